@@ -1,0 +1,83 @@
+import { z } from "zod";
+
+/**
+ * Every setting the product reads, parsed once. A bad value stops start-up with a
+ * message that names the variable. The README's configuration table mirrors this.
+ */
+const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+const optionalString = z.string().trim().min(1).optional();
+
+export const envSchema = z.object({
+  CLICKHOUSE_URL: z.url().optional(),
+  CLICKHOUSE_USER: z.string().default("default"),
+  CLICKHOUSE_PASSWORD: z.string().default(""),
+  CLICKHOUSE_DATABASE: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be a plain identifier").default("default"),
+  DATA_DIR: z.string().min(1).default("./data"),
+  TENANT_ID: z.string().min(1).max(128).default("demo"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DEMO_MODE: bool.optional(),
+  NEXTAUTH_SECRET: optionalString,
+  NEXTAUTH_URL: z.url().optional(),
+  AUTH_USERS_FILE: optionalString,
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: optionalString,
+  OIDC_CLIENT_SECRET: optionalString,
+  OIDC_DEFAULT_ROLE: z.enum(["admin", "manager", "supervisor", "qa"]).default("manager"),
+  SIMULATOR: bool.optional(),
+  SIM_CONFIG: optionalString,
+  SIM_SEED: z.coerce.number().int().default(42),
+  SIM_BACKFILL_DAYS: z.coerce.number().min(0).max(400).default(30),
+  SIM_SPEED: z.coerce.number().positive().max(1000).default(1),
+  KAFKA_BROKERS: optionalString,
+  KAFKA_TOPIC: z.string().min(1).default("cti.events"),
+  INGEST_BATCH_SIZE: z.coerce.number().int().min(1).max(1_000_000).default(20_000),
+  INGEST_FLUSH_MS: z.coerce.number().int().min(1).max(60_000).default(250),
+  INGEST_MAX_EVENT_BYTES: z.coerce.number().int().min(1024).max(16 * 1024 * 1024).default(64 * 1024),
+});
+
+type RawEnv = z.infer<typeof envSchema>;
+
+export type Env = RawEnv & {
+  /** Embedded chDB store (no CLICKHOUSE_URL). */
+  embedded: boolean;
+  /** Demo users and the simulator: on by default in the embedded shape. */
+  demoMode: boolean;
+  simulator: boolean;
+};
+
+export class EnvError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`Invalid configuration:\n  ${issues.join("\n  ")}`);
+    this.name = "EnvError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Treat empty strings as unset so `FOO= npm start` means "default".
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  }
+  const env = result.data;
+  const embedded = env.CLICKHOUSE_URL === undefined;
+  const demoMode = env.DEMO_MODE ?? embedded;
+  const problems: string[] = [];
+  if (!demoMode) {
+    if (!env.NEXTAUTH_SECRET) problems.push("NEXTAUTH_SECRET: required outside demo mode");
+    if (!env.AUTH_USERS_FILE && !env.OIDC_ISSUER) problems.push("AUTH_USERS_FILE or OIDC_ISSUER: a user source is required outside demo mode");
+  }
+  if (env.OIDC_ISSUER && (!env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET)) {
+    problems.push("OIDC_CLIENT_ID / OIDC_CLIENT_SECRET: required when OIDC_ISSUER is set");
+  }
+  if (problems.length > 0) throw new EnvError(problems);
+  return { ...env, embedded, demoMode, simulator: env.SIMULATOR ?? (demoMode && !env.KAFKA_BROKERS) };
+}
+
+let cached: Env | undefined;
+
+/** The process's configuration, parsed on first use. */
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,118 @@
+import { z } from "zod";
+
+/**
+ * Payload (`data`) schemas, one per event type. Names follow CSTA (ECMA-269)
+ * where CSTA has the event. Durations are integer milliseconds.
+ *
+ * Terminal events carry the durations a PBX already knows when it emits them
+ * (as Asterisk's queue_log CONNECT/COMPLETE* lines and Amazon Connect's agent
+ * snapshots do). That keeps every derived row computable from ONE event, so the
+ * store can derive contacts and agent intervals with materialized views and
+ * no cross-event state in the ingest path.
+ */
+
+const ms = z.number().int().nonnegative();
+const shortText = z.string().min(1).max(256);
+
+export const AGENT_STATES = ["ready", "not_ready", "busy", "after_call_work"] as const;
+export const agentStateSchema = z.enum(AGENT_STATES);
+export type AgentState = z.infer<typeof agentStateSchema>;
+
+/** What the agent was doing until this event: lets one event describe a whole interval. */
+export const previousStateSchema = z.object({
+  state: agentStateSchema,
+  since: ms.describe("epoch ms when the previous state began"),
+  reasonCode: shortText.optional(),
+  callId: shortText.optional(),
+  legId: shortText.optional(),
+});
+
+const agentStateData = z.object({ previous: previousStateSchema.optional() });
+
+export const QUEUE_EXIT_REASONS = ["answered", "abandon", "timeout", "empty", "key", "transfer"] as const;
+
+export const dataSchemas = {
+  "call.offered": z.object({
+    from: shortText.describe("caller number (ANI)"),
+    to: shortText.describe("dialled number (DNIS)"),
+    direction: z.enum(["inbound", "outbound", "internal"]),
+    channelId: shortText.describe("the caller leg's platform channel id"),
+  }),
+  "call.queued": z.object({
+    position: z.number().int().positive().optional(),
+    priority: z.number().int().optional(),
+  }),
+  "call.delivered": z.object({
+    agentChannelId: shortText.describe("the agent leg's platform channel id"),
+    attempt: z.number().int().positive().optional(),
+  }),
+  "call.diverted": z.object({
+    reason: z.enum(["ring_no_answer", "busy", "rejected"]),
+    ringMs: ms,
+  }),
+  "call.established": z.object({
+    waitMs: ms.describe("time in queue before answer"),
+    ringMs: ms.describe("ring time on the answering agent"),
+    agentChannelId: shortText,
+  }),
+  "call.held": z.object({}),
+  "call.retrieved": z.object({ holdMs: ms }),
+  "call.transferred": z.object({
+    kind: z.enum(["blind", "attended"]),
+    toQueueId: shortText.optional(),
+    toAgentId: shortText.optional(),
+    toExtension: shortText.optional(),
+  }),
+  "call.conferenced": z.object({ participants: z.array(shortText).max(64) }),
+  "call.queue_exited": z.object({
+    reason: z.enum(QUEUE_EXIT_REASONS),
+    waitMs: ms,
+    position: z.number().int().positive().optional(),
+  }),
+  "call.connection_cleared": z.object({
+    talkMs: ms.describe("answered to cleared, hold included"),
+    holdMs: ms,
+    holdCount: z.number().int().nonnegative(),
+    releasedBy: z.enum(["agent", "caller", "transfer", "system"]),
+    transferred: z.boolean(),
+  }),
+  "call.cleared": z.object({ durationMs: ms, cause: shortText.optional() }),
+  "call.failed": z.object({ cause: shortText }),
+  "agent.logged_on": z.object({
+    extension: shortText.optional(),
+    queues: z.array(shortText).max(256).optional(),
+    teamId: shortText.optional(),
+  }),
+  "agent.logged_off": agentStateData,
+  "agent.ready": agentStateData,
+  "agent.not_ready": agentStateData.extend({ reasonCode: shortText }),
+  "agent.working_after_call": agentStateData,
+  "agent.busy": agentStateData,
+  "supervision.started": z.object({
+    sessionId: shortText,
+    supervisorId: shortText,
+    mode: z.enum(["listen", "whisper", "barge"]),
+  }),
+  "supervision.mode_changed": z.object({
+    sessionId: shortText,
+    mode: z.enum(["listen", "whisper", "barge"]),
+    previousMode: z.enum(["listen", "whisper", "barge"]),
+  }),
+  "supervision.ended": z.object({ sessionId: shortText, reason: shortText.optional() }),
+  "recording.started": z.object({ recordingId: shortText, uri: z.string().max(2048).optional(), format: shortText.optional() }),
+  "recording.paused": z.object({ recordingId: shortText }),
+  "recording.resumed": z.object({ recordingId: shortText }),
+  "recording.stopped": z.object({ recordingId: shortText, durationMs: ms }),
+  "transcript.segment": z.object({
+    recordingId: shortText.optional(),
+    segmentIndex: z.number().int().nonnegative(),
+    speaker: z.enum(["agent", "caller", "supervisor"]),
+    startMs: ms,
+    endMs: ms,
+    text: z.string().max(8192),
+    confidence: z.number().min(0).max(1).optional(),
+  }),
+} as const;
+
+export type EventType = keyof typeof dataSchemas;
+export const EVENT_TYPES = Object.keys(dataSchemas) as EventType[];

@@ -1,0 +1,54 @@
+import { createClient, type ClickHouseClient } from "@clickhouse/client";
+import path from "node:path";
+import fs from "node:fs";
+import type { Env } from "../env";
+
+/**
+ * The one way to reach the store. With CLICKHOUSE_URL set it is a ClickHouse
+ * server over HTTP; without, embedded chDB in this process. libchdb binds one
+ * data directory per process, so the client is kept on globalThis: Next.js may
+ * load this module more than once (instrumentation bundle, route bundles), and
+ * every copy must share the one engine.
+ */
+const KEY = Symbol.for("cc-supervisor.clickhouse");
+type Holder = { [KEY]?: Promise<ClickHouseClient> };
+
+export function chdbPath(env: Env): string {
+  return path.resolve(env.DATA_DIR, "chdb");
+}
+
+async function create(env: Env): Promise<ClickHouseClient> {
+  const settings = {
+    // Retries of the same batch carry the same token; a repeat is dropped whole,
+    // including what it would have written through materialized views.
+    deduplicate_blocks_in_dependent_materialized_views: 1,
+    date_time_output_format: "iso" as const,
+  };
+  if (env.CLICKHOUSE_URL) {
+    return createClient({
+      url: env.CLICKHOUSE_URL,
+      username: env.CLICKHOUSE_USER,
+      password: env.CLICKHOUSE_PASSWORD,
+      database: env.CLICKHOUSE_DATABASE,
+      clickhouse_settings: settings,
+    });
+  }
+  const dir = chdbPath(env);
+  fs.mkdirSync(dir, { recursive: true });
+  // Loaded lazily so a server deployment never loads the native library.
+  const { createChdbConnection } = await import("chdb/connection");
+  return createClient({ connection: createChdbConnection({ path: dir }), clickhouse_settings: settings });
+}
+
+export function getClickHouse(env: Env): Promise<ClickHouseClient> {
+  const holder = globalThis as Holder;
+  holder[KEY] ??= create(env);
+  return holder[KEY];
+}
+
+export async function closeClickHouse(): Promise<void> {
+  const holder = globalThis as Holder;
+  const client = holder[KEY];
+  delete holder[KEY];
+  if (client) await (await client).close();
+}

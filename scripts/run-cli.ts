@@ -1,0 +1,14 @@
+import { EnvError } from "../lib/env";
+
+/** Runs a command-line entry point: a clear one-line error and exit code 1 on failure. */
+export function runCli(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    (e: unknown) => {
+      if (e instanceof EnvError) console.error(e.message);
+      else if (e instanceof Error) console.error(`${e.name}: ${e.message}`);
+      else console.error(e);
+      process.exit(1);
+    },
+  );
+}
