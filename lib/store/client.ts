@@ -11,6 +11,7 @@ import type { Env } from "../env";
  * every copy must share the one engine.
  */
 const KEY = Symbol.for("cc-supervisor.clickhouse");
+type ClientConnection = NonNullable<NonNullable<Parameters<typeof createClient>[0]>["connection"]>;
 type Holder = { [KEY]?: Promise<ClickHouseClient> };
 
 export function chdbPath(env: Env): string {
@@ -21,7 +22,7 @@ async function create(env: Env): Promise<ClickHouseClient> {
   const settings = {
     // Retries of the same batch carry the same token; a repeat is dropped whole,
     // including what it would have written through materialized views.
-    deduplicate_blocks_in_dependent_materialized_views: 1,
+    deduplicate_blocks_in_dependent_materialized_views: 1 as const,
     date_time_output_format: "iso" as const,
   };
   if (env.CLICKHOUSE_URL) {
@@ -37,7 +38,10 @@ async function create(env: Env): Promise<ClickHouseClient> {
   fs.mkdirSync(dir, { recursive: true });
   // Loaded lazily so a server deployment never loads the native library.
   const { createChdbConnection } = await import("chdb/connection");
-  return createClient({ connection: createChdbConnection({ path: dir }), clickhouse_settings: settings });
+  // chdb is built against its own copy of @clickhouse/client-common; the runtime
+  // contract is the same (chdb's docs name this exact use), only the type identities differ.
+  const connection = createChdbConnection({ path: dir }) as unknown as ClientConnection;
+  return createClient({ connection, clickhouse_settings: settings });
 }
 
 export function getClickHouse(env: Env): Promise<ClickHouseClient> {

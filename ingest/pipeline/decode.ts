@@ -1,0 +1,59 @@
+import { ctiEventSchema, EVENT_TYPES, SPEC_VERSION, type CtiEvent } from "@/lib/events";
+
+/** Why a message was refused; stored with the dead letter so an operator can act on it. */
+export type RejectReason =
+  | "oversized"
+  | "invalid_utf8"
+  | "malformed_json"
+  | "not_an_object"
+  | "unsupported_spec_version"
+  | "unknown_type"
+  | "schema_violation";
+
+export type Decoded = { ok: true; event: CtiEvent } | { ok: false; reason: RejectReason; detail: string };
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+const eventTypes = new Set<string>(EVENT_TYPES);
+
+/** bytes -> validated event, or the reason it is not one. Pure; never throws. */
+export function decodeBytes(bytes: Uint8Array, maxBytes: number): Decoded {
+  if (bytes.byteLength > maxBytes) {
+    return { ok: false, reason: "oversized", detail: `${bytes.byteLength} bytes exceeds the limit of ${maxBytes}` };
+  }
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return { ok: false, reason: "invalid_utf8", detail: "payload is not valid UTF-8" };
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, reason: "malformed_json", detail: (e as Error).message };
+  }
+  return validate(parsed);
+}
+
+/** An already-parsed value (from an in-process producer) -> validated event. */
+export function validate(value: unknown): Decoded {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return { ok: false, reason: "not_an_object", detail: `expected a JSON object, got ${Array.isArray(value) ? "an array" : typeof value}` };
+  }
+  const record = value as Record<string, unknown>;
+  if (record.specVersion !== SPEC_VERSION) {
+    return { ok: false, reason: "unsupported_spec_version", detail: `specVersion ${JSON.stringify(record.specVersion)} is not ${SPEC_VERSION}` };
+  }
+  if (typeof record.type !== "string" || !eventTypes.has(record.type)) {
+    return { ok: false, reason: "unknown_type", detail: `type ${JSON.stringify(record.type)} is not a known event type` };
+  }
+  const result = ctiEventSchema.safeParse(value);
+  if (!result.success) {
+    const detail = result.error.issues
+      .slice(0, 5)
+      .map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`)
+      .join("; ");
+    return { ok: false, reason: "schema_violation", detail };
+  }
+  return { ok: true, event: result.data };
+}

@@ -1,0 +1,58 @@
+import type { ClickHouseClient } from "@clickhouse/client";
+import type { CtiEvent } from "@/lib/events";
+import { buildBatch } from "./batch";
+import type { InboundMessage } from "./message";
+import { writeBatch } from "./store-writer";
+
+export type IngestResult = { received: number; inserted: number; alreadyStored: number; duplicatesInBatch: number; deadLettered: number };
+export type EventListener = (events: readonly CtiEvent[]) => void;
+
+export type PipelineStats = IngestResult & { batches: number; lastEventTime: number };
+
+/**
+ * bytes -> validated events or dead letters -> rows -> store. Shared by every
+ * source (in-process simulator, Kafka worker, queue_log importer). Listeners (the
+ * live floor) hear each event once, after the store has confirmed it.
+ */
+export class IngestPipeline {
+  private readonly listeners = new Set<EventListener>();
+  readonly stats: PipelineStats = { received: 0, inserted: 0, alreadyStored: 0, duplicatesInBatch: 0, deadLettered: 0, batches: 0, lastEventTime: 0 };
+
+  constructor(
+    private readonly ch: ClickHouseClient,
+    private readonly options: { maxEventBytes: number; origin: string },
+  ) {}
+
+  /** Resolves once everything in `messages` is stored or dead-lettered; rejects (storing nothing new) if the store fails. */
+  async ingest(messages: readonly InboundMessage[]): Promise<IngestResult> {
+    const batch = buildBatch(messages, this.options.maxEventBytes);
+    const written = await writeBatch(this.ch, batch, this.options.origin);
+    const result: IngestResult = {
+      received: messages.length,
+      inserted: written.inserted,
+      alreadyStored: written.alreadyStored.size,
+      duplicatesInBatch: batch.duplicatesInBatch,
+      deadLettered: written.deadLettered,
+    };
+    this.record(result, batch.events);
+    const fresh = written.alreadyStored.size === 0 ? batch.events : batch.events.filter((e) => !written.alreadyStored.has(e.id));
+    if (fresh.length > 0) for (const listener of this.listeners) listener(fresh);
+    return result;
+  }
+
+  onEvents(listener: EventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private record(r: IngestResult, events: readonly CtiEvent[]): void {
+    const s = this.stats;
+    s.received += r.received;
+    s.inserted += r.inserted;
+    s.alreadyStored += r.alreadyStored;
+    s.duplicatesInBatch += r.duplicatesInBatch;
+    s.deadLettered += r.deadLettered;
+    s.batches += 1;
+    for (const e of events) if (e.time > s.lastEventTime) s.lastEventTime = e.time;
+  }
+}

@@ -1,0 +1,86 @@
+import type { ClickHouseClient } from "@clickhouse/client";
+import type { EventRow } from "@/lib/store/event-row";
+import { contentToken, type Batch } from "./batch";
+
+/** Gaps wider than this start a new time window in the "already stored?" lookup. */
+const WINDOW_GAP_MS = 60_000;
+const MAX_WINDOWS = 16;
+
+/** Pure: the time windows covering these rows, so the lookup reads only those ranges. */
+export function timeWindows(times: number[]): Array<[number, number]> {
+  if (times.length === 0) return [];
+  const sorted = [...times].sort((a, b) => a - b);
+  const windows: Array<[number, number]> = [];
+  let start = sorted[0] as number;
+  let end = start;
+  for (const t of sorted) {
+    if (t - end > WINDOW_GAP_MS) {
+      windows.push([start, end]);
+      start = t;
+    }
+    end = t;
+  }
+  windows.push([start, end]);
+  // Too many scattered windows: one covering range is cheaper than a huge OR.
+  return windows.length > MAX_WINDOWS ? [[sorted[0] as number, sorted[sorted.length - 1] as number]] : windows;
+}
+
+/**
+ * Event ids among `rows` that the store already holds. Dropping them before insert
+ * is what keeps the sums in the rollup views exact under at-least-once delivery:
+ * the raw table's ReplacingMergeTree would collapse a repeat eventually, but a
+ * materialized view has already counted it by then.
+ */
+export async function storedEventIds(ch: ClickHouseClient, rows: readonly EventRow[]): Promise<Set<string>> {
+  const windows = timeWindows(rows.map((r) => r.time));
+  if (windows.length === 0) return new Set();
+  const params: Record<string, unknown> = { tenants: [...new Set(rows.map((r) => r.tenant_id))] };
+  const ranges = windows.map(([a, b], i) => {
+    params[`a${i}`] = a;
+    params[`b${i}`] = b;
+    return `(time >= fromUnixTimestamp64Milli({a${i}:Int64}, 'UTC') AND time <= fromUnixTimestamp64Milli({b${i}:Int64}, 'UTC'))`;
+  });
+  const rs = await ch.query({
+    query: `SELECT toString(event_id) AS id FROM cti_events WHERE tenant_id IN {tenants:Array(String)} AND (${ranges.join(" OR ")})`,
+    query_params: params,
+    format: "JSONCompactEachRow",
+  });
+  const found = await rs.json<[string]>();
+  const wanted = new Set(rows.map((r) => r.event_id));
+  return new Set(found.map(([id]) => id).filter((id) => wanted.has(id)));
+}
+
+export type WriteResult = { inserted: number; alreadyStored: Set<string>; deadLettered: number };
+
+/**
+ * Writes one batch: new events (with a content-derived deduplication token, so a
+ * retry of the same rows is dropped whole) and its dead letters. Resolves only
+ * after ClickHouse has confirmed both inserts; the caller acknowledges after that.
+ */
+export async function writeBatch(ch: ClickHouseClient, batch: Batch, origin: string): Promise<WriteResult> {
+  const stored = await storedEventIds(ch, batch.rows);
+  const fresh = stored.size === 0 ? batch.rows : batch.rows.filter((r) => !stored.has(r.event_id));
+  if (fresh.length > 0) {
+    await ch.insert({
+      table: "cti_events",
+      values: fresh,
+      format: "JSONEachRow",
+      clickhouse_settings: {
+        insert_deduplicate: 1,
+        insert_deduplication_token: contentToken(origin, fresh.map((r) => r.event_id)),
+      },
+    });
+  }
+  if (batch.deadLetters.length > 0) {
+    await ch.insert({
+      table: "dead_letters",
+      values: batch.deadLetters,
+      format: "JSONEachRow",
+      clickhouse_settings: {
+        insert_deduplicate: 1,
+        insert_deduplication_token: contentToken(`${origin}:dlq`, batch.deadLetters.map((d) => d.payload_base64)),
+      },
+    });
+  }
+  return { inserted: fresh.length, alreadyStored: stored, deadLettered: batch.deadLetters.length };
+}
