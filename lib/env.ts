@@ -27,7 +27,6 @@ export const envSchema = z.object({
   SIM_CONFIG: optionalString,
   SIM_SEED: z.coerce.number().int().default(42),
   SIM_BACKFILL_DAYS: z.coerce.number().min(0).max(400).default(30),
-  SIM_SPEED: z.coerce.number().positive().max(1000).default(1),
   KAFKA_BROKERS: optionalString,
   KAFKA_TOPIC: z.string().min(1).default("cti.events"),
   INGEST_BATCH_SIZE: z.coerce.number().int().min(1).max(1_000_000).default(20_000),

@@ -1,0 +1,87 @@
+import type { ClickHouseClient } from "@clickhouse/client";
+import type { Env } from "@/lib/env";
+import { getClickHouse } from "@/lib/store/client";
+import { runtimeStatus } from "@/lib/runtime/status";
+import { ensureDemoUsers, type DemoSignIn } from "@/lib/auth/demo-users";
+import { migrate } from "@/sql/migrate";
+import { ensureInternalToken } from "@/lib/runtime/internal-token";
+import { IngestPipeline } from "./pipeline/pipeline";
+import { InProcessSource } from "./in-process-source";
+import { startSimulatorFeed } from "./simulator-feed";
+
+/**
+ * Everything that shares the process with the web server: the store (chDB binds one
+ * data directory per process, so the embedded shape cannot split this across
+ * processes), migrations, demo users, the ingest pipeline and the simulator.
+ * Started once per process from instrumentation.ts; kept on globalThis so route
+ * handlers in other bundles of the same process find it.
+ */
+export type Runtime = { ch: ClickHouseClient; pipeline: IngestPipeline; source: InProcessSource; stop(): Promise<void> };
+
+const KEY = Symbol.for("cc-supervisor.runtime");
+type Holder = { [KEY]?: Promise<Runtime> };
+
+export function getRuntime(): Promise<Runtime> | undefined {
+  return (globalThis as Holder)[KEY];
+}
+
+export function startRuntime(env: Env, log: (line: string) => void = console.log): Promise<Runtime> {
+  const holder = globalThis as Holder;
+  holder[KEY] ??= boot(env, log);
+  return holder[KEY];
+}
+
+async function boot(env: Env, log: (line: string) => void): Promise<Runtime> {
+  const status = runtimeStatus();
+  const ch = await getClickHouse(env);
+  try {
+    const report = await migrate(ch);
+    status.migrations = { state: "ok", applied: report.applied };
+    if (report.applied.length > 0) log(`store: applied ${report.applied.length} migration(s)`);
+  } catch (e) {
+    status.migrations = { state: "failed", applied: [], error: (e as Error).message };
+    throw e;
+  }
+  log(env.embedded ? `store: embedded chDB in ${env.DATA_DIR}` : `store: ClickHouse at ${env.CLICKHOUSE_URL}`);
+
+  const pipeline = new IngestPipeline(ch, { maxEventBytes: env.INGEST_MAX_EVENT_BYTES, origin: "in-process" });
+  const source = new InProcessSource(pipeline, {
+    batchSize: env.INGEST_BATCH_SIZE,
+    flushMs: env.INGEST_FLUSH_MS,
+    onError: (e) => {
+      status.ingest.lastError = (e as Error).message;
+      console.error("ingest: store write failed, will retry", e);
+    },
+  });
+  pipeline.onEvents(() => {
+    Object.assign(status.ingest, {
+      inserted: pipeline.stats.inserted,
+      deadLettered: pipeline.stats.deadLettered,
+      alreadyStored: pipeline.stats.alreadyStored,
+      lastEventTime: pipeline.stats.lastEventTime,
+    });
+  });
+
+  ensureInternalToken(env.DATA_DIR);
+  if (env.demoMode) printSignIns(await ensureDemoUsers(env.DATA_DIR), env, log);
+
+  const feed = env.simulator ? await startSimulatorFeed({ ch, env, pipeline, source, log }) : undefined;
+  return {
+    ch,
+    pipeline,
+    source,
+    stop: async () => {
+      await feed?.stop();
+      await source.close();
+    },
+  };
+}
+
+function printSignIns(signIns: DemoSignIn[], env: Env, log: (line: string) => void): void {
+  const url = env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`;
+  log("");
+  log(`Demo mode: open ${url} and sign in as one of`);
+  for (const s of signIns) log(`  ${s.role.padEnd(11)} username ${s.username.padEnd(11)} password ${s.password}`);
+  log(`(kept in ${env.DATA_DIR}/demo-sign-ins.json; set DEMO_MODE=false and AUTH_USERS_FILE for real users)`);
+  log("");
+}

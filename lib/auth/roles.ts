@@ -1,0 +1,25 @@
+import { z } from "zod";
+
+export const ROLES = ["admin", "manager", "supervisor", "qa"] as const;
+export const roleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof roleSchema>;
+
+/**
+ * What each role may do. The overview is everyone's landing page; detailed
+ * dashboards are for managers, supervisors and admins; the live floor and its
+ * monitoring controls for supervisors and admins; recordings for QA, supervisors
+ * and admins; settings and users for admins only.
+ */
+export const CAPABILITIES = {
+  overview: ["admin", "manager", "supervisor", "qa"],
+  dashboards: ["admin", "manager", "supervisor"],
+  wallboard: ["admin", "supervisor"],
+  recordings: ["admin", "supervisor", "qa"],
+  admin: ["admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Capability = keyof typeof CAPABILITIES;
+
+export function can(role: Role, capability: Capability): boolean {
+  return (CAPABILITIES[capability] as readonly Role[]).includes(role);
+}

@@ -1,0 +1,32 @@
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { Forbidden, Unauthorized } from "../http/errors";
+import { authOptions } from "./options";
+import { can, roleSchema, type Capability, type Role } from "./roles";
+
+export type SessionUser = { id: string; name: string; role: Role };
+
+/** The signed-in user, or null. Reads the session on the server: never trust the client. */
+export async function currentUser(): Promise<SessionUser | null> {
+  const session = await getServerSession(authOptions());
+  const user = session?.user as { id?: string; name?: string | null; role?: unknown } | undefined;
+  const role = roleSchema.safeParse(user?.role);
+  if (!user || !role.success) return null;
+  return { id: user.id ?? "", name: user.name ?? user.id ?? "", role: role.data };
+}
+
+/** For route handlers: the user if signed in and allowed, else a 401/403 thrown for errorResponse. */
+export async function requireApiUser(capability: Capability): Promise<SessionUser> {
+  const user = await currentUser();
+  if (!user) throw new Unauthorized();
+  if (!can(user.role, capability)) throw new Forbidden(`use ${capability}`);
+  return user;
+}
+
+/** For pages: redirect to sign-in when signed out, to /forbidden when the role may not see it. */
+export async function requirePageUser(capability: Capability, from: string): Promise<SessionUser> {
+  const user = await currentUser();
+  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(from)}`);
+  if (!can(user.role, capability)) redirect(`/forbidden?need=${capability}`);
+  return user;
+}

@@ -1,0 +1,326 @@
+import type { ContactFilter } from "./contact-filters";
+import type { CountName } from "./kpi-counts";
+
+/**
+ * Every KPI the product shows, with its formula in words (the "explain" panel),
+ * its inputs as named counts, and a version. Bump `version` whenever a formula's
+ * meaning changes, so a number can always be traced to the definition used.
+ */
+
+export const KPI_IDS = [
+  "offered",
+  "answered",
+  "abandoned",
+  "short_abandoned",
+  "timed_out",
+  "abandon_rate",
+  "abandon_rate_excl_short",
+  "asa",
+  "avg_wait",
+  "longest_wait",
+  "service_level",
+  "aht",
+  "avg_talk",
+  "avg_hold",
+  "avg_acw",
+  "transfer_rate",
+  "occupancy",
+] as const;
+export type KpiId = (typeof KPI_IDS)[number];
+
+export const SL_VARIANTS = [
+  "answered_within_over_answered",
+  "answered_within_over_answered_abandoned",
+  "answered_within_over_answered_abandoned_minus_short",
+  "answered_abandoned_within_over_offered",
+] as const;
+export type SlVariant = (typeof SL_VARIANTS)[number];
+
+export function isSlVariant(value: string): value is SlVariant {
+  return (SL_VARIANTS as readonly string[]).includes(value);
+}
+
+/** Used for contacts whose queue has no row in `queues`; the same as the column defaults there. */
+export const QUEUE_DEFAULTS = {
+  slThresholdS: 20,
+  shortAbandonS: 5,
+  slVariant: "answered_within_over_answered",
+} as const satisfies { slThresholdS: number; shortAbandonS: number; slVariant: SlVariant };
+
+export type KpiUnit = "count" | "ratio" | "ms";
+
+/** A sum of counts minus other counts, e.g. answered + abandoned - shortAbandoned. */
+export type CountExpr = { plus: readonly CountName[]; minus?: readonly CountName[] };
+
+export type KpiInputs =
+  /** The value is one count. */
+  | { kind: "count"; value: CountName }
+  /** The value is a maximum, meaningless (null) when `over` is 0. */
+  | { kind: "max"; value: CountName; over: CountName }
+  /** numerator / denominator, null when the denominator is 0. Means are ratios too. */
+  | { kind: "ratio"; numerator: CountExpr; denominator: CountExpr };
+
+export type KpiDefinition = {
+  id: KpiId;
+  label: string;
+  unit: KpiUnit;
+  version: number;
+  formula: string;
+  inputs: KpiInputs;
+  /** Contact lists behind the inputs, for "explain" links; absent when not contact-based. */
+  contacts?: { numerator?: ContactFilter; denominator?: ContactFilter };
+};
+
+/** Conventions stated in the formula texts, so users read exactly what is counted. */
+export const CONVENTIONS = {
+  period: "A contact belongs to the period and interval in which it entered the queue (queued_at in [from, to)).",
+  offered: "Offered = contacts that entered the queue in the period.",
+  within:
+    "\"Within T\" means wait_ms <= T × 1000, T being the service-level threshold of the contact's own queue (default 20 s).",
+  short:
+    "A short abandon is outcome 'abandon' with wait_ms < the queue's short_abandon_s × 1000 (default 5 s).",
+  handled: "Handled = answered contacts whose agent leg has cleared.",
+  thresholds:
+    "Thresholds are the queue's current settings at query time, so a definition change re-evaluates history too.",
+  mixed:
+    "When queues with different service-level variants are shown together, the variant is the one selected for the view (default answered_within_over_answered); each contact is still judged with its own queue's thresholds.",
+  talk: "Talk = talk_ms - hold_ms, because the stored talk time runs from answer to clear and so includes hold.",
+} as const;
+
+const C = CONVENTIONS;
+
+export type SlVariantDefinition = {
+  variant: SlVariant;
+  label: string;
+  formula: string;
+  inputs: Extract<KpiInputs, { kind: "ratio" }>;
+  contacts: { numerator: ContactFilter; denominator: ContactFilter };
+};
+
+export const SL_VARIANT_DEFINITIONS: Record<SlVariant, SlVariantDefinition> = {
+  answered_within_over_answered: {
+    variant: "answered_within_over_answered",
+    label: "Answered within T / answered",
+    formula: "Service level = answered within T / answered.",
+    inputs: { kind: "ratio", numerator: { plus: ["answeredWithin"] }, denominator: { plus: ["answered"] } },
+    contacts: { numerator: "answered_within_sl", denominator: "answered" },
+  },
+  answered_within_over_answered_abandoned: {
+    variant: "answered_within_over_answered_abandoned",
+    label: "Answered within T / (answered + abandoned)",
+    formula: "Service level = answered within T / (answered + abandoned).",
+    inputs: {
+      kind: "ratio",
+      numerator: { plus: ["answeredWithin"] },
+      denominator: { plus: ["answered", "abandoned"] },
+    },
+    contacts: { numerator: "answered_within_sl", denominator: "answered_or_abandoned" },
+  },
+  answered_within_over_answered_abandoned_minus_short: {
+    variant: "answered_within_over_answered_abandoned_minus_short",
+    label: "Answered within T / (answered + abandoned - short abandons)",
+    formula: "Service level = answered within T / (answered + abandoned - short abandons).",
+    inputs: {
+      kind: "ratio",
+      numerator: { plus: ["answeredWithin"] },
+      denominator: { plus: ["answered", "abandoned"], minus: ["shortAbandoned"] },
+    },
+    contacts: { numerator: "answered_within_sl", denominator: "answered_or_long_abandon" },
+  },
+  answered_abandoned_within_over_offered: {
+    variant: "answered_abandoned_within_over_offered",
+    label: "(Answered + abandoned) within T / offered",
+    formula: "Service level = (answered within T + abandoned within T) / offered.",
+    inputs: {
+      kind: "ratio",
+      numerator: { plus: ["answeredWithin", "abandonedWithin"] },
+      denominator: { plus: ["offered"] },
+    },
+    contacts: { numerator: "within_sl", denominator: "all" },
+  },
+};
+
+export const KPI_DEFINITIONS: Record<KpiId, KpiDefinition> = {
+  offered: {
+    id: "offered",
+    label: "Offered",
+    unit: "count",
+    version: 1,
+    formula: `${C.offered} ${C.period}`,
+    inputs: { kind: "count", value: "offered" },
+    contacts: { numerator: "all" },
+  },
+  answered: {
+    id: "answered",
+    label: "Answered",
+    unit: "count",
+    version: 1,
+    formula: `Contacts whose queue exit reason was 'answered'. ${C.period}`,
+    inputs: { kind: "count", value: "answered" },
+    contacts: { numerator: "answered" },
+  },
+  abandoned: {
+    id: "abandoned",
+    label: "Abandoned",
+    unit: "count",
+    version: 1,
+    formula: `Contacts whose caller hung up while queued (queue exit reason 'abandon'), short abandons included. ${C.period}`,
+    inputs: { kind: "count", value: "abandoned" },
+    contacts: { numerator: "abandon" },
+  },
+  short_abandoned: {
+    id: "short_abandoned",
+    label: "Short abandons",
+    unit: "count",
+    version: 1,
+    formula: `${C.short} ${C.thresholds} ${C.period}`,
+    inputs: { kind: "count", value: "shortAbandoned" },
+    contacts: { numerator: "short_abandon" },
+  },
+  timed_out: {
+    id: "timed_out",
+    label: "Timed out",
+    unit: "count",
+    version: 1,
+    formula: `Contacts whose queue exit reason was 'timeout' (the queue's maximum wait expired). Exits because the queue was empty, on a key press or by transfer out count as offered but in no outcome KPI. ${C.period}`,
+    inputs: { kind: "count", value: "timedOut" },
+    contacts: { numerator: "timeout" },
+  },
+  abandon_rate: {
+    id: "abandon_rate",
+    label: "Abandon rate",
+    unit: "ratio",
+    version: 1,
+    formula: `Abandon rate = abandoned / offered, short abandons included. ${C.offered} ${C.period}`,
+    inputs: { kind: "ratio", numerator: { plus: ["abandoned"] }, denominator: { plus: ["offered"] } },
+    contacts: { numerator: "abandon", denominator: "all" },
+  },
+  abandon_rate_excl_short: {
+    id: "abandon_rate_excl_short",
+    label: "Abandon rate (excluding short abandons)",
+    unit: "ratio",
+    version: 1,
+    formula: `Abandon rate = (abandoned - short abandons) / (offered - short abandons). ${C.short} ${C.thresholds} ${C.period}`,
+    inputs: {
+      kind: "ratio",
+      numerator: { plus: ["abandoned"], minus: ["shortAbandoned"] },
+      denominator: { plus: ["offered"], minus: ["shortAbandoned"] },
+    },
+    contacts: { numerator: "long_abandon", denominator: "not_short_abandon" },
+  },
+  asa: {
+    id: "asa",
+    label: "Average speed of answer",
+    unit: "ms",
+    version: 1,
+    formula: `ASA = sum of queue wait of answered contacts / answered. ${C.period}`,
+    inputs: { kind: "ratio", numerator: { plus: ["answeredWaitMsSum"] }, denominator: { plus: ["answered"] } },
+    contacts: { numerator: "answered", denominator: "answered" },
+  },
+  avg_wait: {
+    id: "avg_wait",
+    label: "Average wait",
+    unit: "ms",
+    version: 1,
+    formula: `Average wait = sum of queue wait of all offered contacts (answered, abandoned, timed out or other exit) / offered. ${C.period}`,
+    inputs: { kind: "ratio", numerator: { plus: ["waitMsSum"] }, denominator: { plus: ["offered"] } },
+    contacts: { numerator: "all", denominator: "all" },
+  },
+  longest_wait: {
+    id: "longest_wait",
+    label: "Longest wait",
+    unit: "ms",
+    version: 1,
+    formula: `Longest queue wait of any offered contact, whatever its outcome. ${C.period}`,
+    inputs: { kind: "max", value: "waitMsMax", over: "offered" },
+    contacts: { numerator: "all" },
+  },
+  service_level: {
+    id: "service_level",
+    label: "Service level",
+    unit: "ratio",
+    version: 1,
+    formula: `Share of contacts reached within the threshold T, by the named variant: answered within T / answered; answered within T / (answered + abandoned); answered within T / (answered + abandoned - short abandons); (answered + abandoned) within T / offered. ${C.within} ${C.short} ${C.thresholds} ${C.mixed} ${C.period}`,
+    inputs: SL_VARIANT_DEFINITIONS[QUEUE_DEFAULTS.slVariant].inputs,
+    contacts: SL_VARIANT_DEFINITIONS[QUEUE_DEFAULTS.slVariant].contacts,
+  },
+  aht: {
+    id: "aht",
+    label: "Average handle time",
+    unit: "ms",
+    version: 1,
+    formula: `AHT = (talk + hold + after-call work) / handled, i.e. sum of ((talk_ms - hold_ms) + hold_ms + acw_ms) over handled contacts / handled. ${C.talk} ${C.handled} After-call work is the time in the after_call_work state that named the contact. ${C.period}`,
+    inputs: {
+      kind: "ratio",
+      numerator: { plus: ["talkMsSum", "holdMsSum", "acwMsSum"] },
+      denominator: { plus: ["handled"] },
+    },
+    contacts: { numerator: "handled", denominator: "handled" },
+  },
+  avg_talk: {
+    id: "avg_talk",
+    label: "Average talk",
+    unit: "ms",
+    version: 1,
+    formula: `Average talk = sum of (talk_ms - hold_ms) over handled contacts / handled. ${C.talk} ${C.handled} ${C.period}`,
+    inputs: { kind: "ratio", numerator: { plus: ["talkMsSum"] }, denominator: { plus: ["handled"] } },
+    contacts: { numerator: "handled", denominator: "handled" },
+  },
+  avg_hold: {
+    id: "avg_hold",
+    label: "Average hold",
+    unit: "ms",
+    version: 1,
+    formula: `Average hold = sum of hold time of handled contacts that were held / number of handled contacts held at least once (hold_count > 0). ${C.handled} ${C.period}`,
+    inputs: { kind: "ratio", numerator: { plus: ["heldHoldMsSum"] }, denominator: { plus: ["heldCount"] } },
+    contacts: { numerator: "held", denominator: "held" },
+  },
+  avg_acw: {
+    id: "avg_acw",
+    label: "Average after-call work",
+    unit: "ms",
+    version: 1,
+    formula: `Average ACW = sum of after-call work of handled contacts / handled (contacts without after-call work count as 0). ${C.handled} ${C.period}`,
+    inputs: { kind: "ratio", numerator: { plus: ["acwMsSum"] }, denominator: { plus: ["handled"] } },
+    contacts: { numerator: "handled", denominator: "handled" },
+  },
+  transfer_rate: {
+    id: "transfer_rate",
+    label: "Transfer rate",
+    unit: "ratio",
+    version: 1,
+    formula: `Transfer rate = handled contacts the agent transferred / handled. ${C.handled} ${C.period}`,
+    inputs: { kind: "ratio", numerator: { plus: ["transferred"] }, denominator: { plus: ["handled"] } },
+    contacts: { numerator: "transferred", denominator: "handled" },
+  },
+  occupancy: {
+    id: "occupancy",
+    label: "Occupancy",
+    unit: "ratio",
+    version: 1,
+    formula:
+      "Occupancy = (time busy + time in after-call work) / (time busy + time in after-call work + time ready), from the agents' state intervals clipped to the period. Not-ready time is in neither. Only ended intervals count (a state still in progress is not yet known). With a queue filter, the agents are those who answered a contact of those queues in the period; occupancy is not defined per queue or per interval.",
+    inputs: {
+      kind: "ratio",
+      numerator: { plus: ["stateBusyMs", "stateAcwMs"] },
+      denominator: { plus: ["stateBusyMs", "stateAcwMs", "stateReadyMs"] },
+    },
+  },
+};
+
+/**
+ * The definition as applied: for service level, the chosen variant's inputs and
+ * formula (the generic text is kept after it, since it carries the conventions).
+ */
+export function kpiDefinition(id: KpiId, variant: SlVariant = QUEUE_DEFAULTS.slVariant): KpiDefinition {
+  const base = KPI_DEFINITIONS[id];
+  if (id !== "service_level") return base;
+  const v = SL_VARIANT_DEFINITIONS[variant];
+  return {
+    ...base,
+    label: `${base.label} (${v.label})`,
+    formula: `${v.formula} ${C.within} ${C.short} ${C.thresholds} ${C.mixed} ${C.period}`,
+    inputs: v.inputs,
+    contacts: v.contacts,
+  };
+}

@@ -1,0 +1,26 @@
+import type { ClickHouseClient } from "@clickhouse/client";
+import { z } from "zod";
+
+/**
+ * ClickHouse returns 64-bit integers as JSON strings by default (and chDB may not),
+ * so numeric columns accept both and become numbers. KPI sums stay far below 2^53.
+ */
+export const sqlNumber = z
+  .union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/)])
+  .transform((v) => Number(v))
+  .pipe(z.number().finite());
+
+/** UInt8 flags from ClickHouse booleans. */
+export const sqlFlag = z.union([z.number(), z.boolean(), z.string()]).transform((v) => v === true || v === 1 || v === "1" || v === "true");
+
+/** Runs a parameterised query and validates every row, so a schema drift fails loudly here. */
+export async function queryRows<S extends z.ZodType>(
+  ch: ClickHouseClient,
+  query: string,
+  params: Record<string, unknown>,
+  row: S,
+): Promise<z.output<S>[]> {
+  const rs = await ch.query({ query, query_params: params, format: "JSONEachRow" });
+  const raw: unknown = await rs.json();
+  return z.array(row).parse(raw);
+}

@@ -1,0 +1,36 @@
+import type { ClickHouseClient } from "@clickhouse/client";
+import { runtimeStatus, type RuntimeStatus } from "./status";
+
+export type Health = {
+  ok: boolean;
+  store: { reachable: boolean; shape: RuntimeStatus["shape"]; version?: string; error?: string };
+  migrations: RuntimeStatus["migrations"];
+  backfill: RuntimeStatus["backfill"];
+  live: RuntimeStatus["live"];
+  ingest: RuntimeStatus["ingest"];
+  uptimeSeconds: number;
+};
+
+/** Store reachability plus what the process reports about itself. */
+export async function checkHealth(ch: ClickHouseClient | undefined): Promise<Health> {
+  const status = runtimeStatus();
+  let store: Health["store"] = { reachable: false, shape: status.shape };
+  if (ch) {
+    try {
+      const rs = await ch.query({ query: "SELECT version() AS v", format: "JSONEachRow" });
+      const [row] = await rs.json<{ v: string }>();
+      store = { reachable: true, shape: status.shape, version: row?.v };
+    } catch (e) {
+      store = { reachable: false, shape: status.shape, error: (e as Error).message };
+    }
+  }
+  return {
+    ok: store.reachable && status.migrations.state === "ok",
+    store,
+    migrations: status.migrations,
+    backfill: status.backfill,
+    live: status.live,
+    ingest: status.ingest,
+    uptimeSeconds: Math.round((Date.now() - status.startedAt) / 1000),
+  };
+}

@@ -1,0 +1,35 @@
+/**
+ * What the running process is doing, for /api/health and the start-up log. Kept on
+ * globalThis because Next.js may load this module in more than one bundle of the
+ * same process (instrumentation and route handlers).
+ */
+export type BackfillStatus =
+  | { state: "idle" }
+  | { state: "running"; fromTime: number; toTime: number; simulatedUntil: number; events: number; startedAt: number }
+  | { state: "done"; events: number; seconds: number }
+  | { state: "failed"; error: string };
+
+export type RuntimeStatus = {
+  startedAt: number;
+  shape: "embedded" | "server";
+  migrations: { state: "pending" | "ok" | "failed"; applied: string[]; error?: string };
+  backfill: BackfillStatus;
+  live: { state: "off" | "running"; since?: number };
+  ingest: { inserted: number; deadLettered: number; alreadyStored: number; lastEventTime: number; lastError?: string };
+};
+
+const KEY = Symbol.for("cc-supervisor.runtime-status");
+type Holder = { [KEY]?: RuntimeStatus };
+
+export function runtimeStatus(): RuntimeStatus {
+  const holder = globalThis as Holder;
+  holder[KEY] ??= {
+    startedAt: Date.now(),
+    shape: process.env.CLICKHOUSE_URL ? "server" : "embedded",
+    migrations: { state: "pending", applied: [] },
+    backfill: { state: "idle" },
+    live: { state: "off" },
+    ingest: { inserted: 0, deadLettered: 0, alreadyStored: 0, lastEventTime: 0 },
+  };
+  return holder[KEY];
+}

@@ -1,0 +1,50 @@
+import { spawn, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { getEnv, EnvError } from "../lib/env";
+
+/**
+ * `npm start`: check the configuration, build the app if the sources changed since
+ * the last build (so the quickstart is two commands on a fresh clone), then run
+ * `next start`, which is one process: the web server, and through
+ * instrumentation.ts the store, ingest pipeline and simulator.
+ */
+const root = process.cwd();
+const BUILD_INPUTS = ["app", "components", "lib", "ingest", "sql", "config", "instrumentation.ts", "next.config.js", "package-lock.json", "tsconfig.json"];
+const stampFile = path.join(root, ".next", "source-fingerprint");
+
+function fingerprint(): string {
+  const hash = createHash("sha256");
+  const walk = (p: string): void => {
+    if (!fs.existsSync(p)) return;
+    const st = fs.statSync(p);
+    if (st.isDirectory()) for (const f of fs.readdirSync(p).sort()) walk(path.join(p, f));
+    else hash.update(`${path.relative(root, p)}:${st.size}:${st.mtimeMs}\n`);
+  };
+  for (const input of BUILD_INPUTS) walk(path.join(root, input));
+  return hash.digest("hex");
+}
+
+function main(): void {
+  let env;
+  try {
+    env = getEnv();
+  } catch (e) {
+    console.error(e instanceof EnvError ? e.message : e);
+    process.exit(1);
+  }
+  const print = fingerprint();
+  const built = fs.existsSync(path.join(root, ".next", "BUILD_ID")) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, "utf8") === print;
+  if (!built) {
+    console.log("Building the app (first start, or the sources changed)…");
+    const build = spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], { stdio: "inherit" });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+    fs.writeFileSync(stampFile, print);
+  }
+  const server = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(env.PORT)], { stdio: "inherit" });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+  server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+main();
