@@ -1,0 +1,73 @@
+import { EVENT_TYPES, type EventType } from "./data";
+import { SPEC_VERSION } from "./envelope";
+import { EVENT_EXAMPLES } from "./examples";
+
+/** What each event means, in the words of a PBX engineer; CSTA names where CSTA has one. */
+const MEANING: Record<EventType, string> = {
+  "call.offered": "A call reached the platform (CSTA Offered). Starts the call; carries caller and dialled numbers and the caller leg's channel id.",
+  "call.queued": "The call entered a queue (CSTA Queued; queue_log ENTERQUEUE). Starts a contact segment (`legId`).",
+  "call.delivered": "An agent's phone is ringing with the call (CSTA Delivered).",
+  "call.diverted": "The ring went unanswered or was refused and the call went back to the queue (CSTA Diverted; queue_log RINGNOANSWER).",
+  "call.established": "The agent answered (CSTA Established; queue_log CONNECT). Carries the queue wait and the ring time.",
+  "call.held": "The agent put the caller on hold (CSTA Held).",
+  "call.retrieved": "The caller came back from hold (CSTA Retrieved); carries that hold's length.",
+  "call.transferred": "The agent transferred the call, blind or attended (CSTA Transferred; queue_log BLINDTRANSFER / ATTENDEDTRANSFER).",
+  "call.conferenced": "A conference was formed (CSTA Conferenced).",
+  "call.queue_exited": "The caller left the queue: answered, abandoned, timed out, queue empty, pressed a key, or transferred (queue_log CONNECT / ABANDON / EXITWITHTIMEOUT / EXITEMPTY / EXITWITHKEY). Exactly one per segment; the segment's outcome and wait come from it.",
+  "call.connection_cleared": "The agent's leg ended (CSTA Connection Cleared; queue_log COMPLETEAGENT / COMPLETECALLER). Carries talk time (hold included), hold time and count.",
+  "call.cleared": "The whole call ended (CSTA Call Cleared).",
+  "call.failed": "The call could not be set up (CSTA Failed).",
+  "agent.logged_on": "The agent logged on (CSTA Agent Logged On; queue_log ADDMEMBER / AGENTLOGIN).",
+  "agent.logged_off": "The agent logged off (CSTA Agent Logged Off; queue_log REMOVEMEMBER / AGENTLOGOFF).",
+  "agent.ready": "The agent is available for calls (CSTA Agent Ready; queue_log UNPAUSE).",
+  "agent.not_ready": "The agent is unavailable, with a reason code (CSTA Agent Not Ready; queue_log PAUSE with reason).",
+  "agent.working_after_call": "The agent is in after-call work for the call named in the envelope (CSTA Agent Working After Call).",
+  "agent.busy": "The agent is on a call (CSTA Agent Busy).",
+  "supervision.started": "A supervisor began to listen to, whisper to or barge into the call.",
+  "supervision.mode_changed": "The supervisor switched between listen, whisper and barge.",
+  "supervision.ended": "The supervisor left the call.",
+  "recording.started": "Recording of the call began.",
+  "recording.paused": "Recording paused (for example while card details are taken).",
+  "recording.resumed": "Recording resumed.",
+  "recording.stopped": "Recording ended; carries the recorded length.",
+  "transcript.segment": "One utterance of the transcript, timed against the recording.",
+};
+
+export function renderEventsDoc(): string {
+  const lines: string[] = [
+    "# CTI events",
+    "",
+    "<!-- Written by `npm run schema` from lib/events; edit those files, not this one. -->",
+    "",
+    `Every event is one JSON object, spec version \`${SPEC_VERSION}\`. The machine-readable schema is`,
+    "[cti-event.schema.json](cti-event.schema.json) (JSON Schema 2020-12).",
+    "",
+    "## Envelope",
+    "",
+    "| field | type | meaning |",
+    "|---|---|---|",
+    `| specVersion | "${SPEC_VERSION}" | envelope version |`,
+    "| id | UUID | unique per event; the idempotency key (a repeat of an id is the same event and is stored once) |",
+    "| type | string | one of the types below |",
+    "| source | string | the platform instance, e.g. `asterisk://pbx1` |",
+    "| time | integer | platform time, epoch milliseconds |",
+    "| tenantId | string | the contact centre (tenant) |",
+    "| callId | string | the call; required on call.*, supervision.*, recording.* and transcript.* events |",
+    "| agentId | string | required on agent.* events and on agent-leg call events |",
+    "| queueId | string | required on queue-leg call events |",
+    "| legId | string | one call's pass through one queue (a contact segment); required on queue-leg call events |",
+    "| raw | object | platform ids as strings, e.g. Asterisk `uniqueid`, `linkedid` |",
+    "| data | object | by type, below |",
+    "",
+    "Agent state events carry `data.previous` (the state being left, since when, and its reason or call),",
+    "so each event describes a whole interval on its own and the store needs no cross-event state.",
+    "Durations are integer milliseconds. Kafka key: `callId` for call-scoped events, `agentId` for agent events.",
+    "",
+    "## Event types",
+    "",
+  ];
+  for (const type of EVENT_TYPES) {
+    lines.push(`### ${type}`, "", MEANING[type], "", "```json", JSON.stringify(EVENT_EXAMPLES[type], null, 2), "```", "");
+  }
+  return lines.join("\n");
+}

@@ -1,0 +1,11 @@
+import { z } from "zod";
+import { ctiEventSchema, SPEC_VERSION } from "./envelope";
+
+/** The event model as JSON Schema (draft 2020-12), for producers in other languages. */
+export function ctiEventJsonSchema(): Record<string, unknown> {
+  return {
+    $id: `https://cc-supervisor.example/schemas/cti-event-${SPEC_VERSION}.json`,
+    title: `CTI event, spec version ${SPEC_VERSION}`,
+    ...z.toJSONSchema(ctiEventSchema, { target: "draft-2020-12", io: "input" }),
+  };
+}

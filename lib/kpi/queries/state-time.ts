@@ -1,0 +1,98 @@
+import type { ClickHouseClient } from "@clickhouse/client";
+import { z } from "zod";
+import { AGENT_STATES, type AgentState } from "@/lib/events";
+import type { KpiCounts } from "../kpi-counts";
+import { queryRows, sqlNumber } from "./run";
+import { SEGMENTS_SQL, segmentParams, type SegmentScope } from "./segments-sql";
+
+/**
+ * Time per agent, state and reason code, clipped to the period: the input of
+ * occupancy and of the agents' state breakdown.
+ *
+ * agent_state_intervals is a ReplacingMergeTree, so a repeated event stays a
+ * duplicate row until a merge; grouping by the sorting key collapses it here.
+ * Only ended intervals exist (each row is written by the event that ends it).
+ * With a queue filter, the agents are those who answered a contact of those
+ * queues in the period, since agent state itself belongs to no queue.
+ */
+export const STATE_TIME_SQL = `
+SELECT
+  agent_id AS agentId,
+  state,
+  reason AS reasonCode,
+  sum(greatest(
+    toInt64(0),
+    least(toUnixTimestamp64Milli(ended_at), {toMs:Int64}) - greatest(toUnixTimestamp64Milli(start_at), {fromMs:Int64})
+  )) AS ms
+FROM
+(
+  SELECT agent_id, state, start_at, max(end_at) AS ended_at, max(reason_code) AS reason
+  FROM agent_state_intervals
+  WHERE tenant_id = {tenantId:String}
+    AND start_at < fromUnixTimestamp64Milli({toMs:Int64}, 'UTC')
+    AND end_at > fromUnixTimestamp64Milli({fromMs:Int64}, 'UTC')
+    AND (empty({agentIds:Array(String)}) OR has({agentIds:Array(String)}, agent_id))
+    AND (empty({queueIds:Array(String)}) OR agent_id IN (SELECT agent_id FROM (${SEGMENTS_SQL}) WHERE is_answered))
+  GROUP BY agent_id, state, start_at
+)
+GROUP BY agentId, state, reasonCode
+ORDER BY agentId, state, reasonCode`;
+
+export const stateTimeRowSchema = z.object({
+  agentId: z.string(),
+  state: z.string(),
+  reasonCode: z.string(),
+  ms: sqlNumber,
+});
+export type StateTimeRow = z.output<typeof stateTimeRowSchema>;
+
+export type AgentStateTime = {
+  stateMs: Record<AgentState, number>;
+  /** Not-ready time by reason code ('' when the platform gave none). */
+  notReadyMsByReason: Record<string, number>;
+};
+
+export function emptyStateTime(): AgentStateTime {
+  return { stateMs: { ready: 0, not_ready: 0, busy: 0, after_call_work: 0 }, notReadyMsByReason: {} };
+}
+
+function isAgentState(s: string): s is AgentState {
+  return (AGENT_STATES as readonly string[]).includes(s);
+}
+
+/** Rows to state time per agent. A state this code does not know is skipped rather than failing the dashboard. */
+export function prepareStateTime(rows: readonly StateTimeRow[]): Map<string, AgentStateTime> {
+  const byAgent = new Map<string, AgentStateTime>();
+  for (const row of rows) {
+    if (!isAgentState(row.state)) continue;
+    let agent = byAgent.get(row.agentId);
+    if (!agent) {
+      agent = emptyStateTime();
+      byAgent.set(row.agentId, agent);
+    }
+    agent.stateMs[row.state] += row.ms;
+    if (row.state === "not_ready") {
+      agent.notReadyMsByReason[row.reasonCode] = (agent.notReadyMsByReason[row.reasonCode] ?? 0) + row.ms;
+    }
+  }
+  return byAgent;
+}
+
+export function addStateTime(a: AgentStateTime, b: AgentStateTime): AgentStateTime {
+  const out = emptyStateTime();
+  for (const s of AGENT_STATES) out.stateMs[s] = a.stateMs[s] + b.stateMs[s];
+  for (const src of [a.notReadyMsByReason, b.notReadyMsByReason]) {
+    for (const [reason, ms] of Object.entries(src)) out.notReadyMsByReason[reason] = (out.notReadyMsByReason[reason] ?? 0) + ms;
+  }
+  return out;
+}
+
+/** The occupancy inputs of KpiCounts. */
+export function stateCounts(t: AgentStateTime): Pick<KpiCounts, "stateBusyMs" | "stateAcwMs" | "stateReadyMs"> {
+  return { stateBusyMs: t.stateMs.busy, stateAcwMs: t.stateMs.after_call_work, stateReadyMs: t.stateMs.ready };
+}
+
+export async function queryStateTime(ch: ClickHouseClient, scope: SegmentScope): Promise<Map<string, AgentStateTime>> {
+  const rows = await queryRows(ch, STATE_TIME_SQL, segmentParams(scope), stateTimeRowSchema);
+  return prepareStateTime(rows);
+}
