@@ -37,6 +37,12 @@ const queueSchema = z.strictObject({
   skill: id.describe("agents need this skill to take the queue's calls"),
   ddi: z.string().min(3).max(32).describe("the dialled number that reaches this queue"),
   peakCallsPerHour: z.number().nonnegative().describe("arrival rate when the profile weight is 1"),
+  priority: z
+    .number()
+    .int()
+    .min(0)
+    .max(100)
+    .describe("like Asterisk's queue weight: a freed agent serves higher-priority queues first; equal = longest wait"),
   slThresholdSeconds: z.number().positive(),
   shortAbandonSeconds: z.number().nonnegative(),
   maxWaitSeconds: z.number().positive().describe("callers still waiting then leave to voicemail (timeout)"),

@@ -22,13 +22,22 @@ export function pickAgent(agents: readonly SimAgent[], skill: string): SimAgent 
   return best;
 }
 
-/** Longest-waiting caller not already ringing someone, across the agent's queues, or null. */
+/**
+ * Caller for a freed agent, among legs not already ringing someone in the queues
+ * it serves: highest queue priority first (Asterisk's queue weight), then the
+ * longest waiting. With equal priorities this is plain longest-waiting-first.
+ */
 export function pickCaller(queues: readonly SimQueue[]): SimLeg | null {
   let best: SimLeg | null = null;
   for (const q of queues) {
     const head = q.waiting.find((l) => l.status === "waiting");
-    if (head && (best === null || head.queuedAt < best.queuedAt || (head.queuedAt === best.queuedAt && head.seq < best.seq)))
+    if (head === undefined) continue;
+    if (best === null) {
       best = head;
+      continue;
+    }
+    const dp = q.config.priority - best.queue.config.priority;
+    if (dp > 0 || (dp === 0 && (head.queuedAt < best.queuedAt || (head.queuedAt === best.queuedAt && head.seq < best.seq)))) best = head;
   }
   return best;
 }

@@ -22,10 +22,13 @@ export const periodShape = {
 
 export const slVariantSchema = z.enum(SL_VARIANTS).default(QUEUE_DEFAULTS.slVariant);
 
-export const fromBeforeTo = [
-  (v: { from: number; to: number }) => v.from < v.to,
+const fromBeforeToCheck = (v: { from: number; to: number }): boolean => v.from < v.to;
+
+/** Arguments for `.refine(...fromBeforeTo)` on any schema with from and to. */
+export const fromBeforeTo: [typeof fromBeforeToCheck, { message: string; path: PropertyKey[] }] = [
+  fromBeforeToCheck,
   { message: "from must be before to", path: ["to"] },
-] as const;
+];
 
 export const periodSchema = z.object(periodShape).refine(...fromBeforeTo);
 export type PeriodInput = z.input<typeof periodSchema>;

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { ZERO_COUNTS, type KpiCounts } from "../kpi-counts";
 import { sqlNumber } from "./run";
 

@@ -1,0 +1,18 @@
+import { CAPABILITIES, type Capability, type Role } from "@/lib/auth/roles";
+
+const DESCRIPTIONS: Record<Capability, string> = {
+  overview: "the KPI overview",
+  dashboards: "detailed dashboards and drill-down",
+  wallboard: "the live floor and call monitoring",
+  recordings: "recordings, transcripts and evaluations",
+  admin: "users, KPI definitions and thresholds",
+};
+
+const ROLE_LABELS: Record<Role, string> = { admin: "Admin", manager: "Manager", supervisor: "Supervisor", qa: "Quality analyst" };
+
+export const capabilityDescription = (c: Capability): string => DESCRIPTIONS[c];
+export const roleLabel = (r: Role): string => ROLE_LABELS[r];
+
+export function isCapability(value: string): value is Capability {
+  return Object.hasOwn(CAPABILITIES, value);
+}

@@ -1,0 +1,211 @@
+import type { ClickHouseClient } from "@clickhouse/client";
+import { z } from "zod";
+import { CONTACT_FILTERS, type ContactFilter } from "../contact-filters";
+import { entityId, fromBeforeTo, periodShape } from "../inputs";
+import { queryRows, sqlFlag, sqlNumber } from "./run";
+import { SEGMENTS_SQL, segmentParams } from "./segments-sql";
+
+/**
+ * The contact segments behind a number: what "explain" links open. Filter names
+ * are shared with the KPI definitions (definitions.ts `contacts`); each maps to
+ * a fixed SQL condition over the flags of SEGMENTS_SQL, so the list always uses
+ * the same rules as the counts.
+ */
+
+const FILTER_SQL: Record<ContactFilter, string> = {
+  all: "1",
+  answered: "is_answered",
+  abandon: "is_abandoned",
+  short_abandon: "is_short",
+  long_abandon: "is_abandoned AND NOT is_short",
+  not_short_abandon: "NOT is_short",
+  timeout: "is_timeout",
+  other_exit: "is_other",
+  answered_within_sl: "is_answered AND is_within",
+  answered_over_sl: "is_answered AND NOT is_within",
+  abandoned_within_sl: "is_abandoned AND is_within",
+  within_sl: "(is_answered OR is_abandoned) AND is_within",
+  answered_or_abandoned: "is_answered OR is_abandoned",
+  answered_or_long_abandon: "is_answered OR (is_abandoned AND NOT is_short)",
+  handled: "is_handled",
+  held: "is_held",
+  transferred: "is_transferred",
+};
+
+export const CONTACT_SORTS = [
+  "queued_at",
+  "wait_ms",
+  "talk_ms",
+  "hold_ms",
+  "acw_ms",
+  "handle_ms",
+  "queue_id",
+  "agent_id",
+  "outcome",
+] as const;
+export type ContactSort = (typeof CONTACT_SORTS)[number];
+
+// Sort keys map to fixed expressions: identifiers cannot be query parameters.
+const SORT_SQL: Record<ContactSort, string> = {
+  queued_at: "queuedAt",
+  wait_ms: "waitMs",
+  talk_ms: "talkMs",
+  hold_ms: "holdMs",
+  acw_ms: "acwMs",
+  handle_ms: "handleMs",
+  queue_id: "queueId",
+  agent_id: "agentId",
+  outcome: "outcome",
+};
+
+const DIRECTION_SQL = { asc: "ASC", desc: "DESC" } as const;
+
+export const contactsInputSchema = z
+  .object({
+    ...periodShape,
+    agentIds: z.array(entityId).max(1000).default([]),
+    filter: z.enum(CONTACT_FILTERS).default("all"),
+    sort: z.enum(CONTACT_SORTS).default("queued_at"),
+    direction: z.enum(["asc", "desc"]).default("desc"),
+    limit: z.number().int().min(1).max(500).default(50),
+    offset: z.number().int().min(0).max(1_000_000).default(0),
+  })
+  .refine(...fromBeforeTo);
+export type ContactsInput = z.input<typeof contactsInputSchema>;
+
+export function contactsSql(filter: ContactFilter, sort: ContactSort, direction: "asc" | "desc"): string {
+  return `
+SELECT
+  seg.leg_id AS legId,
+  seg.call_id AS callId,
+  seg.queue_id AS queueId,
+  seg.agent_id AS agentId,
+  c.caller AS caller,
+  toUnixTimestamp64Milli(seg.queued_at) AS queuedAt,
+  toUnixTimestamp64Milli(seg.exited_at) AS exitedAt,
+  toUnixTimestamp64Milli(seg.answered_at) AS answeredAt,
+  toUnixTimestamp64Milli(seg.cleared_at) AS clearedAt,
+  seg.outcome AS outcome,
+  seg.wait_ms AS waitMs,
+  if(seg.is_handled, seg.pure_talk_ms, 0) AS talkMs,
+  if(seg.is_handled, seg.hold_ms, 0) AS holdMs,
+  seg.hold_count AS holdCount,
+  if(seg.is_handled, seg.acw_ms, 0) AS acwMs,
+  talkMs + holdMs + acwMs AS handleMs,
+  seg.is_transferred AS transferred,
+  seg.is_handled AS handled,
+  seg.is_within AS withinSl,
+  seg.is_short AS shortAbandon,
+  seg.sl_threshold_s AS slThresholdS,
+  seg.short_abandon_s AS shortAbandonS,
+  count() OVER () AS total
+FROM (${SEGMENTS_SQL}) AS seg
+LEFT JOIN
+(
+  -- Callers only for calls that entered a queue in the period (queue-exit rows carry queued_at and call_id).
+  SELECT call_id, max(caller) AS caller
+  FROM calls
+  WHERE tenant_id = {tenantId:String}
+    AND call_id IN (
+      SELECT call_id FROM contacts
+      WHERE tenant_id = {tenantId:String}
+        AND queued_at >= fromUnixTimestamp64Milli({fromMs:Int64}, 'UTC')
+        AND queued_at < fromUnixTimestamp64Milli({toMs:Int64}, 'UTC')
+    )
+  GROUP BY call_id
+) AS c ON c.call_id = seg.call_id
+WHERE ${FILTER_SQL[filter]}
+ORDER BY ${SORT_SQL[sort]} ${DIRECTION_SQL[direction]}, legId ASC
+LIMIT {limit:UInt32} OFFSET {offset:UInt32}`;
+}
+
+export function contactCountSql(filter: ContactFilter): string {
+  return `SELECT count() AS total FROM (${SEGMENTS_SQL}) WHERE ${FILTER_SQL[filter]}`;
+}
+
+export const contactRowSchema = z.object({
+  legId: z.string(),
+  callId: z.string(),
+  queueId: z.string(),
+  agentId: z.string(),
+  caller: z.string(),
+  queuedAt: sqlNumber,
+  exitedAt: sqlNumber,
+  answeredAt: sqlNumber,
+  clearedAt: sqlNumber,
+  outcome: z.string(),
+  waitMs: sqlNumber,
+  talkMs: sqlNumber,
+  holdMs: sqlNumber,
+  holdCount: sqlNumber,
+  acwMs: sqlNumber,
+  handleMs: sqlNumber,
+  transferred: sqlFlag,
+  handled: sqlFlag,
+  withinSl: sqlFlag,
+  shortAbandon: sqlFlag,
+  slThresholdS: sqlNumber,
+  shortAbandonS: sqlNumber,
+  total: sqlNumber,
+});
+export type ContactRow = z.output<typeof contactRowSchema>;
+
+export type ContactItem = {
+  legId: string;
+  callId: string;
+  queueId: string;
+  /** Empty when not answered. */
+  agentId: string;
+  /** Empty when the call's offer event is not stored. */
+  caller: string;
+  queuedAt: number;
+  exitedAt: number;
+  answeredAt: number | null;
+  clearedAt: number | null;
+  /** Queue exit reason: answered, abandon, timeout, empty, key, transfer. */
+  outcome: string;
+  waitMs: number;
+  /** Handle-time parts (talk excludes hold); 0 unless handled. */
+  talkMs: number;
+  holdMs: number;
+  holdCount: number;
+  acwMs: number;
+  handleMs: number;
+  handled: boolean;
+  transferred: boolean;
+  /** Wait within the queue's service-level threshold (whatever the outcome). */
+  withinSl: boolean;
+  shortAbandon: boolean;
+  slThresholdS: number;
+  shortAbandonS: number;
+};
+
+export type ContactPage = { total: number; limit: number; offset: number; items: ContactItem[] };
+
+/** Unset DateTime64 columns come back as epoch 0: shown as "not happened". */
+function instant(ms: number): number | null {
+  return ms > 0 ? ms : null;
+}
+
+/** `total` is needed only for a page past the end, which has no row to carry the window count. */
+export function prepareContacts(rows: readonly ContactRow[], page: { limit: number; offset: number }, total = 0): ContactPage {
+  return {
+    total: rows[0]?.total ?? total,
+    limit: page.limit,
+    offset: page.offset,
+    items: rows.map(({ total: _total, answeredAt, clearedAt, ...r }) => ({
+      ...r,
+      answeredAt: instant(answeredAt),
+      clearedAt: instant(clearedAt),
+    })),
+  };
+}
+
+export async function queryContacts(ch: ClickHouseClient, input: ContactsInput): Promise<ContactPage> {
+  const p = contactsInputSchema.parse(input);
+  const params = { ...segmentParams(p), limit: p.limit, offset: p.offset };
+  const rows = await queryRows(ch, contactsSql(p.filter, p.sort, p.direction), params, contactRowSchema);
+  if (rows.length > 0 || p.offset === 0) return prepareContacts(rows, p);
+  const [count] = await queryRows(ch, contactCountSql(p.filter), params, z.object({ total: sqlNumber }));
+  return prepareContacts(rows, p, count?.total ?? 0);
+}
