@@ -1,15 +1,22 @@
 import type { ReactNode } from "react";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/session";
 import { TopNav } from "@/components/shell/top-nav";
 
 /**
- * The signed-in shell. Each page still checks its own capability (and redirects
- * with its own callbackUrl); this is the backstop for any page that forgets.
+ * The signed-in shell. Each page still checks its own capability; this redirect
+ * is the backstop for a page that forgets. A layout is not told the URL, so the
+ * way back after sign-in comes from an `x-pathname` request header when a proxy
+ * sets one (the sign-in page accepts only same-site paths, so a forged header can
+ * only misdirect its own sender).
  */
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await currentUser();
-  if (!user) redirect("/signin");
+  if (!user) {
+    const from = (await headers()).get("x-pathname");
+    redirect(from ? `/signin?callbackUrl=${encodeURIComponent(from)}` : "/signin");
+  }
   return (
     <>
       <TopNav user={user} />
