@@ -21,7 +21,8 @@ export default async function ForbiddenPage({ searchParams }: { searchParams: Se
         {need ? (
           <p>
             It needs the <strong data-capability={need}>{need}</strong> capability ({capabilityDescription(need)}), which the{" "}
-            {CAPABILITIES[need].map(roleLabel).join(", ")} role{CAPABILITIES[need].length > 1 ? "s have" : " has"}.
+            {new Intl.ListFormat("en", { type: "conjunction" }).format(CAPABILITIES[need].map(roleLabel))} role
+            {CAPABILITIES[need].length > 1 ? "s have" : " has"}.
             {user && (
               <>
                 {" "}
