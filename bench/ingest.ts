@@ -38,7 +38,7 @@ runCli(async () => {
   let sent = 0;
   let pipelineMs = 0;
   let ceilingMs = 0;
-  let pending: CtiEvent[] = [];
+  const pending: CtiEvent[] = [];
   console.log(`bench:ingest: ${total.toLocaleString("en")} events in batches of ${batchSize.toLocaleString("en")}, store ${dir}`);
   while (sent < total) {
     while (pending.length < batchSize) for (const e of sim.advanceTo(sim.now + 3_600_000)) pending.push(e);
