@@ -24,6 +24,8 @@ async function create(env: Env): Promise<ClickHouseClient> {
     // including what it would have written through materialized views.
     deduplicate_blocks_in_dependent_materialized_views: 1 as const,
     date_time_output_format: "iso" as const,
+    // The default since ClickHouse 23; set so an older server behaves the same (see event-row.ts).
+    input_format_json_read_objects_as_strings: 1 as const,
   };
   if (env.CLICKHOUSE_URL) {
     return createClient({
