@@ -1,0 +1,56 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { migrate, MigrationError, MIGRATIONS_DIR, plan, readMigrations, splitStatements } from "@/sql/migrate";
+import { readOnlyQuery } from "@/lib/store/read-only-query";
+import { queryRows, testStore } from "../helpers/store";
+
+describe("splitStatements", () => {
+  it("splits at semicolons ending a line and drops comments", () => {
+    expect(splitStatements("-- a table\nCREATE TABLE a (x UInt8) ENGINE = Memory;\n\n-- b\nSELECT 'x;y';\n")).toEqual([
+      "CREATE TABLE a (x UInt8) ENGINE = Memory",
+      "SELECT 'x;y'",
+    ]);
+  });
+});
+
+describe("plan", () => {
+  const files = [
+    { name: "0001_a.sql", checksum: "aaa", statements: [] },
+    { name: "0002_b.sql", checksum: "bbb", statements: [] },
+  ];
+  it("applies what has not run, in order", () => {
+    expect(plan(files, [{ name: "0001_a.sql", checksum: "aaa" }]).map((m) => m.name)).toEqual(["0002_b.sql"]);
+  });
+  it("refuses when an applied file changed or vanished", () => {
+    expect(() => plan(files, [{ name: "0001_a.sql", checksum: "zzz" }])).toThrow(/0001_a\.sql has changed/);
+    expect(() => plan(files, [{ name: "0000_gone.sql", checksum: "x" }])).toThrow(MigrationError);
+  });
+});
+
+describe("migrations on embedded chDB", () => {
+  it("records every migration with its checksum and applies nothing twice", async () => {
+    const { ch } = await testStore();
+    const rows = await queryRows<{ name: string; checksum: string }>(ch, "SELECT name, checksum FROM schema_migrations ORDER BY name");
+    expect(rows).toEqual(readMigrations().map((m) => ({ name: m.name, checksum: m.checksum })));
+    expect(await migrate(ch)).toEqual({ applied: [], alreadyApplied: rows.length });
+  });
+
+  it("stops when an applied file was edited", async () => {
+    const { ch } = await testStore();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mig-"));
+    for (const f of fs.readdirSync(MIGRATIONS_DIR)) fs.copyFileSync(path.join(MIGRATIONS_DIR, f), path.join(dir, f));
+    fs.appendFileSync(path.join(dir, "0002_dimensions.sql"), "\n-- edited\n");
+    await expect(migrate(ch, dir)).rejects.toThrow(/0002_dimensions\.sql has changed/);
+  });
+});
+
+describe("readOnlyQuery", () => {
+  it("answers SELECTs and lets the engine refuse writes", async () => {
+    const { ch } = await testStore();
+    expect(await readOnlyQuery(ch, "SELECT 1 + 1 AS two;")).toEqual([{ two: 2 }]);
+    await expect(readOnlyQuery(ch, "DROP TABLE cti_events")).rejects.toThrow(/readonly/i);
+    await expect(readOnlyQuery(ch, "INSERT INTO audit_log (actor) VALUES ('x')")).rejects.toThrow(/readonly/i);
+  });
+});
