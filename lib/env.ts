@@ -29,6 +29,13 @@ export const envSchema = z.object({
   SIM_BACKFILL_DAYS: z.coerce.number().min(0).max(400).default(30),
   KAFKA_BROKERS: optionalString,
   KAFKA_TOPIC: z.string().min(1).default("cti.events"),
+  KAFKA_DLQ_TOPIC: optionalString,
+  KAFKA_GROUP_ID: z.string().min(1).default("cc-supervisor-ingest"),
+  KAFKA_CLIENT_ID: z.string().min(1).default("cc-supervisor"),
+  KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(10_000).default(12),
+  INGEST_IN_WEB: bool.optional(),
+  INGEST_HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  INGEST_SHUTDOWN_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   INGEST_BATCH_SIZE: z.coerce.number().int().min(1).max(1_000_000).default(20_000),
   INGEST_FLUSH_MS: z.coerce.number().int().min(1).max(60_000).default(250),
   INGEST_MAX_EVENT_BYTES: z.coerce.number().int().min(1024).max(16 * 1024 * 1024).default(64 * 1024),
@@ -42,6 +49,10 @@ export type Env = RawEnv & {
   /** Demo users and the simulator: on by default in the embedded shape. */
   demoMode: boolean;
   simulator: boolean;
+  /** The web server consumes Kafka itself: needed when the store is embedded (one process per chDB). */
+  ingestInWeb: boolean;
+  kafkaBrokers: string[];
+  dlqTopic: string;
 };
 
 export class EnvError extends Error {
@@ -70,7 +81,16 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     problems.push("OIDC_CLIENT_ID / OIDC_CLIENT_SECRET: required when OIDC_ISSUER is set");
   }
   if (problems.length > 0) throw new EnvError(problems);
-  return { ...env, embedded, demoMode, simulator: env.SIMULATOR ?? (demoMode && !env.KAFKA_BROKERS) };
+  const kafkaBrokers = (env.KAFKA_BROKERS ?? "").split(",").map((b) => b.trim()).filter((b) => b.length > 0);
+  return {
+    ...env,
+    embedded,
+    demoMode,
+    simulator: env.SIMULATOR ?? (demoMode && kafkaBrokers.length === 0),
+    ingestInWeb: env.INGEST_IN_WEB ?? (embedded && kafkaBrokers.length > 0),
+    kafkaBrokers,
+    dlqTopic: env.KAFKA_DLQ_TOPIC ?? `${env.KAFKA_TOPIC}.dlq`,
+  };
 }
 
 let cached: Env | undefined;

@@ -1,0 +1,52 @@
+/**
+ * The worker's counters, exposed as Prometheus text. Plain numbers: a
+ * metrics library would add a dependency for a dozen lines.
+ */
+export class WorkerMetrics {
+  consumed = 0;
+  inserted = 0;
+  alreadyStored = 0;
+  deadLettered = 0;
+  retries = 0;
+  commits = 0;
+  batches = 0;
+  batchSecondsSum = 0;
+  /** Upper bounds (seconds) of the batch latency histogram. */
+  private readonly bounds = [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+  private readonly buckets = new Array<number>(this.bounds.length).fill(0);
+  readonly lag = new Map<string, number>();
+
+  observeBatch(seconds: number): void {
+    this.batches += 1;
+    this.batchSecondsSum += seconds;
+    this.bounds.forEach((b, i) => {
+      if (seconds <= b) this.buckets[i] = (this.buckets[i] ?? 0) + 1;
+    });
+  }
+
+  setLag(topic: string, partition: number, lag: number): void {
+    this.lag.set(`${topic}\u0000${partition}`, lag);
+  }
+
+  render(): string {
+    const lines: string[] = [];
+    const counter = (name: string, help: string, value: number) => {
+      lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} counter`, `${name} ${value}`);
+    };
+    counter("ingest_messages_consumed_total", "Kafka messages handed to the pipeline", this.consumed);
+    counter("ingest_events_inserted_total", "events newly stored in ClickHouse", this.inserted);
+    counter("ingest_events_already_stored_total", "re-delivered events dropped because the store had them", this.alreadyStored);
+    counter("ingest_dead_letters_total", "messages sent to the dead-letter topic and table", this.deadLettered);
+    counter("ingest_store_retries_total", "failed store writes retried", this.retries);
+    counter("ingest_offset_commits_total", "offset commits after a confirmed insert", this.commits);
+    lines.push("# HELP ingest_batch_seconds time from a batch's arrival to its offsets' commit", "# TYPE ingest_batch_seconds histogram");
+    this.bounds.forEach((b, i) => lines.push(`ingest_batch_seconds_bucket{le="${b}"} ${this.buckets[i] ?? 0}`));
+    lines.push(`ingest_batch_seconds_bucket{le="+Inf"} ${this.batches}`, `ingest_batch_seconds_sum ${this.batchSecondsSum}`, `ingest_batch_seconds_count ${this.batches}`);
+    lines.push("# HELP ingest_consumer_lag messages behind the partition's high watermark", "# TYPE ingest_consumer_lag gauge");
+    for (const [key, lag] of this.lag) {
+      const [topic, partition] = key.split("\u0000");
+      lines.push(`ingest_consumer_lag{topic="${topic}",partition="${partition}"} ${lag}`);
+    }
+    return `${lines.join("\n")}\n`;
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * The Kafka surface the product uses, in its own terms. Only kafkajs-adapter.ts
+ * knows kafkajs; swapping the client means rewriting that one file.
+ */
+export type ConsumedMessage = {
+  offset: string;
+  key: Buffer | null;
+  value: Buffer | null;
+  headers: Record<string, string>;
+  /** Broker or producer timestamp, epoch ms. */
+  timestamp: number;
+};
+
+export type PartitionBatch = {
+  topic: string;
+  partition: number;
+  messages: ConsumedMessage[];
+  highWatermark: string;
+  /** True once this member lost the partition in a rebalance: its work must not be committed. */
+  isStale(): boolean;
+  isRunning(): boolean;
+  heartbeat(): Promise<void>;
+  /** Marks messages up to `offset` as processed, so the consumer fetches past them. */
+  resolve(offset: string): void;
+};
+
+export type BatchHandler = (batch: PartitionBatch) => Promise<void>;
+
+export interface BatchConsumer {
+  /** Joins the group and calls `handler` for each fetched partition batch; concurrency = partitions in flight. */
+  run(handler: BatchHandler, concurrency: number): Promise<void>;
+  commit(topic: string, partition: number, nextOffset: string): Promise<void>;
+  /** Stops fetching, waits for running handlers, leaves the group. */
+  stop(): Promise<void>;
+  onGroupJoin(listener: () => void): void;
+  onCrash(listener: (error: Error) => void): void;
+}
+
+export type OutgoingMessage = { key: string | Buffer | null; value: string | Buffer | null; headers?: Record<string, string> };
+
+export interface MessageProducer {
+  send(topic: string, messages: OutgoingMessage[]): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface TopicAdmin {
+  ensureTopic(topic: string, partitions: number): Promise<void>;
+  stop(): Promise<void>;
+}

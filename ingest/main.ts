@@ -1,0 +1,58 @@
+import { getEnv } from "@/lib/env";
+import { closeClickHouse, getClickHouse } from "@/lib/store/client";
+import { migrate } from "@/sql/migrate";
+import { startKafkaConsumer } from "./kafka/start-consumer";
+import { startHealthServer } from "./kafka/health-server";
+
+/**
+ * npm run ingest: the Kafka ingest worker. Scale out by running more of these with
+ * the same KAFKA_GROUP_ID against a ClickHouse server (CLICKHOUSE_URL). With the
+ * embedded store this process holds chDB's lock, so the web server cannot read it
+ * at the same time: use the single-process mode instead (npm start with
+ * KAFKA_BROKERS set), where the web server runs this consumer itself.
+ *
+ * Exit codes: 0 clean shutdown; 1 failed to start or crashed; 2 shutdown deadline missed.
+ */
+async function main(): Promise<void> {
+  const env = getEnv();
+  if (env.kafkaBrokers.length === 0) throw new Error("KAFKA_BROKERS: required for the ingest worker");
+  const log = (line: string) => console.log(`${new Date().toISOString()} ${line}`);
+  const ch = await getClickHouse(env);
+  await migrate(ch);
+  const running = await startKafkaConsumer(ch, env, log);
+  const health = await startHealthServer(env.INGEST_HTTP_PORT, running.metrics, running.ready);
+  log(`ingest: health and metrics on :${env.INGEST_HTTP_PORT} (/healthz /readyz /metrics)`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`ingest: ${signal}: stopping fetch, flushing, committing`);
+    const deadline = setTimeout(() => {
+      log(`ingest: shutdown took longer than ${env.INGEST_SHUTDOWN_MS} ms; exiting without a clean close`);
+      process.exit(2);
+    }, env.INGEST_SHUTDOWN_MS);
+    try {
+      await running.stop();
+      health.close();
+      await closeClickHouse();
+      clearTimeout(deadline);
+      log("ingest: stopped cleanly");
+      process.exit(0);
+    } catch (e) {
+      log(`ingest: error while stopping: ${(e as Error).message}`);
+      process.exit(1);
+    }
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  running.crashed.catch((e: unknown) => {
+    log(`ingest: consumer crashed: ${(e as Error).message}`);
+    process.exit(1);
+  });
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? `${e.name}: ${e.message}` : e);
+  process.exit(1);
+});

@@ -1,0 +1,121 @@
+import { getEnv } from "../lib/env";
+import type { CtiEvent } from "../lib/events";
+import { closeClickHouse, getClickHouse } from "../lib/store/client";
+import { migrate } from "../sql/migrate";
+import { ContactCentreSim, loadSimulatorConfig } from "../ingest/simulator";
+import { upsertDimensions } from "../ingest/simulator/dimensions";
+import { IngestPipeline } from "../ingest/pipeline/pipeline";
+import { createAdmin, createProducer } from "../ingest/kafka/kafkajs-adapter";
+import { eventKey } from "../ingest/kafka/event-key";
+import { runCli } from "./run-cli";
+
+/**
+ * npm run simulate -- [--kafka] [--backfill-days N] [--rate N] [--events N] [--seed N] [--tenant ID]
+ *
+ * Runs the simulated contact centre and sends its events to Kafka (--kafka, keyed by
+ * callId / agentId) or straight into the configured store.
+ *   --backfill-days N  simulate the last N days as fast as possible, then stop
+ *   --rate N           after any backfill, keep producing at about N events/s, the
+ *                      simulated clock running as fast as needed (a load generator;
+ *                      event times then run ahead of the wall clock)
+ *   without --rate     after any backfill, continue in real time until interrupted
+ *   --events N         stop after N events
+ */
+type Args = { kafka: boolean; backfillDays: number; rate?: number; events: number; seed?: number; tenant?: string };
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { kafka: false, backfillDays: 0, events: Number.POSITIVE_INFINITY };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const num = () => {
+      const v = Number(argv[++i]);
+      if (!Number.isFinite(v) || v < 0) throw new Error(`${a} needs a non-negative number`);
+      return v;
+    };
+    if (a === "--kafka") args.kafka = true;
+    else if (a === "--backfill-days") args.backfillDays = num();
+    else if (a === "--rate") args.rate = num();
+    else if (a === "--events") args.events = num();
+    else if (a === "--seed") args.seed = num();
+    else if (a === "--tenant") args.tenant = argv[++i];
+    else throw new Error(`unknown argument ${a}`);
+  }
+  return args;
+}
+
+type Sink = { send(events: CtiEvent[]): Promise<void>; close(): Promise<void> };
+
+async function kafkaSink(): Promise<Sink> {
+  const env = getEnv();
+  if (env.kafkaBrokers.length === 0) throw new Error("KAFKA_BROKERS: required with --kafka");
+  const connection = { brokers: env.kafkaBrokers, clientId: `${env.KAFKA_CLIENT_ID}-simulator` };
+  const admin = await createAdmin(connection);
+  await admin.ensureTopic(env.KAFKA_TOPIC, env.KAFKA_TOPIC_PARTITIONS);
+  await admin.stop();
+  const producer = await createProducer(connection);
+  return {
+    send: (events) => producer.send(env.KAFKA_TOPIC, events.map((e) => ({ key: eventKey(e), value: JSON.stringify(e) }))),
+    close: () => producer.stop(),
+  };
+}
+
+async function storeSink(tenant: string): Promise<Sink> {
+  const env = getEnv();
+  const ch = await getClickHouse(env);
+  await migrate(ch);
+  await upsertDimensions(ch, { ...loadSimulatorConfig(env.SIM_CONFIG), tenantId: tenant });
+  const pipeline = new IngestPipeline(ch, { maxEventBytes: env.INGEST_MAX_EVENT_BYTES, origin: "simulate" });
+  return {
+    send: async (events) => {
+      await pipeline.ingest(events.map((e) => ({ payload: { object: e }, origin: { source: "simulator" } })));
+    },
+    close: () => closeClickHouse(),
+  };
+}
+
+runCli(async () => {
+  const args = parseArgs(process.argv.slice(2));
+  const env = getEnv();
+  const tenant = args.tenant ?? env.TENANT_ID;
+  const sink = args.kafka ? await kafkaSink() : await storeSink(tenant);
+  const start = Date.now() - args.backfillDays * 86_400_000;
+  const sim = new ContactCentreSim({ ...loadSimulatorConfig(env.SIM_CONFIG), tenantId: tenant }, { seed: args.seed ?? env.SIM_SEED ^ start, startTime: start });
+  let sent = 0;
+  let interrupted = false;
+  process.on("SIGINT", () => (interrupted = true));
+  process.on("SIGTERM", () => (interrupted = true));
+  const emit = async (events: CtiEvent[]) => {
+    const room = Math.min(events.length, args.events - sent);
+    if (room > 0) await sink.send(events.slice(0, room));
+    sent += room;
+  };
+
+  while (!interrupted && sent < args.events && Date.now() - sim.now > 60_000) {
+    const batch: CtiEvent[] = [];
+    while (batch.length < 5000 && Date.now() - sim.now > 60_000) batch.push(...sim.advanceTo(Math.min(sim.now + 3_600_000, Date.now())));
+    await emit(batch);
+  }
+  if (args.backfillDays > 0) console.log(`simulate: backfill sent ${sent.toLocaleString("en")} events`);
+  if (args.backfillDays > 0 && args.rate === undefined) {
+    await sink.close();
+    return;
+  }
+
+  const startedAt = Date.now();
+  const startSent = sent;
+  // Simulated events not yet due for sending: kept, never dropped, so every call stays whole.
+  const carry: CtiEvent[] = [];
+  while (!interrupted && sent < args.events) {
+    if (args.rate !== undefined) {
+      // Pace to `rate`: send what is due by now, pulling simulated time forward as needed.
+      const due = startSent + Math.floor(((Date.now() - startedAt) / 1000) * args.rate) - sent;
+      while (carry.length < due) carry.push(...sim.advanceTo(sim.now + 60_000));
+      if (due > 0) await emit(carry.splice(0, due));
+    } else {
+      await emit(sim.advanceTo(Date.now()));
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  console.log(`simulate: sent ${sent.toLocaleString("en")} events`);
+  await sink.close();
+});
