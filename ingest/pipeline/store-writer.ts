@@ -67,7 +67,8 @@ export async function writeBatch(ch: ClickHouseClient, batch: Batch, origin: str
       format: "JSONEachRow",
       clickhouse_settings: {
         insert_deduplicate: 1,
-        insert_deduplication_token: contentToken(origin, fresh.map((r) => r.event_id)),
+        // Tenant and id: the same id under two tenants is two rows, and must not share a token.
+        insert_deduplication_token: contentToken(origin, fresh.map((r) => `${r.tenant_id}/${r.event_id}`)),
       },
     });
   }
