@@ -5,9 +5,10 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { getEnv, EnvError } = await import("./lib/env");
+  const { getEnv, EnvError, assertWebAuthConfig } = await import("./lib/env");
   try {
     const env = getEnv();
+    assertWebAuthConfig(env);
     const { startRuntime } = await import("./ingest/embedded-runtime");
     await startRuntime(env);
   } catch (e) {

@@ -5,8 +5,6 @@ export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
     include: ["test/**/*.test.ts"],
-    // Stops the Kafka broker afterwards if (and only if) the tests started it.
-    globalSetup: ["test/helpers/kafka.ts"],
     // Integration tests share one embedded chDB engine per worker process; keep the
     // pool small so two workers never fight over the 2 cores CI has.
     pool: "forks",

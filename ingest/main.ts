@@ -1,8 +1,9 @@
 import { getEnv } from "@/lib/env";
 import { closeClickHouse, getClickHouse } from "@/lib/store/client";
-import { migrate } from "@/sql/migrate";
-import { startKafkaConsumer } from "./kafka/start-consumer";
+import { migrate, MigrationError } from "@/sql/migrate";
+import { startKafkaConsumer, type RunningConsumer } from "./kafka/start-consumer";
 import { startHealthServer } from "./kafka/health-server";
+import { WorkerMetrics } from "./kafka/metrics";
 
 /**
  * npm run ingest: the Kafka ingest worker. Scale out by running more of these with
@@ -13,17 +14,32 @@ import { startHealthServer } from "./kafka/health-server";
  *
  * Exit codes: 0 clean shutdown; 1 failed to start or crashed; 2 shutdown deadline missed.
  */
+const log = (line: string) => console.log(`${new Date().toISOString()} ${line}`);
+
+/** A store that is down at start-up is waited for, not given up on: the worker recovers by itself. */
+async function untilStoreAnswers(attempt: () => Promise<unknown>, stopped: () => boolean): Promise<void> {
+  for (let delay = 500; !stopped(); delay = Math.min(delay * 2, 15_000)) {
+    try {
+      await attempt();
+      return;
+    } catch (e) {
+      if (e instanceof MigrationError) throw e;
+      log(`ingest: store not reachable (${(e as Error).message.split("\n")[0]}); retrying in ${delay} ms`);
+      await new Promise((r) => setTimeout(r, delay));
+    }
+  }
+}
+
 async function main(): Promise<void> {
   const env = getEnv();
   if (env.kafkaBrokers.length === 0) throw new Error("KAFKA_BROKERS: required for the ingest worker");
-  const log = (line: string) => console.log(`${new Date().toISOString()} ${line}`);
-  const ch = await getClickHouse(env);
-  await migrate(ch);
-  const running = await startKafkaConsumer(ch, env, log);
-  const health = await startHealthServer(env.INGEST_HTTP_PORT, running.metrics, running.ready);
+  // Health first: while the store or broker is still coming up, the worker is alive but not ready.
+  const metrics = new WorkerMetrics();
+  let running: RunningConsumer | undefined;
+  let stopping = false;
+  const health = await startHealthServer(env.INGEST_HTTP_PORT, metrics, () => running?.ready() ?? false);
   log(`ingest: health and metrics on :${env.INGEST_HTTP_PORT} (/healthz /readyz /metrics)`);
 
-  let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
@@ -33,7 +49,7 @@ async function main(): Promise<void> {
       process.exit(2);
     }, env.INGEST_SHUTDOWN_MS);
     try {
-      await running.stop();
+      await running?.stop();
       health.close();
       await closeClickHouse();
       clearTimeout(deadline);
@@ -46,6 +62,11 @@ async function main(): Promise<void> {
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
+
+  const ch = await getClickHouse(env);
+  await untilStoreAnswers(() => migrate(ch), () => stopping);
+  if (stopping) return;
+  running = await startKafkaConsumer(ch, env, log, undefined, metrics);
   running.crashed.catch((e: unknown) => {
     log(`ingest: consumer crashed: ${(e as Error).message}`);
     process.exit(1);

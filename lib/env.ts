@@ -32,6 +32,7 @@ export const envSchema = z.object({
   KAFKA_DLQ_TOPIC: optionalString,
   KAFKA_GROUP_ID: z.string().min(1).default("cc-supervisor-ingest"),
   KAFKA_CLIENT_ID: z.string().min(1).default("cc-supervisor"),
+  KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6_000).max(300_000).default(30_000),
   KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(10_000).default(12),
   INGEST_IN_WEB: bool.optional(),
   INGEST_HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
@@ -72,15 +73,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const env = result.data;
   const embedded = env.CLICKHOUSE_URL === undefined;
   const demoMode = env.DEMO_MODE ?? embedded;
-  const problems: string[] = [];
-  if (!demoMode) {
-    if (!env.NEXTAUTH_SECRET) problems.push("NEXTAUTH_SECRET: required outside demo mode");
-    if (!env.AUTH_USERS_FILE && !env.OIDC_ISSUER) problems.push("AUTH_USERS_FILE or OIDC_ISSUER: a user source is required outside demo mode");
-  }
   if (env.OIDC_ISSUER && (!env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET)) {
-    problems.push("OIDC_CLIENT_ID / OIDC_CLIENT_SECRET: required when OIDC_ISSUER is set");
+    throw new EnvError(["OIDC_CLIENT_ID / OIDC_CLIENT_SECRET: required when OIDC_ISSUER is set"]);
   }
-  if (problems.length > 0) throw new EnvError(problems);
   const kafkaBrokers = (env.KAFKA_BROKERS ?? "").split(",").map((b) => b.trim()).filter((b) => b.length > 0);
   return {
     ...env,
@@ -91,6 +86,15 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     kafkaBrokers,
     dlqTopic: env.KAFKA_DLQ_TOPIC ?? `${env.KAFKA_TOPIC}.dlq`,
   };
+}
+
+/** What the web server (not the ingest worker) needs on top: a way to sign users in. */
+export function assertWebAuthConfig(env: Env): void {
+  if (env.demoMode) return;
+  const problems: string[] = [];
+  if (!env.NEXTAUTH_SECRET) problems.push("NEXTAUTH_SECRET: required outside demo mode");
+  if (!env.AUTH_USERS_FILE && !env.OIDC_ISSUER) problems.push("AUTH_USERS_FILE or OIDC_ISSUER: a user source is required outside demo mode");
+  if (problems.length > 0) throw new EnvError(problems);
 }
 
 let cached: Env | undefined;

@@ -2,7 +2,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { getEnv, EnvError } from "../lib/env";
+import { assertWebAuthConfig, getEnv, EnvError } from "../lib/env";
 
 /**
  * `npm start`: check the configuration, build the app if the sources changed since
@@ -30,6 +30,7 @@ function main(): void {
   let env;
   try {
     env = getEnv();
+    assertWebAuthConfig(env);
   } catch (e) {
     console.error(e instanceof EnvError ? e.message : e);
     process.exit(1);

@@ -32,6 +32,8 @@ export type ConsumerOptions = KafkaConnection & {
   /** How long the broker may hold a fetch open waiting for data: the flush time under light load. */
   maxWaitMs: number;
   maxBytesPerPartition: number;
+  /** How soon the group notices a member that died without leaving (kill -9). */
+  sessionTimeoutMs: number;
 };
 
 export async function createConsumer(o: ConsumerOptions): Promise<BatchConsumer> {
@@ -40,8 +42,8 @@ export async function createConsumer(o: ConsumerOptions): Promise<BatchConsumer>
     maxWaitTimeInMs: o.maxWaitMs,
     maxBytesPerPartition: o.maxBytesPerPartition,
     maxBytes: o.maxBytesPerPartition * 8,
-    sessionTimeout: 30_000,
-    heartbeatInterval: 3_000,
+    sessionTimeout: o.sessionTimeoutMs,
+    heartbeatInterval: Math.max(1_000, Math.floor(o.sessionTimeoutMs / 10)),
     retry: { retries: 30, initialRetryTime: 300, maxRetryTime: 5_000 },
   });
   await consumer.connect();
@@ -80,9 +82,34 @@ export async function createConsumer(o: ConsumerOptions): Promise<BatchConsumer>
       consumer.on(consumer.events.GROUP_JOIN, () => listener());
     },
     onCrash: (listener) => {
-      consumer.on(consumer.events.CRASH, (e) => listener(e.payload.error));
+      consumer.on(consumer.events.CRASH, (e) => listener(e.payload.error, e.payload.restart));
     },
   };
+}
+
+/** Below the broker's default message.max.bytes (1 MiB), which bounds a whole record batch, not one message. */
+const MAX_REQUEST_BYTES = 512 * 1024;
+
+const sizeOf = (m: OutgoingMessage) =>
+  (m.value?.length ?? 0) + (m.key?.length ?? 0) + Object.entries(m.headers ?? {}).reduce((a, [k, v]) => a + k.length + v.length, 0);
+
+/** Splits messages into sends that each stay under `maxBytes` (a single larger message goes alone). */
+export function chunkByBytes(messages: OutgoingMessage[], maxBytes: number): OutgoingMessage[][] {
+  const chunks: OutgoingMessage[][] = [];
+  let current: OutgoingMessage[] = [];
+  let bytes = 0;
+  for (const m of messages) {
+    const size = sizeOf(m);
+    if (current.length > 0 && bytes + size > maxBytes) {
+      chunks.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(m);
+    bytes += size;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
 }
 
 export async function createProducer(c: KafkaConnection): Promise<MessageProducer> {
@@ -90,7 +117,7 @@ export async function createProducer(c: KafkaConnection): Promise<MessageProduce
   await producer.connect();
   return {
     send: async (topic: string, messages: OutgoingMessage[]) => {
-      await producer.send({ topic, acks: -1, messages });
+      for (const chunk of chunkByBytes(messages, MAX_REQUEST_BYTES)) await producer.send({ topic, acks: -1, messages: chunk });
     },
     stop: () => producer.disconnect(),
   };

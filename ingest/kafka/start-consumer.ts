@@ -24,6 +24,7 @@ export async function startKafkaConsumer(
   env: Env,
   log: (line: string) => void,
   onEvents?: (events: readonly CtiEvent[]) => void,
+  metrics: WorkerMetrics = new WorkerMetrics(),
 ): Promise<RunningConsumer> {
   const connection = { brokers: env.kafkaBrokers, clientId: env.KAFKA_CLIENT_ID };
   const admin = await createAdmin(connection);
@@ -39,8 +40,8 @@ export async function startKafkaConsumer(
     fromBeginning: true,
     maxWaitMs: env.INGEST_FLUSH_MS,
     maxBytesPerPartition: 4 * 1024 * 1024,
+    sessionTimeoutMs: env.KAFKA_SESSION_TIMEOUT_MS,
   });
-  const metrics = new WorkerMetrics();
   const worker = new KafkaIngestWorker({
     ch,
     consumer,
@@ -57,7 +58,12 @@ export async function startKafkaConsumer(
   consumer.onGroupJoin(() => {
     joined = true;
   });
-  const crashed = new Promise<never>((_, reject) => consumer.onCrash((e) => reject(e)));
+  const crashed = new Promise<never>((_, reject) =>
+    consumer.onCrash((e, restart) => {
+      if (restart) log(`ingest: consumer error, restarting: ${e.message}`);
+      else reject(e);
+    }),
+  );
   crashed.catch(() => undefined);
   await consumer.run(worker.handle, env.KAFKA_TOPIC_PARTITIONS);
   log(`ingest: consuming ${env.KAFKA_TOPIC} as group ${env.KAFKA_GROUP_ID} from ${env.kafkaBrokers.join(",")}`);

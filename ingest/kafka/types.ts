@@ -33,7 +33,8 @@ export interface BatchConsumer {
   /** Stops fetching, waits for running handlers, leaves the group. */
   stop(): Promise<void>;
   onGroupJoin(listener: () => void): void;
-  onCrash(listener: (error: Error) => void): void;
+  /** The client gave up (restart false) or will restart itself (restart true). */
+  onCrash(listener: (error: Error, restart: boolean) => void): void;
 }
 
 export type OutgoingMessage = { key: string | Buffer | null; value: string | Buffer | null; headers?: Record<string, string> };

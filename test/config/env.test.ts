@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "@/lib/env";
+import { assertWebAuthConfig, EnvError, parseEnv } from "@/lib/env";
 
 describe("parseEnv", () => {
   it("defaults to the embedded demo shape", () => {
@@ -14,13 +14,16 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ DEMO_MODE: "maybe" })).toThrow(/DEMO_MODE/);
   });
 
-  it("refuses to run outside demo mode without a secret and a user source", () => {
-    const attempt = () => parseEnv({ CLICKHOUSE_URL: "http://ch:8123" });
+  it("refuses to serve the web outside demo mode without a secret and a user source", () => {
+    const attempt = () => assertWebAuthConfig(parseEnv({ CLICKHOUSE_URL: "http://ch:8123" }));
     expect(attempt).toThrow(EnvError);
     expect(attempt).toThrow(/NEXTAUTH_SECRET/);
     expect(attempt).toThrow(/AUTH_USERS_FILE or OIDC_ISSUER/);
     const ok = parseEnv({ CLICKHOUSE_URL: "http://ch:8123", NEXTAUTH_SECRET: "s3cret", AUTH_USERS_FILE: "/etc/users.json" });
+    expect(() => assertWebAuthConfig(ok)).not.toThrow();
     expect(ok).toMatchObject({ embedded: false, demoMode: false, simulator: false });
+    // The ingest worker needs no sign-in settings.
+    expect(parseEnv({ CLICKHOUSE_URL: "http://ch:8123", KAFKA_BROKERS: "k:9092" })).toMatchObject({ kafkaBrokers: ["k:9092"], ingestInWeb: false });
   });
 
   it("requires OIDC client credentials with an issuer", () => {
