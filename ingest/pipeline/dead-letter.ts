@@ -6,7 +6,8 @@ export type DeadLetterRow = {
   id: string;
   received_at: number;
   source: string;
-  reason: RejectReason;
+  /** A RejectReason from decoding, or a source's own reason (e.g. a queue_log line error). */
+  reason: RejectReason | (string & {});
   detail: string;
   payload_base64: string;
   payload_size: number;

@@ -1,6 +1,7 @@
 import type { ClickHouseClient } from "@clickhouse/client";
 import type { EventRow } from "@/lib/store/event-row";
 import { contentToken, type Batch } from "./batch";
+import type { DeadLetterRow } from "./dead-letter";
 
 /** Gaps wider than this start a new time window in the "already stored?" lookup. */
 const WINDOW_GAP_MS = 60_000;
@@ -72,16 +73,20 @@ export async function writeBatch(ch: ClickHouseClient, batch: Batch, origin: str
       },
     });
   }
-  if (batch.deadLetters.length > 0) {
-    await ch.insert({
-      table: "dead_letters",
-      values: batch.deadLetters,
-      format: "JSONEachRow",
-      clickhouse_settings: {
-        insert_deduplicate: 1,
-        insert_deduplication_token: contentToken(`${origin}:dlq`, batch.deadLetters.map((d) => d.payload_base64)),
-      },
-    });
-  }
+  await writeDeadLetters(ch, batch.deadLetters, origin);
   return { inserted: fresh.length, alreadyStored: stored, deadLettered: batch.deadLetters.length };
+}
+
+/** Stores dead letters; a retry of the same ones (same source position and bytes) is dropped whole. */
+export async function writeDeadLetters(ch: ClickHouseClient, rows: readonly DeadLetterRow[], origin: string): Promise<void> {
+  if (rows.length === 0) return;
+  await ch.insert({
+    table: "dead_letters",
+    values: [...rows],
+    format: "JSONEachRow",
+    clickhouse_settings: {
+      insert_deduplicate: 1,
+      insert_deduplication_token: contentToken(`${origin}:dlq`, rows.map((d) => `${d.topic}/${d.partition}/${d.offset}/${d.payload_base64}`)),
+    },
+  });
 }
