@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { IngestPipeline } from "@/ingest/pipeline/pipeline";
 import type { InboundMessage } from "@/ingest/pipeline/message";
 import { timeWindows } from "@/ingest/pipeline/store-writer";
+import { eventToRow } from "@/lib/store/event-row";
 import { answeredCall, bytesOf } from "../helpers/events";
 import { freshTenant, queryRows, testStore } from "../helpers/store";
 
@@ -86,5 +87,20 @@ describe("timeWindows", () => {
       [200_000, 230_000],
     ]);
     expect(timeWindows([])).toEqual([]);
+  });
+});
+
+describe("a retried insert (same deduplication token)", () => {
+  it("reaches neither the raw table nor any derived table twice", async () => {
+    const { ch } = await testStore();
+    const tenant = freshTenant();
+    const rows = answeredCall(tenant, "r1", Date.UTC(2026, 1, 5, 10), 3000, 40000).map(eventToRow);
+    const settings = { insert_deduplicate: 1 as const, insert_deduplication_token: `retry-test-${tenant}` };
+    await ch.insert({ table: "cti_events", values: rows, format: "JSONEachRow", clickhouse_settings: settings });
+    await ch.insert({ table: "cti_events", values: rows, format: "JSONEachRow", clickhouse_settings: settings });
+    const count = async (q: string) => Number((await queryRows<{ n: string }>(ch, q, { t: tenant }))[0]?.n);
+    expect(await count("SELECT count() n FROM cti_events WHERE tenant_id = {t:String}")).toBe(rows.length);
+    expect(await count("SELECT sum(offered) n FROM queue_rollup_15m WHERE tenant_id = {t:String}")).toBe(1);
+    expect(await count("SELECT sum(handled) n FROM agent_rollup_15m WHERE tenant_id = {t:String}")).toBe(1);
   });
 });
