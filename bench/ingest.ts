@@ -10,9 +10,10 @@ import { IngestPipeline } from "../ingest/pipeline/pipeline";
 import type { InboundMessage } from "../ingest/pipeline/message";
 import { ContactCentreSim, loadSimulatorConfig } from "../ingest/simulator";
 import { runCli } from "../scripts/run-cli";
+import { benchKafka } from "./ingest-kafka";
 
 /**
- * npm run bench:ingest [-- --events N]: pushes N (default 1,000,000) simulated events,
+ * npm run bench:ingest [-- --events N] [--kafka] (the Kafka worker variant is in ingest-kafka.ts): pushes N (default 1,000,000) simulated events,
  * as bytes like a Kafka consumer receives them, through the embedded pipeline
  * (decode, validate, dedup lookup, insert with token, materialized views), and
  * inserts the very same rows straight into the same store under another tenant: the
@@ -26,6 +27,7 @@ const arg = (name: string, fallback: number) => {
 
 runCli(async () => {
   const total = arg("events", 1_000_000);
+  if (process.argv.includes("--kafka")) return benchKafka(total);
   const batchSize = arg("batch", 20_000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-ingest-"));
   const env = parseEnv({ DATA_DIR: dir });

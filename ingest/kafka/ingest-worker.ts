@@ -53,6 +53,7 @@ export class KafkaIngestWorker {
     const last = batch.messages[batch.messages.length - 1];
     if (!last) return;
     const started = Date.now();
+    if (this.o.metrics.firstFetchAt === 0) this.o.metrics.firstFetchAt = started;
     this.o.metrics.consumed += batch.messages.length;
     this.o.metrics.setLag(batch.topic, batch.partition, Math.max(0, Number(batch.highWatermark) - Number(last.offset) - 1));
     try {
@@ -72,6 +73,7 @@ export class KafkaIngestWorker {
     await this.o.consumer.commit(batch.topic, batch.partition, (BigInt(last.offset) + 1n).toString());
     batch.resolve(last.offset);
     this.o.metrics.commits += 1;
+    this.o.metrics.lastCommitAt = Date.now();
     this.o.metrics.observeBatch((Date.now() - started) / 1000);
   };
 
@@ -125,6 +127,8 @@ export class KafkaIngestWorker {
       const dlq = prepared.deadLetters.map((d) => deadLetterMessage(d, headersByOffset.get(`${d.partition}:${d.offset}`) ?? {}));
       await this.retry(batches, () => this.o.producer.send(this.o.dlqTopic, dlq));
     }
+    const stored = Date.now();
+    for (const b of batches) for (const m of b.messages) if (m.timestamp > 0) this.o.metrics.observeLatency(stored - m.timestamp);
     this.o.metrics.inserted += written.inserted;
     this.o.metrics.alreadyStored += written.alreadyStored.size;
     this.o.metrics.deadLettered += written.deadLettered;

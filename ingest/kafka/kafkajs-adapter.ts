@@ -1,4 +1,4 @@
-import { Kafka, logLevel, type Consumer, type EachBatchPayload, type IHeaders } from "kafkajs";
+import { Kafka, logLevel, Partitioners, type Consumer, type EachBatchPayload, type IHeaders } from "kafkajs";
 import type { BatchConsumer, BatchHandler, MessageProducer, OutgoingMessage, TopicAdmin } from "./types";
 
 /** The one module that knows kafkajs. */
@@ -113,7 +113,8 @@ export function chunkByBytes(messages: OutgoingMessage[], maxBytes: number): Out
 }
 
 export async function createProducer(c: KafkaConnection): Promise<MessageProducer> {
-  const producer = kafka(c).producer({ allowAutoTopicCreation: false });
+  // The default (murmur2, Java-compatible) partitioner: a key lands where Java producers put it.
+  const producer = kafka(c).producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
   await producer.connect();
   return {
     send: async (topic: string, messages: OutgoingMessage[]) => {

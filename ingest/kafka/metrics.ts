@@ -15,6 +15,12 @@ export class WorkerMetrics {
   private readonly bounds = [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
   private readonly buckets = new Array<number>(this.bounds.length).fill(0);
   readonly lag = new Map<string, number>();
+  /** When the first batch arrived and the last offset commit finished (epoch ms; 0 = not yet). */
+  firstFetchAt = 0;
+  lastCommitAt = 0;
+  /** Recent produce-to-stored latencies (ms), a ring buffer for quantiles. */
+  private readonly latencies = new Float64Array(65_536);
+  private latencyCount = 0;
 
   observeBatch(seconds: number): void {
     this.batches += 1;
@@ -22,6 +28,19 @@ export class WorkerMetrics {
     this.bounds.forEach((b, i) => {
       if (seconds <= b) this.buckets[i] = (this.buckets[i] ?? 0) + 1;
     });
+  }
+
+  /** Produce (message timestamp) to store-confirmed: from then on the event is queryable. */
+  observeLatency(ms: number): void {
+    this.latencies[this.latencyCount % this.latencies.length] = ms;
+    this.latencyCount += 1;
+  }
+
+  latencyQuantile(q: number): number {
+    const n = Math.min(this.latencyCount, this.latencies.length);
+    if (n === 0) return Number.NaN;
+    const sorted = Array.from(this.latencies.subarray(0, n)).sort((a, b) => a - b);
+    return sorted[Math.min(n - 1, Math.floor(q * n))] ?? Number.NaN;
   }
 
   setLag(topic: string, partition: number, lag: number): void {
@@ -42,6 +61,12 @@ export class WorkerMetrics {
     lines.push("# HELP ingest_batch_seconds time from a batch's arrival to its offsets' commit", "# TYPE ingest_batch_seconds histogram");
     this.bounds.forEach((b, i) => lines.push(`ingest_batch_seconds_bucket{le="${b}"} ${this.buckets[i] ?? 0}`));
     lines.push(`ingest_batch_seconds_bucket{le="+Inf"} ${this.batches}`, `ingest_batch_seconds_sum ${this.batchSecondsSum}`, `ingest_batch_seconds_count ${this.batches}`);
+    lines.push("# HELP ingest_produce_to_stored_seconds latency from the message's Kafka timestamp to the confirmed insert (recent messages)", "# TYPE ingest_produce_to_stored_seconds summary");
+    for (const q of [0.5, 0.95, 0.99]) lines.push(`ingest_produce_to_stored_seconds{quantile="${q}"} ${this.latencyQuantile(q) / 1000}`);
+    lines.push(`ingest_produce_to_stored_seconds_count ${this.latencyCount}`);
+    lines.push("# TYPE ingest_first_fetch_timestamp_seconds gauge", `ingest_first_fetch_timestamp_seconds ${this.firstFetchAt / 1000}`);
+    lines.push("# TYPE ingest_last_commit_timestamp_seconds gauge", `ingest_last_commit_timestamp_seconds ${this.lastCommitAt / 1000}`);
+    lines.push("# TYPE process_max_resident_memory_bytes gauge", `process_max_resident_memory_bytes ${process.resourceUsage().maxRSS * 1024}`);
     lines.push("# HELP ingest_consumer_lag messages behind the partition's high watermark", "# TYPE ingest_consumer_lag gauge");
     for (const [key, lag] of this.lag) {
       const [topic, partition] = key.split("\u0000");
