@@ -95,6 +95,29 @@ describe("Kafka consumer against a failing store", () => {
   }, 120_000);
 });
 
+describe("two workers in one consumer group", () => {
+  it("share the partitions, survive one leaving mid-stream, and store each event once", async () => {
+    const topic = `rebalance-${process.pid}-${Date.now()}`;
+    await createTopic(brokers, topic, 4);
+    const sent = events("rebalance", 13, 40_000);
+    const extra = { INGEST_BATCH_SIZE: "1000" };
+    const a = await consume(topic, extra);
+    const b = await consume(topic, extra);
+    await waitFor("both members in the group", async () => a.ready() && b.ready(), 120_000);
+    const producer = await createProducer({ brokers: [brokers], clientId: "t" });
+    await producer.send(topic, sent.slice(0, 20_000).map((e) => ({ key: eventKey(e), value: JSON.stringify(e) })));
+    await waitFor("both members to work", async () => a.metrics.commits > 0 && b.metrics.commits > 0, 120_000);
+    // One member leaves while the rest is still arriving: its partitions move to the other.
+    await a.stop();
+    await producer.send(topic, sent.slice(20_000).map((e) => ({ key: eventKey(e), value: JSON.stringify(e) })));
+    await producer.stop();
+    await waitFor("everything committed", async () => (await committed(topic)) === sent.length, 180_000);
+    const ids = await storedIds("rebalance");
+    expect(ids.length).toBe(sent.length);
+    expect(new Set(ids)).toEqual(new Set(sent.map((e) => e.id)));
+  }, 300_000);
+});
+
 describe("poison messages", () => {
   it("sends each of 10,000 malformed messages to the DLQ with its reason, and stores every valid one", async () => {
     const topic = `poison-${process.pid}-${Date.now()}`;
