@@ -35,9 +35,10 @@ async function main(): Promise<void> {
   if (env.kafkaBrokers.length === 0) throw new Error("KAFKA_BROKERS: required for the ingest worker");
   // Health first: while the store or broker is still coming up, the worker is alive but not ready.
   const metrics = new WorkerMetrics();
-  let running: RunningConsumer | undefined;
+  // Filled once the store answers; read by the health check and the shutdown handler meanwhile.
+  const worker: { running?: RunningConsumer } = {};
   let stopping = false;
-  const health = await startHealthServer(env.INGEST_HTTP_PORT, metrics, () => running?.ready() ?? false);
+  const health = await startHealthServer(env.INGEST_HTTP_PORT, metrics, () => worker.running?.ready() ?? false);
   log(`ingest: health and metrics on :${env.INGEST_HTTP_PORT} (/healthz /readyz /metrics)`);
 
   const shutdown = async (signal: string) => {
@@ -49,7 +50,7 @@ async function main(): Promise<void> {
       process.exit(2);
     }, env.INGEST_SHUTDOWN_MS);
     try {
-      await running?.stop();
+      await worker.running?.stop();
       health.close();
       await closeClickHouse();
       clearTimeout(deadline);
@@ -66,8 +67,8 @@ async function main(): Promise<void> {
   const ch = await getClickHouse(env);
   await untilStoreAnswers(() => migrate(ch), () => stopping);
   if (stopping) return;
-  running = await startKafkaConsumer(ch, env, log, undefined, metrics);
-  running.crashed.catch((e: unknown) => {
+  worker.running = await startKafkaConsumer(ch, env, log, undefined, metrics);
+  worker.running.crashed.catch((e: unknown) => {
     log(`ingest: consumer crashed: ${(e as Error).message}`);
     process.exit(1);
   });

@@ -44,5 +44,5 @@ export async function* readLines(file: string, opts: { follow: boolean; pollMs?:
     yield null;
     await new Promise((r) => setTimeout(r, pollMs));
   }
-  if (partial !== "") yield { lineNo: ++lineNo, line: partial.replace(/\r$/, "") };
+  if (partial !== "") yield { lineNo: lineNo + 1, line: partial.replace(/\r$/, "") };
 }
