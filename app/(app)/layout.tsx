@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/session";
 import { TopNav } from "@/components/shell/top-nav";
+import "./dashboards.css";
 
 /**
  * The signed-in shell. Each page still checks its own capability; this redirect

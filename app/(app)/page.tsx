@@ -1,26 +1,29 @@
 import { Suspense } from "react";
+import { HydrationBoundary } from "@tanstack/react-query";
+import { can } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
+import { pathWithQuery } from "@/lib/queries/page-path";
+import { pageView } from "@/lib/queries/server/page-view";
+import { prefetchPage } from "@/lib/queries/server/prefetch";
+import { prefetchDashboard } from "@/lib/queries/server/dashboard-prefetch";
 import { Overview } from "@/components/overview/overview";
-import { OverviewSkeleton } from "@/components/overview/overview-skeleton";
+import { DashboardSkeleton } from "@/components/dashboard/dashboard-skeleton";
 
 export const dynamic = "force-dynamic";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-/** The view state travels through sign-in, so a shared link opens the view it names. */
-function pathWithQuery(path: string, sp: Record<string, string | string[] | undefined>): string {
-  const query = new URLSearchParams();
-  for (const [k, v] of Object.entries(sp)) for (const one of Array.isArray(v) ? v : v === undefined ? [] : [v]) query.append(k, one);
-  const qs = query.toString();
-  return qs ? `${path}?${qs}` : path;
-}
-
-/** The overview is rendered in the browser: its periods are the viewer's local days. */
+/** Everyone's landing page: headline KPIs of the view in the URL, prefetched when the viewer's zone is known. */
 export default async function OverviewPage({ searchParams }: { searchParams: SearchParams }) {
-  await requirePageUser("overview", pathWithQuery("/", await searchParams));
+  const sp = await searchParams;
+  const user = await requirePageUser("overview", pathWithQuery("/", sp));
+  const pv = await pageView(sp);
+  const state = await prefetchPage((ctx) => prefetchDashboard(ctx, pv));
   return (
-    <Suspense fallback={<OverviewSkeleton />}>
-      <Overview />
-    </Suspense>
+    <HydrationBoundary state={state}>
+      <Suspense fallback={<DashboardSkeleton />}>
+        <Overview initialTz={pv.tz} canDrill={can(user.role, "dashboards")} />
+      </Suspense>
+    </HydrationBoundary>
   );
 }

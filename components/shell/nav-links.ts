@@ -1,4 +1,12 @@
 import type { Capability } from "@/lib/auth/roles";
 
 /** The app's pages and the capability each needs; the nav shows those the role may open. */
-export const NAV_LINKS: readonly { href: string; label: string; capability: Capability }[] = [{ href: "/", label: "Overview", capability: "overview" }];
+export const NAV_LINKS: readonly { href: string; label: string; capability: Capability }[] = [
+  { href: "/", label: "Overview", capability: "overview" },
+  { href: "/trends", label: "Trends", capability: "dashboards" },
+  { href: "/queues", label: "Queues", capability: "dashboards" },
+  { href: "/agents", label: "Agents", capability: "dashboards" },
+  { href: "/contacts", label: "Contacts", capability: "dashboards" },
+  { href: "/wallboard", label: "Wallboard", capability: "wallboard" },
+  { href: "/definitions", label: "Definitions", capability: "admin" },
+];

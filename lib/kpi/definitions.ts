@@ -85,6 +85,10 @@ export const CONVENTIONS = {
   mixed:
     "When queues with different service-level variants are shown together, the variant is the one selected for the view (default answered_within_over_answered); each contact is still judged with its own queue's thresholds.",
   talk: "Talk = talk_ms - hold_ms, because the stored talk time runs from answer to clear and so includes hold.",
+  team:
+    "With a team filter, the contacts are those answered by the team's agents (by each agent's current team): a contact nobody answered belongs to no team, so abandons and timeouts drop out; agent state time is the team's agents'.",
+  settings:
+    "Each queue's settings (service-level threshold, variant, short-abandon threshold) carry their own version, bumped on every change; a number shows the KPI definition's version and the settings versions of the queues it covers.",
 } as const;
 
 const C = CONVENTIONS;

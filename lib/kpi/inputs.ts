@@ -18,6 +18,8 @@ export const periodShape = {
   to: epochMs,
   /** Queues to include; empty means all. */
   queueIds: z.array(entityId).max(1000).default([]),
+  /** Teams whose agents' contacts and state time to include; empty means all (see CONVENTIONS.team). */
+  teamIds: z.array(entityId).max(200).default([]),
 };
 
 export const slVariantSchema = z.enum(SL_VARIANTS).default(QUEUE_DEFAULTS.slVariant);

@@ -1,17 +1,24 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { KpiSummary, SlVariant } from "@/lib/kpi";
 import { fetchJson } from "./fetch-json";
-import { toSearchParams } from "./api-params";
+import { toSearchParams } from "./search-params";
+import { LIVE_REFETCH_MS, sorted } from "./keys";
 
 export type { KpiSummary };
 
-export type SummaryRequest = { from: number; to: number; queueIds: readonly string[]; variant?: SlVariant };
+export type SummaryRequest = { from: number; to: number; queueIds: readonly string[]; teamIds?: readonly string[]; variant?: SlVariant };
+
+export const kpiSummaryQueryKey = (req: SummaryRequest) =>
+  ["kpi", "summary", req.from, req.to, sorted(req.queueIds), sorted(req.teamIds), req.variant ?? null] as const;
 
 /** Headline KPIs of a period. `live` periods (holding now) are refetched as the feed moves. */
 export const kpiSummaryQueryOptions = (req: SummaryRequest, live = false) =>
   queryOptions({
-    queryKey: ["kpi", "summary", req.from, req.to, [...req.queueIds].sort(), req.variant ?? null],
+    queryKey: kpiSummaryQueryKey(req),
     queryFn: ({ signal }) =>
-      fetchJson<KpiSummary>(`/api/kpi/summary?${toSearchParams({ from: req.from, to: req.to, queue: req.queueIds, variant: req.variant })}`, signal),
-    refetchInterval: live ? 30_000 : false,
+      fetchJson<KpiSummary>(
+        `/api/kpi/summary?${toSearchParams({ from: req.from, to: req.to, queue: req.queueIds, team: req.teamIds, variant: req.variant })}`,
+        signal,
+      ),
+    refetchInterval: live ? LIVE_REFETCH_MS : false,
   });

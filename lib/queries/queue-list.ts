@@ -1,17 +1,19 @@
-import { z } from "zod";
 import { queryOptions } from "@tanstack/react-query";
 import { fetchJson } from "./fetch-json";
 
-/** One queue as /api/queues returns it: its name and the thresholds its KPIs use. */
-export const queueInfoSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  slThresholdS: z.number(),
-  slVariant: z.string(),
-  shortAbandonS: z.number(),
-  definitionVersion: z.number(),
-});
-export type QueueInfo = z.infer<typeof queueInfoSchema>;
+/**
+ * One queue as /api/queues returns it: its name and the thresholds its KPIs use.
+ * A plain type: the server validates rows (server/list-queues.ts), and keeping
+ * zod out of browser modules keeps it out of every page's script.
+ */
+export type QueueInfo = {
+  id: string;
+  name: string;
+  slThresholdS: number;
+  slVariant: string;
+  shortAbandonS: number;
+  definitionVersion: number;
+};
 export type QueuesResponse = { queues: QueueInfo[] };
 
 /** Queues change rarely (an admin edits them), so they stay fresh for minutes. */

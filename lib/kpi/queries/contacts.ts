@@ -1,6 +1,7 @@
 import type { ClickHouseClient } from "@clickhouse/client";
 import { z } from "zod";
 import { CONTACT_FILTERS, type ContactFilter } from "../contact-filters";
+import { CONTACT_SORTS, type ContactSort } from "../contact-sorts";
 import { entityId, fromBeforeTo, periodShape } from "../inputs";
 import { queryRows, sqlFlag, sqlNumber } from "./run";
 import { SEGMENTS_SQL, segmentParams } from "./segments-sql";
@@ -32,18 +33,7 @@ const FILTER_SQL: Record<ContactFilter, string> = {
   transferred: "is_transferred",
 };
 
-export const CONTACT_SORTS = [
-  "queued_at",
-  "wait_ms",
-  "talk_ms",
-  "hold_ms",
-  "acw_ms",
-  "handle_ms",
-  "queue_id",
-  "agent_id",
-  "outcome",
-] as const;
-export type ContactSort = (typeof CONTACT_SORTS)[number];
+export { CONTACT_SORTS, type ContactSort };
 
 // Sort keys map to fixed expressions: identifiers cannot be query parameters.
 const SORT_SQL: Record<ContactSort, string> = {
@@ -60,18 +50,26 @@ const SORT_SQL: Record<ContactSort, string> = {
 
 const DIRECTION_SQL = { asc: "ASC", desc: "DESC" } as const;
 
-export const contactsInputSchema = z
-  .object({
-    ...periodShape,
-    agentIds: z.array(entityId).max(1000).default([]),
-    filter: z.enum(CONTACT_FILTERS).default("all"),
-    sort: z.enum(CONTACT_SORTS).default("queued_at"),
-    direction: z.enum(["asc", "desc"]).default("desc"),
-    limit: z.number().int().min(1).max(500).default(50),
-    offset: z.number().int().min(0).max(1_000_000).default(0),
-  })
-  .refine(...fromBeforeTo);
+const contactsShape = {
+  ...periodShape,
+  agentIds: z.array(entityId).max(1000).default([]),
+  filter: z.enum(CONTACT_FILTERS).default("all"),
+  sort: z.enum(CONTACT_SORTS).default("queued_at"),
+  direction: z.enum(["asc", "desc"]).default("desc"),
+  limit: z.number().int().min(1).max(500).default(50),
+  offset: z.number().int().min(0).max(1_000_000).default(0),
+};
+
+export const contactsInputSchema = z.object(contactsShape).refine(...fromBeforeTo);
 export type ContactsInput = z.input<typeof contactsInputSchema>;
+
+/** A CSV export takes the whole list in one go, up to this many rows. */
+export const MAX_EXPORT_CONTACTS = 50_000;
+
+export const contactsExportInputSchema = z
+  .object({ ...contactsShape, limit: z.number().int().min(1).max(MAX_EXPORT_CONTACTS).default(MAX_EXPORT_CONTACTS) })
+  .refine(...fromBeforeTo);
+export type ContactsExportInput = z.input<typeof contactsExportInputSchema>;
 
 export function contactsSql(filter: ContactFilter, sort: ContactSort, direction: "asc" | "desc"): string {
   return `
@@ -201,11 +199,22 @@ export function prepareContacts(rows: readonly ContactRow[], page: { limit: numb
   };
 }
 
-export async function queryContacts(ch: ClickHouseClient, input: ContactsInput): Promise<ContactPage> {
-  const p = contactsInputSchema.parse(input);
+type ParsedContacts = z.output<typeof contactsInputSchema>;
+
+async function runContacts(ch: ClickHouseClient, p: ParsedContacts): Promise<ContactPage> {
   const params = { ...segmentParams(p), limit: p.limit, offset: p.offset };
   const rows = await queryRows(ch, contactsSql(p.filter, p.sort, p.direction), params, contactRowSchema);
   if (rows.length > 0 || p.offset === 0) return prepareContacts(rows, p);
   const [count] = await queryRows(ch, contactCountSql(p.filter), params, z.object({ total: sqlNumber }));
   return prepareContacts(rows, p, count?.total ?? 0);
+}
+
+/** One page of the contacts behind a number. */
+export function queryContacts(ch: ClickHouseClient, input: ContactsInput): Promise<ContactPage> {
+  return runContacts(ch, contactsInputSchema.parse(input));
+}
+
+/** The whole list (up to MAX_EXPORT_CONTACTS rows), in the page's order, for a CSV export. */
+export function exportContacts(ch: ClickHouseClient, input: ContactsExportInput): Promise<ContactPage> {
+  return runContacts(ch, contactsExportInputSchema.parse(input));
 }

@@ -12,9 +12,17 @@ import { QUEUE_DEFAULTS } from "../definitions";
  * Queue settings come from the latest `queues` row (FINAL); `known` tells a missing
  * row from a row whose threshold really is 0, and missing rows use the defaults.
  *
- * Parameters: tenantId, fromMs, toMs, queueIds, agentIds, and the defaults from
- * segmentParams().
+ * A team filter keeps the contacts its agents answered: a contact nobody answered
+ * belongs to no team (CONVENTIONS.team).
+ *
+ * Parameters: tenantId, fromMs, toMs, queueIds, agentIds, teamIds, and the defaults
+ * from segmentParams().
  */
+/** Agents of the chosen teams, by their latest `agents` row. */
+export const TEAM_AGENTS_SQL = `
+      SELECT agent_id FROM agents FINAL
+      WHERE tenant_id = {tenantId:String} AND has({teamIds:Array(String)}, team_id)`;
+
 export const SEGMENTS_SQL = `
 SELECT
   s.leg_id AS leg_id,
@@ -75,6 +83,7 @@ FROM
     AND queued_at < fromUnixTimestamp64Milli({toMs:Int64}, 'UTC')
     AND (empty({queueIds:Array(String)}) OR has({queueIds:Array(String)}, queue_id))
     AND (empty({agentIds:Array(String)}) OR has({agentIds:Array(String)}, agent_id))
+    AND (empty({teamIds:Array(String)}) OR agent_id IN (${TEAM_AGENTS_SQL}))
 ) AS s
 LEFT JOIN
 (
@@ -89,6 +98,7 @@ export type SegmentScope = {
   to: number;
   queueIds: readonly string[];
   agentIds?: readonly string[];
+  teamIds?: readonly string[];
 };
 
 export function segmentParams(scope: SegmentScope): Record<string, unknown> {
@@ -98,6 +108,7 @@ export function segmentParams(scope: SegmentScope): Record<string, unknown> {
     toMs: scope.to,
     queueIds: [...scope.queueIds],
     agentIds: [...(scope.agentIds ?? [])],
+    teamIds: [...(scope.teamIds ?? [])],
     defaultSlThresholdS: QUEUE_DEFAULTS.slThresholdS,
     defaultShortAbandonS: QUEUE_DEFAULTS.shortAbandonS,
   };

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { AGENT_STATES, type AgentState } from "@/lib/events";
 import type { KpiCounts } from "../kpi-counts";
 import { queryRows, sqlNumber } from "./run";
-import { SEGMENTS_SQL, segmentParams, type SegmentScope } from "./segments-sql";
+import { SEGMENTS_SQL, TEAM_AGENTS_SQL, segmentParams, type SegmentScope } from "./segments-sql";
 
 /**
  * Time per agent, state and reason code, clipped to the period: the input of
@@ -13,7 +13,8 @@ import { SEGMENTS_SQL, segmentParams, type SegmentScope } from "./segments-sql";
  * duplicate row until a merge; grouping by the sorting key collapses it here.
  * Only ended intervals exist (each row is written by the event that ends it).
  * With a queue filter, the agents are those who answered a contact of those
- * queues in the period, since agent state itself belongs to no queue.
+ * queues in the period, since agent state itself belongs to no queue; with a team
+ * filter, the team's agents.
  */
 export const STATE_TIME_SQL = `
 SELECT
@@ -32,6 +33,7 @@ FROM
     AND start_at < fromUnixTimestamp64Milli({toMs:Int64}, 'UTC')
     AND end_at > fromUnixTimestamp64Milli({fromMs:Int64}, 'UTC')
     AND (empty({agentIds:Array(String)}) OR has({agentIds:Array(String)}, agent_id))
+    AND (empty({teamIds:Array(String)}) OR agent_id IN (${TEAM_AGENTS_SQL}))
     AND (empty({queueIds:Array(String)}) OR agent_id IN (SELECT agent_id FROM (${SEGMENTS_SQL}) WHERE is_answered))
   GROUP BY agent_id, state, start_at
 )

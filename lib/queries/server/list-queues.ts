@@ -1,6 +1,6 @@
 import type { ClickHouseClient } from "@clickhouse/client";
 import { z } from "zod";
-import { queueInfoSchema, type QueueInfo } from "../queue-list";
+import type { QueueInfo } from "../queue-list";
 
 /**
  * The tenant's queues with their KPI settings, latest version of each (FINAL,
@@ -26,14 +26,12 @@ const rowSchema = z.object({
 export async function listQueues(ch: ClickHouseClient, tenantId: string): Promise<QueueInfo[]> {
   const rs = await ch.query({ query: QUEUES_SQL, query_params: { tenantId }, format: "JSONEachRow" });
   const rows = z.array(rowSchema).parse(await rs.json());
-  return rows.map((r) =>
-    queueInfoSchema.parse({
-      id: r.queue_id,
-      name: r.name || r.queue_id,
-      slThresholdS: r.sl_threshold_s,
-      slVariant: r.sl_variant,
-      shortAbandonS: r.short_abandon_s,
-      definitionVersion: r.definition_version,
-    }),
-  );
+  return rows.map((r) => ({
+    id: r.queue_id,
+    name: r.name || r.queue_id,
+    slThresholdS: r.sl_threshold_s,
+    slVariant: r.sl_variant,
+    shortAbandonS: r.short_abandon_s,
+    definitionVersion: r.definition_version,
+  }));
 }

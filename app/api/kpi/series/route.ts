@@ -8,7 +8,7 @@ import { searchParamsObject, seriesParamsSchema } from "@/lib/queries/api-params
 
 export const dynamic = "force-dynamic";
 
-/** GET /api/kpi/series?from&to&interval&tz[&queue...]: gap-free counts and KPIs per interval. */
+/** GET /api/kpi/series?from&to&interval&tz[&queue...][&team...][&variant]: gap-free counts and KPIs per interval. */
 export async function GET(request: NextRequest): Promise<NextResponse> {
   try {
     await requireApiUser("overview");
@@ -21,6 +21,8 @@ export async function GET(request: NextRequest): Promise<NextResponse> {
       interval: p.interval,
       tz: p.tz,
       queueIds: p.queue,
+      teamIds: p.team,
+      variant: p.variant,
     });
     return NextResponse.json(series);
   } catch (e) {

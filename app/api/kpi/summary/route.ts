@@ -8,7 +8,7 @@ import { searchParamsObject, summaryParamsSchema } from "@/lib/queries/api-param
 
 export const dynamic = "force-dynamic";
 
-/** GET /api/kpi/summary?from&to[&queue...][&variant]: headline KPIs of a period. */
+/** GET /api/kpi/summary?from&to[&queue...][&team...][&variant]: headline KPIs of a period. */
 export async function GET(request: NextRequest): Promise<NextResponse> {
   try {
     // Signed-out callers get 401 before any parameter is judged, so nothing is revealed to them.
@@ -20,6 +20,7 @@ export async function GET(request: NextRequest): Promise<NextResponse> {
       from: p.from,
       to: p.to,
       queueIds: p.queue,
+      teamIds: p.team,
       variant: p.variant,
     });
     return NextResponse.json(summary);

@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { notFound } from "next/navigation";
+import { HydrationBoundary } from "@tanstack/react-query";
+import { requirePageUser } from "@/lib/auth/session";
+import { pathWithQuery } from "@/lib/queries/page-path";
+import { prefetchAgent } from "@/lib/queries/server/agent-prefetch";
+import { pageView } from "@/lib/queries/server/page-view";
+import { prefetchPage } from "@/lib/queries/server/prefetch";
+import { safeDecode } from "@/lib/queries/server/safe-decode";
+import { DashboardSkeleton } from "@/components/dashboard/dashboard-skeleton";
+import { AgentDetail } from "@/components/agents/agent-detail";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Agent · Contact centre supervisor" };
+
+type Props = { params: Promise<{ agentId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function AgentPage({ params, searchParams }: Props) {
+  const [{ agentId: raw }, sp] = await Promise.all([params, searchParams]);
+  const agentId = safeDecode(raw);
+  await requirePageUser("dashboards", pathWithQuery(`/agents/${raw}`, sp));
+  if (agentId.length === 0 || agentId.length > 128) notFound();
+  const pv = await pageView(sp);
+  const state = await prefetchPage((ctx) => prefetchAgent(ctx, pv, agentId));
+  return (
+    <HydrationBoundary state={state}>
+      <Suspense fallback={<DashboardSkeleton title="Agent" tiles={6} />}>
+        <AgentDetail agentId={agentId} initialTz={pv.tz} />
+      </Suspense>
+    </HydrationBoundary>
+  );
+}

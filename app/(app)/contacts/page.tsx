@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { HydrationBoundary } from "@tanstack/react-query";
+import { requirePageUser } from "@/lib/auth/session";
+import { pathWithQuery } from "@/lib/queries/page-path";
+import { prefetchContactsPage } from "@/lib/queries/server/contacts-prefetch";
+import { pageView } from "@/lib/queries/server/page-view";
+import { prefetchPage } from "@/lib/queries/server/prefetch";
+import { DashboardSkeleton } from "@/components/dashboard/dashboard-skeleton";
+import { ContactsView } from "@/components/contacts/contacts-view";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Contacts · Contact centre supervisor" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function ContactsPage({ searchParams }: { searchParams: SearchParams }) {
+  const sp = await searchParams;
+  await requirePageUser("dashboards", pathWithQuery("/contacts", sp));
+  const pv = await pageView(sp);
+  const state = await prefetchPage((ctx) => prefetchContactsPage(ctx, pv));
+  return (
+    <HydrationBoundary state={state}>
+      <Suspense fallback={<DashboardSkeleton title="Contacts" tiles={0} />}>
+        <ContactsView initialTz={pv.tz} />
+      </Suspense>
+    </HydrationBoundary>
+  );
+}

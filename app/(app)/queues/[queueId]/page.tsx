@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { notFound } from "next/navigation";
+import { HydrationBoundary } from "@tanstack/react-query";
+import { can } from "@/lib/auth/roles";
+import { requirePageUser } from "@/lib/auth/session";
+import { pathWithQuery } from "@/lib/queries/page-path";
+import { pageView } from "@/lib/queries/server/page-view";
+import { safeDecode } from "@/lib/queries/server/safe-decode";
+import { prefetchPage } from "@/lib/queries/server/prefetch";
+import { prefetchDashboard } from "@/lib/queries/server/dashboard-prefetch";
+import { DashboardSkeleton } from "@/components/dashboard/dashboard-skeleton";
+import { QueueDetail } from "@/components/queues/queue-detail";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Queue · Contact centre supervisor" };
+
+type Props = { params: Promise<{ queueId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function QueuePage({ params, searchParams }: Props) {
+  const [{ queueId: raw }, sp] = await Promise.all([params, searchParams]);
+  const queueId = safeDecode(raw);
+  const user = await requirePageUser("dashboards", pathWithQuery(`/queues/${raw}`, sp));
+  if (queueId.length === 0 || queueId.length > 128) notFound();
+  const pv = await pageView(sp);
+  const state = await prefetchPage((ctx) => prefetchDashboard(ctx, { ...pv, queueId }));
+  return (
+    <HydrationBoundary state={state}>
+      <Suspense fallback={<DashboardSkeleton title="Queue" />}>
+        <QueueDetail queueId={queueId} initialTz={pv.tz} canAdmin={can(user.role, "admin")} />
+      </Suspense>
+    </HydrationBoundary>
+  );
+}

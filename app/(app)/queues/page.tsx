@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { HydrationBoundary } from "@tanstack/react-query";
+import { requirePageUser } from "@/lib/auth/session";
+import { pathWithQuery } from "@/lib/queries/page-path";
+import { pageView } from "@/lib/queries/server/page-view";
+import { prefetchPage } from "@/lib/queries/server/prefetch";
+import { prefetchTable } from "@/lib/queries/server/table-prefetch";
+import { DashboardSkeleton } from "@/components/dashboard/dashboard-skeleton";
+import { QueuesView } from "@/components/queues/queues-view";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Queues · Contact centre supervisor" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function QueuesPage({ searchParams }: { searchParams: SearchParams }) {
+  const sp = await searchParams;
+  await requirePageUser("dashboards", pathWithQuery("/queues", sp));
+  const pv = await pageView(sp);
+  const state = await prefetchPage((ctx) => prefetchTable(ctx, pv, "queues"));
+  return (
+    <HydrationBoundary state={state}>
+      <Suspense fallback={<DashboardSkeleton title="Queues" tiles={0} />}>
+        <QueuesView initialTz={pv.tz} />
+      </Suspense>
+    </HydrationBoundary>
+  );
+}

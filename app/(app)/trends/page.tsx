@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { HydrationBoundary } from "@tanstack/react-query";
+import { requirePageUser } from "@/lib/auth/session";
+import { pathWithQuery } from "@/lib/queries/page-path";
+import { pageView } from "@/lib/queries/server/page-view";
+import { prefetchPage } from "@/lib/queries/server/prefetch";
+import { prefetchTrends } from "@/lib/queries/server/trends-prefetch";
+import { DashboardSkeleton } from "@/components/dashboard/dashboard-skeleton";
+import { TrendsView } from "@/components/trends/trends-view";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Trends · Contact centre supervisor" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function TrendsPage({ searchParams }: { searchParams: SearchParams }) {
+  const sp = await searchParams;
+  await requirePageUser("dashboards", pathWithQuery("/trends", sp));
+  const pv = await pageView(sp);
+  const state = await prefetchPage((ctx) => prefetchTrends(ctx, pv));
+  return (
+    <HydrationBoundary state={state}>
+      <Suspense fallback={<DashboardSkeleton title="Trends" tiles={0} />}>
+        <TrendsView initialTz={pv.tz} />
+      </Suspense>
+    </HydrationBoundary>
+  );
+}

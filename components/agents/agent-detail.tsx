@@ -1,0 +1,176 @@
+"use client";
+
+import Link from "next/link";
+import { useMemo } from "react";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { agentKpisQueryOptions } from "@/lib/queries/agent-kpis";
+import { agentTimelineQueryOptions, timelineSearch } from "@/lib/queries/agent-timeline";
+import { agentRequests } from "@/lib/queries/agent-requests";
+import { queuesQueryOptions } from "@/lib/queries/queue-list";
+import { viewHref } from "@/lib/queries/view-params";
+import { comparisonLabel, toLocalDate } from "@/lib/time/periods";
+import { TIMELINE_COLUMNS, timelineRows } from "@/lib/tables/timeline-table";
+import { formatDuration } from "@/lib/tables/format";
+import { BackfillBanner } from "@/components/dashboard/backfill-banner";
+import { DashboardSkeleton } from "@/components/dashboard/dashboard-skeleton";
+import { queuesInScope } from "@/components/dashboard/explain-model";
+import { KpiTiles } from "@/components/dashboard/kpi-tiles";
+import { PeriodCaption } from "@/components/dashboard/period-caption";
+import { AGENT_TILES } from "@/components/dashboard/tile-specs";
+import { useBrowserTimeZone, useNow } from "@/components/dashboard/use-client-clock";
+import { useView } from "@/components/dashboard/use-view";
+import { ViewToolbar } from "@/components/dashboard/view-toolbar";
+import { ErrorState } from "@/components/ui/error-state";
+import { DataTable } from "@/components/table/data-table";
+import { TableCard } from "@/components/table/table-card";
+import { agentSummary } from "./agent-summary";
+import { StateTimeline } from "./state-timeline";
+import { prepareTimelineBar } from "./timeline-model";
+
+/** An agent's page: KPIs over the view, time per state and reason, and a day's state timeline. */
+export function AgentDetail({ agentId, initialTz }: { agentId: string; initialTz: string | null }) {
+  const { view, setView, param, setParams } = useView();
+  const tz = useBrowserTimeZone(initialTz);
+  const now = useNow();
+  if (tz === null) return <DashboardSkeleton title="Agent" tiles={6} />;
+  const r = agentRequests({ agentId, view, day: param("day"), now, tz });
+  return <AgentBody agentId={agentId} r={r} view={view} setView={setView} setDay={(day) => setParams({ day })} tz={tz} now={now} />;
+}
+
+function AgentBody({
+  agentId,
+  r,
+  view,
+  setView,
+  setDay,
+  tz,
+  now,
+}: {
+  agentId: string;
+  r: ReturnType<typeof agentRequests>;
+  view: ReturnType<typeof useView>["view"];
+  setView: ReturnType<typeof useView>["setView"];
+  setDay: (day: string) => void;
+  tz: string;
+  now: number;
+}) {
+  const report = useQuery({ ...agentKpisQueryOptions(r.agents, r.live), placeholderData: keepPreviousData });
+  const previous = useQuery({ ...agentKpisQueryOptions(r.previous, r.live), placeholderData: keepPreviousData });
+  const timeline = useQuery({ ...agentTimelineQueryOptions(r.timeline, now < r.dayRange.to), placeholderData: keepPreviousData });
+  const queues = useQuery(queuesQueryOptions());
+  const agent = report.data?.agents.find((a) => a.agentId === agentId);
+  const prevAgent = previous.data?.agents.find((a) => a.agentId === agentId);
+  const scope = { from: r.range.from, to: r.range.to, queueIds: view.queueIds };
+  const summary = agent ? agentSummary(agent, scope) : undefined;
+  const prevSummary = prevAgent ? agentSummary(prevAgent, scope) : undefined;
+  const name = agent?.name ?? timeline.data?.name ?? agentId;
+  const team = agent?.teamId ?? timeline.data?.teamId;
+  const rows = useMemo(() => (timeline.data ? timelineRows(timeline.data.segments, now) : []), [timeline.data, now]);
+  const bar = useMemo(() => (timeline.data ? prepareTimelineBar(rows, r.dayRange, tz, now) : undefined), [timeline.data, rows, r.dayRange, tz, now]);
+  const inScope = queuesInScope(queues.data?.queues ?? [], view.queueIds);
+
+  return (
+    <div className="dashboard">
+      <div className="page-header">
+        <div>
+          <h1 className="page-title">
+            <Link className="crumb" href={viewHref("/agents", view)}>
+              Agents
+            </Link>{" "}
+            / <span data-testid="agent-name">{name}</span>
+          </h1>
+          <PeriodCaption period={view.period} range={r.range} tz={tz} updatedAt={report.dataUpdatedAt} />
+          {team !== undefined && <p className="page-subtitle">Team {team || "none"}</p>}
+        </div>
+      </div>
+      <BackfillBanner />
+      <ViewToolbar view={view} range={r.range} tz={tz} onChange={setView} showTeam={false} />
+      {report.isError && !report.data ? (
+        <ErrorState title="The agent's KPIs could not be loaded." error={report.error} onRetry={() => void report.refetch()} />
+      ) : report.data && !agent ? (
+        <p className="notice">No calls answered and no state time for this agent in the period. Pick another period; the timeline below still shows the chosen day.</p>
+      ) : (
+        <KpiTiles
+          tiles={AGENT_TILES}
+          summary={summary}
+          previous={prevSummary}
+          against={comparisonLabel(view.period, r.live)}
+          series={undefined}
+          now={now}
+          updating={report.isPlaceholderData}
+          variant={summary?.variant ?? "answered_within_over_answered"}
+          impliedVariant={summary?.variant ?? "answered_within_over_answered"}
+          scope={{ ...scope, teamIds: [], agentIds: [agentId], canDrill: true }}
+          queues={inScope}
+        />
+      )}
+      {agent && (
+        <section className="card" aria-labelledby="state-time-title">
+          <h2 className="card-title" id="state-time-title">
+            Time per state in the period
+          </h2>
+          <dl className="state-totals" data-testid="state-totals">
+            <div>
+              <dt>Ready</dt>
+              <dd>{formatDuration(agent.stateMs.ready)}</dd>
+            </div>
+            <div>
+              <dt>On calls</dt>
+              <dd>{formatDuration(agent.stateMs.busy)}</dd>
+            </div>
+            <div>
+              <dt>After-call work</dt>
+              <dd>{formatDuration(agent.stateMs.after_call_work)}</dd>
+            </div>
+            <div>
+              <dt>Not ready</dt>
+              <dd>{formatDuration(agent.stateMs.not_ready)}</dd>
+            </div>
+            {Object.entries(agent.notReadyMsByReason)
+              .sort(([a], [b]) => a.localeCompare(b))
+              .map(([reason, ms]) => (
+                <div key={reason} className="state-reason">
+                  <dt>Not ready: {reason || "no reason"}</dt>
+                  <dd>{formatDuration(ms)}</dd>
+                </div>
+              ))}
+          </dl>
+        </section>
+      )}
+      <TableCard
+        id="timeline"
+        title="State timeline"
+        subtitle={
+          <span className="timeline-day">
+            <label htmlFor="timeline-day">Day</label>{" "}
+            <input
+              id="timeline-day"
+              className="input input-small"
+              type="date"
+              value={r.day}
+              max={toLocalDate(now, tz)}
+              onChange={(e) => e.target.value && setDay(e.target.value)}
+            />{" "}
+            <span className="muted">times in {tz}</span>
+          </span>
+        }
+        query={timeline}
+        isEmpty={() => rows.length === 0 || rows.every((s) => s.state === "none")}
+        empty={{ title: "No states recorded that day", hint: "The agent was not logged on. Pick another day." }}
+        csvHref={`/api/export/timeline?${timelineSearch(r.timeline)}&tz=${encodeURIComponent(tz)}`}
+      >
+        {() =>
+          bar && (
+            <>
+              <StateTimeline model={bar} label={`${name}'s states on ${r.day}`} />
+              <details className="chart-table">
+                <summary>Show every interval ({rows.length})</summary>
+                <DataTable caption={`${name}'s state intervals on ${r.day}`} columns={TIMELINE_COLUMNS} rows={rows} ctx={{ tz }} rowKey={(s) => String(s.start)} testId="timeline-table" />
+              </details>
+            </>
+          )
+        }
+      </TableCard>
+    </div>
+  );
+}

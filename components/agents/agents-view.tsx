@@ -1,0 +1,100 @@
+"use client";
+
+import { useMemo } from "react";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { agentKpisQueryOptions, agentsSearch } from "@/lib/queries/agent-kpis";
+import { tableRequests } from "@/lib/queries/table-requests";
+import { viewHref } from "@/lib/queries/view-params";
+import { AGENT_DEFAULT_SORT, TEAM_DEFAULT_SORT, agentColumns, teamColumns } from "@/lib/tables/agent-table";
+import type { AgentsReport } from "@/lib/kpi";
+import { BackfillBanner } from "@/components/dashboard/backfill-banner";
+import { DashboardSkeleton } from "@/components/dashboard/dashboard-skeleton";
+import { PeriodCaption } from "@/components/dashboard/period-caption";
+import { useBrowserTimeZone, useNow } from "@/components/dashboard/use-client-clock";
+import { useView } from "@/components/dashboard/use-view";
+import { ViewToolbar } from "@/components/dashboard/view-toolbar";
+import { ColumnNotes } from "@/components/table/column-notes";
+import { DataTable } from "@/components/table/data-table";
+import { TableCard } from "@/components/table/table-card";
+import { useTableSort } from "@/components/table/use-table-sort";
+
+const EMPTY: AgentsReport = { agents: [], teams: [] };
+
+/** Agents: one row per agent and one per team, sortable; each agent opens their page with a state timeline. */
+export function AgentsView({ initialTz }: { initialTz: string | null }) {
+  const { view, setView } = useView();
+  const tz = useBrowserTimeZone(initialTz);
+  const now = useNow();
+  const r = tz ? tableRequests({ view, now, tz }) : null;
+  const report = useQuery({
+    ...agentKpisQueryOptions(r?.agents ?? { from: 0, to: 1, queueIds: [], teamIds: [] }, r?.live),
+    enabled: r !== null,
+    placeholderData: keepPreviousData,
+  });
+  const columns = useMemo(() => agentColumns(report.data ?? EMPTY), [report.data]);
+  const tColumns = useMemo(() => teamColumns(report.data ?? EMPTY), [report.data]);
+  const [sort, setSort] = useTableSort(columns, AGENT_DEFAULT_SORT);
+  const [tSort, setTSort] = useTableSort(tColumns, TEAM_DEFAULT_SORT, "t");
+  if (!tz || !r) return <DashboardSkeleton title="Agents" tiles={0} />;
+
+  const search = agentsSearch(r.agents);
+  const empty = { title: "No agent activity", hint: "No agent answered a call or changed state in this period. Pick another period or clear the filters." };
+  return (
+    <div className="dashboard">
+      <div className="page-header">
+        <div>
+          <h1 className="page-title">Agents</h1>
+          <PeriodCaption period={view.period} range={r.range} tz={tz} updatedAt={report.dataUpdatedAt} />
+        </div>
+      </div>
+      <BackfillBanner />
+      <ViewToolbar view={view} range={r.range} tz={tz} onChange={setView} />
+      <TableCard
+        id="agents-table"
+        title="Agents"
+        subtitle="Contacts that entered the queue in the period; state time clipped to it. Talk, hold and ACW are per handled contact and add up to AHT."
+        query={report}
+        isEmpty={(d) => d.agents.length === 0}
+        empty={empty}
+        csvHref={`/api/export/agents?${search}&sort=${sort.id}&dir=${sort.dir}`}
+      >
+        {(d) => (
+          <>
+            <DataTable
+              caption="KPIs per agent"
+              columns={columns}
+              rows={d.agents}
+              ctx={{ tz }}
+              rowKey={(a) => a.agentId}
+              rowHref={(a) => viewHref(`/agents/${encodeURIComponent(a.agentId)}`, { ...view, teamIds: [] })}
+              sort={{ state: sort, onSort: setSort }}
+              testId="agents-table"
+            />
+            <ColumnNotes columns={columns} />
+          </>
+        )}
+      </TableCard>
+      <TableCard
+        id="teams-table"
+        title="Teams"
+        subtitle="The sums of each team's agents above"
+        query={report}
+        isEmpty={(d) => d.teams.length === 0}
+        empty={empty}
+        csvHref={`/api/export/teams?${search}&sort=${tSort.id}&dir=${tSort.dir}`}
+      >
+        {(d) => (
+          <DataTable
+            caption="KPIs per team"
+            columns={tColumns}
+            rows={d.teams}
+            ctx={{ tz }}
+            rowKey={(t) => t.teamId}
+            sort={{ state: tSort, onSort: setTSort }}
+            testId="teams-table"
+          />
+        )}
+      </TableCard>
+    </div>
+  );
+}

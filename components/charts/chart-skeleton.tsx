@@ -1,0 +1,5 @@
+import { Skeleton } from "@/components/ui/skeleton";
+
+export function ChartSkeleton() {
+  return <Skeleton className="chart-skeleton" />;
+}

@@ -1,0 +1,139 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { CONTACT_FILTERS, CONTACT_FILTER_LABELS, type ContactFilter } from "@/lib/kpi/contact-filters";
+import { contactListQueryOptions, contactsSearch } from "@/lib/queries/contact-list";
+import { CONTACTS_PAGE_SIZE, contactsRequest } from "@/lib/queries/contacts-request";
+import type { ViewParams } from "@/lib/queries/view-params";
+import { CONTACT_COLUMNS } from "@/lib/tables/contact-table";
+import { formatCount, formatDateTime } from "@/lib/tables/format";
+import { toLocalDate } from "@/lib/time/periods";
+import { DashboardSkeleton } from "@/components/dashboard/dashboard-skeleton";
+import { PeriodCaption } from "@/components/dashboard/period-caption";
+import { useBrowserTimeZone, useNow } from "@/components/dashboard/use-client-clock";
+import { useView } from "@/components/dashboard/use-view";
+import { ViewToolbar } from "@/components/dashboard/view-toolbar";
+import { DataTable } from "@/components/table/data-table";
+import { TableCard } from "@/components/table/table-card";
+
+/**
+ * A changed filter starts again at page 1; a changed period also drops an explain
+ * link's exact range, which the new period replaces.
+ */
+function reset(patch: Partial<ViewParams>) {
+  return "period" in patch ? { from: undefined, to: undefined, page: undefined } : { page: undefined };
+}
+
+/** The contacts behind a number: filterable, sortable (by the store) and paginated. */
+export function ContactsView({ initialTz }: { initialTz: string | null }) {
+  const { view, setView, setParams, params } = useView();
+  const tz = useBrowserTimeZone(initialTz);
+  const now = useNow();
+  const c = tz ? contactsRequest({ params, view, now, tz }) : null;
+  const list = useQuery({
+    ...contactListQueryOptions(c?.req ?? { from: 0, to: 1, queueIds: [], teamIds: [], agentIds: [], filter: "all", sort: "queued_at", dir: "desc", limit: 1, offset: 0 }),
+    enabled: c !== null,
+    placeholderData: keepPreviousData,
+  });
+  if (!tz || !c) return <DashboardSkeleton title="Contacts" tiles={0} />;
+
+  const { req, range, explicit, page } = c;
+  // With an exact range, the period control shows it as the custom days it covers.
+  const shownView: ViewParams = explicit ? { ...view, period: "custom", start: toLocalDate(range.from, tz), end: toLocalDate(range.to - 1, tz) } : view;
+  const total = list.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / CONTACTS_PAGE_SIZE));
+  const first = total === 0 ? 0 : req.offset + 1;
+  const last = Math.min(req.offset + CONTACTS_PAGE_SIZE, total);
+  return (
+    <div className="dashboard">
+      <div className="page-header">
+        <div>
+          <h1 className="page-title">Contacts</h1>
+          {explicit ? (
+            <p className="page-subtitle" data-testid="period-caption" data-from={range.from} data-to={range.to}>
+              From {formatDateTime(range.from, tz)} to {formatDateTime(range.to, tz)} (end excluded) · times in {tz}
+            </p>
+          ) : (
+            <PeriodCaption period={view.period} range={range} tz={tz} updatedAt={list.dataUpdatedAt} />
+          )}
+        </div>
+      </div>
+      <ViewToolbar view={shownView} range={range} tz={tz} onChange={(patch) => setView({ ...view, ...patch }, reset(patch))}>
+        <div className="field">
+          <label className="field-label" htmlFor="contact-filter">
+            List
+          </label>
+          <select
+            id="contact-filter"
+            className="select select-wide"
+            value={req.filter}
+            onChange={(e) => setParams({ filter: e.target.value === "all" ? undefined : (e.target.value as ContactFilter), page: undefined })}
+          >
+            {CONTACT_FILTERS.map((f) => (
+              <option key={f} value={f}>
+                {CONTACT_FILTER_LABELS[f]}
+              </option>
+            ))}
+          </select>
+        </div>
+        {req.agentIds.length > 0 && (
+          <div className="field">
+            <span className="field-label">Agent</span>
+            <span className="chip">
+              {req.agentIds.join(", ")}{" "}
+              <button type="button" className="link-button" onClick={() => setParams({ agent: undefined, page: undefined })} aria-label="Show all agents">
+                ×
+              </button>
+            </span>
+          </div>
+        )}
+      </ViewToolbar>
+      <TableCard
+        id="contacts-table"
+        title="Contacts"
+        subtitle={
+          list.data && (
+            <span data-testid="contacts-total" data-value={total}>
+              {formatCount(total)} {total === 1 ? "contact" : "contacts"}: {CONTACT_FILTER_LABELS[req.filter].toLowerCase()}
+              {total > 0 && ` · rows ${formatCount(first)}–${formatCount(last)}`}
+            </span>
+          )
+        }
+        query={list}
+        isEmpty={(d) => d.total === 0}
+        empty={{ title: "No contacts match", hint: "Choose another list, period, queue or team." }}
+        csvHref={`/api/export/contacts?${contactsSearch(req, false)}&tz=${encodeURIComponent(tz)}`}
+      >
+        {(d) => (
+          <>
+            <DataTable
+              caption="Contacts"
+              columns={CONTACT_COLUMNS}
+              rows={d.items}
+              ctx={{ tz }}
+              rowKey={(r) => r.legId}
+              sort={{
+                state: { id: req.sort, dir: req.dir },
+                server: true,
+                sortable: (col) => CONTACT_COLUMNS.some((x) => x.id === col.id && x.sort),
+                onSort: (s) => setParams({ sort: s.id, dir: s.dir, page: undefined }),
+              }}
+              testId="contacts-table"
+            />
+            <nav className="pager" aria-label="Pages">
+              <button type="button" className="button" disabled={page <= 1} onClick={() => setParams({ page: page - 1 <= 1 ? undefined : String(page - 1) })}>
+                Previous
+              </button>
+              <span>
+                Page {formatCount(page)} of {formatCount(pages)}
+              </span>
+              <button type="button" className="button" disabled={page >= pages} onClick={() => setParams({ page: String(page + 1) })}>
+                Next
+              </button>
+            </nav>
+          </>
+        )}
+      </TableCard>
+    </div>
+  );
+}

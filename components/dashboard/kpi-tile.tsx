@@ -1,0 +1,78 @@
+import type { ReactNode } from "react";
+import type { KpiDefinition } from "@/lib/kpi/definitions";
+import { Skeleton } from "@/components/ui/skeleton";
+import type { DeltaModel } from "./delta-model";
+import { ExplainPanel } from "./explain-panel";
+import type { ExplainModel } from "./explain-model";
+import { ExplainPopover } from "./explain-popover";
+import { formatKpi } from "./format-kpi";
+import { Sparkline } from "./sparkline";
+import type { SparklineModel } from "./sparkline-model";
+
+export type KpiTileProps = {
+  definition: KpiDefinition;
+  /** Short name on the tile; the definition's label can be long (service level names its variant). */
+  title: string;
+  value: { value: number | null } | undefined;
+  /** True while a newer value is on its way (the shown one is from the previous view). */
+  updating: boolean;
+  /** One line under the number, e.g. "of 1,234 offered". */
+  context?: string;
+  delta?: DeltaModel | null;
+  /** What the change is measured against, e.g. "yesterday". */
+  against?: string;
+  sparkline?: SparklineModel | null;
+  explain?: ExplainModel;
+  /** Extra controls inside the explain panel (the service-level variant choice). */
+  explainExtra?: ReactNode;
+};
+
+/** One headline number with its change, its trend and its "explain". */
+export function KpiTile({ definition, title, value, updating, context, delta, against, sparkline, explain, explainExtra }: KpiTileProps) {
+  const shown = value === undefined ? null : formatKpi(value.value, definition.unit);
+  return (
+    <article
+      className="tile"
+      data-kpi={definition.id}
+      data-value={value?.value ?? ""}
+      aria-busy={value === undefined || updating}
+      aria-labelledby={`kpi-${definition.id}-title`}
+    >
+      <h3 className="tile-title" id={`kpi-${definition.id}-title`}>
+        {title}
+      </h3>
+      <div className="tile-main">
+        {shown === null ? (
+          <Skeleton className="tile-value-skeleton" />
+        ) : (
+          <p className={`tile-value${updating ? " is-updating" : ""}`} data-testid="kpi-value">
+            {shown}
+            {value?.value === null && <span className="sr-only"> (no data to compute it from)</span>}
+          </p>
+        )}
+        {sparkline && <Sparkline model={sparkline} />}
+      </div>
+      {delta !== undefined && (
+        <p className="tile-delta" data-testid="kpi-delta">
+          {delta ? (
+            <>
+              <span className={`delta delta-${delta.tone}`} aria-hidden="true">
+                {delta.direction === "up" ? "▲ " : delta.direction === "down" ? "▼ " : ""}
+                {delta.text}
+              </span>
+              <span className="delta-against" aria-hidden="true">
+                {" "}
+                vs {against}
+              </span>
+              <span className="sr-only">{delta.description}</span>
+            </>
+          ) : (
+            <span className="delta-against">no comparison{against ? ` with ${against}` : ""}</span>
+          )}
+        </p>
+      )}
+      <p className="tile-context">{context ?? "\u00a0"}</p>
+      <ExplainPopover label={title}>{explain ? <ExplainPanel model={explain} extra={explainExtra} /> : <p>Loading…</p>}</ExplainPopover>
+    </article>
+  );
+}

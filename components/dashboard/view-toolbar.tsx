@@ -1,0 +1,45 @@
+"use client";
+
+import type { ReactNode } from "react";
+import { CONVENTIONS } from "@/lib/kpi/definitions";
+import type { ViewParams } from "@/lib/queries/view-params";
+import type { TimeRange } from "@/lib/time/periods";
+import { PeriodPicker } from "./period-picker";
+import { QueueFilter } from "./queue-filter";
+import { TeamFilter } from "./team-filter";
+
+/** The filters every dashboard shares: period, queue and team, all kept in the URL. */
+export function ViewToolbar({
+  view,
+  range,
+  tz,
+  onChange,
+  showQueue = true,
+  showTeam = true,
+  children,
+}: {
+  view: ViewParams;
+  range: TimeRange;
+  tz: string;
+  onChange: (patch: Partial<ViewParams>) => void;
+  showQueue?: boolean;
+  showTeam?: boolean;
+  /** Page-specific controls after the shared ones. */
+  children?: ReactNode;
+}) {
+  return (
+    <div className="toolbar-block">
+      <div className="toolbar" role="toolbar" aria-label="View">
+        <PeriodPicker view={view} range={range} tz={tz} onChange={onChange} />
+        {showQueue && <QueueFilter value={view.queueIds} onChange={(queueIds) => onChange({ queueIds, variant: undefined })} />}
+        {showTeam && <TeamFilter value={view.teamIds} onChange={(teamIds) => onChange({ teamIds })} />}
+        {children}
+      </div>
+      {showTeam && view.teamIds.length > 0 && (
+        <p className="toolbar-note" id="team-filter-note">
+          {CONVENTIONS.team}
+        </p>
+      )}
+    </div>
+  );
+}

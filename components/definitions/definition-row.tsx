@@ -1,0 +1,101 @@
+"use client";
+
+import { useState } from "react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { QUEUE_DEFINITION_LIMITS } from "@/lib/kpi/queue-definitions-limits";
+import { SL_VARIANTS, SL_VARIANT_DEFINITIONS, isSlVariant, type SlVariant } from "@/lib/kpi/definitions";
+import { saveQueueDefinition } from "@/lib/queries/definitions";
+import type { QueueInfo } from "@/lib/queries/queue-list";
+
+const L = QUEUE_DEFINITION_LIMITS;
+
+/**
+ * One queue's settings as a small form. Saving sends the version it was edited
+ * from, so a change someone else made meanwhile is reported, not overwritten.
+ * Every cached number is refetched afterwards: the change applies to history.
+ */
+export function DefinitionRow({ queue, onSaved }: { queue: QueueInfo; onSaved: (message: string) => void }) {
+  const queryClient = useQueryClient();
+  const [threshold, setThreshold] = useState(String(queue.slThresholdS));
+  const [variant, setVariant] = useState<SlVariant>(isSlVariant(queue.slVariant) ? queue.slVariant : "answered_within_over_answered");
+  const [short, setShort] = useState(String(queue.shortAbandonS));
+  const save = useMutation({
+    mutationFn: () =>
+      saveQueueDefinition(queue.id, {
+        slThresholdS: Number(threshold),
+        slVariant: variant,
+        shortAbandonS: Number(short),
+        expectedVersion: queue.definitionVersion,
+      }),
+    onSuccess: (result) => {
+      onSaved(result.changed ? `Saved ${queue.name} as settings v${result.after.definitionVersion}.` : `${queue.name}: nothing changed.`);
+      return queryClient.invalidateQueries();
+    },
+  });
+  const changed = Number(threshold) !== queue.slThresholdS || variant !== queue.slVariant || Number(short) !== queue.shortAbandonS;
+  const id = (name: string) => `def-${queue.id}-${name}`;
+  return (
+    <tr data-queue={queue.id}>
+      <th scope="row">{queue.name}</th>
+      <td>
+        <label className="sr-only" htmlFor={id("threshold")}>
+          Service-level threshold for {queue.name}, seconds
+        </label>
+        <input
+          id={id("threshold")}
+          className="input input-number"
+          type="number"
+          inputMode="numeric"
+          min={L.slThresholdS.min}
+          max={L.slThresholdS.max}
+          step={1}
+          required
+          value={threshold}
+          onChange={(e) => setThreshold(e.target.value)}
+        />
+      </td>
+      <td>
+        <label className="sr-only" htmlFor={id("variant")}>
+          Service-level variant for {queue.name}
+        </label>
+        <select id={id("variant")} className="select" value={variant} onChange={(e) => isSlVariant(e.target.value) && setVariant(e.target.value)}>
+          {SL_VARIANTS.map((v) => (
+            <option key={v} value={v}>
+              {SL_VARIANT_DEFINITIONS[v].label}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>
+        <label className="sr-only" htmlFor={id("short")}>
+          Short-abandon threshold for {queue.name}, seconds
+        </label>
+        <input
+          id={id("short")}
+          className="input input-number"
+          type="number"
+          inputMode="numeric"
+          min={L.shortAbandonS.min}
+          max={L.shortAbandonS.max}
+          step={1}
+          required
+          value={short}
+          onChange={(e) => setShort(e.target.value)}
+        />
+      </td>
+      <td data-col="version" data-value={queue.definitionVersion}>
+        v{queue.definitionVersion}
+      </td>
+      <td className="col-text">
+        <button type="button" className="button button-primary button-small" disabled={!changed || save.isPending} onClick={() => save.mutate()}>
+          {save.isPending ? "Saving…" : `Save ${queue.name}`}
+        </button>
+        {save.isError && (
+          <span className="field-error row-status" role="alert">
+            {save.error.message}
+          </span>
+        )}
+      </td>
+    </tr>
+  );
+}

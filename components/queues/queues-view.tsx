@@ -1,0 +1,67 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { queueKpisQueryOptions, queuesSearch } from "@/lib/queries/queue-kpis";
+import { tableRequests } from "@/lib/queries/table-requests";
+import { viewHref } from "@/lib/queries/view-params";
+import { QUEUE_COLUMNS, QUEUE_DEFAULT_SORT } from "@/lib/tables/queue-table";
+import { BackfillBanner } from "@/components/dashboard/backfill-banner";
+import { DashboardSkeleton } from "@/components/dashboard/dashboard-skeleton";
+import { PeriodCaption } from "@/components/dashboard/period-caption";
+import { useBrowserTimeZone, useNow } from "@/components/dashboard/use-client-clock";
+import { useView } from "@/components/dashboard/use-view";
+import { ViewToolbar } from "@/components/dashboard/view-toolbar";
+import { ColumnNotes } from "@/components/table/column-notes";
+import { DataTable } from "@/components/table/data-table";
+import { TableCard } from "@/components/table/table-card";
+import { useTableSort } from "@/components/table/use-table-sort";
+
+/** Queues: one row per queue with every KPI, sortable, each row opening that queue's page. */
+export function QueuesView({ initialTz }: { initialTz: string | null }) {
+  const { view, setView } = useView();
+  const tz = useBrowserTimeZone(initialTz);
+  const now = useNow();
+  const [sort, setSort] = useTableSort(QUEUE_COLUMNS, QUEUE_DEFAULT_SORT);
+  const r = tz ? tableRequests({ view, now, tz }) : null;
+  const queues = useQuery({ ...queueKpisQueryOptions(r?.queues ?? { from: 0, to: 1, queueIds: [], teamIds: [] }, r?.live), enabled: r !== null, placeholderData: keepPreviousData });
+  if (!tz || !r) return <DashboardSkeleton title="Queues" tiles={0} />;
+
+  const csv = `/api/export/queues?${queuesSearch(r.queues)}&sort=${sort.id}&dir=${sort.dir}`;
+  return (
+    <div className="dashboard">
+      <div className="page-header">
+        <div>
+          <h1 className="page-title">Queues</h1>
+          <PeriodCaption period={view.period} range={r.range} tz={tz} updatedAt={queues.dataUpdatedAt} />
+        </div>
+      </div>
+      <BackfillBanner />
+      <ViewToolbar view={view} range={r.range} tz={tz} onChange={setView} />
+      <TableCard
+        id="queues-table"
+        title="Queues"
+        subtitle="Each queue judged by its own service-level threshold and variant; click a queue for its trend"
+        query={queues}
+        isEmpty={(rows) => rows.length === 0}
+        empty={{ title: "No queues", hint: "No queue is configured and none had calls in this period. Pick another period or clear the filters." }}
+        csvHref={csv}
+      >
+        {(rows) => (
+          <>
+            <DataTable
+              caption="KPIs per queue"
+              columns={QUEUE_COLUMNS}
+              rows={rows}
+              ctx={{ tz }}
+              rowKey={(q) => q.queueId}
+              rowHref={(q) => viewHref(`/queues/${encodeURIComponent(q.queueId)}`, { ...view, queueIds: [] })}
+              sort={{ state: sort, onSort: setSort }}
+              testId="queues-table"
+            />
+            <ColumnNotes columns={QUEUE_COLUMNS} />
+          </>
+        )}
+      </TableCard>
+    </div>
+  );
+}

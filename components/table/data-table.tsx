@@ -1,0 +1,97 @@
+"use client";
+
+import Link from "next/link";
+import { useMemo } from "react";
+import { cellText, findColumn, sortRows, type CellValue, type Column, type SortState, type TableContext } from "@/lib/tables/table";
+
+export type TableSort<R> = {
+  state: SortState;
+  onSort: (next: SortState) => void;
+  /** Rows arrive sorted (by the store); only the header state is shown here. */
+  server?: boolean;
+  /** Columns that can be sorted; all when absent. */
+  sortable?: (column: Column<R>) => boolean;
+};
+
+type Props<R> = {
+  caption: string;
+  columns: readonly Column<R>[];
+  rows: readonly R[];
+  ctx: TableContext;
+  rowKey: (row: R) => string;
+  /** Makes the first cell a link (to the row's own page). */
+  rowHref?: (row: R) => string;
+  sort?: TableSort<R>;
+  testId?: string;
+};
+
+function raw(v: CellValue): string {
+  return v === null ? "" : String(v);
+}
+
+/**
+ * A table rendered from column definitions (lib/tables), the same ones the CSV
+ * export writes. Sortable headers are buttons that announce the order through
+ * aria-sort; each cell carries its raw value in data-value for exact checks.
+ */
+export function DataTable<R>({ caption, columns, rows, ctx, rowKey, rowHref, sort, testId }: Props<R>) {
+  const shown = useMemo(
+    () => (sort && !sort.server ? sortRows(rows, findColumn(columns, sort.state.id), sort.state.dir) : [...rows]),
+    [rows, columns, sort],
+  );
+  return (
+    <div className="table-scroll table-wide">
+      <table className="data-table" data-testid={testId}>
+        <caption className="sr-only">{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((c) => {
+              const active = sort?.state.id === c.id;
+              const canSort = sort && (sort.sortable ? sort.sortable(c) : true);
+              const ariaSort = active ? (sort.state.dir === "asc" ? "ascending" : "descending") : undefined;
+              return (
+                <th key={c.id} scope="col" aria-sort={ariaSort} data-col={c.id} className={c.kind === "text" ? "col-text" : undefined}>
+                  {canSort ? (
+                    <button
+                      type="button"
+                      className="sort-button"
+                      onClick={() => sort.onSort({ id: c.id, dir: active && sort.state.dir === "asc" ? "desc" : active ? "asc" : c.kind === "text" || c.kind === "time" ? "asc" : "desc" })}
+                    >
+                      {c.header}
+                      <span aria-hidden="true" className="sort-mark">
+                        {active ? (sort.state.dir === "asc" ? " ▲" : " ▼") : ""}
+                      </span>
+                    </button>
+                  ) : (
+                    c.header
+                  )}
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((row) => (
+            <tr key={rowKey(row)} data-row={rowKey(row)}>
+              {columns.map((c, i) => {
+                const v = c.value(row);
+                const text = cellText(c.kind, v, ctx);
+                if (i === 0)
+                  return (
+                    <th key={c.id} scope="row" data-col={c.id} data-value={raw(v)}>
+                      {rowHref ? <Link href={rowHref(row)}>{text}</Link> : text}
+                    </th>
+                  );
+                return (
+                  <td key={c.id} data-col={c.id} data-value={raw(v)} className={c.kind === "text" ? "col-text" : undefined}>
+                    {text}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import type { Heatmap } from "@/lib/kpi";
+import { formatCount, formatPercent } from "@/lib/tables/format";
+import { heatmapRows, heatmapValue, type HeatmapMetric } from "@/lib/tables/heatmap-table";
+
+/**
+ * The heatmap's prepared grid: per weekday and hour, the value, its text, a
+ * colour intensity 0..1 and a sentence for assistive technology. Volume is scaled
+ * to the busiest cell; service level to 0-100% (its meaning does not depend on
+ * the other cells), empty cells have no colour.
+ */
+
+export type HeatmapCellModel = { hour: number; value: number | null; text: string; intensity: number | null; label: string };
+export type HeatmapRowView = { weekday: number; name: string; days: number; cells: HeatmapCellModel[] };
+export type HeatmapModel = { metric: HeatmapMetric; rows: HeatmapRowView[]; max: number; hasData: boolean };
+
+const hourText = (h: number) => `${String(h).padStart(2, "0")}:00–${String((h + 1) % 24).padStart(2, "0")}:00`;
+
+export function prepareHeatmapModel(h: Heatmap, metric: HeatmapMetric): HeatmapModel {
+  const rows = heatmapRows(h);
+  const values = rows.flatMap((r) => r.cells.map((c) => heatmapValue(c, r.days, metric)));
+  const max = Math.max(0, ...values.filter((v): v is number => v !== null));
+  let hasData = false;
+  const out = rows.map(
+    (r): HeatmapRowView => ({
+      weekday: r.weekday,
+      name: r.name,
+      days: r.days,
+      cells: r.cells.map((c): HeatmapCellModel => {
+        const value = heatmapValue(c, r.days, metric);
+        if (c.counts.offered > 0) hasData = true;
+        const offered = c.counts.offered;
+        if (metric === "sl") {
+          const text = value === null ? "" : formatPercent(value);
+          return {
+            hour: c.hour,
+            value,
+            text,
+            intensity: value,
+            label: `${r.name} ${hourText(c.hour)}: ${value === null ? "no answered calls" : `service level ${text}`}, ${formatCount(offered)} offered`,
+          };
+        }
+        const text = value === null || value === 0 ? "" : value.toFixed(value < 10 ? 1 : 0);
+        return {
+          hour: c.hour,
+          value,
+          text,
+          intensity: value === null || max === 0 ? null : value / max,
+          label: `${r.name} ${hourText(c.hour)}: ${value === null ? "not in the period" : `${value.toFixed(1)} calls offered per day on average (${formatCount(offered)} in total over ${r.days} days)`}`,
+        };
+      }),
+    }),
+  );
+  return { metric, rows: out, max, hasData };
+}
+
+/** Background of a cell: a blue ramp for volume; red through amber to green for service level. */
+export function heatmapColor(metric: HeatmapMetric, intensity: number | null): string | undefined {
+  if (intensity === null) return undefined;
+  const t = Math.max(0, Math.min(1, intensity));
+  if (metric === "volume") return `hsl(217 91% ${Math.round(96 - t * 50)}%)`;
+  return `hsl(${Math.round(t * 130)} 70% ${Math.round(88 - t * 30)}%)`;
+}
+
+/** Dark text on light cells and light text on dark ones. */
+export function heatmapInk(metric: HeatmapMetric, intensity: number | null): string | undefined {
+  if (intensity === null) return undefined;
+  return metric === "volume" && intensity > 0.6 ? "#fff" : undefined;
+}

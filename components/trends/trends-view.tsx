@@ -1,0 +1,68 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { isHeatmapMetric } from "@/lib/tables/heatmap-table";
+import { heatmapSearch, kpiHeatmapQueryOptions } from "@/lib/queries/kpi-heatmap";
+import { kpiSeriesQueryOptions, seriesSearch } from "@/lib/queries/kpi-series";
+import { queuesQueryOptions } from "@/lib/queries/queue-list";
+import { trendsRequests } from "@/lib/queries/trends-requests";
+import { CallsChartCard } from "@/components/charts/calls-chart-card";
+import { BackfillBanner } from "@/components/dashboard/backfill-banner";
+import { DashboardSkeleton } from "@/components/dashboard/dashboard-skeleton";
+import { PeriodCaption } from "@/components/dashboard/period-caption";
+import { SlVariantSelect } from "@/components/dashboard/sl-variant-select";
+import { useBrowserTimeZone, useNow } from "@/components/dashboard/use-client-clock";
+import { useView } from "@/components/dashboard/use-view";
+import { ViewToolbar } from "@/components/dashboard/view-toolbar";
+import { HeatmapCard } from "./heatmap-card";
+
+/** Trends: calls and service level per interval, and the weekday-by-hour heatmap. */
+export function TrendsView({ initialTz }: { initialTz: string | null }) {
+  const { view, setView, param, setParams } = useView();
+  const tz = useBrowserTimeZone(initialTz);
+  const now = useNow();
+  const queues = useQuery(queuesQueryOptions());
+  if (tz === null) return <DashboardSkeleton title="Trends" tiles={0} />;
+
+  const r = trendsRequests({ view, now, tz, queues: queues.data?.queues ?? [] });
+  const heat = param("heat");
+  const metric = isHeatmapMetric(heat) ? heat : "volume";
+  return <TrendsBody r={r} view={view} setView={setView} tz={tz} now={now} metric={metric} onMetric={(m) => setParams({ heat: m === "volume" ? undefined : m })} />;
+}
+
+function TrendsBody({
+  r,
+  view,
+  setView,
+  tz,
+  now,
+  metric,
+  onMetric,
+}: {
+  r: ReturnType<typeof trendsRequests>;
+  view: ReturnType<typeof useView>["view"];
+  setView: ReturnType<typeof useView>["setView"];
+  tz: string;
+  now: number;
+  metric: "volume" | "sl";
+  onMetric: (m: "volume" | "sl") => void;
+}) {
+  const series = useQuery({ ...kpiSeriesQueryOptions(r.series, r.live), placeholderData: keepPreviousData });
+  const heatmap = useQuery({ ...kpiHeatmapQueryOptions(r.heatmap, r.live), placeholderData: keepPreviousData });
+  return (
+    <div className="dashboard">
+      <div className="page-header">
+        <div>
+          <h1 className="page-title">Trends</h1>
+          <PeriodCaption period={view.period} range={r.range} tz={tz} updatedAt={series.dataUpdatedAt} />
+        </div>
+      </div>
+      <BackfillBanner />
+      <ViewToolbar view={view} range={r.range} tz={tz} onChange={setView}>
+        <SlVariantSelect value={r.variant} implied={r.impliedVariant} onChange={(v) => setView({ variant: v })} inline />
+      </ViewToolbar>
+      <CallsChartCard series={series} now={now} interval={r.series.interval} showServiceLevel csvHref={`/api/export/trends?${seriesSearch(r.series)}`} />
+      <HeatmapCard heatmap={heatmap} metric={metric} onMetric={onMetric} csvHref={`/api/export/heatmap?${heatmapSearch(r.heatmap)}&metric=${metric}`} />
+    </div>
+  );
+}

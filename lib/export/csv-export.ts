@@ -1,0 +1,71 @@
+import type { ClickHouseClient } from "@clickhouse/client";
+import { getAgentKpis, getAgentTimeline, getHeatmap, getKpiSeries, getQueueKpis, listAllContacts } from "@/lib/kpi";
+import { toCsv } from "@/lib/csv/csv";
+import type { ExportParams } from "@/lib/queries/api-params";
+import { toLocalDate } from "@/lib/time/periods";
+import { AGENT_DEFAULT_SORT, TEAM_DEFAULT_SORT, agentColumns, teamColumns } from "@/lib/tables/agent-table";
+import { CONTACT_COLUMNS } from "@/lib/tables/contact-table";
+import { heatmapColumns, heatmapRows } from "@/lib/tables/heatmap-table";
+import { QUEUE_COLUMNS, QUEUE_DEFAULT_SORT } from "@/lib/tables/queue-table";
+import { resolveSort, sortRows, findColumn, tableText, type Column, type SortState } from "@/lib/tables/table";
+import { TIMELINE_COLUMNS, timelineRows } from "@/lib/tables/timeline-table";
+import { TREND_COLUMNS, trendRows } from "@/lib/tables/trend-table";
+
+/**
+ * A dashboard table as a CSV file: fetched with the same engine call as the
+ * page's endpoint, ordered and written with the same column definitions as the
+ * page, so the file has the rows and columns the page shows.
+ */
+
+export type CsvFile = { filename: string; csv: string };
+
+function sortedText<R>(columns: readonly Column<R>[], rows: readonly R[], sort: SortState, tz: string): string[][] {
+  return tableText(columns, sortRows(rows, findColumn(columns, sort.id), sort.dir), { tz }, "csv");
+}
+
+function filename(table: string, from: number, to: number, tz: string): string {
+  const first = toLocalDate(from, tz);
+  const last = toLocalDate(to - 1, tz);
+  return `${table}-${first === last ? first : `${first}_${last}`}.csv`;
+}
+
+export async function exportCsv(ch: ClickHouseClient, tenantId: string, p: ExportParams, now = Date.now()): Promise<CsvFile> {
+  const period = { tenantId, from: p.from, to: p.to };
+  const scope = "queue" in p ? { ...period, queueIds: p.queue, teamIds: p.team } : period;
+  // Tables without times still name their file by dates; UTC then, as nothing else is known.
+  const tz = "tz" in p ? p.tz : "UTC";
+  const file = (rows: string[][]): CsvFile => ({ filename: filename(p.table, p.from, p.to, tz), csv: toCsv(rows) });
+
+  switch (p.table) {
+    case "queues": {
+      const rows = await getQueueKpis(ch, scope);
+      return file(sortedText(QUEUE_COLUMNS, rows, resolveSort(QUEUE_COLUMNS, p.sort, p.dir, QUEUE_DEFAULT_SORT), tz));
+    }
+    case "agents": {
+      const report = await getAgentKpis(ch, { ...scope, agentIds: p.agent });
+      const columns = agentColumns(report);
+      return file(sortedText(columns, report.agents, resolveSort(columns, p.sort, p.dir, AGENT_DEFAULT_SORT), tz));
+    }
+    case "teams": {
+      const report = await getAgentKpis(ch, scope);
+      const columns = teamColumns(report);
+      return file(sortedText(columns, report.teams, resolveSort(columns, p.sort, p.dir, TEAM_DEFAULT_SORT), tz));
+    }
+    case "contacts": {
+      const list = await listAllContacts(ch, { ...scope, agentIds: p.agent, filter: p.filter, sort: p.sort, direction: p.dir });
+      return file(tableText(CONTACT_COLUMNS, list.items, { tz }, "csv"));
+    }
+    case "trends": {
+      const series = await getKpiSeries(ch, { ...scope, interval: p.interval, tz: p.tz, variant: p.variant });
+      return file(tableText(TREND_COLUMNS, trendRows(series.points, now), { tz }, "csv"));
+    }
+    case "heatmap": {
+      const heatmap = await getHeatmap(ch, { ...scope, tz: p.tz, variant: p.variant });
+      return file(tableText(heatmapColumns(p.metric), heatmapRows(heatmap), { tz }, "csv"));
+    }
+    case "timeline": {
+      const timeline = await getAgentTimeline(ch, { tenantId, agentId: p.agent, from: p.from, to: p.to });
+      return { filename: `timeline-${p.agent}-${toLocalDate(p.from, tz)}.csv`, csv: toCsv(tableText(TIMELINE_COLUMNS, timelineRows(timeline.segments, now), { tz }, "csv")) };
+    }
+  }
+}

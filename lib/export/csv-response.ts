@@ -1,0 +1,13 @@
+import type { CsvFile } from "./csv-export";
+
+/** A CSV file as a download. The name is reduced to safe characters, as it goes into a header. */
+export function csvResponse(file: CsvFile): Response {
+  const name = file.filename.replace(/[^A-Za-z0-9._-]+/g, "_");
+  return new Response(file.csv, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8; header=present",
+      "content-disposition": `attachment; filename="${name}"`,
+      "cache-control": "no-store",
+    },
+  });
+}

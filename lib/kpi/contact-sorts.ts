@@ -1,0 +1,3 @@
+/** Columns the contacts list can be ordered by; each maps to a fixed SQL expression in queries/contacts.ts. */
+export const CONTACT_SORTS = ["queued_at", "wait_ms", "talk_ms", "hold_ms", "acw_ms", "handle_ms", "queue_id", "agent_id", "outcome"] as const;
+export type ContactSort = (typeof CONTACT_SORTS)[number];

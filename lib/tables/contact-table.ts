@@ -1,0 +1,36 @@
+import type { ContactItem } from "@/lib/kpi";
+import type { ContactSort } from "@/lib/kpi/contact-sorts";
+import type { Column } from "./table";
+
+/** Plain words for queue exit reasons. */
+export const OUTCOME_LABELS: Record<string, string> = {
+  answered: "Answered",
+  abandon: "Abandoned",
+  timeout: "Timed out",
+  empty: "Queue empty",
+  key: "Left on key press",
+  transfer: "Transferred out",
+};
+
+export const outcomeLabel = (o: string): string => OUTCOME_LABELS[o] ?? o;
+
+/**
+ * The contacts list's columns. The list is sorted by the store (it is paginated),
+ * so `sort` names the store's sort key for the columns that have one.
+ */
+export const CONTACT_COLUMNS: readonly (Column<ContactItem> & { sort?: ContactSort })[] = [
+  { id: "queued_at", sort: "queued_at", header: "Queued at", kind: "time", value: (c) => c.queuedAt },
+  { id: "caller", header: "Caller", kind: "text", value: (c) => c.caller || null },
+  { id: "queue_id", sort: "queue_id", header: "Queue", kind: "text", value: (c) => c.queueId },
+  { id: "agent_id", sort: "agent_id", header: "Agent", kind: "text", value: (c) => c.agentId || null },
+  { id: "outcome", sort: "outcome", header: "Outcome", kind: "text", value: (c) => outcomeLabel(c.outcome) },
+  { id: "wait_ms", sort: "wait_ms", header: "Wait", kind: "duration", value: (c) => c.waitMs },
+  { id: "talk_ms", sort: "talk_ms", header: "Talk", kind: "duration", value: (c) => (c.handled ? c.talkMs : null) },
+  { id: "hold_ms", sort: "hold_ms", header: "Hold", kind: "duration", value: (c) => (c.handled ? c.holdMs : null) },
+  { id: "acw_ms", sort: "acw_ms", header: "ACW", kind: "duration", value: (c) => (c.handled ? c.acwMs : null) },
+  { id: "handle_ms", sort: "handle_ms", header: "Handle time", kind: "duration", value: (c) => (c.handled ? c.handleMs : null) },
+  { id: "within_sl", header: "Within SL", kind: "flag", value: (c) => c.withinSl },
+  { id: "short_abandon", header: "Short abandon", kind: "flag", value: (c) => c.shortAbandon },
+  { id: "transferred", header: "Transferred", kind: "flag", value: (c) => c.transferred },
+  { id: "call_id", header: "Call", kind: "text", value: (c) => c.callId },
+];

@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { contactsHref, prepareExplain, queuesInScope, splitFormula } from "@/components/dashboard/explain-model";
+import { computeKpi, kpiDefinition } from "@/lib/kpi";
+import { contactFilterCount, CONTACT_FILTERS } from "@/lib/kpi/contact-filters";
+import type { QueueInfo } from "@/lib/queries/queue-list";
+import { counts } from "./fixtures";
+
+const c = counts({ offered: 10, answered: 7, abandoned: 2, shortAbandoned: 1, answeredWithin: 5, abandonedWithin: 1, handled: 6, heldCount: 2, transferred: 1, timedOut: 1 });
+const scope = { from: 1000, to: 2000, queueIds: ["q1"], teamIds: ["t1"], canDrill: true };
+const queues: QueueInfo[] = [
+  { id: "q1", name: "Support", slThresholdS: 20, slVariant: "answered_within_over_answered_abandoned_minus_short", shortAbandonS: 5, definitionVersion: 3 },
+  { id: "q2", name: "Sales", slThresholdS: 30, slVariant: "weird", shortAbandonS: 4, definitionVersion: 1 },
+];
+
+describe("explain", () => {
+  it("names numerator and denominator with links to exactly the contacts they count", () => {
+    const d = kpiDefinition("abandon_rate");
+    const m = prepareExplain({ definition: d, value: { ...computeKpi("abandon_rate", c), version: 1 }, counts: c, scope, queues });
+    expect(m.parts.map((p) => [p.side, p.text, p.contacts?.count, p.contacts?.filter])).toEqual([
+      ["numerator", "2", 2, "abandon"],
+      ["denominator", "10", 10, "all"],
+    ]);
+    expect(m.parts[0]?.contacts?.href).toBe("/contacts?from=1000&to=2000&queue=q1&team=t1&filter=abandon");
+    expect(m.parts[0]?.contacts?.text).toBe("2 contacts: abandoned");
+    expect(m.version).toBe(1);
+    expect(m.thresholds).toEqual([]);
+    expect(m.thresholdNote).toMatch(/No per-queue threshold/);
+  });
+
+  it("shows the thresholds in force, per queue with its settings version, for service level", () => {
+    const d = kpiDefinition("service_level", "answered_within_over_answered_abandoned_minus_short");
+    const m = prepareExplain({ definition: d, value: { ...computeKpi("service_level", c, "answered_within_over_answered_abandoned_minus_short"), version: 1 }, counts: c, scope, queues });
+    expect(m.parts.map((p) => p.contacts?.count)).toEqual([5, 7 + 2 - 1]);
+    expect(m.thresholds).toEqual([
+      { queueId: "q1", name: "Support", text: "T = 20 s · short abandon under 5 s · own variant: Answered within T / (answered + abandoned - short abandons)", version: 3 },
+      { queueId: "q2", name: "Sales", text: "T = 30 s · short abandon under 4 s · own variant: weird (unknown; default used)", version: 1 },
+    ]);
+    expect(m.formula).toBe("Service level = answered within T / (answered + abandoned - short abandons).");
+  });
+
+  it("lists a count's own contacts, sorted where the number is about an extreme, and drops links for viewers without access", () => {
+    const m = prepareExplain({ definition: kpiDefinition("longest_wait"), value: { value: 90_000, version: 1 }, counts: c, scope: { ...scope, canDrill: false }, queues });
+    expect(m.parts).toEqual([{ side: "value", label: "Longest", text: "1:30", contacts: { filter: "all", count: 10, text: "10 contacts: all offered contacts", href: null } }]);
+    expect(contactsHref({ ...scope, agentIds: ["a1"] }, "all", { sort: "wait_ms", dir: "desc" })).toBe("/contacts?from=1000&to=2000&queue=q1&team=t1&agent=a1&filter=all&sort=wait_ms&dir=desc");
+  });
+
+  it("has nothing to link while loading", () => {
+    expect(prepareExplain({ definition: kpiDefinition("offered"), value: undefined, counts: undefined, scope, queues }).parts).toEqual([]);
+  });
+
+  it("every contact filter's count follows from the counts", () => {
+    for (const f of CONTACT_FILTERS) expect(Number.isInteger(contactFilterCount(f, c)), f).toBe(true);
+    expect(contactFilterCount("answered_or_long_abandon", c)).toBe(8);
+    expect(contactFilterCount("not_short_abandon", c)).toBe(9);
+  });
+
+  it("splits formula and conventions, and picks the queues in view", () => {
+    expect(splitFormula("AHT = a / b, i.e. sum. Handled = x.")).toEqual(["AHT = a / b, i.e. sum.", "Handled = x."]);
+    expect(queuesInScope(queues, []).length).toBe(2);
+    expect(queuesInScope(queues, ["q2"]).map((q) => q.id)).toEqual(["q2"]);
+  });
+});
