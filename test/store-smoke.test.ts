@@ -29,3 +29,15 @@ describe("raw events and derived contacts", () => {
     ]);
   });
 });
+
+describe("chDB's shared session", () => {
+  it("does not let one insert's deduplication token drop the next insert", async () => {
+    const { ch } = await testStore();
+    const tenantId = freshTenant();
+    const row = (n: number) => eventToRow({ specVersion: "1.0", id: randomUUID(), source: "t", tenantId, time: Date.UTC(2026, 0, 1) + n, type: "call.failed", callId: `c${n}`, data: { cause: "x" } });
+    await ch.insert({ table: "cti_events", values: [row(1)], format: "JSONEachRow", clickhouse_settings: { insert_deduplicate: 1, insert_deduplication_token: `tok-${tenantId}` } });
+    await ch.insert({ table: "cti_events", values: [row(2)], format: "JSONEachRow" });
+    const [n] = await queryRows<{ n: string }>(ch, "SELECT count() n FROM cti_events WHERE tenant_id = {t:String}", { t: tenantId });
+    expect(Number(n?.n)).toBe(2);
+  });
+});

@@ -26,6 +26,11 @@ async function create(env: Env): Promise<ClickHouseClient> {
     date_time_output_format: "iso" as const,
     // The default since ClickHouse 23; set so an older server behaves the same (see event-row.ts).
     input_format_json_read_objects_as_strings: 1 as const,
+    // chDB runs every query in one shared session, where a per-query setting stays set
+    // for the queries after it. An insert's deduplication token would then silently
+    // drop the next, token-less insert into a table with a deduplication window. Sending
+    // an empty token with every query (a query's own settings override this) resets it.
+    insert_deduplication_token: "",
   };
   if (env.CLICKHOUSE_URL) {
     return createClient({
