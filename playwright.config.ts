@@ -37,6 +37,8 @@ export default defineConfig({
       DATA_DIR: E2E_DATA_DIR,
       SIM_BACKFILL_DAYS: "3",
       SIM_SEED: "7",
+      // A flat, busy day with agents round the clock: the wallboard tests need new calls whatever the hour.
+      SIM_CONFIG: "config/simulator.e2e.json",
       NEXTAUTH_URL: `http://127.0.0.1:${E2E_PORT}`,
     },
   },

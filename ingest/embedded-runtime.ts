@@ -8,6 +8,11 @@ import { ensureInternalToken } from "@/lib/runtime/internal-token";
 import { IngestPipeline } from "./pipeline/pipeline";
 import { InProcessSource } from "./in-process-source";
 import { startSimulatorFeed } from "./simulator-feed";
+import { startKafkaConsumer } from "./kafka/start-consumer";
+import { startLiveTail } from "./kafka/live-tail";
+import type { CtiEvent } from "@/lib/events";
+import { startLiveFloor } from "@/lib/live/start-floor";
+import { loadSimulatorConfig } from "./simulator/config";
 
 /**
  * Everything that shares the process with the web server: the store (chDB binds one
@@ -62,10 +67,19 @@ async function boot(env: Env, log: (line: string) => void): Promise<Runtime> {
     });
   });
 
+  // The wallboard's live floor hears each new event once stored; its "today" is the simulated centre's local day (UTC without one).
+  const floor = startLiveFloor({ ch, tenantId: env.TENANT_ID, timeZone: env.simulator ? loadSimulatorConfig(env.SIM_CONFIG).timeZone : "UTC", log });
+  pipeline.onEvents((events) => floor.apply(events));
+
   ensureInternalToken(env.DATA_DIR);
   if (env.demoMode) printSignIns(await ensureDemoUsers(env.DATA_DIR), env, log);
 
   const feed = env.simulator ? await startSimulatorFeed({ ch, env, pipeline, source, log }) : undefined;
+  // Kafka: in the single-process mode this server is the ingest worker (the embedded store
+  // admits one process); otherwise workers write the store and this server only follows
+  // the stream for the live floor. Started in the background: a broker that is still
+  // coming up must not hold up the web server.
+  const kafka = env.kafkaBrokers.length === 0 ? undefined : startKafka(ch, env, log, (events) => floor.apply(events));
   return {
     ch,
     pipeline,
@@ -73,8 +87,26 @@ async function boot(env: Env, log: (line: string) => void): Promise<Runtime> {
     stop: async () => {
       await feed?.stop();
       await source.close();
+      await (await kafka)?.stop();
+      floor.stop();
     },
   };
+}
+
+async function startKafka(
+  ch: ClickHouseClient,
+  env: Env,
+  log: (line: string) => void,
+  onEvents: (events: readonly CtiEvent[]) => void,
+): Promise<{ stop(): Promise<void> } | undefined> {
+  for (let delay = 1000; ; delay = Math.min(delay * 2, 30_000)) {
+    try {
+      return env.ingestInWeb ? await startKafkaConsumer(ch, env, log, onEvents) : await startLiveTail(env, onEvents, log);
+    } catch (e) {
+      log(`kafka: cannot start yet (${(e as Error).message}); retrying in ${delay} ms`);
+      await new Promise((r) => setTimeout(r, delay));
+    }
+  }
 }
 
 function printSignIns(signIns: DemoSignIn[], env: Env, log: (line: string) => void): void {

@@ -1,0 +1,55 @@
+"use client";
+
+import type { AgentRow, CallRow } from "@/lib/live/view-types";
+import { CALL_STATE_LABELS } from "./labels";
+import { Ticking } from "./ticking";
+import styles from "./wallboard.module.css";
+
+/** Calls in progress, oldest first. The last cell of each row is kept for the monitoring controls (listen, whisper, barge). */
+export function ActiveCalls({ calls, agents, queueNames }: { calls: readonly CallRow[]; agents: Readonly<Record<string, AgentRow>>; queueNames: ReadonlyMap<string, string> }) {
+  if (calls.length === 0) return <p className={styles.empty}>No call in progress. New calls appear here the moment the platform offers them.</p>;
+  const rows = [...calls].sort((a, b) => a.startedAt - b.startedAt || a.id.localeCompare(b.id));
+  return (
+    <div className={styles.tableWrap}>
+      <table className={styles.calls}>
+        <caption className="sr-only">Active calls</caption>
+        <thead>
+          <tr>
+            <th scope="col">Call</th>
+            <th scope="col">Caller</th>
+            <th scope="col">Queue</th>
+            <th scope="col">Agent</th>
+            <th scope="col">State</th>
+            <th scope="col">In state</th>
+            <th scope="col">Duration</th>
+            <th scope="col" className={styles.actions}>
+              <span className="sr-only">Monitoring</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((c) => (
+            <tr key={c.id} data-call-id={c.id} data-state={c.state}>
+              <td>{c.id}</td>
+              <td>{c.caller ?? "–"}</td>
+              <td>{c.queueId ? (queueNames.get(c.queueId) ?? c.queueId) : "–"}</td>
+              <td>{c.agentId ? (agents[c.agentId]?.name ?? c.agentId) : "–"}</td>
+              <td>
+                <span className={styles.callState} data-state={c.state}>
+                  {CALL_STATE_LABELS[c.state]}
+                </span>
+              </td>
+              <td>
+                <Ticking since={c.since} />
+              </td>
+              <td>
+                <Ticking since={c.startedAt} />
+              </td>
+              <td className={styles.actions} />
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

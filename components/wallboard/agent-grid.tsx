@@ -1,0 +1,38 @@
+"use client";
+
+import type { AgentRow } from "@/lib/live/view-types";
+import { AGENT_STATE_LABELS, AGENT_STATE_ORDER, CALL_STATE_LABELS, reasonLabel } from "./labels";
+import { Ticking } from "./ticking";
+import styles from "./wallboard.module.css";
+
+/** Grouped by state, longest in state first: the agents a supervisor should look at come first. */
+export function sortAgents(agents: readonly AgentRow[]): AgentRow[] {
+  return [...agents].sort((a, b) => AGENT_STATE_ORDER[a.state] - AGENT_STATE_ORDER[b.state] || a.since - b.since || a.name.localeCompare(b.name));
+}
+
+export function AgentGrid({ agents, queueNames }: { agents: readonly AgentRow[]; queueNames: ReadonlyMap<string, string> }) {
+  if (agents.length === 0) return <p className={styles.empty}>No agent is logged on. Agents appear here as they log on to the platform.</p>;
+  return (
+    <ul className={styles.agents}>
+      {sortAgents(agents).map((a) => {
+        const state = a.state === "not_ready" && a.reasonCode ? `${AGENT_STATE_LABELS[a.state]}: ${reasonLabel(a.reasonCode)}` : AGENT_STATE_LABELS[a.state];
+        const queue = a.call?.queueId ? (queueNames.get(a.call.queueId) ?? a.call.queueId) : null;
+        return (
+          <li key={a.id} className={styles.agent} data-agent-id={a.id} data-state={a.state}>
+            <span className={styles.agentName} title={a.id}>
+              {a.name}
+            </span>
+            <Ticking since={a.since} className={styles.agentTime} />
+            <span className={styles.agentState}>{state}</span>
+            <span />
+            <span className={styles.agentCall}>
+              {a.call
+                ? `${a.call.state ? CALL_STATE_LABELS[a.call.state] : "Call"} ${a.call.id}${queue ? ` · ${queue}` : ""}`
+                : a.queues.map((q) => queueNames.get(q) ?? q).join(", ") || " "}
+            </span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,53 @@
+"use client";
+
+import { useMemo, type ReactNode } from "react";
+import type { WallboardView } from "@/lib/live/view-types";
+import { ActiveCalls } from "./active-calls";
+import { AgentGrid } from "./agent-grid";
+import { QueueCard } from "./queue-card";
+import styles from "./wallboard.module.css";
+
+/** The floor as cards, grid and table: shared by the live wallboard, TV mode and replay. */
+export function Board({ view }: { view: WallboardView }) {
+  const queues = useMemo(() => Object.values(view.queues).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)), [view.queues]);
+  const queueNames = useMemo(() => new Map(queues.map((q) => [q.id, q.name])), [queues]);
+  const agents = useMemo(() => Object.values(view.agents), [view.agents]);
+  const calls = useMemo(() => Object.values(view.calls), [view.calls]);
+  return (
+    <>
+      <Section id="wallboard-queues" title="Queues" count={queues.length}>
+        {queues.length === 0 ? (
+          <p className={styles.empty}>No queue yet. Queues appear once the platform reports them (the simulator creates its own at start-up).</p>
+        ) : (
+          <ul className={styles.queues}>
+            {queues.map((q) => (
+              <QueueCard key={q.id} queue={q} />
+            ))}
+          </ul>
+        )}
+      </Section>
+      <Section id="wallboard-agents" title="Agents" count={agents.length}>
+        <AgentGrid agents={agents} queueNames={queueNames} />
+      </Section>
+      <Section id="wallboard-calls" title="Active calls" count={calls.length}>
+        <ActiveCalls calls={calls} agents={view.agents} queueNames={queueNames} />
+      </Section>
+    </>
+  );
+}
+
+function Section({ id, title, count, children }: { id: string; title: string; count: number; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id}>
+      <div className={styles.sectionHeader}>
+        <h2 className={styles.sectionTitle} id={id}>
+          {title}
+        </h2>
+        <span className={styles.count} data-testid={`${id}-count`}>
+          {count}
+        </span>
+      </div>
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,39 @@
+import type { AgentState } from "@/lib/events/data";
+import type { CallState } from "@/lib/live/view-types";
+
+export const AGENT_STATE_LABELS: Record<AgentState, string> = {
+  ready: "Ready",
+  busy: "On call",
+  after_call_work: "After-call work",
+  not_ready: "Not ready",
+};
+
+/** Agents on calls first, then wrapping up, then free, then away: the order a supervisor scans for. */
+export const AGENT_STATE_ORDER: Record<AgentState, number> = { busy: 0, after_call_work: 1, ready: 2, not_ready: 3 };
+
+export const CALL_STATE_LABELS: Record<CallState, string> = {
+  offered: "In IVR",
+  queued: "Queued",
+  ringing: "Ringing",
+  talking: "Talking",
+  held: "On hold",
+  routing: "Transferring",
+  voicemail: "Voicemail",
+};
+
+const KNOWN_REASONS: Record<string, string> = {
+  ring_no_answer: "Missed call",
+  unspecified: "No reason",
+};
+
+/** "ring_no_answer" -> "Missed call", "lunch" -> "Lunch": reason codes come from the platform, so unknown ones are tidied, not hidden. */
+export function reasonLabel(code: string): string {
+  const known = KNOWN_REASONS[code];
+  if (known) return known;
+  const words = code.replace(/[_-]+/g, " ").trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export function percent(value: number | null): string {
+  return value === null ? "–" : `${Math.round(value * 1000) / 10}%`;
+}

@@ -1,0 +1,149 @@
+"use client";
+
+import Link from "next/link";
+import { Fragment, useState, type FormEvent } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { thresholdsQueryOptions } from "@/lib/live/queries";
+import type { ThresholdsResponse } from "@/lib/live/store/threshold-settings";
+import { DEFAULT_QUEUE_KEY, type QueueThresholds } from "@/lib/live/thresholds";
+import { ApiError } from "@/lib/queries/fetch-json";
+import { ErrorState } from "@/components/ui/error-state";
+import { Skeleton } from "@/components/ui/skeleton";
+import styles from "./wallboard.module.css";
+
+type Row = { id: string; name: string; thresholds: QueueThresholds; custom: boolean };
+
+const FIELDS = [
+  { key: "longestWaitS", label: "Longest wait (s)" },
+  { key: "waiting", label: "Calls waiting" },
+  { key: "serviceLevelPct", label: "Service level below (%)" },
+] as const;
+
+async function saveRow(queueId: string, thresholds: QueueThresholds): Promise<ThresholdsResponse> {
+  const res = await fetch("/api/admin/thresholds", {
+    method: "PUT",
+    headers: { "content-type": "application/json", accept: "application/json" },
+    body: JSON.stringify({ queueId, thresholds }),
+  });
+  const body: unknown = await res.json().catch(() => null);
+  if (!res.ok) {
+    const message = body && typeof body === "object" && "error" in body && typeof body.error === "string" ? body.error : `saving failed (${res.status})`;
+    throw new ApiError(res.status, message);
+  }
+  return body as ThresholdsResponse;
+}
+
+/** One queue's (or the default's) six bounds and its own Save: a change applies to open wallboards at once. */
+function ThresholdRow({ row }: { row: Row }) {
+  const client = useQueryClient();
+  const [draft, setDraft] = useState<QueueThresholds>(row.thresholds);
+  const save = useMutation({
+    mutationFn: (t: QueueThresholds) => saveRow(row.id, t),
+    onSuccess: (data) => client.setQueryData(thresholdsQueryOptions().queryKey, data),
+  });
+  const set = (key: keyof QueueThresholds, bound: "warning" | "critical", value: string) => setDraft((d) => ({ ...d, [key]: { ...d[key], [bound]: Number(value) } }));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate(draft);
+  };
+  const formId = `thresholds-${row.id === DEFAULT_QUEUE_KEY ? "default" : row.id}`;
+  return (
+    <tr data-queue-id={row.id}>
+      <th scope="row">
+        {row.name}
+        <div className={styles.metricNote}>{row.id === DEFAULT_QUEUE_KEY ? "for queues without their own" : row.custom ? "own thresholds" : "uses the default"}</div>
+      </th>
+      {FIELDS.map((f) =>
+        (["warning", "critical"] as const).map((bound) => (
+          <td key={`${f.key}-${bound}`}>
+            <input
+              form={formId}
+              className="input"
+              type="number"
+              min={0}
+              step={f.key === "serviceLevelPct" ? 0.5 : 1}
+              value={draft[f.key][bound]}
+              onChange={(e) => set(f.key, bound, e.target.value)}
+              aria-label={`${row.name}: ${f.label}, ${bound}`}
+            />
+          </td>
+        )),
+      )}
+      <td>
+        <form id={formId} onSubmit={submit}>
+          <button type="submit" className="button" disabled={save.isPending}>
+            {save.isPending ? "Saving…" : "Save"}
+          </button>
+        </form>
+        {save.isError && (
+          <p className={styles.formMessage} data-kind="error" role="alert">
+            {save.error.message}
+          </p>
+        )}
+        {save.isSuccess && (
+          <p className={styles.formMessage} data-kind="ok" role="status">
+            Saved
+          </p>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+/** Admins set when a queue card turns amber and red; the wallboard recolours as soon as a row is saved. */
+export function ThresholdForm() {
+  const q = useQuery(thresholdsQueryOptions());
+  return (
+    <div className={styles.board}>
+      <div className={styles.header}>
+        <div>
+          <h1 className={styles.title}>Wallboard thresholds</h1>
+          <p className={styles.subtitle}>Amber from the warning bound, red from the critical one; service level turns amber and red below its bounds.</p>
+        </div>
+        <Link className="button" href="/wallboard">
+          Back to the wallboard
+        </Link>
+      </div>
+      {q.isError ? (
+        <ErrorState title="The thresholds could not be loaded." error={q.error} onRetry={() => void q.refetch()} />
+      ) : !q.data ? (
+        <Skeleton height="240px" width="100%" />
+      ) : (
+        <div className={styles.tableWrap}>
+          <table className={styles.thresholdTable}>
+            <caption className="sr-only">Thresholds per queue</caption>
+            <thead>
+              <tr>
+                <th scope="col" rowSpan={2}>
+                  Queue
+                </th>
+                {FIELDS.map((f) => (
+                  <th key={f.key} scope="colgroup" colSpan={2}>
+                    {f.label}
+                  </th>
+                ))}
+                <th scope="col" rowSpan={2}>
+                  <span className="sr-only">Save</span>
+                </th>
+              </tr>
+              <tr>
+                {FIELDS.map((f) => (
+                  <Fragment key={f.key}>
+                    <th scope="col">Warning</th>
+                    <th scope="col">Critical</th>
+                  </Fragment>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              <ThresholdRow key={DEFAULT_QUEUE_KEY} row={{ id: DEFAULT_QUEUE_KEY, name: "Default", ...q.data.default }} />
+              {q.data.queues.map((r) => (
+                <ThresholdRow key={r.id} row={r} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { Skeleton } from "@/components/ui/skeleton";
+import { BoardClockProvider } from "./board-clock";
+import { Board } from "./board";
+import { ConnectionStatus } from "./connection-status";
+import { LiveFeed, type FeedState } from "./live-feed";
+import styles from "./wallboard.module.css";
+
+const STREAM_URL = "/api/live/stream";
+
+function useLiveFeed(): FeedState {
+  const [feed] = useState(() => new LiveFeed(STREAM_URL));
+  useEffect(() => {
+    feed.start();
+    return () => feed.stop();
+  }, [feed]);
+  return useSyncExternalStore(feed.subscribe, feed.getSnapshot, feed.getSnapshot);
+}
+
+function dayCaption(dayStart: number, timeZone: string): string {
+  const day = new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "long", day: "numeric", month: "long" }).format(dayStart);
+  return `Today (${day}, ${timeZone}) · counters since local midnight`;
+}
+
+/**
+ * The live wallboard: pushed by the server (never polled), counters ticking here.
+ * In TV mode it covers the screen, in large type and without controls.
+ */
+export function Wallboard({ tv, canEditThresholds }: { tv: boolean; canEditThresholds: boolean }) {
+  const { status, view, clockOffset, problem } = useLiveFeed();
+  const clock = useMemo(() => ({ kind: "live" as const, offset: clockOffset }), [clockOffset]);
+  return (
+    <div className={tv ? `${styles.board} ${styles.tv}` : styles.board} data-tv={tv || undefined} data-connection={status}>
+      <div className={styles.header}>
+        <div>
+          <h1 className={styles.title}>Wallboard</h1>
+          <p className={styles.subtitle}>{view ? dayCaption(view.meta.dayStart, view.meta.timeZone) : "The live floor, pushed as it changes"}</p>
+        </div>
+        <div className={styles.headerSide}>
+          <ConnectionStatus status={status} problem={problem} />
+          {!tv && (
+            <nav className={styles.links} aria-label="Wallboard">
+              <Link className="button" href="/wallboard?tv=1">
+                TV mode
+              </Link>
+              <Link className="button" href="/wallboard/replay">
+                Replay
+              </Link>
+              {canEditThresholds && (
+                <Link className="button" href="/wallboard/thresholds">
+                  Thresholds
+                </Link>
+              )}
+            </nav>
+          )}
+        </div>
+      </div>
+      {view ? (
+        <BoardClockProvider clock={clock}>
+          <Board view={view} />
+        </BoardClockProvider>
+      ) : (
+        <div aria-busy="true" aria-label="Loading the live floor">
+          <Skeleton height="180px" width="100%" />
+        </div>
+      )}
+    </div>
+  );
+}

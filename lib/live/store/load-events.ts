@@ -1,0 +1,48 @@
+import type { ClickHouseClient } from "@clickhouse/client";
+import type { CtiEvent } from "@/lib/events";
+import type { FloorWindow } from "../window";
+import { EVENT_COLUMNS, eventFromRow } from "./event-from-row";
+
+const FLOOR_TYPES = `(startsWith(type, 'call.') OR startsWith(type, 'agent.'))`;
+const AGENT_STATE_TYPES = `type IN ('agent.logged_on', 'agent.logged_off', 'agent.ready', 'agent.not_ready', 'agent.working_after_call', 'agent.busy')`;
+
+// Each agent's latest log-on and latest other state event before the window.
+const SEEDS_SQL = `
+SELECT ${EVENT_COLUMNS}
+FROM cti_events
+WHERE tenant_id = {tenant:String}
+  AND time >= fromUnixTimestamp64Milli({seedFrom:Int64}) AND time < fromUnixTimestamp64Milli({from:Int64})
+  AND ${AGENT_STATE_TYPES}
+ORDER BY time DESC
+LIMIT 1 BY agent_id, type = 'agent.logged_on'`;
+
+const windowSql = (bounded: boolean) => `
+SELECT ${EVENT_COLUMNS}
+FROM cti_events
+WHERE tenant_id = {tenant:String}
+  AND time >= fromUnixTimestamp64Milli({from:Int64})
+  ${bounded ? "AND time <= fromUnixTimestamp64Milli({at:Int64})" : ""}
+  AND ${FLOOR_TYPES}
+ORDER BY time`;
+
+async function rows(ch: ClickHouseClient, query: string, params: Record<string, unknown>): Promise<CtiEvent[]> {
+  const rs = await ch.query({ query, query_params: params, format: "JSONCompactEachRow" });
+  const out: CtiEvent[] = [];
+  for (const row of await rs.json<unknown>()) {
+    const e = eventFromRow(row);
+    if (e) out.push(e);
+  }
+  return out;
+}
+
+/**
+ * The stored events that rebuild the floor for `w` (see window.ts), oldest first.
+ * `upToAt: false` reads everything stored since `w.from`, for the live start-up
+ * snapshot (later events are then deduplicated against the live stream).
+ */
+export async function loadFloorEvents(ch: ClickHouseClient, tenantId: string, w: FloorWindow, upToAt = true): Promise<CtiEvent[]> {
+  const params = { tenant: tenantId, seedFrom: w.seedFrom, from: w.from, at: w.at };
+  const [seeds, events] = await Promise.all([rows(ch, SEEDS_SQL, params), rows(ch, windowSql(upToAt), params)]);
+  seeds.sort((a, b) => a.time - b.time);
+  return [...seeds, ...events];
+}

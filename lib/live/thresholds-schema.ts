@@ -1,0 +1,26 @@
+import { z } from "zod";
+
+/** Input rules for an admin's thresholds (server side: kept apart so the wallboard's browser code does not load zod). */
+
+const count = z.number().int().min(0).max(100_000);
+const seconds = z.number().int().min(0).max(86_400);
+const percent = z.number().min(0).max(100);
+
+export const thresholdsSchema = z
+  .object({
+    longestWaitS: z.object({ warning: seconds, critical: seconds }),
+    waiting: z.object({ warning: count, critical: count }),
+    serviceLevelPct: z.object({ warning: percent, critical: percent }),
+  })
+  .refine((t) => t.longestWaitS.warning <= t.longestWaitS.critical, { message: "the warning wait must not exceed the critical one", path: ["longestWaitS"] })
+  .refine((t) => t.waiting.warning <= t.waiting.critical, { message: "the warning count must not exceed the critical one", path: ["waiting"] })
+  .refine((t) => t.serviceLevelPct.warning >= t.serviceLevelPct.critical, {
+    message: "the service level turns amber before red: warning must be at least critical",
+    path: ["serviceLevelPct"],
+  });
+
+export const thresholdsUpdateSchema = z.object({
+  queueId: z.string().min(1).max(64),
+  thresholds: thresholdsSchema,
+});
+export type ThresholdsUpdate = z.infer<typeof thresholdsUpdateSchema>;
