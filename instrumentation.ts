@@ -1,19 +1,9 @@
 /**
  * Next.js calls register() once in the server process before it serves requests.
- * The embedded shape runs the store, ingest pipeline and simulator in this same
- * process (libchdb binds one data directory per process); see docs/architecture.md.
+ * Everything runs in the Node.js runtime; see instrumentation-node.ts.
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { getEnv, EnvError, assertWebAuthConfig } = await import("./lib/env");
-  try {
-    const env = getEnv();
-    assertWebAuthConfig(env);
-    const { startRuntime } = await import("./ingest/embedded-runtime");
-    await startRuntime(env);
-  } catch (e) {
-    // A server that cannot reach its store or has a bad setting must not pretend to work.
-    console.error(e instanceof EnvError ? e.message : e);
-    process.exit(1);
-  }
+  const { startServerRuntime } = await import("./instrumentation-node");
+  await startServerRuntime();
 }
