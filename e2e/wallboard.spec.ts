@@ -154,7 +154,16 @@ test("a wallboard that lost its connection recovers the full state", async ({ pa
   await expect(page.getByTestId("live-status")).toHaveAttribute("data-status", "reconnecting", { timeout: 20_000 });
   await page.screenshot({ path: test.info().outputPath("wallboard-reconnecting.png"), fullPage: true });
   const cutAt = Date.now();
-  await page.waitForTimeout(25_000);
+  // Stay cut off until the floor has really moved on: a new call offered meanwhile.
+  await expect
+    .poll(
+      async () =>
+        Number(
+          (await sql<{ n: string }>(page.request, `SELECT count() AS n FROM cti_events WHERE tenant_id = 'demo' AND type = 'call.offered' AND time > fromUnixTimestamp64Milli(${cutAt})`))[0]?.n ?? 0,
+        ),
+      { timeout: 90_000, intervals: [1000] },
+    )
+    .toBeGreaterThan(0);
 
   await page.unroute("**/api/live/stream");
   await expect(page.getByTestId("live-status")).toHaveText("Live", { timeout: 30_000 });
