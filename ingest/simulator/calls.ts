@@ -236,15 +236,7 @@ function abandon(ctx: SimContext, leg: SimLeg): void {
   if (leg.status !== "waiting" && leg.status !== "ringing") return;
   const ringing = leg.status === "ringing" ? leg.agent : null;
   if (ringing) releaseRing(leg, ringing);
-  const position = positionOf(leg);
-  removeFromQueue(leg);
-  leg.status = "done";
-  ctx.emit({
-    ...ctx.header(),
-    ...legIds(leg),
-    type: "call.queue_exited",
-    data: { reason: "abandon", waitMs: ctx.t - leg.queuedAt, position },
-  });
+  leaveQueue(ctx, leg, "abandon");
   clearCall(ctx, leg.call, "abandon");
   if (ringing) ctx.agentFreed(ringing);
 }
@@ -255,7 +247,8 @@ function timeout(ctx: SimContext, leg: SimLeg): void {
   else if (leg.status === "waiting") exitTimeout(ctx, leg);
 }
 
-function exitTimeout(ctx: SimContext, leg: SimLeg): void {
+/** The caller leaves the queue unanswered: one queue_exited, with the wait and the place it had. */
+function leaveQueue(ctx: SimContext, leg: SimLeg, reason: "abandon" | "timeout"): void {
   const position = positionOf(leg);
   removeFromQueue(leg);
   leg.status = "done";
@@ -263,8 +256,12 @@ function exitTimeout(ctx: SimContext, leg: SimLeg): void {
     ...ctx.header(),
     ...legIds(leg),
     type: "call.queue_exited",
-    data: { reason: "timeout", waitMs: ctx.t - leg.queuedAt, position },
+    data: { reason, waitMs: ctx.t - leg.queuedAt, position },
   });
+}
+
+function exitTimeout(ctx: SimContext, leg: SimLeg): void {
+  leaveQueue(ctx, leg, "timeout");
   // The caller is sent to voicemail and hangs up after leaving a message.
   ctx.at(ctx.t + ctx.samplers.voicemail(ctx.rng), () => clearCall(ctx, leg.call, "voicemail"));
 }
