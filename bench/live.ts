@@ -46,17 +46,30 @@ function busyMorning(count: number): CtiEvent[] {
   return out.slice(0, count);
 }
 
+/** What re-stamping remembers across events: agents' last state times, legs' queue entries. */
+type Restamped = { agentSince: Map<string, number>; legQueuedAt: Map<string, number> };
+
 /**
  * The event as if it happened at `t`: an agent state event's `previous.since` must
  * name the (re-stamped) time of that agent's previous state event, or the floor
- * would rightly take it for a late one.
+ * would rightly take it for a late one. A segment's queue entry (connection_cleared
+ * and previous `queuedAt`) must stay its re-stamped queue_exited time minus waitMs,
+ * which the store keys the segment's rows on.
  */
-function restamp(e: CtiEvent, t: number, agentSince: Map<string, number>): CtiEvent {
+function restamp(e: CtiEvent, t: number, seen: Restamped): CtiEvent {
+  if (e.type === "call.queue_exited" && e.legId !== undefined) seen.legQueuedAt.set(e.legId, t - e.data.waitMs);
+  if (e.type === "call.connection_cleared") {
+    const queuedAt = (e.legId === undefined ? undefined : seen.legQueuedAt.get(e.legId)) ?? e.data.queuedAt;
+    return { ...e, time: t, data: { ...e.data, queuedAt } };
+  }
   if (!e.type.startsWith("agent.") || !e.agentId) return { ...e, time: t };
-  const since = agentSince.get(e.agentId) ?? t;
-  agentSince.set(e.agentId, t);
+  const since = seen.agentSince.get(e.agentId) ?? t;
+  seen.agentSince.set(e.agentId, t);
   if (e.type === "agent.logged_on" || !("previous" in e.data) || !e.data.previous) return { ...e, time: t };
-  return { ...e, time: t, data: { ...e.data, previous: { ...e.data.previous, since } } } as CtiEvent;
+  const prev = e.data.previous;
+  const queuedAt = prev.legId === undefined ? prev.queuedAt : (seen.legQueuedAt.get(prev.legId) ?? prev.queuedAt);
+  const previous = queuedAt === undefined ? { ...prev, since } : { ...prev, since, queuedAt };
+  return { ...e, time: t, data: { ...e.data, previous } } as CtiEvent;
 }
 
 const PAGE = `<!doctype html><meta charset="utf-8"><title>bench:live</title><script>
@@ -137,14 +150,14 @@ runCli(async () => {
   const script = busyMorning(Math.ceil(rate * seconds));
   console.log(`bench:live: ${script.length.toLocaleString("en")} events offered at ${rate}/s for ${seconds} s (flush every ${env.INGEST_FLUSH_MS} ms), browser: Chromium`);
   const offered: CtiEvent[] = [];
-  const agentSince = new Map<string, number>();
+  const seen: Restamped = { agentSince: new Map(), legQueuedAt: new Map() };
   const started = Date.now();
   await new Promise<void>((done) => {
     const timer = setInterval(() => {
       const due = Math.min(script.length, Math.floor(((Date.now() - started) * rate) / 1000));
       if (offered.length >= due) return;
       const t = Date.now();
-      const batch = script.slice(offered.length, due).map((e) => restamp(e, t, agentSince));
+      const batch = script.slice(offered.length, due).map((e) => restamp(e, t, seen));
       for (const e of batch) offered.push(e);
       source.push(batch.map((e) => ({ payload: { object: e }, origin: { source: "bench" } })));
       if (offered.length >= script.length) {

@@ -22,8 +22,12 @@ import type { Emit } from "./event-draft";
 
 type Previous = NonNullable<EventOf<"agent.ready">["data"]["previous"]>;
 
-/** The call an agent is on or wrapping up. legId is unknown when the log starts mid-call. */
-export type AgentCall = { callId: string; queueId: string; legId?: string };
+/**
+ * The call an agent is on or wrapping up. legId is unknown when the log starts mid-call;
+ * when known, queuedAt is when that leg entered the queue (its queue_exited time minus
+ * waitMs), which previous.queuedAt must repeat.
+ */
+export type AgentCall = { callId: string; queueId: string } & ({ legId?: undefined } | { legId: string; queuedAt: number });
 
 type Derived = { state: AgentState; reasonCode?: string; call?: AgentCall };
 type Current = Derived & { since: number };
@@ -225,7 +229,10 @@ function toPrevious(c: Current): Previous {
   if (c.reasonCode !== undefined) p.reasonCode = c.reasonCode;
   if (c.call) {
     p.callId = c.call.callId;
-    if (c.call.legId !== undefined) p.legId = c.call.legId;
+    if (c.call.legId !== undefined) {
+      p.legId = c.call.legId;
+      p.queuedAt = c.call.queuedAt;
+    }
   }
   return p;
 }

@@ -51,8 +51,12 @@ type Leg = {
   queueId: string;
   queuedAt: number;
   attempts: number;
-  /** Set once answered. */
-  agent?: { id: string; member: string; channelId: string; answeredAt: number };
+  /**
+   * Set once answered. queuedAt is the CONNECT time minus the waitMs its queue_exited
+   * carries (Asterisk's logged hold time when present, so it can differ from the
+   * ENTERQUEUE time): connection_cleared and the agent's previous repeat it exactly.
+   */
+  agent?: { id: string; member: string; channelId: string; answeredAt: number; queuedAt: number };
   holdMs: number;
   holdCount: number;
   heldSince?: number;
@@ -253,12 +257,12 @@ export class QueueLogMapper {
     const waitMs = r.holdS === undefined ? Math.max(0, r.time - leg.queuedAt) : r.holdS * 1000;
     const ringMs = (r.ringS ?? 0) * 1000;
     const channelId = (r.bridgedUniqueId ?? r.agent).slice(0, MAX_TEXT);
-    leg.agent = { id: agentId, member: r.agent, channelId, answeredAt: r.time };
+    leg.agent = { id: agentId, member: r.agent, channelId, answeredAt: r.time, queuedAt: r.time - waitMs };
     const ids = { callId: call.id, queueId: leg.queueId, legId: leg.id, agentId, raw: { uniqueid: call.id, interface: r.agent } };
     emit({ ...ids, type: "call.delivered", time: Math.max(0, r.time - ringMs), data: { agentChannelId: channelId, attempt: leg.attempts } });
     emit({ ...ids, type: "call.established", time: r.time, data: { waitMs, ringMs, agentChannelId: channelId } });
     emit({ ...ids, type: "call.queue_exited", time: r.time, data: { reason: "answered", waitMs } });
-    this.agents.startCall(emit, r.time, agentId, r.agent, { callId: call.id, queueId: leg.queueId, legId: leg.id });
+    this.agents.startCall(emit, r.time, agentId, r.agent, { callId: call.id, queueId: leg.queueId, legId: leg.id, queuedAt: leg.agent.queuedAt });
     return undefined;
   }
 
@@ -304,6 +308,7 @@ export class QueueLogMapper {
       type: "call.connection_cleared",
       time: r.time,
       data: {
+        queuedAt: agent.queuedAt,
         talkMs: r.callS === undefined ? Math.max(0, r.time - agent.answeredAt) : r.callS * 1000,
         holdMs: leg.holdMs,
         holdCount: leg.holdCount,
@@ -313,7 +318,7 @@ export class QueueLogMapper {
     });
     call.leg = undefined;
     if (complete) this.clearCall(call, r.time, "normal", emit);
-    this.agents.endCall(emit, r.time, agent.id, agent.member, { callId: call.id, queueId: leg.queueId, legId: leg.id });
+    this.agents.endCall(emit, r.time, agent.id, agent.member, { callId: call.id, queueId: leg.queueId, legId: leg.id, queuedAt: agent.queuedAt });
     return undefined;
   }
 

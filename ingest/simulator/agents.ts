@@ -57,7 +57,11 @@ function previousOf(agent: SimAgent): Previous {
   const p: Previous = { state: agent.state, since: agent.since };
   if (agent.state === "not_ready" && agent.reasonCode !== undefined) p.reasonCode = agent.reasonCode;
   if (agent.callId !== undefined) p.callId = agent.callId;
-  if (agent.legId !== undefined) p.legId = agent.legId;
+  if (agent.legId !== undefined) {
+    p.legId = agent.legId;
+    // The leg's own queue-entry time, the same number its queue_exited waitMs was taken from.
+    if (agent.queuedAt !== undefined) p.queuedAt = agent.queuedAt;
+  }
   return p;
 }
 
@@ -67,6 +71,7 @@ function enter(agent: SimAgent, t: number, state: SimAgent["state"], reasonCode?
   agent.reasonCode = reasonCode;
   agent.callId = leg?.call.id;
   agent.legId = leg?.id;
+  agent.queuedAt = leg?.queuedAt;
 }
 
 /** Shift start: logged_on then ready (no `previous`), or an extension of a shift still running. */
@@ -85,6 +90,7 @@ export function logOn(ctx: SimContext, agent: SimAgent, shift: ShiftWindow): voi
   agent.reasonCode = undefined;
   agent.callId = undefined;
   agent.legId = undefined;
+  agent.queuedAt = undefined;
   ctx.emit({
     ...ctx.header(),
     type: "agent.logged_on",

@@ -217,7 +217,15 @@ function clearAgentLeg(
     ...ctx.header(),
     ...agentLeg(leg, agent),
     type: "call.connection_cleared",
-    data: { talkMs: ctx.t - leg.answeredAt, holdMs: leg.holdMs, holdCount: leg.holdCount, releasedBy, transferred },
+    data: {
+      // The same number answer() took this leg's waitMs from, so queuedAt === queue_exited.time - waitMs.
+      queuedAt: leg.queuedAt,
+      talkMs: ctx.t - leg.answeredAt,
+      holdMs: leg.holdMs,
+      holdCount: leg.holdCount,
+      releasedBy,
+      transferred,
+    },
   });
 }
 

@@ -99,6 +99,7 @@ export class ContactCentreSim implements SimContext {
       reasonCode: undefined,
       callId: undefined,
       legId: undefined,
+      queuedAt: undefined,
       hasPrevious: false,
       ringing: null,
       shift: null,

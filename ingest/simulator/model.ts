@@ -24,6 +24,8 @@ export interface SimAgent {
   reasonCode: string | undefined;
   callId: string | undefined;
   legId: string | undefined;
+  /** When `legId` entered its queue (the leg's queuedAt): repeated in `previous.queuedAt`. */
+  queuedAt: number | undefined;
   /** False between logged_on and the first state event, which therefore carries no `previous`. */
   hasPrevious: boolean;
   /** Leg ringing this agent: the agent is still "ready" but must not be offered another call. */

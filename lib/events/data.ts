@@ -18,14 +18,28 @@ export const AGENT_STATES = ["ready", "not_ready", "busy", "after_call_work"] as
 export const agentStateSchema = z.enum(AGENT_STATES);
 export type AgentState = z.infer<typeof agentStateSchema>;
 
+/**
+ * When a contact segment entered its queue. Events that end part of a segment's
+ * handling (the agent leg clearing, after-call work ending) repeat it so the store
+ * can file that part under the period the contact belongs to without looking the
+ * segment up: every row of a segment then shares one time-ordered key.
+ */
+const queuedAt = ms.describe("epoch ms when the segment (legId) entered the queue: its call.queue_exited time minus waitMs");
+
 /** What the agent was doing until this event: lets one event describe a whole interval. */
-export const previousStateSchema = z.object({
-  state: agentStateSchema,
-  since: ms.describe("epoch ms when the previous state began"),
-  reasonCode: shortText.optional(),
-  callId: shortText.optional(),
-  legId: shortText.optional(),
-});
+export const previousStateSchema = z
+  .object({
+    state: agentStateSchema,
+    since: ms.describe("epoch ms when the previous state began"),
+    reasonCode: shortText.optional(),
+    callId: shortText.optional(),
+    legId: shortText.optional(),
+    queuedAt: queuedAt.optional().describe("when the segment named by legId entered the queue; required with legId"),
+  })
+  .refine((p) => p.legId === undefined || p.queuedAt !== undefined, {
+    message: "previous.queuedAt is required when previous.legId is given",
+    path: ["queuedAt"],
+  });
 
 const agentStateData = z.object({ previous: previousStateSchema.optional() });
 
@@ -70,6 +84,7 @@ export const dataSchemas = {
     position: z.number().int().positive().optional(),
   }),
   "call.connection_cleared": z.object({
+    queuedAt,
     talkMs: ms.describe("answered to cleared, hold included"),
     holdMs: ms,
     holdCount: z.number().int().nonnegative(),

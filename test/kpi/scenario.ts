@@ -17,6 +17,8 @@ type Base = { specVersion: "1.0"; source: string; tenantId: string };
 export class Stream {
   readonly events: CtiEvent[] = [];
   private readonly base: Base;
+  /** legId -> when that segment entered the queue (its queue_exited time minus waitMs). */
+  private readonly queuedAtByLeg = new Map<string, number>();
 
   constructor(tenantId: string) {
     this.base = { specVersion: "1.0", source: "kpi-test", tenantId };
@@ -35,6 +37,7 @@ export class Stream {
     const legId = `${c.callId}.1`;
     const leg = { ...this.base, callId: c.callId, queueId: c.queueId, legId };
     const answerAt = c.queuedAt + c.waitMs;
+    this.queuedAtByLeg.set(legId, c.queuedAt);
     this.offer(c.callId, c.caller, c.queuedAt);
     this.push({ ...leg, id: randomUUID(), type: "call.queued", time: c.queuedAt, data: {} });
     this.push({ ...leg, id: randomUUID(), type: "call.established", time: answerAt, agentId: c.agentId, data: { waitMs: c.waitMs, ringMs: 2 * S, agentChannelId: `${c.callId}-agent` } });
@@ -53,6 +56,7 @@ export class Stream {
         time: clearAt,
         agentId: c.agentId,
         data: {
+          queuedAt: c.queuedAt,
           talkMs: c.talk.talkMs,
           holdMs,
           holdCount: holdMs > 0 ? 1 : 0,
@@ -79,6 +83,8 @@ export class Stream {
   /**
    * An agent state change at `time`, ending the state the agent was in since
    * `since` (after-call work names its contact, which gives the contact its ACW).
+   * A previous state on a call names its leg and that leg's queue entry, so the
+   * contact must have been added with answered() first.
    */
   agentState(
     agentId: string,
@@ -86,7 +92,7 @@ export class Stream {
     next: "agent.ready" | "agent.busy" | "agent.working_after_call" | { notReady: string },
     previous: { state: AgentState; since: number; reasonCode?: string; callId?: string },
   ): this {
-    const prev = { ...previous, ...(previous.callId ? { legId: `${previous.callId}.1` } : {}) };
+    const prev = { ...previous, ...(previous.callId ? this.legOf(previous.callId) : {}) };
     const common = { ...this.base, id: randomUUID(), agentId, time };
     if (typeof next === "object") {
       this.push({ ...common, type: "agent.not_ready", data: { reasonCode: next.notReady, previous: prev } });
@@ -94,6 +100,13 @@ export class Stream {
       this.push({ ...common, type: next, data: { previous: prev } });
     }
     return this;
+  }
+
+  private legOf(callId: string): { legId: string; queuedAt: number } {
+    const legId = `${callId}.1`;
+    const queuedAt = this.queuedAtByLeg.get(legId);
+    if (queuedAt === undefined) throw new Error(`agentState names ${callId}, which answered() has not added`);
+    return { legId, queuedAt };
   }
 
   private offer(callId: string, caller: string, queuedAt: number): void {

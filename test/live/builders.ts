@@ -27,10 +27,10 @@ export function answeredCall(opts: { callId: string; queueId: string; agentId: s
     ev("call.established", ta, { waitMs, ringMs: waitMs, agentChannelId: `${callId}-a` }, onAgent),
     ev("call.queue_exited", ta, { reason: "answered", waitMs }, onAgent),
     ev("agent.busy", ta, { previous: { state: "ready", since: agentSince } }, onAgent),
-    ev("call.connection_cleared", tc, { talkMs, holdMs: 0, holdCount: 0, releasedBy: "caller", transferred: false }, onAgent),
+    ev("call.connection_cleared", tc, { queuedAt: tq, talkMs, holdMs: 0, holdCount: 0, releasedBy: "caller", transferred: false }, onAgent),
     ev("call.cleared", tc, { durationMs: tc - t0 }, { callId }),
-    ev("agent.working_after_call", tc, { previous: { state: "busy", since: ta, callId, legId } }, onAgent),
-    ev("agent.ready", tc + acwMs, { previous: { state: "after_call_work", since: tc, callId, legId } }, { agentId }),
+    ev("agent.working_after_call", tc, { previous: { state: "busy", since: ta, callId, legId, queuedAt: tq } }, onAgent),
+    ev("agent.ready", tc + acwMs, { previous: { state: "after_call_work", since: tc, callId, legId, queuedAt: tq } }, { agentId }),
   ];
 }
 

@@ -131,7 +131,7 @@ describe("live floor reducer", () => {
       ev("call.established", T0 + 5000, { waitMs: 4000, ringMs: 2000, agentChannelId: "x" }, leg1),
       ev("call.queue_exited", T0 + 5000, { reason: "answered", waitMs: 4000 }, leg1),
       ev("call.transferred", t, { kind: "blind", toQueueId: "billing" }, leg1),
-      ev("call.connection_cleared", t, { talkMs: 95_000, holdMs: 0, holdCount: 0, releasedBy: "transfer", transferred: true }, leg1),
+      ev("call.connection_cleared", t, { queuedAt: T0 + 1000, talkMs: 95_000, holdMs: 0, holdCount: 0, releasedBy: "transfer", transferred: true }, leg1),
       ev("call.queued", t, {}, { callId: "c5", queueId: "billing", legId: "c5.2" }),
     ];
     for (let seed = 1; seed <= 10; seed++) {

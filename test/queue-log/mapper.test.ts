@@ -14,6 +14,7 @@ import {
   WRAP_UP_SECONDS,
 } from "./hand-log";
 import { countsFromEvents, stateTimeFromEvents } from "./kpis-from-events";
+import { checkSegmentQueuedAt } from "../helpers/segment-queued-at";
 
 const opts: QueueLogMapperOptions = { tenantId: "t1", source: SOURCE, wrapUpSeconds: WRAP_UP_SECONDS };
 const at = (s: number) => T0 + s * S;
@@ -92,7 +93,8 @@ describe("QueueLogMapper on the hand-written log", () => {
     const [unpause] = ofType(events, "agent.ready").filter((e) => e.agentId === "1003" && e.time === at(400));
     expect(unpause?.data.previous).toEqual({ state: "not_ready", since: at(170), reasonCode: "lunch" });
     const [wrapEnd] = ofType(events, "agent.ready").filter((e) => e.agentId === "1001" && e.time === at(320));
-    expect(wrapEnd?.data.previous).toEqual({ state: "after_call_work", since: at(310), callId: "1767603697.110", legId: "1767603697.110.2" });
+    // c4's sales leg: CONNECT +190 with holdtime 24 -> it entered the queue at +166.
+    expect(wrapEnd?.data.previous).toEqual({ state: "after_call_work", since: at(310), callId: "1767603697.110", legId: "1767603697.110.2", queuedAt: at(166) });
     const [busy] = ofType(events, "agent.busy").filter((e) => e.agentId === "1002");
     expect(busy).toMatchObject({ callId: "1767603627.104", legId: "1767603627.104.1", queueId: "sales", raw: { interface: "PJSIP/1002" } });
   });
@@ -115,7 +117,8 @@ describe("QueueLogMapper on the hand-written log", () => {
     expect(ofType(c2, "call.diverted")[0]?.data).toEqual({ reason: "ring_no_answer", ringMs: 15_000 });
     expect(ofType(c2, "call.delivered").map((e) => e.data.attempt)).toEqual([1, 2]);
     expect(ofType(c2, "call.established")[0]?.data).toEqual({ waitMs: 30_000, ringMs: 5_000, agentChannelId: "1767603655.105" });
-    expect(ofType(c2, "call.connection_cleared")[0]?.data).toEqual({ talkMs: 180_000, holdMs: 0, holdCount: 0, releasedBy: "agent", transferred: false });
+    // CONNECT +60 with holdtime 30: queued at +30.
+    expect(ofType(c2, "call.connection_cleared")[0]?.data).toEqual({ queuedAt: at(30), talkMs: 180_000, holdMs: 0, holdCount: 0, releasedBy: "agent", transferred: false });
     expect(ofType(c2, "call.offered")[0]?.data).toEqual({ from: "+441632960002", to: "sales", direction: "inbound", channelId: "1767603627.104" });
   });
 
@@ -128,12 +131,79 @@ describe("QueueLogMapper on the hand-written log", () => {
     ]);
     expect(ofType(c4, "call.transferred")[0]).toMatchObject({ legId: "1767603697.110.1", agentId: "1003", data: { kind: "blind", toExtension: "2000@from-internal" } });
     expect(ofType(c4, "call.connection_cleared").map((e) => [e.legId, e.data])).toEqual([
-      ["1767603697.110.1", { talkMs: 60_000, holdMs: 0, holdCount: 0, releasedBy: "transfer", transferred: true }],
-      ["1767603697.110.2", { talkMs: 120_000, holdMs: 30_000, holdCount: 1, releasedBy: "agent", transferred: false }],
+      // support leg: CONNECT +105, holdtime 5 -> queued +100; sales leg: CONNECT +190, holdtime 24 -> queued +166
+      ["1767603697.110.1", { queuedAt: at(100), talkMs: 60_000, holdMs: 0, holdCount: 0, releasedBy: "transfer", transferred: true }],
+      ["1767603697.110.2", { queuedAt: at(166), talkMs: 120_000, holdMs: 30_000, holdCount: 1, releasedBy: "agent", transferred: false }],
     ]);
     expect(ofType(c4, "call.retrieved")[0]?.data).toEqual({ holdMs: 30_000 });
     // One clear, at the end of the last leg: offered +100 -> cleared +310
     expect(ofType(c4, "call.cleared").map((e) => e.data)).toEqual([{ durationMs: 210_000, cause: "normal" }]);
+  });
+
+  it("repeats each answered leg's queue entry (CONNECT time - holdtime) on its clear and on the agent's previous", () => {
+    // By hand from the CONNECT lines: c1 +22-12, c2 +60-30, c4.1 +105-5, c4.2 +190-24, c7 +418-8.
+    const entry: Record<string, number> = {
+      "1767603605.101.1": at(10),
+      "1767603627.104.1": at(30),
+      "1767603697.110.1": at(100),
+      "1767603697.110.2": at(166),
+      "1767604006.121.1": at(410),
+    };
+    expect(Object.fromEntries(ofType(events, "call.connection_cleared").map((e) => [e.legId, e.data.queuedAt]))).toEqual(entry);
+    const named = events.flatMap((e) =>
+      e.type.startsWith("agent.") && "previous" in e.data && e.data.previous?.legId !== undefined
+        ? [[e.agentId, (e.time - T0) / S, e.data.previous.legId, e.data.previous.queuedAt]]
+        : [],
+    );
+    // Every busy and after-call-work interval of the story above ends naming its leg.
+    expect(named).toEqual([
+      ["1001", 142, "1767603605.101.1", at(10)], // busy -> ACW
+      ["1001", 152, "1767603605.101.1", at(10)], // ACW -> ready
+      ["1003", 165, "1767603697.110.1", at(100)], // busy -> ready (support: no wrap-up)
+      ["1002", 240, "1767603627.104.1", at(30)],
+      ["1002", 250, "1767603627.104.1", at(30)],
+      ["1001", 310, "1767603697.110.2", at(166)],
+      ["1001", 320, "1767603697.110.2", at(166)],
+      ["1003", 478, "1767604006.121.1", at(410)],
+    ]);
+    // And the generic check: queuedAt === that leg's queue_exited time - waitMs, to the millisecond.
+    const { violations, checked } = checkSegmentQueuedAt(events);
+    expect(violations).toEqual([]);
+    expect(checked).toBe(5 + 8);
+  });
+
+  it("takes the queue entry from Asterisk's holdtime, not the ENTERQUEUE line, so it matches queue_exited", () => {
+    // holdtime 7 s at CONNECT 120 (ENTERQUEUE logged at 110): waitMs 7000, entry 113 s.
+    // Without holdtime (c2) the wait runs from ENTERQUEUE: 205 - 200 -> entry 200 s.
+    const log = [
+      "100|NONE|q1|PJSIP/1|ADDMEMBER|",
+      "100|NONE|q1|PJSIP/2|ADDMEMBER|",
+      "110|c1|q1|NONE|ENTERQUEUE||555|1",
+      "120|c1|q1|PJSIP/1|CONNECT|7|u1|1",
+      "180|c1|q1|PJSIP/1|COMPLETECALLER|7|60|1",
+      "200|c2|q1|NONE|ENTERQUEUE||556|1",
+      "205|c2|q1|PJSIP/2|CONNECT||u2|1",
+      "265|c2|q1|PJSIP/2|BLINDTRANSFER|2000|from-internal||60|1",
+    ].join("\n");
+    const { events: out, errors } = importQueueLog(log, { ...opts, wrapUpSeconds: 30 });
+    expect(errors).toEqual([]);
+    expectAllValid(out);
+    expect(ofType(out, "call.queue_exited").map((e) => [e.callId, e.data.waitMs])).toEqual([
+      ["c1", 7_000],
+      ["c2", 5_000],
+    ]);
+    expect(ofType(out, "call.connection_cleared").map((e) => [e.callId, e.data.queuedAt])).toEqual([
+      ["c1", 113_000],
+      ["c2", 200_000],
+    ]);
+    const previous = out.flatMap((e) => ("previous" in e.data && e.data.previous?.legId ? [[e.type, e.data.previous.legId, e.data.previous.queuedAt]] : []));
+    expect(previous).toEqual([
+      ["agent.working_after_call", "c1.1", 113_000], // 180
+      ["agent.ready", "c1.1", 113_000], // 210, revealed by the 265 line
+      ["agent.working_after_call", "c2.1", 200_000], // 265
+      ["agent.ready", "c2.1", 200_000], // 295, on flush
+    ]);
+    expect(checkSegmentQueuedAt(out).violations).toEqual([]);
   });
 
   it("ends unanswered legs with the reason and the wait Asterisk logged", () => {

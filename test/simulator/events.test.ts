@@ -89,4 +89,62 @@ describe("the invariant checker itself", () => {
     const waits = events.map((e) => (e.type === "call.established" ? { ...e, data: { ...e.data, waitMs: e.data.waitMs + 1 } } : e));
     expect(checkInvariants(waits, { complete: true }).join("\n")).toMatch(/waitMs/);
   });
+
+  it("reports a segment's queue entry off by a millisecond, on a clear or on an agent's previous", () => {
+    const clear = events.findIndex((e) => e.type === "call.connection_cleared");
+    const offClear = events.map((e, i) => (i === clear && e.type === "call.connection_cleared" ? { ...e, data: { ...e.data, queuedAt: e.data.queuedAt + 1 } } : e));
+    expect(checkInvariants(offClear, { complete: true }).join("\n")).toMatch(/connection_cleared .*queuedAt/);
+
+    const acwEnd = events.findIndex((e) => e.type === "agent.ready" && e.data.previous?.legId !== undefined);
+    const offPrevious = events.map((e, i) => {
+      if (i !== acwEnd || e.type !== "agent.ready" || !e.data.previous?.queuedAt) return e;
+      return { ...e, data: { previous: { ...e.data.previous, queuedAt: e.data.previous.queuedAt - 1 } } };
+    });
+    expect(checkInvariants(offPrevious, { complete: true }).join("\n")).toMatch(/agent\.ready .*\(previous\).*queuedAt/);
+  });
+});
+
+describe("a segment's queue entry on the rows that end its handling", () => {
+  it.each([
+    ["a weekday", () => simulate(defaultConfig(), 7, MONDAY, MONDAY + DAY_MS)],
+    ["an understaffed day with transfers, timeouts and rings that go unanswered", () =>
+      simulate(
+        variant((c) => {
+          for (const t of c.teams) for (const s of t.shifts) s.count = Math.ceil(s.count / 3);
+          for (const t of c.teams) for (const s of t.shifts) s.weekendCount = Math.min(s.weekendCount, s.count);
+          c.probabilities.ringNoAnswer = 0.2;
+        }),
+        11,
+        MONDAY,
+        MONDAY + DAY_MS,
+      )],
+  ])("is the leg's queue_exited time minus waitMs on every connection_cleared and every previous with a legId (%s)", (_, run) => {
+    const events = run();
+    // Worked out here from the events alone, not with the checker the invariants use.
+    const exitOf = new Map<string, { time: number; waitMs: number }>();
+    for (const e of events) if (e.type === "call.queue_exited") exitOf.set(e.legId, { time: e.time, waitMs: e.data.waitMs });
+    const wrong: string[] = [];
+    let clears = 0;
+    let previous = 0;
+    for (const e of events) {
+      let legId: string | undefined;
+      let queuedAt: number | undefined;
+      if (e.type === "call.connection_cleared") {
+        clears++;
+        legId = e.legId;
+        queuedAt = e.data.queuedAt;
+      } else if ("previous" in e.data && e.data.previous?.legId !== undefined) {
+        previous++;
+        legId = e.data.previous.legId;
+        queuedAt = e.data.previous.queuedAt;
+      } else continue;
+      const exit = exitOf.get(legId);
+      if (exit === undefined || queuedAt !== exit.time - exit.waitMs) wrong.push(`${e.type} ${legId}: ${queuedAt} vs ${exit ? exit.time - exit.waitMs : "no exit"}`);
+    }
+    expect(wrong.slice(0, 5)).toEqual([]);
+    expect(clears).toBeGreaterThan(100);
+    expect(previous).toBeGreaterThan(clears); // busy -> ACW and ACW -> ready both name the leg
+    // Transferred legs re-queue as a new leg: each keeps its own entry.
+    expect(events.some((e) => e.type === "call.connection_cleared" && e.data.transferred)).toBe(true);
+  });
 });

@@ -1,4 +1,5 @@
 import type { AgentState, CtiEvent, EventOf } from "@/lib/events";
+import { checkSegmentQueuedAt } from "../helpers/segment-queued-at";
 
 /**
  * Checks the event semantics the store's materialized views rely on, from the
@@ -20,6 +21,8 @@ export function checkInvariants(events: readonly CtiEvent[], opts: { complete: b
 
   checkCalls(events, opts.complete, fail);
   checkAgents(events, opts.complete, fail);
+  // Every connection_cleared and every previous naming a leg repeats that leg's queue entry.
+  for (const v of checkSegmentQueuedAt(events).violations) fail(v);
   return bad;
 }
 
