@@ -13,7 +13,7 @@ describe("raw events and derived contacts", () => {
     const events: CtiEvent[] = [
       { ...base, id: randomUUID(), type: "call.established", time: t0 + 12_000, agentId: "a1", data: { waitMs: 12_000, ringMs: 3_000, agentChannelId: "x.2" } },
       { ...base, id: randomUUID(), type: "call.queue_exited", time: t0 + 12_000, agentId: "a1", data: { reason: "answered", waitMs: 12_000 } },
-      { ...base, id: randomUUID(), type: "call.connection_cleared", time: t0 + 200_000, agentId: "a1", data: { talkMs: 188_000, holdMs: 20_000, holdCount: 1, releasedBy: "caller", transferred: false } },
+      { ...base, id: randomUUID(), type: "call.connection_cleared", time: t0 + 200_000, agentId: "a1", data: { queuedAt: t0, talkMs: 188_000, holdMs: 20_000, holdCount: 1, releasedBy: "caller", transferred: false } },
     ];
     const rows = events.map(eventToRow);
     await ch.insert({ table: "cti_events", values: rows, format: "JSONEachRow" });
@@ -21,7 +21,7 @@ describe("raw events and derived contacts", () => {
     const got = await queryRows<Record<string, string | number>>(
       ch,
       `SELECT leg_id, max(agent_id) agent, max(queued_at) queued, max(wait_ms) wait, max(talk_ms) talk, max(hold_ms) hold, max(outcome) outcome
-       FROM contacts WHERE tenant_id = {t:String} GROUP BY leg_id`,
+       FROM contact_segments WHERE tenant_id = {t:String} GROUP BY leg_id`,
       { t: tenantId },
     );
     expect(got).toEqual([

@@ -35,7 +35,7 @@ export type KpiCounts = {
   acwMsSum: number;
   /** Handled contacts that the agent transferred. */
   transferred: number;
-  /** Agent state time clipped to the period, from agent_state_intervals. */
+  /** Agent state time clipped to the period, from agent_state_pieces (and cached daily totals). */
   stateBusyMs: number;
   stateAcwMs: number;
   stateReadyMs: number;

@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     const p = { t: tenant };
     const ids = await rows<{ id: string }>(dataDir, "SELECT toString(event_id) AS id FROM cti_events WHERE tenant_id = {t:String}", p);
     const [rollup] = await rows<{ offered: string }>(dataDir, "SELECT sum(offered) AS offered FROM queue_rollup_15m WHERE tenant_id = {t:String}", p);
-    const [legs] = await rows<{ legs: string }>(dataDir, "SELECT uniqExact(leg_id) AS legs FROM contacts WHERE tenant_id = {t:String} AND outcome != ''", p);
+    const [legs] = await rows<{ legs: string }>(dataDir, "SELECT uniqExact(leg_id) AS legs FROM contact_segments WHERE tenant_id = {t:String} AND outcome != ''", p);
     console.log(JSON.stringify({ ids: ids.map((r) => r.id), rollupOffered: Number(rollup?.offered ?? 0), exitedLegs: Number(legs?.legs ?? 0) }));
   } else {
     throw new Error(`unknown command ${command}`);

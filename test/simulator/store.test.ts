@@ -24,7 +24,7 @@ describe("a simulated day through the ingest pipeline into the store", () => {
       `SELECT count() legs, countIf(outcome = 'answered') answered, countIf(outcome = 'answered' AND wait_ms <= 20000) within20,
               sum(talk_ms) talk, countIf(acw_ms > 0) acwLegs
        FROM (SELECT leg_id, max(outcome) outcome, max(wait_ms) wait_ms, max(talk_ms) talk_ms, max(acw_ms) acw_ms
-             FROM contacts WHERE tenant_id = {t:String} GROUP BY leg_id)`,
+             FROM contact_segments WHERE tenant_id = {t:String} GROUP BY leg_id)`,
       t,
     );
     const row = Object.fromEntries(Object.entries(raw ?? {}).map(([k, v]) => [k, Number(v)]));
@@ -39,14 +39,24 @@ describe("a simulated day through the ingest pipeline into the store", () => {
     });
 
     const stateEvents = events.filter((e) => e.type.startsWith("agent.") && "previous" in e.data && e.data.previous !== undefined);
-    const [counts] = await queryRows<{ n: string | number; overlaps: string | number }>(
+    // Intervals are stored in pieces cut at UTC midnight: joined up by interval_start they
+    // must give back one interval per state event, none overlapping, none longer than it was.
+    const [counts] = await queryRows<{ n: string | number; overlaps: string | number; crossDay: string | number; lost: string | number }>(
       ch,
-      `SELECT count() n, countIf(start_at < prev_end) overlaps FROM (
-         SELECT agent_id, start_at, end_at,
-                lagInFrame(end_at, 1, toDateTime64(0, 3, 'UTC')) OVER (PARTITION BY agent_id ORDER BY start_at, end_at ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) prev_end
-         FROM agent_state_intervals FINAL WHERE tenant_id = {t:String})`,
+      `SELECT count() n, countIf(start_at < prev_end) overlaps, sum(cross_day) crossDay, countIf(piece_ms != toUnixTimestamp64Milli(end_at) - toUnixTimestamp64Milli(start_at)) lost
+       FROM (
+         SELECT agent_id, interval_start AS start_at, max(p_end) AS end_at, sum(toUnixTimestamp64Milli(p_end) - toUnixTimestamp64Milli(p_start)) AS piece_ms,
+                sum(toDate(p_start) != toDate(p_end - toIntervalMillisecond(1)) AND p_end > p_start) AS cross_day,
+                lagInFrame(max(p_end), 1, toDateTime64(0, 3, 'UTC')) OVER (PARTITION BY agent_id ORDER BY interval_start, max(p_end) ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) prev_end
+         FROM (SELECT agent_id, interval_start, state, start_at AS p_start, end_at AS p_end FROM agent_state_pieces FINAL WHERE tenant_id = {t:String})
+         GROUP BY agent_id, interval_start, state)`,
       t,
     );
-    expect({ n: Number(counts?.n), overlaps: Number(counts?.overlaps) }).toEqual({ n: stateEvents.length, overlaps: 0 });
+    expect({ n: Number(counts?.n), overlaps: Number(counts?.overlaps), crossDay: Number(counts?.crossDay), lost: Number(counts?.lost) }).toEqual({
+      n: stateEvents.length,
+      overlaps: 0,
+      crossDay: 0,
+      lost: 0,
+    });
   });
 });

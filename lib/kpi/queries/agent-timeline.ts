@@ -3,6 +3,7 @@ import { z } from "zod";
 import { AGENT_STATES, type AgentState } from "@/lib/events";
 import { entityId, epochMs, fromBeforeTo } from "../inputs";
 import { queryRows, sqlNumber } from "./run";
+import { statePiecesInSql } from "./state-time";
 
 /**
  * One agent's state intervals over a span (a day on the agent page), clipped to
@@ -13,19 +14,22 @@ import { queryRows, sqlNumber } from "./run";
 const MAX_SPAN_MS = 8 * 86_400_000;
 const MAX_INTERVALS = 20_000;
 
+/**
+ * Pieces of one interval (cut at UTC midnights, see agent_state_pieces) share
+ * interval_start and join up again here; a repeated event's duplicate pieces
+ * collapse in the same grouping.
+ */
 export const AGENT_TIMELINE_SQL = `
 SELECT
-  toUnixTimestamp64Milli(start_at) AS startMs,
+  toUnixTimestamp64Milli(interval_start) AS startMs,
   toUnixTimestamp64Milli(max(end_at)) AS endMs,
   state,
   max(reason_code) AS reasonCode,
   max(call_id) AS callId
-FROM agent_state_intervals
-WHERE tenant_id = {tenantId:String}
+FROM agent_state_pieces
+WHERE ${statePiecesInSql("fromMs", "toMs")}
   AND agent_id = {agentId:String}
-  AND start_at < fromUnixTimestamp64Milli({toMs:Int64}, 'UTC')
-  AND end_at > fromUnixTimestamp64Milli({fromMs:Int64}, 'UTC')
-GROUP BY start_at, state
+GROUP BY interval_start, state
 ORDER BY startMs, state
 LIMIT ${MAX_INTERVALS}`;
 

@@ -8,7 +8,8 @@ import { ZERO_COUNTS, addCounts, type KpiCounts } from "../kpi-counts";
 import { countsSql, countsRowSchema, prepareCounts, type GroupCounts } from "./counts";
 import { queryRows } from "./run";
 import { segmentParams } from "./segments-sql";
-import { STATE_TIME_SQL, addStateTime, emptyStateTime, prepareStateTime, stateCounts, stateTimeRowSchema, type AgentStateTime } from "./state-time";
+import { queryStateTimeRows } from "./state-days";
+import { addStateTime, emptyStateTime, prepareStateTime, stateCounts, type AgentStateTime } from "./state-time";
 
 /**
  * Per agent (and per team, summed from its agents): handled contacts, AHT and its
@@ -105,7 +106,7 @@ export async function queryAgentKpis(ch: ClickHouseClient, input: AgentsInput): 
   const params = segmentParams(p);
   const [rows, timeRows, names] = await Promise.all([
     queryRows(ch, countsSql("agent"), params, countsRowSchema),
-    queryRows(ch, STATE_TIME_SQL, params, stateTimeRowSchema),
+    queryStateTimeRows(ch, p),
     queryRows(ch, AGENT_NAMES_SQL, params, agentNameRowSchema),
   ]);
   return prepareAgents(prepareCounts(rows, "agent"), prepareStateTime(timeRows), names);

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { CONTACT_FILTERS, type ContactFilter } from "../contact-filters";
 import { CONTACT_SORTS, type ContactSort } from "../contact-sorts";
 import { entityId, fromBeforeTo, periodShape } from "../inputs";
+import { lookupCallers } from "./callers";
 import { queryRows, sqlFlag, sqlNumber } from "./run";
 import { SEGMENTS_SQL, segmentParams } from "./segments-sql";
 
@@ -78,7 +79,6 @@ SELECT
   seg.call_id AS callId,
   seg.queue_id AS queueId,
   seg.agent_id AS agentId,
-  c.caller AS caller,
   toUnixTimestamp64Milli(seg.queued_at) AS queuedAt,
   toUnixTimestamp64Milli(seg.exited_at) AS exitedAt,
   toUnixTimestamp64Milli(seg.answered_at) AS answeredAt,
@@ -95,23 +95,8 @@ SELECT
   seg.is_within AS withinSl,
   seg.is_short AS shortAbandon,
   seg.sl_threshold_s AS slThresholdS,
-  seg.short_abandon_s AS shortAbandonS,
-  count() OVER () AS total
+  seg.short_abandon_s AS shortAbandonS
 FROM (${SEGMENTS_SQL}) AS seg
-LEFT JOIN
-(
-  -- Callers only for calls that entered a queue in the period (queue-exit rows carry queued_at and call_id).
-  SELECT call_id, max(caller) AS caller
-  FROM calls
-  WHERE tenant_id = {tenantId:String}
-    AND call_id IN (
-      SELECT call_id FROM contacts
-      WHERE tenant_id = {tenantId:String}
-        AND queued_at >= fromUnixTimestamp64Milli({fromMs:Int64}, 'UTC')
-        AND queued_at < fromUnixTimestamp64Milli({toMs:Int64}, 'UTC')
-    )
-  GROUP BY call_id
-) AS c ON c.call_id = seg.call_id
 WHERE ${FILTER_SQL[filter]}
 ORDER BY ${SORT_SQL[sort]} ${DIRECTION_SQL[direction]}, legId ASC
 LIMIT {limit:UInt32} OFFSET {offset:UInt32}`;
@@ -126,7 +111,6 @@ export const contactRowSchema = z.object({
   callId: z.string(),
   queueId: z.string(),
   agentId: z.string(),
-  caller: z.string(),
   queuedAt: sqlNumber,
   exitedAt: sqlNumber,
   answeredAt: sqlNumber,
@@ -144,7 +128,6 @@ export const contactRowSchema = z.object({
   shortAbandon: sqlFlag,
   slThresholdS: sqlNumber,
   shortAbandonS: sqlNumber,
-  total: sqlNumber,
 });
 export type ContactRow = z.output<typeof contactRowSchema>;
 
@@ -185,14 +168,19 @@ function instant(ms: number): number | null {
   return ms > 0 ? ms : null;
 }
 
-/** `total` is needed only for a page past the end, which has no row to carry the window count. */
-export function prepareContacts(rows: readonly ContactRow[], page: { limit: number; offset: number }, total = 0): ContactPage {
+/** Rows of one page to items; `callers` maps call id to caller number (missing: ""). */
+export function prepareContacts(
+  rows: readonly ContactRow[],
+  page: { limit: number; offset: number; total: number },
+  callers: ReadonlyMap<string, string>,
+): ContactPage {
   return {
-    total: rows[0]?.total ?? total,
+    total: page.total,
     limit: page.limit,
     offset: page.offset,
-    items: rows.map(({ total: _total, answeredAt, clearedAt, ...r }) => ({
+    items: rows.map(({ answeredAt, clearedAt, ...r }) => ({
       ...r,
+      caller: callers.get(r.callId) ?? "",
       answeredAt: instant(answeredAt),
       clearedAt: instant(clearedAt),
     })),
@@ -201,12 +189,18 @@ export function prepareContacts(rows: readonly ContactRow[], page: { limit: numb
 
 type ParsedContacts = z.output<typeof contactsInputSchema>;
 
+/**
+ * The page and the total are two queries run together: a window count over the
+ * whole period made every page as slow as sorting the whole period.
+ */
 async function runContacts(ch: ClickHouseClient, p: ParsedContacts): Promise<ContactPage> {
   const params = { ...segmentParams(p), limit: p.limit, offset: p.offset };
-  const rows = await queryRows(ch, contactsSql(p.filter, p.sort, p.direction), params, contactRowSchema);
-  if (rows.length > 0 || p.offset === 0) return prepareContacts(rows, p);
-  const [count] = await queryRows(ch, contactCountSql(p.filter), params, z.object({ total: sqlNumber }));
-  return prepareContacts(rows, p, count?.total ?? 0);
+  const [rows, count] = await Promise.all([
+    queryRows(ch, contactsSql(p.filter, p.sort, p.direction), params, contactRowSchema),
+    queryRows(ch, contactCountSql(p.filter), params, z.object({ total: sqlNumber })),
+  ]);
+  const callers = await lookupCallers(ch, p.tenantId, rows.map((r) => r.callId));
+  return prepareContacts(rows, { limit: p.limit, offset: p.offset, total: count[0]?.total ?? 0 }, callers);
 }
 
 /** One page of the contacts behind a number. */

@@ -5,7 +5,8 @@ import { ZERO_COUNTS, type KpiCounts } from "../kpi-counts";
 import { COUNT_COLUMNS_SQL, contactCountsShape, toKpiCounts } from "./count-columns";
 import { queryRows } from "./run";
 import { SEGMENTS_SQL, segmentParams } from "./segments-sql";
-import { addStateTime, emptyStateTime, queryStateTime, stateCounts, type AgentStateTime } from "./state-time";
+import { queryStateTime } from "./state-days";
+import { addStateTime, emptyStateTime, stateCounts, type AgentStateTime } from "./state-time";
 
 /**
  * KpiCounts for a period, for everything or per queue or per agent. Each contact

@@ -4,13 +4,15 @@ import { QUEUE_DEFAULTS } from "../definitions";
  * Contact segments of a period, whole and judged by their own queue's settings:
  * the shared inner query of every contact-based KPI query.
  *
- * `contacts` holds partial rows per leg (one per event kind) merged by max(), so
- * segments are read with GROUP BY leg_id. The period filter goes in HAVING, after
- * merging, because only the queue-exit row carries queued_at; the IN pre-filter
- * on raw rows only narrows which legs are merged (it uses the queued_at index).
+ * `contact_segments` is sorted by queue-entry time, so a period reads only its own
+ * rows (a primary-key range). Partial rows of a segment (one per event kind) share
+ * that key and are merged with FINAL; conditions on other columns apply after the
+ * merge. A segment counts once its queue exit is stored (outcome set): until then
+ * the caller is still waiting, or an event arrived early.
  *
- * Queue settings come from the latest `queues` row (FINAL); `known` tells a missing
- * row from a row whose threshold really is 0, and missing rows use the defaults.
+ * Queue settings come from the latest `queues` rows (FINAL), read once per query
+ * as arrays and looked up with transform(): a queue without a row uses the
+ * defaults. (A join here cost more than the rest of the query.)
  *
  * A team filter keeps the contacts its agents answered: a contact nobody answered
  * belongs to no team (CONVENTIONS.team).
@@ -23,74 +25,51 @@ export const TEAM_AGENTS_SQL = `
       SELECT agent_id FROM agents FINAL
       WHERE tenant_id = {tenantId:String} AND has({teamIds:Array(String)}, team_id)`;
 
+/** The period as a condition on queued_at (the sorting key after tenant_id). */
+export const PERIOD_SQL = `tenant_id = {tenantId:String}
+    AND queued_at >= fromUnixTimestamp64Milli({fromMs:Int64}, 'UTC')
+    AND queued_at < fromUnixTimestamp64Milli({toMs:Int64}, 'UTC')`;
+
 export const SEGMENTS_SQL = `
-SELECT
-  s.leg_id AS leg_id,
-  s.call_id AS call_id,
-  s.queue_id AS queue_id,
-  s.agent_id AS agent_id,
-  s.queued_at AS queued_at,
-  s.exited_at AS exited_at,
-  s.outcome AS outcome,
-  s.wait_ms AS wait_ms,
-  s.answered_at AS answered_at,
-  s.cleared_at AS cleared_at,
-  s.talk_ms AS talk_ms,
-  s.hold_ms AS hold_ms,
-  s.hold_count AS hold_count,
-  s.transferred AS transferred,
-  s.acw_ms AS acw_ms,
-  if(q.known = 1, q.sl_threshold_s, {defaultSlThresholdS:UInt32}) AS sl_threshold_s,
-  if(q.known = 1, q.short_abandon_s, {defaultShortAbandonS:UInt32}) AS short_abandon_s,
-  s.outcome = 'answered' AS is_answered,
-  s.outcome = 'abandon' AS is_abandoned,
-  is_abandoned AND s.wait_ms < toUInt64(short_abandon_s) * 1000 AS is_short,
-  s.outcome = 'timeout' AS is_timeout,
-  s.outcome NOT IN ('answered', 'abandon', 'timeout') AS is_other,
-  s.wait_ms <= toUInt64(sl_threshold_s) * 1000 AS is_within,
-  is_answered AND toUnixTimestamp64Milli(s.cleared_at) > 0 AS is_handled,
-  is_handled AND s.hold_count > 0 AS is_held,
-  is_handled AND s.transferred = 1 AS is_transferred,
-  greatest(toInt64(s.talk_ms) - toInt64(s.hold_ms), 0) AS pure_talk_ms
-FROM
-(
-  SELECT
-    leg_id,
-    max(call_id) AS call_id,
-    max(queue_id) AS queue_id,
-    max(agent_id) AS agent_id,
-    max(queued_at) AS queued_at,
-    max(exited_at) AS exited_at,
-    max(outcome) AS outcome,
-    max(wait_ms) AS wait_ms,
-    max(answered_at) AS answered_at,
-    max(cleared_at) AS cleared_at,
-    max(talk_ms) AS talk_ms,
-    max(hold_ms) AS hold_ms,
-    max(hold_count) AS hold_count,
-    max(transferred) AS transferred,
-    max(acw_ms) AS acw_ms
-  FROM contacts
-  WHERE tenant_id = {tenantId:String}
-    AND leg_id IN (
-      SELECT leg_id FROM contacts
-      WHERE tenant_id = {tenantId:String}
-        AND queued_at >= fromUnixTimestamp64Milli({fromMs:Int64}, 'UTC')
-        AND queued_at < fromUnixTimestamp64Milli({toMs:Int64}, 'UTC')
-    )
-  GROUP BY leg_id
-  HAVING queued_at >= fromUnixTimestamp64Milli({fromMs:Int64}, 'UTC')
-    AND queued_at < fromUnixTimestamp64Milli({toMs:Int64}, 'UTC')
-    AND (empty({queueIds:Array(String)}) OR has({queueIds:Array(String)}, queue_id))
-    AND (empty({agentIds:Array(String)}) OR has({agentIds:Array(String)}, agent_id))
-    AND (empty({teamIds:Array(String)}) OR agent_id IN (${TEAM_AGENTS_SQL}))
-) AS s
-LEFT JOIN
-(
-  SELECT queue_id, sl_threshold_s, short_abandon_s, toUInt8(1) AS known
+WITH (
+  SELECT (groupArray(queue_id), groupArray(sl_threshold_s), groupArray(short_abandon_s))
   FROM queues FINAL
   WHERE tenant_id = {tenantId:String}
-) AS q ON q.queue_id = s.queue_id`;
+) AS settings
+SELECT
+  leg_id,
+  call_id,
+  queue_id,
+  agent_id,
+  queued_at,
+  exited_at,
+  outcome,
+  wait_ms,
+  answered_at,
+  cleared_at,
+  talk_ms,
+  hold_ms,
+  hold_count,
+  transferred,
+  acw_ms,
+  toUInt32(transform(queue_id, settings.1, settings.2, {defaultSlThresholdS:UInt32})) AS sl_threshold_s,
+  toUInt32(transform(queue_id, settings.1, settings.3, {defaultShortAbandonS:UInt32})) AS short_abandon_s,
+  outcome = 'answered' AS is_answered,
+  outcome = 'abandon' AS is_abandoned,
+  is_abandoned AND wait_ms < toUInt64(short_abandon_s) * 1000 AS is_short,
+  outcome = 'timeout' AS is_timeout,
+  outcome NOT IN ('answered', 'abandon', 'timeout') AS is_other,
+  wait_ms <= toUInt64(sl_threshold_s) * 1000 AS is_within,
+  is_answered AND toUnixTimestamp64Milli(cleared_at) > 0 AS is_handled,
+  is_handled AND hold_count > 0 AS is_held,
+  is_handled AND transferred = 1 AS is_transferred,
+  greatest(toInt64(talk_ms) - toInt64(hold_ms), 0) AS pure_talk_ms
+FROM contact_segments FINAL
+WHERE ${PERIOD_SQL}
+  AND outcome != ''
+  AND (empty({queueIds:Array(String)}) OR has({queueIds:Array(String)}, queue_id))
+  AND (empty({agentIds:Array(String)}) OR has({agentIds:Array(String)}, agent_id))
+  AND (empty({teamIds:Array(String)}) OR agent_id IN (${TEAM_AGENTS_SQL}))`;
 
 export type SegmentScope = {
   tenantId: string;

@@ -1,42 +1,49 @@
-import type { ClickHouseClient } from "@clickhouse/client";
 import { z } from "zod";
 import { AGENT_STATES, type AgentState } from "@/lib/events";
 import type { KpiCounts } from "../kpi-counts";
-import { queryRows, sqlNumber } from "./run";
-import { SEGMENTS_SQL, TEAM_AGENTS_SQL, segmentParams, type SegmentScope } from "./segments-sql";
+import { sqlNumber } from "./run";
+import { SEGMENTS_SQL, TEAM_AGENTS_SQL } from "./segments-sql";
 
 /**
  * Time per agent, state and reason code, clipped to the period: the input of
  * occupancy and of the agents' state breakdown.
  *
- * agent_state_intervals is a ReplacingMergeTree, so a repeated event stays a
- * duplicate row until a merge; grouping by the sorting key collapses it here.
- * Only ended intervals exist (each row is written by the event that ends it).
+ * agent_state_pieces holds each ended interval cut at UTC midnights and is sorted
+ * by piece start, so a piece overlapping the period starts at most one day before
+ * it: the period reads its own days plus one. It is a ReplacingMergeTree, so a
+ * repeated event stays a duplicate row until a merge; FINAL collapses it here.
  * With a queue filter, the agents are those who answered a contact of those
  * queues in the period, since agent state itself belongs to no queue; with a team
  * filter, the team's agents.
  */
+export function statePiecesInSql(fromParam: string, toParam: string): string {
+  return `tenant_id = {tenantId:String}
+    AND start_at >= fromUnixTimestamp64Milli({${fromParam}:Int64} - 86400000, 'UTC')
+    AND start_at < fromUnixTimestamp64Milli({${toParam}:Int64}, 'UTC')
+    AND end_at > fromUnixTimestamp64Milli({${fromParam}:Int64}, 'UTC')`;
+}
+
+/**
+ * Which agents' time counts: the chosen agents, the team's agents, or with a queue
+ * filter those who answered a contact of those queues in the whole period.
+ */
+export const STATE_AGENTS_SQL = `(empty({agentIds:Array(String)}) OR has({agentIds:Array(String)}, agent_id))
+  AND (empty({teamIds:Array(String)}) OR agent_id IN (${TEAM_AGENTS_SQL}))
+  AND (empty({queueIds:Array(String)}) OR agent_id IN (SELECT agent_id FROM (${SEGMENTS_SQL}) WHERE is_answered))`;
+
+/** State time clipped to [clipFromMs, clipToMs), a part of the period [fromMs, toMs). */
 export const STATE_TIME_SQL = `
 SELECT
   agent_id AS agentId,
   state,
-  reason AS reasonCode,
+  reason_code AS reasonCode,
   sum(greatest(
     toInt64(0),
-    least(toUnixTimestamp64Milli(ended_at), {toMs:Int64}) - greatest(toUnixTimestamp64Milli(start_at), {fromMs:Int64})
+    least(toUnixTimestamp64Milli(end_at), {clipToMs:Int64}) - greatest(toUnixTimestamp64Milli(start_at), {clipFromMs:Int64})
   )) AS ms
-FROM
-(
-  SELECT agent_id, state, start_at, max(end_at) AS ended_at, max(reason_code) AS reason
-  FROM agent_state_intervals
-  WHERE tenant_id = {tenantId:String}
-    AND start_at < fromUnixTimestamp64Milli({toMs:Int64}, 'UTC')
-    AND end_at > fromUnixTimestamp64Milli({fromMs:Int64}, 'UTC')
-    AND (empty({agentIds:Array(String)}) OR has({agentIds:Array(String)}, agent_id))
-    AND (empty({teamIds:Array(String)}) OR agent_id IN (${TEAM_AGENTS_SQL}))
-    AND (empty({queueIds:Array(String)}) OR agent_id IN (SELECT agent_id FROM (${SEGMENTS_SQL}) WHERE is_answered))
-  GROUP BY agent_id, state, start_at
-)
+FROM agent_state_pieces FINAL
+WHERE ${statePiecesInSql("clipFromMs", "clipToMs")}
+  AND ${STATE_AGENTS_SQL}
 GROUP BY agentId, state, reasonCode
 ORDER BY agentId, state, reasonCode`;
 
@@ -94,7 +101,3 @@ export function stateCounts(t: AgentStateTime): Pick<KpiCounts, "stateBusyMs" | 
   return { stateBusyMs: t.stateMs.busy, stateAcwMs: t.stateMs.after_call_work, stateReadyMs: t.stateMs.ready };
 }
 
-export async function queryStateTime(ch: ClickHouseClient, scope: SegmentScope): Promise<Map<string, AgentStateTime>> {
-  const rows = await queryRows(ch, STATE_TIME_SQL, segmentParams(scope), stateTimeRowSchema);
-  return prepareStateTime(rows);
-}
