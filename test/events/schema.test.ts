@@ -57,4 +57,21 @@ describe("CTI event schemas", () => {
     const branches = schema.oneOf ?? schema.anyOf ?? [];
     expect(branches).toHaveLength(EVENT_TYPES.length);
   });
+
+  it("tells JSON Schema users that previous.legId needs previous.queuedAt", () => {
+    // Every object schema that has both `since` and `legId` is a `previous`; walk the whole document.
+    const found: unknown[] = [];
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) return node.forEach(walk);
+      if (node === null || typeof node !== "object") return;
+      const o = node as Record<string, unknown>;
+      const props = o.properties as Record<string, unknown> | undefined;
+      if (props && "since" in props && "legId" in props) found.push(o.dependentRequired);
+      Object.values(o).forEach(walk);
+    };
+    walk(ctiEventJsonSchema());
+    const withPrevious = EVENT_TYPES.filter((t) => t.startsWith("agent.") && t !== "agent.logged_on");
+    expect(found).toHaveLength(withPrevious.length);
+    for (const d of found) expect(d).toEqual({ legId: ["queuedAt"] });
+  });
 });
