@@ -9,11 +9,12 @@ import { migrate } from "../sql/migrate";
 import { getAgentKpis, getHeatmap, getKpiSeries, getKpiSummary, getQueueKpis, listContacts } from "../lib/kpi";
 import { queryRows, sqlNumber } from "../lib/kpi/queries/run";
 import { SETTLE_MS } from "../lib/kpi/queries/state-days";
+import { compactOnce } from "../lib/store/compact";
 import { intervalForRange } from "../lib/time/periods";
 import { runCli } from "../scripts/run-cli";
 
 /**
- * npm run bench:queries [-- --events N] [--data-dir DIR] [--runs 20] [--tz Europe/London] [--chunk 5000000] [--optimize]
+ * npm run bench:queries [-- --events N] [--data-dir DIR] [--runs 20] [--tz Europe/London] [--chunk-days 1]
  *
  * 1. Generates about a year of a 500-agent centre (default 50,000,000 raw events)
  *    straight into `cti_events` with INSERT ... SELECT FROM numbers(), in chunks, so
@@ -202,13 +203,20 @@ async function countOf(ch: ClickHouseClient, query: string): Promise<number> {
   return row?.n ?? 0;
 }
 
-async function generate(ch: ClickHouseClient, targetEvents: number, chunkEvents: number): Promise<void> {
+/**
+ * Inserts `chunkDays` days of contacts at a time, in arrival order, as a live store
+ * receives them: a contact's partial rows then land in parts that background merges
+ * combine early, as in production. (One insert spanning weeks left every contact's
+ * rows in separate large parts that ClickHouse had no reason to merge, a state no
+ * running store is in.)
+ */
+async function generate(ch: ClickHouseClient, targetEvents: number, chunkDays: number): Promise<void> {
   const contacts = Math.ceil(targetEvents / EVENTS_PER_CONTACT);
   const perDay = Math.ceil(contacts / DAYS);
-  const perChunk = Math.max(1, Math.floor(chunkEvents / EVENTS_PER_CONTACT));
+  const perChunk = perDay * chunkDays;
   console.log(
     `generating ~${targetEvents.toLocaleString("en")} events: ${contacts.toLocaleString("en")} contacts over ${DAYS} days ` +
-      `(${perDay.toLocaleString("en")} a day, ${AGENTS} agents, ${QUEUES} queues), ~${chunkEvents.toLocaleString("en")} events per insert`,
+      `(${perDay.toLocaleString("en")} a day, ${AGENTS} agents, ${QUEUES} queues), ${chunkDays} day(s) per insert`,
   );
   await ch.command({
     query: `INSERT INTO agents (tenant_id, agent_id, name, team_id)
@@ -219,35 +227,29 @@ async function generate(ch: ClickHouseClient, targetEvents: number, chunkEvents:
     query: `INSERT INTO queues (tenant_id, queue_id, name) SELECT '${TENANT}', concat('q', toString(number)), concat('Queue ', toString(number)) FROM numbers(${QUEUES})`,
   });
   const t0 = performance.now();
-  let done = 0;
+  let reported = 0;
   for (let first = 0; first < contacts; first += perChunk) {
     const count = Math.min(perChunk, contacts - first);
-    const before = await countOf(ch, "SELECT count() AS n FROM cti_events WHERE tenant_id = {tenantId:String}");
-    const t = performance.now();
     await ch.command({ query: chunkSql(first, count, perDay) });
-    const ms = performance.now() - t;
-    const after = await countOf(ch, "SELECT count() AS n FROM cti_events WHERE tenant_id = {tenantId:String}");
-    done = after;
-    const rate = Math.round((after - before) / (ms / 1000));
-    const total = Math.round(done / ((performance.now() - t0) / 1000));
-    console.log(
-      `  ${done.toLocaleString("en")} events (${Math.round((100 * (first + count)) / contacts)}%): chunk ${(ms / 1000).toFixed(1)} s, ` +
-        `${rate.toLocaleString("en")} events/s (overall ${total.toLocaleString("en")} events/s)`,
-    );
+    const share = (first + count) / contacts;
+    if (share - reported >= 0.1 || first + count >= contacts) {
+      reported = share;
+      const done = await countOf(ch, "SELECT count() AS n FROM cti_events WHERE tenant_id = {tenantId:String}");
+      const secs = (performance.now() - t0) / 1000;
+      console.log(`  ${done.toLocaleString("en")} events (${Math.round(100 * share)}%) in ${secs.toFixed(0)} s: ${Math.round(done / secs).toLocaleString("en")} events/s`);
+    }
   }
+  const done = await countOf(ch, "SELECT count() AS n FROM cti_events WHERE tenant_id = {tenantId:String}");
   const secs = (performance.now() - t0) / 1000;
   console.log(`generated ${done.toLocaleString("en")} events in ${secs.toFixed(1)} s (${Math.round(done / secs).toLocaleString("en")} events/s, materialized views included)`);
 }
 
-/** Lets background merges settle (up to a limit), as a store that has run for a year would be. */
-async function settle(ch: ClickHouseClient, optimize: boolean): Promise<void> {
-  if (optimize) {
-    for (const table of ["contact_segments", "agent_state_pieces", "queue_rollup_15m", "agent_rollup_15m", "calls"]) {
-      const t = performance.now();
-      await ch.command({ query: `OPTIMIZE TABLE ${table} FINAL` });
-      console.log(`  OPTIMIZE TABLE ${table} FINAL: ${((performance.now() - t) / 1000).toFixed(1)} s`);
-    }
-  }
+/**
+ * Brings the store to the state a store that has run for a year is in: background
+ * merges done (up to a limit), one round of the product's own compaction (which a
+ * running server does every STORE_COMPACT_MINUTES), and quiet for SETTLE_MS.
+ */
+async function settle(ch: ClickHouseClient): Promise<void> {
   const started = performance.now();
   let merges: number;
   for (;;) {
@@ -256,6 +258,9 @@ async function settle(ch: ClickHouseClient, optimize: boolean): Promise<void> {
     await new Promise((r) => setTimeout(r, 2000));
   }
   console.log(`  waited ${((performance.now() - started) / 1000).toFixed(0)} s for merges (${merges} still running)`);
+  const tc = performance.now();
+  const compacted = await compactOnce(ch);
+  console.log(`  compaction round (lib/store/compact.ts): ${compacted.length} partitions in ${((performance.now() - tc) / 1000).toFixed(1)} s`);
   const [quiet] = await queryRows(
     ch,
     `SELECT toUnixTimestamp64Milli(now64(3)) - toUnixTimestamp64Milli(max(last_insert_at)) AS sinceMs
@@ -304,10 +309,9 @@ async function time(runs: number, fn: () => Promise<unknown>): Promise<Timing> {
 
 runCli(async () => {
   const targetEvents = Math.round(numArg("events", 50_000_000));
-  const chunkEvents = Math.round(numArg("chunk", 5_000_000));
+  const chunkDays = Math.round(numArg("chunk-days", 1));
   const runs = Math.round(numArg("runs", 20));
   const tz = strArg("tz") ?? "Europe/London";
-  const optimize = process.argv.includes("--optimize");
   const givenDir = strArg("data-dir");
   const dir = givenDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "bench-queries-"));
   fs.mkdirSync(dir, { recursive: true });
@@ -320,10 +324,10 @@ runCli(async () => {
   if (existing > 0) {
     console.log(`store already holds ${existing.toLocaleString("en")} events of tenant '${TENANT}': generation skipped`);
   } else {
-    await generate(ch, targetEvents, chunkEvents);
+    await generate(ch, targetEvents, chunkDays);
   }
-  console.log("settling (background merges, up to 120 s):");
-  await settle(ch, optimize);
+  console.log("settling (background merges up to 120 s, compaction, quiet):");
+  await settle(ch);
 
   const events = await countOf(ch, "SELECT count() AS n FROM cti_events WHERE tenant_id = {tenantId:String}");
   const [span] = await queryRows(

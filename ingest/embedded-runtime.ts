@@ -12,6 +12,7 @@ import { startKafkaConsumer } from "./kafka/start-consumer";
 import { startLiveTail } from "./kafka/live-tail";
 import type { CtiEvent } from "@/lib/events";
 import { startLiveFloor } from "@/lib/live/start-floor";
+import { startCompaction } from "@/lib/store/compact";
 import { loadSimulatorConfig } from "./simulator/config";
 
 /**
@@ -74,6 +75,8 @@ async function boot(env: Env, log: (line: string) => void): Promise<Runtime> {
   ensureInternalToken(env.DATA_DIR);
   if (env.demoMode) printSignIns(await ensureDemoUsers(env.DATA_DIR), env, log);
 
+  // The web server owns the store's upkeep when it is embedded; with a ClickHouse server the ingest workers do it.
+  const stopCompaction = env.embedded && env.STORE_COMPACT_MINUTES > 0 ? startCompaction(ch, env.STORE_COMPACT_MINUTES * 60_000, log) : undefined;
   const feed = env.simulator ? await startSimulatorFeed({ ch, env, pipeline, source, log }) : undefined;
   // Kafka: in the single-process mode this server is the ingest worker (the embedded store
   // admits one process); otherwise workers write the store and this server only follows
@@ -85,6 +88,7 @@ async function boot(env: Env, log: (line: string) => void): Promise<Runtime> {
     pipeline,
     source,
     stop: async () => {
+      stopCompaction?.();
       await feed?.stop();
       await source.close();
       await (await kafka)?.stop();

@@ -1,5 +1,6 @@
 import { getEnv } from "@/lib/env";
 import { closeClickHouse, getClickHouse } from "@/lib/store/client";
+import { startCompaction } from "@/lib/store/compact";
 import { migrate, MigrationError } from "@/sql/migrate";
 import { startKafkaConsumer, type RunningConsumer } from "./kafka/start-consumer";
 import { startHealthServer } from "./kafka/health-server";
@@ -68,6 +69,8 @@ async function main(): Promise<void> {
   await untilStoreAnswers(() => migrate(ch), () => stopping);
   if (stopping) return;
   worker.running = await startKafkaConsumer(ch, env, log, undefined, metrics);
+  // Workers own the store's upkeep in the scaled shape (the web server only reads it).
+  if (env.STORE_COMPACT_MINUTES > 0) startCompaction(ch, env.STORE_COMPACT_MINUTES * 60_000, log);
   worker.running.crashed.catch((e: unknown) => {
     log(`ingest: consumer crashed: ${(e as Error).message}`);
     process.exit(1);

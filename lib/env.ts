@@ -34,6 +34,7 @@ export const envSchema = z.object({
   KAFKA_CLIENT_ID: z.string().min(1).default("cc-supervisor"),
   KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6_000).max(300_000).default(30_000),
   KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(10_000).default(12),
+  STORE_COMPACT_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
   INGEST_IN_WEB: bool.optional(),
   INGEST_HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
   INGEST_SHUTDOWN_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),

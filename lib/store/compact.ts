@@ -1,0 +1,95 @@
+import type { ClickHouseClient } from "@clickhouse/client";
+import { z } from "zod";
+
+/**
+ * Compaction of the tables that KPIs read with FINAL. A contact segment is written
+ * as partial rows (one per event kind) and merged with max(); FINAL merges at query
+ * time whatever background merges have not, which costs ~3x a plain read when a
+ * month is spread over several parts. ClickHouse's merge scheduler has no reason to
+ * merge a month's last few large parts, so the store does it: every partition with
+ * more than one part gets OPTIMIZE ... FINAL, after which FINAL has nothing to merge.
+ * A past month is compacted once (again only if late data arrives); the current
+ * month on every round, which at a few hundred thousand contacts a month is a
+ * second or two.
+ */
+
+export const COMPACTED_TABLES = ["contact_segments", "agent_state_pieces"] as const;
+export type CompactedTable = (typeof COMPACTED_TABLES)[number];
+
+export type PartitionParts = { table: string; partitionId: string; parts: number };
+export type Compaction = { table: CompactedTable; partitionId: string };
+
+const PARTS_SQL = `
+SELECT table, partition_id AS partitionId, toUInt32(count()) AS parts
+FROM system.parts
+WHERE database = currentDatabase() AND active AND has({tables:Array(String)}, table)
+GROUP BY table, partition_id
+HAVING parts > 1
+ORDER BY table, partition_id`;
+
+const MERGING_SQL = `
+SELECT DISTINCT table, partition_id AS partitionId
+FROM system.merges
+WHERE database = currentDatabase() AND has({tables:Array(String)}, table)`;
+
+function isCompactedTable(t: string): t is CompactedTable {
+  return (COMPACTED_TABLES as readonly string[]).includes(t);
+}
+
+/** Partitions in more than one part and not being merged right now (a running merge is already doing the work). */
+export function partitionsToCompact(parts: readonly PartitionParts[], merging: readonly { table: string; partitionId: string }[]): Compaction[] {
+  const busy = new Set(merging.map((m) => `${m.table}/${m.partitionId}`));
+  const out: Compaction[] = [];
+  for (const p of parts) {
+    // Partition ids of these tables are YYYYMM; anything else is not ours to interpolate.
+    if (p.parts > 1 && isCompactedTable(p.table) && /^\d{6}$/.test(p.partitionId) && !busy.has(`${p.table}/${p.partitionId}`)) {
+      out.push({ table: p.table, partitionId: p.partitionId });
+    }
+  }
+  return out;
+}
+
+export async function compactOnce(ch: ClickHouseClient): Promise<(Compaction & { ms: number })[]> {
+  const params = { tables: [...COMPACTED_TABLES] };
+  const read = async <T>(query: string, schema: z.ZodType<T>): Promise<T[]> =>
+    z.array(schema).parse(await (await ch.query({ query, query_params: params, format: "JSONEachRow" })).json());
+  const [parts, merging] = await Promise.all([
+    read(PARTS_SQL, z.object({ table: z.string(), partitionId: z.string(), parts: z.coerce.number() })),
+    read(MERGING_SQL, z.object({ table: z.string(), partitionId: z.string() })),
+  ]);
+  const done: (Compaction & { ms: number })[] = [];
+  for (const c of partitionsToCompact(parts, merging)) {
+    const t = performance.now();
+    // Identifiers cannot be parameters; both come from the whitelist and the digit check above.
+    await ch.command({ query: `OPTIMIZE TABLE ${c.table} PARTITION ID '${c.partitionId}' FINAL` });
+    done.push({ ...c, ms: Math.round(performance.now() - t) });
+  }
+  return done;
+}
+
+/**
+ * Runs compactOnce every `everyMs` (never two at once), the first round within five
+ * minutes so a fresh start's backfill is compacted soon; returns a stop function.
+ */
+export function startCompaction(ch: ClickHouseClient, everyMs: number, log: (line: string) => void): () => void {
+  let running = false;
+  const round = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const done = await compactOnce(ch);
+      if (done.length > 0) log(`store: compacted ${done.map((d) => `${d.table} ${d.partitionId} (${d.ms} ms)`).join(", ")}`);
+    } catch (e) {
+      log(`store: compaction failed, will retry: ${(e as Error).message.split("\n")[0]}`);
+    } finally {
+      running = false;
+    }
+  };
+  let timer = setTimeout(function tick() {
+    void round();
+    timer = setTimeout(tick, everyMs);
+    timer.unref();
+  }, Math.min(everyMs, 5 * 60_000));
+  timer.unref();
+  return () => clearTimeout(timer);
+}

@@ -1,0 +1,63 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { compactOnce, partitionsToCompact } from "@/lib/store/compact";
+import { eventToRow } from "@/lib/store/event-row";
+import type { CtiEvent } from "@/lib/events";
+import { freshTenant, queryRows, testStore } from "../helpers/store";
+
+describe("choosing partitions to compact", () => {
+  it("takes our tables' months in several parts, unless a merge is already running there", () => {
+    const parts = [
+      { table: "contact_segments", partitionId: "202601", parts: 3 },
+      { table: "contact_segments", partitionId: "202602", parts: 1 },
+      { table: "agent_state_pieces", partitionId: "202601", parts: 2 },
+      { table: "agent_state_pieces", partitionId: "202602", parts: 4 },
+      { table: "cti_events", partitionId: "202601", parts: 9 },
+      { table: "contact_segments", partitionId: "2026'; DROP", parts: 2 },
+    ];
+    expect(partitionsToCompact(parts, [{ table: "agent_state_pieces", partitionId: "202602" }])).toEqual([
+      { table: "contact_segments", partitionId: "202601" },
+      { table: "agent_state_pieces", partitionId: "202601" },
+    ]);
+  });
+});
+
+describe("compaction on the store", () => {
+  it("leaves each month in one part with every segment's partial rows merged", async () => {
+    const { ch } = await testStore();
+    const tenantId = freshTenant("compact");
+    const t0 = Date.UTC(2026, 3, 7, 10, 0, 0);
+    const legs = 20;
+    const leg = (n: number) => ({ specVersion: "1.0" as const, source: "t", tenantId, callId: `c${n}`, queueId: "q1", legId: `c${n}.1`, agentId: "a1" });
+    const exits: CtiEvent[] = [];
+    const clears: CtiEvent[] = [];
+    for (let n = 0; n < legs; n++) {
+      const q = t0 + n * 60_000;
+      exits.push({ ...leg(n), id: randomUUID(), type: "call.queue_exited", time: q + 5_000, data: { reason: "answered", waitMs: 5_000 } });
+      clears.push({ ...leg(n), id: randomUUID(), type: "call.connection_cleared", time: q + 65_000, data: { queuedAt: q, talkMs: 60_000, holdMs: 0, holdCount: 0, releasedBy: "caller", transferred: false } });
+    }
+    // Two inserts: the exits and the clears of each segment start out in different parts.
+    await ch.insert({ table: "cti_events", values: exits.map(eventToRow), format: "JSONEachRow" });
+    await ch.insert({ table: "cti_events", values: clears.map(eventToRow), format: "JSONEachRow" });
+    const rowsOf = async () =>
+      Number((await queryRows<{ n: string }>(ch, "SELECT count() n FROM contact_segments WHERE tenant_id = {t:String}", { t: tenantId }))[0]?.n);
+    expect(await rowsOf()).toBe(2 * legs);
+
+    const done = await compactOnce(ch);
+    expect(done.map((d) => `${d.table}/${d.partitionId}`)).toContain("contact_segments/202604");
+    const [parts] = await queryRows<{ n: string }>(
+      ch,
+      "SELECT count() n FROM system.parts WHERE database = currentDatabase() AND active AND table = 'contact_segments' AND partition_id = '202604'",
+    );
+    expect(Number(parts?.n)).toBe(1);
+    // Without FINAL, one row per segment, and it holds both the exit's and the clear's columns.
+    expect(await rowsOf()).toBe(legs);
+    const [merged] = await queryRows<{ n: string }>(
+      ch,
+      "SELECT countIf(outcome = 'answered' AND talk_ms = 60000) n FROM contact_segments WHERE tenant_id = {t:String}",
+      { t: tenantId },
+    );
+    expect(Number(merged?.n)).toBe(legs);
+    expect(await compactOnce(ch)).toEqual([]);
+  });
+});
