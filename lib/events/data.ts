@@ -65,7 +65,7 @@ export const dataSchemas = {
     ringMs: ms,
   }),
   "call.established": z.object({
-    waitMs: ms.describe("time in queue before answer"),
+    waitMs: ms.describe("time in queue before answer; time - waitMs is the segment's queue entry, the same as its call.queue_exited time - waitMs"),
     ringMs: ms.describe("ring time on the answering agent"),
     agentChannelId: shortText,
   }),

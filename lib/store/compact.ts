@@ -10,7 +10,11 @@ import { z } from "zod";
  * more than one part gets OPTIMIZE ... FINAL, after which FINAL has nothing to merge.
  * A past month is compacted once (again only if late data arrives); the current
  * month on every round, which at a few hundred thousand contacts a month is a
- * second or two.
+ * second or two (on chDB, queries and inserts wait meanwhile: one engine session).
+ *
+ * The same round deletes the daily state totals of fills superseded for a while
+ * (migration 0012): readers use only a day's latest fill, and the wait keeps a
+ * reader that chose the previous fill just before it was superseded safe.
  */
 
 export const COMPACTED_TABLES = ["contact_segments", "agent_state_pieces"] as const;
@@ -49,6 +53,29 @@ export function partitionsToCompact(parts: readonly PartitionParts[], merging: r
   return out;
 }
 
+const SUPERSEDED_FILLS_SQL = `
+SELECT d.tenant_id AS tenantId, toString(d.day) AS day, toString(d.fill_id) AS fillId
+FROM agent_state_daily_done AS d
+INNER JOIN
+(
+  SELECT tenant_id, day, max(computed_at) AS latest
+  FROM agent_state_daily_done
+  GROUP BY tenant_id, day
+) AS l ON l.tenant_id = d.tenant_id AND l.day = d.day
+WHERE d.computed_at < l.latest AND l.latest < now64(3) - INTERVAL 10 MINUTE`;
+
+/** Deletes superseded fills' rows, then their done rows; returns how many fills went. */
+export async function pruneSupersededFills(ch: ClickHouseClient): Promise<number> {
+  const rs = await ch.query({ query: SUPERSEDED_FILLS_SQL, format: "JSONEachRow" });
+  const fills = z.array(z.object({ tenantId: z.string(), day: z.string(), fillId: z.string() })).parse(await rs.json());
+  if (fills.length === 0) return 0;
+  const params = { tenants: fills.map((f) => f.tenantId), days: fills.map((f) => f.day), fillIds: fills.map((f) => f.fillId) };
+  const match = "(tenant_id, day, fill_id) IN (SELECT arrayJoin(arrayZip({tenants:Array(String)}, {days:Array(Date)}, {fillIds:Array(UUID)})))";
+  await ch.command({ query: `DELETE FROM agent_state_daily WHERE ${match}`, query_params: params });
+  await ch.command({ query: `DELETE FROM agent_state_daily_done WHERE ${match}`, query_params: params });
+  return fills.length;
+}
+
 export async function compactOnce(ch: ClickHouseClient): Promise<(Compaction & { ms: number })[]> {
   const params = { tables: [...COMPACTED_TABLES] };
   const read = async <T>(query: string, schema: z.ZodType<T>): Promise<T[]> =>
@@ -64,6 +91,7 @@ export async function compactOnce(ch: ClickHouseClient): Promise<(Compaction & {
     await ch.command({ query: `OPTIMIZE TABLE ${c.table} PARTITION ID '${c.partitionId}' FINAL` });
     done.push({ ...c, ms: Math.round(performance.now() - t) });
   }
+  await pruneSupersededFills(ch);
   return done;
 }
 

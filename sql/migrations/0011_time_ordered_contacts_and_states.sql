@@ -2,6 +2,8 @@
 -- but `contacts` (0003) was sorted by leg id and `agent_state_intervals` (0005) by
 -- agent, so any period read the whole history (a year of a 500-agent centre took
 -- 1-2 s for 31 days, 13-32 s for a year). Both are replaced by tables sorted by time.
+-- Every statement here can run again after a failure half-way (the backfills merge
+-- idempotently); the old tables are dropped only in 0013, once this has completed.
 
 -- One row per contact segment (leg), sorted by the time it entered the queue: the
 -- time a contact is reported under (CONVENTIONS.period). Every event that fills part
@@ -98,17 +100,15 @@ FROM contacts
 GROUP BY tenant_id, leg_id
 HAVING toUnixTimestamp64Milli(entered) > 0;
 
-DROP VIEW IF EXISTS mv_contacts_queue_exit;
-DROP VIEW IF EXISTS mv_contacts_established;
-DROP VIEW IF EXISTS mv_contacts_cleared;
-DROP VIEW IF EXISTS mv_contacts_acw;
-DROP TABLE IF EXISTS contacts;
-
 -- Agent state time in pieces of at most one UTC day, sorted by piece start. Cutting
 -- at UTC midnight bounds how far before a period a piece overlapping it can start
 -- (one day), so a period reads only its own days plus one. `interval_start` keeps
 -- the whole interval's start so a timeline can join the pieces up again. A repeated
 -- event yields the same pieces, which collapse (ReplacingMergeTree; queries use FINAL).
+-- `inserted_at` and the projection tell when each day last received a piece; being in
+-- the same part as the piece, that stamp is stored exactly when the piece is (the
+-- daily state totals of 0012 rely on it). 'rebuild' keeps the projection right when
+-- replacing merges drop rows.
 CREATE TABLE IF NOT EXISTS agent_state_pieces
 (
     tenant_id      LowCardinality(String),
@@ -119,12 +119,18 @@ CREATE TABLE IF NOT EXISTS agent_state_pieces
     interval_start DateTime64(3, 'UTC'),
     reason_code    LowCardinality(String),
     call_id        String,
-    leg_id         String
+    leg_id         String,
+    inserted_at    DateTime64(3, 'UTC') DEFAULT now64(3),
+    PROJECTION days_touched
+    (
+        SELECT tenant_id, toDate(start_at), max(inserted_at)
+        GROUP BY tenant_id, toDate(start_at)
+    )
 )
 ENGINE = ReplacingMergeTree
 PARTITION BY toYYYYMM(start_at)
 ORDER BY (tenant_id, start_at, agent_id, state)
-SETTINGS non_replicated_deduplication_window = 10000;
+SETTINGS non_replicated_deduplication_window = 10000, deduplicate_merge_projection_mode = 'rebuild';
 
 -- An interval [s, e) yields one piece per UTC day it touches; one that ends before it
 -- starts (bad platform data) stays one piece, which queries clip to zero. At most
@@ -155,7 +161,7 @@ FROM
     WHERE type LIKE 'agent.%' AND JSONHas(data, 'previous')
 );
 
-INSERT INTO agent_state_pieces
+INSERT INTO agent_state_pieces (tenant_id, start_at, agent_id, state, end_at, interval_start, reason_code, call_id, leg_id)
 SELECT
     tenant_id,
     fromUnixTimestamp64Milli(greatest(s_ms, (first_day + d) * 86400000), 'UTC') AS start_at,
@@ -174,6 +180,3 @@ FROM
         arrayJoin(range(toUInt64(last_day - first_day + 1))) AS d
     FROM agent_state_intervals FINAL
 );
-
-DROP VIEW IF EXISTS mv_agent_state_intervals;
-DROP TABLE IF EXISTS agent_state_intervals;

@@ -2,7 +2,8 @@ import type { CtiEvent } from "@/lib/events";
 
 /**
  * Checks, from the events alone, that every `call.connection_cleared` and every
- * agent state event whose `previous` names a leg carries that leg's queue entry:
+ * agent state event whose `previous` names a leg carries that leg's queue entry, and
+ * that every `call.established` implies the same entry (its time minus its waitMs):
  * `queuedAt` equal to the millisecond to the leg's `call.queue_exited` time minus
  * its `waitMs`. The store uses it in the sort key that merges a segment's rows, so
  * "close" is wrong. Independent of any producer: nothing but the events is read.
@@ -27,6 +28,8 @@ export function checkSegmentQueuedAt(events: readonly CtiEvent[]): { violations:
   for (const e of events) {
     if (e.type === "call.connection_cleared") {
       check(`call.connection_cleared at ${e.time}`, e.legId, e.data.queuedAt);
+    } else if (e.type === "call.established") {
+      check(`call.established at ${e.time} (time - waitMs)`, e.legId, e.time - e.data.waitMs);
     } else if (e.type.startsWith("agent.") && "previous" in e.data && e.data.previous) {
       const prev = e.data.previous;
       if (prev.legId !== undefined) check(`${e.type} of ${e.agentId} at ${e.time} (previous)`, prev.legId, prev.queuedAt);

@@ -35,19 +35,22 @@ describe("splitting a period into whole UTC days", () => {
   });
 
   it("uses a day's totals only when computed after its last piece arrived, with the margin", () => {
-    const now = 1_000_000;
+    const today = D0 / DAY + 10;
+    const now = today * DAY + 9 * H; // 09:00 on `today`
+    const m = 60_000;
     const plan = planDays(
       [
-        { day: 1, touchedMs: 100, done: { fillId: "f1", computedMs: 500 } }, // computed well after: cached
-        { day: 2, touchedMs: 450, done: { fillId: "f2", computedMs: 500 } }, // touched inside the margin before the fill: refill
-        { day: 3, touchedMs: 100 }, // never computed, quiet: fill
-        { day: 4, touchedMs: now - 50 }, // still being written: read directly
-        { day: 5, touchedMs: 900, done: { fillId: "f5", computedMs: 800 } }, // touched after the fill: refill
+        { day: today - 5, touchedMs: now - 5 * DAY, done: { fillId: "f1", computedMs: now - 4 * DAY } }, // computed well after: cached
+        { day: today - 4, touchedMs: now - 4 * DAY + 30_000, done: { fillId: "f2", computedMs: now - 4 * DAY + 60_000 } }, // touched inside the margin before the fill: refill
+        { day: today - 3, touchedMs: now - 3 * DAY }, // never computed, quiet: fill
+        { day: today - 1, touchedMs: now - 20_000 }, // a late piece is still arriving: read directly
+        { day: today - 2, touchedMs: now - DAY, done: { fillId: "f5", computedMs: now - 2 * DAY } }, // touched after the fill: refill
+        { day: today, touchedMs: now - 10 * m }, // today is not over: read directly, never cached
       ],
       now,
-      100,
+      m,
     );
-    expect(plan).toEqual({ cached: [{ day: 1, fillId: "f1" }], fill: [2, 3, 5], direct: [4] });
+    expect(plan).toEqual({ cached: [{ day: today - 5, fillId: "f1" }], fill: [today - 4, today - 3, today - 2], direct: [today - 1, today] });
   });
 });
 
@@ -133,7 +136,7 @@ describe("agent state time on the store", () => {
 
     const first = asRecord(prepareStateTime(await queryStateTimeRows(ch, scope, 0)));
     expect(first).toEqual(expected);
-    const [filled] = await queryRows<{ days: string }>(ch, "SELECT count() days FROM agent_state_daily_done FINAL WHERE tenant_id = {t:String}", { t: tenantId });
+    const [filled] = await queryRows<{ days: string }>(ch, "SELECT uniqExact(day) days FROM agent_state_daily_done WHERE tenant_id = {t:String}", { t: tenantId });
     expect(Number(filled?.days)).toBe(4);
     expect(asRecord(prepareStateTime(await queryStateTimeRows(ch, scope, 0)))).toEqual(expected);
 

@@ -166,10 +166,11 @@ describe("QueueLogMapper on the hand-written log", () => {
       ["1001", 320, "1767603697.110.2", at(166)],
       ["1003", 478, "1767604006.121.1", at(410)],
     ]);
-    // And the generic check: queuedAt === that leg's queue_exited time - waitMs, to the millisecond.
+    // And the generic check: queuedAt === that leg's queue_exited time - waitMs, to the millisecond,
+    // on the 5 clears and 8 previous above, and on each of the 5 answered legs' call.established.
     const { violations, checked } = checkSegmentQueuedAt(events);
     expect(violations).toEqual([]);
-    expect(checked).toBe(5 + 8);
+    expect(checked).toBe(5 + 8 + 5);
   });
 
   it("takes the queue entry from Asterisk's holdtime, not the ENTERQUEUE line, so it matches queue_exited", () => {

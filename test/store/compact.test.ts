@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { compactOnce, partitionsToCompact } from "@/lib/store/compact";
+import { compactOnce, partitionsToCompact, pruneSupersededFills } from "@/lib/store/compact";
 import { eventToRow } from "@/lib/store/event-row";
 import type { CtiEvent } from "@/lib/events";
 import { freshTenant, queryRows, testStore } from "../helpers/store";
@@ -59,5 +59,37 @@ describe("compaction on the store", () => {
     );
     expect(Number(merged?.n)).toBe(legs);
     expect(await compactOnce(ch)).toEqual([]);
+  });
+});
+
+describe("pruning superseded daily state fills", () => {
+  it("deletes fills superseded more than ten minutes ago, and nothing a reader may still use", async () => {
+    const { ch } = await testStore();
+    const tenantId = freshTenant("prune");
+    const now = Date.now();
+    const min = 60_000;
+    // day, fill, computed minutes ago
+    const fills: [string, string, number][] = [
+      ["2026-01-05", "00000000-0000-4000-8000-000000000001", 60], // superseded by ...02 thirty minutes ago: goes
+      ["2026-01-05", "00000000-0000-4000-8000-000000000002", 30], // current
+      ["2026-01-06", "00000000-0000-4000-8000-000000000003", 60], // current (only fill)
+      ["2026-01-07", "00000000-0000-4000-8000-000000000004", 60], // superseded only a minute ago: kept for now
+      ["2026-01-07", "00000000-0000-4000-8000-000000000005", 1], // current
+    ];
+    await ch.insert({
+      table: "agent_state_daily_done",
+      values: fills.map(([day, fill_id, ago]) => ({ tenant_id: tenantId, day, fill_id, computed_at: new Date(now - ago * min).toISOString().replace("T", " ").replace("Z", "") })),
+      format: "JSONEachRow",
+    });
+    await ch.insert({
+      table: "agent_state_daily",
+      values: fills.map(([day, fill_id]) => ({ tenant_id: tenantId, day, fill_id, agent_id: "a1", state: "ready", reason_code: "", ms: 1000 })),
+      format: "JSONEachRow",
+    });
+    await pruneSupersededFills(ch);
+    const left = async (table: string) =>
+      (await queryRows<{ f: string }>(ch, `SELECT toString(fill_id) f FROM ${table} WHERE tenant_id = {t:String} ORDER BY f`, { t: tenantId })).map((r) => r.f.slice(-1));
+    expect(await left("agent_state_daily")).toEqual(["2", "3", "4", "5"]);
+    expect(await left("agent_state_daily_done")).toEqual(["2", "3", "4", "5"]);
   });
 });

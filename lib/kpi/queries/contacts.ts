@@ -191,7 +191,9 @@ type ParsedContacts = z.output<typeof contactsInputSchema>;
 
 /**
  * The page and the total are two queries run together: a window count over the
- * whole period made every page as slow as sorting the whole period.
+ * whole period made every page as slow as sorting the whole period. Over live data
+ * the two may differ by a contact that finished between them; the next refresh
+ * shows both anew.
  */
 async function runContacts(ch: ClickHouseClient, p: ParsedContacts): Promise<ContactPage> {
   const params = { ...segmentParams(p), limit: p.limit, offset: p.offset };

@@ -47,16 +47,17 @@ export type DayStatus = { day: number; touchedMs: number; done?: { fillId: strin
 export type DayPlan = { cached: { day: number; fillId: string }[]; fill: number[]; direct: number[] };
 
 /**
- * Per touched day: use its totals if computed after its last piece arrived (with
- * the margin), compute them now if the day has been quiet long enough, else read
- * its pieces directly (today, or a day a backfill is still writing). Untouched
- * days have no state time at all.
+ * Per day with pieces: use its totals if computed after its last piece arrived (with
+ * the margin), compute them now if the day is over and has been quiet long enough,
+ * else read its pieces directly (today, or a day a backfill is still writing). A
+ * day without pieces has no state time at all (the stamp is stored with the piece).
  */
 export function planDays(days: readonly DayStatus[], nowMs: number, settleMs = SETTLE_MS): DayPlan {
   const plan: DayPlan = { cached: [], fill: [], direct: [] };
   for (const d of days) {
+    const settled = nowMs - settleMs;
     if (d.done && d.done.computedMs - settleMs > d.touchedMs) plan.cached.push({ day: d.day, fillId: d.done.fillId });
-    else if (nowMs - settleMs > d.touchedMs) plan.fill.push(d.day);
+    else if (settled > d.touchedMs && settled > (d.day + 1) * DAY_MS) plan.fill.push(d.day);
     else plan.direct.push(d.day);
   }
   return plan;
@@ -73,6 +74,10 @@ export function dayRanges(days: readonly number[]): TimeRange[] {
   return out;
 }
 
+/**
+ * When each day last received a piece (from the pieces' own projection, stored in the
+ * same part as the piece) and which fill of it is current.
+ */
 const DAYS_STATUS_SQL = `
 SELECT
   toString(t.day) AS day,
@@ -82,9 +87,9 @@ SELECT
   toUnixTimestamp64Milli(now64(3)) AS nowMs
 FROM
 (
-  SELECT day, max(last_insert_at) AS touched
-  FROM agent_state_days_touched
-  WHERE tenant_id = {tenantId:String} AND day >= {firstDay:Date} AND day < {endDay:Date}
+  SELECT toDate(start_at) AS day, max(inserted_at) AS touched
+  FROM agent_state_pieces
+  WHERE tenant_id = {tenantId:String} AND toDate(start_at) >= {firstDay:Date} AND toDate(start_at) < {endDay:Date}
   GROUP BY day
 ) AS t
 LEFT JOIN
@@ -154,10 +159,33 @@ async function fillDays(ch: ClickHouseClient, tenantId: string, days: readonly n
     await ch.command({ query: DONE_SQL, query_params: { tenantId, fillId, days: dates, computedMs } });
     return fillId;
   } catch (err) {
-    // A read-only user on a ClickHouse server: the pieces still give the answer.
+    // A read-only user on a ClickHouse server, or a timeout: the pieces still give the answer.
     console.warn(`state time: could not cache daily totals (${err instanceof Error ? err.message : String(err)}); reading pieces`);
     return undefined;
   }
+}
+
+/**
+ * Fills in progress in this process, by tenant and day: widgets of one page ask for
+ * the same days at once, and one fill serves them all.
+ */
+const inFlight = new Map<string, Promise<string | undefined>>();
+
+async function fillOnce(ch: ClickHouseClient, tenantId: string, days: readonly number[], computedMs: number): Promise<Map<number, string | undefined>> {
+  const key = (day: number) => `${tenantId}|${day}`;
+  const mine = days.filter((d) => !inFlight.has(key(d)));
+  if (mine.length > 0) {
+    const fill = fillDays(ch, tenantId, mine, computedMs);
+    for (const d of mine) inFlight.set(key(d), fill);
+    void fill.finally(() => {
+      for (const d of mine) if (inFlight.get(key(d)) === fill) inFlight.delete(key(d));
+    });
+  }
+  // Taken before awaiting: a settled fill removes its entries.
+  const waits = days.map((d) => [d, inFlight.get(key(d))] as const);
+  const out = new Map<number, string | undefined>();
+  for (const [d, fill] of waits) out.set(d, await fill);
+  return out;
 }
 
 function directRows(ch: ClickHouseClient, scope: SegmentScope, range: TimeRange): Promise<StateTimeRow[]> {
@@ -173,9 +201,11 @@ export async function queryStateTimeRows(ch: ClickHouseClient, scope: SegmentSco
   const plan = planDays(status.days, status.nowMs, settleMs);
   if (plan.fill.length > 0) {
     // The fill reads the pieces after this instant, so its totals are current as of it.
-    const fillId = await fillDays(ch, scope.tenantId, plan.fill, status.nowMs);
-    if (fillId) plan.cached.push(...plan.fill.map((day) => ({ day, fillId })));
-    else plan.direct.push(...plan.fill);
+    const filled = await fillOnce(ch, scope.tenantId, plan.fill, status.nowMs);
+    for (const [day, fillId] of filled) {
+      if (fillId) plan.cached.push({ day, fillId });
+      else plan.direct.push(day);
+    }
   }
 
   const reads: Promise<StateTimeRow[]>[] = [...split.edges, ...dayRanges(plan.direct)].map((r) => directRows(ch, scope, r));
