@@ -263,8 +263,8 @@ async function settle(ch: ClickHouseClient): Promise<void> {
   console.log(`  compaction round (lib/store/compact.ts): ${compacted.length} partitions in ${((performance.now() - tc) / 1000).toFixed(1)} s`);
   const [quiet] = await queryRows(
     ch,
-    `SELECT toUnixTimestamp64Milli(now64(3)) - toUnixTimestamp64Milli(max(last_insert_at)) AS sinceMs
-     FROM agent_state_days_touched WHERE tenant_id = {tenantId:String}`,
+    `SELECT toUnixTimestamp64Milli(now64(3)) - toUnixTimestamp64Milli(max(inserted_at)) AS sinceMs
+     FROM agent_state_pieces WHERE tenant_id = {tenantId:String}`,
     { tenantId: TENANT },
     z.object({ sinceMs: sqlNumber }),
   );
