@@ -1,5 +1,6 @@
 import type { ClickHouseClient } from "@clickhouse/client";
 import { z } from "zod";
+import { queryRows, sqlNumber } from "@/lib/kpi/queries/run";
 
 /**
  * Compaction of the tables that KPIs read with FINAL. A contact segment is written
@@ -66,8 +67,7 @@ WHERE d.computed_at < l.latest AND l.latest < now64(3) - INTERVAL 10 MINUTE`;
 
 /** Deletes superseded fills' rows, then their done rows; returns how many fills went. */
 export async function pruneSupersededFills(ch: ClickHouseClient): Promise<number> {
-  const rs = await ch.query({ query: SUPERSEDED_FILLS_SQL, format: "JSONEachRow" });
-  const fills = z.array(z.object({ tenantId: z.string(), day: z.string(), fillId: z.string() })).parse(await rs.json());
+  const fills = await queryRows(ch, SUPERSEDED_FILLS_SQL, {}, z.object({ tenantId: z.string(), day: z.string(), fillId: z.string() }));
   if (fills.length === 0) return 0;
   const params = { tenants: fills.map((f) => f.tenantId), days: fills.map((f) => f.day), fillIds: fills.map((f) => f.fillId) };
   const match = "(tenant_id, day, fill_id) IN (SELECT arrayJoin(arrayZip({tenants:Array(String)}, {days:Array(Date)}, {fillIds:Array(UUID)})))";
@@ -78,11 +78,9 @@ export async function pruneSupersededFills(ch: ClickHouseClient): Promise<number
 
 export async function compactOnce(ch: ClickHouseClient): Promise<(Compaction & { ms: number })[]> {
   const params = { tables: [...COMPACTED_TABLES] };
-  const read = async <T>(query: string, schema: z.ZodType<T>): Promise<T[]> =>
-    z.array(schema).parse(await (await ch.query({ query, query_params: params, format: "JSONEachRow" })).json());
   const [parts, merging] = await Promise.all([
-    read(PARTS_SQL, z.object({ table: z.string(), partitionId: z.string(), parts: z.coerce.number() })),
-    read(MERGING_SQL, z.object({ table: z.string(), partitionId: z.string() })),
+    queryRows(ch, PARTS_SQL, params, z.object({ table: z.string(), partitionId: z.string(), parts: sqlNumber })),
+    queryRows(ch, MERGING_SQL, params, z.object({ table: z.string(), partitionId: z.string() })),
   ]);
   const done: (Compaction & { ms: number })[] = [];
   for (const c of partitionsToCompact(parts, merging)) {

@@ -151,5 +151,15 @@ describe("agent state time on the store", () => {
     await store.insert({ table: "cti_events", values: [eventToRow(stateEvent(tenantId, intervals[5]!))], format: "JSONEachRow" });
     await new Promise((r) => setTimeout(r, 5));
     expect(asRecord(prepareStateTime(await queryStateTimeRows(ch, scope, 0)))).toEqual(expectedTime([...intervals, late], scope.from, scope.to));
+
+    // A queue filter keeps the agents who answered a contact of that queue in the period (here a2 only),
+    // in the edges and the cached days alike.
+    const exit: CtiEvent = {
+      specVersion: "1.0", id: randomUUID(), source: "test", tenantId, callId: "c1", queueId: "qx", legId: "c1.1", agentId: "a2",
+      type: "call.queue_exited", time: D0 + 2 * DAY + 10 * H, data: { reason: "answered", waitMs: 4_000 },
+    };
+    await store.insert({ table: "cti_events", values: [eventToRow(exit)], format: "JSONEachRow" });
+    const a2Only = [...intervals, late].filter((iv) => iv.agentId === "a2");
+    expect(asRecord(prepareStateTime(await queryStateTimeRows(ch, { ...scope, queueIds: ["qx"] }, 0)))).toEqual(expectedTime(a2Only, scope.from, scope.to));
   });
 });

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { queryRows, sqlNumber } from "./run";
 import { segmentParams, type SegmentScope } from "./segments-sql";
-import { STATE_AGENTS_SQL, STATE_TIME_SQL, prepareStateTime, stateTimeRowSchema, type AgentStateTime, type StateTimeRow } from "./state-time";
+import { QUEUE_AGENTS_SQL, STATE_AGENTS_SQL, STATE_TIME_SQL, prepareStateTime, stateTimeRowSchema, type AgentStateTime, type StateTimeRow } from "./state-time";
 
 /**
  * Agent state time for a period: whole UTC days from cached daily totals
@@ -103,8 +103,6 @@ SETTINGS join_use_nulls = 1`;
 
 const dayStatusRowSchema = z.object({ day: z.string(), touchedMs: sqlNumber, fillId: z.string(), computedMs: sqlNumber, nowMs: sqlNumber });
 
-const NOW_SQL = "SELECT toUnixTimestamp64Milli(now64(3)) AS nowMs";
-
 /** Whole-day totals from the pieces (each piece lies within one UTC day, so no clipping). */
 const FILL_SQL = `
 INSERT INTO agent_state_daily (tenant_id, day, agent_id, state, reason_code, ms, fill_id)
@@ -139,7 +137,8 @@ GROUP BY agentId, state, reasonCode`;
 
 async function dayStatus(ch: ClickHouseClient, tenantId: string, first: number, end: number): Promise<{ days: DayStatus[]; nowMs: number }> {
   const rows = await queryRows(ch, DAYS_STATUS_SQL, { tenantId, firstDay: dayString(first), endDay: dayString(end) }, dayStatusRowSchema);
-  const nowMs = rows[0]?.nowMs ?? (await queryRows(ch, NOW_SQL, {}, z.object({ nowMs: sqlNumber })))[0]?.nowMs ?? Date.now();
+  // No rows means no day with pieces: nothing to plan, so no clock is needed.
+  const nowMs = rows[0]?.nowMs ?? 0;
   const days = rows.map((r) => ({
     day: dayNumber(r.day),
     touchedMs: r.touchedMs,
@@ -188,14 +187,25 @@ async function fillOnce(ch: ClickHouseClient, tenantId: string, days: readonly n
   return out;
 }
 
-function directRows(ch: ClickHouseClient, scope: SegmentScope, range: TimeRange): Promise<StateTimeRow[]> {
-  return queryRows(ch, STATE_TIME_SQL, { ...segmentParams(scope), clipFromMs: range.from, clipToMs: range.to }, stateTimeRowSchema);
+type StateParams = Record<string, unknown>;
+
+function directRows(ch: ClickHouseClient, params: StateParams, range: TimeRange): Promise<StateTimeRow[]> {
+  return queryRows(ch, STATE_TIME_SQL, { ...params, clipFromMs: range.from, clipToMs: range.to }, stateTimeRowSchema);
+}
+
+/** The period's parameters, with the queue filter's agents looked up once (none without a queue filter). */
+async function stateParams(ch: ClickHouseClient, scope: SegmentScope): Promise<StateParams> {
+  const params = segmentParams(scope);
+  if (scope.queueIds.length === 0) return { ...params, queueAgentIds: [] };
+  const agents = await queryRows(ch, QUEUE_AGENTS_SQL, params, z.object({ agentId: z.string() }));
+  return { ...params, queueAgentIds: agents.map((a) => a.agentId) };
 }
 
 /** State time rows (agent, state, reason, ms) of the scope's period; rows of one key may repeat and are summed by prepareStateTime. */
 export async function queryStateTimeRows(ch: ClickHouseClient, scope: SegmentScope, settleMs = SETTLE_MS): Promise<StateTimeRow[]> {
+  const params = await stateParams(ch, scope);
   const split = splitWholeDays(scope.from, scope.to);
-  if (split.end - split.first < MIN_CACHED_DAYS) return directRows(ch, scope, { from: scope.from, to: scope.to });
+  if (split.end - split.first < MIN_CACHED_DAYS) return directRows(ch, params, { from: scope.from, to: scope.to });
 
   const status = await dayStatus(ch, scope.tenantId, split.first, split.end);
   const plan = planDays(status.days, status.nowMs, settleMs);
@@ -208,16 +218,16 @@ export async function queryStateTimeRows(ch: ClickHouseClient, scope: SegmentSco
     }
   }
 
-  const reads: Promise<StateTimeRow[]>[] = [...split.edges, ...dayRanges(plan.direct)].map((r) => directRows(ch, scope, r));
+  const reads: Promise<StateTimeRow[]>[] = [...split.edges, ...dayRanges(plan.direct)].map((r) => directRows(ch, params, r));
   if (plan.cached.length > 0) {
-    const params = {
-      ...segmentParams(scope),
+    const cached = {
+      ...params,
       firstDay: dayString(split.first),
       endDay: dayString(split.end),
       cachedDays: plan.cached.map((c) => dayString(c.day)),
       fillIds: plan.cached.map((c) => c.fillId),
     };
-    reads.push(queryRows(ch, CACHED_SQL, params, stateTimeRowSchema));
+    reads.push(queryRows(ch, CACHED_SQL, cached, stateTimeRowSchema));
   }
   return (await Promise.all(reads)).flat();
 }

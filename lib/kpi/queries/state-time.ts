@@ -24,12 +24,16 @@ export function statePiecesInSql(fromParam: string, toParam: string): string {
 }
 
 /**
- * Which agents' time counts: the chosen agents, the team's agents, or with a queue
- * filter those who answered a contact of those queues in the whole period.
+ * The agents a queue filter keeps: those who answered a contact of those queues in
+ * the whole period. Resolved once per request and passed as {queueAgentIds}, since
+ * one period's state time is read in several parts (edges, direct days, cached days).
  */
+export const QUEUE_AGENTS_SQL = `SELECT DISTINCT agent_id AS agentId FROM (${SEGMENTS_SQL}) WHERE is_answered`;
+
+/** Which agents' time counts: the chosen agents, the team's agents, the queue filter's agents. */
 export const STATE_AGENTS_SQL = `(empty({agentIds:Array(String)}) OR has({agentIds:Array(String)}, agent_id))
   AND (empty({teamIds:Array(String)}) OR agent_id IN (${TEAM_AGENTS_SQL}))
-  AND (empty({queueIds:Array(String)}) OR agent_id IN (SELECT agent_id FROM (${SEGMENTS_SQL}) WHERE is_answered))`;
+  AND (empty({queueIds:Array(String)}) OR has({queueAgentIds:Array(String)}, agent_id))`;
 
 /** State time clipped to [clipFromMs, clipToMs), a part of the period [fromMs, toMs). */
 export const STATE_TIME_SQL = `
