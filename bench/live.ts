@@ -13,6 +13,7 @@ import { ContactCentreSim, loadSimulatorConfig } from "../ingest/simulator";
 import { LiveFloor } from "../lib/live/live-floor";
 import { liveStream, SSE_HEADERS } from "../lib/live/sse";
 import { runCli } from "../scripts/run-cli";
+import { percentile } from "./percentile";
 
 /**
  * npm run bench:live [-- --rate 200] [--seconds 60]: the time from an event to the
@@ -82,11 +83,6 @@ for (const kind of ["snapshot", "patch"]) live.addEventListener(kind, (e) => {
 const ping = new EventSource("/ping");
 ping.onmessage = (e) => window.__pings.push([Date.now(), Number(e.data)]);
 </script>`;
-
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-}
 
 function summary(name: string, values: number[]): { p50: number; p95: number; max: number } {
   const s = [...values].sort((a, b) => a - b);

@@ -56,7 +56,7 @@ export function AgentsView({ initialTz }: { initialTz: string | null }) {
         query={report}
         isEmpty={(d) => d.agents.length === 0}
         empty={empty}
-        csvHref={`/api/export/agents?${search}&sort=${sort.id}&dir=${sort.dir}`}
+        csvHref={`/api/export/agents?${search}&sort=${encodeURIComponent(sort.id)}&dir=${sort.dir}`}
       >
         {(d) => (
           <>
@@ -81,7 +81,7 @@ export function AgentsView({ initialTz }: { initialTz: string | null }) {
         query={report}
         isEmpty={(d) => d.teams.length === 0}
         empty={empty}
-        csvHref={`/api/export/teams?${search}&sort=${tSort.id}&dir=${tSort.dir}`}
+        csvHref={`/api/export/teams?${search}&sort=${encodeURIComponent(tSort.id)}&dir=${tSort.dir}`}
       >
         {(d) => (
           <DataTable

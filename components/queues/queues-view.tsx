@@ -26,7 +26,7 @@ export function QueuesView({ initialTz }: { initialTz: string | null }) {
   const queues = useQuery({ ...queueKpisQueryOptions(r?.queues ?? { from: 0, to: 1, queueIds: [], teamIds: [] }, r?.live), enabled: r !== null, placeholderData: keepPreviousData });
   if (!tz || !r) return <DashboardSkeleton title="Queues" tiles={0} />;
 
-  const csv = `/api/export/queues?${queuesSearch(r.queues)}&sort=${sort.id}&dir=${sort.dir}`;
+  const csv = `/api/export/queues?${queuesSearch(r.queues)}&sort=${encodeURIComponent(sort.id)}&dir=${sort.dir}`;
   return (
     <div className="dashboard">
       <div className="page-header">

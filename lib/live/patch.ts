@@ -40,11 +40,6 @@ export function diffViews(before: WallboardView, after: WallboardView): Wallboar
   return patch;
 }
 
-/** True when the patch carries more than new metadata. */
-export function patchChangesEntries(p: WallboardPatch): boolean {
-  return p.queues !== undefined || p.agents !== undefined || p.calls !== undefined;
-}
-
 function applySection<T>(section: Record<string, T>, changes: SectionChanges<T> | undefined): Record<string, T> {
   if (!changes) return section;
   const out = { ...section, ...changes.set };

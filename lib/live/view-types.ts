@@ -82,9 +82,6 @@ export type WallboardView = {
   calls: Record<string, CallRow>;
 };
 
-export const VIEW_SECTIONS = ["queues", "agents", "calls"] as const;
-export type ViewSection = (typeof VIEW_SECTIONS)[number];
-
 export type SectionChanges<T> = { set: Record<string, T>; remove: string[] };
 
 export type WallboardPatch = {

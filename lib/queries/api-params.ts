@@ -4,6 +4,7 @@ import { SL_VARIANTS } from "@/lib/kpi/definitions";
 import { CONTACT_FILTERS } from "@/lib/kpi/contact-filters";
 import { CONTACT_SORTS } from "@/lib/kpi/contact-sorts";
 import { canonicalTimeZone } from "@/lib/time/valid-time-zone";
+import { MAX_CUSTOM_DAYS } from "@/lib/time/periods";
 
 /**
  * The query-string contract of the KPI endpoints, shared by the route handlers
@@ -11,8 +12,12 @@ import { canonicalTimeZone } from "@/lib/time/valid-time-zone";
  * drift. Every issue names its parameter, for a 400 that says what to fix.
  */
 
-const MAX_RANGE_DAYS = 400;
 const DAY_MS = 86_400_000;
+/**
+ * The longest range: the period picker's longest custom span, plus the hour a
+ * daylight-saving change can add to local days (the picker allows that hour too).
+ */
+const MAX_RANGE_MS = MAX_CUSTOM_DAYS * DAY_MS + 3_600_000;
 /** Up to year 2200: enough for any real period, and keeps the numbers exact. */
 const MAX_EPOCH_MS = 7_258_118_400_000;
 
@@ -43,11 +48,10 @@ const periodParams = { from: epochMsParam, to: epochMsParam, queue: queueParam, 
 
 function checkRange(v: { from: number; to: number }, ctx: z.RefinementCtx): void {
   if (v.from >= v.to) ctx.addIssue({ code: "custom", path: ["to"], message: "must be after from" });
-  else if (v.to - v.from > MAX_RANGE_DAYS * DAY_MS) ctx.addIssue({ code: "custom", path: ["to"], message: `the range may span at most ${MAX_RANGE_DAYS} days` });
+  else if (v.to - v.from > MAX_RANGE_MS) ctx.addIssue({ code: "custom", path: ["to"], message: `the range may span at most ${MAX_CUSTOM_DAYS} days` });
 }
 
 export const summaryParamsSchema = z.object({ ...periodParams, variant: variantParam }).superRefine(checkRange);
-export type SummaryParams = z.output<typeof summaryParamsSchema>;
 
 export const seriesParamsSchema = z
   .object({
@@ -57,17 +61,13 @@ export const seriesParamsSchema = z
     variant: variantParam,
   })
   .superRefine(checkRange);
-export type SeriesParams = z.output<typeof seriesParamsSchema>;
 
 export const heatmapParamsSchema = z.object({ ...periodParams, tz: tzParam, variant: variantParam }).superRefine(checkRange);
-export type HeatmapParams = z.output<typeof heatmapParamsSchema>;
 
 /** Per-queue table: each queue uses its own service-level variant, so there is no variant parameter. */
 export const queuesParamsSchema = z.object(periodParams).superRefine(checkRange);
-export type QueuesParams = z.output<typeof queuesParamsSchema>;
 
 export const agentsParamsSchema = z.object({ ...periodParams, agent: agentParam }).superRefine(checkRange);
-export type AgentsParams = z.output<typeof agentsParamsSchema>;
 
 // `agent` is a list elsewhere (searchParamsObject makes it one); here exactly one is needed.
 const agentIdParam = z.preprocess(
@@ -83,7 +83,6 @@ function checkTimeline(v: { from: number; to: number }, ctx: z.RefinementCtx): v
 }
 
 export const timelineParamsSchema = z.object(timelineShape).superRefine(checkTimeline);
-export type TimelineParams = z.output<typeof timelineParamsSchema>;
 
 const intParam = (what: string, min: number, max: number) =>
   z
@@ -103,7 +102,6 @@ export const contactsParamsSchema = z
     offset: intParam("rows to skip", 0, 1_000_000).default(0),
   })
   .superRefine(checkRange);
-export type ContactsParams = z.output<typeof contactsParamsSchema>;
 
 const sortParams = {
   sort: z.string().max(64, "is too long").optional(),
@@ -144,7 +142,6 @@ export const exportParamsSchema = z.discriminatedUnion("table", [
   z.object({ table: z.literal("timeline"), ...timelineShape, tz: tzParam }).superRefine(checkTimeline),
 ], { error: "must be one of queues, agents, teams, contacts, trends, heatmap, timeline" });
 export type ExportParams = z.output<typeof exportParamsSchema>;
-export type ExportTable = ExportParams["table"];
 
 /** Query keys whose value is a list (the key repeats). */
 const LIST_KEYS = new Set(["queue", "team", "agent"]);

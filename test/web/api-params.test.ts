@@ -13,6 +13,7 @@ import {
   toSearchParams,
 } from "@/lib/queries/api-params";
 import { describeZodError } from "@/lib/http/errors";
+import { customRange } from "@/lib/time/periods";
 
 const DAY = 86_400_000;
 const from = Date.UTC(2026, 0, 5);
@@ -40,6 +41,13 @@ describe("the dashboards' query-string contract", () => {
     expect(problem(heatmapParamsSchema, `from=${from}&to=${to}&tz=Mars/Base`)).toMatch(/^tz: unknown time zone/);
     expect(problem(queuesParamsSchema, `from=${to}&to=${from}`)).toBe("to: must be after from");
     expect(problem(agentsParamsSchema, `from=${from}&to=${from + 401 * DAY}`)).toBe("to: the range may span at most 400 days");
+  });
+
+  it("accepts the longest custom period the picker offers, across a daylight-saving change", () => {
+    // 400 local days in London hold one more autumn change than spring one: 400 days and an hour.
+    const longest = customRange("2025-10-01", "2026-11-04", "Europe/London");
+    expect(longest && longest.to - longest.from).toBe(400 * DAY + 3_600_000);
+    expect(parse(summaryParamsSchema, `from=${longest?.from}&to=${longest?.to}`)).toMatchObject({ success: true });
   });
 
   it("reads the contacts list's filter, order and page, with defaults", () => {
