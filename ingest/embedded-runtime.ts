@@ -14,6 +14,7 @@ import type { CtiEvent } from "@/lib/events";
 import { startLiveFloor } from "@/lib/live/start-floor";
 import { startCompaction } from "@/lib/store/compact";
 import { loadSimulatorConfig } from "./simulator/config";
+import { retryUntil } from "./retry-until";
 
 /**
  * Everything that shares the process with the web server: the store (chDB binds one
@@ -82,12 +83,15 @@ async function boot(env: Env, log: (line: string) => void): Promise<Runtime> {
   // admits one process); otherwise workers write the store and this server only follows
   // the stream for the live floor. Started in the background: a broker that is still
   // coming up must not hold up the web server.
-  const kafka = env.kafkaBrokers.length === 0 ? undefined : startKafka(ch, env, log, (events) => floor.apply(events));
+  const kafkaStarting = new AbortController();
+  const kafka = env.kafkaBrokers.length === 0 ? undefined : startKafka(ch, env, log, (events) => floor.apply(events), kafkaStarting.signal);
   return {
     ch,
     pipeline,
     source,
     stop: async () => {
+      // A broker that never came up must not hold shutdown: stop waiting for it first.
+      kafkaStarting.abort();
       stopCompaction?.();
       await feed?.stop();
       await source.close();
@@ -102,15 +106,14 @@ async function startKafka(
   env: Env,
   log: (line: string) => void,
   onEvents: (events: readonly CtiEvent[]) => void,
+  signal: AbortSignal,
 ): Promise<{ stop(): Promise<void> } | undefined> {
-  for (let delay = 1000; ; delay = Math.min(delay * 2, 30_000)) {
-    try {
-      return env.ingestInWeb ? await startKafkaConsumer(ch, env, log, onEvents) : await startLiveTail(env, onEvents, log);
-    } catch (e) {
-      log(`kafka: cannot start yet (${(e as Error).message}); retrying in ${delay} ms`);
-      await new Promise((r) => setTimeout(r, delay));
-    }
-  }
+  return retryUntil(() => (env.ingestInWeb ? startKafkaConsumer(ch, env, log, onEvents) : startLiveTail(env, onEvents, log)), {
+    firstDelayMs: 1000,
+    maxDelayMs: 30_000,
+    signal,
+    onRetry: (e, delay) => log(`kafka: cannot start yet (${e.message}); retrying in ${delay} ms`),
+  });
 }
 
 function printSignIns(signIns: DemoSignIn[], env: Env, log: (line: string) => void): void {

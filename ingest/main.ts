@@ -2,6 +2,7 @@ import { getEnv } from "@/lib/env";
 import { closeClickHouse, getClickHouse } from "@/lib/store/client";
 import { startCompaction } from "@/lib/store/compact";
 import { migrate, MigrationError } from "@/sql/migrate";
+import { retryUntil } from "./retry-until";
 import { startKafkaConsumer, type RunningConsumer } from "./kafka/start-consumer";
 import { startHealthServer } from "./kafka/health-server";
 import { WorkerMetrics } from "./kafka/metrics";
@@ -17,20 +18,6 @@ import { WorkerMetrics } from "./kafka/metrics";
  */
 const log = (line: string) => console.log(`${new Date().toISOString()} ${line}`);
 
-/** A store that is down at start-up is waited for, not given up on: the worker recovers by itself. */
-async function untilStoreAnswers(attempt: () => Promise<unknown>, stopped: () => boolean): Promise<void> {
-  for (let delay = 500; !stopped(); delay = Math.min(delay * 2, 15_000)) {
-    try {
-      await attempt();
-      return;
-    } catch (e) {
-      if (e instanceof MigrationError) throw e;
-      log(`ingest: store not reachable (${(e as Error).message.split("\n")[0]}); retrying in ${delay} ms`);
-      await new Promise((r) => setTimeout(r, delay));
-    }
-  }
-}
-
 async function main(): Promise<void> {
   const env = getEnv();
   if (env.kafkaBrokers.length === 0) throw new Error("KAFKA_BROKERS: required for the ingest worker");
@@ -39,12 +26,14 @@ async function main(): Promise<void> {
   // Filled once the store answers; read by the health check and the shutdown handler meanwhile.
   const worker: { running?: RunningConsumer } = {};
   let stopping = false;
+  const starting = new AbortController();
   const health = await startHealthServer(env.INGEST_HTTP_PORT, metrics, () => worker.running?.ready() ?? false);
   log(`ingest: health and metrics on :${env.INGEST_HTTP_PORT} (/healthz /readyz /metrics)`);
 
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    starting.abort();
     log(`ingest: ${signal}: stopping fetch, flushing, committing`);
     const deadline = setTimeout(() => {
       log(`ingest: shutdown took longer than ${env.INGEST_SHUTDOWN_MS} ms; exiting without a clean close`);
@@ -66,7 +55,14 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => void shutdown("SIGINT"));
 
   const ch = await getClickHouse(env);
-  await untilStoreAnswers(() => migrate(ch), () => stopping);
+  // A store that is down at start-up is waited for, not given up on: the worker recovers by itself.
+  await retryUntil(() => migrate(ch), {
+    firstDelayMs: 500,
+    maxDelayMs: 15_000,
+    signal: starting.signal,
+    isFatal: (e) => e instanceof MigrationError,
+    onRetry: (e, delay) => log(`ingest: store not reachable (${e.message.split("\n")[0]}); retrying in ${delay} ms`),
+  });
   if (stopping) return;
   worker.running = await startKafkaConsumer(ch, env, log, undefined, metrics);
   // Workers own the store's upkeep in the scaled shape (the web server only reads it).
