@@ -8,11 +8,6 @@ type Definitions = {
   changes: { queueId: string }[];
 };
 
-/**
- * Every write here happens before the test's first sql() call: the embedded
- * store's read-only SQL path leaves its session read-only (see the report to the
- * lead), so reads through sql() come last.
- */
 test("an admin's threshold change re-evaluates history, shows the new version and is audited", async ({ page, request }) => {
   const range = yesterdayUtc();
   await signIn(page, "admin");

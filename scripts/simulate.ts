@@ -8,6 +8,7 @@ import { IngestPipeline } from "../ingest/pipeline/pipeline";
 import { createAdmin, createProducer } from "../ingest/kafka/kafkajs-adapter";
 import { eventKey } from "../ingest/kafka/event-key";
 import { runCli } from "./run-cli";
+import { runSeed } from "../ingest/simulator-feed";
 
 /**
  * npm run simulate -- [--kafka] [--backfill-days N] [--rate N] [--events N] [--seed N] [--tenant ID]
@@ -79,7 +80,7 @@ runCli(async () => {
   const tenant = args.tenant ?? env.TENANT_ID;
   const sink = args.kafka ? await kafkaSink() : await storeSink(tenant);
   const start = Date.now() - args.backfillDays * 86_400_000;
-  const sim = new ContactCentreSim({ ...loadSimulatorConfig(env.SIM_CONFIG), tenantId: tenant }, { seed: args.seed ?? env.SIM_SEED ^ start, startTime: start });
+  const sim = new ContactCentreSim({ ...loadSimulatorConfig(env.SIM_CONFIG), tenantId: tenant }, { seed: args.seed ?? runSeed(env.SIM_SEED, start), startTime: start });
   let sent = 0;
   let interrupted = false;
   process.on("SIGINT", () => (interrupted = true));

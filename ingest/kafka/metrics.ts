@@ -36,11 +36,12 @@ export class WorkerMetrics {
     this.latencyCount += 1;
   }
 
-  latencyQuantile(q: number): number {
+  /** One sort of the recent latencies for all the quantiles asked (a scrape asks for three). */
+  latencyQuantiles(qs: readonly number[]): number[] {
     const n = Math.min(this.latencyCount, this.latencies.length);
-    if (n === 0) return Number.NaN;
-    const sorted = Array.from(this.latencies.subarray(0, n)).sort((a, b) => a - b);
-    return sorted[Math.min(n - 1, Math.floor(q * n))] ?? Number.NaN;
+    if (n === 0) return qs.map(() => Number.NaN);
+    const sorted = this.latencies.slice(0, n).sort(); // a typed array sorts numerically
+    return qs.map((q) => sorted[Math.min(n - 1, Math.floor(q * n))] ?? Number.NaN);
   }
 
   setLag(topic: string, partition: number, lag: number): void {
@@ -62,7 +63,8 @@ export class WorkerMetrics {
     this.bounds.forEach((b, i) => lines.push(`ingest_batch_seconds_bucket{le="${b}"} ${this.buckets[i] ?? 0}`));
     lines.push(`ingest_batch_seconds_bucket{le="+Inf"} ${this.batches}`, `ingest_batch_seconds_sum ${this.batchSecondsSum}`, `ingest_batch_seconds_count ${this.batches}`);
     lines.push("# HELP ingest_produce_to_stored_seconds latency from the message's Kafka timestamp to the confirmed insert (recent messages)", "# TYPE ingest_produce_to_stored_seconds summary");
-    for (const q of [0.5, 0.95, 0.99]) lines.push(`ingest_produce_to_stored_seconds{quantile="${q}"} ${this.latencyQuantile(q) / 1000}`);
+    const qs = [0.5, 0.95, 0.99];
+    this.latencyQuantiles(qs).forEach((ms, i) => lines.push(`ingest_produce_to_stored_seconds{quantile="${qs[i]}"} ${ms / 1000}`));
     lines.push(`ingest_produce_to_stored_seconds_count ${this.latencyCount}`);
     lines.push("# TYPE ingest_first_fetch_timestamp_seconds gauge", `ingest_first_fetch_timestamp_seconds ${this.firstFetchAt / 1000}`);
     lines.push("# TYPE ingest_last_commit_timestamp_seconds gauge", `ingest_last_commit_timestamp_seconds ${this.lastCommitAt / 1000}`);

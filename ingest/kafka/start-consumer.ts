@@ -6,7 +6,6 @@ import { KafkaIngestWorker } from "./ingest-worker";
 import { WorkerMetrics } from "./metrics";
 
 export type RunningConsumer = {
-  worker: KafkaIngestWorker;
   metrics: WorkerMetrics;
   ready: () => boolean;
   /** Stop fetching, flush, commit, leave the group. */
@@ -68,7 +67,6 @@ export async function startKafkaConsumer(
   await consumer.run(worker.handle, env.KAFKA_TOPIC_PARTITIONS);
   log(`ingest: consuming ${env.KAFKA_TOPIC} as group ${env.KAFKA_GROUP_ID} from ${env.kafkaBrokers.join(",")}`);
   return {
-    worker,
     metrics,
     ready: () => joined && worker.storeHealthy,
     crashed,

@@ -6,8 +6,8 @@ import { createHash } from "node:crypto";
  *
  * An id is a name-based UUID (RFC 9562 version 5: SHA-1 of a namespace and a
  * name). The name holds:
- * - the tenant and source: ids must differ across tenants too, since the ingest
- *   pipeline's insert deduplication token is built from event ids alone;
+ * - the tenant and source: the same log imported for two tenants (or from two
+ *   sources) describes different events, and ids must stay stable once issued;
  * - what produced the event: a line's content and its occurrence, or a timer's key.
  *   Content, not line number: a rotated or concatenated log, or one with a garbage
  *   line removed, keeps its ids;

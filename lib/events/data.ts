@@ -18,6 +18,10 @@ export const AGENT_STATES = ["ready", "not_ready", "busy", "after_call_work"] as
 export const agentStateSchema = z.enum(AGENT_STATES);
 export type AgentState = z.infer<typeof agentStateSchema>;
 
+export function isAgentState(s: string): s is AgentState {
+  return (AGENT_STATES as readonly string[]).includes(s);
+}
+
 /**
  * When a contact segment entered its queue. Events that end part of a segment's
  * handling (the agent leg clearing, after-call work ending) repeat it so the store

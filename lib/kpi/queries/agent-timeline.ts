@@ -1,6 +1,6 @@
 import type { ClickHouseClient } from "@clickhouse/client";
 import { z } from "zod";
-import { AGENT_STATES, type AgentState } from "@/lib/events";
+import { isAgentState, type AgentState } from "@/lib/events";
 import { entityId, epochMs, fromBeforeTo } from "../inputs";
 import { queryRows, sqlNumber } from "./run";
 import { statePiecesInSql } from "./state-time";
@@ -75,10 +75,6 @@ export type AgentTimeline = {
   /** Time per state within the span, gaps under "none". */
   totals: Record<AgentState | "none", number>;
 };
-
-function isAgentState(s: string): s is AgentState {
-  return (AGENT_STATES as readonly string[]).includes(s);
-}
 
 /**
  * Rows clipped to [from, to), sorted, gaps filled. Overlaps (a platform that

@@ -8,8 +8,8 @@ import { ZERO_COUNTS, addCounts, type KpiCounts } from "../kpi-counts";
 import { countsSql, countsRowSchema, prepareCounts, type GroupCounts } from "./counts";
 import { queryRows } from "./run";
 import { segmentParams } from "./segments-sql";
-import { queryStateTimeRows } from "./state-days";
-import { addStateTime, emptyStateTime, prepareStateTime, stateCounts, type AgentStateTime } from "./state-time";
+import { queryStateTime } from "./state-days";
+import { addStateTime, emptyStateTime, stateCounts, type AgentStateTime } from "./state-time";
 
 /**
  * Per agent (and per team, summed from its agents): handled contacts, AHT and its
@@ -104,10 +104,10 @@ export function prepareAgents(
 export async function queryAgentKpis(ch: ClickHouseClient, input: AgentsInput): Promise<AgentsReport> {
   const p = agentsInputSchema.parse(input);
   const params = segmentParams(p);
-  const [rows, timeRows, names] = await Promise.all([
+  const [rows, stateTime, names] = await Promise.all([
     queryRows(ch, countsSql("agent"), params, countsRowSchema),
-    queryStateTimeRows(ch, p),
+    queryStateTime(ch, p),
     queryRows(ch, AGENT_NAMES_SQL, params, agentNameRowSchema),
   ]);
-  return prepareAgents(prepareCounts(rows, "agent"), prepareStateTime(timeRows), names);
+  return prepareAgents(prepareCounts(rows, "agent"), stateTime, names);
 }

@@ -26,7 +26,7 @@ export const TEAM_AGENTS_SQL = `
       WHERE tenant_id = {tenantId:String} AND has({teamIds:Array(String)}, team_id)`;
 
 /** The period as a condition on queued_at (the sorting key after tenant_id). */
-export const PERIOD_SQL = `tenant_id = {tenantId:String}
+const PERIOD_SQL = `tenant_id = {tenantId:String}
     AND queued_at >= fromUnixTimestamp64Milli({fromMs:Int64}, 'UTC')
     AND queued_at < fromUnixTimestamp64Milli({toMs:Int64}, 'UTC')`;
 

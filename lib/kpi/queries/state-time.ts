@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AGENT_STATES, type AgentState } from "@/lib/events";
+import { AGENT_STATES, isAgentState, type AgentState } from "@/lib/events";
 import type { KpiCounts } from "../kpi-counts";
 import { sqlNumber } from "./run";
 import { SEGMENTS_SQL, TEAM_AGENTS_SQL } from "./segments-sql";
@@ -67,10 +67,6 @@ export type AgentStateTime = {
 
 export function emptyStateTime(): AgentStateTime {
   return { stateMs: { ready: 0, not_ready: 0, busy: 0, after_call_work: 0 }, notReadyMsByReason: {} };
-}
-
-function isAgentState(s: string): s is AgentState {
-  return (AGENT_STATES as readonly string[]).includes(s);
 }
 
 /** Rows to state time per agent. A state this code does not know is skipped rather than failing the dashboard. */
