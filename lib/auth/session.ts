@@ -1,6 +1,6 @@
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
-import { Forbidden, Unauthorized } from "../http/errors";
+import { Forbidden, Unauthenticated } from "@/lib/errors/domain-errors";
 import { authOptions } from "./options";
 import { can, roleSchema, type Capability, type Role } from "./roles";
 
@@ -18,7 +18,7 @@ export async function currentUser(): Promise<SessionUser | null> {
 /** For route handlers: the user if signed in and allowed, else a 401/403 thrown for errorResponse. */
 export async function requireApiUser(capability: Capability): Promise<SessionUser> {
   const user = await currentUser();
-  if (!user) throw new Unauthorized();
+  if (!user) throw new Unauthenticated();
   if (!can(user.role, capability)) throw new Forbidden(`use ${capability}`);
   return user;
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { ClickHouseClient } from "@clickhouse/client";
 import { z } from "zod";
-import { HttpError, NotFound } from "@/lib/http/errors";
+import { Conflict, NotFound } from "@/lib/errors/domain-errors";
 import { SL_VARIANTS, type SlVariant } from "./definitions";
 import { entityId } from "./inputs";
 import { QUEUE_DEFINITION_LIMITS } from "./queue-definitions-limits";
@@ -92,7 +92,7 @@ export async function updateQueueDefinition(ch: ClickHouseClient, input: UpdateQ
   const [current] = await queryRows(ch, CURRENT_SQL, { tenantId: p.tenantId, queueId: p.queueId }, definitionRowSchema);
   if (!current) throw new NotFound(`queue "${p.queueId}"`);
   if (p.change.expectedVersion !== undefined && p.change.expectedVersion !== current.definitionVersion) {
-    throw new HttpError(409, `queue "${p.queueId}" was changed meanwhile (now version ${current.definitionVersion}); reload and try again`);
+    throw new Conflict(`queue "${p.queueId}" was changed meanwhile (now version ${current.definitionVersion}); reload and try again`, current.definitionVersion);
   }
   // Saving the same settings again is not a change: no new version, no audit row.
   if (sameSettings(current, p.change)) return { changed: false, before: current, after: current };

@@ -1,4 +1,4 @@
-import { ServiceUnavailable } from "./errors";
+import { Unavailable } from "@/lib/errors/domain-errors";
 import type { LiveFloor } from "./live-floor";
 
 /**
@@ -19,6 +19,6 @@ export function setLiveFloor(floor: LiveFloor | undefined): void {
 /** For route handlers: the floor, or a 503 naming why there is none. */
 export function requireLiveFloor(): LiveFloor {
   const floor = getLiveFloor();
-  if (!floor) throw new ServiceUnavailable("the live floor is not running in this process (it needs the in-process event stream; see docs/live-floor.md)");
+  if (!floor) throw new Unavailable("the live floor is not running in this process (it needs the in-process event stream; see docs/live-floor.md)");
   return floor;
 }

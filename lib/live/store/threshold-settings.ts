@@ -1,5 +1,5 @@
 import type { ClickHouseClient } from "@clickhouse/client";
-import { NotFound } from "@/lib/http/errors";
+import { NotFound } from "@/lib/errors/domain-errors";
 import { listQueues } from "@/lib/queries/server/list-queues";
 import { DEFAULT_QUEUE_KEY, DEFAULT_THRESHOLDS, thresholdsFor, type QueueThresholds } from "../thresholds";
 import type { ThresholdsUpdate } from "../thresholds-schema";

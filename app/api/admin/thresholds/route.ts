@@ -2,7 +2,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import { getEnv } from "@/lib/env";
 import { getClickHouse } from "@/lib/store/client";
 import { requireApiUser } from "@/lib/auth/session";
-import { BadRequest, errorResponse } from "@/lib/http/errors";
+import { errorResponse } from "@/lib/http/errors";
+import { InvalidInput } from "@/lib/errors/domain-errors";
 import { thresholdsUpdateSchema } from "@/lib/live/thresholds-schema";
 import { readThresholdSettings, updateThresholdSettings } from "@/lib/live/store/threshold-settings";
 
@@ -25,7 +26,7 @@ export async function PUT(request: NextRequest): Promise<NextResponse> {
   try {
     const user = await requireApiUser("admin");
     const body: unknown = await request.json().catch(() => {
-      throw new BadRequest('body must be JSON: {"queueId": "...", "thresholds": {...}}');
+      throw new InvalidInput('body must be JSON: {"queueId": "...", "thresholds": {...}}');
     });
     const update = thresholdsUpdateSchema.parse(body);
     const env = getEnv();

@@ -2,7 +2,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import { getEnv } from "@/lib/env";
 import { getClickHouse } from "@/lib/store/client";
 import { requireApiUser } from "@/lib/auth/session";
-import { BadRequest, errorResponse } from "@/lib/http/errors";
+import { errorResponse } from "@/lib/http/errors";
+import { InvalidInput } from "@/lib/errors/domain-errors";
 import { queueDefinitionChangeSchema, updateQueueDefinition } from "@/lib/kpi";
 
 export const dynamic = "force-dynamic";
@@ -15,7 +16,7 @@ export async function PUT(request: NextRequest, { params }: { params: Promise<{ 
   try {
     const user = await requireApiUser("admin");
     const body: unknown = await request.json().catch(() => {
-      throw new BadRequest('body must be JSON: {"slThresholdS": 20, "slVariant": "...", "shortAbandonS": 5}');
+      throw new InvalidInput('body must be JSON: {"slThresholdS": 20, "slVariant": "...", "shortAbandonS": 5}');
     });
     const change = queueDefinitionChangeSchema.parse(body);
     const env = getEnv();

@@ -4,7 +4,8 @@ import { getEnv } from "@/lib/env";
 import { getClickHouse } from "@/lib/store/client";
 import { readOnlyQuery } from "@/lib/store/read-only-query";
 import { checkInternalToken } from "@/lib/runtime/internal-token";
-import { BadRequest, errorResponse, HttpError } from "@/lib/http/errors";
+import { errorResponse } from "@/lib/http/errors";
+import { InvalidInput, Unauthenticated } from "@/lib/errors/domain-errors";
 
 export const dynamic = "force-dynamic";
 
@@ -14,14 +15,14 @@ const bodySchema = z.object({ sql: z.string().min(1).max(100_000) });
 export async function POST(request: NextRequest): Promise<NextResponse> {
   try {
     const env = getEnv();
-    if (!checkInternalToken(env.DATA_DIR, request.headers.get("x-internal-token"))) throw new HttpError(401, "missing or wrong internal token");
+    if (!checkInternalToken(env.DATA_DIR, request.headers.get("x-internal-token"))) throw new Unauthenticated("missing or wrong internal token");
     const body = bodySchema.parse(await request.json().catch(() => {
-      throw new BadRequest("body must be JSON: {\"sql\": \"SELECT ...\"}");
+      throw new InvalidInput("body must be JSON: {\"sql\": \"SELECT ...\"}");
     }));
     try {
       return NextResponse.json({ rows: await readOnlyQuery(await getClickHouse(env), body.sql) });
     } catch (e) {
-      throw new BadRequest((e as Error).message);
+      throw new InvalidInput((e as Error).message);
     }
   } catch (e) {
     return errorResponse(e);

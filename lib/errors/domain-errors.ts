@@ -1,0 +1,58 @@
+/**
+ * What went wrong, said in the domain's words. Lib code throws these; the HTTP
+ * edge (lib/http/errors.ts) is the one place that turns a kind into a
+ * status, so no module below app/ knows about HTTP.
+ */
+export type DomainErrorKind = "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "unavailable";
+
+export class DomainError extends Error {
+  constructor(
+    readonly kind: DomainErrorKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** The request or input is malformed: the message says which part and why. */
+export class InvalidInput extends DomainError {
+  constructor(message: string) {
+    super("invalid", message);
+  }
+}
+
+export class Unauthenticated extends DomainError {
+  constructor(message = "sign in first") {
+    super("unauthenticated", message);
+  }
+}
+
+export class Forbidden extends DomainError {
+  constructor(what: string) {
+    super("forbidden", `your role may not ${what}`);
+  }
+}
+
+export class NotFound extends DomainError {
+  constructor(what: string) {
+    super("not_found", `${what} not found`);
+  }
+}
+
+/** An edit lost a race or was based on an old version; `currentVersion` is what the editor should reload. */
+export class Conflict extends DomainError {
+  constructor(
+    message: string,
+    readonly currentVersion?: number,
+  ) {
+    super("conflict", message);
+  }
+}
+
+/** A part the request needs (the store, the live floor, the platform) is not there right now. */
+export class Unavailable extends DomainError {
+  constructor(message: string) {
+    super("unavailable", message);
+  }
+}
