@@ -1,6 +1,6 @@
 import type { ClickHouseClient } from "@clickhouse/client";
 import { z } from "zod";
-import { queryRows, sqlNumber } from "../lib/kpi/queries/run";
+import { queryRows, sqlNumber } from "@/lib/store/query-rows";
 
 /**
  * The history bench:queries measures: about a year of a 500-agent centre, written

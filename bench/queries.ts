@@ -7,7 +7,7 @@ import { parseEnv } from "../lib/env";
 import { getClickHouse, closeClickHouse } from "../lib/store/client";
 import { migrate } from "../sql/migrate";
 import { getAgentKpis, getHeatmap, getKpiSeries, getKpiSummary, getQueueKpis, listContacts } from "../lib/kpi";
-import { queryRows, sqlNumber } from "../lib/kpi/queries/run";
+import { queryRows, sqlNumber } from "@/lib/store/query-rows";
 import { SETTLE_MS } from "../lib/kpi/queries/state-days";
 import { compactOnce } from "../lib/store/compact";
 import { intervalForRange } from "../lib/time/periods";

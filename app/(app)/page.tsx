@@ -2,10 +2,10 @@ import { Suspense } from "react";
 import { HydrationBoundary } from "@tanstack/react-query";
 import { can } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
-import { pathWithQuery } from "@/lib/queries/page-path";
-import { pageView } from "@/lib/queries/server/page-view";
-import { prefetchPage } from "@/lib/queries/server/prefetch";
-import { prefetchDashboard } from "@/lib/queries/server/dashboard-prefetch";
+import { pathWithQuery } from "@/lib/views/page-path";
+import { pageView } from "@/lib/prefetch/page-view";
+import { prefetchPage } from "@/lib/prefetch/prefetch-page";
+import { prefetchDashboard } from "@/lib/prefetch/dashboard-page";
 import { Overview } from "@/components/overview/overview";
 import { DashboardSkeleton } from "@/components/dashboard/dashboard-skeleton";
 

@@ -3,11 +3,10 @@
 import Link from "next/link";
 import { useMemo } from "react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { agentKpisQueryOptions } from "@/lib/queries/agent-kpis";
-import { agentTimelineQueryOptions, timelineSearch } from "@/lib/queries/agent-timeline";
-import { agentRequests } from "@/lib/queries/agent-requests";
-import { queuesQueryOptions } from "@/lib/queries/queue-list";
-import { viewHref } from "@/lib/queries/view-params";
+import { apiQueryOptions, queuesQueryOptions } from "@/lib/query-options/api-query";
+import { exportHref } from "@/lib/query-options/export-href";
+import { agentRequests } from "@/lib/views/agent-requests";
+import { viewHref } from "@/lib/views/view-params";
 import { comparisonLabel, toLocalDate } from "@/lib/time/periods";
 import { TIMELINE_COLUMNS, timelineRows } from "@/lib/tables/timeline-table";
 import { formatDuration } from "@/lib/tables/format";
@@ -54,9 +53,9 @@ function AgentBody({
   tz: string;
   now: number;
 }) {
-  const report = useQuery({ ...agentKpisQueryOptions(r.agents, r.live), placeholderData: keepPreviousData });
-  const previous = useQuery({ ...agentKpisQueryOptions(r.previous, r.live), placeholderData: keepPreviousData });
-  const timeline = useQuery({ ...agentTimelineQueryOptions(r.timeline, now < r.dayRange.to), placeholderData: keepPreviousData });
+  const report = useQuery({ ...apiQueryOptions("/api/kpi/agents", r.agents, { live: r.live }), placeholderData: keepPreviousData });
+  const previous = useQuery({ ...apiQueryOptions("/api/kpi/agents", r.previous, { live: r.live }), placeholderData: keepPreviousData });
+  const timeline = useQuery({ ...apiQueryOptions("/api/kpi/agent-timeline", r.timeline, { live: now < r.dayRange.to }), placeholderData: keepPreviousData });
   const queues = useQuery(queuesQueryOptions());
   const agent = report.data?.agents.find((a) => a.agentId === agentId);
   const prevAgent = previous.data?.agents.find((a) => a.agentId === agentId);
@@ -157,7 +156,7 @@ function AgentBody({
         query={timeline}
         isEmpty={() => rows.length === 0 || rows.every((s) => s.state === "none")}
         empty={{ title: "No states recorded that day", hint: "The agent was not logged on. Pick another day." }}
-        csvHref={`/api/export/timeline?${timelineSearch(r.timeline)}&tz=${encodeURIComponent(tz)}`}
+        csvHref={exportHref("timeline", r.timeline, { tz })}
       >
         {() =>
           bar && (

@@ -2,9 +2,10 @@
 
 import { useMemo } from "react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { agentKpisQueryOptions, agentsSearch } from "@/lib/queries/agent-kpis";
-import { tableRequests } from "@/lib/queries/table-requests";
-import { viewHref } from "@/lib/queries/view-params";
+import { apiQueryOptions } from "@/lib/query-options/api-query";
+import { exportHref } from "@/lib/query-options/export-href";
+import { tableRequests } from "@/lib/views/table-requests";
+import { viewHref } from "@/lib/views/view-params";
 import { AGENT_DEFAULT_SORT, TEAM_DEFAULT_SORT, agentColumns, teamColumns } from "@/lib/tables/agent-table";
 import type { AgentsReport } from "@/lib/kpi";
 import { BackfillBanner } from "@/components/dashboard/backfill-banner";
@@ -27,7 +28,7 @@ export function AgentsView({ initialTz }: { initialTz: string | null }) {
   const now = useNow();
   const r = tz ? tableRequests({ view, now, tz }) : null;
   const report = useQuery({
-    ...agentKpisQueryOptions(r?.agents ?? { from: 0, to: 1, queueIds: [], teamIds: [] }, r?.live),
+    ...apiQueryOptions("/api/kpi/agents", r?.agents ?? { from: 0, to: 1 }, { live: r?.live }),
     enabled: r !== null,
     placeholderData: keepPreviousData,
   });
@@ -37,7 +38,6 @@ export function AgentsView({ initialTz }: { initialTz: string | null }) {
   const [tSort, setTSort] = useTableSort(tColumns, TEAM_DEFAULT_SORT, "t");
   if (!tz || !r) return <DashboardSkeleton title="Agents" tiles={0} />;
 
-  const search = agentsSearch(r.agents);
   const empty = { title: "No agent activity", hint: "No agent answered a call or changed state in this period. Pick another period or clear the filters." };
   return (
     <div className="dashboard">
@@ -56,7 +56,7 @@ export function AgentsView({ initialTz }: { initialTz: string | null }) {
         query={report}
         isEmpty={(d) => d.agents.length === 0}
         empty={empty}
-        csvHref={`/api/export/agents?${search}&sort=${encodeURIComponent(sort.id)}&dir=${sort.dir}`}
+        csvHref={exportHref("agents", r.agents, { sort: sort.id, dir: sort.dir })}
       >
         {(d) => (
           <>
@@ -81,7 +81,7 @@ export function AgentsView({ initialTz }: { initialTz: string | null }) {
         query={report}
         isEmpty={(d) => d.teams.length === 0}
         empty={empty}
-        csvHref={`/api/export/teams?${search}&sort=${encodeURIComponent(tSort.id)}&dir=${tSort.dir}`}
+        csvHref={exportHref("teams", { ...r.agents, agent: undefined }, { sort: tSort.id, dir: tSort.dir })}
       >
         {(d) => (
           <DataTable

@@ -4,7 +4,7 @@ import dynamic from "next/dynamic";
 import { useMemo } from "react";
 import type { UseQueryResult } from "@tanstack/react-query";
 import type { KpiSeries } from "@/lib/kpi";
-import type { Interval } from "@/lib/kpi/time-buckets";
+import type { Interval } from "@/lib/time/buckets";
 import { TREND_COLUMNS, trendRows } from "@/lib/tables/trend-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState } from "@/components/ui/error-state";

@@ -1,5 +1,5 @@
 import type { KpiSeries } from "@/lib/kpi";
-import type { Interval } from "@/lib/kpi/time-buckets";
+import type { Interval } from "@/lib/time/buckets";
 import { trendRows } from "@/lib/tables/trend-table";
 
 /**

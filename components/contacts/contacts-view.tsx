@@ -2,9 +2,10 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { CONTACT_FILTERS, CONTACT_FILTER_LABELS, type ContactFilter } from "@/lib/kpi/contact-filters";
-import { contactListQueryOptions, contactsSearch } from "@/lib/queries/contact-list";
-import { CONTACTS_PAGE_SIZE, contactsRequest } from "@/lib/queries/contacts-request";
-import type { ViewParams } from "@/lib/queries/view-params";
+import { apiQueryOptions } from "@/lib/query-options/api-query";
+import { exportHref } from "@/lib/query-options/export-href";
+import { CONTACTS_PAGE_SIZE, contactsRequest } from "@/lib/views/contacts-request";
+import type { ViewParams } from "@/lib/views/view-params";
 import { CONTACT_COLUMNS } from "@/lib/tables/contact-table";
 import { formatCount, formatDateTime } from "@/lib/tables/format";
 import { toLocalDate } from "@/lib/time/periods";
@@ -31,7 +32,7 @@ export function ContactsView({ initialTz }: { initialTz: string | null }) {
   const now = useNow();
   const c = tz ? contactsRequest({ params, view, now, tz }) : null;
   const list = useQuery({
-    ...contactListQueryOptions(c?.req ?? { from: 0, to: 1, queueIds: [], teamIds: [], agentIds: [], filter: "all", sort: "queued_at", dir: "desc", limit: 1, offset: 0 }),
+    ...apiQueryOptions("/api/contacts", c?.req ?? { from: 0, to: 1, limit: 1 }),
     enabled: c !== null,
     placeholderData: keepPreviousData,
   });
@@ -76,11 +77,11 @@ export function ContactsView({ initialTz }: { initialTz: string | null }) {
             ))}
           </select>
         </div>
-        {req.agentIds.length > 0 && (
+        {req.agent.length > 0 && (
           <div className="field">
             <span className="field-label">Agent</span>
             <span className="chip">
-              {req.agentIds.join(", ")}{" "}
+              {req.agent.join(", ")}{" "}
               <button type="button" className="link-button" onClick={() => setParams({ agent: undefined, page: undefined })} aria-label="Show all agents">
                 ×
               </button>
@@ -102,7 +103,7 @@ export function ContactsView({ initialTz }: { initialTz: string | null }) {
         query={list}
         isEmpty={(d) => d.total === 0}
         empty={{ title: "No contacts match", hint: "Choose another list, period, queue or team." }}
-        csvHref={`/api/export/contacts?${contactsSearch(req, false)}&tz=${encodeURIComponent(tz)}`}
+        csvHref={exportHref("contacts", { ...req, limit: undefined, offset: undefined }, { tz })}
       >
         {(d) => (
           <>

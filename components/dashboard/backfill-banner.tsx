@@ -2,7 +2,7 @@
 
 import { useEffect, useRef } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { backfillProgress, healthQueryOptions } from "@/lib/queries/health";
+import { backfillProgress, healthQueryOptions } from "@/lib/query-options/health";
 import { formatCount } from "./format-kpi";
 
 /**

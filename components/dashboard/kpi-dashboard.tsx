@@ -2,11 +2,10 @@
 
 import type { ReactNode } from "react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { kpiSeriesQueryOptions, seriesSearch } from "@/lib/queries/kpi-series";
-import { kpiSummaryQueryOptions } from "@/lib/queries/kpi-summary";
-import { queuesQueryOptions } from "@/lib/queries/queue-list";
-import { dashboardRequests } from "@/lib/queries/dashboard-requests";
-import { viewHref, type ViewParams } from "@/lib/queries/view-params";
+import { apiQueryOptions, queuesQueryOptions } from "@/lib/query-options/api-query";
+import { exportHref } from "@/lib/query-options/export-href";
+import { dashboardRequests } from "@/lib/views/dashboard-requests";
+import { viewHref, type ViewParams } from "@/lib/views/view-params";
 import { comparisonLabel } from "@/lib/time/periods";
 import { ErrorState } from "@/components/ui/error-state";
 import { CallsChartCard } from "@/components/charts/calls-chart-card";
@@ -40,9 +39,9 @@ export function KpiDashboard({ title, view, setView, tz, now, canDrill, queueId,
   const { range, live, interval, queueIds, variant, impliedVariant } = r;
   const inScope = queuesInScope(queues.data?.queues ?? [], queueIds);
 
-  const summary = useQuery({ ...kpiSummaryQueryOptions(r.summary, live), placeholderData: keepPreviousData });
-  const previous = useQuery({ ...kpiSummaryQueryOptions(r.previous, live), placeholderData: keepPreviousData });
-  const series = useQuery({ ...kpiSeriesQueryOptions(r.series, live), placeholderData: keepPreviousData });
+  const summary = useQuery({ ...apiQueryOptions("/api/kpi/summary", r.summary, { live }), placeholderData: keepPreviousData });
+  const previous = useQuery({ ...apiQueryOptions("/api/kpi/summary", r.previous, { live }), placeholderData: keepPreviousData });
+  const series = useQuery({ ...apiQueryOptions("/api/kpi/series", r.series, { live }), placeholderData: keepPreviousData });
   const scope = { from: range.from, to: range.to, queueIds, teamIds: view.teamIds };
 
   return (
@@ -79,7 +78,7 @@ export function KpiDashboard({ title, view, setView, tz, now, canDrill, queueId,
         now={now}
         interval={interval}
         showServiceLevel={Boolean(queueId)}
-        csvHref={canDrill ? `/api/export/trends?${seriesSearch(r.series)}` : undefined}
+        csvHref={canDrill ? exportHref("trends", r.series) : undefined}
       />
       {canDrill && !queueId && (
         <p className="page-links">

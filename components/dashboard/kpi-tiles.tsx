@@ -3,7 +3,7 @@
 import { useMemo } from "react";
 import type { KpiSeries, KpiSummary } from "@/lib/kpi";
 import { kpiDefinition, type SlVariant } from "@/lib/kpi/definitions";
-import type { QueueInfo } from "@/lib/queries/queue-list";
+import type { QueueInfo } from "@/lib/directory/list-queues";
 import { prepareDelta } from "./delta-model";
 import { prepareExplain, type ExplainScope } from "./explain-model";
 import { KpiTile } from "./kpi-tile";

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { MAX_CUSTOM_DAYS, PERIOD_IDS, PERIOD_LABELS, customRange, toLocalDate, type PeriodId, type TimeRange } from "@/lib/time/periods";
-import type { ViewParams } from "@/lib/queries/view-params";
+import type { ViewParams } from "@/lib/views/view-params";
 
 const NAMED = PERIOD_IDS.filter((p) => p !== "custom");
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { queuesQueryOptions } from "@/lib/queries/queue-list";
+import { queuesQueryOptions } from "@/lib/query-options/api-query";
 
 const ALL = "";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { teamsQueryOptions } from "@/lib/queries/team-list";
+import { teamsQueryOptions } from "@/lib/query-options/api-query";
 
 const ALL = "";
 

@@ -2,7 +2,7 @@
 
 import { useCallback, useMemo } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { parseViewParams, viewQuery, type ParamSource, type ViewParams } from "@/lib/queries/view-params";
+import { parseViewParams, viewQuery, type ParamSource, type ViewParams } from "@/lib/views/view-params";
 
 /** A change to the URL: a value sets the key, a list repeats it, undefined removes it. */
 export type ParamPatch = Record<string, string | readonly string[] | undefined>;

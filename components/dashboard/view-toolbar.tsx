@@ -2,7 +2,7 @@
 
 import type { ReactNode } from "react";
 import { CONVENTIONS } from "@/lib/kpi/definitions";
-import type { ViewParams } from "@/lib/queries/view-params";
+import type { ViewParams } from "@/lib/views/view-params";
 import type { TimeRange } from "@/lib/time/periods";
 import { PeriodPicker } from "./period-picker";
 import { QueueFilter } from "./queue-filter";

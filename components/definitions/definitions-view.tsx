@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { CONVENTIONS, SL_VARIANT_DEFINITIONS, isSlVariant } from "@/lib/kpi/definitions";
-import { definitionsQueryOptions } from "@/lib/queries/definitions";
+import { apiQueryOptions } from "@/lib/query-options/api-query";
 import { formatDateTime } from "@/lib/tables/format";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState } from "@/components/ui/error-state";
@@ -15,7 +15,7 @@ const variantLabel = (v: string) => (isSlVariant(v) ? SL_VARIANT_DEFINITIONS[v].
 
 /** Admins set each queue's service-level threshold and variant and its short-abandon threshold. */
 export function DefinitionsView({ initialTz }: { initialTz: string | null }) {
-  const defs = useQuery(definitionsQueryOptions());
+  const defs = useQuery(apiQueryOptions("/api/definitions", {}));
   const tz = useBrowserTimeZone(initialTz) ?? "UTC";
   // Page-level, since a saved row is rebuilt from the stored settings (its key has the version).
   const [saved, setSaved] = useState("");

@@ -3,8 +3,8 @@
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { SL_VARIANT_DEFINITIONS, isSlVariant } from "@/lib/kpi/definitions";
-import { queuesQueryOptions } from "@/lib/queries/queue-list";
-import { viewHref } from "@/lib/queries/view-params";
+import { queuesQueryOptions } from "@/lib/query-options/api-query";
+import { viewHref } from "@/lib/views/view-params";
 import { DashboardSkeleton } from "@/components/dashboard/dashboard-skeleton";
 import { KpiDashboard } from "@/components/dashboard/kpi-dashboard";
 import { useBrowserTimeZone, useNow } from "@/components/dashboard/use-client-clock";

@@ -1,9 +1,10 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { queueKpisQueryOptions, queuesSearch } from "@/lib/queries/queue-kpis";
-import { tableRequests } from "@/lib/queries/table-requests";
-import { viewHref } from "@/lib/queries/view-params";
+import { apiQueryOptions } from "@/lib/query-options/api-query";
+import { exportHref } from "@/lib/query-options/export-href";
+import { tableRequests } from "@/lib/views/table-requests";
+import { viewHref } from "@/lib/views/view-params";
 import { QUEUE_COLUMNS, QUEUE_DEFAULT_SORT } from "@/lib/tables/queue-table";
 import { BackfillBanner } from "@/components/dashboard/backfill-banner";
 import { DashboardSkeleton } from "@/components/dashboard/dashboard-skeleton";
@@ -23,10 +24,10 @@ export function QueuesView({ initialTz }: { initialTz: string | null }) {
   const now = useNow();
   const [sort, setSort] = useTableSort(QUEUE_COLUMNS, QUEUE_DEFAULT_SORT);
   const r = tz ? tableRequests({ view, now, tz }) : null;
-  const queues = useQuery({ ...queueKpisQueryOptions(r?.queues ?? { from: 0, to: 1, queueIds: [], teamIds: [] }, r?.live), enabled: r !== null, placeholderData: keepPreviousData });
+  const queues = useQuery({ ...apiQueryOptions("/api/kpi/queues", r?.queues ?? { from: 0, to: 1 }, { live: r?.live }), enabled: r !== null, placeholderData: keepPreviousData });
   if (!tz || !r) return <DashboardSkeleton title="Queues" tiles={0} />;
 
-  const csv = `/api/export/queues?${queuesSearch(r.queues)}&sort=${encodeURIComponent(sort.id)}&dir=${sort.dir}`;
+  const csv = exportHref("queues", r.queues, { sort: sort.id, dir: sort.dir });
   return (
     <div className="dashboard">
       <div className="page-header">

@@ -2,10 +2,9 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { isHeatmapMetric } from "@/lib/tables/heatmap-table";
-import { heatmapSearch, kpiHeatmapQueryOptions } from "@/lib/queries/kpi-heatmap";
-import { kpiSeriesQueryOptions, seriesSearch } from "@/lib/queries/kpi-series";
-import { queuesQueryOptions } from "@/lib/queries/queue-list";
-import { trendsRequests } from "@/lib/queries/trends-requests";
+import { apiQueryOptions, queuesQueryOptions } from "@/lib/query-options/api-query";
+import { exportHref } from "@/lib/query-options/export-href";
+import { trendsRequests } from "@/lib/views/trends-requests";
 import { CallsChartCard } from "@/components/charts/calls-chart-card";
 import { BackfillBanner } from "@/components/dashboard/backfill-banner";
 import { DashboardSkeleton } from "@/components/dashboard/dashboard-skeleton";
@@ -47,8 +46,8 @@ function TrendsBody({
   metric: "volume" | "sl";
   onMetric: (m: "volume" | "sl") => void;
 }) {
-  const series = useQuery({ ...kpiSeriesQueryOptions(r.series, r.live), placeholderData: keepPreviousData });
-  const heatmap = useQuery({ ...kpiHeatmapQueryOptions(r.heatmap, r.live), placeholderData: keepPreviousData });
+  const series = useQuery({ ...apiQueryOptions("/api/kpi/series", r.series, { live: r.live }), placeholderData: keepPreviousData });
+  const heatmap = useQuery({ ...apiQueryOptions("/api/kpi/heatmap", r.heatmap, { live: r.live }), placeholderData: keepPreviousData });
   return (
     <div className="dashboard">
       <div className="page-header">
@@ -61,8 +60,8 @@ function TrendsBody({
       <ViewToolbar view={view} range={r.range} tz={tz} onChange={setView}>
         <SlVariantSelect value={r.variant} implied={r.impliedVariant} onChange={(v) => setView({ variant: v })} inline />
       </ViewToolbar>
-      <CallsChartCard series={series} now={now} interval={r.series.interval} showServiceLevel csvHref={`/api/export/trends?${seriesSearch(r.series)}`} />
-      <HeatmapCard heatmap={heatmap} metric={metric} onMetric={onMetric} csvHref={`/api/export/heatmap?${heatmapSearch(r.heatmap)}&metric=${metric}`} />
+      <CallsChartCard series={series} now={now} interval={r.series.interval} showServiceLevel csvHref={exportHref("trends", r.series)} />
+      <HeatmapCard heatmap={heatmap} metric={metric} onMetric={onMetric} csvHref={exportHref("heatmap", r.heatmap, { metric })} />
     </div>
   );
 }

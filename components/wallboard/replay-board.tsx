@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useMemo, useState, useSyncExternalStore, type FormEvent } from "react";
 import { useQuery } from "@tanstack/react-query";
-import { replayQueryOptions } from "@/lib/live/queries";
+import { apiQueryOptions } from "@/lib/query-options/api-query";
 import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { BoardClockProvider } from "./board-clock";
@@ -36,7 +36,7 @@ export function ReplayBoard({ at }: { at: number | null }) {
   const inputId = useId();
   const [value, setValue] = useState(() => toLocalInput(at ?? Date.now() - 3_600_000));
   const [inputError, setInputError] = useState<string | null>(null);
-  const replay = useQuery({ ...replayQueryOptions(at ?? 0), enabled: at !== null });
+  const replay = useQuery({ ...apiQueryOptions("/api/live/replay", { at: at ?? 0 }, { staleTime: Infinity }), enabled: at !== null });
   const clock = useMemo(() => ({ kind: "fixed" as const, at: at ?? 0 }), [at]);
 
   const submit = (e: FormEvent) => {

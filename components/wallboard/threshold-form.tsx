@@ -3,10 +3,10 @@
 import Link from "next/link";
 import { Fragment, useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { thresholdsQueryOptions } from "@/lib/live/queries";
+import { apiQueryOptions } from "@/lib/query-options/api-query";
 import type { ThresholdsResponse } from "@/lib/live/store/threshold-settings";
 import { DEFAULT_QUEUE_KEY, type QueueThresholds } from "@/lib/live/thresholds";
-import { ApiError } from "@/lib/queries/fetch-json";
+import { ApiError } from "@/lib/query-options/fetch-json";
 import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import styles from "./wallboard.module.css";
@@ -39,7 +39,7 @@ function ThresholdRow({ row }: { row: Row }) {
   const [draft, setDraft] = useState<QueueThresholds>(row.thresholds);
   const save = useMutation({
     mutationFn: (t: QueueThresholds) => saveRow(row.id, t),
-    onSuccess: (data) => client.setQueryData(thresholdsQueryOptions().queryKey, data),
+    onSuccess: (data) => client.setQueryData(apiQueryOptions("/api/admin/thresholds", {}).queryKey, data),
   });
   const set = (key: keyof QueueThresholds, bound: "warning" | "critical", value: string) => setDraft((d) => ({ ...d, [key]: { ...d[key], [bound]: Number(value) } }));
   const submit = (e: FormEvent) => {
@@ -92,7 +92,7 @@ function ThresholdRow({ row }: { row: Row }) {
 
 /** Admins set when a queue card turns amber and red; the wallboard recolours as soon as a row is saved. */
 export function ThresholdForm() {
-  const q = useQuery(thresholdsQueryOptions());
+  const q = useQuery(apiQueryOptions("/api/admin/thresholds", {}));
   return (
     <div className={styles.board}>
       <div className={styles.header}>

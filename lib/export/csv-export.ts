@@ -1,7 +1,7 @@
 import type { ClickHouseClient } from "@clickhouse/client";
 import { getAgentKpis, getAgentTimeline, getHeatmap, getKpiSeries, getQueueKpis, listAllContacts } from "@/lib/kpi";
 import { toCsv } from "@/lib/csv/csv";
-import type { ExportParams } from "@/lib/queries/api-params";
+import type { ExportParams } from "@/lib/api/params";
 import { toLocalDate } from "@/lib/time/periods";
 import { AGENT_DEFAULT_SORT, TEAM_DEFAULT_SORT, agentColumns, teamColumns } from "@/lib/tables/agent-table";
 import { CONTACT_COLUMNS } from "@/lib/tables/contact-table";

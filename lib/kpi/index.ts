@@ -107,7 +107,7 @@ export {
 export { computeKpi, computeKpis, kpiParts, kpiValue, type KpiResult } from "./formulas";
 export { periodSchema, type PeriodInput } from "./inputs";
 export { ZERO_COUNTS, addCounts, type KpiCounts } from "./kpi-counts";
-export { INTERVALS, type Interval } from "./time-buckets";
+export { INTERVALS, type Interval } from "@/lib/time/buckets";
 export { agentsInputSchema, type AgentKpis, type AgentsInput, type AgentsReport, type TeamKpis } from "./queries/agents";
 export {
   CONTACT_SORTS,

@@ -5,7 +5,7 @@ import { Conflict, NotFound } from "@/lib/errors/domain-errors";
 import { SL_VARIANTS, type SlVariant } from "./definitions";
 import { entityId } from "./inputs";
 import { QUEUE_DEFINITION_LIMITS } from "./queue-definitions-limits";
-import { queryRows, sqlNumber } from "./queries/run";
+import { queryRows, sqlNumber } from "@/lib/store/query-rows";
 
 /**
  * An admin's change of one queue's KPI settings. Settings are read at query time

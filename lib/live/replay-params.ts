@@ -31,10 +31,13 @@ const tz = z
   })
   .optional();
 
-export const replayParamsSchema = (now: number) =>
-  z.object({
+/** `now` is a clock for a schema that lives long (an endpoint's), a fixed instant for one parse. */
+export const replayParamsSchema = (now: number | (() => number)) => {
+  const at = typeof now === "number" ? () => now : now;
+  return z.object({
     at: instant
-      .refine((t) => t <= now, "must not be in the future")
-      .refine((t) => t >= now - MAX_REPLAY_AGE_MS, "must be within the last 400 days"),
+      .refine((t) => t <= at(), "must not be in the future")
+      .refine((t) => t >= at() - MAX_REPLAY_AGE_MS, "must be within the last 400 days"),
     tz,
   });
+};

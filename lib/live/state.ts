@@ -1,5 +1,5 @@
 import type { AgentState } from "@/lib/events";
-import { bucketStart, nextBucketStart } from "@/lib/kpi/time-buckets";
+import { bucketStart, nextBucketStart } from "@/lib/time/buckets";
 import { emptyRecentIds, type RecentIds } from "./recent-ids";
 
 /**

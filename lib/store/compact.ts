@@ -1,6 +1,6 @@
 import type { ClickHouseClient } from "@clickhouse/client";
 import { z } from "zod";
-import { queryRows, sqlNumber } from "@/lib/kpi/queries/run";
+import { queryRows, sqlNumber } from "@/lib/store/query-rows";
 
 /**
  * Compaction of the tables that KPIs read with FINAL. A contact segment is written

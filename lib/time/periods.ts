@@ -1,4 +1,5 @@
-import { bucketStart, nextBucketStart, tzOffsetMs, type Interval } from "@/lib/kpi/time-buckets";
+import { bucketStart, nextBucketStart, type Interval } from "./buckets";
+import { tzOffsetMs } from "./zone-offset";
 
 /**
  * The dashboards' named periods, as [from, to) instants in the viewer's own time

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ZERO_COUNTS } from "@/lib/kpi";
 import { prepareSeries, type SeriesRow } from "@/lib/kpi/queries/series";
-import { bucketStart, tzOffsetMs } from "@/lib/kpi/time-buckets";
+import { bucketStart } from "@/lib/time/buckets";
+import { tzOffsetMs } from "@/lib/time/zone-offset";
 
 const H = 3_600_000;
 const M = 60_000;

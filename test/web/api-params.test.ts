@@ -11,7 +11,7 @@ import {
   summaryParamsSchema,
   timelineParamsSchema,
   toSearchParams,
-} from "@/lib/queries/api-params";
+} from "@/lib/api/params";
 import { describeZodError } from "@/lib/http/errors";
 import { customRange } from "@/lib/time/periods";
 

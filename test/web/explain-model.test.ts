@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { contactsHref, prepareExplain, queuesInScope, splitFormula } from "@/components/dashboard/explain-model";
 import { computeKpi, kpiDefinition } from "@/lib/kpi";
 import { contactFilterCount, CONTACT_FILTERS } from "@/lib/kpi/contact-filters";
-import type { QueueInfo } from "@/lib/queries/queue-list";
+import type { QueueInfo } from "@/lib/directory/list-queues";
 import { counts } from "./fixtures";
 
 const c = counts({ offered: 10, answered: 7, abandoned: 2, shortAbandoned: 1, answeredWithin: 5, abandonedWithin: 1, handled: 6, heldCount: 2, transferred: 1, timedOut: 1 });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { agentRequests } from "@/lib/queries/agent-requests";
-import { contactsRequest } from "@/lib/queries/contacts-request";
-import { dashboardRequests } from "@/lib/queries/dashboard-requests";
-import { trendsRequests } from "@/lib/queries/trends-requests";
-import { parseViewParams } from "@/lib/queries/view-params";
-import { kpiSummaryQueryKey } from "@/lib/queries/kpi-summary";
-import type { QueueInfo } from "@/lib/queries/queue-list";
+import { agentRequests } from "@/lib/views/agent-requests";
+import { contactsRequest } from "@/lib/views/contacts-request";
+import { dashboardRequests } from "@/lib/views/dashboard-requests";
+import { trendsRequests } from "@/lib/views/trends-requests";
+import { parseViewParams } from "@/lib/views/view-params";
+import { apiQueryKey } from "@/lib/query-options/api-query";
+import type { QueueInfo } from "@/lib/directory/list-queues";
 
 const now = Date.UTC(2026, 0, 14, 15, 30);
 const view = (qs: string) => parseViewParams(new URLSearchParams(qs));
@@ -16,7 +16,7 @@ describe("a dashboard's requests", () => {
     const r = dashboardRequests({ view: view(""), now, tz: "UTC", queues });
     expect(r.live).toBe(true);
     expect(r.interval).toBe("15m");
-    expect(r.summary).toMatchObject({ from: Date.UTC(2026, 0, 14), to: Date.UTC(2026, 0, 15), queueIds: [], teamIds: [] });
+    expect(r.summary).toMatchObject({ from: Date.UTC(2026, 0, 14), to: Date.UTC(2026, 0, 15), queue: [], team: [] });
     expect(r.previous).toMatchObject({ from: Date.UTC(2026, 0, 13), to: Date.UTC(2026, 0, 13, 15, 30) });
   });
 
@@ -31,7 +31,7 @@ describe("a dashboard's requests", () => {
   });
 
   it("build the same key whatever the order of filter values", () => {
-    expect(kpiSummaryQueryKey({ from: 1, to: 2, queueIds: ["b", "a"], teamIds: ["y", "x"] })).toEqual(kpiSummaryQueryKey({ from: 1, to: 2, queueIds: ["a", "b"], teamIds: ["x", "y"] }));
+    expect(apiQueryKey("/api/kpi/summary", { from: 1, to: 2, queue: ["b", "a"], team: ["y", "x"] })).toEqual(apiQueryKey("/api/kpi/summary", { from: 1, to: 2, queue: ["a", "b"], team: ["x", "y"] }));
   });
 
   it("for trends, bucket by the period's length", () => {
@@ -49,9 +49,9 @@ describe("the contacts page's request", () => {
     expect(c.req).toEqual({
       from: 1000,
       to: 2000,
-      queueIds: ["q1"],
-      teamIds: [],
-      agentIds: ["a1"],
+      queue: ["q1"],
+      team: [],
+      agent: ["a1"],
       filter: "held",
       sort: "hold_ms",
       dir: "asc",
@@ -72,8 +72,8 @@ describe("an agent page's requests", () => {
   it("show the period's last begun day unless the URL names one", () => {
     const r = agentRequests({ agentId: "a1", view: view("period=this_week"), day: null, now, tz: "UTC" });
     expect(r.day).toBe("2026-01-14");
-    expect(r.timeline).toEqual({ agentId: "a1", from: Date.UTC(2026, 0, 14), to: Date.UTC(2026, 0, 15) });
-    expect(r.agents).toMatchObject({ agentIds: ["a1"], teamIds: [], from: Date.UTC(2026, 0, 12) });
+    expect(r.timeline).toEqual({ agent: "a1", from: Date.UTC(2026, 0, 14), to: Date.UTC(2026, 0, 15) });
+    expect(r.agents).toMatchObject({ agent: ["a1"], team: [], from: Date.UTC(2026, 0, 12) });
     const chosen = agentRequests({ agentId: "a1", view: view("period=last_week"), day: "2026-01-06", now, tz: "UTC" });
     expect(chosen.timeline.from).toBe(Date.UTC(2026, 0, 6));
     expect(agentRequests({ agentId: "a1", view: view("period=last_week"), day: "junk", now, tz: "UTC" }).day).toBe("2026-01-11");

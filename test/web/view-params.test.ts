@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseViewParams, recordSource, viewHref, viewQuery, viewRange } from "@/lib/queries/view-params";
+import { parseViewParams, recordSource, viewHref, viewQuery, viewRange } from "@/lib/views/view-params";
 
 const src = (qs: string) => new URLSearchParams(qs);
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { HydrationBoundary } from "@tanstack/react-query";
 import { requirePageUser } from "@/lib/auth/session";
-import { prefetchDefinitions } from "@/lib/queries/server/prefetch-queries";
-import { prefetchPage } from "@/lib/queries/server/prefetch";
-import { requestTimeZone } from "@/lib/queries/server/request-time-zone";
+import { prefetchEndpoint } from "@/lib/prefetch/prefetch-endpoint";
+import { prefetchPage } from "@/lib/prefetch/prefetch-page";
+import { requestTimeZone } from "@/lib/prefetch/request-time-zone";
 import { DefinitionsView } from "@/components/definitions/definitions-view";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "KPI definitions · Contact centre su
 /** Admins only: per-queue KPI settings, audited. */
 export default async function DefinitionsPage() {
   await requirePageUser("admin", "/definitions");
-  const state = await prefetchPage((ctx) => prefetchDefinitions(ctx));
+  const state = await prefetchPage((ctx) => prefetchEndpoint(ctx, "/api/definitions", {}));
   return (
     <HydrationBoundary state={state}>
       <DefinitionsView initialTz={await requestTimeZone()} />

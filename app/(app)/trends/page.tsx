@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { HydrationBoundary } from "@tanstack/react-query";
 import { requirePageUser } from "@/lib/auth/session";
-import { pathWithQuery } from "@/lib/queries/page-path";
-import { pageView } from "@/lib/queries/server/page-view";
-import { prefetchPage } from "@/lib/queries/server/prefetch";
-import { prefetchTrends } from "@/lib/queries/server/trends-prefetch";
+import { pathWithQuery } from "@/lib/views/page-path";
+import { pageView } from "@/lib/prefetch/page-view";
+import { prefetchPage } from "@/lib/prefetch/prefetch-page";
+import { prefetchTrends } from "@/lib/prefetch/trends-page";
 import { DashboardSkeleton } from "@/components/dashboard/dashboard-skeleton";
 import { TrendsView } from "@/components/trends/trends-view";
 

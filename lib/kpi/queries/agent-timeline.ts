@@ -2,7 +2,7 @@ import type { ClickHouseClient } from "@clickhouse/client";
 import { z } from "zod";
 import { isAgentState, type AgentState } from "@/lib/events";
 import { entityId, epochMs, fromBeforeTo } from "../inputs";
-import { queryRows, sqlNumber } from "./run";
+import { queryRows, sqlNumber } from "@/lib/store/query-rows";
 import { statePiecesInSql } from "./state-time";
 
 /**

@@ -6,7 +6,7 @@ import { computeKpis, type KpiResult } from "../formulas";
 import { entityId, fromBeforeTo, periodShape } from "../inputs";
 import { ZERO_COUNTS, addCounts, type KpiCounts } from "../kpi-counts";
 import { countsSql, countsRowSchema, prepareCounts, type GroupCounts } from "./counts";
-import { queryRows } from "./run";
+import { queryRows } from "@/lib/store/query-rows";
 import { segmentParams } from "./segments-sql";
 import { queryStateTime } from "./state-days";
 import { addStateTime, emptyStateTime, stateCounts, type AgentStateTime } from "./state-time";

@@ -1,6 +1,6 @@
 import type { ClickHouseClient } from "@clickhouse/client";
 import { z } from "zod";
-import { queryRows } from "./run";
+import { queryRows } from "@/lib/store/query-rows";
 
 /**
  * Caller numbers of the given calls, looked up by primary key in `calls` after a

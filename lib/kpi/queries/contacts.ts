@@ -4,7 +4,7 @@ import { CONTACT_FILTERS, type ContactFilter } from "../contact-filters";
 import { CONTACT_SORTS, type ContactSort } from "../contact-sorts";
 import { entityId, fromBeforeTo, periodShape } from "../inputs";
 import { lookupCallers } from "./callers";
-import { queryRows, sqlFlag, sqlNumber } from "./run";
+import { queryRows, sqlFlag, sqlNumber } from "@/lib/store/query-rows";
 import { SEGMENTS_SQL, segmentParams } from "./segments-sql";
 
 /**

@@ -1,5 +1,5 @@
 import { ZERO_COUNTS, type KpiCounts } from "../kpi-counts";
-import { sqlNumber } from "./run";
+import { sqlNumber } from "@/lib/store/query-rows";
 
 /**
  * The contact-based KpiCounts as SQL aggregates over SEGMENTS_SQL rows, aliased

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { entityId, fromBeforeTo, periodShape } from "../inputs";
 import { ZERO_COUNTS, type KpiCounts } from "../kpi-counts";
 import { COUNT_COLUMNS_SQL, contactCountsShape, toKpiCounts } from "./count-columns";
-import { queryRows } from "./run";
+import { queryRows } from "@/lib/store/query-rows";
 import { SEGMENTS_SQL, segmentParams } from "./segments-sql";
 import { queryStateTime } from "./state-days";
 import { addStateTime, emptyStateTime, stateCounts, type AgentStateTime } from "./state-time";

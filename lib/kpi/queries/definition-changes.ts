@@ -2,7 +2,7 @@ import type { ClickHouseClient } from "@clickhouse/client";
 import { z } from "zod";
 import { entityId } from "../inputs";
 import { QUEUE_DEFINITION_ACTION } from "../queue-definitions";
-import { queryRows, sqlNumber } from "./run";
+import { queryRows, sqlNumber } from "@/lib/store/query-rows";
 
 /** The latest definition changes from the audit log, newest first, for the definitions page. */
 

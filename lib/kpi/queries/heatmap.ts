@@ -4,9 +4,10 @@ import type { KpiId, SlVariant } from "../definitions";
 import { computeKpis, type KpiResult } from "../formulas";
 import { fromBeforeTo, periodShape, slVariantSchema } from "../inputs";
 import { ZERO_COUNTS, type KpiCounts } from "../kpi-counts";
-import { bucketStarts, isTimeZone, tzOffsetMs } from "../time-buckets";
+import { bucketStarts } from "@/lib/time/buckets";
+import { isTimeZone, tzOffsetMs } from "@/lib/time/zone-offset";
 import { COUNT_COLUMNS_SQL, contactCountsShape, toKpiCounts } from "./count-columns";
-import { queryRows, sqlNumber } from "./run";
+import { queryRows, sqlNumber } from "@/lib/store/query-rows";
 import { SEGMENTS_SQL, segmentParams } from "./segments-sql";
 
 /**

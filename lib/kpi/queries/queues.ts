@@ -5,7 +5,7 @@ import { computeKpis, type KpiResult } from "../formulas";
 import { periodSchema, type PeriodInput } from "../inputs";
 import { ZERO_COUNTS, type KpiCounts } from "../kpi-counts";
 import { countsSql, countsRowSchema, prepareCounts, type GroupCounts } from "./counts";
-import { queryRows, sqlNumber } from "./run";
+import { queryRows, sqlNumber } from "@/lib/store/query-rows";
 import { segmentParams } from "./segments-sql";
 
 /**

@@ -1,7 +1,7 @@
 import type { ClickHouseClient } from "@clickhouse/client";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { queryRows, sqlNumber } from "./run";
+import { queryRows, sqlNumber } from "@/lib/store/query-rows";
 import { segmentParams, type SegmentScope } from "./segments-sql";
 import { QUEUE_AGENTS_SQL, STATE_AGENTS_SQL, STATE_TIME_SQL, prepareStateTime, stateTimeRowSchema, type AgentStateTime, type StateTimeRow } from "./state-time";
 

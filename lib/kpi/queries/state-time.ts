@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AGENT_STATES, isAgentState, type AgentState } from "@/lib/events";
 import type { KpiCounts } from "../kpi-counts";
-import { sqlNumber } from "./run";
+import { sqlNumber } from "@/lib/store/query-rows";
 import { SEGMENTS_SQL, TEAM_AGENTS_SQL } from "./segments-sql";
 
 /**

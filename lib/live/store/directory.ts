@@ -1,7 +1,7 @@
 import type { ClickHouseClient } from "@clickhouse/client";
 import { z } from "zod";
 import { isSlVariant, QUEUE_DEFAULTS } from "@/lib/kpi/definitions";
-import { listQueues } from "@/lib/queries/server/list-queues";
+import { listQueues } from "@/lib/directory/list-queues";
 import type { Directory, QueueDefinition } from "../view";
 
 const AGENTS_SQL = `SELECT agent_id, name, team_id FROM agents FINAL WHERE tenant_id = {tenant:String}`;

@@ -1,6 +1,6 @@
 import type { ClickHouseClient } from "@clickhouse/client";
 import { NotFound } from "@/lib/errors/domain-errors";
-import { listQueues } from "@/lib/queries/server/list-queues";
+import { listQueues } from "@/lib/directory/list-queues";
 import { DEFAULT_QUEUE_KEY, DEFAULT_THRESHOLDS, thresholdsFor, type QueueThresholds } from "../thresholds";
 import type { ThresholdsUpdate } from "../thresholds-schema";
 import { loadThresholds, saveThresholds } from "./thresholds-store";

@@ -3,11 +3,11 @@ import { Suspense } from "react";
 import { notFound } from "next/navigation";
 import { HydrationBoundary } from "@tanstack/react-query";
 import { requirePageUser } from "@/lib/auth/session";
-import { pathWithQuery } from "@/lib/queries/page-path";
-import { prefetchAgent } from "@/lib/queries/server/agent-prefetch";
-import { pageView } from "@/lib/queries/server/page-view";
-import { prefetchPage } from "@/lib/queries/server/prefetch";
-import { safeDecode } from "@/lib/queries/server/safe-decode";
+import { pathWithQuery } from "@/lib/views/page-path";
+import { prefetchAgent } from "@/lib/prefetch/agent-page";
+import { pageView } from "@/lib/prefetch/page-view";
+import { prefetchPage } from "@/lib/prefetch/prefetch-page";
+import { safeDecode } from "@/lib/prefetch/safe-decode";
 import { DashboardSkeleton } from "@/components/dashboard/dashboard-skeleton";
 import { AgentDetail } from "@/components/agents/agent-detail";
 

@@ -1,37 +1,8 @@
-import { NextResponse, type NextRequest } from "next/server";
-import { getEnv } from "@/lib/env";
-import { getClickHouse } from "@/lib/store/client";
-import { requireApiUser } from "@/lib/auth/session";
-import { errorResponse } from "@/lib/http/errors";
-import { InvalidInput } from "@/lib/errors/domain-errors";
-import { thresholdsUpdateSchema } from "@/lib/live/thresholds-schema";
-import { readThresholdSettings, updateThresholdSettings } from "@/lib/live/store/threshold-settings";
+import { handle } from "@/lib/api/handle";
+import { thresholds, updateThresholds } from "@/lib/api/endpoints/live";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-/** GET /api/admin/thresholds: wallboard colour thresholds, the default and per queue. */
-export async function GET(): Promise<NextResponse> {
-  try {
-    await requireApiUser("admin");
-    const env = getEnv();
-    return NextResponse.json(await readThresholdSettings(await getClickHouse(env), env.TENANT_ID));
-  } catch (e) {
-    return errorResponse(e);
-  }
-}
-
-/** PUT /api/admin/thresholds {queueId ("*" = default), thresholds}: sets one queue's colours. */
-export async function PUT(request: NextRequest): Promise<NextResponse> {
-  try {
-    const user = await requireApiUser("admin");
-    const body: unknown = await request.json().catch(() => {
-      throw new InvalidInput('body must be JSON: {"queueId": "...", "thresholds": {...}}');
-    });
-    const update = thresholdsUpdateSchema.parse(body);
-    const env = getEnv();
-    return NextResponse.json(await updateThresholdSettings(await getClickHouse(env), env.TENANT_ID, update, user));
-  } catch (e) {
-    return errorResponse(e);
-  }
-}
+export const GET = handle(thresholds);
+export const PUT = handle(updateThresholds);

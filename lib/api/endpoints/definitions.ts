@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { listDefinitionChanges, queueDefinitionChangeSchema, updateQueueDefinition } from "@/lib/kpi";
+import { listQueues } from "@/lib/directory/list-queues";
+import { defineEndpoint } from "../endpoint";
+
+/** Every queue's KPI settings and the latest 20 changes (admins only). */
+export const definitions = defineEndpoint({
+  method: "GET",
+  path: "/api/definitions",
+  capability: "admin",
+  params: z.object({}),
+  run: async ({ ch, tenantId }) => {
+    const [queues, changes] = await Promise.all([listQueues(ch, tenantId), listDefinitionChanges(ch, { tenantId, limit: 20 })]);
+    return { queues, changes };
+  },
+});
+
+/** An admin sets one queue's KPI settings; 409 when expectedVersion is stale. */
+export const updateDefinition = defineEndpoint({
+  method: "PUT",
+  path: "/api/definitions/[queueId]",
+  capability: "admin",
+  params: z.object({ queueId: z.string() }),
+  body: queueDefinitionChangeSchema,
+  bodyHint: '{"slThresholdS": 20, "slVariant": "...", "shortAbandonS": 5}',
+  run: ({ ch, tenantId, user }, p, change) =>
+    updateQueueDefinition(ch, { tenantId, queueId: p.queueId, change, actor: { id: user.id, name: user.name, role: user.role } }),
+});

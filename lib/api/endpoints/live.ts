@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { getLiveFloor, requireLiveFloor } from "@/lib/live/registry";
+import { replayParamsSchema } from "@/lib/live/replay-params";
+import { replayView } from "@/lib/live/store/replay-view";
+import { liveStream, SSE_HEADERS } from "@/lib/live/sse";
+import { thresholdsUpdateSchema } from "@/lib/live/thresholds-schema";
+import { readThresholdSettings, updateThresholdSettings } from "@/lib/live/store/threshold-settings";
+import { defineEndpoint } from "../endpoint";
+
+/** The live floor as server-sent events (snapshot, then patches; see lib/live/sse.ts). */
+export const liveStreamEndpoint = defineEndpoint({
+  method: "GET",
+  path: "/api/live/stream",
+  capability: "wallboard",
+  params: z.object({}),
+  run: async ({ signal }) => new Response(liveStream(requireLiveFloor(), signal), { headers: SSE_HEADERS }),
+});
+
+/** The wallboard as it was at an instant (`at`: epoch ms or ISO time; `tz`: whose "today"). */
+export const liveReplay = defineEndpoint({
+  method: "GET",
+  path: "/api/live/replay",
+  capability: "wallboard",
+  params: replayParamsSchema(Date.now),
+  run: ({ ch, tenantId }, p) => replayView(ch, tenantId, p.tz ?? getLiveFloor()?.timeZone ?? "UTC", p.at),
+});
+
+/** Wallboard colour thresholds, the default and per queue. */
+export const thresholds = defineEndpoint({
+  method: "GET",
+  path: "/api/admin/thresholds",
+  capability: "admin",
+  params: z.object({}),
+  run: ({ ch, tenantId }) => readThresholdSettings(ch, tenantId),
+});
+
+/** Sets one queue's colours (queueId "*" is the default). */
+export const updateThresholds = defineEndpoint({
+  method: "PUT",
+  path: "/api/admin/thresholds",
+  capability: "admin",
+  params: z.object({}),
+  body: thresholdsUpdateSchema,
+  bodyHint: '{"queueId": "...", "thresholds": {...}}',
+  run: ({ ch, tenantId, user }, _p, update) => updateThresholdSettings(ch, tenantId, update, user),
+});

@@ -1,0 +1,37 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { getEnv } from "@/lib/env";
+import { currentUser } from "@/lib/auth/session";
+import { errorResponse } from "@/lib/http/errors";
+import { getClickHouse } from "@/lib/store/client";
+import type { AnyEndpoint } from "./endpoint";
+import { authorize } from "./authorize";
+import { parseBody, parseParams } from "./parse-request";
+
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
+
+/**
+ * The route handler of a declared endpoint: `export const GET = handle(endpoint)`.
+ * Order matters: a signed-out caller gets 401 and a caller without the capability
+ * 403 before any parameter is judged, so nothing is revealed to them; then 400 for
+ * bad parameters or body; then the lib call. Every error becomes its status here.
+ */
+export function handle(endpoint: AnyEndpoint): (request: NextRequest, context: RouteContext) => Promise<Response> {
+  return async (request, context) => {
+    try {
+      const user = authorize(await currentUser(), endpoint);
+      const params = parseParams(endpoint, request.nextUrl.searchParams, pathSegments(await context.params));
+      const body = await parseBody(endpoint, request);
+      const env = getEnv();
+      const result = await endpoint.run({ ch: await getClickHouse(env), tenantId: env.TENANT_ID, user, signal: request.signal }, params, body);
+      return result instanceof Response ? result : NextResponse.json(result);
+    } catch (e) {
+      return errorResponse(e);
+    }
+  };
+}
+
+function pathSegments(params: Record<string, string | string[]> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(params ?? {})) out[k] = Array.isArray(v) ? v.join("/") : v;
+  return out;
+}

@@ -1,0 +1,10 @@
+import { contactsRequest } from "@/lib/views/contacts-request";
+import type { PageView } from "./page-view";
+import type { PrefetchContext } from "./prefetch-page";
+import { prefetchEndpoint } from "./prefetch-endpoint";
+import { prefetchDirectory } from "./directory";
+
+export async function prefetchContactsPage(ctx: PrefetchContext, pv: PageView): Promise<void> {
+  const c = pv.tz ? contactsRequest({ params: pv.params, view: pv.view, now: pv.now, tz: pv.tz }) : null;
+  await Promise.all([prefetchDirectory(ctx), c ? prefetchEndpoint(ctx, "/api/contacts", c.req) : undefined]);
+}

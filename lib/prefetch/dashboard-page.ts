@@ -1,0 +1,21 @@
+import { dashboardRequests } from "@/lib/views/dashboard-requests";
+import type { ViewParams } from "@/lib/views/view-params";
+import type { PrefetchContext } from "./prefetch-page";
+import { prefetchEndpoint } from "./prefetch-endpoint";
+import { prefetchDirectory, prefetchedQueues } from "./directory";
+
+/**
+ * The overview's or a queue page's data, as the browser will ask for it. The
+ * comparison period of a running period is cut at "now", which moves between
+ * server and browser, so it is left to the browser.
+ */
+export async function prefetchDashboard(ctx: PrefetchContext, args: { view: ViewParams; now: number; tz: string | null; queueId?: string }): Promise<void> {
+  await prefetchDirectory(ctx);
+  if (!args.tz) return;
+  const r = dashboardRequests({ view: args.view, now: args.now, tz: args.tz, queues: prefetchedQueues(ctx), queueId: args.queueId });
+  await Promise.all([
+    prefetchEndpoint(ctx, "/api/kpi/summary", r.summary, { live: r.live }),
+    prefetchEndpoint(ctx, "/api/kpi/series", r.series, { live: r.live }),
+    r.live ? undefined : prefetchEndpoint(ctx, "/api/kpi/summary", r.previous),
+  ]);
+}

@@ -1,0 +1,21 @@
+import { ApiError } from "./fetch-json";
+
+/**
+ * PUT or POST JSON to a same-origin endpoint. A refusal comes back as an ApiError
+ * with the server's own message (and, for a 409, the version now current), so a
+ * form can say what to fix.
+ */
+export async function apiSend<T>(method: "PUT" | "POST", url: string, body: unknown): Promise<T> {
+  const res = await fetch(url, {
+    method,
+    headers: { "content-type": "application/json", accept: "application/json" },
+    body: JSON.stringify(body),
+  });
+  const answer: unknown = await res.json().catch(() => null);
+  if (!res.ok) {
+    const message =
+      answer && typeof answer === "object" && "error" in answer && typeof answer.error === "string" ? answer.error : `request failed (${res.status})`;
+    throw new ApiError(res.status, message);
+  }
+  return answer as T;
+}
