@@ -1,4 +1,4 @@
-import type { TimelineSegment } from "@/lib/kpi";
+import type { TimelineSegment } from "@/lib/agent-timeline/agent-timeline";
 import { formatDuration } from "@/lib/tables/format";
 import { STATE_LABELS } from "@/lib/tables/timeline-table";
 

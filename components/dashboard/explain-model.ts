@@ -1,6 +1,6 @@
 import type { KpiCounts } from "@/lib/kpi/kpi-counts";
 import { CONTACT_FILTER_LABELS, contactFilterCount, type ContactFilter } from "@/lib/kpi/contact-filters";
-import type { ContactSort } from "@/lib/kpi/contact-sorts";
+import type { ContactSort } from "@/lib/contacts/contact-sorts";
 import { SL_VARIANT_DEFINITIONS, isSlVariant, type KpiDefinition, type KpiId } from "@/lib/kpi/definitions";
 import type { QueueInfo } from "@/lib/directory/list-queues";
 import { formatCount, formatDuration } from "@/lib/tables/format";

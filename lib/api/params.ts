@@ -2,7 +2,7 @@ import { z } from "zod";
 import { INTERVALS } from "@/lib/time/buckets";
 import { SL_VARIANTS } from "@/lib/kpi/definitions";
 import { CONTACT_FILTERS } from "@/lib/kpi/contact-filters";
-import { CONTACT_SORTS } from "@/lib/kpi/contact-sorts";
+import { CONTACT_SORTS } from "@/lib/contacts/contact-sorts";
 import { canonicalTimeZone } from "@/lib/time/valid-time-zone";
 import { MAX_CUSTOM_DAYS } from "@/lib/time/periods";
 

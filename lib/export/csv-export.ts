@@ -1,5 +1,7 @@
 import type { ClickHouseClient } from "@clickhouse/client";
-import { getAgentKpis, getAgentTimeline, getHeatmap, getKpiSeries, getQueueKpis, listAllContacts } from "@/lib/kpi";
+import { getAgentKpis, getHeatmap, getKpiSeries, getQueueKpis } from "@/lib/kpi";
+import { getAgentTimeline } from "@/lib/agent-timeline/agent-timeline";
+import { listAllContacts } from "@/lib/contacts/list-contacts";
 import { toCsv } from "@/lib/csv/csv";
 import type { ExportParams } from "@/lib/api/params";
 import { toLocalDate } from "@/lib/time/periods";

@@ -1,8 +1,8 @@
-import type { KpiCounts } from "./kpi-counts";
+import type { KpiCounts } from "@/lib/kpi/kpi-counts";
 
 /**
  * Named subsets of contact segments: the lists "explain" opens behind a KPI's
- * numerator or denominator. The SQL for each lives in queries/contacts.ts; the
+ * numerator or denominator. The SQL for each lives in lib/contacts/list-contacts.ts; the
  * names are shared with the KPI definitions so each KPI can say which list
  * backs each of its inputs.
  */
@@ -31,7 +31,7 @@ export type ContactFilter = (typeof CONTACT_FILTERS)[number];
 /**
  * How many contacts a filter's list holds, from the counts the KPIs were computed
  * from: the number an "explain" link promises, which the list it opens must show.
- * Each line mirrors that filter's SQL condition in queries/contacts.ts.
+ * Each line mirrors that filter's SQL condition in lib/contacts/list-contacts.ts.
  */
 export function contactFilterCount(filter: ContactFilter, c: Readonly<KpiCounts>): number {
   switch (filter) {

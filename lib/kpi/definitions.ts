@@ -1,4 +1,4 @@
-import type { ContactFilter } from "./contact-filters";
+import type { ContactFilter } from "@/lib/kpi/contact-filters";
 import type { CountName } from "./kpi-counts";
 
 /**

@@ -5,9 +5,6 @@ import { computeKpi } from "./formulas";
 import { fromBeforeTo, periodShape, slVariantSchema } from "./inputs";
 import type { KpiCounts } from "./kpi-counts";
 import { queryAgentKpis, type AgentsInput, type AgentsReport } from "./queries/agents";
-import { exportContacts, queryContacts, type ContactPage, type ContactsExportInput, type ContactsInput } from "./queries/contacts";
-import { queryAgentTimeline, type AgentTimeline, type AgentTimelineInput } from "./queries/agent-timeline";
-import { queryDefinitionChanges, type DefinitionChange, type DefinitionChangesInput } from "./queries/definition-changes";
 import { queryHeatmap, type Heatmap, type HeatmapInput } from "./queries/heatmap";
 import { queryCounts } from "./queries/counts";
 import { queryQueueKpis, type QueueKpis } from "./queries/queues";
@@ -65,32 +62,11 @@ export function getAgentKpis(ch: ClickHouseClient, input: AgentsInput): Promise<
   return queryAgentKpis(ch, input);
 }
 
-/** The contacts behind a number ("explain"), paginated. */
-export function listContacts(ch: ClickHouseClient, input: ContactsInput): Promise<ContactPage> {
-  return queryContacts(ch, input);
-}
-
-/** The same list whole (up to MAX_EXPORT_CONTACTS), for a CSV export. */
-export function listAllContacts(ch: ClickHouseClient, input: ContactsExportInput): Promise<ContactPage> {
-  return exportContacts(ch, input);
-}
-
 /** Counts and KPIs by local weekday and hour of day. */
 export function getHeatmap(ch: ClickHouseClient, input: HeatmapInput): Promise<Heatmap> {
   return queryHeatmap(ch, input);
 }
 
-/** One agent's states over a span (a day), gaps included. */
-export function getAgentTimeline(ch: ClickHouseClient, input: AgentTimelineInput): Promise<AgentTimeline> {
-  return queryAgentTimeline(ch, input);
-}
-
-/** Recent changes of queue KPI settings, newest first. */
-export function listDefinitionChanges(ch: ClickHouseClient, input: DefinitionChangesInput): Promise<DefinitionChange[]> {
-  return queryDefinitionChanges(ch, input);
-}
-
-export { CONTACT_FILTERS, CONTACT_FILTER_LABELS, contactFilterCount, type ContactFilter } from "./contact-filters";
 export {
   CONVENTIONS,
   KPI_DEFINITIONS,
@@ -109,18 +85,6 @@ export { periodSchema, type PeriodInput } from "./inputs";
 export { ZERO_COUNTS, addCounts, type KpiCounts } from "./kpi-counts";
 export { INTERVALS, type Interval } from "@/lib/time/buckets";
 export { agentsInputSchema, type AgentKpis, type AgentsInput, type AgentsReport, type TeamKpis } from "./queries/agents";
-export {
-  CONTACT_SORTS,
-  MAX_EXPORT_CONTACTS,
-  contactsInputSchema,
-  type ContactItem,
-  type ContactPage,
-  type ContactSort,
-  type ContactsExportInput,
-  type ContactsInput,
-} from "./queries/contacts";
-export { agentTimelineInputSchema, type AgentTimeline, type AgentTimelineInput, type TimelineSegment } from "./queries/agent-timeline";
-export { type DefinitionChange } from "./queries/definition-changes";
 export { heatmapInputSchema, type Heatmap, type HeatmapCell, type HeatmapInput } from "./queries/heatmap";
 export {
   QUEUE_DEFINITION_LIMITS,

@@ -1,5 +1,5 @@
-import type { ContactItem } from "@/lib/kpi";
-import type { ContactSort } from "@/lib/kpi/contact-sorts";
+import type { ContactItem } from "@/lib/contacts/list-contacts";
+import type { ContactSort } from "@/lib/contacts/contact-sorts";
 import type { Column } from "./table";
 
 /** Plain words for queue exit reasons. */

@@ -1,4 +1,4 @@
-import type { TimelineSegment } from "@/lib/kpi";
+import type { TimelineSegment } from "@/lib/agent-timeline/agent-timeline";
 import type { Column } from "./table";
 
 export const STATE_LABELS: Record<TimelineSegment["state"], string> = {

@@ -1,5 +1,5 @@
 import { CONTACT_FILTERS, type ContactFilter } from "@/lib/kpi/contact-filters";
-import { CONTACT_SORTS, type ContactSort } from "@/lib/kpi/contact-sorts";
+import { CONTACT_SORTS, type ContactSort } from "@/lib/contacts/contact-sorts";
 import type { TimeRange } from "@/lib/time/periods";
 import type { ContactsRequest } from "@/lib/api/endpoints/contacts";
 import { viewRange, type ParamSource, type ViewParams } from "@/lib/views/view-params";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { prepareTimeline } from "@/lib/kpi/queries/agent-timeline";
-import { prepareDefinitionChanges } from "@/lib/kpi/queries/definition-changes";
+import { prepareTimeline } from "@/lib/agent-timeline/agent-timeline";
+import { prepareDefinitionChanges } from "@/lib/audit/definition-changes";
 import { localWeekday, prepareHeatmap, weekdayCounts } from "@/lib/kpi/queries/heatmap";
 import { nextDefinition } from "@/lib/kpi/queue-definitions";
 import { ZERO_COUNTS } from "@/lib/kpi";

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { freshTenant, queryRows, testStore } from "../helpers/store";
-import { getAgentKpis, getAgentTimeline, getHeatmap, getKpiSummary, getQueueKpis, listAllContacts, listContacts, listDefinitionChanges, updateQueueDefinition } from "@/lib/kpi";
+import { getAgentKpis, getHeatmap, getKpiSummary, getQueueKpis, updateQueueDefinition } from "@/lib/kpi";
+import { getAgentTimeline } from "@/lib/agent-timeline/agent-timeline";
+import { listAllContacts, listContacts } from "@/lib/contacts/list-contacts";
+import { listDefinitionChanges } from "@/lib/audit/definition-changes";
 import { CONTACT_FILTERS, contactFilterCount } from "@/lib/kpi/contact-filters";
 import { S, insertAgent, insertEvents, insertQueue, mainScenario } from "./scenario";
 

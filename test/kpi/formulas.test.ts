@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { CONTACT_FILTERS } from "@/lib/kpi/contact-filters";
 import {
-  CONTACT_FILTERS,
   KPI_DEFINITIONS,
   KPI_IDS,
   SL_VARIANTS,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { freshTenant, testStore } from "../helpers/store";
-import { getAgentKpis, getKpiSeries, getKpiSummary, getQueueKpis, listContacts } from "@/lib/kpi";
+import { getAgentKpis, getKpiSeries, getKpiSummary, getQueueKpis } from "@/lib/kpi";
+import { listContacts } from "@/lib/contacts/list-contacts";
 import { MAIN_EXPECTED_COUNTS, S, Stream, insertEvents, insertQueue, mainScenario } from "./scenario";
 
 const t0 = Date.UTC(2026, 0, 5, 9, 0, 0);

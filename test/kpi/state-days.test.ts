@@ -5,7 +5,7 @@ import { eventToRow } from "@/lib/store/event-row";
 import type { AgentState, CtiEvent } from "@/lib/events";
 import { dayRanges, planDays, queryStateTimeRows, splitWholeDays } from "@/lib/kpi/queries/state-days";
 import { prepareStateTime } from "@/lib/kpi/queries/state-time";
-import { queryAgentTimeline } from "@/lib/kpi/queries/agent-timeline";
+import { getAgentTimeline } from "@/lib/agent-timeline/agent-timeline";
 
 const DAY = 86_400_000;
 const H = 3_600_000;
@@ -103,7 +103,7 @@ describe("agent state time on the store", () => {
       [D0 + DAY, D0 + 2 * DAY],
       [D0 + 2 * DAY, D0 + 2 * DAY + 2 * H],
     ]);
-    const timeline = await queryAgentTimeline(ch, { tenantId, agentId: "a1", from: D0 + 12 * H, to: D0 + DAY + 12 * H });
+    const timeline = await getAgentTimeline(ch, { tenantId, agentId: "a1", from: D0 + 12 * H, to: D0 + DAY + 12 * H });
     expect(timeline.segments.map((s) => [s.state, s.start, s.end])).toEqual([
       ["none", D0 + 12 * H, D0 + 22 * H],
       ["not_ready", D0 + 22 * H, D0 + DAY + 12 * H],

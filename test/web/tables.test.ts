@@ -7,7 +7,7 @@ import { cellText, findColumn, resolveSort, sortRows, tableText } from "@/lib/ta
 import { TIMELINE_COLUMNS, timelineRows } from "@/lib/tables/timeline-table";
 import { TREND_COLUMNS, trendRows } from "@/lib/tables/trend-table";
 import { prepareHeatmap } from "@/lib/kpi/queries/heatmap";
-import type { ContactItem } from "@/lib/kpi";
+import type { ContactItem } from "@/lib/contacts/list-contacts";
 import { agentRow, point, queueRow } from "./fixtures";
 
 const ctx = { tz: "UTC" };

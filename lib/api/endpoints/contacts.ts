@@ -1,4 +1,4 @@
-import { listContacts } from "@/lib/kpi";
+import { listContacts } from "@/lib/contacts/list-contacts";
 import { defineEndpoint, type RequestOf } from "../endpoint";
 import { contactsParamsSchema } from "../params";
 

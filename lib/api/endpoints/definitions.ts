@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { listDefinitionChanges, queueDefinitionChangeSchema, updateQueueDefinition } from "@/lib/kpi";
+import { queueDefinitionChangeSchema, updateQueueDefinition } from "@/lib/kpi";
+import { listDefinitionChanges } from "@/lib/audit/definition-changes";
 import { listQueues } from "@/lib/directory/list-queues";
 import { defineEndpoint } from "../endpoint";
 

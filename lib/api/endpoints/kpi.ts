@@ -1,4 +1,5 @@
-import { getAgentKpis, getAgentTimeline, getHeatmap, getKpiSeries, getKpiSummary, getQueueKpis } from "@/lib/kpi";
+import { getAgentKpis, getHeatmap, getKpiSeries, getKpiSummary, getQueueKpis } from "@/lib/kpi";
+import { getAgentTimeline } from "@/lib/agent-timeline/agent-timeline";
 import { defineEndpoint, type RequestOf } from "../endpoint";
 import {
   agentsParamsSchema,

@@ -1,7 +1,7 @@
 import type { ClickHouseClient } from "@clickhouse/client";
 import { z } from "zod";
-import { entityId } from "../inputs";
-import { QUEUE_DEFINITION_ACTION } from "../queue-definitions";
+import { entityId } from "@/lib/kpi/inputs";
+import { QUEUE_DEFINITION_ACTION } from "@/lib/kpi/queue-definitions";
 import { queryRows, sqlNumber } from "@/lib/store/query-rows";
 
 /** The latest definition changes from the audit log, newest first, for the definitions page. */
@@ -60,7 +60,7 @@ export function prepareDefinitionChanges(rows: readonly DefinitionChangeRow[]): 
   return out;
 }
 
-export async function queryDefinitionChanges(ch: ClickHouseClient, input: DefinitionChangesInput): Promise<DefinitionChange[]> {
+export async function listDefinitionChanges(ch: ClickHouseClient, input: DefinitionChangesInput): Promise<DefinitionChange[]> {
   const p = definitionChangesInputSchema.parse(input);
   const rows = await queryRows(ch, DEFINITION_CHANGES_SQL, { tenantId: p.tenantId, action: QUEUE_DEFINITION_ACTION, limit: p.limit }, changeRowSchema);
   return prepareDefinitionChanges(rows);

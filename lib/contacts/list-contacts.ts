@@ -1,11 +1,11 @@
 import type { ClickHouseClient } from "@clickhouse/client";
 import { z } from "zod";
-import { CONTACT_FILTERS, type ContactFilter } from "../contact-filters";
-import { CONTACT_SORTS, type ContactSort } from "../contact-sorts";
-import { entityId, fromBeforeTo, periodShape } from "../inputs";
-import { lookupCallers } from "./callers";
+import { CONTACT_FILTERS, type ContactFilter } from "@/lib/kpi/contact-filters";
+import { CONTACT_SORTS, type ContactSort } from "@/lib/contacts/contact-sorts";
+import { entityId, fromBeforeTo, periodShape } from "@/lib/kpi/inputs";
+import { lookupCallers } from "@/lib/contacts/callers";
 import { queryRows, sqlFlag, sqlNumber } from "@/lib/store/query-rows";
-import { SEGMENTS_SQL, segmentParams } from "./segments-sql";
+import { SEGMENTS_SQL, segmentParams } from "@/lib/kpi/queries/segments-sql";
 
 /**
  * The contact segments behind a number: what "explain" links open. Filter names
@@ -208,11 +208,11 @@ async function runContacts(ch: ClickHouseClient, p: ParsedContacts, withTotal: b
 }
 
 /** One page of the contacts behind a number. */
-export function queryContacts(ch: ClickHouseClient, input: ContactsInput): Promise<ContactPage> {
+export function listContacts(ch: ClickHouseClient, input: ContactsInput): Promise<ContactPage> {
   return runContacts(ch, contactsInputSchema.parse(input), true);
 }
 
 /** The whole list (up to MAX_EXPORT_CONTACTS rows), in the page's order, for a CSV export. */
-export function exportContacts(ch: ClickHouseClient, input: ContactsExportInput): Promise<ContactPage> {
+export function listAllContacts(ch: ClickHouseClient, input: ContactsExportInput): Promise<ContactPage> {
   return runContacts(ch, contactsExportInputSchema.parse(input), false);
 }

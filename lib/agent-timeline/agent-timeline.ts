@@ -1,9 +1,9 @@
 import type { ClickHouseClient } from "@clickhouse/client";
 import { z } from "zod";
 import { isAgentState, type AgentState } from "@/lib/events";
-import { entityId, epochMs, fromBeforeTo } from "../inputs";
+import { entityId, epochMs, fromBeforeTo } from "@/lib/kpi/inputs";
 import { queryRows, sqlNumber } from "@/lib/store/query-rows";
-import { statePiecesInSql } from "./state-time";
+import { statePiecesInSql } from "@/lib/kpi/queries/state-time";
 
 /**
  * One agent's state intervals over a span (a day on the agent page), clipped to
@@ -107,7 +107,7 @@ export function prepareTimeline(
   return { agentId: info.agentId, name: info.name || info.agentId, teamId: info.teamId ?? "", from, to, segments, totals };
 }
 
-export async function queryAgentTimeline(ch: ClickHouseClient, input: AgentTimelineInput): Promise<AgentTimeline> {
+export async function getAgentTimeline(ch: ClickHouseClient, input: AgentTimelineInput): Promise<AgentTimeline> {
   const p = agentTimelineInputSchema.parse(input);
   const params = { tenantId: p.tenantId, agentId: p.agentId, fromMs: p.from, toMs: p.to };
   const [rows, info] = await Promise.all([
