@@ -7,7 +7,7 @@ import { pageView } from "@/lib/prefetch/page-view";
 import { prefetchPage } from "@/lib/prefetch/prefetch-page";
 import { prefetchDashboard } from "@/lib/prefetch/dashboard-page";
 import { Overview } from "@/components/overview/overview";
-import { DashboardSkeleton } from "@/components/dashboard/dashboard-skeleton";
+import { DashboardSkeleton } from "@/components/kit/dashboard-skeleton";
 
 export const dynamic = "force-dynamic";
 

@@ -9,11 +9,11 @@ import type { ViewParams } from "@/lib/views/view-params";
 import { CONTACT_COLUMNS } from "@/lib/tables/contact-table";
 import { formatCount, formatDateTime } from "@/lib/tables/format";
 import { toLocalDate } from "@/lib/time/periods";
-import { DashboardSkeleton } from "@/components/dashboard/dashboard-skeleton";
-import { PeriodCaption } from "@/components/dashboard/period-caption";
-import { useBrowserTimeZone, useNow } from "@/components/dashboard/use-client-clock";
-import { useView } from "@/components/dashboard/use-view";
-import { ViewToolbar } from "@/components/dashboard/view-toolbar";
+import { DashboardSkeleton } from "@/components/kit/dashboard-skeleton";
+import { PeriodCaption } from "@/components/kit/period-caption";
+import { useBrowserTimeZone, useNow } from "@/components/kit/use-client-clock";
+import { useView } from "@/components/kit/use-view";
+import { ViewToolbar } from "@/components/kit/view-toolbar";
 import { DataTable } from "@/components/table/data-table";
 import { TableCard } from "@/components/table/table-card";
 

@@ -8,7 +8,7 @@ import { formatDateTime } from "@/lib/tables/format";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
-import { useBrowserTimeZone } from "@/components/dashboard/use-client-clock";
+import { useBrowserTimeZone } from "@/components/kit/use-client-clock";
 import { DefinitionRow } from "./definition-row";
 
 const variantLabel = (v: string) => (isSlVariant(v) ? SL_VARIANT_DEFINITIONS[v].label : v);

@@ -1,9 +1,9 @@
 "use client";
 
-import { DashboardSkeleton } from "@/components/dashboard/dashboard-skeleton";
-import { KpiDashboard } from "@/components/dashboard/kpi-dashboard";
-import { useBrowserTimeZone, useNow } from "@/components/dashboard/use-client-clock";
-import { useView } from "@/components/dashboard/use-view";
+import { DashboardSkeleton } from "@/components/kit/dashboard-skeleton";
+import { KpiDashboard } from "@/components/kit/kpi-dashboard";
+import { useBrowserTimeZone, useNow } from "@/components/kit/use-client-clock";
+import { useView } from "@/components/kit/use-view";
 
 /** The overview page's client side: waits for the viewer's time zone, then shows the view. */
 export function Overview({ initialTz, canDrill }: { initialTz: string | null; canDrill: boolean }) {

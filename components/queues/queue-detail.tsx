@@ -5,10 +5,10 @@ import { useQuery } from "@tanstack/react-query";
 import { SL_VARIANT_DEFINITIONS, isSlVariant } from "@/lib/kpi/definitions";
 import { queuesQueryOptions } from "@/lib/query-options/api-query";
 import { viewHref } from "@/lib/views/view-params";
-import { DashboardSkeleton } from "@/components/dashboard/dashboard-skeleton";
-import { KpiDashboard } from "@/components/dashboard/kpi-dashboard";
-import { useBrowserTimeZone, useNow } from "@/components/dashboard/use-client-clock";
-import { useView } from "@/components/dashboard/use-view";
+import { DashboardSkeleton } from "@/components/kit/dashboard-skeleton";
+import { KpiDashboard } from "@/components/kit/kpi-dashboard";
+import { useBrowserTimeZone, useNow } from "@/components/kit/use-client-clock";
+import { useView } from "@/components/kit/use-view";
 
 /** A queue's own page: its KPIs by its own settings, with changes, sparklines and its trend. */
 export function QueueDetail({ queueId, initialTz, canAdmin }: { queueId: string; initialTz: string | null; canAdmin: boolean }) {

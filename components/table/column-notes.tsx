@@ -1,6 +1,6 @@
 import { KPI_DEFINITIONS, kpiDefinition, type SlVariant } from "@/lib/kpi/definitions";
 import type { Column } from "@/lib/tables/table";
-import { splitFormula } from "@/components/dashboard/explain-model";
+import { splitFormula } from "@/components/kit/explain-model";
 
 /** "About these columns": each KPI column's formula in words and its definition version. */
 export function ColumnNotes<R>({ columns, variant }: { columns: readonly Column<R>[]; variant?: SlVariant }) {

@@ -1,7 +1,7 @@
 "use client";
 
 import { resolveSort, type Column, type SortState } from "@/lib/tables/table";
-import { useView } from "@/components/dashboard/use-view";
+import { useView } from "@/components/kit/use-view";
 
 /** A table's sort in the URL (`sort`/`dir`, or prefixed keys for a page's second table). */
 export function useTableSort<R>(columns: readonly Column<R>[], fallback: SortState, prefix = ""): [SortState, (s: SortState) => void] {

@@ -6,13 +6,13 @@ import { apiQueryOptions, queuesQueryOptions } from "@/lib/query-options/api-que
 import { exportHref } from "@/lib/query-options/export-href";
 import { trendsRequests } from "@/lib/views/trends-requests";
 import { CallsChartCard } from "@/components/charts/calls-chart-card";
-import { BackfillBanner } from "@/components/dashboard/backfill-banner";
-import { DashboardSkeleton } from "@/components/dashboard/dashboard-skeleton";
-import { PeriodCaption } from "@/components/dashboard/period-caption";
-import { SlVariantSelect } from "@/components/dashboard/sl-variant-select";
-import { useBrowserTimeZone, useNow } from "@/components/dashboard/use-client-clock";
-import { useView } from "@/components/dashboard/use-view";
-import { ViewToolbar } from "@/components/dashboard/view-toolbar";
+import { BackfillBanner } from "@/components/kit/backfill-banner";
+import { DashboardSkeleton } from "@/components/kit/dashboard-skeleton";
+import { PeriodCaption } from "@/components/kit/period-caption";
+import { SlVariantSelect } from "@/components/kit/sl-variant-select";
+import { useBrowserTimeZone, useNow } from "@/components/kit/use-client-clock";
+import { useView } from "@/components/kit/use-view";
+import { ViewToolbar } from "@/components/kit/view-toolbar";
 import { HeatmapCard } from "./heatmap-card";
 
 /** Trends: calls and service level per interval, and the weekday-by-hour heatmap. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contactsHref, prepareExplain, queuesInScope, splitFormula } from "@/components/dashboard/explain-model";
+import { contactsHref, prepareExplain, queuesInScope, splitFormula } from "@/components/kit/explain-model";
 import { computeKpi, kpiDefinition } from "@/lib/kpi";
 import { contactFilterCount, CONTACT_FILTERS } from "@/lib/kpi/contact-filters";
 import type { QueueInfo } from "@/lib/directory/list-queues";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { prepareDelta } from "@/components/dashboard/delta-model";
-import { prepareSparkline } from "@/components/dashboard/sparkline-model";
-import { ahtSplitText, tileContext } from "@/components/dashboard/tile-specs";
+import { prepareDelta } from "@/components/kit/delta-model";
+import { prepareSparkline } from "@/components/kit/sparkline-model";
+import { ahtSplitText, tileContext } from "@/components/kit/tile-specs";
 import { computeKpis } from "@/lib/kpi";
 import { counts } from "./fixtures";
 

@@ -6,7 +6,7 @@ import { pathWithQuery } from "@/lib/views/page-path";
 import { prefetchContactsPage } from "@/lib/prefetch/contacts-page";
 import { pageView } from "@/lib/prefetch/page-view";
 import { prefetchPage } from "@/lib/prefetch/prefetch-page";
-import { DashboardSkeleton } from "@/components/dashboard/dashboard-skeleton";
+import { DashboardSkeleton } from "@/components/kit/dashboard-skeleton";
 import { ContactsView } from "@/components/contacts/contacts-view";
 
 export const dynamic = "force-dynamic";

@@ -6,7 +6,7 @@ import { pathWithQuery } from "@/lib/views/page-path";
 import { pageView } from "@/lib/prefetch/page-view";
 import { prefetchPage } from "@/lib/prefetch/prefetch-page";
 import { prefetchTrends } from "@/lib/prefetch/trends-page";
-import { DashboardSkeleton } from "@/components/dashboard/dashboard-skeleton";
+import { DashboardSkeleton } from "@/components/kit/dashboard-skeleton";
 import { TrendsView } from "@/components/trends/trends-view";
 
 export const dynamic = "force-dynamic";

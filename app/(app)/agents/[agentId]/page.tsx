@@ -8,7 +8,7 @@ import { prefetchAgent } from "@/lib/prefetch/agent-page";
 import { pageView } from "@/lib/prefetch/page-view";
 import { prefetchPage } from "@/lib/prefetch/prefetch-page";
 import { safeDecode } from "@/lib/prefetch/safe-decode";
-import { DashboardSkeleton } from "@/components/dashboard/dashboard-skeleton";
+import { DashboardSkeleton } from "@/components/kit/dashboard-skeleton";
 import { AgentDetail } from "@/components/agents/agent-detail";
 
 export const dynamic = "force-dynamic";

@@ -9,7 +9,7 @@ import { pageView } from "@/lib/prefetch/page-view";
 import { safeDecode } from "@/lib/prefetch/safe-decode";
 import { prefetchPage } from "@/lib/prefetch/prefetch-page";
 import { prefetchDashboard } from "@/lib/prefetch/dashboard-page";
-import { DashboardSkeleton } from "@/components/dashboard/dashboard-skeleton";
+import { DashboardSkeleton } from "@/components/kit/dashboard-skeleton";
 import { QueueDetail } from "@/components/queues/queue-detail";
 
 export const dynamic = "force-dynamic";

@@ -3,7 +3,7 @@
 import { useEffect, useRef } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { backfillProgress, healthQueryOptions } from "@/lib/query-options/health";
-import { formatCount } from "./format-kpi";
+import { formatCount } from "@/components/kit/format-kpi";
 
 /**
  * Shown while the simulator fills the history: numbers are still growing, and a

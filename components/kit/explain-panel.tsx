@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
-import type { ExplainModel } from "./explain-model";
+import type { ExplainModel } from "@/components/kit/explain-model";
 
 /** The inside of an "explain" popover: renders a prepared ExplainModel. */
 export function ExplainPanel({ model, extra }: { model: ExplainModel; extra?: ReactNode }) {

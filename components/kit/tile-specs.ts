@@ -1,7 +1,7 @@
 import type { KpiResult, KpiSummary } from "@/lib/kpi";
 import type { KpiId } from "@/lib/kpi/definitions";
 import { formatCount, formatDuration } from "@/lib/tables/format";
-import type { Polarity } from "./delta-model";
+import type { Polarity } from "@/components/kit/delta-model";
 
 /**
  * Which KPIs a dashboard shows as tiles, in the order a supervisor reads them,

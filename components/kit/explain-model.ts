@@ -4,7 +4,7 @@ import type { ContactSort } from "@/lib/contacts/contact-sorts";
 import { SL_VARIANT_DEFINITIONS, isSlVariant, type KpiDefinition, type KpiId } from "@/lib/kpi/definitions";
 import type { QueueInfo } from "@/lib/directory/list-queues";
 import { formatCount, formatDuration } from "@/lib/tables/format";
-import { formatInput } from "./format-kpi";
+import { formatInput } from "@/components/kit/format-kpi";
 
 /**
  * What an "explain" panel shows for one number: the formula in words, the

@@ -9,12 +9,12 @@ import { viewHref, type ViewParams } from "@/lib/views/view-params";
 import { comparisonLabel } from "@/lib/time/periods";
 import { ErrorState } from "@/components/ui/error-state";
 import { CallsChartCard } from "@/components/charts/calls-chart-card";
-import { BackfillBanner } from "./backfill-banner";
-import { queuesInScope } from "./explain-model";
-import { KpiTiles } from "./kpi-tiles";
-import { PeriodCaption } from "./period-caption";
-import { OVERVIEW_TILES } from "./tile-specs";
-import { ViewToolbar } from "./view-toolbar";
+import { BackfillBanner } from "@/components/kit/backfill-banner";
+import { queuesInScope } from "@/components/kit/explain-model";
+import { KpiTiles } from "@/components/kit/kpi-tiles";
+import { PeriodCaption } from "@/components/kit/period-caption";
+import { OVERVIEW_TILES } from "@/components/kit/tile-specs";
+import { ViewToolbar } from "@/components/kit/view-toolbar";
 
 type Props = {
   title: ReactNode;

@@ -4,9 +4,9 @@ import type { ReactNode } from "react";
 import { CONVENTIONS } from "@/lib/kpi/definitions";
 import type { ViewParams } from "@/lib/views/view-params";
 import type { TimeRange } from "@/lib/time/periods";
-import { PeriodPicker } from "./period-picker";
-import { QueueFilter } from "./queue-filter";
-import { TeamFilter } from "./team-filter";
+import { PeriodPicker } from "@/components/kit/period-picker";
+import { QueueFilter } from "@/components/kit/queue-filter";
+import { TeamFilter } from "@/components/kit/team-filter";
 
 /** The filters every dashboard shares: period, queue and team, all kept in the URL. */
 export function ViewToolbar({

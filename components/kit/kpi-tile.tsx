@@ -1,13 +1,13 @@
 import type { ReactNode } from "react";
 import type { KpiDefinition } from "@/lib/kpi/definitions";
 import { Skeleton } from "@/components/ui/skeleton";
-import type { DeltaModel } from "./delta-model";
-import { ExplainPanel } from "./explain-panel";
-import type { ExplainModel } from "./explain-model";
-import { ExplainPopover } from "./explain-popover";
-import { formatKpi } from "./format-kpi";
-import { Sparkline } from "./sparkline";
-import type { SparklineModel } from "./sparkline-model";
+import type { DeltaModel } from "@/components/kit/delta-model";
+import { ExplainPanel } from "@/components/kit/explain-panel";
+import type { ExplainModel } from "@/components/kit/explain-model";
+import { ExplainPopover } from "@/components/kit/explain-popover";
+import { formatKpi } from "@/components/kit/format-kpi";
+import { Sparkline } from "@/components/kit/sparkline";
+import type { SparklineModel } from "@/components/kit/sparkline-model";
 
 export type KpiTileProps = {
   definition: KpiDefinition;

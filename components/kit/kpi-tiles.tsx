@@ -4,12 +4,12 @@ import { useMemo } from "react";
 import type { KpiSeries, KpiSummary } from "@/lib/kpi";
 import { kpiDefinition, type SlVariant } from "@/lib/kpi/definitions";
 import type { QueueInfo } from "@/lib/directory/list-queues";
-import { prepareDelta } from "./delta-model";
-import { prepareExplain, type ExplainScope } from "./explain-model";
-import { KpiTile } from "./kpi-tile";
-import { SlVariantSelect } from "./sl-variant-select";
-import { prepareSparkline } from "./sparkline-model";
-import { tileContext, type TileSpec } from "./tile-specs";
+import { prepareDelta } from "@/components/kit/delta-model";
+import { prepareExplain, type ExplainScope } from "@/components/kit/explain-model";
+import { KpiTile } from "@/components/kit/kpi-tile";
+import { SlVariantSelect } from "@/components/kit/sl-variant-select";
+import { prepareSparkline } from "@/components/kit/sparkline-model";
+import { tileContext, type TileSpec } from "@/components/kit/tile-specs";
 
 type Props = {
   tiles: readonly TileSpec[];

@@ -1,4 +1,4 @@
-import type { SparklineModel } from "./sparkline-model";
+import type { SparklineModel } from "@/components/kit/sparkline-model";
 
 /**
  * A tiny trend line, stretched to the tile's width; decorative, since the tile's
