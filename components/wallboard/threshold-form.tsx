@@ -4,14 +4,14 @@ import Link from "next/link";
 import { Fragment, useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { thresholdsQueryOptions } from "@/lib/live/queries";
-import type { ThresholdsResponse } from "@/lib/live/store/threshold-settings";
+import type { ThresholdsSaveResponse } from "@/lib/live/store/threshold-settings";
 import { DEFAULT_QUEUE_KEY, type QueueThresholds } from "@/lib/live/thresholds";
 import { ApiError } from "@/lib/queries/fetch-json";
 import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import styles from "./wallboard.module.css";
 
-type Row = { id: string; name: string; thresholds: QueueThresholds; custom: boolean };
+type Row = { id: string; name: string; thresholds: QueueThresholds; custom: boolean; version: number };
 
 const FIELDS = [
   { key: "longestWaitS", label: "Longest wait (s)" },
@@ -19,27 +19,39 @@ const FIELDS = [
   { key: "serviceLevelPct", label: "Service level below (%)" },
 ] as const;
 
-async function saveRow(queueId: string, thresholds: QueueThresholds): Promise<ThresholdsResponse> {
+async function saveRow(queueId: string, thresholds: QueueThresholds, expectedVersion: number): Promise<ThresholdsSaveResponse> {
   const res = await fetch("/api/admin/thresholds", {
     method: "PUT",
     headers: { "content-type": "application/json", accept: "application/json" },
-    body: JSON.stringify({ queueId, thresholds }),
+    body: JSON.stringify({ queueId, thresholds, expectedVersion }),
   });
   const body: unknown = await res.json().catch(() => null);
   if (!res.ok) {
     const message = body && typeof body === "object" && "error" in body && typeof body.error === "string" ? body.error : `saving failed (${res.status})`;
+    if (res.status === 409) {
+      const now = body && typeof body === "object" && "currentVersion" in body && typeof body.currentVersion === "number" ? ` (now v${body.currentVersion})` : "";
+      throw new ApiError(409, `Not saved: someone else saved this row meanwhile${now}. It now shows their values; make your change again and save.`);
+    }
     throw new ApiError(res.status, message);
   }
-  return body as ThresholdsResponse;
+  return body as ThresholdsSaveResponse;
 }
 
 /** One queue's (or the default's) six bounds and its own Save: a change applies to open wallboards at once. */
 function ThresholdRow({ row }: { row: Row }) {
   const client = useQueryClient();
   const [draft, setDraft] = useState<QueueThresholds>(row.thresholds);
+  // When the stored version moves (our save, or someone else's after a conflict), the row
+  // starts again from what is stored, so the next save is based on what the admin sees.
+  const [shownVersion, setShownVersion] = useState(row.version);
+  if (row.version !== shownVersion) {
+    setShownVersion(row.version);
+    setDraft(row.thresholds);
+  }
   const save = useMutation({
-    mutationFn: (t: QueueThresholds) => saveRow(row.id, t),
-    onSuccess: (data) => client.setQueryData(thresholdsQueryOptions().queryKey, data),
+    mutationFn: (t: QueueThresholds) => saveRow(row.id, t, row.version),
+    onSuccess: ({ queueId: _q, version: _v, changed: _c, ...data }) => client.setQueryData(thresholdsQueryOptions().queryKey, data),
+    onError: (e) => (e instanceof ApiError && e.status === 409 ? client.invalidateQueries({ queryKey: thresholdsQueryOptions().queryKey }) : undefined),
   });
   const set = (key: keyof QueueThresholds, bound: "warning" | "critical", value: string) => setDraft((d) => ({ ...d, [key]: { ...d[key], [bound]: Number(value) } }));
   const submit = (e: FormEvent) => {
@@ -51,7 +63,10 @@ function ThresholdRow({ row }: { row: Row }) {
     <tr data-queue-id={row.id}>
       <th scope="row">
         {row.name}
-        <div className={styles.metricNote}>{row.id === DEFAULT_QUEUE_KEY ? "for queues without their own" : row.custom ? "own thresholds" : "uses the default"}</div>
+        <div className={styles.metricNote}>
+          {row.id === DEFAULT_QUEUE_KEY ? "for queues without their own" : row.custom ? "own thresholds" : "uses the default"}
+          {row.version > 0 && <span data-version={row.version}> · v{row.version}</span>}
+        </div>
       </th>
       {FIELDS.map((f) =>
         (["warning", "critical"] as const).map((bound) => (

@@ -21,7 +21,11 @@ export async function GET(): Promise<NextResponse> {
   }
 }
 
-/** PUT /api/admin/thresholds {queueId ("*" = default), thresholds}: sets one queue's colours. */
+/**
+ * PUT /api/admin/thresholds {queueId ("*" = default), thresholds, expectedVersion?}: sets one queue's
+ * colours as the row's next version; answers the form's data plus {queueId, version, changed}.
+ * 409 (with currentVersion) when expectedVersion is not the row's current version.
+ */
 export async function PUT(request: NextRequest): Promise<NextResponse> {
   try {
     const user = await requireApiUser("admin");
