@@ -4,14 +4,15 @@ import Link from "next/link";
 import { Fragment, useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiQueryOptions } from "@/lib/query-options/api-query";
-import type { ThresholdsResponse } from "@/lib/live/store/threshold-settings";
+import type { ThresholdsSaveResponse } from "@/lib/live/store/threshold-settings";
 import { DEFAULT_QUEUE_KEY, type QueueThresholds } from "@/lib/live/thresholds";
 import { ApiError } from "@/lib/query-options/fetch-json";
+import { apiSend } from "@/lib/query-options/api-send";
 import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import styles from "./wallboard.module.css";
 
-type Row = { id: string; name: string; thresholds: QueueThresholds; custom: boolean };
+type Row = { id: string; name: string; thresholds: QueueThresholds; custom: boolean; version: number };
 
 const FIELDS = [
   { key: "longestWaitS", label: "Longest wait (s)" },
@@ -19,27 +20,34 @@ const FIELDS = [
   { key: "serviceLevelPct", label: "Service level below (%)" },
 ] as const;
 
-async function saveRow(queueId: string, thresholds: QueueThresholds): Promise<ThresholdsResponse> {
-  const res = await fetch("/api/admin/thresholds", {
-    method: "PUT",
-    headers: { "content-type": "application/json", accept: "application/json" },
-    body: JSON.stringify({ queueId, thresholds }),
-  });
-  const body: unknown = await res.json().catch(() => null);
-  if (!res.ok) {
-    const message = body && typeof body === "object" && "error" in body && typeof body.error === "string" ? body.error : `saving failed (${res.status})`;
-    throw new ApiError(res.status, message);
+/** The form's query; a save answers the same data, so it replaces the cache without a refetch. */
+const THRESHOLDS = apiQueryOptions("/api/admin/thresholds", {});
+
+async function saveRow(queueId: string, thresholds: QueueThresholds, expectedVersion: number): Promise<ThresholdsSaveResponse> {
+  try {
+    return await apiSend<ThresholdsSaveResponse>("PUT", "/api/admin/thresholds", { queueId, thresholds, expectedVersion });
+  } catch (e) {
+    if (!(e instanceof ApiError) || e.status !== 409) throw e;
+    const now = e.currentVersion === undefined ? "" : ` (now v${e.currentVersion})`;
+    throw new ApiError(409, `Not saved: someone else saved this row meanwhile${now}. It now shows their values; make your change again and save.`, e.currentVersion);
   }
-  return body as ThresholdsResponse;
 }
 
 /** One queue's (or the default's) six bounds and its own Save: a change applies to open wallboards at once. */
 function ThresholdRow({ row }: { row: Row }) {
   const client = useQueryClient();
   const [draft, setDraft] = useState<QueueThresholds>(row.thresholds);
+  // When the stored version moves (our save, or someone else's after a conflict), the row
+  // starts again from what is stored, so the next save is based on what the admin sees.
+  const [shownVersion, setShownVersion] = useState(row.version);
+  if (row.version !== shownVersion) {
+    setShownVersion(row.version);
+    setDraft(row.thresholds);
+  }
   const save = useMutation({
-    mutationFn: (t: QueueThresholds) => saveRow(row.id, t),
-    onSuccess: (data) => client.setQueryData(apiQueryOptions("/api/admin/thresholds", {}).queryKey, data),
+    mutationFn: (t: QueueThresholds) => saveRow(row.id, t, row.version),
+    onSuccess: ({ queueId: _q, version: _v, changed: _c, ...data }) => client.setQueryData(THRESHOLDS.queryKey, data),
+    onError: (e) => (e instanceof ApiError && e.status === 409 ? client.invalidateQueries({ queryKey: THRESHOLDS.queryKey }) : undefined),
   });
   const set = (key: keyof QueueThresholds, bound: "warning" | "critical", value: string) => setDraft((d) => ({ ...d, [key]: { ...d[key], [bound]: Number(value) } }));
   const submit = (e: FormEvent) => {
@@ -51,7 +59,10 @@ function ThresholdRow({ row }: { row: Row }) {
     <tr data-queue-id={row.id}>
       <th scope="row">
         {row.name}
-        <div className={styles.metricNote}>{row.id === DEFAULT_QUEUE_KEY ? "for queues without their own" : row.custom ? "own thresholds" : "uses the default"}</div>
+        <div className={styles.metricNote}>
+          {row.id === DEFAULT_QUEUE_KEY ? "for queues without their own" : row.custom ? "own thresholds" : "uses the default"}
+          {row.version > 0 && <span data-version={row.version}> · v{row.version}</span>}
+        </div>
       </th>
       {FIELDS.map((f) =>
         (["warning", "critical"] as const).map((bound) => (
@@ -92,7 +103,7 @@ function ThresholdRow({ row }: { row: Row }) {
 
 /** Admins set when a queue card turns amber and red; the wallboard recolours as soon as a row is saved. */
 export function ThresholdForm() {
-  const q = useQuery(apiQueryOptions("/api/admin/thresholds", {}));
+  const q = useQuery(THRESHOLDS);
   return (
     <div className={styles.board}>
       <div className={styles.header}>

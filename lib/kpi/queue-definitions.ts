@@ -1,24 +1,23 @@
-import { randomUUID } from "node:crypto";
 import type { ClickHouseClient } from "@clickhouse/client";
 import { z } from "zod";
-import { Conflict, NotFound } from "@/lib/errors/domain-errors";
-import { SL_VARIANTS, type SlVariant } from "./definitions";
+import { editRecord } from "@/lib/records/edit-record";
+import type { Versioned } from "@/lib/records/record-kind";
+import { SL_VARIANTS } from "./definitions";
 import { entityId } from "./inputs";
+import { QUEUE_DEFINITION_ACTION, QUEUE_DEFINITION_RECORD, type QueueSettings } from "./queue-definition-record";
 import { QUEUE_DEFINITION_LIMITS } from "./queue-definitions-limits";
-import { queryRows, sqlNumber } from "@/lib/store/query-rows";
 
 /**
  * An admin's change of one queue's KPI settings. Settings are read at query time
  * (segments-sql.ts), so a change re-evaluates history; the queue's
  * definition_version goes up by one, so every number computed with the new
  * settings names a version no number computed with the old ones had. Each change
- * writes one audit_log row with the settings before and after.
- *
- * `queues` is a ReplacingMergeTree(updated_at): the new row wins because its
- * updated_at is later than the row it replaces.
+ * writes one audit_log row with the settings before and after. The change is an
+ * edit of a versioned record (lib/records): of concurrent saves of the same
+ * version exactly one wins, the others get a Conflict.
  */
 
-export { QUEUE_DEFINITION_LIMITS };
+export { QUEUE_DEFINITION_ACTION, QUEUE_DEFINITION_LIMITS };
 
 export const queueDefinitionChangeSchema = z.object({
   slThresholdS: z.number().int().min(QUEUE_DEFINITION_LIMITS.slThresholdS.min).max(QUEUE_DEFINITION_LIMITS.slThresholdS.max),
@@ -49,92 +48,22 @@ export type QueueDefinition = {
 
 export type QueueDefinitionUpdate = { changed: boolean; before: QueueDefinition; after: QueueDefinition };
 
-const CURRENT_SQL = `
-SELECT queue_id AS queueId, name, sl_threshold_s AS slThresholdS, sl_variant AS slVariant, short_abandon_s AS shortAbandonS,
-  definition_version AS definitionVersion, toUnixTimestamp64Milli(updated_at) AS updatedAt
-FROM queues FINAL
-WHERE tenant_id = {tenantId:String} AND queue_id = {queueId:String}`;
-
-const definitionRowSchema = z.object({
-  queueId: z.string(),
-  name: z.string(),
-  slThresholdS: sqlNumber,
-  slVariant: z.string(),
-  shortAbandonS: sqlNumber,
-  definitionVersion: sqlNumber,
-  updatedAt: sqlNumber,
+const toDefinition = (queueId: string, v: Versioned<QueueSettings>): QueueDefinition => ({
+  queueId,
+  ...v.state,
+  definitionVersion: v.version,
+  updatedAt: v.at,
 });
-
-export const QUEUE_DEFINITION_ACTION = "queue_definition.update";
-
-function sameSettings(a: QueueDefinition, b: { slThresholdS: number; slVariant: SlVariant; shortAbandonS: number }): boolean {
-  return a.slThresholdS === b.slThresholdS && a.slVariant === b.slVariant && a.shortAbandonS === b.shortAbandonS;
-}
-
-/** The next settings row: a higher version and an updated_at that sorts after the current row's. */
-export function nextDefinition(
-  current: QueueDefinition,
-  change: { slThresholdS: number; slVariant: SlVariant; shortAbandonS: number },
-  now: number,
-): QueueDefinition {
-  return {
-    ...current,
-    slThresholdS: change.slThresholdS,
-    slVariant: change.slVariant,
-    shortAbandonS: change.shortAbandonS,
-    definitionVersion: current.definitionVersion + 1,
-    updatedAt: Math.max(now, current.updatedAt + 1),
-  };
-}
 
 export async function updateQueueDefinition(ch: ClickHouseClient, input: UpdateQueueDefinitionInput): Promise<QueueDefinitionUpdate> {
   const p = updateQueueDefinitionInputSchema.parse(input);
-  const [current] = await queryRows(ch, CURRENT_SQL, { tenantId: p.tenantId, queueId: p.queueId }, definitionRowSchema);
-  if (!current) throw new NotFound(`queue "${p.queueId}"`);
-  if (p.change.expectedVersion !== undefined && p.change.expectedVersion !== current.definitionVersion) {
-    throw new Conflict(`queue "${p.queueId}" was changed meanwhile (now version ${current.definitionVersion}); reload and try again`, current.definitionVersion);
-  }
-  // Saving the same settings again is not a change: no new version, no audit row.
-  if (sameSettings(current, p.change)) return { changed: false, before: current, after: current };
-
-  const after = nextDefinition(current, p.change, Date.now());
-  await ch.insert({
-    table: "queues",
-    format: "JSONEachRow",
-    values: [
-      {
-        tenant_id: p.tenantId,
-        queue_id: after.queueId,
-        name: after.name,
-        sl_threshold_s: after.slThresholdS,
-        sl_variant: after.slVariant,
-        short_abandon_s: after.shortAbandonS,
-        definition_version: after.definitionVersion,
-        updated_at: after.updatedAt,
-      },
-    ],
+  const { slThresholdS, slVariant, shortAbandonS, expectedVersion } = p.change;
+  const r = await editRecord(ch, QUEUE_DEFINITION_RECORD, {
+    tenantId: p.tenantId,
+    recordId: p.queueId,
+    expectedVersion,
+    actor: p.actor,
+    change: (current) => ({ ...current, slThresholdS, slVariant, shortAbandonS }),
   });
-  const pick = (d: QueueDefinition) => ({
-    slThresholdS: d.slThresholdS,
-    slVariant: d.slVariant,
-    shortAbandonS: d.shortAbandonS,
-    definitionVersion: d.definitionVersion,
-  });
-  await ch.insert({
-    table: "audit_log",
-    format: "JSONEachRow",
-    values: [
-      {
-        tenant_id: p.tenantId,
-        id: randomUUID(),
-        at: after.updatedAt,
-        actor: p.actor.id || p.actor.name,
-        role: p.actor.role,
-        action: QUEUE_DEFINITION_ACTION,
-        target: `queue:${p.queueId}`,
-        details: JSON.stringify({ actorName: p.actor.name, before: pick(current), after: pick(after) }),
-      },
-    ],
-  });
-  return { changed: true, before: current, after };
+  return { changed: r.changed, before: toDefinition(p.queueId, r.before), after: toDefinition(p.queueId, r.after) };
 }

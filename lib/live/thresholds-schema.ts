@@ -22,5 +22,7 @@ export const thresholdsSchema = z
 export const thresholdsUpdateSchema = z.object({
   queueId: z.string().min(1).max(64),
   thresholds: thresholdsSchema,
+  /** The version the admin edited; a later one means someone else saved meanwhile (409). */
+  expectedVersion: z.number().int().min(0).optional(),
 });
 export type ThresholdsUpdate = z.infer<typeof thresholdsUpdateSchema>;

@@ -15,7 +15,8 @@ export async function apiSend<T>(method: "PUT" | "POST", url: string, body: unkn
   if (!res.ok) {
     const message =
       answer && typeof answer === "object" && "error" in answer && typeof answer.error === "string" ? answer.error : `request failed (${res.status})`;
-    throw new ApiError(res.status, message);
+    const current = answer && typeof answer === "object" && "currentVersion" in answer && typeof answer.currentVersion === "number" ? answer.currentVersion : undefined;
+    throw new ApiError(res.status, message, current);
   }
   return answer as T;
 }

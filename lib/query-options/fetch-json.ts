@@ -3,6 +3,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** On a 409 from an edit: the version the record is at now. */
+    readonly currentVersion?: number,
   ) {
     super(message);
     this.name = "ApiError";

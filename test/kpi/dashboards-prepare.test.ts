@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { prepareTimeline } from "@/lib/agent-timeline/agent-timeline";
 import { prepareDefinitionChanges } from "@/lib/audit/definition-changes";
 import { localWeekday, prepareHeatmap, weekdayCounts } from "@/lib/kpi/queries/heatmap";
-import { nextDefinition } from "@/lib/kpi/queue-definitions";
 import { ZERO_COUNTS } from "@/lib/kpi";
 
 const H = 3_600_000;
@@ -55,17 +54,6 @@ describe("the heatmap's days", () => {
 });
 
 describe("definition changes", () => {
-  it("raise the version and sort after the row they replace, even with a clock behind", () => {
-    const current = { queueId: "q", name: "Q", slThresholdS: 20, slVariant: "answered_within_over_answered", shortAbandonS: 5, definitionVersion: 4, updatedAt: 5000 };
-    expect(nextDefinition(current, { slThresholdS: 30, slVariant: "answered_within_over_answered", shortAbandonS: 5 }, 1000)).toEqual({
-      ...current,
-      slThresholdS: 30,
-      definitionVersion: 5,
-      updatedAt: 5001,
-    });
-    expect(nextDefinition(current, { slThresholdS: 30, slVariant: "answered_within_over_answered", shortAbandonS: 5 }, 9000).updatedAt).toBe(9000);
-  });
-
   it("are read back from the audit log, skipping rows another version wrote", () => {
     const s = { slThresholdS: 20, slVariant: "v", shortAbandonS: 5, definitionVersion: 1 };
     const rows = [

@@ -114,9 +114,9 @@ describe("dashboards on the embedded store", () => {
     expect((await updateQueueDefinition(ch, { tenantId, queueId: "q1", change: { slThresholdS: 8, slVariant: "answered_within_over_answered_abandoned", shortAbandonS: 4 }, actor })).changed).toBe(false);
     await expect(
       updateQueueDefinition(ch, { tenantId, queueId: "q1", change: { slThresholdS: 9, slVariant: "answered_within_over_answered", shortAbandonS: 4, expectedVersion: 1 }, actor }),
-    ).rejects.toMatchObject({ status: 409 });
+    ).rejects.toMatchObject({ kind: "conflict", currentVersion: 2 });
     await expect(updateQueueDefinition(ch, { tenantId, queueId: "nope", change: { slThresholdS: 9, slVariant: "answered_within_over_answered", shortAbandonS: 4 }, actor })).rejects.toMatchObject({
-      status: 404,
+      kind: "not_found",
     });
 
     const audit = await queryRows<{ actor: string; role: string; target: string; details: string }>(

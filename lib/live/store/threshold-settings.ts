@@ -1,40 +1,41 @@
 import type { ClickHouseClient } from "@clickhouse/client";
+import type { Actor } from "@/lib/audit/write-audit";
 import { NotFound } from "@/lib/errors/domain-errors";
 import { listQueues } from "@/lib/directory/list-queues";
 import { DEFAULT_QUEUE_KEY, DEFAULT_THRESHOLDS, thresholdsFor, type QueueThresholds } from "../thresholds";
 import type { ThresholdsUpdate } from "../thresholds-schema";
-import { loadThresholds, saveThresholds } from "./thresholds-store";
+import { loadThresholds, loadThresholdRows } from "./thresholds-store";
+import { saveThresholds } from "./thresholds-record";
 import { getLiveFloor } from "../registry";
 
 export type ThresholdsResponse = {
-  /** What a queue without its own row uses. */
-  default: { thresholds: QueueThresholds; custom: boolean };
-  queues: { id: string; name: string; thresholds: QueueThresholds; custom: boolean }[];
+  /** What a queue without its own row uses. `version` is what a save sends as `expectedVersion` (0: never saved). */
+  default: { thresholds: QueueThresholds; custom: boolean; version: number };
+  queues: { id: string; name: string; thresholds: QueueThresholds; custom: boolean; version: number }[];
   builtIn: QueueThresholds;
 };
 
+/** A save's answer: the form's data again, plus the saved row's version and whether anything changed. */
+export type ThresholdsSaveResponse = ThresholdsResponse & { queueId: string; version: number; changed: boolean };
+
 /** The admin form's data: the tenant default and every queue's thresholds in force. */
 export async function readThresholdSettings(ch: ClickHouseClient, tenantId: string): Promise<ThresholdsResponse> {
-  const [settings, queues] = await Promise.all([loadThresholds(ch, tenantId), listQueues(ch, tenantId)]);
+  const [rows, queues] = await Promise.all([loadThresholdRows(ch, tenantId), listQueues(ch, tenantId)]);
+  const settings = new Map([...rows].map(([id, r]) => [id, r.thresholds]));
+  const dflt = rows.get(DEFAULT_QUEUE_KEY);
   return {
-    default: { thresholds: settings.get(DEFAULT_QUEUE_KEY) ?? DEFAULT_THRESHOLDS, custom: settings.has(DEFAULT_QUEUE_KEY) },
-    queues: queues.map((q) => ({ id: q.id, name: q.name, thresholds: thresholdsFor(settings, q.id), custom: settings.has(q.id) })),
+    default: { thresholds: dflt?.thresholds ?? DEFAULT_THRESHOLDS, custom: dflt !== undefined, version: dflt?.version ?? 0 },
+    queues: queues.map((q) => ({ id: q.id, name: q.name, thresholds: thresholdsFor(settings, q.id), custom: rows.has(q.id), version: rows.get(q.id)?.version ?? 0 })),
     builtIn: DEFAULT_THRESHOLDS,
   };
 }
 
-/** Saves one row, then hands the new settings to this process's floor so open wallboards recolour at once. */
-export async function updateThresholdSettings(
-  ch: ClickHouseClient,
-  tenantId: string,
-  update: ThresholdsUpdate,
-  actor: { id: string; name: string; role: string },
-): Promise<ThresholdsResponse> {
+/** Saves one row as its next version, then hands the new settings to this process's floor so open wallboards recolour at once. */
+export async function updateThresholdSettings(ch: ClickHouseClient, tenantId: string, update: ThresholdsUpdate, actor: Actor): Promise<ThresholdsSaveResponse> {
   if (update.queueId !== DEFAULT_QUEUE_KEY && !(await listQueues(ch, tenantId)).some((q) => q.id === update.queueId)) {
     throw new NotFound(`queue "${update.queueId}"`);
   }
-  const before = thresholdsFor(await loadThresholds(ch, tenantId), update.queueId);
-  await saveThresholds(ch, tenantId, update, actor, before);
+  const saved = await saveThresholds(ch, tenantId, update, actor);
   getLiveFloor()?.setThresholds(await loadThresholds(ch, tenantId));
-  return readThresholdSettings(ch, tenantId);
+  return { ...(await readThresholdSettings(ch, tenantId)), queueId: update.queueId, version: saved.after.version, changed: saved.changed };
 }
