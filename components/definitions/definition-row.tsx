@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { QUEUE_DEFINITION_LIMITS } from "@/lib/kpi/queue-definitions-limits";
+import { QUEUE_DEFINITION_LIMITS } from "@/lib/queue-settings/limits";
 import { SL_VARIANTS, SL_VARIANT_DEFINITIONS, isSlVariant, type SlVariant } from "@/lib/kpi/definitions";
 import { saveQueueDefinition } from "@/lib/query-options/definitions";
 import type { QueueInfo } from "@/lib/directory/list-queues";

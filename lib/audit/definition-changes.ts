@@ -1,7 +1,7 @@
 import type { ClickHouseClient } from "@clickhouse/client";
 import { z } from "zod";
 import { entityId } from "@/lib/kpi/inputs";
-import { QUEUE_DEFINITION_ACTION } from "@/lib/kpi/queue-definitions";
+import { QUEUE_DEFINITION_ACTION } from "@/lib/queue-settings/update-queue-definition";
 import { queryRows, sqlNumber } from "@/lib/store/query-rows";
 
 /** The latest definition changes from the audit log, newest first, for the definitions page. */

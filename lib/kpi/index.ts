@@ -86,14 +86,5 @@ export { ZERO_COUNTS, addCounts, type KpiCounts } from "./kpi-counts";
 export { INTERVALS, type Interval } from "@/lib/time/buckets";
 export { agentsInputSchema, type AgentKpis, type AgentsInput, type AgentsReport, type TeamKpis } from "./queries/agents";
 export { heatmapInputSchema, type Heatmap, type HeatmapCell, type HeatmapInput } from "./queries/heatmap";
-export {
-  QUEUE_DEFINITION_LIMITS,
-  queueDefinitionChangeSchema,
-  updateQueueDefinition,
-  type QueueDefinition,
-  type QueueDefinitionChange,
-  type QueueDefinitionUpdate,
-  type UpdateQueueDefinitionInput,
-} from "./queue-definitions";
 export type { QueueKpis } from "./queries/queues";
 export { seriesInputSchema, type KpiSeries, type SeriesInput, type SeriesPoint } from "./queries/series";

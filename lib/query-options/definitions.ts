@@ -1,4 +1,4 @@
-import type { QueueDefinitionChange, QueueDefinitionUpdate } from "@/lib/kpi";
+import type { QueueDefinitionChange, QueueDefinitionUpdate } from "@/lib/queue-settings/update-queue-definition";
 import { apiSend } from "./api-send";
 
 /** PUT one queue's settings; the server's message comes back as the error's text. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { freshTenant, queryRows, testStore } from "../helpers/store";
-import { getAgentKpis, getHeatmap, getKpiSummary, getQueueKpis, updateQueueDefinition } from "@/lib/kpi";
+import { getAgentKpis, getHeatmap, getKpiSummary, getQueueKpis } from "@/lib/kpi";
+import { updateQueueDefinition } from "@/lib/queue-settings/update-queue-definition";
 import { getAgentTimeline } from "@/lib/agent-timeline/agent-timeline";
 import { listAllContacts, listContacts } from "@/lib/contacts/list-contacts";
 import { listDefinitionChanges } from "@/lib/audit/definition-changes";

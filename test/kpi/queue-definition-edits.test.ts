@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Conflict } from "@/lib/errors/domain-errors";
-import { updateQueueDefinition } from "@/lib/kpi";
+import { updateQueueDefinition } from "@/lib/queue-settings/update-queue-definition";
 import { listDefinitionChanges } from "@/lib/audit/definition-changes";
 import { heldKeyLocks } from "@/lib/records/key-lock";
 import { freshTenant, queryRows, testStore } from "../helpers/store";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { Conflict } from "@/lib/errors/domain-errors";
-import { QUEUE_DEFINITION_RECORD, type QueueSettings } from "@/lib/kpi/queue-definition-record";
+import { QUEUE_DEFINITION_RECORD, type QueueSettings } from "@/lib/queue-settings/queue-definition-record";
 import { applyClaim } from "@/lib/records/apply-claim";
 import { claimToken } from "@/lib/records/claim-keys";
 import { claimVersion, latestClaim } from "@/lib/records/claim-version";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { queueDefinitionChangeSchema, updateQueueDefinition } from "@/lib/kpi";
+import { queueDefinitionChangeSchema, updateQueueDefinition } from "@/lib/queue-settings/update-queue-definition";
 import { listDefinitionChanges } from "@/lib/audit/definition-changes";
 import { listQueues } from "@/lib/directory/list-queues";
 import { defineEndpoint } from "../endpoint";

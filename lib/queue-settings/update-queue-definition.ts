@@ -2,10 +2,10 @@ import type { ClickHouseClient } from "@clickhouse/client";
 import { z } from "zod";
 import { editRecord } from "@/lib/records/edit-record";
 import type { Versioned } from "@/lib/records/record-kind";
-import { SL_VARIANTS } from "./definitions";
-import { entityId } from "./inputs";
+import { SL_VARIANTS } from "@/lib/kpi/definitions";
+import { entityId } from "@/lib/kpi/inputs";
 import { QUEUE_DEFINITION_ACTION, QUEUE_DEFINITION_RECORD, type QueueSettings } from "./queue-definition-record";
-import { QUEUE_DEFINITION_LIMITS } from "./queue-definitions-limits";
+import { QUEUE_DEFINITION_LIMITS } from "./limits";
 
 /**
  * An admin's change of one queue's KPI settings. Settings are read at query time
