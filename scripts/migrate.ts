@@ -1,7 +1,7 @@
-import { getEnv } from "../lib/env";
-import { closeClickHouse, getClickHouse } from "../lib/store/client";
-import { migrate } from "./migrate";
-import { runCli } from "../scripts/run-cli";
+import { getEnv } from "@/lib/env";
+import { closeClickHouse, getClickHouse } from "@/lib/store/client";
+import { migrate } from "@/sql/migrate";
+import { runCli } from "@/scripts/run-cli";
 
 runCli(async () => {
   const env = getEnv();
