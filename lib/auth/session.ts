@@ -1,6 +1,5 @@
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
-import { Forbidden, Unauthenticated } from "@/lib/errors/domain-errors";
 import { authOptions } from "./options";
 import { can, roleSchema, type Capability, type Role } from "./roles";
 
@@ -13,14 +12,6 @@ export async function currentUser(): Promise<SessionUser | null> {
   const role = roleSchema.safeParse(user?.role);
   if (!user || !role.success) return null;
   return { id: user.id ?? "", name: user.name ?? user.id ?? "", role: role.data };
-}
-
-/** For route handlers: the user if signed in and allowed, else a 401/403 thrown for errorResponse. */
-export async function requireApiUser(capability: Capability): Promise<SessionUser> {
-  const user = await currentUser();
-  if (!user) throw new Unauthenticated();
-  if (!can(user.role, capability)) throw new Forbidden(`use ${capability}`);
-  return user;
 }
 
 /** For pages: redirect to sign-in when signed out, to /forbidden when the role may not see it. */
