@@ -14,7 +14,7 @@ import type { CtiEvent } from "@/lib/events";
 import { startLiveFloor } from "@/lib/live/start-floor";
 import { startCompaction } from "@/lib/store/compact";
 import { loadSimulatorConfig } from "./simulator/config";
-import { retryUntil } from "./retry-until";
+import { retryUntil } from "@/lib/retry-until";
 
 /**
  * Everything that shares the process with the web server: the store (chDB binds one

@@ -10,7 +10,7 @@ export {
   type TeamConfig,
   type Behaviours,
 } from "./config";
-export { simulateRange, advanceInChunks, DEFAULT_CHUNK_MS } from "./simulateRange";
+export { simulateRange, advanceInChunks, DEFAULT_CHUNK_MS } from "./simulate-range";
 export { startLiveSimulator, type LiveSimulator, type LiveSimulatorOptions } from "./live";
 export { SimulatedPbx, type SimulatedPbxOptions } from "./pbx";
 export { buildRoster, type RosterAgent } from "./roster";

@@ -2,7 +2,7 @@ import type { EventSink, PlatformAdapter } from "../platform";
 import type { SimulatorConfig } from "./config";
 import { ContactCentreSim } from "./engine";
 import { startLiveSimulator, type LiveSimulator } from "./live";
-import { DEFAULT_CHUNK_MS } from "./simulateRange";
+import { DEFAULT_CHUNK_MS } from "./simulate-range";
 
 export interface SimulatedPbxOptions {
   /** The engine. It may start in the past: start() first replays the gap up to now. */
