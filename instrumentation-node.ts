@@ -1,5 +1,5 @@
 import { assertWebAuthConfig, EnvError, getEnv } from "./lib/env";
-import { startRuntime } from "./ingest/embedded-runtime";
+import { startRuntime } from "./server/runtime";
 
 /**
  * The server process's start-up (Node.js runtime only; kept out of instrumentation.ts

@@ -84,7 +84,7 @@ async function scrape(port: number): Promise<Metrics> {
 }
 
 function startWorker(b: string, topic: string, dataDir: string, port: number) {
-  const child = spawn(process.execPath, ["--import", "tsx", "ingest/main.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "ingest/worker/main.ts"], {
     cwd: ROOT,
     env: { ...process.env, KAFKA_BROKERS: b, KAFKA_TOPIC: topic, KAFKA_GROUP_ID: `${topic}-worker`, DATA_DIR: dataDir, INGEST_HTTP_PORT: String(port), KAFKAJS_NO_PARTITIONER_WARNING: "1" },
     stdio: "ignore",

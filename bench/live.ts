@@ -8,7 +8,7 @@ import { parseEnv } from "../lib/env";
 import { getClickHouse } from "../lib/store/client";
 import { migrate } from "../sql/migrate";
 import { IngestPipeline } from "../ingest/pipeline/pipeline";
-import { InProcessSource } from "../ingest/in-process-source";
+import { InProcessSource } from "../ingest/pipeline";
 import { ContactCentreSim, loadSimulatorConfig } from "../ingest/simulator";
 import { LiveFloor } from "../lib/live/live-floor";
 import { liveStream, SSE_HEADERS } from "../lib/live/sse";

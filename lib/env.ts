@@ -7,6 +7,14 @@ import { z } from "zod";
 const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 const optionalString = z.string().trim().min(1).optional();
 
+/**
+ * The telephony platforms the runtime can drive (ingest/platform/registry.ts holds a
+ * factory for each; the compiler insists on one per name). `none` runs no adapter.
+ */
+export const TELEPHONY_PLATFORMS = ["simulator"] as const;
+export type TelephonyPlatform = (typeof TELEPHONY_PLATFORMS)[number];
+export type Telephony = TelephonyPlatform | "none";
+
 export const envSchema = z.object({
   CLICKHOUSE_URL: z.url().optional(),
   CLICKHOUSE_USER: z.string().default("default"),
@@ -23,6 +31,8 @@ export const envSchema = z.object({
   OIDC_CLIENT_ID: optionalString,
   OIDC_CLIENT_SECRET: optionalString,
   OIDC_DEFAULT_ROLE: z.enum(["admin", "manager", "supervisor", "qa"]).default("manager"),
+  TELEPHONY: z.enum(["none", ...TELEPHONY_PLATFORMS]).optional(),
+  /** Deprecated alias: true = TELEPHONY=simulator, false = TELEPHONY=none. */
   SIMULATOR: bool.optional(),
   SIM_CONFIG: optionalString,
   SIM_SEED: z.coerce.number().int().default(42),
@@ -50,11 +60,14 @@ export type Env = RawEnv & {
   embedded: boolean;
   /** Demo users and the simulator: on by default in the embedded shape. */
   demoMode: boolean;
-  simulator: boolean;
+  /** Which platform adapter the web process drives: the simulator in demo mode without Kafka, else none. */
+  telephony: Telephony;
   /** The web server consumes Kafka itself: needed when the store is embedded (one process per chDB). */
   ingestInWeb: boolean;
   kafkaBrokers: string[];
   dlqTopic: string;
+  /** Deprecated settings in use, one line each, for the start-up log. */
+  deprecations: string[];
 };
 
 export class EnvError extends Error {
@@ -78,14 +91,19 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new EnvError(["OIDC_CLIENT_ID / OIDC_CLIENT_SECRET: required when OIDC_ISSUER is set"]);
   }
   const kafkaBrokers = (env.KAFKA_BROKERS ?? "").split(",").map((b) => b.trim()).filter((b) => b.length > 0);
+  const aliased: Telephony | undefined = env.SIMULATOR === undefined ? undefined : env.SIMULATOR ? "simulator" : "none";
+  if (env.TELEPHONY !== undefined && aliased !== undefined && env.TELEPHONY !== aliased) {
+    throw new EnvError([`SIMULATOR: contradicts TELEPHONY=${env.TELEPHONY}; SIMULATOR is deprecated, set only TELEPHONY`]);
+  }
   return {
     ...env,
     embedded,
     demoMode,
-    simulator: env.SIMULATOR ?? (demoMode && kafkaBrokers.length === 0),
+    telephony: env.TELEPHONY ?? aliased ?? (demoMode && kafkaBrokers.length === 0 ? "simulator" : "none"),
     ingestInWeb: env.INGEST_IN_WEB ?? (embedded && kafkaBrokers.length > 0),
     kafkaBrokers,
     dlqTopic: env.KAFKA_DLQ_TOPIC ?? `${env.KAFKA_TOPIC}.dlq`,
+    deprecations: aliased === undefined ? [] : [`SIMULATOR is deprecated: use TELEPHONY=${aliased}`],
   };
 }
 

@@ -2,13 +2,11 @@ import { getEnv } from "../lib/env";
 import type { CtiEvent } from "../lib/events";
 import { closeClickHouse, getClickHouse } from "../lib/store/client";
 import { migrate } from "../sql/migrate";
-import { ContactCentreSim, loadSimulatorConfig } from "../ingest/simulator";
-import { upsertDimensions } from "../ingest/simulator/dimensions";
-import { IngestPipeline } from "../ingest/pipeline/pipeline";
+import { catchUp, ContactCentreSim, DEFAULT_CHUNK_MS, loadSimulatorConfig, runSeed, simulatorDirectory, startLiveSimulator, type SimulatorConfig } from "../ingest/simulator";
+import { IngestPipeline, writeDirectory } from "../ingest/pipeline";
 import { createAdmin, createProducer } from "../ingest/kafka/kafkajs-adapter";
 import { eventKey } from "../ingest/kafka/event-key";
 import { runCli } from "./run-cli";
-import { runSeed } from "../ingest/simulator-feed";
 
 /**
  * npm run simulate -- [--kafka] [--backfill-days N] [--rate N] [--events N] [--seed N] [--tenant ID]
@@ -60,11 +58,11 @@ async function kafkaSink(): Promise<Sink> {
   };
 }
 
-async function storeSink(tenant: string): Promise<Sink> {
+async function storeSink(config: SimulatorConfig): Promise<Sink> {
   const env = getEnv();
   const ch = await getClickHouse(env);
   await migrate(ch);
-  await upsertDimensions(ch, { ...loadSimulatorConfig(env.SIM_CONFIG), tenantId: tenant });
+  await writeDirectory(ch, config.tenantId, simulatorDirectory(config));
   const pipeline = new IngestPipeline(ch, { maxEventBytes: env.INGEST_MAX_EVENT_BYTES, origin: "simulate" });
   return {
     send: async (events) => {
@@ -74,48 +72,56 @@ async function storeSink(tenant: string): Promise<Sink> {
   };
 }
 
+/** Events per send (one produce request, or one store insert) while catching up. */
+const SEND_BATCH = 5000;
+const TICK_MS = 100;
+
 runCli(async () => {
   const args = parseArgs(process.argv.slice(2));
   const env = getEnv();
-  const tenant = args.tenant ?? env.TENANT_ID;
-  const sink = args.kafka ? await kafkaSink() : await storeSink(tenant);
+  const config = { ...loadSimulatorConfig(env.SIM_CONFIG), tenantId: args.tenant ?? env.TENANT_ID };
+  const sink = args.kafka ? await kafkaSink() : await storeSink(config);
   const start = Date.now() - args.backfillDays * 86_400_000;
-  const sim = new ContactCentreSim({ ...loadSimulatorConfig(env.SIM_CONFIG), tenantId: tenant }, { seed: args.seed ?? runSeed(env.SIM_SEED, start), startTime: start });
+  const sim = new ContactCentreSim(config, { seed: args.seed ?? runSeed(env.SIM_SEED, start), startTime: start });
   let sent = 0;
   let interrupted = false;
   process.on("SIGINT", () => (interrupted = true));
   process.on("SIGTERM", () => (interrupted = true));
+  const finished = () => interrupted || sent >= args.events;
   const emit = async (events: CtiEvent[]) => {
     const room = Math.min(events.length, args.events - sent);
     if (room > 0) await sink.send(events.slice(0, room));
     sent += room;
   };
 
-  while (!interrupted && sent < args.events && Date.now() - sim.now > 60_000) {
-    const batch: CtiEvent[] = [];
-    while (batch.length < 5000 && Date.now() - sim.now > 60_000) batch.push(...sim.advanceTo(Math.min(sim.now + 3_600_000, Date.now())));
-    await emit(batch);
-  }
+  // The embedded server's simulated PBX catches up with this same loop.
+  await catchUp(sim, { now: Date.now, batchSize: SEND_BATCH, chunkMs: DEFAULT_CHUNK_MS, slackMs: TICK_MS, deliver: emit, stopped: finished });
   if (args.backfillDays > 0) console.log(`simulate: backfill sent ${sent.toLocaleString("en")} events`);
   if (args.backfillDays > 0 && args.rate === undefined) {
     await sink.close();
     return;
   }
 
-  const startedAt = Date.now();
-  const startSent = sent;
-  // Simulated events not yet due for sending: kept, never dropped, so every call stays whole.
-  const carry: CtiEvent[] = [];
-  while (!interrupted && sent < args.events) {
-    if (args.rate !== undefined) {
-      // Pace to `rate`: send what is due by now, pulling simulated time forward as needed.
-      const due = startSent + Math.floor(((Date.now() - startedAt) / 1000) * args.rate) - sent;
+  if (args.rate === undefined) {
+    // A send that fails ends the run, as it does while catching up: events are never skipped silently.
+    let failure: unknown;
+    const live = startLiveSimulator({ sim, onEvents: emit, tickMs: TICK_MS, onError: (e) => (failure ??= e) });
+    while (!finished() && failure === undefined) await new Promise((r) => setTimeout(r, TICK_MS));
+    await live.stop();
+    if (failure !== undefined) throw failure;
+  } else {
+    // A load generator: pace to `rate`, pulling simulated time forward as needed (event times then run ahead of the wall clock).
+    const rate = args.rate;
+    const startedAt = Date.now();
+    const startSent = sent;
+    // Simulated events not yet due for sending: kept, never dropped, so every call stays whole.
+    const carry: CtiEvent[] = [];
+    while (!finished()) {
+      const due = startSent + Math.floor(((Date.now() - startedAt) / 1000) * rate) - sent;
       while (carry.length < due) carry.push(...sim.advanceTo(sim.now + 60_000));
       if (due > 0) await emit(carry.splice(0, due));
-    } else {
-      await emit(sim.advanceTo(Date.now()));
+      await new Promise((r) => setTimeout(r, TICK_MS));
     }
-    await new Promise((r) => setTimeout(r, 100));
   }
   console.log(`simulate: sent ${sent.toLocaleString("en")} events`);
   await sink.close();

@@ -1,5 +1,5 @@
 import type { QueueConfig, SimulatorConfig } from "./config";
-import type { LocalClock } from "./localTime";
+import type { LocalClock } from "./local-time";
 import { nextThinnedTime, type Rng } from "./random";
 
 const HOUR_MS = 3_600_000;

@@ -1,19 +1,26 @@
-import type { EventSink, PlatformAdapter } from "../platform";
+import type { PlatformAdapter, PlatformContext } from "../platform/adapter";
+import { NO_CAPABILITIES, type PlatformCapabilities } from "../platform/capabilities";
+import { catchUp } from "./catch-up";
 import type { SimulatorConfig } from "./config";
+import { simulatorDirectory } from "./directory";
 import { ContactCentreSim } from "./engine";
 import { startLiveSimulator, type LiveSimulator } from "./live";
-import { DEFAULT_CHUNK_MS } from "./simulateRange";
+import { resumeFrom, runSeed } from "./resume";
+import { DEFAULT_CHUNK_MS } from "./simulate-range";
 
 export interface SimulatedPbxOptions {
-  /** The engine. It may start in the past: start() first replays the gap up to now. */
-  sim: ContactCentreSim;
+  /** The centre, its tenant id included. */
+  config: SimulatorConfig;
+  /** Mixed with the start time (runSeed), so a restart never re-issues an earlier run's event ids. */
+  seed: number;
+  /** How far back a first start fills; a restart fills only the gap since the last stored event, up to this. */
+  backfillMs: number;
+  /** Events per history delivery (at least; see catchUp). 1: each simulated step on its own. */
+  batchSize?: number;
+  /** Simulated time per engine step while catching up. */
+  chunkMs?: number;
   tickMs?: number;
   now?: () => number;
-  /** Simulated time per catch-up batch. */
-  catchUpChunkMs?: number;
-  /** Called after each catch-up batch, e.g. to log backfill progress. */
-  onProgress?: (simTime: number, target: number) => void;
-  onError?: (error: unknown) => void;
 }
 
 /**
@@ -22,59 +29,69 @@ export interface SimulatedPbxOptions {
  * channel, a separate channel per agent leg, raw.uniqueid/linkedid), so
  * everything downstream is exercised exactly as with a real Asterisk.
  *
- * start() catches up from the engine's time to now in chunks, awaiting the sink
- * after each (a 30-day backfill streams in, bounded memory), then follows the
- * wall clock. It resolves once live ticking has begun.
+ * start() lists the queues and agents, resumes after the last stored event (at
+ * most `backfillMs` ago), delivers the history up to now in whole batches, then
+ * follows the wall clock with the same engine. It resolves once live.
  */
 export class SimulatedPbx implements PlatformAdapter {
   readonly name: string;
+  readonly timeZone: string;
+  readonly capabilities: PlatformCapabilities = NO_CAPABILITIES;
   private live: LiveSimulator | undefined;
-  private starting = false;
+  private running: Promise<void> | undefined;
   private stopping = false;
-  private readonly sim: ContactCentreSim;
   private readonly now: () => number;
 
   constructor(private readonly opts: SimulatedPbxOptions) {
-    this.sim = opts.sim;
     this.now = opts.now ?? Date.now;
-    this.name = `simulated-pbx(${opts.sim.config.source})`;
+    this.name = `simulated-pbx(${opts.config.source})`;
+    this.timeZone = opts.config.timeZone;
   }
 
-  static fromConfig(config: SimulatorConfig, seed: number, startTime: number, opts: Omit<SimulatedPbxOptions, "sim"> = {}): SimulatedPbx {
-    return new SimulatedPbx({ ...opts, sim: new ContactCentreSim(config, { seed, startTime }) });
-  }
-
-  get engine(): ContactCentreSim {
-    return this.sim;
-  }
-
-  async start(sink: EventSink): Promise<void> {
-    if (this.starting || this.live) throw new Error(`${this.name} is already started`);
-    this.starting = true;
+  start(ctx: PlatformContext): Promise<void> {
+    if (this.running || this.live) return Promise.reject(new Error(`${this.name} is already started`));
     this.stopping = false;
-    try {
-      const chunk = this.opts.catchUpChunkMs ?? DEFAULT_CHUNK_MS;
-      const tickMs = this.opts.tickMs ?? 200;
-      while (!this.stopping) {
-        const target = this.now();
-        if (target - this.sim.now <= tickMs) break;
-        const events = this.sim.advanceTo(Math.min(target, this.sim.now + chunk));
-        if (events.length > 0) await sink(events);
-        this.opts.onProgress?.(this.sim.now, target);
-        // Let timers and I/O (the web server sharing this process) run between batches.
-        await new Promise<void>((resolve) => setImmediate(resolve));
-      }
-      if (this.stopping) return;
-      this.live = startLiveSimulator({ sim: this.sim, onEvents: sink, tickMs, now: this.now, onError: this.opts.onError });
-    } finally {
-      this.starting = false;
-    }
+    this.running = this.run(ctx).finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
   }
 
   async stop(): Promise<void> {
     this.stopping = true;
+    // Its failure is start()'s to report; stopping only waits for the batch in flight.
+    await this.running?.catch(() => undefined);
     const live = this.live;
     this.live = undefined;
     await live?.stop();
+  }
+
+  private async run(ctx: PlatformContext): Promise<void> {
+    const { config, seed, backfillMs } = this.opts;
+    const tickMs = this.opts.tickMs ?? 200;
+    await ctx.directory(simulatorDirectory(config));
+    const target = this.now();
+    const from = resumeFrom(await ctx.storedUntil(), target, backfillMs);
+    const sim = new ContactCentreSim(config, { seed: runSeed(seed, from), startTime: from });
+
+    ctx.backfill.started(from, target);
+    const events = await catchUp(sim, {
+      now: this.now,
+      batchSize: this.opts.batchSize ?? 1,
+      chunkMs: this.opts.chunkMs ?? DEFAULT_CHUNK_MS,
+      slackMs: tickMs,
+      deliver: (batch) => ctx.events.history(batch),
+      onBatch: (reached, to, delivered) => ctx.backfill.advanced(reached, to, delivered),
+      stopped: () => this.stopping,
+    });
+    if (this.stopping) return;
+    ctx.backfill.finished(events);
+    this.live = startLiveSimulator({
+      sim,
+      onEvents: (batch) => ctx.events.live(batch),
+      tickMs,
+      now: this.now,
+      onError: (e) => ctx.log(`live events not delivered: ${(e as Error).message}`),
+    });
   }
 }

@@ -1,6 +1,6 @@
 import type { SimulatorConfig } from "./config";
 import { compileDistribution, type MsSampler } from "./distributions";
-import { isWeekendDay, type LocalClock } from "./localTime";
+import { isWeekendDay, type LocalClock } from "./local-time";
 import type { Rng } from "./random";
 import type { RosterAgent } from "./roster";
 

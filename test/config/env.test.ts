@@ -4,7 +4,7 @@ import { assertWebAuthConfig, EnvError, parseEnv } from "@/lib/env";
 describe("parseEnv", () => {
   it("defaults to the embedded demo shape", () => {
     const env = parseEnv({});
-    expect(env).toMatchObject({ embedded: true, demoMode: true, simulator: true, DATA_DIR: "./data", PORT: 3000, SIM_BACKFILL_DAYS: 30 });
+    expect(env).toMatchObject({ embedded: true, demoMode: true, telephony: "simulator", DATA_DIR: "./data", PORT: 3000, SIM_BACKFILL_DAYS: 30, deprecations: [] });
   });
 
   it("names the variable when a value is bad", () => {
@@ -21,9 +21,30 @@ describe("parseEnv", () => {
     expect(attempt).toThrow(/AUTH_USERS_FILE or OIDC_ISSUER/);
     const ok = parseEnv({ CLICKHOUSE_URL: "http://ch:8123", NEXTAUTH_SECRET: "s3cret", AUTH_USERS_FILE: "/etc/users.json" });
     expect(() => assertWebAuthConfig(ok)).not.toThrow();
-    expect(ok).toMatchObject({ embedded: false, demoMode: false, simulator: false });
+    expect(ok).toMatchObject({ embedded: false, demoMode: false, telephony: "none" });
     // The ingest worker needs no sign-in settings.
     expect(parseEnv({ CLICKHOUSE_URL: "http://ch:8123", KAFKA_BROKERS: "k:9092" })).toMatchObject({ kafkaBrokers: ["k:9092"], ingestInWeb: false });
+  });
+
+  it("runs the simulator by default only in demo mode without Kafka", () => {
+    expect(parseEnv({ KAFKA_BROKERS: "k:9092" }).telephony).toBe("none");
+    expect(parseEnv({ DEMO_MODE: "false" }).telephony).toBe("none");
+    expect(parseEnv({ CLICKHOUSE_URL: "http://ch:8123", DEMO_MODE: "true" }).telephony).toBe("simulator");
+    expect(parseEnv({ KAFKA_BROKERS: "k:9092", TELEPHONY: "simulator" }).telephony).toBe("simulator");
+    expect(parseEnv({ TELEPHONY: "none" }).telephony).toBe("none");
+  });
+
+  it("refuses an unknown TELEPHONY, naming the variable and the choices", () => {
+    const attempt = () => parseEnv({ TELEPHONY: "asterisk" });
+    expect(attempt).toThrow(EnvError);
+    expect(attempt).toThrow(/TELEPHONY: .*"none".*"simulator"/);
+  });
+
+  it("keeps SIMULATOR as a deprecated alias of TELEPHONY", () => {
+    expect(parseEnv({ SIMULATOR: "false" })).toMatchObject({ telephony: "none", deprecations: ["SIMULATOR is deprecated: use TELEPHONY=none"] });
+    expect(parseEnv({ SIMULATOR: "true", KAFKA_BROKERS: "k:9092" })).toMatchObject({ telephony: "simulator" });
+    expect(parseEnv({ SIMULATOR: "true", TELEPHONY: "simulator" }).telephony).toBe("simulator");
+    expect(() => parseEnv({ SIMULATOR: "true", TELEPHONY: "none" })).toThrow(/SIMULATOR: contradicts TELEPHONY=none/);
   });
 
   it("requires OIDC client credentials with an issuer", () => {

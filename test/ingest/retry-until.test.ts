@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { retryUntil } from "@/ingest/retry-until";
+import { retryUntil } from "@/lib/retry-until";
 
 describe("retryUntil", () => {
   it("retries with doubling delays until the attempt succeeds", async () => {

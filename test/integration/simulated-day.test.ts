@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { CtiEvent, EventOf } from "@/lib/events";
 import { getKpiSummary, getQueueKpis } from "@/lib/kpi";
-import { IngestPipeline } from "@/ingest/pipeline/pipeline";
-import { ContactCentreSim, loadSimulatorConfig } from "@/ingest/simulator";
-import { upsertDimensions } from "@/ingest/simulator/dimensions";
+import { IngestPipeline, writeDirectory } from "@/ingest/pipeline";
+import { ContactCentreSim, loadSimulatorConfig, simulatorDirectory } from "@/ingest/simulator";
 import { freshTenant, testStore } from "../helpers/store";
 
 /**
@@ -50,7 +49,7 @@ describe("a simulated day, ingested, gives the KPIs computed from its raw events
     const { ch } = await testStore();
     const sim = new ContactCentreSim({ ...config, tenantId }, { seed: 2026, startTime: DAY - 6 * HOUR });
     events = sim.advanceTo(DAY + 30 * HOUR);
-    await upsertDimensions(ch, { ...config, tenantId });
+    await writeDirectory(ch, tenantId, simulatorDirectory(config));
     const pipeline = new IngestPipeline(ch, { maxEventBytes: 65536, origin: "test" });
     for (let i = 0; i < events.length; i += 5000) {
       await pipeline.ingest(events.slice(i, i + 5000).map((e) => ({ payload: { object: e }, origin: { source: "test" } })));

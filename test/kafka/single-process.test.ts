@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env";
 import { ContactCentreSim, loadSimulatorConfig } from "@/ingest/simulator";
-import { startRuntime } from "@/ingest/embedded-runtime";
+import { startRuntime } from "@/server/runtime";
 import { createProducer } from "@/ingest/kafka/kafkajs-adapter";
 import { eventKey } from "@/ingest/kafka/event-key";
 import { createTopic, ensureBroker } from "../helpers/kafka";
@@ -26,7 +26,7 @@ describe("single-process mode", () => {
       KAFKA_TOPIC_PARTITIONS: "4",
       TENANT_ID: "single",
     });
-    expect(env).toMatchObject({ embedded: true, ingestInWeb: true, simulator: false });
+    expect(env).toMatchObject({ embedded: true, ingestInWeb: true, telephony: "none" });
     const runtime = await startRuntime(env, () => undefined);
     try {
       const sim = new ContactCentreSim({ ...loadSimulatorConfig(), tenantId: "single" }, { seed: 8, startTime: Date.now() - 6 * 3_600_000 });

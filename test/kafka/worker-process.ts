@@ -14,7 +14,7 @@ let nextPort = 19500 + (process.pid % 200) * 10;
 
 export function startWorker(env: Record<string, string>): Worker {
   const port = nextPort++;
-  const child = spawn(process.execPath, ["--import", "tsx", "ingest/main.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "ingest/worker/main.ts"], {
     cwd: ROOT,
     env: { ...process.env, INGEST_HTTP_PORT: String(port), KAFKAJS_NO_PARTITIONER_WARNING: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],

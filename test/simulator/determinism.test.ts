@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ContactCentreSim } from "@/ingest/simulator/engine";
-import { advanceInChunks, simulateRange } from "@/ingest/simulator/simulateRange";
+import { advanceInChunks, simulateRange } from "@/ingest/simulator/simulate-range";
 import type { CtiEvent } from "@/lib/events";
 import { DAY_MS, defaultConfig, MONDAY, simulate } from "./fixtures";
 

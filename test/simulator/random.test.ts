@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compileDistribution } from "@/ingest/simulator/distributions";
-import { LocalClock } from "@/ingest/simulator/localTime";
+import { LocalClock } from "@/ingest/simulator/local-time";
 import { lognormalParams, nextThinnedTime, Rng } from "@/ingest/simulator/random";
 
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;

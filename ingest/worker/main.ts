@@ -2,10 +2,10 @@ import { getEnv } from "@/lib/env";
 import { closeClickHouse, getClickHouse } from "@/lib/store/client";
 import { startCompaction } from "@/lib/store/compact";
 import { migrate, MigrationError } from "@/sql/migrate";
-import { retryUntil } from "./retry-until";
-import { startKafkaConsumer, type RunningConsumer } from "./kafka/start-consumer";
-import { startHealthServer } from "./kafka/health-server";
-import { WorkerMetrics } from "./kafka/metrics";
+import { retryUntil } from "@/lib/retry-until";
+import { startKafkaConsumer, type RunningConsumer } from "../kafka/start-consumer";
+import { startHealthServer } from "./health-server";
+import { WorkerMetrics } from "../kafka/metrics";
 
 /**
  * npm run ingest: the Kafka ingest worker. Scale out by running more of these with

@@ -1,21 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { upsertDimensions } from "@/ingest/simulator/dimensions";
+import { writeDirectory } from "@/ingest/pipeline";
+import { simulatorDirectory } from "@/ingest/simulator/directory";
 import { buildRoster } from "@/ingest/simulator/roster";
 import { freshTenant, queryRows, testStore } from "../helpers/store";
 import { defaultConfig } from "./fixtures";
 
-describe("simulator dimensions in the store", () => {
+describe("the simulator's directory in the store", () => {
   it("writes queues and agents once, and never overwrites an admin's queue definition", async () => {
     const { ch } = await testStore();
     const config = { ...defaultConfig(), tenantId: freshTenant("sim") };
-    expect(await upsertDimensions(ch, config)).toEqual({ queues: 5, agents: buildRoster(config).length });
+    const directory = simulatorDirectory(config);
+    expect(await writeDirectory(ch, config.tenantId, directory)).toEqual({ queues: 5, agents: buildRoster(config).length });
 
     const t = { t: config.tenantId };
     await ch.command({
       query: "INSERT INTO queues (tenant_id, queue_id, name, sl_threshold_s, definition_version) VALUES ({t:String}, 'vip', 'VIP', 15, 2)",
       query_params: t,
     });
-    expect(await upsertDimensions(ch, config)).toEqual({ queues: 0, agents: 0 });
+    expect(await writeDirectory(ch, config.tenantId, directory)).toEqual({ queues: 0, agents: 0 });
 
     const queues = await queryRows<{ queue_id: string; name: string; sl_threshold_s: number }>(
       ch,
@@ -30,5 +32,20 @@ describe("simulator dimensions in the store", () => {
       t,
     );
     expect(agents[0]).toEqual({ agent_id: "agent-1001", name: buildRoster(config)[0]?.name, team_id: "team-support" });
+  });
+
+  it("rewrites a renamed agent and gives a queue without thresholds the store's defaults", async () => {
+    const { ch } = await testStore();
+    const tenant = freshTenant("dir");
+    await writeDirectory(ch, tenant, { queues: [{ id: "q1", name: "Sales" }], agents: [{ id: "a1", name: "Ann", teamId: "t1" }] });
+    expect(await writeDirectory(ch, tenant, { queues: [], agents: [{ id: "a1", name: "Ann Lee", teamId: "t1" }] })).toEqual({ queues: 0, agents: 1 });
+    const [queue] = await queryRows<{ sl_threshold_s: number; short_abandon_s: number }>(
+      ch,
+      "SELECT sl_threshold_s, short_abandon_s FROM queues FINAL WHERE tenant_id = {t:String}",
+      { t: tenant },
+    );
+    expect(queue).toEqual({ sl_threshold_s: 20, short_abandon_s: 5 });
+    const agents = await queryRows<{ name: string }>(ch, "SELECT name FROM agents FINAL WHERE tenant_id = {t:String}", { t: tenant });
+    expect(agents).toEqual([{ name: "Ann Lee" }]);
   });
 });

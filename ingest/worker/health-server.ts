@@ -1,5 +1,5 @@
 import http from "node:http";
-import type { WorkerMetrics } from "./metrics";
+import type { WorkerMetrics } from "../kafka/metrics";
 
 /** /healthz (alive), /readyz (in the group and the store accepting writes), /metrics (Prometheus text). */
 export function startHealthServer(port: number, metrics: WorkerMetrics, ready: () => boolean): Promise<http.Server> {

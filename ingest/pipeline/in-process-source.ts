@@ -1,5 +1,5 @@
-import type { IngestPipeline } from "./pipeline/pipeline";
-import type { InboundMessage } from "./pipeline/message";
+import type { IngestPipeline } from "./pipeline";
+import type { InboundMessage } from "./message";
 
 export type SourceOptions = { batchSize: number; flushMs: number; maxRetryDelayMs?: number; onError?: (e: unknown) => void };
 

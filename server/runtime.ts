@@ -1,0 +1,98 @@
+import type { ClickHouseClient } from "@clickhouse/client";
+import type { Env } from "@/lib/env";
+import { runtimeStatus } from "@/lib/runtime/status";
+import { ensureDemoUsers } from "@/lib/auth/demo-users";
+import { ensureInternalToken } from "@/lib/runtime/internal-token";
+import { startLiveFloor } from "@/lib/live/start-floor";
+import { startCompaction } from "@/lib/store/compact";
+import { IngestPipeline, InProcessSource } from "@/ingest/pipeline";
+import { createPlatformAdapter, type PlatformCapabilities } from "@/ingest/platform";
+import { startKafka } from "./kafka";
+import { printSignIns } from "./sign-ins";
+import { openStore } from "./store";
+import { startTelephony } from "./telephony";
+
+/**
+ * The web process's composition root: everything that shares the process with the
+ * web server. The store (chDB binds one data directory per process, so the embedded
+ * shape cannot split this across processes), migrations, demo users, the ingest
+ * pipeline, the live floor, the telephony platform (TELEPHONY) and, with
+ * KAFKA_BROKERS, a Kafka consumer. Started once per process from
+ * instrumentation-node.ts; kept on globalThis so route handlers in other bundles of
+ * the same process find it.
+ */
+export type Runtime = {
+  ch: ClickHouseClient;
+  pipeline: IngestPipeline;
+  source: InProcessSource;
+  /** The platform adapter in use ("none" without one) and what it can be asked to do. */
+  telephony: { name: string; capabilities: PlatformCapabilities };
+  stop(): Promise<void>;
+};
+
+const KEY = Symbol.for("cc-supervisor.runtime");
+type Holder = { [KEY]?: Promise<Runtime> };
+
+export function getRuntime(): Promise<Runtime> | undefined {
+  return (globalThis as Holder)[KEY];
+}
+
+export function startRuntime(env: Env, log: (line: string) => void = console.log): Promise<Runtime> {
+  const holder = globalThis as Holder;
+  holder[KEY] ??= boot(env, log);
+  return holder[KEY];
+}
+
+async function boot(env: Env, log: (line: string) => void): Promise<Runtime> {
+  const status = runtimeStatus();
+  for (const line of env.deprecations) log(`config: ${line}`);
+  const ch = await openStore(env, status, log);
+
+  const pipeline = new IngestPipeline(ch, { maxEventBytes: env.INGEST_MAX_EVENT_BYTES, origin: "in-process" });
+  const source = new InProcessSource(pipeline, {
+    batchSize: env.INGEST_BATCH_SIZE,
+    flushMs: env.INGEST_FLUSH_MS,
+    onError: (e) => {
+      status.ingest.lastError = (e as Error).message;
+      console.error("ingest: store write failed, will retry", e);
+    },
+  });
+  pipeline.onEvents(() => {
+    Object.assign(status.ingest, {
+      inserted: pipeline.stats.inserted,
+      deadLettered: pipeline.stats.deadLettered,
+      alreadyStored: pipeline.stats.alreadyStored,
+      lastEventTime: pipeline.stats.lastEventTime,
+    });
+  });
+
+  // Built before anything starts: the live floor's "today" is the platform's local day (UTC when it has no zone).
+  const adapter = createPlatformAdapter(env);
+  const floor = startLiveFloor({ ch, tenantId: env.TENANT_ID, timeZone: adapter?.timeZone ?? "UTC", log });
+  pipeline.onEvents((events) => floor.apply(events));
+
+  ensureInternalToken(env.DATA_DIR);
+  if (env.demoMode) printSignIns(await ensureDemoUsers(env.DATA_DIR), env, log);
+
+  // The web server owns the store's upkeep when it is embedded; with a ClickHouse server the ingest workers do it.
+  const stopCompaction = env.embedded && env.STORE_COMPACT_MINUTES > 0 ? startCompaction(ch, env.STORE_COMPACT_MINUTES * 60_000, log) : undefined;
+  const telephony = startTelephony(adapter, { ch, tenantId: env.TENANT_ID, pipeline, source, status, label: env.telephony, log });
+  // Started in the background: a broker that is still coming up must not hold up the web server.
+  const kafkaStarting = new AbortController();
+  const kafka = env.kafkaBrokers.length === 0 ? undefined : startKafka(ch, env, log, (events) => floor.apply(events), kafkaStarting.signal);
+  return {
+    ch,
+    pipeline,
+    source,
+    telephony: { name: telephony.name, capabilities: telephony.capabilities },
+    stop: async () => {
+      // A broker that never came up must not hold shutdown: stop waiting for it first.
+      kafkaStarting.abort();
+      stopCompaction?.();
+      await telephony.stop();
+      await source.close();
+      await (await kafka)?.stop();
+      floor.stop();
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "@/lib/env";
+import { createPlatformAdapter, NO_CAPABILITIES } from "@/ingest/platform";
+import { SimulatedPbx } from "@/ingest/simulator/pbx";
+import { loadSimulatorConfig } from "@/ingest/simulator/config";
+
+describe("the platform registry", () => {
+  it("starts no adapter for TELEPHONY=none", () => {
+    expect(createPlatformAdapter(parseEnv({ TELEPHONY: "none" }))).toBeUndefined();
+    // The default outside demo mode, or with Kafka feeding the store.
+    expect(createPlatformAdapter(parseEnv({ KAFKA_BROKERS: "k:9092" }))).toBeUndefined();
+  });
+
+  it("builds the simulated PBX from the SIM_* settings, declaring no commands", () => {
+    const adapter = createPlatformAdapter(parseEnv({ TELEPHONY: "simulator", SIM_CONFIG: "config/simulator.e2e.json" }));
+    const config = loadSimulatorConfig("config/simulator.e2e.json");
+    expect(adapter).toBeInstanceOf(SimulatedPbx);
+    expect(adapter?.name).toContain(config.source);
+    expect(adapter?.timeZone).toBe(config.timeZone);
+    expect(adapter?.capabilities).toEqual(NO_CAPABILITIES);
+  });
+
+  it("is the demo default", () => {
+    expect(createPlatformAdapter(parseEnv({}))).toBeInstanceOf(SimulatedPbx);
+  });
+});
