@@ -31,6 +31,23 @@ export default tseslint.config(
     },
   },
   {
+    // The web process reaches ingest/ through two doors only: the platform adapter and the pipeline.
+    files: ["app/**/*.{ts,tsx}", "server/**/*.ts", "instrumentation*.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        { patterns: [{ regex: "^@/ingest/(?!(platform|pipeline)$).*", message: "the web process uses ingest/ only through @/ingest/platform and @/ingest/pipeline" }] },
+      ],
+    },
+  },
+  {
+    // lib/ is what both processes stand on: it knows neither the ingest side nor the web process's composition root.
+    files: ["lib/**/*.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": ["error", { patterns: [{ regex: "^@/(ingest|server)(/.*)?$", message: "lib/ imports neither ingest/ nor server/" }] }],
+    },
+  },
+  {
     files: ["components/**/*.{ts,tsx}", "lib/views/**/*.ts", "lib/query-options/**/*.ts"],
     rules: {
       "@typescript-eslint/no-restricted-imports": [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RuntimeStatus } from "@/lib/runtime/status";
-import { backfillProgress } from "@/lib/queries/health";
+import { backfillProgress } from "@/lib/query-options/health";
 import type { Health } from "@/lib/runtime/health";
 import { backfillStatus } from "@/server/backfill-status";
 
