@@ -1,6 +1,9 @@
+import { tzOffsetMs } from "@/lib/time/zone-offset";
+
 /**
  * Local wall-clock time in an IANA zone, so shifts and the arrival profile follow
- * the centre's clock through DST changes. Intl is slow (microseconds per call),
+ * the centre's clock through DST changes. The offset comes from lib/time, as the
+ * dashboards' buckets do. Intl is slow (microseconds per call),
  * so the zone offset is cached per 15-minute UTC slot: every real zone's offset
  * is a multiple of 15 minutes and changes on such a boundary.
  */
@@ -10,19 +13,11 @@ const HOUR_MS = 3_600_000;
 const SLOT_MS = 900_000;
 
 export class LocalClock {
-  private readonly format: Intl.DateTimeFormat;
   private readonly offsets = new Map<number, number>();
 
   constructor(readonly timeZone: string) {
-    this.format = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-    });
+    // Fails here, not mid-simulation, for a zone Intl does not know.
+    tzOffsetMs(timeZone, 0);
   }
 
   /** Local time minus UTC at instant t, in ms. */
@@ -30,7 +25,7 @@ export class LocalClock {
     const slot = Math.floor(t / SLOT_MS);
     const cached = this.offsets.get(slot);
     if (cached !== undefined) return cached;
-    const offset = this.computeOffset(slot * SLOT_MS);
+    const offset = tzOffsetMs(this.timeZone, slot * SLOT_MS);
     if (this.offsets.size > 100_000) this.offsets.clear();
     this.offsets.set(slot, offset);
     return offset;
@@ -56,13 +51,6 @@ export class LocalClock {
     const local = day * DAY_MS + Math.round(hours * HOUR_MS);
     const guess = local - this.offsetAt(local);
     return local - this.offsetAt(guess);
-  }
-
-  private computeOffset(t: number): number {
-    const parts = this.format.formatToParts(new Date(t));
-    const get = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
-    const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"));
-    return asUtc - Math.floor(t / 60_000) * 60_000;
   }
 }
 
