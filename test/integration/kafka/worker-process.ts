@@ -6,7 +6,7 @@ import { createProducer } from "@/ingest/kafka/kafkajs-adapter";
 import { eventKey } from "@/ingest/kafka/event-key";
 
 /** Helpers for tests that run the real ingest worker as a separate process (so it can be killed -9). */
-const ROOT = path.resolve(import.meta.dirname, "..", "..");
+const ROOT = path.resolve(import.meta.dirname, "..", "..", "..");
 
 export type Worker = { child: ChildProcess; port: number; log: string[]; exited: Promise<number | null> };
 
@@ -60,10 +60,10 @@ export async function produce(brokers: string, topic: string, events: readonly C
   await producer.stop();
 }
 
-/** Runs test/kafka/store-tool.ts in its own process and parses its JSON output. */
+/** Runs test/integration/kafka/store-tool.ts in its own process and parses its JSON output. */
 export function storeTool<T>(args: string[]): Promise<T> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ["--import", "tsx", "test/kafka/store-tool.ts", ...args], { cwd: ROOT, maxBuffer: 256 << 20 }, (error, stdout, stderr) => {
+    execFile(process.execPath, ["--import", "tsx", "test/integration/kafka/store-tool.ts", ...args], { cwd: ROOT, maxBuffer: 256 << 20 }, (error, stdout, stderr) => {
       if (error) reject(new Error(`store-tool ${args[0]} failed: ${stderr}`));
       else resolve(JSON.parse(stdout.trim().split("\n").pop() ?? "null") as T);
     });

@@ -13,7 +13,7 @@ import { metrics, produce, startWorker, storeTool, tempDir, totalLag, waitFor, t
  * lost), one row each, and rollup sums that counted each contact once.
  */
 const DAY = 86_400_000;
-const ROOT = path.resolve(import.meta.dirname, "..", "..");
+const ROOT = path.resolve(import.meta.dirname, "..", "..", "..");
 const config = loadSimulatorConfig();
 let brokers = "";
 let run = 0;

@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { IngestPipeline } from "@/ingest/pipeline/pipeline";
 import type { InboundMessage } from "@/ingest/pipeline/message";
-import { timeWindows } from "@/ingest/pipeline/store-writer";
 import { eventToRow } from "@/lib/store/event-row";
-import { answeredCall, bytesOf } from "../helpers/events";
+import { answeredCall, bytesOf } from "../../unit/helpers/events";
 import { freshTenant, queryRows, testStore } from "../helpers/store";
 
 const origin = { source: "test" };
@@ -77,16 +76,6 @@ describe("ingest pipeline on embedded chDB", () => {
     await pipeline.ingest(events.map((e) => ({ payload: { object: e }, origin })));
     await pipeline.ingest(events.map((e) => ({ payload: { object: e }, origin })));
     expect(heard).toEqual(events.map((e) => e.id));
-  });
-});
-
-describe("timeWindows", () => {
-  it("splits at gaps over a minute and merges close times", () => {
-    expect(timeWindows([5000, 0, 200_000, 230_000])).toEqual([
-      [0, 5000],
-      [200_000, 230_000],
-    ]);
-    expect(timeWindows([])).toEqual([]);
   });
 });
 

@@ -17,7 +17,7 @@ import {
   SOURCE,
   T0,
   WRAP_UP_SECONDS,
-} from "./hand-log";
+} from "../../unit/queue-log/hand-log";
 
 const period = { from: T0, to: T0 + 3600 * S };
 const eventCount = Object.values(HAND_EVENT_TYPES).reduce((a, b) => a + b, 0);

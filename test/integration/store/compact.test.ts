@@ -1,26 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { compactOnce, partitionsToCompact, pruneSupersededFills } from "@/lib/store/compact";
+import { compactOnce, pruneSupersededFills } from "@/lib/store/compact";
 import { eventToRow } from "@/lib/store/event-row";
 import type { CtiEvent } from "@/lib/events";
 import { freshTenant, queryRows, testStore } from "../helpers/store";
-
-describe("choosing partitions to compact", () => {
-  it("takes our tables' months in several parts, unless a merge is already running there", () => {
-    const parts = [
-      { table: "contact_segments", partitionId: "202601", parts: 3 },
-      { table: "contact_segments", partitionId: "202602", parts: 1 },
-      { table: "agent_state_pieces", partitionId: "202601", parts: 2 },
-      { table: "agent_state_pieces", partitionId: "202602", parts: 4 },
-      { table: "cti_events", partitionId: "202601", parts: 9 },
-      { table: "contact_segments", partitionId: "2026'; DROP", parts: 2 },
-    ];
-    expect(partitionsToCompact(parts, [{ table: "agent_state_pieces", partitionId: "202602" }])).toEqual([
-      { table: "contact_segments", partitionId: "202601" },
-      { table: "agent_state_pieces", partitionId: "202601" },
-    ]);
-  });
-});
 
 describe("compaction on the store", () => {
   it("leaves each month in one part with every segment's partial rows merged", async () => {

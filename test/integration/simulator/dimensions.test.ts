@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { upsertDimensions } from "@/ingest/simulator/dimensions";
 import { buildRoster } from "@/ingest/simulator/roster";
 import { freshTenant, queryRows, testStore } from "../helpers/store";
-import { defaultConfig } from "./fixtures";
+import { defaultConfig } from "../../unit/simulator/fixtures";
 
 describe("simulator dimensions in the store", () => {
   it("writes queues and agents once, and never overwrites an admin's queue definition", async () => {

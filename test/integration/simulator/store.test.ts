@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { IngestPipeline } from "@/ingest/pipeline/pipeline";
 import type { CtiEvent } from "@/lib/events";
 import { freshTenant, queryRows, testStore } from "../helpers/store";
-import { DAY_MS, defaultConfig, MONDAY, simulate } from "./fixtures";
+import { DAY_MS, defaultConfig, MONDAY, simulate } from "../../unit/simulator/fixtures";
 
 describe("a simulated day through the ingest pipeline into the store", () => {
   it("is accepted whole and derives the contacts and agent intervals the events describe", async () => {

@@ -13,7 +13,7 @@ import { Kafka, logLevel, type LogEntry } from "kafkajs";
  * below (usable as a vitest globalSetup module) stops it again if a test run started it.
  */
 
-const ROOT = path.resolve(import.meta.dirname, "..", "..");
+const ROOT = path.resolve(import.meta.dirname, "..", "..", "..");
 const SCRIPT = path.join(ROOT, "infra", "kafka", "kafka.sh");
 const WORK = process.env.KAFKA_WORK_DIR ?? path.join(ROOT, "infra", "kafka", ".work");
 const LOCK = path.join(WORK, ".ensure-broker.lock");

@@ -13,7 +13,7 @@ import { loadThresholds, saveThresholds } from "@/lib/live/store/thresholds-stor
 import { DEFAULT_THRESHOLDS } from "@/lib/live/thresholds";
 import { buildView, EMPTY_DIRECTORY } from "@/lib/live/view";
 import { floorWindow } from "@/lib/live/window";
-import { defaultConfig } from "../simulator/fixtures";
+import { defaultConfig } from "../../unit/simulator/fixtures";
 import { freshTenant, queryRows, testStore } from "../helpers/store";
 
 /** Replay through the real store: events ingested by the pipeline, read back by the floor's own queries. */

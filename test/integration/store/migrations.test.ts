@@ -2,32 +2,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { migrate, MigrationError, MIGRATIONS_DIR, plan, readMigrations, splitStatements } from "@/sql/migrate";
+import { migrate, MIGRATIONS_DIR, readMigrations } from "@/sql/migrate";
 import { readOnlyQuery } from "@/lib/store/read-only-query";
 import { queryRows, testStore } from "../helpers/store";
-
-describe("splitStatements", () => {
-  it("splits at semicolons ending a line and drops comments", () => {
-    expect(splitStatements("-- a table\nCREATE TABLE a (x UInt8) ENGINE = Memory;\n\n-- b\nSELECT 'x;y';\n")).toEqual([
-      "CREATE TABLE a (x UInt8) ENGINE = Memory",
-      "SELECT 'x;y'",
-    ]);
-  });
-});
-
-describe("plan", () => {
-  const files = [
-    { name: "0001_a.sql", checksum: "aaa", statements: [] },
-    { name: "0002_b.sql", checksum: "bbb", statements: [] },
-  ];
-  it("applies what has not run, in order", () => {
-    expect(plan(files, [{ name: "0001_a.sql", checksum: "aaa" }]).map((m) => m.name)).toEqual(["0002_b.sql"]);
-  });
-  it("refuses when an applied file changed or vanished", () => {
-    expect(() => plan(files, [{ name: "0001_a.sql", checksum: "zzz" }])).toThrow(/0001_a\.sql has changed/);
-    expect(() => plan(files, [{ name: "0000_gone.sql", checksum: "x" }])).toThrow(MigrationError);
-  });
-});
 
 describe("migrations on embedded chDB", () => {
   it("records every migration with its checksum and applies nothing twice", async () => {

@@ -3,10 +3,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { HAND_COUNTS, HAND_LOG } from "./hand-log";
+import { HAND_COUNTS, HAND_LOG } from "../../unit/queue-log/hand-log";
 
 /** `npm run import:queue-log` end to end, as a separate process writing its own embedded store. */
-const ROOT = path.resolve(import.meta.dirname, "..", "..");
+const ROOT = path.resolve(import.meta.dirname, "..", "..", "..");
 
 function run(script: string, args: string[], env: Record<string, string>): Promise<string> {
   return new Promise((resolve, reject) =>
