@@ -20,8 +20,8 @@ describe("retryUntil", () => {
   it("gives up at once when aborted while waiting, so shutdown is not held", async () => {
     const ctl = new AbortController();
     const started = Date.now();
-    const pending = retryUntil(() => Promise.reject(new Error("broker down")), { firstDelayMs: 60_000, maxDelayMs: 60_000, signal: ctl.signal, onRetry: () => undefined });
-    setTimeout(() => ctl.abort(), 20);
+    // Aborted once the 60 s wait has begun (onRetry comes just before it), not after a guessed delay.
+    const pending = retryUntil(() => Promise.reject(new Error("broker down")), { firstDelayMs: 60_000, maxDelayMs: 60_000, signal: ctl.signal, onRetry: () => queueMicrotask(() => ctl.abort()) });
     expect(await pending).toBeUndefined();
     expect(Date.now() - started).toBeLessThan(10_000);
   });

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { LiveFloor } from "@/lib/live/live-floor";
 import { applyPatch } from "@/lib/live/patch";
 import type { WallboardMessage, WallboardView } from "@/lib/live/view-types";
@@ -6,7 +6,8 @@ import { answeredCall, logOn } from "./builders";
 
 const T0 = Date.UTC(2026, 0, 5, 10);
 const floors: LiveFloor[] = [];
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+// Fake timers (and a fake Date.now): coalescing is checked against the floor's own timers, not the machine's load.
+const sleep = (ms: number) => vi.advanceTimersByTimeAsync(ms);
 
 function floor(minIntervalMs = 50): LiveFloor {
   const f = new LiveFloor({ timeZone: "UTC", minIntervalMs, now: () => T0 + 3_600_000 });
@@ -26,8 +27,13 @@ function client(f: LiveFloor) {
   return { messages, unsubscribe, view: () => view };
 }
 
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+
 afterEach(() => {
   for (const f of floors.splice(0)) f.stop();
+  vi.useRealTimers();
 });
 
 const call = answeredCall({ callId: "c1", queueId: "q1", agentId: "a1", t0: T0, waitMs: 5000, talkMs: 60_000, acwMs: 5000, agentSince: T0 - 1000 });

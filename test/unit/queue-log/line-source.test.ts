@@ -23,28 +23,24 @@ describe("readLines", () => {
     const file = tmp();
     fs.writeFileSync(file, "one\ntw");
     let stop = false;
-    const got: NumberedLine[] = [];
-    const reading = (async () => {
-      for await (const l of readLines(file, { follow: true, pollMs: 20, stopped: () => stop })) if (l) got.push(l);
-    })();
-    const until = async (n: number) => {
-      for (let i = 0; i < 200 && got.length < n; i++) await new Promise((r) => setTimeout(r, 10));
+    const lines = readLines(file, { follow: true, pollMs: 20, stopped: () => stop });
+    // The lines up to the reader's next null ("caught up"): an awaited condition, not a guessed delay.
+    const untilCaughtUp = async () => {
+      const got: NumberedLine[] = [];
+      for (let r = await lines.next(); !r.done && r.value; r = await lines.next()) got.push(r.value);
+      return got;
     };
-    await until(1);
-    expect(got).toEqual([{ lineNo: 1, line: "one" }]);
+    expect(await untilCaughtUp()).toEqual([{ lineNo: 1, line: "one" }]);
     fs.appendFileSync(file, "o\nthree\n");
-    await until(3);
+    expect(await untilCaughtUp()).toEqual([
+      { lineNo: 2, line: "two" },
+      { lineNo: 3, line: "three" },
+    ]);
     // Rotation: the old file moves away and a new one starts.
     fs.renameSync(file, `${file}.1`);
     fs.writeFileSync(file, "fresh\n");
-    await until(4);
+    expect(await untilCaughtUp()).toEqual([{ lineNo: 1, line: "fresh" }]);
     stop = true;
-    await reading;
-    expect(got).toEqual([
-      { lineNo: 1, line: "one" },
-      { lineNo: 2, line: "two" },
-      { lineNo: 3, line: "three" },
-      { lineNo: 1, line: "fresh" },
-    ]);
+    expect(await lines.next()).toEqual({ done: true, value: undefined });
   });
 });

@@ -65,6 +65,8 @@ describe("live simulator", () => {
 
 describe("SimulatedPbx", () => {
   it("is a PlatformAdapter that backfills to now in chunks, then runs live", async () => {
+    // Only the live ticker's interval is faked: start() yields to setImmediate between catch-up chunks.
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
     let clock = T0 + 6 * 3_600_000;
     const batches: CtiEvent[][] = [];
     const progress: number[] = [];
@@ -81,7 +83,7 @@ describe("SimulatedPbx", () => {
     expect(progress.length).toBe(12); // six hours in half-hour chunks
     const backfilled = batches.flat().length;
     clock += 10 * 60_000;
-    await new Promise((r) => setTimeout(r, 100));
+    await vi.advanceTimersByTimeAsync(100);
     await pbx.stop();
     expect(batches.flat().length).toBeGreaterThan(backfilled);
     const events = batches.flat();
