@@ -141,15 +141,3 @@ export async function createTopic(brokers: string, name: string, partitions: num
     await admin.disconnect();
   }
 }
-
-/** Deletes a topic; a topic that does not exist is not an error. */
-export async function deleteTopic(brokers: string, name: string): Promise<void> {
-  const admin = kafkaClient(brokers, "cc-supervisor-test-admin").admin();
-  await admin.connect();
-  try {
-    const existing = await admin.listTopics();
-    if (existing.includes(name)) await admin.deleteTopics({ topics: [name], timeout: 30_000 });
-  } finally {
-    await admin.disconnect();
-  }
-}
