@@ -18,7 +18,7 @@
 #   KAFKA_STOP_TIMEOUT=30       seconds `down` waits after SIGTERM before SIGKILL
 #   KAFKA_AUTO_CREATE_TOPICS=false
 #   KAFKA_WIPE=1                same as `down --wipe`
-#   KAFKA_UP_BY_TESTS=1         set by test/helpers/kafka.ts (see TESTS_MARKER)
+#   KAFKA_UP_BY_TESTS=1         set by test/integration/helpers/kafka.ts (see TESTS_MARKER)
 #   KAFKA_MAVEN_ARGS=...        extra arguments for mvn (e.g. -Dmaven.repo.local=...)
 set -euo pipefail
 
@@ -31,7 +31,7 @@ CONF="$WORK/server.properties"
 LOG4J_CONF="$WORK/log4j2.properties"
 CLIENT_CONF="$WORK/probe.properties"
 PIDFILE="$WORK/kafka.pid"
-# Present while the running broker was started by a test run (test/helpers/kafka.ts sets
+# Present while the running broker was started by a test run (test/integration/helpers/kafka.ts sets
 # KAFKA_UP_BY_TESTS=1); its teardown only stops a broker that tests started.
 TESTS_MARKER="$WORK/started-by-tests"
 LOCKFILE="$WORK/.lock"

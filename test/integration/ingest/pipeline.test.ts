@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import { IngestPipeline } from "@/ingest/pipeline/pipeline";
+import type { InboundMessage } from "@/ingest/pipeline/message";
+import { eventToRow } from "@/lib/store/event-row";
+import { answeredCall, bytesOf } from "../../unit/helpers/events";
+import { freshTenant, queryRows, testStore } from "../helpers/store";
+
+const origin = { source: "test" };
+const msg = (bytes: Uint8Array): InboundMessage => ({ payload: bytes, origin });
+
+describe("ingest pipeline on embedded chDB", () => {
+  it("stores every valid event and dead-letters every bad one, with reason and original bytes", async () => {
+    const { ch } = await testStore();
+    const tenant = freshTenant();
+    const good = [
+      ...answeredCall(tenant, "c1", Date.UTC(2026, 1, 2, 9), 4000, 50000),
+      ...answeredCall(tenant, "c2", Date.UTC(2026, 1, 2, 9, 5), 30000, 90000),
+    ];
+    const bad: Array<[string, Uint8Array]> = [
+      ["malformed_json", new TextEncoder().encode("{not json")],
+      ["invalid_utf8", new Uint8Array([0x22, 0xc3, 0x28, 0x22])],
+      ["unknown_type", bytesOf({ ...good[0], type: "call.teleported" })],
+      ["schema_violation", bytesOf({ ...good[0], time: "noon" })],
+      ["oversized", bytesOf({ ...good[0], raw: { blob: "y".repeat(70_000) } })],
+    ];
+    // Interleave: bad, good, bad, good, ...
+    const messages: InboundMessage[] = [];
+    good.forEach((e, i) => {
+      const b = bad[i];
+      if (b) messages.push(msg(b[1]));
+      messages.push(msg(bytesOf(e)));
+    });
+    const pipeline = new IngestPipeline(ch, { maxEventBytes: 65536, origin: "test" });
+    const result = await pipeline.ingest(messages);
+    expect(result).toMatchObject({ received: good.length + bad.length, inserted: good.length, deadLettered: bad.length });
+
+    const stored = await queryRows<{ id: string }>(ch, "SELECT toString(event_id) id FROM cti_events WHERE tenant_id = {t:String}", { t: tenant });
+    expect(new Set(stored.map((r) => r.id))).toEqual(new Set(good.map((e) => e.id)));
+
+    const letters = await queryRows<{ reason: string; payload_base64: string }>(
+      ch,
+      "SELECT reason, payload_base64 FROM dead_letters WHERE source = 'test' ORDER BY received_at",
+    );
+    for (const [reason, bytes] of bad) {
+      const letter = letters.find((l) => l.payload_base64 === Buffer.from(bytes).toString("base64"));
+      expect(letter?.reason, reason).toBe(reason);
+    }
+  });
+
+  it("counts a re-delivered batch once, in raw events and in the rollups", async () => {
+    const { ch } = await testStore();
+    const tenant = freshTenant();
+    const events = answeredCall(tenant, "c9", Date.UTC(2026, 1, 3, 10), 8000, 60000);
+    const pipeline = new IngestPipeline(ch, { maxEventBytes: 65536, origin: "test" });
+    const messages = events.map((e) => msg(bytesOf(e)));
+    await pipeline.ingest(messages);
+    const again = await pipeline.ingest([...messages.slice(2), ...messages]); // overlapping re-delivery
+    expect(again.inserted).toBe(0);
+    const [raw] = await queryRows<{ n: number }>(ch, "SELECT count() n FROM cti_events WHERE tenant_id = {t:String}", { t: tenant });
+    expect(raw?.n).toBe(events.length);
+    const [rollup] = await queryRows<{ offered: number; answered: number }>(
+      ch,
+      "SELECT sum(offered) offered, sum(answered) answered FROM queue_rollup_15m WHERE tenant_id = {t:String}",
+      { t: tenant },
+    );
+    expect(rollup).toEqual({ offered: 1, answered: 1 });
+  });
+
+  it("tells listeners about each new event once, after it is stored", async () => {
+    const { ch } = await testStore();
+    const tenant = freshTenant();
+    const events = answeredCall(tenant, "c5", Date.UTC(2026, 1, 4, 11), 1000, 1000);
+    const pipeline = new IngestPipeline(ch, { maxEventBytes: 65536, origin: "test" });
+    const heard: string[] = [];
+    pipeline.onEvents((es) => heard.push(...es.map((e) => e.id)));
+    await pipeline.ingest(events.map((e) => ({ payload: { object: e }, origin })));
+    await pipeline.ingest(events.map((e) => ({ payload: { object: e }, origin })));
+    expect(heard).toEqual(events.map((e) => e.id));
+  });
+});
+
+describe("a retried insert (same deduplication token)", () => {
+  it("reaches neither the raw table nor any derived table twice", async () => {
+    const { ch } = await testStore();
+    const tenant = freshTenant();
+    const rows = answeredCall(tenant, "r1", Date.UTC(2026, 1, 5, 10), 3000, 40000).map(eventToRow);
+    const settings = { insert_deduplicate: 1 as const, insert_deduplication_token: `retry-test-${tenant}` };
+    await ch.insert({ table: "cti_events", values: rows, format: "JSONEachRow", clickhouse_settings: settings });
+    await ch.insert({ table: "cti_events", values: rows, format: "JSONEachRow", clickhouse_settings: settings });
+    const count = async (q: string) => Number((await queryRows<{ n: string }>(ch, q, { t: tenant }))[0]?.n);
+    expect(await count("SELECT count() n FROM cti_events WHERE tenant_id = {t:String}")).toBe(rows.length);
+    expect(await count("SELECT sum(offered) n FROM queue_rollup_15m WHERE tenant_id = {t:String}")).toBe(1);
+    expect(await count("SELECT sum(handled) n FROM agent_rollup_15m WHERE tenant_id = {t:String}")).toBe(1);
+  });
+});
