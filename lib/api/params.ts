@@ -38,7 +38,7 @@ const teamParam = idList("teams");
 const agentParam = idList("agents");
 const variantParam = z.enum(SL_VARIANTS, { error: `must be one of ${SL_VARIANTS.join(", ")}` }).optional();
 
-const tzParam = z
+export const tzParam = z
   .string({ error: "required (an IANA time zone such as Europe/London)" })
   .transform((tz, ctx) => {
     const canonical = canonicalTimeZone(tz);

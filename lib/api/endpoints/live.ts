@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getLiveFloor, requireLiveFloor } from "@/lib/live/registry";
-import { replayParamsSchema } from "@/lib/live/replay-params";
+import { replayParamsSchema } from "../replay-params";
 import { replayView } from "@/lib/live/store/replay-view";
 import { liveStream, SSE_HEADERS } from "@/lib/live/sse";
 import { thresholdsUpdateSchema } from "@/lib/live/thresholds-schema";

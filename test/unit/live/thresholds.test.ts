@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_QUEUE_KEY, DEFAULT_THRESHOLDS, levelAtLeast, levelBelow, thresholdsFor, worstLevel } from "@/lib/live/thresholds";
 import { thresholdsSchema } from "@/lib/live/thresholds-schema";
-import { replayParamsSchema } from "@/lib/live/replay-params";
+import { replayParamsSchema } from "@/lib/api/replay-params";
 
 describe("wallboard thresholds", () => {
   it("colour waits and queue length at or above, service level below its bounds", () => {

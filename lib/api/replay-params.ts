@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { canonicalTimeZone } from "@/lib/time/valid-time-zone";
+import { tzParam } from "./params";
 
 /** Replay reaches back as far as any stored history is likely to (the simulator fills at most 400 days). */
 export const MAX_REPLAY_AGE_MS = 400 * 86_400_000;
@@ -19,17 +19,7 @@ const instant = z
   });
 
 /** Optional: the zone whose local day "today" means; by default the live floor's own. */
-const tz = z
-  .string()
-  .transform((value, ctx) => {
-    const canonical = canonicalTimeZone(value);
-    if (canonical === null) {
-      ctx.addIssue({ code: "custom", message: `unknown time zone "${value}" (expected an IANA name such as Europe/London)` });
-      return z.NEVER;
-    }
-    return canonical;
-  })
-  .optional();
+const tz = tzParam.optional();
 
 /** `now` is a clock for a schema that lives long (an endpoint's), a fixed instant for one parse. */
 export const replayParamsSchema = (now: number | (() => number)) => {
