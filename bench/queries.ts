@@ -21,8 +21,8 @@ import { DAY, END, SL_THRESHOLD_MS, TENANT, countOf, generate } from "./queries-
  *
  * 1. Generates about a year of a 500-agent centre (default 50,000,000 raw events)
  *    straight into `cti_events` with INSERT ... SELECT FROM numbers(), in chunks, so
- *    the materialized views derive contacts, agent state intervals, calls and the
- *    rollups exactly as they do in production. Every contact (one call, one leg) gets
+ *    the materialized views derive contact segments, agent state pieces and calls
+ *    exactly as they do in production. Every contact (one call, one leg) gets
  *    the events a PBX would send, with the payload shapes of lib/events/data.ts:
  *    call.offered, call.queued, call.queue_exited {reason, waitMs}, and for answered
  *    ones call.established, agent.busy {previous: ready/not_ready}, call.connection_cleared
@@ -126,7 +126,7 @@ async function settle(ch: ClickHouseClient): Promise<void> {
     ch,
     `SELECT table, toString(count()) AS parts, toString(sum(rows)) AS rows, toString(sum(bytes_on_disk)) AS bytes
      FROM system.parts WHERE active AND database = currentDatabase()
-       AND table IN ('cti_events', 'contact_segments', 'agent_state_pieces', 'calls', 'queue_rollup_15m', 'agent_rollup_15m')
+       AND table IN ('cti_events', 'contact_segments', 'agent_state_pieces', 'calls')
      GROUP BY table ORDER BY table`,
     {},
     z.object({ table: z.string(), parts: sqlNumber, rows: sqlNumber, bytes: sqlNumber }),

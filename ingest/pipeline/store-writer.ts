@@ -28,9 +28,10 @@ export function timeWindows(times: number[]): Array<[number, number]> {
 
 /**
  * Event ids among `rows` that the store already holds. Dropping them before insert
- * is what keeps the sums in the rollup views exact under at-least-once delivery:
- * the raw table's ReplacingMergeTree would collapse a repeat eventually, but a
- * materialized view has already counted it by then.
+ * keeps a re-delivered event from being stored, derived and announced again: the
+ * raw and derived tables collapse a repeat only when they merge (every FINAL read
+ * pays for it until then), a repeated state piece would mark its day as changed
+ * (so its daily totals are computed again), and listeners would hear it twice.
  */
 export async function storedEventIds(ch: ClickHouseClient, rows: readonly EventRow[]): Promise<Set<string>> {
   const windows = timeWindows(rows.map((r) => r.time));

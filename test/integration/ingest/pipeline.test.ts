@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { IngestPipeline } from "@/ingest/pipeline/pipeline";
 import type { InboundMessage } from "@/ingest/pipeline/message";
 import { eventToRow } from "@/lib/store/event-row";
-import { answeredCall, bytesOf } from "../../unit/helpers/events";
+import type { CtiEvent } from "@/lib/events";
+import { afterCallWorkEnded, answeredCall, bytesOf } from "../../unit/helpers/events";
+import { expectedDerivedSums, storedDerivedSums, withMergesStopped, type DerivedSums } from "../helpers/derived-sums";
 import { freshTenant, queryRows, testStore } from "../helpers/store";
 
 const origin = { source: "test" };
@@ -47,23 +49,20 @@ describe("ingest pipeline on embedded chDB", () => {
     }
   });
 
-  it("counts a re-delivered batch once, in raw events and in the rollups", async () => {
+  it("counts a re-delivered batch once, in raw events and in every derived table", async () => {
     const { ch } = await testStore();
     const tenant = freshTenant();
-    const events = answeredCall(tenant, "c9", Date.UTC(2026, 1, 3, 10), 8000, 60000);
+    const events = [...answeredCall(tenant, "c9", Date.UTC(2026, 1, 3, 10), 8000, 60000), afterCallWorkEnded(tenant, "c9", Date.UTC(2026, 1, 3, 10), 8000, 60000, 20000)];
     const pipeline = new IngestPipeline(ch, { maxEventBytes: 65536, origin: "test" });
     const messages = events.map((e) => msg(bytesOf(e)));
-    await pipeline.ingest(messages);
-    const again = await pipeline.ingest([...messages.slice(2), ...messages]); // overlapping re-delivery
-    expect(again.inserted).toBe(0);
-    const [raw] = await queryRows<{ n: number }>(ch, "SELECT count() n FROM cti_events WHERE tenant_id = {t:String}", { t: tenant });
-    expect(raw?.n).toBe(events.length);
-    const [rollup] = await queryRows<{ offered: number; answered: number }>(
-      ch,
-      "SELECT sum(offered) offered, sum(answered) answered FROM queue_rollup_15m WHERE tenant_id = {t:String}",
-      { t: tenant },
-    );
-    expect(rollup).toEqual({ offered: 1, answered: 1 });
+    await withMergesStopped(ch, async () => {
+      await pipeline.ingest(messages);
+      const again = await pipeline.ingest([...messages.slice(2), ...messages]); // overlapping re-delivery
+      expect(again.inserted).toBe(0);
+      const [raw] = await queryRows<{ n: number }>(ch, "SELECT count() n FROM cti_events WHERE tenant_id = {t:String}", { t: tenant });
+      expect(raw?.n).toBe(events.length);
+      expect(await storedDerivedSums(ch, tenant)).toEqual(everyViewOnce(events));
+    });
   });
 
   it("tells listeners about each new event once, after it is stored", async () => {
@@ -83,13 +82,22 @@ describe("a retried insert (same deduplication token)", () => {
   it("reaches neither the raw table nor any derived table twice", async () => {
     const { ch } = await testStore();
     const tenant = freshTenant();
-    const rows = answeredCall(tenant, "r1", Date.UTC(2026, 1, 5, 10), 3000, 40000).map(eventToRow);
+    const events = [...answeredCall(tenant, "r1", Date.UTC(2026, 1, 5, 10), 3000, 40000), afterCallWorkEnded(tenant, "r1", Date.UTC(2026, 1, 5, 10), 3000, 40000, 15000)];
+    const rows = events.map(eventToRow);
     const settings = { insert_deduplicate: 1 as const, insert_deduplication_token: `retry-test-${tenant}` };
-    await ch.insert({ table: "cti_events", values: rows, format: "JSONEachRow", clickhouse_settings: settings });
-    await ch.insert({ table: "cti_events", values: rows, format: "JSONEachRow", clickhouse_settings: settings });
-    const count = async (q: string) => Number((await queryRows<{ n: string }>(ch, q, { t: tenant }))[0]?.n);
-    expect(await count("SELECT count() n FROM cti_events WHERE tenant_id = {t:String}")).toBe(rows.length);
-    expect(await count("SELECT sum(offered) n FROM queue_rollup_15m WHERE tenant_id = {t:String}")).toBe(1);
-    expect(await count("SELECT sum(handled) n FROM agent_rollup_15m WHERE tenant_id = {t:String}")).toBe(1);
+    await withMergesStopped(ch, async () => {
+      await ch.insert({ table: "cti_events", values: rows, format: "JSONEachRow", clickhouse_settings: settings });
+      await ch.insert({ table: "cti_events", values: rows, format: "JSONEachRow", clickhouse_settings: settings });
+      const [raw] = await queryRows<{ n: string }>(ch, "SELECT count() n FROM cti_events WHERE tenant_id = {t:String}", { t: tenant });
+      expect(Number(raw?.n)).toBe(rows.length);
+      expect(await storedDerivedSums(ch, tenant)).toEqual(everyViewOnce(events));
+    });
   });
 });
+
+/** The derived sums of `events` stored once, checked to be non-zero so that a second copy would change every one. */
+function everyViewOnce(events: readonly CtiEvent[]): DerivedSums {
+  const sums = expectedDerivedSums(events);
+  for (const [name, value] of Object.entries(sums)) expect(value, name).toBeGreaterThan(0);
+  return sums;
+}

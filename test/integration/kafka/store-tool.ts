@@ -11,6 +11,7 @@ import { migrate } from "@/sql/migrate";
 import { getKpiSummary } from "@/lib/kpi";
 import { IngestPipeline } from "@/ingest/pipeline/pipeline";
 import { ContactCentreSim, loadSimulatorConfig } from "@/ingest/simulator";
+import { storedDerivedSums } from "../helpers/derived-sums";
 
 async function rows<T>(dataDir: string, query: string, params: Record<string, unknown>): Promise<T[]> {
   const ch = await getClickHouse(parseEnv({ DATA_DIR: dataDir }));
@@ -35,9 +36,9 @@ async function main(): Promise<void> {
   } else if (command === "audit") {
     const p = { t: tenant };
     const ids = await rows<{ id: string }>(dataDir, "SELECT toString(event_id) AS id FROM cti_events WHERE tenant_id = {t:String}", p);
-    const [rollup] = await rows<{ offered: string }>(dataDir, "SELECT sum(offered) AS offered FROM queue_rollup_15m WHERE tenant_id = {t:String}", p);
     const [legs] = await rows<{ legs: string }>(dataDir, "SELECT uniqExact(leg_id) AS legs FROM contact_segments WHERE tenant_id = {t:String} AND outcome != ''", p);
-    console.log(JSON.stringify({ ids: ids.map((r) => r.id), rollupOffered: Number(rollup?.offered ?? 0), exitedLegs: Number(legs?.legs ?? 0) }));
+    const derived = await storedDerivedSums(ch, tenant);
+    console.log(JSON.stringify({ ids: ids.map((r) => r.id), exitedLegs: Number(legs?.legs ?? 0), derived }));
   } else {
     throw new Error(`unknown command ${command}`);
   }

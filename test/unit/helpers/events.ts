@@ -15,4 +15,19 @@ export function answeredCall(tenantId: string, callId: string, t0: number, waitM
   ];
 }
 
+/** The answering agent of answeredCall's leg leaves after-call work: fills the segment's ACW and one agent state piece. */
+export function afterCallWorkEnded(tenantId: string, callId: string, t0: number, waitMs: number, talkMs: number, acwMs: number): CtiEvent {
+  const since = t0 + waitMs + talkMs;
+  return {
+    specVersion: "1.0",
+    source: "test",
+    tenantId,
+    agentId: "a1",
+    id: randomUUID(),
+    type: "agent.ready",
+    time: since + acwMs,
+    data: { previous: { state: "after_call_work", since, callId, legId: `${callId}.1`, queuedAt: t0 } },
+  };
+}
+
 export const bytesOf = (value: unknown): Uint8Array => new TextEncoder().encode(JSON.stringify(value));
