@@ -16,7 +16,20 @@ const SERVER_ONLY =
   "|@/lib/queue-settings/(?!limits$).*|@/(ingest|server)/.*|@clickhouse/client|chdb|kafkajs)$";
 
 /** The ground floor (store tools, time) stands on nothing above it. */
-const ABOVE_GROUND = ["@/lib/*", "!@/lib/store", "!@/lib/store/*", "!@/lib/time", "!@/lib/time/*", "!@/lib/env", "!@/lib/events", "!@/lib/events/*", "@/ingest/*", "@/server/*", "@/components/*", "@/app/*"];
+const ABOVE_GROUND = [
+  "@/lib/*",
+  "!@/lib/store",
+  "!@/lib/store/*",
+  "!@/lib/time",
+  "!@/lib/time/*",
+  "!@/lib/env",
+  "!@/lib/events",
+  "!@/lib/events/*",
+  "@/ingest/*",
+  "@/server/*",
+  "@/components/*",
+  "@/app/*",
+];
 
 export default tseslint.config(
   { ignores: [".next/**", "node_modules/**", "data/**", "data-*/**", "docs/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "infra/**/target/**"] },
@@ -59,8 +72,15 @@ export default tseslint.config(
   {
     files: ["lib/store/**/*.ts", "lib/time/**/*.ts"],
     rules: {
-      "@typescript-eslint/no-restricted-imports": ["error", { patterns: [{ group: ABOVE_GROUND, message: "lib/store and lib/time are the ground floor: they import nothing above them" }] }],
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ABOVE_GROUND, message: "lib/store and lib/time are the ground floor: they import nothing above them" }] },
+      ],
     },
   },
-  { files: ["**/*.js", "**/*.cjs"], rules: { "@typescript-eslint/no-require-imports": "off" }, languageOptions: { globals: { module: "writable", require: "readonly" } } },
+  {
+    files: ["**/*.js", "**/*.cjs"],
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+    languageOptions: { globals: { module: "writable", require: "readonly" } },
+  },
 );

@@ -37,7 +37,12 @@ async function firstLoadKb(browser: Browser, route: string, storageState?: strin
   const scripts: Promise<number>[] = [];
   page.on("response", (res) => {
     if (res.request().resourceType() !== "script" || !res.url().startsWith(BASE)) return;
-    scripts.push(res.body().then((b) => zlib.gzipSync(b).length, () => 0));
+    scripts.push(
+      res.body().then(
+        (b) => zlib.gzipSync(b).length,
+        () => 0,
+      ),
+    );
   });
   await page.goto(`${BASE}${route}`, { waitUntil: "networkidle" });
   const bytes = (await Promise.all(scripts)).reduce((a, b) => a + b, 0);
@@ -52,7 +57,10 @@ runCli(async () => {
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+  });
   try {
     await waitForHealth(900_000);
     const signIns = JSON.parse(fs.readFileSync(path.join(dataDir, "demo-sign-ins.json"), "utf8")) as Array<{ username: string; password: string; role: string }>;

@@ -35,12 +35,25 @@ function generate(total: number): CtiEvent[] {
 
 async function produce(b: string, topic: string, events: readonly CtiEvent[]): Promise<void> {
   const p = await createProducer({ brokers: [b], clientId: "bench" });
-  for (let i = 0; i < events.length; i += 10_000) await p.send(topic, events.slice(i, i + 10_000).map((e) => ({ key: eventKey(e), value: JSON.stringify(e) })));
+  for (let i = 0; i < events.length; i += 10_000)
+    await p.send(
+      topic,
+      events.slice(i, i + 10_000).map((e) => ({ key: eventKey(e), value: JSON.stringify(e) })),
+    );
   await p.stop();
 }
 
 async function consumeAlone(b: string, topic: string, total: number): Promise<number> {
-  const consumer = await createConsumer({ brokers: [b], clientId: "bench-consume", groupId: `${topic}-consume-only`, topic, fromBeginning: true, maxWaitMs: 250, maxBytesPerPartition: 4 << 20, sessionTimeoutMs: 10_000 });
+  const consumer = await createConsumer({
+    brokers: [b],
+    clientId: "bench-consume",
+    groupId: `${topic}-consume-only`,
+    topic,
+    fromBeginning: true,
+    maxWaitMs: 250,
+    maxBytesPerPartition: 4 << 20,
+    sessionTimeoutMs: 10_000,
+  });
   let seen = 0;
   let first = 0;
   let last = 0;
@@ -86,7 +99,15 @@ async function scrape(port: number): Promise<Metrics> {
 function startWorker(b: string, topic: string, dataDir: string, port: number) {
   const child = spawn(process.execPath, ["--import", "tsx", "ingest/worker/main.ts"], {
     cwd: ROOT,
-    env: { ...process.env, KAFKA_BROKERS: b, KAFKA_TOPIC: topic, KAFKA_GROUP_ID: `${topic}-worker`, DATA_DIR: dataDir, INGEST_HTTP_PORT: String(port), KAFKAJS_NO_PARTITIONER_WARNING: "1" },
+    env: {
+      ...process.env,
+      KAFKA_BROKERS: b,
+      KAFKA_TOPIC: topic,
+      KAFKA_GROUP_ID: `${topic}-worker`,
+      DATA_DIR: dataDir,
+      INGEST_HTTP_PORT: String(port),
+      KAFKAJS_NO_PARTITIONER_WARNING: "1",
+    },
     stdio: "ignore",
   });
   return { child, exited: new Promise((r) => child.on("exit", r)) };
@@ -142,7 +163,10 @@ export async function benchKafka(total: number): Promise<void> {
   while (sent < load.length) {
     const due = Math.min(load.length, Math.floor(((Date.now() - t) / 1000) * offered));
     if (due > sent) {
-      await producer.send(latencyTopic, load.slice(sent, due).map((e) => ({ key: eventKey(e), value: JSON.stringify({ ...e, tenantId: "latency" }) })));
+      await producer.send(
+        latencyTopic,
+        load.slice(sent, due).map((e) => ({ key: eventKey(e), value: JSON.stringify({ ...e, tenantId: "latency" }) })),
+      );
       sent = due;
     }
     await sleep(20);

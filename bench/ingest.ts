@@ -63,7 +63,9 @@ runCli(async () => {
   const rate = (ms: number) => Math.round(sent / (ms / 1000));
   const peakRssMiB = process.resourceUsage().maxRSS / 1024;
   const mu = process.memoryUsage();
-  console.log(`memory now: rss ${(mu.rss / 2 ** 20).toFixed(0)} MiB, JS heap ${(mu.heapUsed / 2 ** 20).toFixed(0)} MiB, external ${(mu.external / 2 ** 20).toFixed(0)} MiB`);
+  console.log(
+    `memory now: rss ${(mu.rss / 2 ** 20).toFixed(0)} MiB, JS heap ${(mu.heapUsed / 2 ** 20).toFixed(0)} MiB, external ${(mu.external / 2 ** 20).toFixed(0)} MiB`,
+  );
   console.log("");
   console.log(`pipeline end to end : ${rate(pipelineMs).toLocaleString("en")} events/s (${(pipelineMs / 1000).toFixed(1)} s)`);
   console.log(`raw insert ceiling  : ${rate(ceilingMs).toLocaleString("en")} events/s (${(ceilingMs / 1000).toFixed(1)} s)`);

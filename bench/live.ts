@@ -87,7 +87,9 @@ ping.onmessage = (e) => window.__pings.push([Date.now(), Number(e.data)]);
 function summary(name: string, values: number[]): { p50: number; p95: number; max: number } {
   const s = [...values].sort((a, b) => a - b);
   const r = { p50: percentile(s, 50), p95: percentile(s, 95), max: s[s.length - 1] ?? Number.NaN };
-  console.log(`  ${name.padEnd(44)} n=${String(s.length).padStart(6)}  p50 ${r.p50.toFixed(0).padStart(5)} ms  p95 ${r.p95.toFixed(0).padStart(5)} ms  max ${r.max.toFixed(0).padStart(5)} ms`);
+  console.log(
+    `  ${name.padEnd(44)} n=${String(s.length).padStart(6)}  p50 ${r.p50.toFixed(0).padStart(5)} ms  p95 ${r.p95.toFixed(0).padStart(5)} ms  max ${r.max.toFixed(0).padStart(5)} ms`,
+  );
   return r;
 }
 
@@ -118,11 +120,14 @@ runCli(async () => {
       res.writeHead(200, SSE_HEADERS);
       const reader = liveStream(floor, abort.signal).getReader();
       const pump = (): void => {
-        reader.read().then(({ value, done }) => {
-          if (done) return void res.end();
-          res.write(value);
-          pump();
-        }, () => res.end());
+        reader.read().then(
+          ({ value, done }) => {
+            if (done) return void res.end();
+            res.write(value);
+            pump();
+          },
+          () => res.end(),
+        );
       };
       return pump();
     }
@@ -144,7 +149,9 @@ runCli(async () => {
   await page.waitForFunction(() => (window as unknown as { __floor: unknown[] }).__floor.length > 0);
 
   const script = busyMorning(Math.ceil(rate * seconds));
-  console.log(`bench:live: ${script.length.toLocaleString("en")} events offered at ${rate}/s for ${seconds} s (flush every ${env.INGEST_FLUSH_MS} ms), browser: Chromium`);
+  console.log(
+    `bench:live: ${script.length.toLocaleString("en")} events offered at ${rate}/s for ${seconds} s (flush every ${env.INGEST_FLUSH_MS} ms), browser: Chromium`,
+  );
   const offered: CtiEvent[] = [];
   const seen: Restamped = { agentSince: new Map(), legQueuedAt: new Map() };
   const started = Date.now();
@@ -189,11 +196,16 @@ runCli(async () => {
   const patches = floorMessages.filter(([at]) => at >= started + warmupMs);
   const bytes = patches.reduce((n, [, , b]) => n + b, 0);
   const measuredS = elapsed - warmupMs / 1000;
-  console.log(`  offered ${(offered.length / elapsed).toFixed(0)} events/s; ${patches.length} messages to the browser after warm-up (${(patches.length / measuredS).toFixed(1)}/s, mean ${(bytes / Math.max(1, patches.length) / 1024).toFixed(1)} KiB)`);
+  console.log(
+    `  offered ${(offered.length / elapsed).toFixed(0)} events/s; ${patches.length} messages to the browser after warm-up (${(patches.length / measuredS).toFixed(1)}/s, mean ${(bytes / Math.max(1, patches.length) / 1024).toFixed(1)} KiB)`,
+  );
   const total = summary("event -> browser (end to end)", endToEnd);
   summary("  of which: event -> stored (flush + insert)", storeStage);
   summary("  of which: stored -> browser (floor + SSE)", toBrowser);
-  summary("baseline: bare SSE ping -> browser", pings.filter(([at]) => at >= started + warmupMs).map(([at, sent]) => at - sent));
+  summary(
+    "baseline: bare SSE ping -> browser",
+    pings.filter(([at]) => at >= started + warmupMs).map(([at, sent]) => at - sent),
+  );
   fs.rmSync(dir, { recursive: true, force: true });
   if (!(total.p95 <= 1000)) throw new Error(`goal p95 <= 1000 ms NOT met (p95 ${total.p95.toFixed(0)} ms)`);
   console.log(`  goal p95 <= 1000 ms: met (p95 ${total.p95.toFixed(0)} ms)`);

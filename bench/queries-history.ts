@@ -152,11 +152,14 @@ export async function generate(ch: ClickHouseClient, targetEvents: number, chunk
       reported = share;
       const done = await countOf(ch, "SELECT count() AS n FROM cti_events WHERE tenant_id = {tenantId:String}");
       const secs = (performance.now() - t0) / 1000;
-      console.log(`  ${done.toLocaleString("en")} events (${Math.round(100 * share)}%) in ${secs.toFixed(0)} s: ${Math.round(done / secs).toLocaleString("en")} events/s`);
+      console.log(
+        `  ${done.toLocaleString("en")} events (${Math.round(100 * share)}%) in ${secs.toFixed(0)} s: ${Math.round(done / secs).toLocaleString("en")} events/s`,
+      );
     }
   }
   const done = await countOf(ch, "SELECT count() AS n FROM cti_events WHERE tenant_id = {tenantId:String}");
   const secs = (performance.now() - t0) / 1000;
-  console.log(`generated ${done.toLocaleString("en")} events in ${secs.toFixed(1)} s (${Math.round(done / secs).toLocaleString("en")} events/s, materialized views included)`);
+  console.log(
+    `generated ${done.toLocaleString("en")} events in ${secs.toFixed(1)} s (${Math.round(done / secs).toLocaleString("en")} events/s, materialized views included)`,
+  );
 }
-

@@ -132,7 +132,9 @@ async function settle(ch: ClickHouseClient): Promise<void> {
     z.object({ table: z.string(), parts: sqlNumber, rows: sqlNumber, bytes: sqlNumber }),
   );
   for (const r of rows) {
-    console.log(`  ${r.table.padEnd(22)} ${r.rows.toLocaleString("en").padStart(14)} rows  ${String(r.parts).padStart(4)} parts  ${(r.bytes / 2 ** 20).toFixed(0).padStart(6)} MiB`);
+    console.log(
+      `  ${r.table.padEnd(22)} ${r.rows.toLocaleString("en").padStart(14)} rows  ${String(r.parts).padStart(4)} parts  ${(r.bytes / 2 ** 20).toFixed(0).padStart(6)} MiB`,
+    );
   }
 }
 
@@ -222,7 +224,9 @@ runCli(async () => {
     for (const [query, fn] of cases) {
       const t = await time(runs, fn);
       table.push({ query, period: period.label, goalMs: period.goalMs, t, base: query === "getKpiSummary" ? base : undefined });
-      process.stdout.write(`  ${query.padEnd(24)} p50 ${t.p50.toFixed(0).padStart(6)} ms  p95 ${t.p95.toFixed(0).padStart(6)} ms  (first run ${t.first.toFixed(0)} ms)\n`);
+      process.stdout.write(
+        `  ${query.padEnd(24)} p50 ${t.p50.toFixed(0).padStart(6)} ms  p95 ${t.p95.toFixed(0).padStart(6)} ms  (first run ${t.first.toFixed(0)} ms)\n`,
+      );
     }
     table.push({ query: "raw baseline (headline)", period: period.label, goalMs: period.goalMs, t: base, note: "baseline" });
     process.stdout.write(`  ${"raw baseline (headline)".padEnd(24)} p50 ${base.p50.toFixed(0).padStart(6)} ms  p95 ${base.p95.toFixed(0).padStart(6)} ms\n`);

@@ -65,7 +65,10 @@ test("the contacts list pages through the whole list and sorts by the store", as
   await page.getByRole("button", { name: /^Wait/ }).click();
   await expect(page).toHaveURL(/sort=wait_ms&dir=desc/);
   await expect(page).not.toHaveURL(/page=2/);
-  const waits = await page.getByTestId("contacts-table").locator('tbody [data-col="wait_ms"]').evaluateAll((c) => c.map((x) => Number(x.getAttribute("data-value"))));
+  const waits = await page
+    .getByTestId("contacts-table")
+    .locator('tbody [data-col="wait_ms"]')
+    .evaluateAll((c) => c.map((x) => Number(x.getAttribute("data-value"))));
   expect(waits).toEqual([...waits].sort((a, b) => b - a));
 
   await page.getByLabel("List", { exact: true }).selectOption("abandon");

@@ -43,7 +43,9 @@ test("the queues page's period and team filters live in the URL and change the n
   // Sorting is in the URL too.
   await page.getByRole("button", { name: /^Offered/ }).click();
   await expect(page).toHaveURL(/sort=offered&dir=desc/);
-  const offered = await page.locator('[data-testid="queues-table"] tbody [data-col="offered"]').evaluateAll((cells) => cells.map((c) => Number(c.getAttribute("data-value"))));
+  const offered = await page
+    .locator('[data-testid="queues-table"] tbody [data-col="offered"]')
+    .evaluateAll((cells) => cells.map((c) => Number(c.getAttribute("data-value"))));
   expect(offered).toEqual([...offered].sort((a, b) => b - a));
   await page.reload();
   await expect(page.locator('[data-testid="queues-table"] th[data-col="offered"]')).toHaveAttribute("aria-sort", "descending");

@@ -159,7 +159,12 @@ test("a wallboard that lost its connection recovers the full state", async ({ pa
     .poll(
       async () =>
         Number(
-          (await sql<{ n: string }>(page.request, `SELECT count() AS n FROM cti_events WHERE tenant_id = 'demo' AND type = 'call.offered' AND time > fromUnixTimestamp64Milli(${cutAt})`))[0]?.n ?? 0,
+          (
+            await sql<{ n: string }>(
+              page.request,
+              `SELECT count() AS n FROM cti_events WHERE tenant_id = 'demo' AND type = 'call.offered' AND time > fromUnixTimestamp64Milli(${cutAt})`,
+            )
+          )[0]?.n ?? 0,
         ),
       { timeout: 90_000, intervals: [1000] },
     )
@@ -207,7 +212,10 @@ test("TV mode fills the screen in large type with no controls", async ({ page })
   expect(box?.height).toBe(viewport?.height);
   await expect(board.getByRole("link")).toHaveCount(0);
   await expect(board.getByRole("button")).toHaveCount(0);
-  const size = await board.locator('[data-testid="waiting"] p').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  const size = await board
+    .locator('[data-testid="waiting"] p')
+    .first()
+    .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   expect(size).toBeGreaterThanOrEqual(36);
   await page.screenshot({ path: test.info().outputPath("wallboard-tv.png") });
 });
@@ -250,7 +258,10 @@ test("an admin's thresholds recolour open wallboards at once", async ({ page }) 
   await expect(card.getByTestId("waiting")).toHaveAttribute("data-level", "critical");
 
   const bad = await page.request.put("/api/admin/thresholds", {
-    data: { queueId: "sales", thresholds: { longestWaitS: { warning: 60, critical: 30 }, waiting: { warning: 1, critical: 2 }, serviceLevelPct: { warning: 80, critical: 70 } } },
+    data: {
+      queueId: "sales",
+      thresholds: { longestWaitS: { warning: 60, critical: 30 }, waiting: { warning: 1, critical: 2 }, serviceLevelPct: { warning: 80, critical: 70 } },
+    },
   });
   expect(bad.status()).toBe(400);
   expect(((await bad.json()) as { error: string }).error).toMatch(/warning wait must not exceed/);

@@ -19,7 +19,10 @@ export const envSchema = z.object({
   CLICKHOUSE_URL: z.url().optional(),
   CLICKHOUSE_USER: z.string().default("default"),
   CLICKHOUSE_PASSWORD: z.string().default(""),
-  CLICKHOUSE_DATABASE: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be a plain identifier").default("default"),
+  CLICKHOUSE_DATABASE: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be a plain identifier")
+    .default("default"),
   DATA_DIR: z.string().min(1).default("./data"),
   TENANT_ID: z.string().min(1).max(128).default("demo"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -50,7 +53,12 @@ export const envSchema = z.object({
   INGEST_SHUTDOWN_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   INGEST_BATCH_SIZE: z.coerce.number().int().min(1).max(1_000_000).default(20_000),
   INGEST_FLUSH_MS: z.coerce.number().int().min(1).max(60_000).default(250),
-  INGEST_MAX_EVENT_BYTES: z.coerce.number().int().min(1024).max(16 * 1024 * 1024).default(64 * 1024),
+  INGEST_MAX_EVENT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(16 * 1024 * 1024)
+    .default(64 * 1024),
 });
 
 type RawEnv = z.infer<typeof envSchema>;
@@ -90,7 +98,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (env.OIDC_ISSUER && (!env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET)) {
     throw new EnvError(["OIDC_CLIENT_ID / OIDC_CLIENT_SECRET: required when OIDC_ISSUER is set"]);
   }
-  const kafkaBrokers = (env.KAFKA_BROKERS ?? "").split(",").map((b) => b.trim()).filter((b) => b.length > 0);
+  const kafkaBrokers = (env.KAFKA_BROKERS ?? "")
+    .split(",")
+    .map((b) => b.trim())
+    .filter((b) => b.length > 0);
   const aliased: Telephony | undefined = env.SIMULATOR === undefined ? undefined : env.SIMULATOR ? "simulator" : "none";
   if (env.TELEPHONY !== undefined && aliased !== undefined && env.TELEPHONY !== aliased) {
     throw new EnvError([`SIMULATOR: contradicts TELEPHONY=${env.TELEPHONY}; SIMULATOR is deprecated, set only TELEPHONY`]);

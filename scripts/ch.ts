@@ -20,7 +20,8 @@ async function viaServer(env: Env, sql: string): Promise<unknown[]> {
   return body.rows;
 }
 
-const isLockError = (e: unknown) => /lock|Another server instance|Failed to create connection/i.test(String((e as Error)?.message ?? e) + String((e as { cause?: Error })?.cause?.message ?? ""));
+const isLockError = (e: unknown) =>
+  /lock|Another server instance|Failed to create connection/i.test(String((e as Error)?.message ?? e) + String((e as { cause?: Error })?.cause?.message ?? ""));
 
 runCli(async () => {
   const sql = process.argv.slice(2).join(" ");

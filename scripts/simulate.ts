@@ -2,7 +2,16 @@ import { getEnv } from "../lib/env";
 import type { CtiEvent } from "../lib/events";
 import { closeClickHouse, getClickHouse } from "../lib/store/client";
 import { migrate } from "../sql/migrate";
-import { catchUp, ContactCentreSim, DEFAULT_CHUNK_MS, loadSimulatorConfig, runSeed, simulatorDirectory, startLiveSimulator, type SimulatorConfig } from "../ingest/simulator";
+import {
+  catchUp,
+  ContactCentreSim,
+  DEFAULT_CHUNK_MS,
+  loadSimulatorConfig,
+  runSeed,
+  simulatorDirectory,
+  startLiveSimulator,
+  type SimulatorConfig,
+} from "../ingest/simulator";
 import { IngestPipeline, writeDirectory } from "../ingest/pipeline";
 import { createAdmin, createProducer } from "../ingest/kafka/kafkajs-adapter";
 import { eventKey } from "../ingest/kafka/event-key";
@@ -53,7 +62,11 @@ async function kafkaSink(): Promise<Sink> {
   await admin.stop();
   const producer = await createProducer(connection);
   return {
-    send: (events) => producer.send(env.KAFKA_TOPIC, events.map((e) => ({ key: eventKey(e), value: JSON.stringify(e) }))),
+    send: (events) =>
+      producer.send(
+        env.KAFKA_TOPIC,
+        events.map((e) => ({ key: eventKey(e), value: JSON.stringify(e) })),
+      ),
     close: () => producer.stop(),
   };
 }

@@ -11,7 +11,21 @@ import { assertWebAuthConfig, getEnv, EnvError } from "../lib/env";
  * instrumentation.ts the store, ingest pipeline and simulator.
  */
 const root = process.cwd();
-const BUILD_INPUTS = ["app", "components", "lib", "ingest", "sql", "config", "instrumentation.ts", "instrumentation-node.ts", "server", "proxy.ts", "next.config.js", "package-lock.json", "tsconfig.json"];
+const BUILD_INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "ingest",
+  "sql",
+  "config",
+  "instrumentation.ts",
+  "instrumentation-node.ts",
+  "server",
+  "proxy.ts",
+  "next.config.js",
+  "package-lock.json",
+  "tsconfig.json",
+];
 const stampFile = path.join(root, ".next", "source-fingerprint");
 
 function fingerprint(): string {

@@ -164,7 +164,14 @@ function AgentBody({
               <StateTimeline model={bar} label={`${name}'s states on ${r.day}`} />
               <details className="chart-table">
                 <summary>Show every interval ({rows.length})</summary>
-                <DataTable caption={`${name}'s state intervals on ${r.day}`} columns={TIMELINE_COLUMNS} rows={rows} ctx={{ tz }} rowKey={(s) => String(s.start)} testId="timeline-table" />
+                <DataTable
+                  caption={`${name}'s state intervals on ${r.day}`}
+                  columns={TIMELINE_COLUMNS}
+                  rows={rows}
+                  ctx={{ tz }}
+                  rowKey={(s) => String(s.start)}
+                  testId="timeline-table"
+                />
               </details>
             </>
           )

@@ -20,7 +20,11 @@ const noSubscribe = () => () => {};
  * until then, so a quick click cannot fall through to a plain form submission.
  */
 function useHydrated(): boolean {
-  return useSyncExternalStore(noSubscribe, () => true, () => false);
+  return useSyncExternalStore(
+    noSubscribe,
+    () => true,
+    () => false,
+  );
 }
 
 export function SignInForm({ callbackUrl, credentials, sso, demo, providerError }: Props) {
@@ -81,16 +85,18 @@ export function SignInForm({ callbackUrl, credentials, sso, demo, providerError 
           </button>
         </form>
       )}
-      {credentials && sso && <div className="divider" role="separator">or</div>}
+      {credentials && sso && (
+        <div className="divider" role="separator">
+          or
+        </div>
+      )}
       {sso && (
         <button type="button" className="button button-block" disabled={!hydrated} onClick={() => void signIn("oidc", { callbackUrl })}>
           Single sign-on
         </button>
       )}
       {!credentials && !sso && <p className="form-error">No sign-in method is configured. Set AUTH_USERS_FILE or OIDC_ISSUER.</p>}
-      {demo && credentials && (
-        <p className="auth-hint">Demo mode: the sign-ins for each role are printed in the server log at start-up.</p>
-      )}
+      {demo && credentials && <p className="auth-hint">Demo mode: the sign-ins for each role are printed in the server log at start-up.</p>}
     </>
   );
 }

@@ -63,14 +63,7 @@ export function CallsChartCard({
           </figure>
           <details className="chart-table">
             <summary>Show the numbers as a table</summary>
-            <DataTable
-              caption={title}
-              columns={TREND_COLUMNS}
-              rows={rows}
-              ctx={{ tz: series.data?.tz ?? "UTC" }}
-              rowKey={(p) => String(p.start)}
-              testId="trend-table"
-            />
+            <DataTable caption={title} columns={TREND_COLUMNS} rows={rows} ctx={{ tz: series.data?.tz ?? "UTC" }} rowKey={(p) => String(p.start)} testId="trend-table" />
           </details>
         </div>
       )}

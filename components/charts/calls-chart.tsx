@@ -20,7 +20,13 @@ export function CallsChart({ model, showServiceLevel = false }: { model: CallsCh
       role="img"
       aria-label={`Calls per ${intervalName(model.interval)}: ${formatCount(totals.offered)} offered, ${formatCount(totals.answered)} answered, ${formatCount(totals.abandoned)} abandoned in total`}
     >
-      <ComposedChart data={points} responsive style={{ width: "100%", height: 320 }} margin={{ top: 8, right: showServiceLevel ? 8 : 16, bottom: 0, left: 0 }} barCategoryGap="15%">
+      <ComposedChart
+        data={points}
+        responsive
+        style={{ width: "100%", height: 320 }}
+        margin={{ top: 8, right: showServiceLevel ? 8 : 16, bottom: 0, left: 0 }}
+        barCategoryGap="15%"
+      >
         <CartesianGrid stroke={COLORS.grid} vertical={false} />
         <XAxis dataKey="label" tick={{ fill: COLORS.axis, fontSize: 12 }} tickLine={false} axisLine={{ stroke: COLORS.grid }} minTickGap={24} />
         <YAxis yAxisId="calls" allowDecimals={false} tick={{ fill: COLORS.axis, fontSize: 12 }} tickLine={false} axisLine={false} width={48} />
@@ -39,7 +45,18 @@ export function CallsChart({ model, showServiceLevel = false }: { model: CallsCh
         <Bar yAxisId="calls" dataKey="abandoned" name="Abandoned" stackId="calls" fill={COLORS.abandoned} isAnimationActive={false} />
         <Line yAxisId="calls" dataKey="offered" name="Offered" type="linear" stroke={COLORS.offered} strokeWidth={2} dot={false} isAnimationActive={false} />
         {showServiceLevel && (
-          <Line yAxisId="sl" dataKey="serviceLevel" name="Service level" type="linear" stroke={COLORS.sl} strokeWidth={2} strokeDasharray="4 3" dot={false} connectNulls={false} isAnimationActive={false} />
+          <Line
+            yAxisId="sl"
+            dataKey="serviceLevel"
+            name="Service level"
+            type="linear"
+            stroke={COLORS.sl}
+            strokeWidth={2}
+            strokeDasharray="4 3"
+            dot={false}
+            connectNulls={false}
+            isAnimationActive={false}
+          />
         )}
       </ComposedChart>
     </div>

@@ -77,8 +77,8 @@ export function DefinitionsView({ initialTz }: { initialTz: string | null }) {
             {defs.data?.changes.map((c) => (
               <li key={`${c.at}:${c.queueId}`}>
                 <time dateTime={new Date(c.at).toISOString()}>{formatDateTime(c.at, tz)}</time> · <strong>{c.actor}</strong> ({c.role}) changed{" "}
-                <strong>{c.queueId}</strong> to v{c.after.definitionVersion}: T {c.before.slThresholdS} → {c.after.slThresholdS} s, short abandon{" "}
-                {c.before.shortAbandonS} → {c.after.shortAbandonS} s, {variantLabel(c.before.slVariant)} → {variantLabel(c.after.slVariant)}
+                <strong>{c.queueId}</strong> to v{c.after.definitionVersion}: T {c.before.slThresholdS} → {c.after.slThresholdS} s, short abandon {c.before.shortAbandonS}{" "}
+                → {c.after.shortAbandonS} s, {variantLabel(c.before.slVariant)} → {variantLabel(c.after.slVariant)}
               </li>
             ))}
           </ul>

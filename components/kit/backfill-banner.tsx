@@ -35,8 +35,8 @@ export function BackfillBanner() {
   return (
     <div className="banner banner-info" role="status" data-testid="backfill-banner">
       <div className="banner-text">
-        <strong>Filling the history.</strong> The simulator is generating past calls ({pct}% done,{" "}
-        {formatCount(b.events)} events so far); numbers will grow until it finishes.
+        <strong>Filling the history.</strong> The simulator is generating past calls ({pct}% done, {formatCount(b.events)} events so far); numbers will grow until it
+        finishes.
       </div>
       <progress className="banner-progress" max={100} value={pct} aria-label="History filled">
         {pct}%

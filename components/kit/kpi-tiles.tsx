@@ -50,7 +50,12 @@ export function KpiTiles({ tiles, summary, previous, against, series, now, updat
       {tiles.map(({ id, title, polarity }) => {
         const definition = kpiDefinition(id, shownVariant);
         const value = summary?.kpis[id];
-        const sparkline = series ? prepareSparkline(past.map((p) => p.kpis[id].value), { zeroBased: definition.unit === "count" }) : undefined;
+        const sparkline = series
+          ? prepareSparkline(
+              past.map((p) => p.kpis[id].value),
+              { zeroBased: definition.unit === "count" },
+            )
+          : undefined;
         return (
           <KpiTile
             key={id}
@@ -63,9 +68,7 @@ export function KpiTiles({ tiles, summary, previous, against, series, now, updat
             against={against}
             sparkline={sparkline}
             explain={prepareExplain({ definition, value, counts: summary?.counts, scope, queues })}
-            explainExtra={
-              id === "service_level" && onVariantChange ? <SlVariantSelect value={variant} implied={impliedVariant} onChange={onVariantChange} /> : undefined
-            }
+            explainExtra={id === "service_level" && onVariantChange ? <SlVariantSelect value={variant} implied={impliedVariant} onChange={onVariantChange} /> : undefined}
           />
         );
       })}

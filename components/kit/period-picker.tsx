@@ -11,17 +11,7 @@ const NAMED = PERIOD_IDS.filter((p) => p !== "custom");
  * whole days in the viewer's zone. The custom dates open pre-filled with the
  * period in view, so "last week but one day longer" is two clicks.
  */
-export function PeriodPicker({
-  view,
-  range,
-  tz,
-  onChange,
-}: {
-  view: ViewParams;
-  range: TimeRange;
-  tz: string;
-  onChange: (patch: Partial<ViewParams>) => void;
-}) {
+export function PeriodPicker({ view, range, tz, onChange }: { view: ViewParams; range: TimeRange; tz: string; onChange: (patch: Partial<ViewParams>) => void }) {
   const [editing, setEditing] = useState(false);
   const custom = view.period === "custom";
   return (
@@ -45,7 +35,14 @@ export function PeriodPicker({
               {PERIOD_LABELS[id]}
             </button>
           ))}
-          <button type="button" className="segment" aria-pressed={custom} aria-expanded={editing || custom} aria-controls="custom-range" onClick={() => setEditing((e) => !e)}>
+          <button
+            type="button"
+            className="segment"
+            aria-pressed={custom}
+            aria-expanded={editing || custom}
+            aria-controls="custom-range"
+            onClick={() => setEditing((e) => !e)}
+          >
             {PERIOD_LABELS.custom}
           </button>
         </div>

@@ -24,7 +24,11 @@ export function QueuesView({ initialTz }: { initialTz: string | null }) {
   const now = useNow();
   const [sort, setSort] = useTableSort(QUEUE_COLUMNS, QUEUE_DEFAULT_SORT);
   const r = tz ? tableRequests({ view, now, tz }) : null;
-  const queues = useQuery({ ...apiQueryOptions("/api/kpi/queues", r?.queues ?? { from: 0, to: 1 }, { live: r?.live }), enabled: r !== null, placeholderData: keepPreviousData });
+  const queues = useQuery({
+    ...apiQueryOptions("/api/kpi/queues", r?.queues ?? { from: 0, to: 1 }, { live: r?.live }),
+    enabled: r !== null,
+    placeholderData: keepPreviousData,
+  });
   if (!tz || !r) return <DashboardSkeleton title="Queues" tiles={0} />;
 
   const csv = exportHref("queues", r.queues, { sort: sort.id, dir: sort.dir });

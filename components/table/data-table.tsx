@@ -35,10 +35,7 @@ function raw(v: CellValue): string {
  * aria-sort; each cell carries its raw value in data-value for exact checks.
  */
 export function DataTable<R>({ caption, columns, rows, ctx, rowKey, rowHref, sort, testId }: Props<R>) {
-  const shown = useMemo(
-    () => (sort && !sort.server ? sortRows(rows, findColumn(columns, sort.state.id), sort.state.dir) : [...rows]),
-    [rows, columns, sort],
-  );
+  const shown = useMemo(() => (sort && !sort.server ? sortRows(rows, findColumn(columns, sort.state.id), sort.state.dir) : [...rows]), [rows, columns, sort]);
   return (
     <div className="table-scroll table-wide">
       <table className="data-table" data-testid={testId}>
@@ -55,7 +52,12 @@ export function DataTable<R>({ caption, columns, rows, ctx, rowKey, rowHref, sor
                     <button
                       type="button"
                       className="sort-button"
-                      onClick={() => sort.onSort({ id: c.id, dir: active && sort.state.dir === "asc" ? "desc" : active ? "asc" : c.kind === "text" || c.kind === "time" ? "asc" : "desc" })}
+                      onClick={() =>
+                        sort.onSort({
+                          id: c.id,
+                          dir: active && sort.state.dir === "asc" ? "desc" : active ? "asc" : c.kind === "text" || c.kind === "time" ? "asc" : "desc",
+                        })
+                      }
                     >
                       {c.header}
                       <span aria-hidden="true" className="sort-mark">

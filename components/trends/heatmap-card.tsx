@@ -37,7 +37,9 @@ export function HeatmapCard({
           <h2 className="card-title" id="heatmap-title">
             Hour of day by day of week
           </h2>
-          <p className="card-subtitle">{subtitle} (times in {heatmap.data?.tz ?? "your zone"})</p>
+          <p className="card-subtitle">
+            {subtitle} (times in {heatmap.data?.tz ?? "your zone"})
+          </p>
         </div>
         <div className="card-actions">
           <div className="segmented" role="group" aria-label="Heatmap shows">

@@ -20,36 +20,34 @@ export function prepareHeatmapModel(h: Heatmap, metric: HeatmapMetric): HeatmapM
   const values = rows.flatMap((r) => r.cells.map((c) => heatmapValue(c, r.days, metric)));
   const max = Math.max(0, ...values.filter((v): v is number => v !== null));
   let hasData = false;
-  const out = rows.map(
-    (r): HeatmapRowView => ({
-      weekday: r.weekday,
-      name: r.name,
-      days: r.days,
-      cells: r.cells.map((c): HeatmapCellModel => {
-        const value = heatmapValue(c, r.days, metric);
-        if (c.counts.offered > 0) hasData = true;
-        const offered = c.counts.offered;
-        if (metric === "sl") {
-          const text = value === null ? "" : formatPercent(value);
-          return {
-            hour: c.hour,
-            value,
-            text,
-            intensity: value,
-            label: `${r.name} ${hourText(c.hour)}: ${value === null ? "no answered calls" : `service level ${text}`}, ${formatCount(offered)} offered`,
-          };
-        }
-        const text = value === null || value === 0 ? "" : value.toFixed(value < 10 ? 1 : 0);
+  const out = rows.map((r): HeatmapRowView => ({
+    weekday: r.weekday,
+    name: r.name,
+    days: r.days,
+    cells: r.cells.map((c): HeatmapCellModel => {
+      const value = heatmapValue(c, r.days, metric);
+      if (c.counts.offered > 0) hasData = true;
+      const offered = c.counts.offered;
+      if (metric === "sl") {
+        const text = value === null ? "" : formatPercent(value);
         return {
           hour: c.hour,
           value,
           text,
-          intensity: value === null || max === 0 ? null : value / max,
-          label: `${r.name} ${hourText(c.hour)}: ${value === null ? "not in the period" : `${value.toFixed(1)} calls offered per day on average (${formatCount(offered)} in total over ${r.days} days)`}`,
+          intensity: value,
+          label: `${r.name} ${hourText(c.hour)}: ${value === null ? "no answered calls" : `service level ${text}`}, ${formatCount(offered)} offered`,
         };
-      }),
+      }
+      const text = value === null || value === 0 ? "" : value.toFixed(value < 10 ? 1 : 0);
+      return {
+        hour: c.hour,
+        value,
+        text,
+        intensity: value === null || max === 0 ? null : value / max,
+        label: `${r.name} ${hourText(c.hour)}: ${value === null ? "not in the period" : `${value.toFixed(1)} calls offered per day on average (${formatCount(offered)} in total over ${r.days} days)`}`,
+      };
     }),
-  );
+  }));
   return { metric, rows: out, max, hasData };
 }
 

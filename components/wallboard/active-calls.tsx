@@ -6,7 +6,15 @@ import { Ticking } from "./ticking";
 import styles from "./wallboard.module.css";
 
 /** Calls in progress, oldest first. The last cell of each row is kept for the monitoring controls (listen, whisper, barge). */
-export function ActiveCalls({ calls, agents, queueNames }: { calls: readonly CallRow[]; agents: Readonly<Record<string, AgentRow>>; queueNames: ReadonlyMap<string, string> }) {
+export function ActiveCalls({
+  calls,
+  agents,
+  queueNames,
+}: {
+  calls: readonly CallRow[];
+  agents: Readonly<Record<string, AgentRow>>;
+  queueNames: ReadonlyMap<string, string>;
+}) {
   if (calls.length === 0) return <p className={styles.empty}>No call in progress. New calls appear here the moment the platform offers them.</p>;
   const rows = [...calls].sort((a, b) => a.startedAt - b.startedAt || a.id.localeCompare(b.id));
   return (

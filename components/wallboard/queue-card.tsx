@@ -74,9 +74,7 @@ export function QueueCard({ queue }: { queue: QueueCardModel }) {
           <dd data-testid="agents-not-ready">{a.notReady}</dd>
         </div>
       </dl>
-      <p className={styles.reasons}>
-        {reasons.length === 0 ? "Nobody away" : `Away: ${reasons.map(([r, n]) => `${reasonLabel(r)} ${n}`).join(" · ")}`}
-      </p>
+      <p className={styles.reasons}>{reasons.length === 0 ? "Nobody away" : `Away: ${reasons.map(([r, n]) => `${reasonLabel(r)} ${n}`).join(" · ")}`}</p>
       <p className={styles.today} data-testid="today">
         Today {queue.offered} offered · {queue.answered} answered · {queue.abandoned} abandoned ({percent(abandonRate)})
       </p>

@@ -32,7 +32,11 @@ const noSubscribe = () => () => {};
 export function ReplayBoard({ at }: { at: number | null }) {
   const router = useRouter();
   // The input shows the viewer's local time, which the server cannot know: render it in the browser only.
-  const hydrated = useSyncExternalStore(noSubscribe, () => true, () => false);
+  const hydrated = useSyncExternalStore(
+    noSubscribe,
+    () => true,
+    () => false,
+  );
   const inputId = useId();
   const [value, setValue] = useState(() => toLocalInput(at ?? Date.now() - 3_600_000));
   const [inputError, setInputError] = useState<string | null>(null);
@@ -54,7 +58,9 @@ export function ReplayBoard({ at }: { at: number | null }) {
         <div>
           <h1 className={styles.title}>Wallboard replay</h1>
           <p className={styles.subtitle}>
-            {replay.data ? `The floor at ${describeInstant(replay.data.meta.asOf, replay.data.meta.timeZone)} (${replay.data.meta.timeZone})` : "The floor as it was at any past moment"}
+            {replay.data
+              ? `The floor at ${describeInstant(replay.data.meta.asOf, replay.data.meta.timeZone)} (${replay.data.meta.timeZone})`
+              : "The floor as it was at any past moment"}
           </p>
         </div>
         <div className={styles.headerSide}>
@@ -73,7 +79,15 @@ export function ReplayBoard({ at }: { at: number | null }) {
             <label className="field-label" htmlFor={inputId}>
               Moment (your local time)
             </label>
-            <input id={inputId} className="input" type="datetime-local" step={1} value={value} onChange={(e) => setValue(e.target.value)} aria-describedby={inputError ? `${inputId}-error` : undefined} />
+            <input
+              id={inputId}
+              className="input"
+              type="datetime-local"
+              step={1}
+              value={value}
+              onChange={(e) => setValue(e.target.value)}
+              aria-describedby={inputError ? `${inputId}-error` : undefined}
+            />
           </div>
           <button type="submit" className="button button-primary">
             Show the floor

@@ -9,11 +9,14 @@ let timer: ReturnType<typeof setTimeout> | null = null;
 const listeners = new Set<() => void>();
 
 function schedule(): void {
-  timer = setTimeout(() => {
-    now = Date.now();
-    for (const l of listeners) l();
-    schedule();
-  }, 1000 - (Date.now() % 1000) + 5);
+  timer = setTimeout(
+    () => {
+      now = Date.now();
+      for (const l of listeners) l();
+      schedule();
+    },
+    1000 - (Date.now() % 1000) + 5,
+  );
 }
 
 export function subscribeClock(listener: () => void): () => void {

@@ -90,8 +90,7 @@ export async function createConsumer(o: ConsumerOptions): Promise<BatchConsumer>
 /** Below the broker's default message.max.bytes (1 MiB), which bounds a whole record batch, not one message. */
 const MAX_REQUEST_BYTES = 512 * 1024;
 
-const sizeOf = (m: OutgoingMessage) =>
-  (m.value?.length ?? 0) + (m.key?.length ?? 0) + Object.entries(m.headers ?? {}).reduce((a, [k, v]) => a + k.length + v.length, 0);
+const sizeOf = (m: OutgoingMessage) => (m.value?.length ?? 0) + (m.key?.length ?? 0) + Object.entries(m.headers ?? {}).reduce((a, [k, v]) => a + k.length + v.length, 0);
 
 /** Splits messages into sends that each stay under `maxBytes` (a single larger message goes alone). */
 export function chunkByBytes(messages: OutgoingMessage[], maxBytes: number): OutgoingMessage[][] {

@@ -61,8 +61,15 @@ export class WorkerMetrics {
     counter("ingest_offset_commits_total", "offset commits after a confirmed insert", this.commits);
     lines.push("# HELP ingest_batch_seconds time from a batch's arrival to its offsets' commit", "# TYPE ingest_batch_seconds histogram");
     this.bounds.forEach((b, i) => lines.push(`ingest_batch_seconds_bucket{le="${b}"} ${this.buckets[i] ?? 0}`));
-    lines.push(`ingest_batch_seconds_bucket{le="+Inf"} ${this.batches}`, `ingest_batch_seconds_sum ${this.batchSecondsSum}`, `ingest_batch_seconds_count ${this.batches}`);
-    lines.push("# HELP ingest_produce_to_stored_seconds latency from the message's Kafka timestamp to the confirmed insert (recent messages)", "# TYPE ingest_produce_to_stored_seconds summary");
+    lines.push(
+      `ingest_batch_seconds_bucket{le="+Inf"} ${this.batches}`,
+      `ingest_batch_seconds_sum ${this.batchSecondsSum}`,
+      `ingest_batch_seconds_count ${this.batches}`,
+    );
+    lines.push(
+      "# HELP ingest_produce_to_stored_seconds latency from the message's Kafka timestamp to the confirmed insert (recent messages)",
+      "# TYPE ingest_produce_to_stored_seconds summary",
+    );
     const qs = [0.5, 0.95, 0.99];
     this.latencyQuantiles(qs).forEach((ms, i) => lines.push(`ingest_produce_to_stored_seconds{quantile="${qs[i]}"} ${ms / 1000}`));
     lines.push(`ingest_produce_to_stored_seconds_count ${this.latencyCount}`);

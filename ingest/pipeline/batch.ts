@@ -24,8 +24,7 @@ export function buildBatch(messages: readonly InboundMessage[], maxEventBytes: n
   const seen = new Set<string>();
   let duplicatesInBatch = 0;
   for (const message of messages) {
-    const decoded =
-      message.payload instanceof Uint8Array ? decodeBytes(message.payload, maxEventBytes) : validate(message.payload.object);
+    const decoded = message.payload instanceof Uint8Array ? decodeBytes(message.payload, maxEventBytes) : validate(message.payload.object);
     if (!decoded.ok) {
       deadLetters.push(deadLetterRow(message, decoded.reason, decoded.detail, now));
       continue;

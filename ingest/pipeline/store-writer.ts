@@ -70,7 +70,10 @@ export async function writeBatch(ch: ClickHouseClient, batch: Batch, origin: str
       clickhouse_settings: {
         insert_deduplicate: 1,
         // Tenant and id: the same id under two tenants is two rows, and must not share a token.
-        insert_deduplication_token: contentToken(origin, fresh.map((r) => `${r.tenant_id}/${r.event_id}`)),
+        insert_deduplication_token: contentToken(
+          origin,
+          fresh.map((r) => `${r.tenant_id}/${r.event_id}`),
+        ),
       },
     });
   }
@@ -87,7 +90,10 @@ export async function writeDeadLetters(ch: ClickHouseClient, rows: readonly Dead
     format: "JSONEachRow",
     clickhouse_settings: {
       insert_deduplicate: 1,
-      insert_deduplication_token: contentToken(`${origin}:dlq`, rows.map((d) => `${d.topic}/${d.partition}/${d.offset}/${d.payload_base64}`)),
+      insert_deduplication_token: contentToken(
+        `${origin}:dlq`,
+        rows.map((d) => `${d.topic}/${d.partition}/${d.offset}/${d.payload_base64}`),
+      ),
     },
   });
 }

@@ -1,11 +1,4 @@
-import {
-  IGNORED_EVENTS,
-  MAPPED_EVENTS,
-  type LineErrorReason,
-  type MappedEvent,
-  type ParsedLine,
-  type QueueLogRecord,
-} from "./record";
+import { IGNORED_EVENTS, MAPPED_EVENTS, type LineErrorReason, type MappedEvent, type ParsedLine, type QueueLogRecord } from "./record";
 
 /**
  * queue_log line -> typed record, or why not. Pure; never throws.

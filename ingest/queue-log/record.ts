@@ -49,16 +49,7 @@ export type MappedEvent = (typeof MAPPED_EVENTS)[number];
  * - JOINEMPTY: refused at join (no ENTERQUEUE), so never offered to the queue.
  * - PENALTY: a member's penalty changed.
  */
-export const IGNORED_EVENTS = [
-  "CONFIGRELOAD",
-  "QUEUESTART",
-  "INFO",
-  "SYSCOMPAT",
-  "RINGCANCELED",
-  "AGENTDUMP",
-  "JOINEMPTY",
-  "PENALTY",
-] as const;
+export const IGNORED_EVENTS = ["CONFIGRELOAD", "QUEUESTART", "INFO", "SYSCOMPAT", "RINGCANCELED", "AGENTDUMP", "JOINEMPTY", "PENALTY"] as const;
 
 /** Why a line produced no (or only part of its) events. Reported, never fatal. */
 export type LineErrorReason =

@@ -40,14 +40,23 @@ export function storeSink(ch: ClickHouseClient, file: string, maxEventBytes: num
     events: async (events) => {
       await pipeline.ingest(events.map((e) => ({ payload: { object: e }, origin: { source: `queue_log:${file}` } })));
     },
-    lineErrors: (errors) => writeDeadLetters(ch, errors.map((e) => lineDeadLetter(file, e, Date.now())), `queue_log:${file}`),
+    lineErrors: (errors) =>
+      writeDeadLetters(
+        ch,
+        errors.map((e) => lineDeadLetter(file, e, Date.now())),
+        `queue_log:${file}`,
+      ),
   };
 }
 
 /** To Kafka: events keyed like every producer's, refused lines to the dead-letter topic. */
 export function kafkaSink(producer: MessageProducer, topic: string, dlqTopic: string, file: string): ImportSink {
   return {
-    events: (events) => producer.send(topic, events.map((e) => ({ key: eventKey(e), value: JSON.stringify(e) }))),
+    events: (events) =>
+      producer.send(
+        topic,
+        events.map((e) => ({ key: eventKey(e), value: JSON.stringify(e) })),
+      ),
     lineErrors: (errors) =>
       producer.send(
         dlqTopic,

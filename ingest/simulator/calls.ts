@@ -205,13 +205,7 @@ function finish(ctx: SimContext, leg: SimLeg, agent: SimAgent, outcome: Outcome)
   else hold(ctx, leg, agent, outcome.consultMs, transferNow);
 }
 
-function clearAgentLeg(
-  ctx: SimContext,
-  leg: SimLeg,
-  agent: SimAgent,
-  releasedBy: "agent" | "caller" | "transfer",
-  transferred: boolean,
-): void {
+function clearAgentLeg(ctx: SimContext, leg: SimLeg, agent: SimAgent, releasedBy: "agent" | "caller" | "transfer", transferred: boolean): void {
   leg.status = "done";
   ctx.emit({
     ...ctx.header(),

@@ -17,10 +17,7 @@ const id = z
   .max(64)
   .regex(/^[A-Za-z0-9_.:-]+$/, "use letters, digits and _ . : - only");
 const probability = z.number().min(0).max(1);
-const hourlyWeights = z
-  .array(z.number().nonnegative())
-  .length(24)
-  .describe("24 weights, one per local hour 0..23; 1 = the queue's peak rate");
+const hourlyWeights = z.array(z.number().nonnegative()).length(24).describe("24 weights, one per local hour 0..23; 1 = the queue's peak rate");
 
 function isTimeZone(tz: string): boolean {
   try {
@@ -37,12 +34,7 @@ const queueSchema = z.strictObject({
   skill: id.describe("agents need this skill to take the queue's calls"),
   ddi: z.string().min(3).max(32).describe("the dialled number that reaches this queue"),
   peakCallsPerHour: z.number().nonnegative().describe("arrival rate when the profile weight is 1"),
-  priority: z
-    .number()
-    .int()
-    .min(0)
-    .max(100)
-    .describe("like Asterisk's queue weight: a freed agent serves higher-priority queues first; equal = longest wait"),
+  priority: z.number().int().min(0).max(100).describe("like Asterisk's queue weight: a freed agent serves higher-priority queues first; equal = longest wait"),
   slThresholdSeconds: z.number().positive(),
   shortAbandonSeconds: z.number().nonnegative(),
   maxWaitSeconds: z.number().positive().describe("callers still waiting then leave to voicemail (timeout)"),
@@ -92,7 +84,10 @@ export const simulatorConfigSchema = z
     arrivalProfile: z.strictObject({ weekday: hourlyWeights, weekend: hourlyWeights }),
     teams: z.array(teamSchema).min(1).max(64),
     logonJitterSeconds: z.number().nonnegative().describe("agents log on up to this much before or after shift start"),
-    notReadyReasons: z.array(z.strictObject({ code: id, label: name })).min(1).max(64),
+    notReadyReasons: z
+      .array(z.strictObject({ code: id, label: name }))
+      .min(1)
+      .max(64),
     breaks: z.strictObject({
       scheduled: z.array(scheduledBreakSchema).max(16),
       adHoc: z.array(adHocSchema).max(16),
@@ -136,8 +131,7 @@ export const simulatorConfigSchema = z
     });
     c.queues.forEach((q, i) =>
       q.transferTargets.forEach((t, j) => {
-        if (!queueIds.has(t) || t === q.id)
-          ctx.addIssue({ code: "custom", path: ["queues", i, "transferTargets", j], message: `"${t}" is not another queue's id` });
+        if (!queueIds.has(t) || t === q.id) ctx.addIssue({ code: "custom", path: ["queues", i, "transferTargets", j], message: `"${t}" is not another queue's id` });
       }),
     );
     const queueSkills = new Set(c.queues.map((q) => q.skill));
@@ -147,15 +141,13 @@ export const simulatorConfigSchema = z
       if (teamIds.has(t.id)) ctx.addIssue({ code: "custom", path: ["teams", i, "id"], message: `duplicate team id "${t.id}"` });
       teamIds.add(t.id);
       t.skills.forEach((s, j) => {
-        if (!queueSkills.has(s))
-          ctx.addIssue({ code: "custom", path: ["teams", i, "skills", j], message: `no queue uses skill "${s}"` });
+        if (!queueSkills.has(s)) ctx.addIssue({ code: "custom", path: ["teams", i, "skills", j], message: `no queue uses skill "${s}"` });
       });
       if (t.shifts.some((s) => s.count > 0)) t.skills.forEach((s) => staffedSkills.add(s));
     });
     // A queue nobody can answer only ever abandons or times out: a config mistake, not a scenario.
     c.queues.forEach((q, i) => {
-      if (!staffedSkills.has(q.skill))
-        ctx.addIssue({ code: "custom", path: ["queues", i, "skill"], message: `no team with agents has skill "${q.skill}"` });
+      if (!staffedSkills.has(q.skill)) ctx.addIssue({ code: "custom", path: ["queues", i, "skill"], message: `no team with agents has skill "${q.skill}"` });
     });
     const reasons = new Set(c.notReadyReasons.map((r) => r.code));
     const checkReason = (code: string, p: (string | number)[]) => {

@@ -58,9 +58,7 @@ export function planConversation(rng: Rng, r: ConversationRules): ConversationPl
     const toQueueId = rng.pick(r.transferTargets);
     // An attended transfer puts the caller on hold to consult: without holds it would emit hold events.
     outcome =
-      !r.holds || rng.chance(r.pBlind)
-        ? { kind: "transfer", mode: "blind", toQueueId }
-        : { kind: "transfer", mode: "attended", toQueueId, consultMs: r.consult(rng) };
+      !r.holds || rng.chance(r.pBlind) ? { kind: "transfer", mode: "blind", toQueueId } : { kind: "transfer", mode: "attended", toQueueId, consultMs: r.consult(rng) };
   } else {
     outcome = { kind: "release", by: rng.chance(r.pCallerReleases) ? "caller" : "agent" };
   }

@@ -85,9 +85,7 @@ export class ContactCentreSim implements SimContext {
       ringNoAnswerPause: compileDistribution(d.ringNoAnswerPause),
     };
     const talk = compileDistribution(d.talk);
-    this.queuesById = new Map(
-      config.queues.map((q) => [q.id, { config: q, talk: q.talk ? compileDistribution(q.talk) : talk, waiting: [] }]),
-    );
+    this.queuesById = new Map(config.queues.map((q) => [q.id, { config: q, talk: q.talk ? compileDistribution(q.talk) : talk, waiting: [] }]));
     this.roster = buildRoster(config);
     this.agents = this.roster.map((r) => ({
       roster: r,

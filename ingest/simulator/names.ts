@@ -3,6 +3,8 @@
  * floor. Names are picked with a fixed seed, so the roster reads the same on
  * every run and every machine whatever the simulation seed.
  */
+// Ten names a row reads better than one a line.
+// prettier-ignore
 export const FIRST_NAMES: readonly string[] = [
   "Olivia", "Amelia", "Isla", "Ava", "Mia", "Grace", "Freya", "Lily", "Sophie", "Emily",
   "Chloe", "Ella", "Evie", "Ruby", "Poppy", "Hannah", "Zara", "Aisha", "Priya", "Fatima",
@@ -12,6 +14,7 @@ export const FIRST_NAMES: readonly string[] = [
   "Kwame", "Tunde", "Callum", "Connor", "Rhys", "Owen", "Cian", "Tomasz", "Luca", "Mateo",
 ];
 
+// prettier-ignore
 export const LAST_NAMES: readonly string[] = [
   "Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Johnson", "Davies", "Patel", "Robinson",
   "Wright", "Thompson", "Evans", "Walker", "White", "Roberts", "Green", "Hall", "Thomas", "Clarke",

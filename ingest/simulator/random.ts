@@ -135,18 +135,7 @@ export class Rng {
     const w1 = (this.nextUint32() & 0xffff0fff) | 0x00004000; // version nibble = 4
     const w2 = (this.nextUint32() & 0x3fffffff) | 0x80000000; // variant bits = 10
     const w3 = this.nextUint32();
-    return (
-      hex8(w0) +
-      "-" +
-      hex4(w1 >>> 16) +
-      "-" +
-      hex4(w1 & 0xffff) +
-      "-" +
-      hex4(w2 >>> 16) +
-      "-" +
-      hex4(w2 & 0xffff) +
-      hex8(w3)
-    );
+    return hex8(w0) + "-" + hex4(w1 >>> 16) + "-" + hex4(w1 & 0xffff) + "-" + hex4(w2 >>> 16) + "-" + hex4(w2 & 0xffff) + hex8(w3);
   }
 }
 
@@ -185,13 +174,7 @@ export function nextPoissonTime(rng: Rng, from: number, rate: number): number {
  * rate(t)/maxRate. `rateAt` must never exceed `maxRate`. Gives up at `horizon`
  * (returns +Infinity) so a rate that is zero for ever cannot loop for ever.
  */
-export function nextThinnedTime(
-  rng: Rng,
-  from: number,
-  maxRate: number,
-  rateAt: (t: number) => number,
-  horizon: number = from + 366 * 86_400_000,
-): number {
+export function nextThinnedTime(rng: Rng, from: number, maxRate: number, rateAt: (t: number) => number, horizon: number = from + 366 * 86_400_000): number {
   if (!(maxRate > 0)) return Number.POSITIVE_INFINITY;
   let t = from;
   for (;;) {

@@ -47,14 +47,7 @@ export function compileBreakRules(config: SimulatorConfig): BreakRules {
  * The shift an agent works on local day `day`, with its breaks, or null on a day
  * off. Pure given the rng state: the engine gives each agent its own stream.
  */
-export function planShift(
-  agent: RosterAgent,
-  day: number,
-  clock: LocalClock,
-  rules: BreakRules,
-  logonJitterMs: number,
-  rng: Rng,
-): PlannedShift | null {
+export function planShift(agent: RosterAgent, day: number, clock: LocalClock, rules: BreakRules, logonJitterMs: number, rng: Rng): PlannedShift | null {
   if (isWeekendDay(day) && !agent.worksWeekends) return null;
   const nominalStart = clock.toEpoch(day, agent.shiftStart);
   const end = clock.toEpoch(day, agent.shiftEnd);

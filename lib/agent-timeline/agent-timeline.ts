@@ -81,10 +81,7 @@ export type AgentTimeline = {
  * reports one state starting before the last ended) are cut at the later start,
  * so the timeline never draws two states at once.
  */
-export function prepareTimeline(
-  rows: readonly TimelineRow[],
-  info: { agentId: string; name?: string; teamId?: string; from: number; to: number },
-): AgentTimeline {
+export function prepareTimeline(rows: readonly TimelineRow[], info: { agentId: string; name?: string; teamId?: string; from: number; to: number }): AgentTimeline {
   const { from, to } = info;
   const totals: Record<AgentState | "none", number> = { ready: 0, not_ready: 0, busy: 0, after_call_work: 0, none: 0 };
   const segments: TimelineSegment[] = [];

@@ -38,16 +38,14 @@ const teamParam = idList("teams");
 const agentParam = idList("agents");
 const variantParam = z.enum(SL_VARIANTS, { error: `must be one of ${SL_VARIANTS.join(", ")}` }).optional();
 
-export const tzParam = z
-  .string({ error: "required (an IANA time zone such as Europe/London)" })
-  .transform((tz, ctx) => {
-    const canonical = canonicalTimeZone(tz);
-    if (canonical === null) {
-      ctx.addIssue({ code: "custom", message: `unknown time zone "${tz}" (expected an IANA name such as Europe/London)` });
-      return z.NEVER;
-    }
-    return canonical;
-  });
+export const tzParam = z.string({ error: "required (an IANA time zone such as Europe/London)" }).transform((tz, ctx) => {
+  const canonical = canonicalTimeZone(tz);
+  if (canonical === null) {
+    ctx.addIssue({ code: "custom", message: `unknown time zone "${tz}" (expected an IANA name such as Europe/London)` });
+    return z.NEVER;
+  }
+  return canonical;
+});
 
 const periodParams = { from: epochMsParam, to: epochMsParam, queue: queueParam, team: teamParam };
 
@@ -117,35 +115,45 @@ const sortParams = {
  * GET /api/export/{table}: the same parameters as the table's own endpoint, plus
  * the page's sort order and, where times are shown, the viewer's time zone.
  */
-export const exportParamsSchema = z.discriminatedUnion("table", [
-  z.object({ table: z.literal("queues"), ...periodParams, ...sortParams }).superRefine(checkRange),
-  z.object({ table: z.literal("agents"), ...periodParams, agent: agentParam, ...sortParams }).superRefine(checkRange),
-  z.object({ table: z.literal("teams"), ...periodParams, ...sortParams }).superRefine(checkRange),
-  z
-    .object({
-      table: z.literal("contacts"),
-      ...periodParams,
-      agent: agentParam,
-      tz: tzParam,
-      filter: z.enum(CONTACT_FILTERS, { error: `must be one of ${CONTACT_FILTERS.join(", ")}` }).default("all"),
-      sort: z.enum(CONTACT_SORTS, { error: `must be one of ${CONTACT_SORTS.join(", ")}` }).default("queued_at"),
-      dir: z.enum(["asc", "desc"], { error: "must be asc or desc" }).default("desc"),
-    })
-    .superRefine(checkRange),
-  z
-    .object({
-      table: z.literal("trends"),
-      ...periodParams,
-      interval: z.enum(INTERVALS, { error: `must be one of ${INTERVALS.join(", ")}` }),
-      tz: tzParam,
-      variant: variantParam,
-    })
-    .superRefine(checkRange),
-  z
-    .object({ table: z.literal("heatmap"), ...periodParams, tz: tzParam, variant: variantParam, metric: z.enum(["volume", "sl"], { error: "must be volume or sl" }).default("volume") })
-    .superRefine(checkRange),
-  z.object({ table: z.literal("timeline"), ...timelineShape, tz: tzParam }).superRefine(checkTimeline),
-], { error: "must be one of queues, agents, teams, contacts, trends, heatmap, timeline" });
+export const exportParamsSchema = z.discriminatedUnion(
+  "table",
+  [
+    z.object({ table: z.literal("queues"), ...periodParams, ...sortParams }).superRefine(checkRange),
+    z.object({ table: z.literal("agents"), ...periodParams, agent: agentParam, ...sortParams }).superRefine(checkRange),
+    z.object({ table: z.literal("teams"), ...periodParams, ...sortParams }).superRefine(checkRange),
+    z
+      .object({
+        table: z.literal("contacts"),
+        ...periodParams,
+        agent: agentParam,
+        tz: tzParam,
+        filter: z.enum(CONTACT_FILTERS, { error: `must be one of ${CONTACT_FILTERS.join(", ")}` }).default("all"),
+        sort: z.enum(CONTACT_SORTS, { error: `must be one of ${CONTACT_SORTS.join(", ")}` }).default("queued_at"),
+        dir: z.enum(["asc", "desc"], { error: "must be asc or desc" }).default("desc"),
+      })
+      .superRefine(checkRange),
+    z
+      .object({
+        table: z.literal("trends"),
+        ...periodParams,
+        interval: z.enum(INTERVALS, { error: `must be one of ${INTERVALS.join(", ")}` }),
+        tz: tzParam,
+        variant: variantParam,
+      })
+      .superRefine(checkRange),
+    z
+      .object({
+        table: z.literal("heatmap"),
+        ...periodParams,
+        tz: tzParam,
+        variant: variantParam,
+        metric: z.enum(["volume", "sl"], { error: "must be volume or sl" }).default("volume"),
+      })
+      .superRefine(checkRange),
+    z.object({ table: z.literal("timeline"), ...timelineShape, tz: tzParam }).superRefine(checkTimeline),
+  ],
+  { error: "must be one of queues, agents, teams, contacts, trends, heatmap, timeline" },
+);
 export type ExportParams = z.output<typeof exportParamsSchema>;
 
 /** Query keys whose value is a list (the key repeats). */

@@ -25,9 +25,7 @@ const tz = tzParam.optional();
 export const replayParamsSchema = (now: number | (() => number)) => {
   const at = typeof now === "number" ? () => now : now;
   return z.object({
-    at: instant
-      .refine((t) => t <= at(), "must not be in the future")
-      .refine((t) => t >= at() - MAX_REPLAY_AGE_MS, "must be within the last 400 days"),
+    at: instant.refine((t) => t <= at(), "must not be in the future").refine((t) => t >= at() - MAX_REPLAY_AGE_MS, "must be within the last 400 days"),
     tz,
   });
 };

@@ -169,11 +169,7 @@ function instant(ms: number): number | null {
 }
 
 /** Rows of one page to items; `callers` maps call id to caller number (missing: ""). */
-export function prepareContacts(
-  rows: readonly ContactRow[],
-  page: { limit: number; offset: number; total: number },
-  callers: ReadonlyMap<string, string>,
-): ContactPage {
+export function prepareContacts(rows: readonly ContactRow[], page: { limit: number; offset: number; total: number }, callers: ReadonlyMap<string, string>): ContactPage {
   return {
     total: page.total,
     limit: page.limit,
@@ -201,7 +197,11 @@ async function runContacts(ch: ClickHouseClient, p: ParsedContacts, withTotal: b
     queryRows(ch, contactsSql(p.filter, p.sort, p.direction), params, contactRowSchema),
     withTotal ? queryRows(ch, contactCountSql(p.filter), params, z.object({ total: sqlNumber })) : Promise.resolve(undefined),
   ]);
-  const callers = await lookupCallers(ch, p.tenantId, rows.map((r) => r.callId));
+  const callers = await lookupCallers(
+    ch,
+    p.tenantId,
+    rows.map((r) => r.callId),
+  );
   // An export is the whole list, so it is its own total (and needs no second scan).
   const total = count ? (count[0]?.total ?? 0) : rows.length;
   return prepareContacts(rows, { limit: p.limit, offset: p.offset, total }, callers);

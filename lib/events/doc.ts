@@ -13,8 +13,10 @@ const MEANING: Record<EventType, string> = {
   "call.retrieved": "The caller came back from hold (CSTA Retrieved); carries that hold's length.",
   "call.transferred": "The agent transferred the call, blind or attended (CSTA Transferred; queue_log BLINDTRANSFER / ATTENDEDTRANSFER).",
   "call.conferenced": "A conference was formed (CSTA Conferenced).",
-  "call.queue_exited": "The caller left the queue: answered, abandoned, timed out, queue empty, pressed a key, or transferred (queue_log CONNECT / ABANDON / EXITWITHTIMEOUT / EXITEMPTY / EXITWITHKEY). Exactly one per segment; the segment's outcome and wait come from it.",
-  "call.connection_cleared": "The agent's leg ended (CSTA Connection Cleared; queue_log COMPLETEAGENT / COMPLETECALLER). Carries talk time (hold included), hold time and count, and when the segment entered the queue.",
+  "call.queue_exited":
+    "The caller left the queue: answered, abandoned, timed out, queue empty, pressed a key, or transferred (queue_log CONNECT / ABANDON / EXITWITHTIMEOUT / EXITEMPTY / EXITWITHKEY). Exactly one per segment; the segment's outcome and wait come from it.",
+  "call.connection_cleared":
+    "The agent's leg ended (CSTA Connection Cleared; queue_log COMPLETEAGENT / COMPLETECALLER). Carries talk time (hold included), hold time and count, and when the segment entered the queue.",
   "call.cleared": "The whole call ended (CSTA Call Cleared).",
   "call.failed": "The call could not be set up (CSTA Failed).",
   "agent.logged_on": "The agent logged on (CSTA Agent Logged On; queue_log ADDMEMBER / AGENTLOGIN).",

@@ -67,7 +67,10 @@ export async function exportCsv(ch: ClickHouseClient, tenantId: string, p: Expor
     }
     case "timeline": {
       const timeline = await getAgentTimeline(ch, { tenantId, agentId: p.agent, from: p.from, to: p.to });
-      return { filename: `timeline-${p.agent}-${toLocalDate(p.from, tz)}.csv`, csv: toCsv(tableText(TIMELINE_COLUMNS, timelineRows(timeline.segments, now), { tz }, "csv")) };
+      return {
+        filename: `timeline-${p.agent}-${toLocalDate(p.from, tz)}.csv`,
+        csv: toCsv(tableText(TIMELINE_COLUMNS, timelineRows(timeline.segments, now), { tz }, "csv")),
+      };
     }
   }
 }

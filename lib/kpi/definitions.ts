@@ -75,18 +75,14 @@ export type KpiDefinition = {
 export const CONVENTIONS = {
   period: "A contact belongs to the period and interval in which it entered the queue (queued_at in [from, to)).",
   offered: "Offered = contacts that entered the queue in the period.",
-  within:
-    "\"Within T\" means wait_ms <= T × 1000, T being the service-level threshold of the contact's own queue (default 20 s).",
-  short:
-    "A short abandon is outcome 'abandon' with wait_ms < the queue's short_abandon_s × 1000 (default 5 s).",
+  within: '"Within T" means wait_ms <= T × 1000, T being the service-level threshold of the contact\'s own queue (default 20 s).',
+  short: "A short abandon is outcome 'abandon' with wait_ms < the queue's short_abandon_s × 1000 (default 5 s).",
   handled: "Handled = answered contacts whose agent leg has cleared.",
-  thresholds:
-    "Thresholds are the queue's current settings at query time, so a definition change re-evaluates history too.",
+  thresholds: "Thresholds are the queue's current settings at query time, so a definition change re-evaluates history too.",
   mixed:
     "When queues with different service-level variants are shown together, the variant is the one selected for the view (default answered_within_over_answered); each contact is still judged with its own queue's thresholds.",
   talk: "Talk = talk_ms - hold_ms, because the stored talk time runs from answer to clear and so includes hold.",
-  team:
-    "With a team filter, the contacts are those answered by the team's agents (by each agent's current team): a contact nobody answered belongs to no team, so abandons and timeouts drop out; agent state time is the team's agents'.",
+  team: "With a team filter, the contacts are those answered by the team's agents (by each agent's current team): a contact nobody answered belongs to no team, so abandons and timeouts drop out; agent state time is the team's agents'.",
   settings:
     "Each queue's settings (service-level threshold, variant, short-abandon threshold) carry their own version, bumped on every change; a number shows the KPI definition's version and the settings versions of the queues it covers.",
 } as const;

@@ -78,7 +78,11 @@ export class LiveFloor {
   loadSnapshot(events: readonly CtiEvent[]): void {
     const stored = new Set(events.map((e) => e.id));
     let s = applyEvents(this.state, events);
-    for (const batch of this.held ?? []) s = applyEvents(s, batch.filter((e) => !stored.has(e.id)));
+    for (const batch of this.held ?? [])
+      s = applyEvents(
+        s,
+        batch.filter((e) => !stored.has(e.id)),
+      );
     this.held = undefined;
     this.setState(tickFloor(s, this.now()));
     this.flushNow();

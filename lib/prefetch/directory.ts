@@ -11,4 +11,3 @@ export async function prefetchDirectory(ctx: PrefetchContext): Promise<void> {
 export function prefetchedQueues(ctx: PrefetchContext) {
   return ctx.qc.getQueryData(queuesQueryOptions().queryKey)?.queues ?? [];
 }
-

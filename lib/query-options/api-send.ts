@@ -13,8 +13,7 @@ export async function apiSend<T>(method: "PUT" | "POST", url: string, body: unkn
   });
   const answer: unknown = await res.json().catch(() => null);
   if (!res.ok) {
-    const message =
-      answer && typeof answer === "object" && "error" in answer && typeof answer.error === "string" ? answer.error : `request failed (${res.status})`;
+    const message = answer && typeof answer === "object" && "error" in answer && typeof answer.error === "string" ? answer.error : `request failed (${res.status})`;
     const current = answer && typeof answer === "object" && "currentVersion" in answer && typeof answer.currentVersion === "number" ? answer.currentVersion : undefined;
     throw new ApiError(res.status, message, current);
   }

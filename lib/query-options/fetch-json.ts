@@ -19,8 +19,7 @@ export async function fetchJson<T>(url: string, signal?: AbortSignal, options: {
   const res = await fetch(url, { signal, headers: { accept: "application/json" }, cache: "no-store" });
   const body: unknown = await res.json().catch(() => null);
   if (!res.ok && !options.acceptStatus?.includes(res.status)) {
-    const message =
-      body && typeof body === "object" && "error" in body && typeof body.error === "string" ? body.error : `request failed (${res.status})`;
+    const message = body && typeof body === "object" && "error" in body && typeof body.error === "string" ? body.error : `request failed (${res.status})`;
     throw new ApiError(res.status, message);
   }
   return body as T;

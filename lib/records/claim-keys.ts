@@ -22,7 +22,10 @@ export function lockKey(kind: string, key: RecordKey): string {
  * from a SHA-256 of the key).
  */
 export function auditId(kind: string, key: RecordKey, version: number): string {
-  const b = createHash("sha256").update(JSON.stringify(["audit", key.tenantId, kind, key.recordId, version])).digest().subarray(0, 16);
+  const b = createHash("sha256")
+    .update(JSON.stringify(["audit", key.tenantId, kind, key.recordId, version]))
+    .digest()
+    .subarray(0, 16);
   b[6] = ((b[6] ?? 0) & 0x0f) | 0x80;
   b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
   const h = b.toString("hex");

@@ -10,14 +10,7 @@ export function conflict(what: string, currentVersion: number, expectedVersion?:
   return new Conflict(`${what} was changed by someone else meanwhile (now version ${currentVersion}${edited}); reload and try again`, currentVersion);
 }
 
-export function planEdit<S>(p: {
-  what: string;
-  current: Versioned<S>;
-  next: S;
-  expectedVersion?: number;
-  same: (a: S, b: S) => boolean;
-  now: number;
-}): EditPlan<S> {
+export function planEdit<S>(p: { what: string; current: Versioned<S>; next: S; expectedVersion?: number; same: (a: S, b: S) => boolean; now: number }): EditPlan<S> {
   if (p.expectedVersion !== undefined && p.expectedVersion !== p.current.version) throw conflict(p.what, p.current.version, p.expectedVersion);
   // Saving what is stored is no change (no version, no audit row); a record never saved (version 0)
   // is created even with the values it inherits, since having its own row is the change.

@@ -111,11 +111,14 @@ export function startCompaction(ch: ClickHouseClient, everyMs: number, log: (lin
       running = false;
     }
   };
-  let timer = setTimeout(function tick() {
-    void round();
-    timer = setTimeout(tick, everyMs);
-    timer.unref();
-  }, Math.min(everyMs, 5 * 60_000));
+  let timer = setTimeout(
+    function tick() {
+      void round();
+      timer = setTimeout(tick, everyMs);
+      timer.unref();
+    },
+    Math.min(everyMs, 5 * 60_000),
+  );
   timer.unref();
   return () => clearTimeout(timer);
 }

@@ -14,12 +14,7 @@ export const sqlNumber = z
 export const sqlFlag = z.union([z.number(), z.boolean(), z.string()]).transform((v) => v === true || v === 1 || v === "1" || v === "true");
 
 /** Runs a parameterised query and validates every row, so a schema drift fails loudly here. */
-export async function queryRows<S extends z.ZodType>(
-  ch: ClickHouseClient,
-  query: string,
-  params: Record<string, unknown>,
-  row: S,
-): Promise<z.output<S>[]> {
+export async function queryRows<S extends z.ZodType>(ch: ClickHouseClient, query: string, params: Record<string, unknown>, row: S): Promise<z.output<S>[]> {
   const rs = await ch.query({ query, query_params: params, format: "JSONEachRow" });
   const raw: unknown = await rs.json();
   return z.array(row).parse(raw);

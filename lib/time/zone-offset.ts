@@ -42,14 +42,7 @@ export function tzOffsetMs(tz: string, t: number): number {
   for (const p of formatter(tz).formatToParts(new Date(t))) {
     if (p.type !== "literal") parts[p.type] = Number(p.value);
   }
-  const wall = Date.UTC(
-    parts.year ?? 1970,
-    (parts.month ?? 1) - 1,
-    parts.day ?? 1,
-    parts.hour ?? 0,
-    parts.minute ?? 0,
-    parts.second ?? 0,
-  );
+  const wall = Date.UTC(parts.year ?? 1970, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0);
   // The formatter drops milliseconds; compare with t floored to the second.
   return wall - (t - mod(t, 1000));
 }

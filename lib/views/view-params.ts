@@ -1,14 +1,5 @@
 import { isSlVariant, type SlVariant } from "@/lib/kpi/definitions";
-import {
-  DEFAULT_PERIOD,
-  customRange,
-  isLocalDate,
-  isPeriodId,
-  periodRange,
-  type LocalDate,
-  type PeriodId,
-  type TimeRange,
-} from "@/lib/time/periods";
+import { DEFAULT_PERIOD, customRange, isLocalDate, isPeriodId, periodRange, type LocalDate, type PeriodId, type TimeRange } from "@/lib/time/periods";
 
 /**
  * A dashboard view as the URL carries it (?period=last_week&queue=sales&team=t1),

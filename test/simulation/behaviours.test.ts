@@ -74,8 +74,17 @@ describe("behaviour switches", () => {
     const types = new Set(events.map((e) => e.type));
     expect([...types].sort()).toEqual(
       [
-        "agent.busy", "agent.logged_off", "agent.logged_on", "agent.ready", "call.cleared", "call.connection_cleared",
-        "call.delivered", "call.established", "call.offered", "call.queue_exited", "call.queued",
+        "agent.busy",
+        "agent.logged_off",
+        "agent.logged_on",
+        "agent.ready",
+        "call.cleared",
+        "call.connection_cleared",
+        "call.delivered",
+        "call.established",
+        "call.offered",
+        "call.queue_exited",
+        "call.queued",
       ].sort(),
     );
     expect(checkInvariants(events, { complete: true })).toEqual([]);

@@ -16,8 +16,16 @@ function textbook(agents: number, callsPerHour: number, meanServiceS: number): S
     c.timeZone = "UTC";
     c.queues = [
       {
-        id: "q", name: "Q", skill: "s", ddi: "+443069990999", peakCallsPerHour: callsPerHour, priority: 0,
-        slThresholdSeconds: 20, shortAbandonSeconds: 5, maxWaitSeconds: 3600, transferTargets: [],
+        id: "q",
+        name: "Q",
+        skill: "s",
+        ddi: "+443069990999",
+        peakCallsPerHour: callsPerHour,
+        priority: 0,
+        slThresholdSeconds: 20,
+        shortAbandonSeconds: 5,
+        maxWaitSeconds: 3600,
+        transferTargets: [],
         talk: { kind: "exponential", mean: meanServiceS },
       },
     ];
@@ -32,7 +40,14 @@ function textbook(agents: number, callsPerHour: number, meanServiceS: number): S
 
 function measure(config: SimulatorConfig, days: number, seed: number) {
   const sim = new ContactCentreSim(config, { seed, startTime: MONDAY });
-  let offered = 0, answered = 0, waited = 0, within20 = 0, waitSum = 0, talkSum = 0, cleared = 0, logons = 0;
+  let offered = 0,
+    answered = 0,
+    waited = 0,
+    within20 = 0,
+    waitSum = 0,
+    talkSum = 0,
+    cleared = 0,
+    logons = 0;
   for (let d = 1; d <= days; d++) {
     for (const e of sim.advanceTo(MONDAY + d * DAY_MS)) {
       if (e.type === "call.offered") offered++;

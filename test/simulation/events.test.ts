@@ -21,10 +21,25 @@ describe("simulated PBX events", () => {
   it("cover every event type a queueing PBX produces", () => {
     const types = countBy(day, (e) => e.type);
     for (const t of [
-      "call.offered", "call.queued", "call.delivered", "call.diverted", "call.established", "call.held", "call.retrieved",
-      "call.transferred", "call.queue_exited", "call.connection_cleared", "call.cleared",
-      "agent.logged_on", "agent.logged_off", "agent.ready", "agent.not_ready", "agent.working_after_call", "agent.busy",
-    ]) expect(types.get(t) ?? 0, t).toBeGreaterThan(0);
+      "call.offered",
+      "call.queued",
+      "call.delivered",
+      "call.diverted",
+      "call.established",
+      "call.held",
+      "call.retrieved",
+      "call.transferred",
+      "call.queue_exited",
+      "call.connection_cleared",
+      "call.cleared",
+      "agent.logged_on",
+      "agent.logged_off",
+      "agent.ready",
+      "agent.not_ready",
+      "agent.working_after_call",
+      "agent.busy",
+    ])
+      expect(types.get(t) ?? 0, t).toBeGreaterThan(0);
   });
 
   it.each([1, 2, 3])("keep every invariant over a weekday (seed %i)", (seed) => {
@@ -48,7 +63,10 @@ describe("simulated PBX events", () => {
     });
     const events = simulate(stressed, 11, MONDAY, MONDAY + DAY_MS);
     expect(checkInvariants(events, { complete: true })).toEqual([]);
-    const exits = countBy(events.filter((e) => e.type === "call.queue_exited"), (e) => (e.type === "call.queue_exited" ? e.data.reason : ""));
+    const exits = countBy(
+      events.filter((e) => e.type === "call.queue_exited"),
+      (e) => (e.type === "call.queue_exited" ? e.data.reason : ""),
+    );
     expect(exits.get("timeout") ?? 0).toBeGreaterThan(10);
     expect(exits.get("abandon") ?? 0).toBeGreaterThan(10);
   });
@@ -79,7 +97,12 @@ describe("the invariant checker itself", () => {
 
   it("reports a dropped queue exit, a broken agent chain and a wrong wait", () => {
     const exit = events.findIndex((e) => e.type === "call.queue_exited");
-    expect(checkInvariants(events.filter((_, i) => i !== exit), { complete: true }).join("\n")).toMatch(/never left its queue/);
+    expect(
+      checkInvariants(
+        events.filter((_, i) => i !== exit),
+        { complete: true },
+      ).join("\n"),
+    ).toMatch(/never left its queue/);
 
     const chained = events.map((e) =>
       e.type === "agent.busy" && e.data.previous ? { ...e, data: { previous: { ...e.data.previous, since: e.data.previous.since - 1 } } } : e,
@@ -107,17 +130,20 @@ describe("the invariant checker itself", () => {
 describe("a segment's queue entry on the rows that end its handling", () => {
   it.each([
     ["a weekday", () => simulate(defaultConfig(), 7, MONDAY, MONDAY + DAY_MS)],
-    ["an understaffed day with transfers, timeouts and rings that go unanswered", () =>
-      simulate(
-        variant((c) => {
-          for (const t of c.teams) for (const s of t.shifts) s.count = Math.ceil(s.count / 3);
-          for (const t of c.teams) for (const s of t.shifts) s.weekendCount = Math.min(s.weekendCount, s.count);
-          c.probabilities.ringNoAnswer = 0.2;
-        }),
-        11,
-        MONDAY,
-        MONDAY + DAY_MS,
-      )],
+    [
+      "an understaffed day with transfers, timeouts and rings that go unanswered",
+      () =>
+        simulate(
+          variant((c) => {
+            for (const t of c.teams) for (const s of t.shifts) s.count = Math.ceil(s.count / 3);
+            for (const t of c.teams) for (const s of t.shifts) s.weekendCount = Math.min(s.weekendCount, s.count);
+            c.probabilities.ringNoAnswer = 0.2;
+          }),
+          11,
+          MONDAY,
+          MONDAY + DAY_MS,
+        ),
+    ],
   ])("is the leg's queue_exited time minus waitMs on every connection_cleared and every previous with a legId (%s)", (_, run) => {
     const events = run();
     // Worked out here from the events alone, not with the checker the invariants use.

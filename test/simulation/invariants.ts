@@ -145,8 +145,7 @@ function checkCalls(events: readonly CtiEvent[], complete: boolean, fail: Fail):
           if (d.talkMs !== e.time - est.time) fail(`talkMs ${d.talkMs} != answer→clear ${e.time - est.time} on ${e.legId}`);
           if (d.talkMs < d.holdMs) fail(`talkMs < holdMs on ${e.legId}`);
           const wasTransfer = transferPending.delete(e.legId);
-          if (wasTransfer !== d.transferred || (d.releasedBy === "transfer") !== d.transferred)
-            fail(`transfer flags inconsistent on ${e.legId}`);
+          if (wasTransfer !== d.transferred || (d.releasedBy === "transfer") !== d.transferred) fail(`transfer flags inconsistent on ${e.legId}`);
           if (d.transferred) expectNextLeg.set(callId, (legCount.get(callId) ?? 0) + 1);
         }
         break;

@@ -1,14 +1,7 @@
 import { getAgentKpis, getHeatmap, getKpiSeries, getKpiSummary, getQueueKpis } from "@/lib/kpi";
 import { getAgentTimeline } from "@/lib/agent-timeline/agent-timeline";
 import { defineEndpoint, type RequestOf } from "../endpoint";
-import {
-  agentsParamsSchema,
-  heatmapParamsSchema,
-  queuesParamsSchema,
-  seriesParamsSchema,
-  summaryParamsSchema,
-  timelineParamsSchema,
-} from "../params";
+import { agentsParamsSchema, heatmapParamsSchema, queuesParamsSchema, seriesParamsSchema, summaryParamsSchema, timelineParamsSchema } from "../params";
 
 /**
  * The KPI endpoints. Parameters keep the URL's names (a list repeats its key:

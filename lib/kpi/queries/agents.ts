@@ -26,9 +26,7 @@ WHERE tenant_id = {tenantId:String}`;
 export const agentNameRowSchema = z.object({ agentId: z.string(), name: z.string(), teamId: z.string() });
 export type AgentNameRow = z.output<typeof agentNameRowSchema>;
 
-export const agentsInputSchema = z
-  .object({ ...periodShape, agentIds: z.array(entityId).max(1000).default([]) })
-  .refine(...fromBeforeTo);
+export const agentsInputSchema = z.object({ ...periodShape, agentIds: z.array(entityId).max(1000).default([]) }).refine(...fromBeforeTo);
 export type AgentsInput = z.input<typeof agentsInputSchema>;
 
 /** Mean per handled contact of each part of AHT; the three add up to AHT. */
@@ -54,9 +52,7 @@ export type AgentsReport = { agents: AgentKpis[]; teams: TeamKpis[] };
 function peopleKpis(counts: KpiCounts, time: AgentStateTime): PeopleKpis {
   const kpis = computeKpis(counts);
   const split =
-    counts.handled > 0
-      ? { talkMs: counts.talkMsSum / counts.handled, holdMs: counts.holdMsSum / counts.handled, acwMs: counts.acwMsSum / counts.handled }
-      : null;
+    counts.handled > 0 ? { talkMs: counts.talkMsSum / counts.handled, holdMs: counts.holdMsSum / counts.handled, acwMs: counts.acwMsSum / counts.handled } : null;
   return {
     handled: counts.handled,
     transferred: counts.transferred,
@@ -75,11 +71,7 @@ function peopleKpis(counts: KpiCounts, time: AgentStateTime): PeopleKpis {
  * Agents with any activity in the period (contacts answered or state time), with
  * names from `agents` where known. Unanswered contacts have no agent and are left out.
  */
-export function prepareAgents(
-  groups: readonly GroupCounts[],
-  stateTime: ReadonlyMap<string, AgentStateTime>,
-  names: readonly AgentNameRow[],
-): AgentsReport {
+export function prepareAgents(groups: readonly GroupCounts[], stateTime: ReadonlyMap<string, AgentStateTime>, names: readonly AgentNameRow[]): AgentsReport {
   const counts = new Map(groups.filter((g) => g.key !== "").map((g) => [g.key, g.counts]));
   const byName = new Map(names.map((n) => [n.agentId, n]));
   const ids = [...new Set([...counts.keys(), ...stateTime.keys()])].sort();

@@ -54,11 +54,7 @@ export function prepareCounts(rows: readonly CountsRow[], group: CountGroup): Gr
  * not grouped. Queues get none, since agent state belongs to no queue. Agents with
  * state time but no contacts get an entry of their own.
  */
-export function withStateTime(
-  groups: readonly GroupCounts[],
-  group: CountGroup,
-  stateTime: ReadonlyMap<string, AgentStateTime>,
-): GroupCounts[] {
+export function withStateTime(groups: readonly GroupCounts[], group: CountGroup, stateTime: ReadonlyMap<string, AgentStateTime>): GroupCounts[] {
   if (group === "queue") return [...groups];
   if (group === "none") {
     const total = [...stateTime.values()].reduce(addStateTime, emptyStateTime());

@@ -66,10 +66,7 @@ export type KpiSeries = { interval: Interval; tz: string; variant: SlVariant; fr
  * starts are computed here for the zone; any start the database returned is kept
  * as well, so a disagreement in some exotic zone could never drop counts.
  */
-export function prepareSeries(
-  rows: readonly SeriesRow[],
-  opts: { from: number; to: number; interval: Interval; tz: string; variant: SlVariant },
-): KpiSeries {
+export function prepareSeries(rows: readonly SeriesRow[], opts: { from: number; to: number; interval: Interval; tz: string; variant: SlVariant }): KpiSeries {
   const byStart = new Map<number, KpiCounts>(rows.map((r) => [r.bucketMs, toKpiCounts(r)]));
   const starts = new Set(bucketStarts(opts.from, opts.to, opts.interval, opts.tz, MAX_SERIES_POINTS + 2));
   for (const s of byStart.keys()) starts.add(s);

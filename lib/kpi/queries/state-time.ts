@@ -100,4 +100,3 @@ export function addStateTime(a: AgentStateTime, b: AgentStateTime): AgentStateTi
 export function stateCounts(t: AgentStateTime): Pick<KpiCounts, "stateBusyMs" | "stateAcwMs" | "stateReadyMs"> {
   return { stateBusyMs: t.stateMs.busy, stateAcwMs: t.stateMs.after_call_work, stateReadyMs: t.stateMs.ready };
 }
-

@@ -9,16 +9,19 @@ const agentRow = z.object({ agent_id: z.string(), name: z.string(), team_id: z.s
 
 /** Queue names and KPI settings, agent names and teams: what turns ids into a readable wallboard. */
 export async function loadDirectory(ch: ClickHouseClient, tenantId: string): Promise<Directory> {
-  const [queues, agentsRs] = await Promise.all([
-    listQueues(ch, tenantId),
-    ch.query({ query: AGENTS_SQL, query_params: { tenant: tenantId }, format: "JSONEachRow" }),
-  ]);
+  const [queues, agentsRs] = await Promise.all([listQueues(ch, tenantId), ch.query({ query: AGENTS_SQL, query_params: { tenant: tenantId }, format: "JSONEachRow" })]);
   const agentRows = z.array(agentRow).parse(await agentsRs.json());
   return {
     queues: new Map(
       queues.map((q): [string, QueueDefinition] => [
         q.id,
-        { id: q.id, name: q.name, slThresholdS: q.slThresholdS, slVariant: isSlVariant(q.slVariant) ? q.slVariant : QUEUE_DEFAULTS.slVariant, shortAbandonS: q.shortAbandonS },
+        {
+          id: q.id,
+          name: q.name,
+          slThresholdS: q.slThresholdS,
+          slVariant: isSlVariant(q.slVariant) ? q.slVariant : QUEUE_DEFAULTS.slVariant,
+          shortAbandonS: q.shortAbandonS,
+        },
       ]),
     ),
     agents: new Map(agentRows.map((a) => [a.agent_id, { name: a.name || a.agent_id, teamId: a.team_id || null }])),

@@ -55,13 +55,7 @@ export async function loadThresholds(ch: ClickHouseClient, tenantId: string): Pr
 }
 
 /** Writes one version's row (the same version twice is the same row). */
-export async function writeThresholdsRow(
-  ch: ClickHouseClient,
-  tenantId: string,
-  queueId: string,
-  row: ThresholdsRow,
-  updatedBy: string,
-): Promise<void> {
+export async function writeThresholdsRow(ch: ClickHouseClient, tenantId: string, queueId: string, row: ThresholdsRow, updatedBy: string): Promise<void> {
   const t = row.thresholds;
   await ch.insert({
     table: "wallboard_thresholds",

@@ -106,7 +106,8 @@ export async function teardown(): Promise<void> {
  * Errors kafkajs logs and then retries by itself, typically while a fresh broker creates
  * __consumer_offsets / __transaction_state on first use: not worth a line in the test output.
  */
-const RETRIED = /coordinator is loading|coordinator is not available|leader not available|no leader for this topic-partition|not the controller|Metadata for topic .* is not available/i;
+const RETRIED =
+  /coordinator is loading|coordinator is not available|leader not available|no leader for this topic-partition|not the controller|Metadata for topic .* is not available/i;
 
 function testLogger(): (entry: LogEntry) => void {
   return ({ namespace, log }) => {
@@ -120,7 +121,10 @@ function testLogger(): (entry: LogEntry) => void {
 export function kafkaClient(brokers: string, clientId = "cc-supervisor-test"): Kafka {
   return new Kafka({
     clientId,
-    brokers: brokers.split(",").map((b) => b.trim()).filter((b) => b.length > 0),
+    brokers: brokers
+      .split(",")
+      .map((b) => b.trim())
+      .filter((b) => b.length > 0),
     logLevel: logLevel.ERROR,
     logCreator: () => testLogger(),
     retry: { retries: 8, initialRetryTime: 200 },

@@ -14,10 +14,7 @@ describe("ingest pipeline on embedded chDB", () => {
   it("stores every valid event and dead-letters every bad one, with reason and original bytes", async () => {
     const { ch } = await testStore();
     const tenant = freshTenant();
-    const good = [
-      ...answeredCall(tenant, "c1", Date.UTC(2026, 1, 2, 9), 4000, 50000),
-      ...answeredCall(tenant, "c2", Date.UTC(2026, 1, 2, 9, 5), 30000, 90000),
-    ];
+    const good = [...answeredCall(tenant, "c1", Date.UTC(2026, 1, 2, 9), 4000, 50000), ...answeredCall(tenant, "c2", Date.UTC(2026, 1, 2, 9, 5), 30000, 90000)];
     const bad: Array<[string, Uint8Array]> = [
       ["malformed_json", new TextEncoder().encode("{not json")],
       ["invalid_utf8", new Uint8Array([0x22, 0xc3, 0x28, 0x22])],

@@ -32,10 +32,12 @@ describe("single-process mode", () => {
       const sim = new ContactCentreSim({ ...loadSimulatorConfig(), tenantId: "single" }, { seed: 8, startTime: Date.now() - 6 * 3_600_000 });
       const events = sim.advanceTo(Date.now() - 60_000);
       const producer = await createProducer({ brokers: [brokers], clientId: "t" });
-      await producer.send(topic, events.map((e) => ({ key: eventKey(e), value: JSON.stringify(e) })));
+      await producer.send(
+        topic,
+        events.map((e) => ({ key: eventKey(e), value: JSON.stringify(e) })),
+      );
       await producer.stop();
-      const count = async () =>
-        Number((await queryRows<{ n: string }>(ch, "SELECT count() n FROM cti_events WHERE tenant_id = 'single'"))[0]?.n ?? 0);
+      const count = async () => Number((await queryRows<{ n: string }>(ch, "SELECT count() n FROM cti_events WHERE tenant_id = 'single'"))[0]?.n ?? 0);
       await waitFor("the runtime to store the events", async () => (await count()) === events.length, 120_000);
       expect(await count()).toBe(events.length);
     } finally {

@@ -33,7 +33,14 @@ function events(tenant: string, seed: number, count: number): CtiEvent[] {
 
 async function consume(topic: string, extra: Record<string, string> = {}): Promise<RunningConsumer> {
   const { ch } = await testStore();
-  const env = parseEnv({ KAFKA_BROKERS: brokers, KAFKA_TOPIC: topic, KAFKA_GROUP_ID: `${topic}-g`, KAFKA_TOPIC_PARTITIONS: "4", KAFKA_SESSION_TIMEOUT_MS: "6000", ...extra });
+  const env = parseEnv({
+    KAFKA_BROKERS: brokers,
+    KAFKA_TOPIC: topic,
+    KAFKA_GROUP_ID: `${topic}-g`,
+    KAFKA_TOPIC_PARTITIONS: "4",
+    KAFKA_SESSION_TIMEOUT_MS: "6000",
+    ...extra,
+  });
   const r = await startKafkaConsumer(ch, env, () => undefined);
   running.push(r);
   return r;
@@ -58,7 +65,10 @@ describe("Kafka consumer against a failing store", () => {
     await createTopic(brokers, topic, 4);
     const sent = events("down", 5, 8000);
     const producer = await createProducer({ brokers: [brokers], clientId: "t" });
-    await producer.send(topic, sent.map((e) => ({ key: eventKey(e), value: JSON.stringify(e) })));
+    await producer.send(
+      topic,
+      sent.map((e) => ({ key: eventKey(e), value: JSON.stringify(e) })),
+    );
     await producer.stop();
 
     const { ch } = await testStore();
@@ -105,11 +115,17 @@ describe("two workers in one consumer group", () => {
     const b = await consume(topic, extra);
     await waitFor("both members in the group", async () => a.ready() && b.ready(), 120_000);
     const producer = await createProducer({ brokers: [brokers], clientId: "t" });
-    await producer.send(topic, sent.slice(0, 20_000).map((e) => ({ key: eventKey(e), value: JSON.stringify(e) })));
+    await producer.send(
+      topic,
+      sent.slice(0, 20_000).map((e) => ({ key: eventKey(e), value: JSON.stringify(e) })),
+    );
     await waitFor("both members to work", async () => a.metrics.commits > 0 && b.metrics.commits > 0, 120_000);
     // One member leaves while the rest is still arriving: its partitions move to the other.
     await a.stop();
-    await producer.send(topic, sent.slice(20_000).map((e) => ({ key: eventKey(e), value: JSON.stringify(e) })));
+    await producer.send(
+      topic,
+      sent.slice(20_000).map((e) => ({ key: eventKey(e), value: JSON.stringify(e) })),
+    );
     await producer.stop();
     await waitFor("everything committed", async () => (await committed(topic)) === sent.length, 180_000);
     const ids = await storedIds("rebalance");

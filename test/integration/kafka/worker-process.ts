@@ -55,7 +55,10 @@ export async function waitFor(what: string, check: () => Promise<boolean>, timeo
 export async function produce(brokers: string, topic: string, events: readonly CtiEvent[]): Promise<void> {
   const producer = await createProducer({ brokers: brokers.split(","), clientId: "test-producer" });
   for (let i = 0; i < events.length; i += 5000) {
-    await producer.send(topic, events.slice(i, i + 5000).map((e) => ({ key: eventKey(e), value: JSON.stringify(e) })));
+    await producer.send(
+      topic,
+      events.slice(i, i + 5000).map((e) => ({ key: eventKey(e), value: JSON.stringify(e) })),
+    );
   }
   await producer.stop();
 }

@@ -90,7 +90,16 @@ describe("dashboards on the embedded store", () => {
 
   it("an admin's change applies to history, raises the version and is audited", async () => {
     const { ch, tenantId } = await seeded("defs");
-    await insertQueue(ch, { tenantId, queueId: "q1", name: "Queue one", slThresholdS: 20, slVariant: "answered_within_over_answered", shortAbandonS: 5, definitionVersion: 1, updatedAt: t0 });
+    await insertQueue(ch, {
+      tenantId,
+      queueId: "q1",
+      name: "Queue one",
+      slThresholdS: 20,
+      slVariant: "answered_within_over_answered",
+      shortAbandonS: 5,
+      definitionVersion: 1,
+      updatedAt: t0,
+    });
     const before = await getQueueKpis(ch, { tenantId, ...period });
     expect(before[0]).toMatchObject({ definitionVersion: 1, slThresholdS: 20 });
     expect(before[0]?.kpis.service_level.value).toBe(0.75);
@@ -112,11 +121,27 @@ describe("dashboards on the embedded store", () => {
     expect(after[0]?.counts.shortAbandoned).toBe(1);
 
     // Saving the same again is no change; a stale version is refused; an unknown queue is not found.
-    expect((await updateQueueDefinition(ch, { tenantId, queueId: "q1", change: { slThresholdS: 8, slVariant: "answered_within_over_answered_abandoned", shortAbandonS: 4 }, actor })).changed).toBe(false);
+    expect(
+      (
+        await updateQueueDefinition(ch, {
+          tenantId,
+          queueId: "q1",
+          change: { slThresholdS: 8, slVariant: "answered_within_over_answered_abandoned", shortAbandonS: 4 },
+          actor,
+        })
+      ).changed,
+    ).toBe(false);
     await expect(
-      updateQueueDefinition(ch, { tenantId, queueId: "q1", change: { slThresholdS: 9, slVariant: "answered_within_over_answered", shortAbandonS: 4, expectedVersion: 1 }, actor }),
+      updateQueueDefinition(ch, {
+        tenantId,
+        queueId: "q1",
+        change: { slThresholdS: 9, slVariant: "answered_within_over_answered", shortAbandonS: 4, expectedVersion: 1 },
+        actor,
+      }),
     ).rejects.toMatchObject({ kind: "conflict", currentVersion: 2 });
-    await expect(updateQueueDefinition(ch, { tenantId, queueId: "nope", change: { slThresholdS: 9, slVariant: "answered_within_over_answered", shortAbandonS: 4 }, actor })).rejects.toMatchObject({
+    await expect(
+      updateQueueDefinition(ch, { tenantId, queueId: "nope", change: { slThresholdS: 9, slVariant: "answered_within_over_answered", shortAbandonS: 4 }, actor }),
+    ).rejects.toMatchObject({
       kind: "not_found",
     });
 

@@ -22,8 +22,14 @@ describe("per-queue definitions", () => {
 
     // q1 gets settings: 10 s threshold, 10 s short abandon, variant answered within / (answered + abandoned).
     await insertQueue(ch, {
-      tenantId, queueId: "q1", name: "Sales (draft)", slThresholdS: 10, shortAbandonS: 10,
-      slVariant: "answered_within_over_answered_abandoned", definitionVersion: 2, updatedAt: t0 - 2 * DAY,
+      tenantId,
+      queueId: "q1",
+      name: "Sales (draft)",
+      slThresholdS: 10,
+      shortAbandonS: 10,
+      slVariant: "answered_within_over_answered_abandoned",
+      definitionVersion: 2,
+      updatedAt: t0 - 2 * DAY,
     });
     const [draft] = await getQueueKpis(ch, { tenantId, ...period });
     // within 10 s: c1 (10) c7 (5) = 2 of 4 answered; abandoned c3 c4 = 2 -> 2 / (4 + 2)
@@ -34,14 +40,26 @@ describe("per-queue definitions", () => {
 
     // A later change to 30 s / 2 s / (answered + abandoned) within T / offered applies to the same history.
     await insertQueue(ch, {
-      tenantId, queueId: "q1", name: "Sales", slThresholdS: 30, shortAbandonS: 2,
-      slVariant: "answered_abandoned_within_over_offered", definitionVersion: 3, updatedAt: t0 - DAY,
+      tenantId,
+      queueId: "q1",
+      name: "Sales",
+      slThresholdS: 30,
+      shortAbandonS: 2,
+      slVariant: "answered_abandoned_within_over_offered",
+      definitionVersion: 3,
+      updatedAt: t0 - DAY,
     });
     const [q1, q2] = await getQueueKpis(ch, { tenantId, ...period });
     // within 30 s: answered c1 (10) c2 (25) c6 (20) c7 (5) = 4, abandoned c3 (3) = 1 (c4 waited 40 s); offered 8
     expect(q1).toMatchObject({
-      queueId: "q1", name: "Sales", configured: true, slThresholdS: 30, shortAbandonS: 2,
-      slVariant: "answered_abandoned_within_over_offered", slVariantRecognised: true, definitionVersion: 3,
+      queueId: "q1",
+      name: "Sales",
+      configured: true,
+      slThresholdS: 30,
+      shortAbandonS: 2,
+      slVariant: "answered_abandoned_within_over_offered",
+      slVariantRecognised: true,
+      definitionVersion: 3,
     });
     expect(q1?.counts).toMatchObject({ offered: 8, answeredWithin: 4, abandonedWithin: 1, shortAbandoned: 0 });
     expect(q1?.kpis.service_level).toMatchObject({ value: 5 / 8, numerator: 5, denominator: 8 });
@@ -60,7 +78,12 @@ describe("per-queue definitions", () => {
 
     // The contact list reports the threshold each contact was judged by
     const list = await listContacts(ch, { tenantId, ...period, filter: "answered_within_sl", sort: "queued_at", direction: "asc" });
-    expect(list.items.map((c) => [c.legId, c.slThresholdS])).toEqual([["c1.1", 30], ["c2.1", 30], ["c6.1", 30], ["c7.1", 30]]);
+    expect(list.items.map((c) => [c.legId, c.slThresholdS])).toEqual([
+      ["c1.1", 30],
+      ["c2.1", 30],
+      ["c6.1", 30],
+      ["c7.1", 30],
+    ]);
 
     // A queue filter scopes occupancy to the agents who answered there: a3 has no state time
     const onlyQ2 = await getKpiSummary(ch, { tenantId, ...period, queueIds: ["q2"] });

@@ -39,8 +39,7 @@ describe("KPI engine on the embedded store", () => {
     expect(summary.kpis.offered).toEqual({ value: 8, version: 1 });
 
     // The other variants over the same contacts: 3/(4+2), 3/(4+2-1), (3+1)/8
-    const sl = async (variant: Parameters<typeof getKpiSummary>[1]["variant"]) =>
-      (await getKpiSummary(ch, { tenantId, ...period, variant })).kpis.service_level.value;
+    const sl = async (variant: Parameters<typeof getKpiSummary>[1]["variant"]) => (await getKpiSummary(ch, { tenantId, ...period, variant })).kpis.service_level.value;
     expect(await sl("answered_within_over_answered_abandoned")).toBe(0.5);
     expect(await sl("answered_within_over_answered_abandoned_minus_short")).toBe(0.6);
     expect(await sl("answered_abandoned_within_over_offered")).toBe(0.5);

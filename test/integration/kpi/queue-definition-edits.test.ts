@@ -12,7 +12,16 @@ const VARIANT = "answered_within_over_answered" as const;
 async function queue(): Promise<string> {
   const { ch } = await testStore();
   const tenantId = freshTenant("qedit");
-  await insertQueue(ch, { tenantId, queueId: "q1", name: "Queue one", slThresholdS: 20, slVariant: VARIANT, shortAbandonS: 5, definitionVersion: 1, updatedAt: Date.UTC(2026, 0, 1) });
+  await insertQueue(ch, {
+    tenantId,
+    queueId: "q1",
+    name: "Queue one",
+    slThresholdS: 20,
+    slVariant: VARIANT,
+    shortAbandonS: 5,
+    definitionVersion: 1,
+    updatedAt: Date.UTC(2026, 0, 1),
+  });
   return tenantId;
 }
 
@@ -48,7 +57,12 @@ describe("concurrent changes of one queue's definition", () => {
     expect(await stored(tenantId)).toEqual([{ slThresholdS: winner?.after.slThresholdS, version: 2 }]);
     const changes = await listDefinitionChanges(ch, { tenantId });
     expect(changes).toHaveLength(1);
-    expect(changes[0]).toMatchObject({ actor: "Demo Admin", queueId: "q1", before: { definitionVersion: 1 }, after: { definitionVersion: 2, slThresholdS: winner?.after.slThresholdS } });
+    expect(changes[0]).toMatchObject({
+      actor: "Demo Admin",
+      queueId: "q1",
+      before: { definitionVersion: 1 },
+      after: { definitionVersion: 2, slThresholdS: winner?.after.slThresholdS },
+    });
     expect(heldKeyLocks()).toBe(0);
   });
 
@@ -56,7 +70,9 @@ describe("concurrent changes of one queue's definition", () => {
     const { ch } = await testStore();
     const tenantId = await queue();
     const results = await Promise.all(
-      Array.from({ length: 5 }, (_, i) => updateQueueDefinition(ch, { tenantId, queueId: "q1", change: { slThresholdS: 40 + i, slVariant: VARIANT, shortAbandonS: 5 }, actor })),
+      Array.from({ length: 5 }, (_, i) =>
+        updateQueueDefinition(ch, { tenantId, queueId: "q1", change: { slThresholdS: 40 + i, slVariant: VARIANT, shortAbandonS: 5 }, actor }),
+      ),
     );
     expect(results.map((r) => r.after.definitionVersion).sort()).toEqual([2, 3, 4, 5, 6]);
     const last = results.find((r) => r.after.definitionVersion === 6);

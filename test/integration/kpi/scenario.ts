@@ -40,7 +40,14 @@ export class Stream {
     this.queuedAtByLeg.set(legId, c.queuedAt);
     this.offer(c.callId, c.caller, c.queuedAt);
     this.push({ ...leg, id: randomUUID(), type: "call.queued", time: c.queuedAt, data: {} });
-    this.push({ ...leg, id: randomUUID(), type: "call.established", time: answerAt, agentId: c.agentId, data: { waitMs: c.waitMs, ringMs: 2 * S, agentChannelId: `${c.callId}-agent` } });
+    this.push({
+      ...leg,
+      id: randomUUID(),
+      type: "call.established",
+      time: answerAt,
+      agentId: c.agentId,
+      data: { waitMs: c.waitMs, ringMs: 2 * S, agentChannelId: `${c.callId}-agent` },
+    });
     this.push({ ...leg, id: randomUUID(), type: "call.queue_exited", time: answerAt, agentId: c.agentId, data: { reason: "answered", waitMs: c.waitMs } });
     if (c.talk) {
       const holdMs = c.talk.holdMs ?? 0;

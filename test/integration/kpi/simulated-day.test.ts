@@ -13,7 +13,18 @@ import { freshTenant, testStore } from "../helpers/store";
 const DAY = Date.UTC(2026, 2, 10); // a Tuesday
 const HOUR = 3_600_000;
 
-type Leg = { queueId: string; queuedAt: number; outcome?: string; waitMs?: number; talkMs?: number; holdMs?: number; holdCount?: number; acwMs?: number; transferred?: boolean; cleared?: boolean };
+type Leg = {
+  queueId: string;
+  queuedAt: number;
+  outcome?: string;
+  waitMs?: number;
+  talkMs?: number;
+  holdMs?: number;
+  holdCount?: number;
+  acwMs?: number;
+  transferred?: boolean;
+  cleared?: boolean;
+};
 
 function legsFrom(events: CtiEvent[]): Map<string, Leg> {
   const legs = new Map<string, Leg>();

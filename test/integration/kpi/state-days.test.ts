@@ -73,7 +73,10 @@ describe("agent state time on the store", () => {
     const intervals: Interval[] = [];
     // Two agents over 6 days: ready 08-10, busy 10-13, not ready 13-13:30, ready 13:30-17 (agent a2 shifted by 30 min).
     for (let d = 0; d < 6; d++) {
-      for (const [agentId, shift] of [["a1", 0], ["a2", 30 * 60_000]] as const) {
+      for (const [agentId, shift] of [
+        ["a1", 0],
+        ["a2", 30 * 60_000],
+      ] as const) {
         const base = D0 + d * DAY + shift;
         intervals.push(
           { agentId, state: "ready", start: base + 8 * H, end: base + 10 * H },
@@ -112,8 +115,17 @@ describe("agent state time on the store", () => {
     // A queue filter keeps the agents who answered a contact of that queue in the period (here a2 only),
     // in the edges and the cached days alike.
     const exit: CtiEvent = {
-      specVersion: "1.0", id: randomUUID(), source: "test", tenantId, callId: "c1", queueId: "qx", legId: "c1.1", agentId: "a2",
-      type: "call.queue_exited", time: D0 + 2 * DAY + 10 * H, data: { reason: "answered", waitMs: 4_000 },
+      specVersion: "1.0",
+      id: randomUUID(),
+      source: "test",
+      tenantId,
+      callId: "c1",
+      queueId: "qx",
+      legId: "c1.1",
+      agentId: "a2",
+      type: "call.queue_exited",
+      time: D0 + 2 * DAY + 10 * H,
+      data: { reason: "answered", waitMs: 4_000 },
     };
     await store.insert({ table: "cti_events", values: [eventToRow(exit)], format: "JSONEachRow" });
     const a2Only = [...intervals, late].filter((iv) => iv.agentId === "a2");

@@ -36,7 +36,14 @@ const content = (s: FloorState) => {
   const v = buildView(s, EMPTY_DIRECTORY, new Map(), { version: 0, serverTime: 0, replay: true });
   return { queues: v.queues, agents: v.agents, calls: v.calls };
 };
-const liveAt = (events: readonly CtiEvent[], at: number) => tickFloor(applyEvents(emptyFloor(TZ, FROM), events.filter((e) => e.time <= at)), at);
+const liveAt = (events: readonly CtiEvent[], at: number) =>
+  tickFloor(
+    applyEvents(
+      emptyFloor(TZ, FROM),
+      events.filter((e) => e.time <= at),
+    ),
+    at,
+  );
 
 afterAll(() => getLiveFloor()?.stop());
 
@@ -103,7 +110,9 @@ describe("threshold settings in the store", () => {
     const loaded = await loadThresholds(ch, tenant);
     expect(loaded.get("support")).toEqual(second);
     expect(loaded.get("*")).toEqual(first);
-    const audit = await queryRows<{ target: string }>(ch, "SELECT target FROM audit_log WHERE tenant_id = {t:String} AND action = 'wallboard_thresholds.update'", { t: tenant });
+    const audit = await queryRows<{ target: string }>(ch, "SELECT target FROM audit_log WHERE tenant_id = {t:String} AND action = 'wallboard_thresholds.update'", {
+      t: tenant,
+    });
     expect(audit).toHaveLength(3);
   });
 });

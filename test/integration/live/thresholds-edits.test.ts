@@ -12,7 +12,10 @@ const withWaiting = (warning: number) => ({ ...DEFAULT_THRESHOLDS, waiting: { wa
 
 async function audit(tenantId: string): Promise<{ target: string; details: string }[]> {
   const { ch } = await testStore();
-  return queryRows(ch, "SELECT target, details FROM audit_log WHERE tenant_id = {t:String} AND action = {a:String} ORDER BY at", { t: tenantId, a: THRESHOLDS_AUDIT_ACTION });
+  return queryRows(ch, "SELECT target, details FROM audit_log WHERE tenant_id = {t:String} AND action = {a:String} ORDER BY at", {
+    t: tenantId,
+    a: THRESHOLDS_AUDIT_ACTION,
+  });
 }
 
 describe("concurrent threshold saves", () => {
@@ -42,12 +45,34 @@ describe("the thresholds form's versions", () => {
   it("start at 0 without a row, read a row saved before versions as 1, and come back with each save", async () => {
     const { ch } = await testStore();
     const tenantId = freshTenant("thr-ver");
-    await insertQueue(ch, { tenantId, queueId: "sales", name: "Sales", slThresholdS: 20, slVariant: "answered_within_over_answered", shortAbandonS: 5, definitionVersion: 1, updatedAt: Date.UTC(2026, 0, 1) });
+    await insertQueue(ch, {
+      tenantId,
+      queueId: "sales",
+      name: "Sales",
+      slThresholdS: 20,
+      slVariant: "answered_within_over_answered",
+      shortAbandonS: 5,
+      definitionVersion: 1,
+      updatedAt: Date.UTC(2026, 0, 1),
+    });
     // A default saved before migration 0015: no version column in the insert.
     await ch.insert({
       table: "wallboard_thresholds",
       format: "JSONEachRow",
-      values: [{ tenant_id: tenantId, queue_id: "*", wait_warning_s: 10, wait_critical_s: 20, waiting_warning: 1, waiting_critical: 2, sl_warning_pct: 90, sl_critical_pct: 80, updated_by: "old", updated_at: Date.UTC(2026, 0, 1) }],
+      values: [
+        {
+          tenant_id: tenantId,
+          queue_id: "*",
+          wait_warning_s: 10,
+          wait_critical_s: 20,
+          waiting_warning: 1,
+          waiting_critical: 2,
+          sl_warning_pct: 90,
+          sl_critical_pct: 80,
+          updated_by: "old",
+          updated_at: Date.UTC(2026, 0, 1),
+        },
+      ],
     });
     const before = await readThresholdSettings(ch, tenantId);
     expect(before.default).toMatchObject({ custom: true, version: 1 });
@@ -58,10 +83,19 @@ describe("the thresholds form's versions", () => {
     expect(saved.default).toEqual(before.default);
 
     // The same values again are no change; a stale version is refused; an unknown queue is not found.
-    expect(await updateThresholdSettings(ch, tenantId, { queueId: "sales", thresholds: withWaiting(4), expectedVersion: 1 }, actor)).toMatchObject({ version: 1, changed: false });
-    await expect(updateThresholdSettings(ch, tenantId, { queueId: "sales", thresholds: withWaiting(5), expectedVersion: 0 }, actor)).rejects.toMatchObject({ kind: "conflict", currentVersion: 1 });
+    expect(await updateThresholdSettings(ch, tenantId, { queueId: "sales", thresholds: withWaiting(4), expectedVersion: 1 }, actor)).toMatchObject({
+      version: 1,
+      changed: false,
+    });
+    await expect(updateThresholdSettings(ch, tenantId, { queueId: "sales", thresholds: withWaiting(5), expectedVersion: 0 }, actor)).rejects.toMatchObject({
+      kind: "conflict",
+      currentVersion: 1,
+    });
     await expect(updateThresholdSettings(ch, tenantId, { queueId: "nope", thresholds: withWaiting(5) }, actor)).rejects.toMatchObject({ kind: "not_found" });
-    expect(await updateThresholdSettings(ch, tenantId, { queueId: "*", thresholds: withWaiting(6), expectedVersion: 1 }, actor)).toMatchObject({ version: 2, default: { version: 2 } });
+    expect(await updateThresholdSettings(ch, tenantId, { queueId: "*", thresholds: withWaiting(6), expectedVersion: 1 }, actor)).toMatchObject({
+      version: 2,
+      default: { version: 2 },
+    });
     expect((await audit(tenantId)).map((a) => a.target)).toEqual(["queue:sales", "queue:*"]);
   });
 });

@@ -32,7 +32,11 @@ describe("npm run import:queue-log", () => {
     expect(out).toMatch(/2 lines dead-lettered/);
     await run("scripts/import-queue-log.ts", args, env);
 
-    const sql = async (q: string) => (await run("scripts/ch.ts", [q], env)).trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    const sql = async (q: string) =>
+      (await run("scripts/ch.ts", [q], env))
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
     const [offered] = await sql("SELECT count() AS n FROM cti_events WHERE type = 'call.queued'");
     expect(Number(offered?.n)).toBe(HAND_COUNTS.total.offered);
     const [dupes] = await sql("SELECT count() - uniqExact(event_id) AS n FROM cti_events");

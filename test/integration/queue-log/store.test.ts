@@ -81,11 +81,9 @@ describe("queue_log import into the embedded store", () => {
 
     const again = await importThroughPipeline(ch, tenantId);
     expect(again).toMatchObject({ received: eventCount, inserted: 0, alreadyStored: eventCount, deadLettered: 0 });
-    const [row] = await queryRows<{ n: string; ids: string }>(
-      ch,
-      "SELECT count() AS n, uniqExact(event_id) AS ids FROM cti_events WHERE tenant_id = {t:String}",
-      { t: tenantId },
-    );
+    const [row] = await queryRows<{ n: string; ids: string }>(ch, "SELECT count() AS n, uniqExact(event_id) AS ids FROM cti_events WHERE tenant_id = {t:String}", {
+      t: tenantId,
+    });
     expect(Number(row?.n)).toBe(eventCount);
     expect(Number(row?.ids)).toBe(eventCount);
     expect((await getKpiSummary(ch, { tenantId, ...period })).counts).toEqual(before.counts);

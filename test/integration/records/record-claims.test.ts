@@ -118,7 +118,11 @@ describe("a winner that died after its claim", () => {
     const { tenantId, key } = await queueWithVersion1();
     const claim = claimOf(2, 9);
     expect(await claimVersion(ch, KIND, key, claim)).toBe(true);
-    await Promise.all([applyClaim(ch, QUEUE_DEFINITION_RECORD, key, claim), currentRecord(ch, QUEUE_DEFINITION_RECORD, key), currentRecord(ch, QUEUE_DEFINITION_RECORD, key)]);
+    await Promise.all([
+      applyClaim(ch, QUEUE_DEFINITION_RECORD, key, claim),
+      currentRecord(ch, QUEUE_DEFINITION_RECORD, key),
+      currentRecord(ch, QUEUE_DEFINITION_RECORD, key),
+    ]);
     expect(await auditRows(tenantId)).toHaveLength(1);
     expect(await QUEUE_DEFINITION_RECORD.readProjection(ch, key)).toMatchObject({ version: 2, state: settings(9) });
   });

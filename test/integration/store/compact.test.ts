@@ -17,13 +17,18 @@ describe("compaction on the store", () => {
     for (let n = 0; n < legs; n++) {
       const q = t0 + n * 60_000;
       exits.push({ ...leg(n), id: randomUUID(), type: "call.queue_exited", time: q + 5_000, data: { reason: "answered", waitMs: 5_000 } });
-      clears.push({ ...leg(n), id: randomUUID(), type: "call.connection_cleared", time: q + 65_000, data: { queuedAt: q, talkMs: 60_000, holdMs: 0, holdCount: 0, releasedBy: "caller", transferred: false } });
+      clears.push({
+        ...leg(n),
+        id: randomUUID(),
+        type: "call.connection_cleared",
+        time: q + 65_000,
+        data: { queuedAt: q, talkMs: 60_000, holdMs: 0, holdCount: 0, releasedBy: "caller", transferred: false },
+      });
     }
     // Two inserts: the exits and the clears of each segment start out in different parts.
     await ch.insert({ table: "cti_events", values: exits.map(eventToRow), format: "JSONEachRow" });
     await ch.insert({ table: "cti_events", values: clears.map(eventToRow), format: "JSONEachRow" });
-    const rowsOf = async () =>
-      Number((await queryRows<{ n: string }>(ch, "SELECT count() n FROM contact_segments WHERE tenant_id = {t:String}", { t: tenantId }))[0]?.n);
+    const rowsOf = async () => Number((await queryRows<{ n: string }>(ch, "SELECT count() n FROM contact_segments WHERE tenant_id = {t:String}", { t: tenantId }))[0]?.n);
     expect(await rowsOf()).toBe(2 * legs);
 
     const done = await compactOnce(ch);
@@ -35,11 +40,9 @@ describe("compaction on the store", () => {
     expect(Number(parts?.n)).toBe(1);
     // Without FINAL, one row per segment, and it holds both the exit's and the clear's columns.
     expect(await rowsOf()).toBe(legs);
-    const [merged] = await queryRows<{ n: string }>(
-      ch,
-      "SELECT countIf(outcome = 'answered' AND talk_ms = 60000) n FROM contact_segments WHERE tenant_id = {t:String}",
-      { t: tenantId },
-    );
+    const [merged] = await queryRows<{ n: string }>(ch, "SELECT countIf(outcome = 'answered' AND talk_ms = 60000) n FROM contact_segments WHERE tenant_id = {t:String}", {
+      t: tenantId,
+    });
     expect(Number(merged?.n)).toBe(legs);
     expect(await compactOnce(ch)).toEqual([]);
   });
@@ -61,7 +64,12 @@ describe("pruning superseded daily state fills", () => {
     ];
     await ch.insert({
       table: "agent_state_daily_done",
-      values: fills.map(([day, fill_id, ago]) => ({ tenant_id: tenantId, day, fill_id, computed_at: new Date(now - ago * min).toISOString().replace("T", " ").replace("Z", "") })),
+      values: fills.map(([day, fill_id, ago]) => ({
+        tenant_id: tenantId,
+        day,
+        fill_id,
+        computed_at: new Date(now - ago * min).toISOString().replace("T", " ").replace("Z", ""),
+      })),
       format: "JSONEachRow",
     });
     await ch.insert({

@@ -38,20 +38,46 @@ describe("migration 0011 on a store with history", () => {
     const answered: CtiEvent[] = [
       ev({ ...leg, type: "call.queue_exited", time: t0 + 30_000, agentId: "a1", data: { reason: "answered", waitMs: 30_000 } }),
       ev({ ...leg, type: "call.established", time: t0 + 30_000, agentId: "a1", data: { waitMs: 30_000, ringMs: 2_000, agentChannelId: "ch.2" } }),
-      ev({ ...leg, type: "call.connection_cleared", time: t0 + 630_000, agentId: "a1", data: { queuedAt: t0, talkMs: 600_000, holdMs: 0, holdCount: 0, releasedBy: "caller", transferred: false } }),
+      ev({
+        ...leg,
+        type: "call.connection_cleared",
+        time: t0 + 630_000,
+        agentId: "a1",
+        data: { queuedAt: t0, talkMs: 600_000, holdMs: 0, holdCount: 0, releasedBy: "caller", transferred: false },
+      }),
     ];
     const abandoned = ev({ ...leg, legId: "c2.1", callId: "c2", type: "call.queue_exited", time: t0 + 8_000, data: { reason: "abandon", waitMs: 8_000 } });
     // Busy across midnight (the old table kept it whole).
-    const busyEnd = ev({ type: "agent.working_after_call", time: t0 + 630_000, agentId: "a1", callId: "c1", legId: "c1.1", data: { previous: { state: "busy", since: t0 + 30_000, callId: "c1", legId: "c1.1", queuedAt: t0 } } });
+    const busyEnd = ev({
+      type: "agent.working_after_call",
+      time: t0 + 630_000,
+      agentId: "a1",
+      callId: "c1",
+      legId: "c1.1",
+      data: { previous: { state: "busy", since: t0 + 30_000, callId: "c1", legId: "c1.1", queuedAt: t0 } },
+    });
     await ch.insert({ table: "cti_events", values: [...answered, abandoned, busyEnd].map(eventToRow), format: "JSONEachRow" });
 
     const report = await migrate(ch);
-    expect(report.applied.filter((n) => n >= "0011")).toEqual(fs.readdirSync(MIGRATIONS_DIR).filter((f) => f >= "0011" && f.endsWith(".sql")).sort());
-    const tables = await queryRows<{ name: string }>(ch, "SELECT name FROM system.tables WHERE database = currentDatabase() AND name IN ('contacts', 'agent_state_intervals')");
+    expect(report.applied.filter((n) => n >= "0011")).toEqual(
+      fs
+        .readdirSync(MIGRATIONS_DIR)
+        .filter((f) => f >= "0011" && f.endsWith(".sql"))
+        .sort(),
+    );
+    const tables = await queryRows<{ name: string }>(
+      ch,
+      "SELECT name FROM system.tables WHERE database = currentDatabase() AND name IN ('contacts', 'agent_state_intervals')",
+    );
     expect(tables).toEqual([]);
 
     // After-call work ends after the upgrade: its row carries queuedAt and merges into the moved segment.
-    const acwEnd = ev({ type: "agent.ready", time: t0 + 660_000, agentId: "a1", data: { previous: { state: "after_call_work", since: t0 + 630_000, callId: "c1", legId: "c1.1", queuedAt: t0 } } });
+    const acwEnd = ev({
+      type: "agent.ready",
+      time: t0 + 660_000,
+      agentId: "a1",
+      data: { previous: { state: "after_call_work", since: t0 + 630_000, callId: "c1", legId: "c1.1", queuedAt: t0 } },
+    });
     await ch.insert({ table: "cti_events", values: [eventToRow(acwEnd)], format: "JSONEachRow" });
 
     const segments = await queryRows<Record<string, string | number>>(

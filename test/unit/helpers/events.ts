@@ -10,7 +10,14 @@ export function answeredCall(tenantId: string, callId: string, t0: number, waitM
     { ...leg, id: randomUUID(), type: "call.queued", time: t0, data: { position: 1 } },
     { ...leg, id: randomUUID(), type: "call.established", time: t0 + waitMs, agentId: "a1", data: { waitMs, ringMs: 1000, agentChannelId: `${callId}-a` } },
     { ...leg, id: randomUUID(), type: "call.queue_exited", time: t0 + waitMs, agentId: "a1", data: { reason: "answered", waitMs } },
-    { ...leg, id: randomUUID(), type: "call.connection_cleared", time: t0 + waitMs + talkMs, agentId: "a1", data: { queuedAt: t0, talkMs, holdMs: 0, holdCount: 0, releasedBy: "caller", transferred: false } },
+    {
+      ...leg,
+      id: randomUUID(),
+      type: "call.connection_cleared",
+      time: t0 + waitMs + talkMs,
+      agentId: "a1",
+      data: { queuedAt: t0, talkMs, holdMs: 0, holdCount: 0, releasedBy: "caller", transferred: false },
+    },
     { ...base, id: randomUUID(), type: "call.cleared", time: t0 + waitMs + talkMs, data: { durationMs: waitMs + talkMs } },
   ];
 }

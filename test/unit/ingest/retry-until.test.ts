@@ -21,7 +21,12 @@ describe("retryUntil", () => {
     const ctl = new AbortController();
     const started = Date.now();
     // Aborted once the 60 s wait has begun (onRetry comes just before it), not after a guessed delay.
-    const pending = retryUntil(() => Promise.reject(new Error("broker down")), { firstDelayMs: 60_000, maxDelayMs: 60_000, signal: ctl.signal, onRetry: () => queueMicrotask(() => ctl.abort()) });
+    const pending = retryUntil(() => Promise.reject(new Error("broker down")), {
+      firstDelayMs: 60_000,
+      maxDelayMs: 60_000,
+      signal: ctl.signal,
+      onRetry: () => queueMicrotask(() => ctl.abort()),
+    });
     expect(await pending).toBeUndefined();
     expect(Date.now() - started).toBeLessThan(10_000);
   });
@@ -29,7 +34,13 @@ describe("retryUntil", () => {
   it("throws errors it is told retrying cannot cure", async () => {
     class Fatal extends Error {}
     await expect(
-      retryUntil(() => Promise.reject(new Fatal("refused")), { firstDelayMs: 1, maxDelayMs: 1, signal: new AbortController().signal, onRetry: () => undefined, isFatal: (e) => e instanceof Fatal }),
+      retryUntil(() => Promise.reject(new Fatal("refused")), {
+        firstDelayMs: 1,
+        maxDelayMs: 1,
+        signal: new AbortController().signal,
+        onRetry: () => undefined,
+        isFatal: (e) => e instanceof Fatal,
+      }),
     ).rejects.toThrow("refused");
   });
 });

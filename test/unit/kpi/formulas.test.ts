@@ -1,17 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CONTACT_FILTERS } from "@/lib/kpi/contact-filters";
-import {
-  KPI_DEFINITIONS,
-  KPI_IDS,
-  SL_VARIANTS,
-  ZERO_COUNTS,
-  addCounts,
-  computeKpis,
-  kpiDefinition,
-  kpiParts,
-  kpiValue,
-  type KpiCounts,
-} from "@/lib/kpi";
+import { KPI_DEFINITIONS, KPI_IDS, SL_VARIANTS, ZERO_COUNTS, addCounts, computeKpis, kpiDefinition, kpiParts, kpiValue, type KpiCounts } from "@/lib/kpi";
 
 /**
  * A hand-built period. Every expected number below is worked out by hand from the

@@ -11,7 +11,17 @@ export function ev<T extends EventType>(type: T, time: number, data: EventOf<T>[
 }
 
 /** The event ids of one answered call on agent `agentId`, in emission order, with the agent's state events. */
-export function answeredCall(opts: { callId: string; queueId: string; agentId: string; t0: number; ivrMs?: number; waitMs: number; talkMs: number; acwMs: number; agentSince: number }): CtiEvent[] {
+export function answeredCall(opts: {
+  callId: string;
+  queueId: string;
+  agentId: string;
+  t0: number;
+  ivrMs?: number;
+  waitMs: number;
+  talkMs: number;
+  acwMs: number;
+  agentSince: number;
+}): CtiEvent[] {
   const { callId, queueId, agentId, t0, waitMs, talkMs, acwMs, agentSince } = opts;
   const ivr = opts.ivrMs ?? 1000;
   const legId = `${callId}.1`;

@@ -59,7 +59,16 @@ describe("live floor reducer", () => {
   });
 
   it("reaches the same floor whatever the order of events within one millisecond", () => {
-    const second = answeredCall({ callId: "c2", queueId: "support", agentId: "a1", t0: T0 + 200_000, waitMs: 3_000, talkMs: 60_000, acwMs: 10_000, agentSince: T0 + 159_000 });
+    const second = answeredCall({
+      callId: "c2",
+      queueId: "support",
+      agentId: "a1",
+      t0: T0 + 200_000,
+      waitMs: 3_000,
+      talkMs: 60_000,
+      acwMs: 10_000,
+      agentSince: T0 + 159_000,
+    });
     const all = [...agentOn, ...call, ...second];
     const expected = view(fold(all));
     for (let seed = 1; seed <= 40; seed++) {
@@ -152,12 +161,26 @@ describe("live floor reducer", () => {
       ev("call.queued", t, {}, { callId: id, queueId: "sales", legId: `${id}.1` }),
       ev("call.queue_exited", t + waitMs, { reason: "answered", waitMs }, { callId: id, queueId: "sales", legId: `${id}.1`, agentId: "a1" }),
     ];
-    const s = fold([...abandon("x1", 3000, T0), ...abandon("x2", 40_000, T0), ...answered("y1", 10_000, T0), ...answered("y2", 25_000, T0), ...answered("y3", 20_000, T0)]);
+    const s = fold([
+      ...abandon("x1", 3000, T0),
+      ...abandon("x2", 40_000, T0),
+      ...answered("y1", 10_000, T0),
+      ...answered("y2", 25_000, T0),
+      ...answered("y3", 20_000, T0),
+    ]);
     const q = view(s).queues.sales;
     expect(q).toMatchObject({ offered: 5, answered: 3, abandoned: 2, shortAbandoned: 1 });
     // Default variant: answered within 20 s (inclusive) / answered.
     expect(q?.serviceLevel).toMatchObject({ numerator: 2, denominator: 3 });
-    const strict = buildView(s, { queues: new Map([["sales", { id: "sales", name: "Sales", slThresholdS: 10, slVariant: "answered_within_over_answered_abandoned", shortAbandonS: 5 }]]), agents: new Map() }, new Map(), { version: 1, serverTime: 0, replay: false });
+    const strict = buildView(
+      s,
+      {
+        queues: new Map([["sales", { id: "sales", name: "Sales", slThresholdS: 10, slVariant: "answered_within_over_answered_abandoned", shortAbandonS: 5 }]]),
+        agents: new Map(),
+      },
+      new Map(),
+      { version: 1, serverTime: 0, replay: false },
+    );
     expect(strict.queues.sales?.serviceLevel).toMatchObject({ numerator: 1, denominator: 5, thresholdS: 10 });
     expect(strict.queues.sales?.name).toBe("Sales");
   });
@@ -169,7 +192,10 @@ describe("live floor reducer", () => {
     const ticked = tickFloor(s, Date.UTC(2026, 0, 6, 0, 0, 1));
     expect(view(ticked).queues.support).toMatchObject({ offered: 0, waiting: 1 });
     // The caller queued yesterday: answering today does not count for today (a contact belongs to the day it queued).
-    const answered = reduceFloor(ticked, ev("call.queue_exited", Date.UTC(2026, 0, 6, 0, 0, 5), { reason: "answered", waitMs: 15_000 }, { callId: "n1", queueId: "support", legId: "n1.1", agentId: "a1" }));
+    const answered = reduceFloor(
+      ticked,
+      ev("call.queue_exited", Date.UTC(2026, 0, 6, 0, 0, 5), { reason: "answered", waitMs: 15_000 }, { callId: "n1", queueId: "support", legId: "n1.1", agentId: "a1" }),
+    );
     expect(view(answered).queues.support).toMatchObject({ offered: 0, answered: 0, waiting: 0 });
     // A summer day in London starts at 23:00 UTC.
     const summer = emptyFloor(TZ, Date.UTC(2026, 6, 1, 12));

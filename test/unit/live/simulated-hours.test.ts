@@ -26,7 +26,7 @@ function simulate(): { events: CtiEvent[]; chunks: CtiEvent[][] } {
   const chunks: CtiEvent[][] = [];
   let step = 0;
   // Chunks of 50 ms to 2 s, like the live simulator's ticks behind the ingest buffer.
-  for (let t = FROM; t < TO; ) {
+  for (let t = FROM; t < TO;) {
     t = Math.min(TO, t + 50 + ((step++ * 7919) % 1950));
     const chunk = sim.advanceTo(t);
     if (chunk.length > 0) chunks.push(chunk);
@@ -93,7 +93,8 @@ function independent(list: readonly CtiEvent[], dayStart: number) {
     if (e.type === "agent.logged_on") queues.set(e.agentId, e.data.queues ?? []);
     else if (e.type === "agent.logged_off") agents.delete(e.agentId);
     else if (e.type.startsWith("agent.") && e.agentId) {
-      const state = { "agent.ready": "ready", "agent.not_ready": "not_ready", "agent.busy": "busy", "agent.working_after_call": "after_call_work" }[e.type as string] ?? "?";
+      const state =
+        { "agent.ready": "ready", "agent.not_ready": "not_ready", "agent.busy": "busy", "agent.working_after_call": "after_call_work" }[e.type as string] ?? "?";
       agents.set(e.agentId, { state, reasonCode: e.type === "agent.not_ready" ? e.data.reasonCode : null, since: e.time, queues: queues.get(e.agentId) ?? [] });
     }
   }
@@ -110,7 +111,12 @@ describe("the live floor over three simulated hours", () => {
   for (const at of [Date.UTC(2026, 0, 5, 8, 47, 13), TO]) {
     it(`matches figures computed directly from the events at ${new Date(at).toISOString()}`, () => {
       const upTo = events.filter((e) => e.time <= at);
-      const v = viewOf(live(chunks.map((c) => c.filter((e) => e.time <= at)), at));
+      const v = viewOf(
+        live(
+          chunks.map((c) => c.filter((e) => e.time <= at)),
+          at,
+        ),
+      );
       const ref = independent(upTo, Date.UTC(2026, 0, 5));
 
       // Calls waiting and the longest wait, per queue.
@@ -119,7 +125,9 @@ describe("the live floor over three simulated hours", () => {
         expect(card.waiting, queueId).toBe(legs.length);
         expect(card.oldestQueuedAt, queueId).toBe(legs.length ? Math.min(...legs.map((l) => l.queuedAt)) : null);
         const d = ref.day.get(queueId);
-        expect({ offered: card.offered, answered: card.answered, abandoned: card.abandoned, timedOut: card.timedOut }, queueId).toEqual(d ?? { offered: 0, answered: 0, abandoned: 0, timedOut: 0 });
+        expect({ offered: card.offered, answered: card.answered, abandoned: card.abandoned, timedOut: card.timedOut }, queueId).toEqual(
+          d ?? { offered: 0, answered: 0, abandoned: 0, timedOut: 0 },
+        );
       }
       expect(Object.values(v.queues).reduce((n, q) => n + q.waiting, 0)).toBe(ref.waiting.size);
 
@@ -130,13 +138,22 @@ describe("the live floor over three simulated hours", () => {
       // Agents: state, reason, since; and the per-queue counts.
       expect(Object.keys(v.agents).sort()).toEqual([...ref.agents.keys()].sort());
       for (const [id, a] of ref.agents) {
-        expect({ state: v.agents[id]?.state, reasonCode: v.agents[id]?.reasonCode, since: v.agents[id]?.since }, id).toEqual({ state: a.state, reasonCode: a.reasonCode, since: a.since });
+        expect({ state: v.agents[id]?.state, reasonCode: v.agents[id]?.reasonCode, since: v.agents[id]?.since }, id).toEqual({
+          state: a.state,
+          reasonCode: a.reasonCode,
+          since: a.since,
+        });
       }
       for (const [queueId, card] of Object.entries(v.queues)) {
         const serving = [...ref.agents.values()].filter((a) => a.queues.includes(queueId));
         const n = (s: string) => serving.filter((a) => a.state === s).length;
         expect(card.agents.ready + card.agents.busy + card.agents.afterCallWork + card.agents.notReady, queueId).toBe(serving.length);
-        expect([card.agents.ready, card.agents.busy, card.agents.afterCallWork, card.agents.notReady], queueId).toEqual([n("ready"), n("busy"), n("after_call_work"), n("not_ready")]);
+        expect([card.agents.ready, card.agents.busy, card.agents.afterCallWork, card.agents.notReady], queueId).toEqual([
+          n("ready"),
+          n("busy"),
+          n("after_call_work"),
+          n("not_ready"),
+        ]);
       }
       expect(ref.calls.size).toBeGreaterThan(5);
       expect(ref.agents.size).toBeGreaterThan(10);
@@ -146,7 +163,12 @@ describe("the live floor over three simulated hours", () => {
   it("replay from stored order (same-millisecond events shuffled) equals the live floor at the same moment", () => {
     const storeOrder = shuffled(events, 99).sort((a, b) => a.time - b.time);
     for (const at of [Date.UTC(2026, 0, 5, 8, 0, 0, 1), Date.UTC(2026, 0, 5, 9, 12, 34, 567), TO]) {
-      const liveView = viewOf(live(chunks.map((c) => c.filter((e) => e.time <= at)), at));
+      const liveView = viewOf(
+        live(
+          chunks.map((c) => c.filter((e) => e.time <= at)),
+          at,
+        ),
+      );
       const replayed = viewOf(floorAt(storeOrder, TZ, floorWindow(at, TZ)));
       expect(replayed).toEqual(liveView);
     }

@@ -18,7 +18,15 @@ describe("wallboard thresholds", () => {
     const dflt = { ...DEFAULT_THRESHOLDS, waiting: { warning: 5, critical: 6 } };
     expect(thresholdsFor(new Map(), "q")).toEqual(DEFAULT_THRESHOLDS);
     expect(thresholdsFor(new Map([[DEFAULT_QUEUE_KEY, dflt]]), "q")).toEqual(dflt);
-    expect(thresholdsFor(new Map([[DEFAULT_QUEUE_KEY, dflt], ["q", own]]), "q")).toEqual(own);
+    expect(
+      thresholdsFor(
+        new Map([
+          [DEFAULT_QUEUE_KEY, dflt],
+          ["q", own],
+        ]),
+        "q",
+      ),
+    ).toEqual(own);
   });
 
   it("reject bands in the wrong order with a message", () => {

@@ -53,7 +53,10 @@ export function contactsFromEvents(events: readonly CtiEvent[]): Map<string, Con
   return contacts;
 }
 
-export function countsFromEvents(events: readonly CtiEvent[], filter: (c: Contact) => boolean = () => true): Omit<KpiCounts, "stateBusyMs" | "stateAcwMs" | "stateReadyMs"> {
+export function countsFromEvents(
+  events: readonly CtiEvent[],
+  filter: (c: Contact) => boolean = () => true,
+): Omit<KpiCounts, "stateBusyMs" | "stateAcwMs" | "stateReadyMs"> {
   const { stateBusyMs: _b, stateAcwMs: _a, stateReadyMs: _r, ...out } = { ...ZERO_COUNTS };
   for (const c of contactsFromEvents(events).values()) {
     if (!filter(c)) continue;

@@ -2,17 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ctiEventSchema, type CtiEvent, type EventOf, type EventType } from "@/lib/events";
 import { computeKpis, ZERO_COUNTS } from "@/lib/kpi";
 import { QueueLogMapper, importQueueLog, nameBasedUuid, type QueueLogMapperOptions } from "@/ingest/queue-log";
-import {
-  HAND_AGENT_STATES,
-  HAND_COUNTS,
-  HAND_EVENT_TYPES,
-  HAND_KPIS,
-  HAND_LOG,
-  S,
-  SOURCE,
-  T0,
-  WRAP_UP_SECONDS,
-} from "./hand-log";
+import { HAND_AGENT_STATES, HAND_COUNTS, HAND_EVENT_TYPES, HAND_KPIS, HAND_LOG, S, SOURCE, T0, WRAP_UP_SECONDS } from "./hand-log";
 import { countsFromEvents, stateTimeFromEvents } from "./kpis-from-events";
 import { checkSegmentQueuedAt } from "../helpers/segment-queued-at";
 
@@ -118,7 +108,14 @@ describe("QueueLogMapper on the hand-written log", () => {
     expect(ofType(c2, "call.delivered").map((e) => e.data.attempt)).toEqual([1, 2]);
     expect(ofType(c2, "call.established")[0]?.data).toEqual({ waitMs: 30_000, ringMs: 5_000, agentChannelId: "1767603655.105" });
     // CONNECT +60 with holdtime 30: queued at +30.
-    expect(ofType(c2, "call.connection_cleared")[0]?.data).toEqual({ queuedAt: at(30), talkMs: 180_000, holdMs: 0, holdCount: 0, releasedBy: "agent", transferred: false });
+    expect(ofType(c2, "call.connection_cleared")[0]?.data).toEqual({
+      queuedAt: at(30),
+      talkMs: 180_000,
+      holdMs: 0,
+      holdCount: 0,
+      releasedBy: "agent",
+      transferred: false,
+    });
     expect(ofType(c2, "call.offered")[0]?.data).toEqual({ from: "+441632960002", to: "sales", direction: "inbound", channelId: "1767603627.104" });
   });
 
@@ -233,7 +230,9 @@ describe("event ids", () => {
 
   it("do not depend on line numbers: garbage lines in between change nothing", () => {
     const clean = importQueueLog(HAND_LOG, opts).events;
-    const noisy = HAND_LOG.split("\n").flatMap((l, i) => (i % 5 === 2 ? ["", "not a queue_log line", l] : [l])).join("\n");
+    const noisy = HAND_LOG.split("\n")
+      .flatMap((l, i) => (i % 5 === 2 ? ["", "not a queue_log line", l] : [l]))
+      .join("\n");
     expect(importQueueLog(noisy, opts).events).toEqual(clean);
   });
 
@@ -243,7 +242,8 @@ describe("event ids", () => {
     const c = importQueueLog(HAND_LOG, { ...opts, tenantId: "t2" }).events.map((e) => e.id);
     expect(a.filter((id) => b.includes(id) || c.includes(id))).toEqual([]);
     // Two identical PAUSE lines in one second (PAUSEALL twice) are two lines, not one repeated.
-    const log = "100|NONE|q|PJSIP/1|ADDMEMBER|\n200|NONE|q|PJSIP/1|PAUSE|x\n300|NONE|q|PJSIP/1|UNPAUSE|\n300|NONE|q|PJSIP/1|PAUSE|x\n300|NONE|q|PJSIP/1|UNPAUSE|\n300|NONE|q|PJSIP/1|PAUSE|x";
+    const log =
+      "100|NONE|q|PJSIP/1|ADDMEMBER|\n200|NONE|q|PJSIP/1|PAUSE|x\n300|NONE|q|PJSIP/1|UNPAUSE|\n300|NONE|q|PJSIP/1|PAUSE|x\n300|NONE|q|PJSIP/1|UNPAUSE|\n300|NONE|q|PJSIP/1|PAUSE|x";
     const ids = importQueueLog(log, opts).events.map((e) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
   });
@@ -283,9 +283,7 @@ describe("malformed and unmatched lines", () => {
     ].join("\n");
     const { events, errors } = importQueueLog(log, opts);
     expectAllValid(events);
-    expect(errors).toEqual([
-      expect.objectContaining({ lineNo: 1, reason: "unmatched_call", line: "1000|c0|q1|PJSIP/7|COMPLETECALLER|3|50|1" }),
-    ]);
+    expect(errors).toEqual([expect.objectContaining({ lineNo: 1, reason: "unmatched_call", line: "1000|c0|q1|PJSIP/7|COMPLETECALLER|3|50|1" })]);
     const timeline = (id: string) =>
       events.filter((e) => e.agentId === id && e.type.startsWith("agent.")).map((e) => [e.type, e.time / S, "previous" in e.data ? e.data.previous?.state : undefined]);
     expect(timeline("7")).toEqual([
@@ -307,10 +305,12 @@ describe("agent state details", () => {
     const r = importQueueLog(lines.join("\n"), { ...opts, ...o });
     expectAllValid(r.events);
     expect(r.errors).toEqual([]);
-    return r.events.filter((e) => e.type.startsWith("agent.")).map((e) => {
-      const data = e.data as { previous?: { state: string }; reasonCode?: string };
-      return [e.type, e.time / S, data.previous?.state ?? "-", data.reasonCode ?? ""];
-    });
+    return r.events
+      .filter((e) => e.type.startsWith("agent."))
+      .map((e) => {
+        const data = e.data as { previous?: { state: string }; reasonCode?: string };
+        return [e.type, e.time / S, data.previous?.state ?? "-", data.reasonCode ?? ""];
+      });
   };
 
   it("collapses PAUSEALL and its per-queue PAUSE lines into one not-ready interval", () => {
@@ -383,9 +383,7 @@ describe("agent state details", () => {
     const events = lines.flatMap((l, i) => mapper.push(l, i + 1).events);
     const last = mapper.flush().events;
     expectAllValid([...events, ...last]);
-    expect(last.map((e) => [e.type, e.time / S, "previous" in e.data ? e.data.previous?.state : undefined])).toEqual([
-      ["agent.not_ready", 202, "after_call_work"],
-    ]);
+    expect(last.map((e) => [e.type, e.time / S, "previous" in e.data ? e.data.previous?.state : undefined])).toEqual([["agent.not_ready", 202, "after_call_work"]]);
     expect(mapper.flush().events).toEqual([]);
   });
 
@@ -412,9 +410,7 @@ describe("agent state details", () => {
   });
 
   it("uses a custom agent id normaliser", () => {
-    const ids = new Set(
-      importQueueLog("100|NONE|q1|PJSIP/1001|ADDMEMBER|", { ...opts, agentId: (a) => a.toLowerCase() }).events.map((e) => e.agentId),
-    );
+    const ids = new Set(importQueueLog("100|NONE|q1|PJSIP/1001|ADDMEMBER|", { ...opts, agentId: (a) => a.toLowerCase() }).events.map((e) => e.agentId));
     expect(ids).toEqual(new Set(["pjsip/1001"]));
     const bad = importQueueLog("100|NONE|q1|PJSIP/1001|ADDMEMBER|", { ...opts, agentId: () => "" });
     expect(bad.errors).toEqual([expect.objectContaining({ lineNo: 1, reason: "bad_data" })]);

@@ -20,7 +20,11 @@ describe("backfill status", () => {
     let clock = 1_000;
     const status = freshStatus();
     const log: string[] = [];
-    const reporter = backfillStatus(status, (l) => log.push(l), () => clock);
+    const reporter = backfillStatus(
+      status,
+      (l) => log.push(l),
+      () => clock,
+    );
     const from = Date.UTC(2026, 0, 1);
     reporter.started(from, from + 2 * DAY);
     expect(status.backfill).toEqual({ state: "running", fromTime: from, toTime: from + 2 * DAY, simulatedUntil: from, events: 0, startedAt: 1_000 });

@@ -52,12 +52,10 @@ describe("simulator config", () => {
     expect(invalid((c) => ((c as Loose).queues![0]!.transferTargets = ["nowhere"]))).toMatch(/queues\.0\.transferTargets\.0.*nowhere/);
     expect(invalid((c) => ((c as Loose).teams![0]!.skills = ["juggling"]))).toMatch(/teams\.0\.skills\.0/);
     expect(invalid((c) => ((c as Loose).queues![4]!.skill = "orphan"))).toMatch(/queues\.4\.skill.*no team/);
-    expect(
-      invalid((c) => (((c.breaks as Record<string, Record<string, unknown>[]>).scheduled![0]!).reasonCode = "nap")),
-    ).toMatch(/breaks\.scheduled\.0\.reasonCode.*notReadyReasons/);
-    expect(
-      invalid((c) => (((c as Loose).teams![0]!.shifts as Record<string, number>[])[0]!.weekendCount = 99)),
-    ).toMatch(/teams\.0\.shifts\.0\.weekendCount/);
+    expect(invalid((c) => ((c.breaks as Record<string, Record<string, unknown>[]>).scheduled![0]!.reasonCode = "nap"))).toMatch(
+      /breaks\.scheduled\.0\.reasonCode.*notReadyReasons/,
+    );
+    expect(invalid((c) => (((c as Loose).teams![0]!.shifts as Record<string, number>[])[0]!.weekendCount = 99))).toMatch(/teams\.0\.shifts\.0\.weekendCount/);
   });
 
   it("reports unreadable or malformed files with their path", () => {

@@ -5,7 +5,18 @@ import { contactFilterCount, CONTACT_FILTERS } from "@/lib/kpi/contact-filters";
 import type { QueueInfo } from "@/lib/directory/list-queues";
 import { counts } from "./fixtures";
 
-const c = counts({ offered: 10, answered: 7, abandoned: 2, shortAbandoned: 1, answeredWithin: 5, abandonedWithin: 1, handled: 6, heldCount: 2, transferred: 1, timedOut: 1 });
+const c = counts({
+  offered: 10,
+  answered: 7,
+  abandoned: 2,
+  shortAbandoned: 1,
+  answeredWithin: 5,
+  abandonedWithin: 1,
+  handled: 6,
+  heldCount: 2,
+  transferred: 1,
+  timedOut: 1,
+});
 const scope = { from: 1000, to: 2000, queueIds: ["q1"], teamIds: ["t1"], canDrill: true };
 const queues: QueueInfo[] = [
   { id: "q1", name: "Support", slThresholdS: 20, slVariant: "answered_within_over_answered_abandoned_minus_short", shortAbandonS: 5, definitionVersion: 3 },
@@ -29,19 +40,40 @@ describe("explain", () => {
 
   it("shows the thresholds in force, per queue with its settings version, for service level", () => {
     const d = kpiDefinition("service_level", "answered_within_over_answered_abandoned_minus_short");
-    const m = prepareExplain({ definition: d, value: { ...computeKpi("service_level", c, "answered_within_over_answered_abandoned_minus_short"), version: 1 }, counts: c, scope, queues });
+    const m = prepareExplain({
+      definition: d,
+      value: { ...computeKpi("service_level", c, "answered_within_over_answered_abandoned_minus_short"), version: 1 },
+      counts: c,
+      scope,
+      queues,
+    });
     expect(m.parts.map((p) => p.contacts?.count)).toEqual([5, 7 + 2 - 1]);
     expect(m.thresholds).toEqual([
-      { queueId: "q1", name: "Support", text: "T = 20 s · short abandon under 5 s · own variant: Answered within T / (answered + abandoned - short abandons)", version: 3 },
+      {
+        queueId: "q1",
+        name: "Support",
+        text: "T = 20 s · short abandon under 5 s · own variant: Answered within T / (answered + abandoned - short abandons)",
+        version: 3,
+      },
       { queueId: "q2", name: "Sales", text: "T = 30 s · short abandon under 4 s · own variant: weird (unknown; default used)", version: 1 },
     ]);
     expect(m.formula).toBe("Service level = answered within T / (answered + abandoned - short abandons).");
   });
 
   it("lists a count's own contacts, sorted where the number is about an extreme, and drops links for viewers without access", () => {
-    const m = prepareExplain({ definition: kpiDefinition("longest_wait"), value: { value: 90_000, version: 1 }, counts: c, scope: { ...scope, canDrill: false }, queues });
-    expect(m.parts).toEqual([{ side: "value", label: "Longest", text: "1:30", contacts: { filter: "all", count: 10, text: "10 contacts: all offered contacts", href: null } }]);
-    expect(contactsHref({ ...scope, agentIds: ["a1"] }, "all", { sort: "wait_ms", dir: "desc" })).toBe("/contacts?from=1000&to=2000&queue=q1&team=t1&agent=a1&filter=all&sort=wait_ms&dir=desc");
+    const m = prepareExplain({
+      definition: kpiDefinition("longest_wait"),
+      value: { value: 90_000, version: 1 },
+      counts: c,
+      scope: { ...scope, canDrill: false },
+      queues,
+    });
+    expect(m.parts).toEqual([
+      { side: "value", label: "Longest", text: "1:30", contacts: { filter: "all", count: 10, text: "10 contacts: all offered contacts", href: null } },
+    ]);
+    expect(contactsHref({ ...scope, agentIds: ["a1"] }, "all", { sort: "wait_ms", dir: "desc" })).toBe(
+      "/contacts?from=1000&to=2000&queue=q1&team=t1&agent=a1&filter=all&sort=wait_ms&dir=desc",
+    );
   });
 
   it("has nothing to link while loading", () => {

@@ -1,14 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  comparisonLabel,
-  customRange,
-  intervalForRange,
-  localDateRange,
-  periodIncludesNow,
-  periodRange,
-  previousRange,
-  toLocalDate,
-} from "@/lib/time/periods";
+import { comparisonLabel, customRange, intervalForRange, localDateRange, periodIncludesNow, periodRange, previousRange, toLocalDate } from "@/lib/time/periods";
 
 const H = 3_600_000;
 const D = 24 * H;

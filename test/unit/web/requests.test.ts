@@ -31,7 +31,9 @@ describe("a dashboard's requests", () => {
   });
 
   it("build the same key whatever the order of filter values", () => {
-    expect(apiQueryKey("/api/kpi/summary", { from: 1, to: 2, queue: ["b", "a"], team: ["y", "x"] })).toEqual(apiQueryKey("/api/kpi/summary", { from: 1, to: 2, queue: ["a", "b"], team: ["x", "y"] }));
+    expect(apiQueryKey("/api/kpi/summary", { from: 1, to: 2, queue: ["b", "a"], team: ["y", "x"] })).toEqual(
+      apiQueryKey("/api/kpi/summary", { from: 1, to: 2, queue: ["a", "b"], team: ["x", "y"] }),
+    );
   });
 
   it("for trends, bucket by the period's length", () => {

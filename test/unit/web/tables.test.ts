@@ -26,7 +26,11 @@ describe("cells", () => {
 });
 
 describe("sorting", () => {
-  const rows = [queueRow("b", { offered: 5, answered: 4, answeredWithin: 2 }), queueRow("a", { offered: 0 }), queueRow("c", { offered: 9, answered: 8, answeredWithin: 8 })];
+  const rows = [
+    queueRow("b", { offered: 5, answered: 4, answeredWithin: 2 }),
+    queueRow("a", { offered: 0 }),
+    queueRow("c", { offered: 9, answered: 8, answeredWithin: 8 }),
+  ];
   it("orders by a column, empty values last either way, ties stable", () => {
     const sl = findColumn(QUEUE_COLUMNS, "service_level");
     expect(sortRows(rows, sl, "desc").map((r) => r.queueId)).toEqual(["c", "b", "a"]);
@@ -47,7 +51,21 @@ describe("the queues table", () => {
   it("shows every KPI of a queue by its own settings, with AHT split per handled contact", () => {
     const q = queueRow(
       "support",
-      { offered: 10, answered: 8, abandoned: 2, shortAbandoned: 1, answeredWithin: 6, answeredWaitMsSum: 80_000, waitMsSum: 100_000, waitMsMax: 30_000, handled: 4, talkMsSum: 400_000, holdMsSum: 40_000, acwMsSum: 80_000, transferred: 1 },
+      {
+        offered: 10,
+        answered: 8,
+        abandoned: 2,
+        shortAbandoned: 1,
+        answeredWithin: 6,
+        answeredWaitMsSum: 80_000,
+        waitMsSum: 100_000,
+        waitMsMax: 30_000,
+        handled: 4,
+        talkMsSum: 400_000,
+        holdMsSum: 40_000,
+        acwMsSum: 80_000,
+        transferred: 1,
+      },
       { definitionVersion: 3, slThresholdS: 15 },
     );
     const [header, row] = tableText(QUEUE_COLUMNS, [q], ctx, "csv");
@@ -124,10 +142,12 @@ describe("trend and timeline rows", () => {
 describe("the heatmap table", () => {
   it("averages volume over each weekday's days and reads service level as is", () => {
     // Monday 5 to Monday 19 January 2026: two of each weekday.
-    const h = prepareHeatmap(
-      [{ weekday: 1, hour: 9, ...point(0, 1, { offered: 5, answered: 4, answeredWithin: 3 }).counts }],
-      { from: Date.UTC(2026, 0, 5), to: Date.UTC(2026, 0, 19), tz: "UTC", variant: "answered_within_over_answered" },
-    );
+    const h = prepareHeatmap([{ weekday: 1, hour: 9, ...point(0, 1, { offered: 5, answered: 4, answeredWithin: 3 }).counts }], {
+      from: Date.UTC(2026, 0, 5),
+      to: Date.UTC(2026, 0, 19),
+      tz: "UTC",
+      variant: "answered_within_over_answered",
+    });
     const rows = heatmapRows(h);
     expect(rows[0]?.days).toBe(2);
     const cell = rows[0]?.cells[9];

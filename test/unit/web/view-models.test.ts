@@ -19,7 +19,11 @@ describe("the calls chart's model", () => {
       variant: "answered_within_over_answered",
       from,
       to: from + H,
-      points: [point(from, from + 15 * M, { offered: 5, answered: 4, abandoned: 1, answeredWithin: 3 }), point(from + 15 * M, from + 30 * M, {}), point(from + 30 * M, from + 45 * M, {})],
+      points: [
+        point(from, from + 15 * M, { offered: 5, answered: 4, abandoned: 1, answeredWithin: 3 }),
+        point(from + 15 * M, from + 30 * M, {}),
+        point(from + 30 * M, from + 45 * M, {}),
+      ],
     };
     const m = prepareCallsChart(series, from + 20 * M);
     expect(m.points.map((p) => [p.label, p.serviceLevel, p.otherExits])).toEqual([

@@ -16,9 +16,11 @@ export async function POST(request: NextRequest): Promise<NextResponse> {
   try {
     const env = getEnv();
     if (!checkInternalToken(env.DATA_DIR, request.headers.get("x-internal-token"))) throw new Unauthenticated("missing or wrong internal token");
-    const body = bodySchema.parse(await request.json().catch(() => {
-      throw new InvalidInput("body must be JSON: {\"sql\": \"SELECT ...\"}");
-    }));
+    const body = bodySchema.parse(
+      await request.json().catch(() => {
+        throw new InvalidInput('body must be JSON: {"sql": "SELECT ..."}');
+      }),
+    );
     try {
       return NextResponse.json({ rows: await readOnlyQuery(await getClickHouse(env), body.sql) });
     } catch (e) {
