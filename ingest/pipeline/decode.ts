@@ -1,4 +1,5 @@
 import { ctiEventSchema, EVENT_TYPES, SPEC_VERSION, type CtiEvent } from "@/lib/events";
+import { compileCheck } from "@/lib/events/compile-check";
 
 /** Why a message was refused; stored with the dead letter so an operator can act on it. */
 export type RejectReason = "oversized" | "invalid_utf8" | "malformed_json" | "not_an_object" | "unsupported_spec_version" | "unknown_type" | "schema_violation";
@@ -7,6 +8,8 @@ export type Decoded = { ok: true; event: CtiEvent } | { ok: false; reason: Rejec
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 const eventTypes = new Set<string>(EVENT_TYPES);
+/** Yes only where zod would accept the value as it is; see compile-check.ts. About five times cheaper than zod. */
+const isValidAsIs = compileCheck(ctiEventSchema);
 
 /** bytes -> validated event, or the reason it is not one. Pure; never throws. */
 export function decodeBytes(bytes: Uint8Array, maxBytes: number): Decoded {
@@ -40,6 +43,8 @@ export function validate(value: unknown): Decoded {
   if (typeof record.type !== "string" || !eventTypes.has(record.type)) {
     return { ok: false, reason: "unknown_type", detail: `type ${JSON.stringify(record.type)} is not a known event type` };
   }
+  // The hot path: most events are valid and need nothing stripped, so the value is the event.
+  if (isValidAsIs(value)) return { ok: true, event: value as CtiEvent };
   const result = ctiEventSchema.safeParse(value);
   if (!result.success) {
     const detail = result.error.issues
