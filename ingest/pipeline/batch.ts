@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { CtiEvent } from "@/lib/events";
 import { eventToRow, type EventRow } from "@/lib/store/event-row";
-import { decodeBytes, validate } from "./decode";
+import { parseBytes, validate } from "./decode";
 import { deadLetterRow, type DeadLetterRow } from "./dead-letter";
 import type { InboundMessage } from "./message";
 
@@ -18,13 +18,37 @@ export type Batch = {
  * Never throws for one message; a bad message never affects the others.
  */
 export function buildBatch(messages: readonly InboundMessage[], maxEventBytes: number, now: number = Date.now()): Batch {
+  return validateBatch(parseBatch(messages, maxEventBytes, now), now);
+}
+
+/** Messages whose bytes parsed as JSON (or came as objects), not yet validated, and the dead letters so far. */
+export type ParsedBatch = { values: { message: InboundMessage; value: unknown }[]; deadLetters: DeadLetterRow[] };
+
+/** buildBatch's first half: bytes -> JSON values. */
+export function parseBatch(messages: readonly InboundMessage[], maxEventBytes: number, now: number = Date.now()): ParsedBatch {
+  const values: ParsedBatch["values"] = [];
+  const deadLetters: DeadLetterRow[] = [];
+  for (const message of messages) {
+    if (!(message.payload instanceof Uint8Array)) {
+      values.push({ message, value: message.payload.object });
+      continue;
+    }
+    const parsed = parseBytes(message.payload, maxEventBytes);
+    if (parsed.ok) values.push({ message, value: parsed.value });
+    else deadLetters.push(deadLetterRow(message, parsed.reason, parsed.detail, now));
+  }
+  return { values, deadLetters };
+}
+
+/** buildBatch's second half: JSON values -> validated events and rows, repeats within the batch dropped. */
+export function validateBatch(parsed: ParsedBatch, now: number = Date.now()): Batch {
   const events: CtiEvent[] = [];
   const rows: EventRow[] = [];
-  const deadLetters: DeadLetterRow[] = [];
+  const deadLetters = [...parsed.deadLetters];
   const seen = new Set<string>();
   let duplicatesInBatch = 0;
-  for (const message of messages) {
-    const decoded = message.payload instanceof Uint8Array ? decodeBytes(message.payload, maxEventBytes) : validate(message.payload.object);
+  for (const { message, value } of parsed.values) {
+    const decoded = validate(value);
     if (!decoded.ok) {
       deadLetters.push(deadLetterRow(message, decoded.reason, decoded.detail, now));
       continue;
@@ -39,6 +63,26 @@ export function buildBatch(messages: readonly InboundMessage[], maxEventBytes: n
     rows.push(eventToRow(event));
   }
   return { events, rows, deadLetters, duplicatesInBatch };
+}
+
+/** The columns the "already stored?" lookup reads: a row's, or a not yet validated value's. */
+export type StoredKey = Pick<EventRow, "tenant_id" | "time" | "event_id">;
+
+/**
+ * What the lookup needs, read from values not yet validated. A value without a
+ * usable tenant, time or id is left out: it will be dead-lettered, and the answer
+ * is matched against the validated rows by id anyway.
+ */
+export function lookupKeys(parsed: ParsedBatch): StoredKey[] {
+  const keys: StoredKey[] = [];
+  for (const { value } of parsed.values) {
+    if (typeof value !== "object" || value === null) continue;
+    const v = value as { tenantId?: unknown; time?: unknown; id?: unknown };
+    if (typeof v.tenantId === "string" && typeof v.time === "number" && Number.isFinite(v.time) && typeof v.id === "string") {
+      keys.push({ tenant_id: v.tenantId, time: v.time, event_id: v.id });
+    }
+  }
+  return keys;
 }
 
 /**

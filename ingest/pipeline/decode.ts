@@ -13,6 +13,14 @@ const isValidAsIs = compileCheck(ctiEventSchema);
 
 /** bytes -> validated event, or the reason it is not one. Pure; never throws. */
 export function decodeBytes(bytes: Uint8Array, maxBytes: number): Decoded {
+  const parsed = parseBytes(bytes, maxBytes);
+  return parsed.ok ? validate(parsed.value) : parsed;
+}
+
+export type Parsed = { ok: true; value: unknown } | { ok: false; reason: RejectReason; detail: string };
+
+/** bytes -> a JSON value, not yet validated (split from validation so the store can look up while this thread validates). */
+export function parseBytes(bytes: Uint8Array, maxBytes: number): Parsed {
   if (bytes.byteLength > maxBytes) {
     return { ok: false, reason: "oversized", detail: `${bytes.byteLength} bytes exceeds the limit of ${maxBytes}` };
   }
@@ -22,13 +30,11 @@ export function decodeBytes(bytes: Uint8Array, maxBytes: number): Decoded {
   } catch {
     return { ok: false, reason: "invalid_utf8", detail: "payload is not valid UTF-8" };
   }
-  let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    return { ok: true, value: JSON.parse(text) };
   } catch (e) {
     return { ok: false, reason: "malformed_json", detail: (e as Error).message };
   }
-  return validate(parsed);
 }
 
 /** An already-parsed value (from an in-process producer) -> validated event. */

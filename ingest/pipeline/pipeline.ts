@@ -1,8 +1,8 @@
 import type { ClickHouseClient } from "@clickhouse/client";
 import type { CtiEvent } from "@/lib/events";
-import { buildBatch } from "./batch";
+import { lookupKeys, parseBatch, validateBatch } from "./batch";
 import type { InboundMessage } from "./message";
-import { writeBatch } from "./store-writer";
+import { storedEventIds, writeBatch } from "./store-writer";
 
 export type IngestResult = { received: number; inserted: number; alreadyStored: number; duplicatesInBatch: number; deadLettered: number };
 export type EventListener = (events: readonly CtiEvent[]) => void;
@@ -25,8 +25,12 @@ export class IngestPipeline {
 
   /** Resolves once everything in `messages` is stored or dead-lettered; rejects (storing nothing new) if the store fails. */
   async ingest(messages: readonly InboundMessage[]): Promise<IngestResult> {
-    const batch = buildBatch(messages, this.options.maxEventBytes);
-    const written = await writeBatch(this.ch, batch, this.options.origin);
+    const parsed = parseBatch(messages, this.options.maxEventBytes);
+    // The store looks up which of these it already holds while this thread validates them
+    // (chDB answers on its own thread, a ClickHouse server over the network).
+    const lookup = storedEventIds(this.ch, lookupKeys(parsed));
+    const batch = validateBatch(parsed);
+    const written = await writeBatch(this.ch, batch, this.options.origin, lookup);
     const result: IngestResult = {
       received: messages.length,
       inserted: written.inserted,

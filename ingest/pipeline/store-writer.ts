@@ -1,6 +1,5 @@
 import type { ClickHouseClient } from "@clickhouse/client";
-import type { EventRow } from "@/lib/store/event-row";
-import { contentToken, type Batch } from "./batch";
+import { contentToken, type Batch, type StoredKey } from "./batch";
 import type { DeadLetterRow } from "./dead-letter";
 
 /** Gaps wider than this start a new time window in the "already stored?" lookup. */
@@ -8,9 +7,10 @@ const WINDOW_GAP_MS = 60_000;
 const MAX_WINDOWS = 16;
 
 /** Pure: the time windows covering these rows, so the lookup reads only those ranges. */
-export function timeWindows(times: number[]): Array<[number, number]> {
+export function timeWindows(times: readonly number[]): Array<[number, number]> {
   if (times.length === 0) return [];
-  const sorted = [...times].sort((a, b) => a - b);
+  // Sources mostly deliver in time order; checking that costs far less than a sort.
+  const sorted = isAscending(times) ? times : [...times].sort((a, b) => a - b);
   const windows: Array<[number, number]> = [];
   let start = sorted[0] as number;
   let end = start;
@@ -26,6 +26,11 @@ export function timeWindows(times: number[]): Array<[number, number]> {
   return windows.length > MAX_WINDOWS ? [[sorted[0] as number, sorted[sorted.length - 1] as number]] : windows;
 }
 
+function isAscending(values: readonly number[]): boolean {
+  for (let i = 1; i < values.length; i++) if ((values[i] as number) < (values[i - 1] as number)) return false;
+  return true;
+}
+
 /**
  * Event ids among `rows` that the store already holds. Dropping them before insert
  * keeps a re-delivered event from being stored, derived and announced again: the
@@ -33,7 +38,7 @@ export function timeWindows(times: number[]): Array<[number, number]> {
  * pays for it until then), a repeated state piece would mark its day as changed
  * (so its daily totals are computed again), and listeners would hear it twice.
  */
-export async function storedEventIds(ch: ClickHouseClient, rows: readonly EventRow[]): Promise<Set<string>> {
+export async function storedEventIds(ch: ClickHouseClient, rows: readonly StoredKey[]): Promise<Set<string>> {
   const windows = timeWindows(rows.map((r) => r.time));
   if (windows.length === 0) return new Set();
   const params: Record<string, unknown> = { tenants: [...new Set(rows.map((r) => r.tenant_id))] };
@@ -48,8 +53,10 @@ export async function storedEventIds(ch: ClickHouseClient, rows: readonly EventR
     format: "JSONCompactEachRow",
   });
   const found = await rs.json<[string]>();
-  const wanted = new Set(rows.map((r) => r.event_id));
-  return new Set(found.map(([id]) => id).filter((id) => wanted.has(id)));
+  // Usually nothing in the windows is one of ours (a batch's neighbours at its edges at most), so the set is built from what was found.
+  if (found.length === 0) return new Set();
+  const foundIds = new Set(found.map(([id]) => id));
+  return new Set(rows.filter((r) => foundIds.has(r.event_id)).map((r) => r.event_id));
 }
 
 export type WriteResult = { inserted: number; alreadyStored: Set<string>; deadLettered: number };
@@ -59,8 +66,15 @@ export type WriteResult = { inserted: number; alreadyStored: Set<string>; deadLe
  * retry of the same rows is dropped whole) and its dead letters. Resolves only
  * after ClickHouse has confirmed both inserts; the caller acknowledges after that.
  */
-export async function writeBatch(ch: ClickHouseClient, batch: Batch, origin: string): Promise<WriteResult> {
-  const stored = await storedEventIds(ch, batch.rows);
+export async function writeBatch(
+  ch: ClickHouseClient,
+  batch: Batch,
+  origin: string,
+  lookup: Promise<Set<string>> = storedEventIds(ch, batch.rows),
+): Promise<WriteResult> {
+  // The lookup may have been asked about values that then failed validation: only this batch's rows count.
+  const found = await lookup;
+  const stored = found.size === 0 ? found : new Set(batch.rows.filter((r) => found.has(r.event_id)).map((r) => r.event_id));
   const fresh = stored.size === 0 ? batch.rows : batch.rows.filter((r) => !stored.has(r.event_id));
   if (fresh.length > 0) {
     await ch.insert({

@@ -11,6 +11,19 @@ const origin = { source: "test" };
 const msg = (bytes: Uint8Array): InboundMessage => ({ payload: bytes, origin });
 
 describe("ingest pipeline on embedded chDB", () => {
+  it("counts as already stored only events of the batch that validate: an invalid message reusing a stored id is dead-lettered", async () => {
+    const { ch } = await testStore();
+    const tenant = freshTenant();
+    const [first, second] = answeredCall(tenant, "c0", Date.UTC(2026, 1, 2, 8), 1000, 20000);
+    if (!first || !second) throw new Error("answeredCall gave fewer than two events");
+    const pipeline = new IngestPipeline(ch, { maxEventBytes: 65536, origin: "test" });
+    await pipeline.ingest([msg(bytesOf(first))]);
+    // Same id, tenant and time as the stored event, so the store's lookup finds it; but its data is invalid.
+    const impostor = { ...first, data: { from: 42 } };
+    const result = await pipeline.ingest([msg(bytesOf(impostor)), msg(bytesOf(second))]);
+    expect(result).toMatchObject({ received: 2, inserted: 1, alreadyStored: 0, deadLettered: 1 });
+  });
+
   it("stores every valid event and dead-letters every bad one, with reason and original bytes", async () => {
     const { ch } = await testStore();
     const tenant = freshTenant();
