@@ -1,5 +1,6 @@
 import type { ClickHouseClient } from "@clickhouse/client";
 import { z } from "zod";
+import { queryRows, sqlNumber } from "@/lib/store/query-rows";
 
 /**
  * The one writer of audit_log (migration 0008): who did what to which record, and
@@ -52,11 +53,10 @@ const EXISTS_SQL = `
 SELECT count() AS n FROM audit_log
 WHERE tenant_id = {tenantId:String} AND at = fromUnixTimestamp64Milli({at:Int64}, 'UTC') AND id = {id:UUID}`;
 
-const countRow = z.object({ n: z.union([z.number(), z.string()]).transform(Number) });
+const countRow = z.object({ n: sqlNumber });
 
 /** Whether this entry is stored already: a repair long after the original write is past the deduplication window. */
 export async function auditExists(ch: ClickHouseClient, e: Pick<AuditEntry, "tenantId" | "id" | "at">): Promise<boolean> {
-  const rs = await ch.query({ query: EXISTS_SQL, query_params: { tenantId: e.tenantId, at: e.at, id: e.id }, format: "JSONEachRow" });
-  const [row] = z.array(countRow).parse(await rs.json());
+  const [row] = await queryRows(ch, EXISTS_SQL, { tenantId: e.tenantId, at: e.at, id: e.id }, countRow);
   return (row?.n ?? 0) > 0;
 }

@@ -1,6 +1,6 @@
 import type { ClickHouseClient } from "@clickhouse/client";
 import { z } from "zod";
-import { sqlNumber } from "@/lib/store/query-rows";
+import { queryRows, sqlNumber } from "@/lib/store/query-rows";
 
 /**
  * One queue as /api/queues returns it: its name and the thresholds its KPIs use.
@@ -35,8 +35,7 @@ const rowSchema = z.object({
 });
 
 export async function listQueues(ch: ClickHouseClient, tenantId: string): Promise<QueueInfo[]> {
-  const rs = await ch.query({ query: QUEUES_SQL, query_params: { tenantId }, format: "JSONEachRow" });
-  const rows = z.array(rowSchema).parse(await rs.json());
+  const rows = await queryRows(ch, QUEUES_SQL, { tenantId }, rowSchema);
   return rows.map((r) => ({
     id: r.queue_id,
     name: r.name || r.queue_id,

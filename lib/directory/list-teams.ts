@@ -1,6 +1,6 @@
 import type { ClickHouseClient } from "@clickhouse/client";
 import { z } from "zod";
-import { sqlNumber } from "@/lib/store/query-rows";
+import { queryRows, sqlNumber } from "@/lib/store/query-rows";
 
 /** One team as /api/teams returns it. There is no team name in the store yet, so the id is its name. */
 export type TeamInfo = { id: string; agentCount: number };
@@ -16,9 +16,6 @@ ORDER BY team_id`;
 const rowSchema = z.object({ team_id: z.string(), agents: sqlNumber });
 
 export async function listTeams(ch: ClickHouseClient, tenantId: string): Promise<TeamInfo[]> {
-  const rs = await ch.query({ query: TEAMS_SQL, query_params: { tenantId }, format: "JSONEachRow" });
-  return z
-    .array(rowSchema)
-    .parse(await rs.json())
-    .map((r) => ({ id: r.team_id, agentCount: r.agents }));
+  const rows = await queryRows(ch, TEAMS_SQL, { tenantId }, rowSchema);
+  return rows.map((r) => ({ id: r.team_id, agentCount: r.agents }));
 }

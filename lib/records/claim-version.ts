@@ -1,5 +1,6 @@
 import type { ClickHouseClient } from "@clickhouse/client";
 import { z } from "zod";
+import { queryRows, sqlNumber as num } from "@/lib/store/query-rows";
 import { claimToken } from "./claim-keys";
 import type { Claim, RecordKey } from "./record-kind";
 
@@ -53,8 +54,7 @@ export async function claimVersion<S>(ch: ClickHouseClient, kind: string, key: R
       },
     ],
   });
-  const rs = await ch.query({ query: WINNER_SQL, query_params: { ...key, kind, version: claim.version }, format: "JSONEachRow" });
-  const [winner] = z.array(z.object({ editId: z.string() })).parse(await rs.json());
+  const [winner] = await queryRows(ch, WINNER_SQL, { ...key, kind, version: claim.version }, z.object({ editId: z.string() }));
   return winner?.editId === claim.editId;
 }
 
@@ -65,7 +65,6 @@ WHERE tenant_id = {tenantId:String} AND kind = {kind:String} AND record_id = {re
 ORDER BY version DESC, claimed_at, edit_id
 LIMIT 1`;
 
-const num = z.union([z.number(), z.string()]).transform(Number).pipe(z.number().finite());
 const claimRow = z.object({
   version: num,
   editId: z.string(),
@@ -79,8 +78,7 @@ const claimRow = z.object({
 
 /** The record's latest claimed version, if it was ever edited through this module. */
 export async function latestClaim<S>(ch: ClickHouseClient, kind: string, key: RecordKey, state: z.ZodType<S>): Promise<Claim<S> | undefined> {
-  const rs = await ch.query({ query: LATEST_SQL, query_params: { ...key, kind }, format: "JSONEachRow" });
-  const [row] = z.array(claimRow).parse(await rs.json());
+  const [row] = await queryRows(ch, LATEST_SQL, { ...key, kind }, claimRow);
   if (!row) return undefined;
   return {
     version: row.version,

@@ -1,5 +1,6 @@
 import type { ClickHouseClient } from "@clickhouse/client";
 import { z } from "zod";
+import { queryRows, sqlNumber as num } from "@/lib/store/query-rows";
 import type { QueueThresholds, ThresholdSettings } from "../thresholds";
 
 /**
@@ -14,7 +15,6 @@ SELECT queue_id, version, toUnixTimestamp64Milli(updated_at) AS at,
 FROM wallboard_thresholds FINAL
 WHERE tenant_id = {tenant:String}`;
 
-const num = z.union([z.number(), z.string()]).transform(Number).pipe(z.number().finite());
 const rowSchema = z.object({
   queue_id: z.string(),
   version: num,
@@ -31,8 +31,7 @@ export type ThresholdsRow = { thresholds: QueueThresholds; version: number; at: 
 
 /** Every stored row of the tenant, by queue id (`*` for the default). */
 export async function loadThresholdRows(ch: ClickHouseClient, tenantId: string): Promise<Map<string, ThresholdsRow>> {
-  const rs = await ch.query({ query: READ_SQL, query_params: { tenant: tenantId }, format: "JSONEachRow" });
-  const rows = z.array(rowSchema).parse(await rs.json());
+  const rows = await queryRows(ch, READ_SQL, { tenant: tenantId }, rowSchema);
   return new Map(
     rows.map((r): [string, ThresholdsRow] => [
       r.queue_id,
