@@ -7,9 +7,9 @@ import { canonicalTimeZone } from "@/lib/time/valid-time-zone";
 import { MAX_CUSTOM_DAYS } from "@/lib/time/periods";
 
 /**
- * The query-string contract of the KPI endpoints, shared by the route handlers
- * (which parse it) and the browser fetchers (which build it), so the two cannot
- * drift. Every issue names its parameter, for a 400 that says what to fix.
+ * The query-string contracts of the endpoints: each declaration (lib/api/endpoints)
+ * names its schema, and the browser's request type is the schema's own, so the two
+ * sides cannot drift. Every issue names its parameter, for a 400 that says what to fix.
  */
 
 const DAY_MS = 86_400_000;
