@@ -9,7 +9,7 @@ export type Decoded = { ok: true; event: CtiEvent } | { ok: false; reason: Rejec
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 const eventTypes = new Set<string>(EVENT_TYPES);
 /** Yes only where zod would accept the value as it is; see compile-check.ts. About five times cheaper than zod. */
-const isValidAsIs = compileCheck(ctiEventSchema);
+export const isValidAsIs = compileCheck(ctiEventSchema);
 
 /** bytes -> validated event, or the reason it is not one. Pure; never throws. */
 export function decodeBytes(bytes: Uint8Array, maxBytes: number): Decoded {

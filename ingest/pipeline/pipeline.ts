@@ -1,6 +1,6 @@
 import type { ClickHouseClient } from "@clickhouse/client";
 import type { CtiEvent } from "@/lib/events";
-import { lookupKeys, parseBatch, validateBatch } from "./batch";
+import { parsedScope, parseBatch, validateBatch } from "./batch";
 import type { InboundMessage } from "./message";
 import { storedEventIds, writeBatch } from "./store-writer";
 
@@ -28,7 +28,7 @@ export class IngestPipeline {
     const parsed = parseBatch(messages, this.options.maxEventBytes);
     // The store looks up which of these it already holds while this thread validates them
     // (chDB answers on its own thread, a ClickHouse server over the network).
-    const lookup = storedEventIds(this.ch, lookupKeys(parsed));
+    const lookup = storedEventIds(this.ch, parsedScope(parsed));
     const batch = validateBatch(parsed);
     const written = await writeBatch(this.ch, batch, this.options.origin, lookup);
     const result: IngestResult = {

@@ -1,5 +1,5 @@
 import type { ClickHouseClient } from "@clickhouse/client";
-import { contentToken, type Batch, type StoredKey } from "./batch";
+import { contentToken, rowsScope, type Batch, type LookupScope } from "./batch";
 import type { DeadLetterRow } from "./dead-letter";
 
 /** Gaps wider than this start a new time window in the "already stored?" lookup. */
@@ -32,16 +32,17 @@ function isAscending(values: readonly number[]): boolean {
 }
 
 /**
- * Event ids among `rows` that the store already holds. Dropping them before insert
+ * Event ids the store holds in the scope's tenants and time windows; writeBatch keeps
+ * those that are in its batch, and drops those events before insert. Dropping them
  * keeps a re-delivered event from being stored, derived and announced again: the
  * raw and derived tables collapse a repeat only when they merge (every FINAL read
  * pays for it until then), a repeated state piece would mark its day as changed
  * (so its daily totals are computed again), and listeners would hear it twice.
  */
-export async function storedEventIds(ch: ClickHouseClient, rows: readonly StoredKey[]): Promise<Set<string>> {
-  const windows = timeWindows(rows.map((r) => r.time));
+export async function storedEventIds(ch: ClickHouseClient, scope: LookupScope): Promise<Set<string>> {
+  const windows = timeWindows(scope.times);
   if (windows.length === 0) return new Set();
-  const params: Record<string, unknown> = { tenants: [...new Set(rows.map((r) => r.tenant_id))] };
+  const params: Record<string, unknown> = { tenants: scope.tenants };
   const ranges = windows.map(([a, b], i) => {
     params[`a${i}`] = a;
     params[`b${i}`] = b;
@@ -53,10 +54,7 @@ export async function storedEventIds(ch: ClickHouseClient, rows: readonly Stored
     format: "JSONCompactEachRow",
   });
   const found = await rs.json<[string]>();
-  // Usually nothing in the windows is one of ours (a batch's neighbours at its edges at most), so the set is built from what was found.
-  if (found.length === 0) return new Set();
-  const foundIds = new Set(found.map(([id]) => id));
-  return new Set(rows.filter((r) => foundIds.has(r.event_id)).map((r) => r.event_id));
+  return new Set(found.map(([id]) => id));
 }
 
 export type WriteResult = { inserted: number; alreadyStored: Set<string>; deadLettered: number };
@@ -70,9 +68,9 @@ export async function writeBatch(
   ch: ClickHouseClient,
   batch: Batch,
   origin: string,
-  lookup: Promise<Set<string>> = storedEventIds(ch, batch.rows),
+  lookup: Promise<Set<string>> = storedEventIds(ch, rowsScope(batch.rows)),
 ): Promise<WriteResult> {
-  // The lookup may have been asked about values that then failed validation: only this batch's rows count.
+  // The lookup returns every id in the batch's time windows, and may have been asked before validation: only this batch's rows count.
   const found = await lookup;
   const stored = found.size === 0 ? found : new Set(batch.rows.filter((r) => found.has(r.event_id)).map((r) => r.event_id));
   const fresh = stored.size === 0 ? batch.rows : batch.rows.filter((r) => !stored.has(r.event_id));

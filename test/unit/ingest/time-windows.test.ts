@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { timeWindows } from "@/ingest/pipeline/store-writer";
-import { lookupKeys, type ParsedBatch } from "@/ingest/pipeline/batch";
+import { parsedScope, rowsScope, type ParsedBatch } from "@/ingest/pipeline/batch";
+import { eventToRow } from "@/lib/store/event-row";
+import { answeredCall } from "../helpers/events";
 
 describe("timeWindows", () => {
   it("splits at gaps over a minute and merges close times", () => {
@@ -24,8 +26,8 @@ describe("timeWindows", () => {
   });
 });
 
-describe("lookupKeys", () => {
-  it("reads tenant, time and id from values not yet validated, leaving out those without them", () => {
+describe("the lookup scope", () => {
+  it("reads tenants and times from values not yet validated, leaving out those without them", () => {
     const message = { payload: new Uint8Array(), origin: { source: "test" } };
     const parsed: ParsedBatch = {
       values: [
@@ -35,9 +37,18 @@ describe("lookupKeys", () => {
         { message, value: [1, 2] },
         { message, value: null },
         { message, value: { tenantId: "t", time: Number.POSITIVE_INFINITY, id: "d" } },
+        { message, value: { tenantId: "u", time: 9, id: "e" } },
+        { message, value: { tenantId: "t", time: 7 } },
       ],
       deadLetters: [],
     };
-    expect(lookupKeys(parsed)).toEqual([{ tenant_id: "t", time: 5, event_id: "a" }]);
+    expect(parsedScope(parsed)).toEqual({ tenants: ["t", "u"], times: [5, 9, 7] });
+  });
+
+  it("is the same for validated rows as for the values they came from", () => {
+    const events = answeredCall("t1", "c1", 1_000_000, 4000, 50_000);
+    const message = { payload: new Uint8Array(), origin: { source: "test" } };
+    const parsed: ParsedBatch = { values: events.map((value) => ({ message, value })), deadLetters: [] };
+    expect(rowsScope(events.map(eventToRow))).toEqual(parsedScope(parsed));
   });
 });
