@@ -21,9 +21,9 @@ export type RuntimeStatus = {
 const KEY = Symbol.for("cc-supervisor.runtime-status");
 type Holder = { [KEY]?: RuntimeStatus };
 
-export function runtimeStatus(): RuntimeStatus {
-  const holder = globalThis as Holder;
-  holder[KEY] ??= {
+/** A status as a process starts: nothing migrated, filled or ingested yet. */
+export function initialRuntimeStatus(): RuntimeStatus {
+  return {
     startedAt: Date.now(),
     shape: process.env.CLICKHOUSE_URL ? "server" : "embedded",
     migrations: { state: "pending", applied: [] },
@@ -31,5 +31,10 @@ export function runtimeStatus(): RuntimeStatus {
     live: { state: "off" },
     ingest: { inserted: 0, deadLettered: 0, alreadyStored: 0, lastEventTime: 0 },
   };
+}
+
+export function runtimeStatus(): RuntimeStatus {
+  const holder = globalThis as Holder;
+  holder[KEY] ??= initialRuntimeStatus();
   return holder[KEY];
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { IngestPipeline, InProcessSource } from "@/ingest/pipeline";
 import { SimulatedPbx } from "@/ingest/simulator/pbx";
-import type { RuntimeStatus } from "@/lib/runtime/status";
+import { initialRuntimeStatus } from "@/lib/runtime/status";
 import { startTelephony } from "@/server/telephony";
 import { defaultConfig, MONDAY } from "../../unit/simulator/fixtures";
 import { freshTenant, queryRows, testStore } from "../helpers/store";
@@ -14,15 +14,6 @@ import { freshTenant, queryRows, testStore } from "../helpers/store";
  */
 const HOUR = 3_600_000;
 const T0 = MONDAY + 9 * HOUR;
-
-const freshStatus = (): RuntimeStatus => ({
-  startedAt: 0,
-  shape: "embedded",
-  migrations: { state: "ok", applied: [] },
-  backfill: { state: "idle" },
-  live: { state: "off" },
-  ingest: { inserted: 0, deadLettered: 0, alreadyStored: 0, lastEventTime: 0 },
-});
 
 async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 30_000): Promise<void> {
   const end = Date.now() + timeoutMs;
@@ -46,7 +37,7 @@ describe("telephony in the web runtime", () => {
 
     // First start: six hours of history, then live.
     let clock = T0 + 6 * HOUR;
-    const status = freshStatus();
+    const status = initialRuntimeStatus();
     const pipeline = new IngestPipeline(ch, { maxEventBytes: 65_536, origin: "test" });
     // A long flush interval: live events wait in the buffer until the test flushes them.
     const source = new InProcessSource(pipeline, { batchSize: 1_000_000, flushMs: 60_000 });
@@ -83,7 +74,7 @@ describe("telephony in the web runtime", () => {
 
     // Restart an hour later: only the gap is filled, with fresh ids.
     clock += HOUR;
-    const status2 = freshStatus();
+    const status2 = initialRuntimeStatus();
     const pipeline2 = new IngestPipeline(ch, { maxEventBytes: 65_536, origin: "test" });
     const source2 = new InProcessSource(pipeline2, { batchSize: 1_000_000, flushMs: 60_000 });
     const pbx2 = new SimulatedPbx({ config, seed: 5, backfillMs: 6 * HOUR, batchSize: 2_000, tickMs: 20, now: () => clock });
@@ -109,7 +100,7 @@ describe("telephony in the web runtime", () => {
 
   it("starts nothing without an adapter", async () => {
     const { ch } = await testStore();
-    const status = freshStatus();
+    const status = initialRuntimeStatus();
     const pipeline = new IngestPipeline(ch, { maxEventBytes: 65_536, origin: "test" });
     const source = new InProcessSource(pipeline, { batchSize: 10, flushMs: 10 });
     const telephony = startTelephony(undefined, { ch, tenantId: freshTenant("none"), pipeline, source, status, label: "none", log: () => undefined });

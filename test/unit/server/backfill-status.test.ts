@@ -1,24 +1,16 @@
 import { describe, expect, it } from "vitest";
-import type { RuntimeStatus } from "@/lib/runtime/status";
+import { initialRuntimeStatus, type RuntimeStatus } from "@/lib/runtime/status";
 import { backfillProgress } from "@/lib/query-options/health";
 import type { Health } from "@/lib/runtime/health";
 import { backfillStatus } from "@/server/backfill-status";
 
 const DAY = 86_400_000;
-const freshStatus = (): RuntimeStatus => ({
-  startedAt: 0,
-  shape: "embedded",
-  migrations: { state: "ok", applied: [] },
-  backfill: { state: "idle" },
-  live: { state: "off" },
-  ingest: { inserted: 0, deadLettered: 0, alreadyStored: 0, lastEventTime: 0 },
-});
 const progressOf = (status: RuntimeStatus) => backfillProgress({ backfill: status.backfill } as Health);
 
 describe("backfill status", () => {
   it("fills what the backfill banner reads, and logs each tenth", () => {
     let clock = 1_000;
-    const status = freshStatus();
+    const status = initialRuntimeStatus();
     const log: string[] = [];
     const reporter = backfillStatus(
       status,
@@ -48,7 +40,7 @@ describe("backfill status", () => {
   });
 
   it("says why it failed", () => {
-    const status = freshStatus();
+    const status = initialRuntimeStatus();
     backfillStatus(status, () => undefined).failed(new Error("store down"));
     expect(status.backfill).toEqual({ state: "failed", error: "store down" });
   });
