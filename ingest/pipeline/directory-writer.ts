@@ -1,4 +1,6 @@
 import type { ClickHouseClient } from "@clickhouse/client";
+import { z } from "zod";
+import { queryRows } from "@/lib/store/query-rows";
 import type { Directory } from "../platform/directory";
 
 /**
@@ -8,24 +10,21 @@ import type { Directory } from "../platform/directory";
  * name or team changed. Returns how many rows of each were written.
  */
 export async function writeDirectory(ch: ClickHouseClient, tenant: string, directory: Directory): Promise<{ queues: number; agents: number }> {
-  const knownQueues = await ch.query({
-    query: "SELECT queue_id FROM queues FINAL WHERE tenant_id = {tenant:String}",
-    query_params: { tenant },
-    format: "JSONEachRow",
-  });
-  const haveQueues = new Set((await knownQueues.json<{ queue_id: string }>()).map((r) => r.queue_id));
+  const knownQueues = await queryRows(ch, "SELECT queue_id FROM queues FINAL WHERE tenant_id = {tenant:String}", { tenant }, z.object({ queue_id: z.string() }));
+  const haveQueues = new Set(knownQueues.map((r) => r.queue_id));
   const queues = directory.queues
     .filter((q) => !haveQueues.has(q.id))
     // An omitted threshold takes the column's default.
     .map((q) => ({ tenant_id: tenant, queue_id: q.id, name: q.name, sl_threshold_s: q.slThresholdSeconds, short_abandon_s: q.shortAbandonSeconds }));
   if (queues.length > 0) await ch.insert({ table: "queues", values: queues, format: "JSONEachRow" });
 
-  const knownAgents = await ch.query({
-    query: "SELECT agent_id, name, team_id FROM agents FINAL WHERE tenant_id = {tenant:String}",
-    query_params: { tenant },
-    format: "JSONEachRow",
-  });
-  const haveAgents = new Map((await knownAgents.json<{ agent_id: string; name: string; team_id: string }>()).map((r) => [r.agent_id, r]));
+  const knownAgents = await queryRows(
+    ch,
+    "SELECT agent_id, name, team_id FROM agents FINAL WHERE tenant_id = {tenant:String}",
+    { tenant },
+    z.object({ agent_id: z.string(), name: z.string(), team_id: z.string() }),
+  );
+  const haveAgents = new Map(knownAgents.map((r) => [r.agent_id, r]));
   const agents = directory.agents
     .filter((a) => {
       const row = haveAgents.get(a.id);
