@@ -1,10 +1,10 @@
 import type { ClickHouseClient } from "@clickhouse/client";
 import type { Actor } from "@/lib/audit/write-audit";
 import { NotFound } from "@/lib/errors/domain-errors";
-import { listQueues } from "@/lib/directory/list-queues";
+import { listQueues, type QueueInfo } from "@/lib/directory/list-queues";
 import { DEFAULT_QUEUE_KEY, DEFAULT_THRESHOLDS, thresholdsFor, type QueueThresholds } from "../thresholds";
 import type { ThresholdsUpdate } from "../thresholds-schema";
-import { loadThresholds, loadThresholdRows } from "./thresholds-store";
+import { loadThresholdRows, thresholdSettings, type ThresholdsRow } from "./thresholds-store";
 import { saveThresholds } from "./thresholds-record";
 import { getLiveFloor } from "../registry";
 
@@ -21,13 +21,7 @@ export type ThresholdsSaveResponse = ThresholdsResponse & { queueId: string; ver
 /** The admin form's data: the tenant default and every queue's thresholds in force. */
 export async function readThresholdSettings(ch: ClickHouseClient, tenantId: string): Promise<ThresholdsResponse> {
   const [rows, queues] = await Promise.all([loadThresholdRows(ch, tenantId), listQueues(ch, tenantId)]);
-  const settings = new Map([...rows].map(([id, r]) => [id, r.thresholds]));
-  const dflt = rows.get(DEFAULT_QUEUE_KEY);
-  return {
-    default: { thresholds: dflt?.thresholds ?? DEFAULT_THRESHOLDS, custom: dflt !== undefined, version: dflt?.version ?? 0 },
-    queues: queues.map((q) => ({ id: q.id, name: q.name, thresholds: thresholdsFor(settings, q.id), custom: rows.has(q.id), version: rows.get(q.id)?.version ?? 0 })),
-    builtIn: DEFAULT_THRESHOLDS,
-  };
+  return formData(rows, queues);
 }
 
 /** Saves one row as its next version, then hands the new settings to this process's floor so open wallboards recolour at once. */
@@ -36,6 +30,18 @@ export async function updateThresholdSettings(ch: ClickHouseClient, tenantId: st
     throw new NotFound(`queue "${update.queueId}"`);
   }
   const saved = await saveThresholds(ch, tenantId, update, actor);
-  getLiveFloor()?.setThresholds(await loadThresholds(ch, tenantId));
-  return { ...(await readThresholdSettings(ch, tenantId)), queueId: update.queueId, version: saved.after.version, changed: saved.changed };
+  // One read after the save serves both the live floor and the form's answer.
+  const [rows, queues] = await Promise.all([loadThresholdRows(ch, tenantId), listQueues(ch, tenantId)]);
+  getLiveFloor()?.setThresholds(thresholdSettings(rows));
+  return { ...formData(rows, queues), queueId: update.queueId, version: saved.after.version, changed: saved.changed };
+}
+
+function formData(rows: Map<string, ThresholdsRow>, queues: readonly QueueInfo[]): ThresholdsResponse {
+  const settings = thresholdSettings(rows);
+  const dflt = rows.get(DEFAULT_QUEUE_KEY);
+  return {
+    default: { thresholds: dflt?.thresholds ?? DEFAULT_THRESHOLDS, custom: dflt !== undefined, version: dflt?.version ?? 0 },
+    queues: queues.map((q) => ({ id: q.id, name: q.name, thresholds: thresholdsFor(settings, q.id), custom: rows.has(q.id), version: rows.get(q.id)?.version ?? 0 })),
+    builtIn: DEFAULT_THRESHOLDS,
+  };
 }

@@ -49,7 +49,11 @@ export async function loadThresholdRows(ch: ClickHouseClient, tenantId: string):
 }
 
 export async function loadThresholds(ch: ClickHouseClient, tenantId: string): Promise<ThresholdSettings> {
-  const rows = await loadThresholdRows(ch, tenantId);
+  return thresholdSettings(await loadThresholdRows(ch, tenantId));
+}
+
+/** The rows' thresholds by queue id, as the live floor uses them. */
+export function thresholdSettings(rows: ReadonlyMap<string, ThresholdsRow>): ThresholdSettings {
   return new Map([...rows].map(([id, r]) => [id, r.thresholds]));
 }
 
