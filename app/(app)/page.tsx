@@ -18,7 +18,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
   const sp = await searchParams;
   const user = await requirePageUser("overview", pathWithQuery("/", sp));
   const pv = await pageView(sp);
-  const state = await prefetchPage((ctx) => prefetchDashboard(ctx, pv));
+  const state = await prefetchPage(user, (ctx) => prefetchDashboard(ctx, pv));
   return (
     <HydrationBoundary state={state}>
       <Suspense fallback={<DashboardSkeleton />}>

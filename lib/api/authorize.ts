@@ -6,6 +6,11 @@ import type { AnyEndpoint } from "./endpoint";
 /** The one session-and-role check every declared endpoint passes, over HTTP or in a server prefetch. */
 export function authorize(user: SessionUser | null, endpoint: Pick<AnyEndpoint, "capability">): SessionUser {
   if (!user) throw new Unauthenticated();
-  if (!can(user.role, endpoint.capability)) throw new Forbidden(`use ${endpoint.capability}`);
+  if (!mayUse(user, endpoint)) throw new Forbidden(`use ${endpoint.capability}`);
   return user;
+}
+
+/** The same check as a yes or no, for a server prefetch that simply skips what the browser will be refused. */
+export function mayUse(user: SessionUser, endpoint: Pick<AnyEndpoint, "capability">): boolean {
+  return can(user.role, endpoint.capability);
 }

@@ -1,7 +1,7 @@
 import type { AnyEndpoint, RequestOf, ResultOf } from "@/lib/api/endpoint";
 import type { EndpointAt, QueryPath } from "@/lib/api/endpoints";
 import { ENDPOINTS } from "@/lib/api/endpoints";
-import { authorize } from "@/lib/api/authorize";
+import { mayUse } from "@/lib/api/authorize";
 import { parseParams } from "@/lib/api/parse-request";
 import { toSearchParams } from "@/lib/api/search-params";
 import { apiQueryOptions, type ApiQueryOptions } from "@/lib/query-options/api-query";
@@ -16,19 +16,14 @@ import type { PrefetchContext } from "./prefetch-page";
  */
 export async function prefetchEndpoint<P extends QueryPath>(ctx: PrefetchContext, path: P, req: RequestOf<EndpointAt<P>>, opts?: ApiQueryOptions): Promise<void> {
   const endpoint: AnyEndpoint | undefined = ENDPOINTS.find((e) => e.path === path && e.method === "GET");
-  if (!endpoint || !ctx.user) return;
-  try {
-    authorize(ctx.user, endpoint);
-  } catch {
-    return;
-  }
-  const user = ctx.user;
+  if (!endpoint || !mayUse(ctx.user, endpoint)) return;
+  const { ch, tenantId, user } = ctx;
   await ctx.qc.prefetchQuery({
     ...apiQueryOptions(path, req, opts),
     queryFn: ({ signal }) => {
       const params = parseParams(endpoint, toSearchParams(req as Parameters<typeof toSearchParams>[0]));
       // The endpoint found by `path` is EndpointAt<P>, whose result this is; the lookup loses that type.
-      return endpoint.run({ ch: ctx.ch, tenantId: ctx.tenantId, user, signal }, params, undefined) as Promise<ResultOf<EndpointAt<P>>>;
+      return endpoint.run({ ch, tenantId, user, signal }, params, undefined) as Promise<ResultOf<EndpointAt<P>>>;
     },
   });
 }

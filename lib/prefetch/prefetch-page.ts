@@ -2,10 +2,10 @@ import type { ClickHouseClient } from "@clickhouse/client";
 import { dehydrate, type DehydratedState, type QueryClient } from "@tanstack/react-query";
 import { getEnv } from "@/lib/env";
 import { getClickHouse } from "@/lib/store/client";
-import { currentUser, type SessionUser } from "@/lib/auth/session";
+import type { SessionUser } from "@/lib/auth/session";
 import { makeQueryClient } from "@/lib/query-options/query-client";
 
-export type PrefetchContext = { qc: QueryClient; ch: ClickHouseClient; tenantId: string; user: SessionUser | null };
+export type PrefetchContext = { qc: QueryClient; ch: ClickHouseClient; tenantId: string; user: SessionUser };
 
 /**
  * Runs a page's prefetches on the server and returns the cache to hand to the
@@ -14,11 +14,12 @@ export type PrefetchContext = { qc: QueryClient; ch: ClickHouseClient; tenantId:
  * browser starts with data instead of a spinner. A failed prefetch is left out:
  * the browser then fetches and shows the error with a retry.
  */
-export async function prefetchPage(fill: (ctx: PrefetchContext) => Promise<unknown>): Promise<DehydratedState> {
+/** `user` is the one the page's own check returned (requirePageUser), so the session is read once per render. */
+export async function prefetchPage(user: SessionUser, fill: (ctx: PrefetchContext) => Promise<unknown>): Promise<DehydratedState> {
   const qc = makeQueryClient();
   try {
     const env = getEnv();
-    await fill({ qc, ch: await getClickHouse(env), tenantId: env.TENANT_ID, user: await currentUser() });
+    await fill({ qc, ch: await getClickHouse(env), tenantId: env.TENANT_ID, user });
   } catch (e) {
     console.error("prefetch failed; the browser will fetch instead", e);
   }

@@ -16,9 +16,9 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function AgentsPage({ searchParams }: { searchParams: SearchParams }) {
   const sp = await searchParams;
-  await requirePageUser("dashboards", pathWithQuery("/agents", sp));
+  const user = await requirePageUser("dashboards", pathWithQuery("/agents", sp));
   const pv = await pageView(sp);
-  const state = await prefetchPage((ctx) => prefetchTable(ctx, pv, "agents"));
+  const state = await prefetchPage(user, (ctx) => prefetchTable(ctx, pv, "agents"));
   return (
     <HydrationBoundary state={state}>
       <Suspense fallback={<DashboardSkeleton title="Agents" tiles={0} />}>

@@ -16,9 +16,9 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function ContactsPage({ searchParams }: { searchParams: SearchParams }) {
   const sp = await searchParams;
-  await requirePageUser("dashboards", pathWithQuery("/contacts", sp));
+  const user = await requirePageUser("dashboards", pathWithQuery("/contacts", sp));
   const pv = await pageView(sp);
-  const state = await prefetchPage((ctx) => prefetchContactsPage(ctx, pv));
+  const state = await prefetchPage(user, (ctx) => prefetchContactsPage(ctx, pv));
   return (
     <HydrationBoundary state={state}>
       <Suspense fallback={<DashboardSkeleton title="Contacts" tiles={0} />}>

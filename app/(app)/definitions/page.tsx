@@ -11,8 +11,8 @@ export const metadata: Metadata = { title: "KPI definitions · Contact centre su
 
 /** Admins only: per-queue KPI settings, audited. */
 export default async function DefinitionsPage() {
-  await requirePageUser("admin", "/definitions");
-  const state = await prefetchPage((ctx) => prefetchEndpoint(ctx, "/api/definitions", {}));
+  const user = await requirePageUser("admin", "/definitions");
+  const state = await prefetchPage(user, (ctx) => prefetchEndpoint(ctx, "/api/definitions", {}));
   return (
     <HydrationBoundary state={state}>
       <DefinitionsView initialTz={await requestTimeZone()} />

@@ -16,9 +16,9 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function QueuesPage({ searchParams }: { searchParams: SearchParams }) {
   const sp = await searchParams;
-  await requirePageUser("dashboards", pathWithQuery("/queues", sp));
+  const user = await requirePageUser("dashboards", pathWithQuery("/queues", sp));
   const pv = await pageView(sp);
-  const state = await prefetchPage((ctx) => prefetchTable(ctx, pv, "queues"));
+  const state = await prefetchPage(user, (ctx) => prefetchTable(ctx, pv, "queues"));
   return (
     <HydrationBoundary state={state}>
       <Suspense fallback={<DashboardSkeleton title="Queues" tiles={0} />}>

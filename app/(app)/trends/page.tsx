@@ -16,9 +16,9 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function TrendsPage({ searchParams }: { searchParams: SearchParams }) {
   const sp = await searchParams;
-  await requirePageUser("dashboards", pathWithQuery("/trends", sp));
+  const user = await requirePageUser("dashboards", pathWithQuery("/trends", sp));
   const pv = await pageView(sp);
-  const state = await prefetchPage((ctx) => prefetchTrends(ctx, pv));
+  const state = await prefetchPage(user, (ctx) => prefetchTrends(ctx, pv));
   return (
     <HydrationBoundary state={state}>
       <Suspense fallback={<DashboardSkeleton title="Trends" tiles={0} />}>

@@ -19,10 +19,10 @@ type Props = { params: Promise<{ agentId: string }>; searchParams: Promise<Recor
 export default async function AgentPage({ params, searchParams }: Props) {
   const [{ agentId: raw }, sp] = await Promise.all([params, searchParams]);
   const agentId = safeDecode(raw);
-  await requirePageUser("dashboards", pathWithQuery(`/agents/${raw}`, sp));
+  const user = await requirePageUser("dashboards", pathWithQuery(`/agents/${raw}`, sp));
   if (agentId.length === 0 || agentId.length > 128) notFound();
   const pv = await pageView(sp);
-  const state = await prefetchPage((ctx) => prefetchAgent(ctx, pv, agentId));
+  const state = await prefetchPage(user, (ctx) => prefetchAgent(ctx, pv, agentId));
   return (
     <HydrationBoundary state={state}>
       <Suspense fallback={<DashboardSkeleton title="Agent" tiles={6} />}>

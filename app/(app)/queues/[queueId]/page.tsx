@@ -23,7 +23,7 @@ export default async function QueuePage({ params, searchParams }: Props) {
   const user = await requirePageUser("dashboards", pathWithQuery(`/queues/${raw}`, sp));
   if (queueId.length === 0 || queueId.length > 128) notFound();
   const pv = await pageView(sp);
-  const state = await prefetchPage((ctx) => prefetchDashboard(ctx, { ...pv, queueId }));
+  const state = await prefetchPage(user, (ctx) => prefetchDashboard(ctx, { ...pv, queueId }));
   return (
     <HydrationBoundary state={state}>
       <Suspense fallback={<DashboardSkeleton title="Queue" />}>
