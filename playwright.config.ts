@@ -5,8 +5,9 @@ import { defineConfig } from "@playwright/test";
  * against the real product: `npm start` on a fresh embedded data directory with a
  * few simulated days of history.
  */
-export const E2E_PORT = 3100;
-export const E2E_DATA_DIR = "./data-e2e";
+// Overridable so two checkouts on one machine can run their e2e suites side by side.
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+export const E2E_DATA_DIR = process.env.E2E_DATA_DIR ?? "./data-e2e";
 
 export default defineConfig({
   testDir: "./e2e",

@@ -1,7 +1,7 @@
 import { test as base, expect, type Page, type APIRequestContext } from "@playwright/test";
 import fs from "node:fs";
 import path from "node:path";
-import { E2E_DATA_DIR } from "../playwright.config";
+import { E2E_DATA_DIR, E2E_PORT } from "../playwright.config";
 import type { Role } from "../lib/auth/roles";
 
 type SignIn = { username: string; password: string; role: Role };
@@ -45,7 +45,7 @@ export async function signIn(page: Page, role: Role): Promise<void> {
 export const test = base.extend<object, { history: void }>({
   history: [
     async ({ playwright }, use) => {
-      const request = await playwright.request.newContext({ baseURL: `http://127.0.0.1:3100` });
+      const request = await playwright.request.newContext({ baseURL: `http://127.0.0.1:${E2E_PORT}` });
       await waitForHistory(request);
       await request.dispose();
       await use();

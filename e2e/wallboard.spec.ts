@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { test, expect, signIn, sql } from "./support";
+import { E2E_PORT } from "../playwright.config";
 
 /**
  * The live wallboard against the running product: the simulator (config/simulator.e2e.json,
@@ -185,7 +186,7 @@ test("a wallboard that lost its connection recovers the full state", async ({ pa
 });
 
 test("managers may not see the wallboard or its stream; signed-out callers are asked to sign in", async ({ page, playwright }) => {
-  const anonymous = await playwright.request.newContext({ baseURL: "http://127.0.0.1:3100" });
+  const anonymous = await playwright.request.newContext({ baseURL: `http://127.0.0.1:${E2E_PORT}` });
   expect((await anonymous.get("/api/live/stream")).status()).toBe(401);
   await anonymous.dispose();
 
