@@ -19,8 +19,12 @@ export type OperatorQueryOptions = {
  */
 export async function runOperatorQuery(ch: ClickHouseClient, text: string, options: OperatorQueryOptions = {}): Promise<unknown[]> {
   const query = buildOperatorQuery(text, { readonlyByUser: options.readonlyByUser === true });
-  const explained = await ch.query({ query: `EXPLAIN AST ${query}`, format: "JSONEachRow" }).then(
-    (rs) => rs.json<string | { explain: string }>(),
+  // As a subquery, EXPLAIN's rows come back in the requested format (a bare EXPLAIN
+  // would take the client's FORMAT clause as the explained query's own). Lexing has no
+  // context, so once the statement itself parses (it runs only if it does), the
+  // parentheses around it close exactly where ours do: both see the same tokens.
+  const explained = await ch.query({ query: `SELECT explain FROM (EXPLAIN AST ${query})`, format: "JSONEachRow" }).then(
+    (rs) => rs.json<{ explain: string }>(),
     (e: unknown) => {
       throw new OperatorQueryRefused(`not one SELECT statement: ${(e as Error).message}`);
     },
@@ -29,8 +33,7 @@ export async function runOperatorQuery(ch: ClickHouseClient, text: string, optio
     readCatalogue(ch),
     ch.query({ query: "SELECT formatQuery({q:String}) AS f", query_params: { q: query }, format: "JSONEachRow" }).then((rs) => rs.json<{ f: string }>()),
   ]);
-  // chDB hands EXPLAIN's one column back as bare strings, a server as {"explain": ...}.
-  const tree = parseExplainAst(explained.map((row) => (typeof row === "string" ? row : row.explain)));
+  const tree = parseExplainAst(explained.map((row) => row.explain));
   checkOperatorQuery(tree, catalogue, cteNames(formatted[0]?.f ?? ""));
   const rs = await ch.query({ query, format: "JSONEachRow" });
   return rs.json<unknown>();
