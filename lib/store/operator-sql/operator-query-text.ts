@@ -11,7 +11,7 @@ export const MAX_OPERATOR_QUERY_CHARS = 100_000;
  * read-only by its profile (a ClickHouse server refuses a change to `readonly` then).
  */
 export function buildOperatorQuery(text: string, options: { readonlyByUser: boolean }): string {
-  const query = text.trim().replace(/;\s*$/, "");
+  const query = text.trim().replace(/;\s*$/, "").trim();
   if (query.length === 0) throw new OperatorQueryRefused("empty query");
   if (query.length > MAX_OPERATOR_QUERY_CHARS) throw new OperatorQueryRefused(`query longer than ${MAX_OPERATOR_QUERY_CHARS} characters`);
   // chDB runs `a; b` as two statements, so no semicolon may reach it (write char(59) for one inside a string).
