@@ -22,7 +22,13 @@ export function queryOperatorSocket(dataDir: string, sql: string): Promise<unkno
   return new Promise((resolve, reject) => {
     const req = http.request(
       // agent: false, a connection per query: a pooled one may belong to a server that has since stopped.
-      { socketPath: operatorSocketPath(dataDir), agent: false, path: "/sql", method: "POST", headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } },
+      {
+        socketPath: operatorSocketPath(dataDir),
+        agent: false,
+        path: "/sql",
+        method: "POST",
+        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));

@@ -18,7 +18,12 @@ export async function readCatalogue(ch: ClickHouseClient): Promise<OperatorCatal
     rows<FunctionRow>("SELECT name, alias_to, case_insensitive, categories FROM system.functions WHERE origin = 'System'"),
     rows<{ name: string }>("SELECT name FROM system.aggregate_function_combinators"),
   ]);
-  const entries: FunctionEntry[] = functions.map((f) => ({ name: f.name, aliasTo: f.alias_to, caseInsensitive: Number(f.case_insensitive) === 1, categories: f.categories }));
+  const entries: FunctionEntry[] = functions.map((f) => ({
+    name: f.name,
+    aliasTo: f.alias_to,
+    caseInsensitive: Number(f.case_insensitive) === 1,
+    categories: f.categories,
+  }));
   return buildCatalogue(
     db?.db ?? "",
     tables.map((t) => t.name),
