@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { authOptions } from "./options";
 import { can, type Capability } from "./roles";
 import type { SessionUser } from "./session-user";
-import { resolveSessionUser } from "./sessions/resolve-user";
+import { userFromSession } from "./sessions/resolve-user";
 
 export type { SessionUser };
 
@@ -13,10 +13,7 @@ export type { SessionUser };
  * with which role and scope (lib/auth/sessions/resolve-user.ts). Never trust the client.
  */
 export async function currentUser(): Promise<SessionUser | null> {
-  const session = await getServerSession(authOptions());
-  const user = session?.user as { id?: unknown; sessionId?: unknown } | undefined;
-  if (!user) return null;
-  return resolveSessionUser(user.sessionId, user.id);
+  return userFromSession(await getServerSession(authOptions()));
 }
 
 /** For pages: redirect to sign-in when signed out, to /forbidden when the role may not see it. */

@@ -46,3 +46,9 @@ export async function resolveSessionUser(sid: unknown, subject?: unknown): Promi
   if (!record || (subject !== undefined && subject !== record.userId)) return null;
   return resolveUser(record, usersFileEntry(record.userId), Date.now());
 }
+
+/** The user behind what next-auth's session callback answered (lib/auth/session-hooks.ts): its session id, resolved. */
+export function userFromSession(session: unknown): Promise<SessionUser | null> {
+  const user = (session as { user?: { id?: unknown; sessionId?: unknown } } | null)?.user;
+  return user ? resolveSessionUser(user.sessionId, user.id) : Promise.resolve(null);
+}
