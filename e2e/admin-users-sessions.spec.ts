@@ -53,7 +53,7 @@ test("an admin's changes to a user apply to that user's next request and end the
   await page.getByRole("button", { name: "Add a user" }).click();
   const form = page.getByRole("form", { name: "New user" });
   await form.getByLabel("Username").fill(username);
-  await form.getByLabel("Name").fill("Sam Example");
+  await form.getByLabel("Name", { exact: true }).fill("Sam Example");
   await form.getByLabel("Role").selectOption("supervisor");
   await form.getByLabel("Password", { exact: true }).fill(password);
   await form.getByRole("button", { name: "Add user" }).click();
@@ -86,11 +86,11 @@ test("an admin's changes to a user apply to that user's next request and end the
 
   // Signed in again, with the live floor open; then removed: the stream ends and the next call is refused.
   await signInAs(sam, username);
-  await openStream(sam);
+  await test.step("open the live stream", () => openStream(sam));
   page.once("dialog", (d) => void d.accept());
   await row.getByRole("button", { name: `Remove ${username}` }).click();
   await expect(row).toHaveCount(0);
-  await expect.poll(() => streamState(sam)).toBe("ended");
+  await test.step("the stream ends", () => expect.poll(() => streamState(sam)).toBe("ended"));
   expect((await sam.request.get("/api/teams")).status()).toBe(401);
   await samContext.close();
 });
