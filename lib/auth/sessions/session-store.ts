@@ -7,13 +7,14 @@ import type { SessionRecord, SessionStore, SessionWrite } from "./session-record
 
 /**
  * The sessions table (migration 0016). Each write is a partial row; every column
- * merges by max, so reading groups by sid and takes max of each.
+ * merges by max, so reading groups by sid and takes max of each (aliases differ
+ * from the column names, so no aggregate reads its own alias).
  */
 const COLUMNS = `
-  sid, max(user_id) AS user_id, max(provider) AS provider, max(name) AS name, max(role) AS role, max(scope) AS scope,
-  toUnixTimestamp64Milli(max(created_at)) AS created_at, toUnixTimestamp64Milli(max(last_seen_at)) AS last_seen_at,
-  toUnixTimestamp64Milli(max(expires_at)) AS expires_at, max(client_address) AS client_address, max(user_agent) AS user_agent,
-  toUnixTimestamp64Milli(max(revoked_at)) AS revoked_at, max(revoked_by) AS revoked_by`;
+  sid, max(user_id) AS user_id_, max(provider) AS provider_, max(name) AS name_, max(role) AS role_, max(scope) AS scope_,
+  toUnixTimestamp64Milli(max(created_at)) AS created_at_ms, toUnixTimestamp64Milli(max(last_seen_at)) AS last_seen_at_ms,
+  toUnixTimestamp64Milli(max(expires_at)) AS expires_at_ms, max(client_address) AS client_address_, max(user_agent) AS user_agent_,
+  toUnixTimestamp64Milli(max(revoked_at)) AS revoked_at_ms, max(revoked_by) AS revoked_by_`;
 
 const READ_SQL = `
 SELECT ${COLUMNS}
@@ -26,43 +27,43 @@ SELECT ${COLUMNS}
 FROM sessions
 WHERE tenant_id = {tenantId:String} AND sid IN (SELECT sid FROM sessions WHERE tenant_id = {tenantId:String} AND user_id = {userId:String})
 GROUP BY sid
-HAVING expires_at > {now:Int64}
-ORDER BY created_at DESC
+HAVING expires_at_ms > {now:Int64}
+ORDER BY created_at_ms DESC
 LIMIT 200`;
 
 const rowSchema = z.object({
   sid: z.string(),
-  user_id: z.string(),
-  provider: z.string(),
-  name: z.string(),
-  role: z.string(),
-  scope: z.string(),
-  created_at: sqlNumber,
-  last_seen_at: sqlNumber,
-  expires_at: sqlNumber,
-  client_address: z.string(),
-  user_agent: z.string(),
-  revoked_at: sqlNumber,
-  revoked_by: z.string(),
+  user_id_: z.string(),
+  provider_: z.string(),
+  name_: z.string(),
+  role_: z.string(),
+  scope_: z.string(),
+  created_at_ms: sqlNumber,
+  last_seen_at_ms: sqlNumber,
+  expires_at_ms: sqlNumber,
+  client_address_: z.string(),
+  user_agent_: z.string(),
+  revoked_at_ms: sqlNumber,
+  revoked_by_: z.string(),
 });
 
 function toRecord(r: z.output<typeof rowSchema>): SessionRecord {
-  const role = roleSchema.safeParse(r.role);
-  const scope = r.scope ? scopeSchema.safeParse(JSON.parse(r.scope)) : undefined;
+  const role = roleSchema.safeParse(r.role_);
+  const scope = r.scope_ ? scopeSchema.safeParse(JSON.parse(r.scope_)) : undefined;
   return {
     sid: r.sid,
-    userId: r.user_id,
-    provider: r.provider,
-    name: r.name,
+    userId: r.user_id_,
+    provider: r.provider_,
+    name: r.name_,
     ...(role.success ? { role: role.data } : {}),
     ...(scope?.success ? { scope: scope.data } : {}),
-    createdAt: r.created_at,
-    lastSeenAt: r.last_seen_at,
-    expiresAt: r.expires_at,
-    clientAddress: r.client_address,
-    userAgent: r.user_agent,
-    revokedAt: r.revoked_at,
-    revokedBy: r.revoked_by,
+    createdAt: r.created_at_ms,
+    lastSeenAt: r.last_seen_at_ms,
+    expiresAt: r.expires_at_ms,
+    clientAddress: r.client_address_,
+    userAgent: r.user_agent_,
+    revokedAt: r.revoked_at_ms,
+    revokedBy: r.revoked_by_,
   };
 }
 
