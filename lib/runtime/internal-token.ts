@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { randomBytes, timingSafeEqual } from "node:crypto";
+import { ensurePrivateDir } from "../store/data-dir";
 
 /**
  * A token for local operator tools (npm run ch) to reach the running server, which
@@ -12,7 +13,7 @@ export const internalTokenPath = (dataDir: string) => path.resolve(dataDir, ".in
 export function ensureInternalToken(dataDir: string): string {
   const file = internalTokenPath(dataDir);
   if (!fs.existsSync(file)) {
-    fs.mkdirSync(dataDir, { recursive: true });
+    ensurePrivateDir(dataDir);
     fs.writeFileSync(file, randomBytes(24).toString("hex"), { mode: 0o600 });
   }
   return fs.readFileSync(file, "utf8").trim();
