@@ -91,7 +91,11 @@ export function SignInForm({ callbackUrl, credentials, sso, demo, providerError 
         </button>
       )}
       {!credentials && !sso && <p className="form-error">No sign-in method is configured. Set AUTH_USERS_FILE or OIDC_ISSUER.</p>}
-      {demo && credentials && <p className="auth-hint">Demo mode: the sign-ins for each role are printed in the server log at start-up.</p>}
+      {demo && credentials && (
+        <p className="auth-hint">
+          Demo mode: the sign-ins for each role were printed in the server log when they were made, and are kept in the data directory (demo-sign-ins.json).
+        </p>
+      )}
     </>
   );
 }
