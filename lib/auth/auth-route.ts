@@ -16,13 +16,12 @@ import { requestOrigin } from "./request-origin";
  * correct them; its API-route form takes them from the request object we give it.
  * So this hands it, through that form, the request's headers with the forwarded
  * pair replaced by the origin requestOrigin() inferred (trusting a proxy's only under
- * AUTH_TRUST_PROXY), and sets AUTH_TRUST_HOST so next-auth reads that pair.
+ * AUTH_TRUST_PROXY); buildAuthOptions sets AUTH_TRUST_HOST so next-auth reads that pair.
  */
 export async function authRoute(request: NextRequest, context: { params: Promise<{ nextauth: string[] }> }): Promise<Response> {
   const env = getEnv();
   const inferred = requestOrigin(request.headers, { nextauthUrl: env.NEXTAUTH_URL, trustProxy: env.AUTH_TRUST_PROXY });
   if ("error" in inferred) return Response.json({ error: inferred.error }, { status: 400 });
-  if (!env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST = "true";
   const origin = new URL(inferred.origin);
   const headers = { ...Object.fromEntries(request.headers), "x-forwarded-host": origin.host, "x-forwarded-proto": origin.protocol.slice(0, -1) };
 

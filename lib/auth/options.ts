@@ -68,6 +68,11 @@ export function usersFilePath(env: Env): string | undefined {
 }
 
 export function buildAuthOptions(env: Env): NextAuthOptions {
+  // next-auth reads the origin from X-Forwarded-Host/-Proto only with AUTH_TRUST_HOST. The auth route
+  // replaces that pair with the origin it inferred (lib/auth/auth-route.ts); outside it (reading a session)
+  // only the cookie names depend on it, fixed by useSecureCookies unless a proxy is trusted to say https.
+  // Set here, before any next-auth call of this process, so the first session read after a start agrees.
+  if (!env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST = "true";
   const usersFile = usersFilePath(env);
   const providers: NextAuthOptions["providers"] = [];
   if (usersFile) {

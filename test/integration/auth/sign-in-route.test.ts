@@ -1,73 +1,27 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { NextRequest } from "next/server";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { DemoSignIn } from "@/lib/auth/demo-users";
-
-/**
- * The next-auth route as the browser meets it (app/api/auth/[...nextauth]/route.ts):
- * real next-auth, real users file and scrypt, a fresh configuration per test.
- */
-type Route = (request: NextRequest, context: { params: Promise<{ nextauth: string[] }> }) => Promise<Response>;
+import { authRouteWith, Browser as RouteBrowser, type Route } from "../helpers/auth-route";
 
 const saved = { ...process.env };
 let route: Route;
 let manager: DemoSignIn;
 
 async function setUp(env: Record<string, string>): Promise<void> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "signin-route-"));
-  for (const k of ["NEXTAUTH_URL", "AUTH_TRUST_PROXY", "AUTH_TRUST_HOST", "NEXTAUTH_SECRET", "CLICKHOUSE_URL", "DEMO_MODE", "AUTH_USERS_FILE", "OIDC_ISSUER"])
-    delete process.env[k];
-  Object.assign(process.env, { DATA_DIR: dir, ...env });
-  // The configuration and the auth options are parsed once per module instance: take fresh ones.
-  vi.resetModules();
-  const { ensureDemoUsers } = await import("@/lib/auth/demo-users");
-  const made = await ensureDemoUsers(dir);
-  if (!made.created) throw new Error("expected fresh demo users");
+  const made = await authRouteWith(env);
+  route = made.route;
   manager = made.signIns.find((s) => s.role === "manager")!;
-  route = (await import("@/lib/auth/auth-route")).authRoute;
 }
 
-class Browser {
-  private readonly cookies = new Map<string, string>();
-  constructor(
-    private readonly origin: string,
-    private readonly extraHeaders: Record<string, string> = {},
-  ) {}
-
-  async call(method: "GET" | "POST", action: string, form?: Record<string, string>): Promise<Response> {
-    const url = new URL(`/api/auth/${action}`, this.origin);
-    const headers: Record<string, string> = { host: url.host, ...this.extraHeaders };
-    if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-    if (form) headers["content-type"] = "application/x-www-form-urlencoded";
-    const request = new NextRequest(url, { method, headers, body: form ? new URLSearchParams(form).toString() : undefined });
-    const res = await route(request, { params: Promise.resolve({ nextauth: action.split("/") }) });
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(";");
-      const at = pair!.indexOf("=");
-      this.cookies.set(pair!.slice(0, at), pair!.slice(at + 1));
-    }
-    return res;
-  }
-
-  async csrf(): Promise<string> {
-    return ((await (await this.call("GET", "csrf")).json()) as { csrfToken: string }).csrfToken;
-  }
-
-  /** As next-auth/react's signIn("credentials", { redirect: false }) posts it. */
-  async signIn(username: string, password: string): Promise<{ status: number; url: string; setCookies: string[] }> {
-    const csrfToken = await this.csrf();
-    const res = await this.call("POST", "callback/credentials", { username, password, csrfToken, callbackUrl: "/", json: "true" });
-    return { status: res.status, url: ((await res.json()) as { url: string }).url, setCookies: res.headers.getSetCookie() };
+/** A browser on the route of the current test. */
+class Browser extends RouteBrowser {
+  constructor(origin: string, extraHeaders: Record<string, string> = {}) {
+    super(route, origin, extraHeaders);
   }
 }
 
 const error = (url: string) => new URL(url).searchParams.get("error");
 
-beforeEach(() => {
-  vi.useRealTimers();
-});
 afterEach(() => {
   process.env = { ...saved };
   vi.useRealTimers();
@@ -103,6 +57,25 @@ describe("base URL with NEXTAUTH_URL unset", () => {
     expect(session).toMatch(/^__Secure-next-auth\.session-token=/);
     expect(session).toMatch(/;\s*Secure/i);
     expect(session).toMatch(/;\s*HttpOnly/i);
+  });
+
+  it("behind a trusted TLS proxy, the first session read after a start (before any auth route call) finds the __Secure- cookie", async () => {
+    await setUp({ AUTH_TRUST_PROXY: "true" });
+    const proxied = { host: "app:3000", "x-forwarded-host": "cc.example.org", "x-forwarded-proto": "https" };
+    const signedIn = await new Browser("http://app:3000", proxied).signIn(manager.username, manager.password);
+    const [name, ...value] = signedIn.setCookies
+      .find((c) => c.startsWith("__Secure-next-auth.session-token="))!
+      .split(";")[0]!
+      .split("=");
+    // A restart: fresh modules, and next-auth not yet asked anything in this process.
+    delete process.env.AUTH_TRUST_HOST;
+    vi.resetModules();
+    const { authOptions } = await import("@/lib/auth/options");
+    const { getServerSession } = await import("next-auth");
+    const req = { headers: proxied, cookies: { [name!]: value.join("=") } };
+    const res = { getHeader: () => undefined, setHeader: () => undefined };
+    const session = await getServerSession(req as never, res as never, authOptions());
+    expect(session?.user).toMatchObject({ name: "Demo Manager" });
   });
 
   it("with an https NEXTAUTH_URL, the cookie is Secure whatever the request says", async () => {
