@@ -152,9 +152,23 @@ test("the wallboard's stream carries only the scope's queues, agents and calls",
   await expect(page.getByTestId("live-status")).toHaveText("Live");
   await expect(page.locator("[data-queue-id]")).toHaveCount(1);
   await expect(page.locator(`[data-queue-id="${QUEUE}"]`)).toBeVisible();
-  // Every agent shown is of the team; every call shown is in the queue (its row names the queue or nothing else).
-  const shownAgents = await page.locator("[data-agent-id]").evaluateAll((els) => els.map((e) => e.getAttribute("data-agent-id") ?? ""));
-  for (const a of shownAgents) expect(teamAgents).toContain(a);
+  // The agents shown are exactly the team's agents logged on now, by their latest event in the store.
+  await expect
+    .poll(
+      async () => {
+        const rows = await sql<{ agent_id: string }>(
+          page.request,
+          `SELECT agent_id FROM cti_events
+           WHERE tenant_id = 'demo' AND startsWith(type, 'agent.') AND time > now64(3) - INTERVAL 7 DAY
+           GROUP BY agent_id HAVING argMax(type, time) != 'agent.logged_off' ORDER BY agent_id`,
+        );
+        const expected = rows.map((r) => r.agent_id).filter((a) => teamAgents.includes(a));
+        const shown = (await page.locator("[data-agent-id]").evaluateAll((els) => els.map((e) => e.getAttribute("data-agent-id") ?? ""))).sort();
+        return expected.length > 0 && JSON.stringify(shown) === JSON.stringify(expected) ? "same" : `shown ${shown.length} vs store ${expected.length}`;
+      },
+      { timeout: 20_000, intervals: [250, 500, 1000] },
+    )
+    .toBe("same");
 
   // What the server sends, read from the stream itself: the first snapshot frame.
   const snapshot = await page.evaluate(async () => {
