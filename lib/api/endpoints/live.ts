@@ -4,6 +4,9 @@ import { replayParamsSchema } from "../replay-params";
 import { replayView } from "@/lib/live/store/replay-view";
 import { liveStream, SSE_HEADERS } from "@/lib/live/sse";
 import { watchSession } from "@/lib/auth/sessions/watch-session";
+import { scopedFeed } from "@/lib/live/scoped-subscription";
+import { scopeView } from "@/lib/live/scope-view";
+import { scopeThresholds } from "@/lib/live/scope-thresholds";
 import { thresholdsUpdateSchema } from "@/lib/live/thresholds-schema";
 import { readThresholdSettings, updateThresholdSettings } from "@/lib/live/store/threshold-settings";
 import { defineEndpoint } from "../endpoint";
@@ -13,8 +16,10 @@ export const liveStreamEndpoint = defineEndpoint({
   method: "GET",
   path: "/api/live/stream",
   capability: "wallboard",
+  scope: { results: "each connection gets only the scope's queues, calls and agents (lib/live/scoped-subscription.ts)" },
   params: z.object({}),
-  run: async ({ signal, user }) => new Response(liveStream(requireLiveFloor(), watchSession(user, "wallboard", signal)), { headers: SSE_HEADERS }),
+  run: async ({ signal, user, access }) =>
+    new Response(liveStream(scopedFeed(requireLiveFloor(), access), watchSession(user, "wallboard", signal)), { headers: SSE_HEADERS }),
 });
 
 /** The wallboard as it was at an instant (`at`: epoch ms or ISO time; `tz`: whose "today"). */
@@ -22,8 +27,9 @@ export const liveReplay = defineEndpoint({
   method: "GET",
   path: "/api/live/replay",
   capability: "wallboard",
+  scope: { results: "the scope's queues, calls and agents (lib/live/scope-view.ts)" },
   params: replayParamsSchema(Date.now),
-  run: ({ ch, tenantId }, p) => replayView(ch, tenantId, p.tz ?? getLiveFloor()?.timeZone ?? "UTC", p.at),
+  run: async ({ ch, tenantId, access }, p) => scopeView(await replayView(ch, tenantId, p.tz ?? getLiveFloor()?.timeZone ?? "UTC", p.at), access),
 });
 
 /** Wallboard colour thresholds, the default and per queue. */
@@ -31,8 +37,9 @@ export const thresholds = defineEndpoint({
   method: "GET",
   path: "/api/admin/thresholds",
   capability: "admin",
+  scope: { results: "the scope's queues only" },
   params: z.object({}),
-  run: ({ ch, tenantId }) => readThresholdSettings(ch, tenantId),
+  run: async ({ ch, tenantId, access }) => scopeThresholds(await readThresholdSettings(ch, tenantId), access),
 });
 
 /** Sets one queue's colours (queueId "*" is the default). */
@@ -40,8 +47,9 @@ export const updateThresholds = defineEndpoint({
   method: "PUT",
   path: "/api/admin/thresholds",
   capability: "admin",
+  scope: { bodyQueue: "queueId", results: "the scope's queues only" },
   params: z.object({}),
   body: thresholdsUpdateSchema,
   bodyHint: '{"queueId": "...", "thresholds": {...}}',
-  run: ({ ch, tenantId, user }, _p, update) => updateThresholdSettings(ch, tenantId, update, user),
+  run: async ({ ch, tenantId, user, access }, _p, update) => scopeThresholds(await updateThresholdSettings(ch, tenantId, update, user), access),
 });
