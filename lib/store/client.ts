@@ -2,6 +2,8 @@ import { createClient, type ClickHouseClient } from "@clickhouse/client";
 import path from "node:path";
 import fs from "node:fs";
 import type { Env } from "../env";
+import { limitSettings } from "./query-limits";
+import { oneAtATime, type ClientConnection } from "./one-at-a-time";
 
 /**
  * The one way to reach the store. With CLICKHOUSE_URL set it is a ClickHouse
@@ -11,7 +13,6 @@ import type { Env } from "../env";
  * every copy must share the one engine.
  */
 const KEY = Symbol.for("cc-supervisor.clickhouse");
-type ClientConnection = NonNullable<NonNullable<Parameters<typeof createClient>[0]>["connection"]>;
 type Holder = { [KEY]?: Promise<ClickHouseClient> };
 
 export function chdbPath(env: Env): string {
@@ -31,6 +32,10 @@ async function create(env: Env): Promise<ClickHouseClient> {
     // drop the next, token-less insert into a table with a deduplication window. Sending
     // an empty token with every query (a query's own settings override this) resets it.
     insert_deduplication_token: "",
+    // Every query carries limits; a store call sends its own kind's (lib/store/store-call.ts).
+    // These defaults bound a query that names none, and, sent with every query, keep one
+    // query's limits from sticking to the next on chDB.
+    ...limitSettings("interactive"),
   };
   if (env.CLICKHOUSE_URL) {
     return createClient({
@@ -38,7 +43,8 @@ async function create(env: Env): Promise<ClickHouseClient> {
       username: env.CLICKHOUSE_USER,
       password: env.CLICKHOUSE_PASSWORD,
       database: env.CLICKHOUSE_DATABASE,
-      clickhouse_settings: settings,
+      // A server stops a read whose HTTP client went away (an aborted call closes its request).
+      clickhouse_settings: { ...settings, cancel_http_readonly_queries_on_client_close: 1 },
     });
   }
   const dir = chdbPath(env);
@@ -47,7 +53,7 @@ async function create(env: Env): Promise<ClickHouseClient> {
   const { createChdbConnection } = await import("chdb/connection");
   // chdb is built against its own copy of @clickhouse/client-common; the runtime
   // contract is the same (chdb's docs name this exact use), only the type identities differ.
-  const connection = createChdbConnection({ path: dir }) as unknown as ClientConnection;
+  const connection = oneAtATime(createChdbConnection({ path: dir }) as unknown as ClientConnection);
   return createClient({ connection, clickhouse_settings: settings });
 }
 
