@@ -1,6 +1,10 @@
 import type { ClickHouseClient } from "@clickhouse/client";
 import { contentToken, rowsScope, type Batch, type LookupScope } from "./batch";
 import type { DeadLetterRow } from "./dead-letter";
+import { queryJson } from "@/lib/store/query-rows";
+import { storeInsert } from "@/lib/store/store-call";
+
+const INGEST = { kind: "ingest" } as const;
 
 /** Gaps wider than this start a new time window in the "already stored?" lookup. */
 const WINDOW_GAP_MS = 60_000;
@@ -48,13 +52,16 @@ export async function storedEventIds(ch: ClickHouseClient, scope: LookupScope): 
     params[`b${i}`] = b;
     return `(time >= fromUnixTimestamp64Milli({a${i}:Int64}, 'UTC') AND time <= fromUnixTimestamp64Milli({b${i}:Int64}, 'UTC'))`;
   });
-  const rs = await ch.query({
-    query: `SELECT toString(event_id) AS id FROM cti_events WHERE tenant_id IN {tenants:Array(String)} AND (${ranges.join(" OR ")})`,
-    query_params: params,
-    format: "JSONCompactEachRow",
-  });
-  const found = await rs.json<[string]>();
-  return new Set(found.map(([id]) => id));
+  const found = await queryJson(
+    ch,
+    `SELECT toString(event_id) AS id FROM cti_events WHERE tenant_id IN {tenants:Array(String)} AND (${ranges.join(" OR ")})`,
+    params,
+    "JSONCompactEachRow",
+    INGEST,
+  );
+  const ids = new Set<string>();
+  for (const row of found) if (Array.isArray(row) && typeof row[0] === "string") ids.add(row[0]);
+  return ids;
 }
 
 export type WriteResult = { inserted: number; alreadyStored: Set<string>; deadLettered: number };
@@ -75,11 +82,9 @@ export async function writeBatch(
   const stored = found.size === 0 ? found : new Set(batch.rows.filter((r) => found.has(r.event_id)).map((r) => r.event_id));
   const fresh = stored.size === 0 ? batch.rows : batch.rows.filter((r) => !stored.has(r.event_id));
   if (fresh.length > 0) {
-    await ch.insert({
-      table: "cti_events",
-      values: fresh,
-      format: "JSONEachRow",
-      clickhouse_settings: {
+    await storeInsert(ch, "cti_events", fresh, {
+      ...INGEST,
+      settings: {
         insert_deduplicate: 1,
         // Tenant and id: the same id under two tenants is two rows, and must not share a token.
         insert_deduplication_token: contentToken(
@@ -96,11 +101,9 @@ export async function writeBatch(
 /** Stores dead letters; a retry of the same ones (same source position and bytes) is dropped whole. */
 export async function writeDeadLetters(ch: ClickHouseClient, rows: readonly DeadLetterRow[], origin: string): Promise<void> {
   if (rows.length === 0) return;
-  await ch.insert({
-    table: "dead_letters",
-    values: [...rows],
-    format: "JSONEachRow",
-    clickhouse_settings: {
+  await storeInsert(ch, "dead_letters", rows, {
+    ...INGEST,
+    settings: {
       insert_deduplicate: 1,
       insert_deduplication_token: contentToken(
         `${origin}:dlq`,

@@ -18,7 +18,13 @@ export const sqlFlag = z.union([z.number(), z.boolean(), z.string()]).transform(
  * Runs a parameterised query and validates every row, so a schema drift fails loudly here.
  * The query carries its kind's limits (query-limits.ts) and is cancelled with the request.
  */
-export async function queryRows<S extends z.ZodType>(ch: ClickHouseClient, query: string, params: Record<string, unknown>, row: S, o: StoreCallOptions = {}): Promise<z.output<S>[]> {
+export async function queryRows<S extends z.ZodType>(
+  ch: ClickHouseClient,
+  query: string,
+  params: Record<string, unknown>,
+  row: S,
+  o: StoreCallOptions = {},
+): Promise<z.output<S>[]> {
   return z.array(row).parse(await queryJson(ch, query, params, "JSONEachRow", o));
 }
 
@@ -31,7 +37,7 @@ export function queryJson(
   o: StoreCallOptions = {},
 ): Promise<unknown[]> {
   return limited(o, async () => {
-    const rs = await ch.query({ query, query_params: params, format, ...callParams(o) });
+    const rs = await ch.query({ query, query_params: params, format, ...callParams(o, {}, true) });
     return rs.json<unknown>();
   });
 }

@@ -48,18 +48,29 @@ describe("cancellation", () => {
     const { ch } = await testStore();
     await ch.command({ query: "CREATE TABLE IF NOT EXISTS cancel_probe (m String) ENGINE = Memory" });
     const marker = (name: string) => `${name}-${process.pid}-${Date.now()}`;
+    // A write takes only the signal it is given (a read would take the request's, as the next test shows).
     const run = (m: string, signal?: AbortSignal) => storeCommand(ch, "INSERT INTO cancel_probe VALUES ({m:String})", { m }, { signal });
     const stored = (m: string) => queryRows(ch, "SELECT count() AS x FROM cancel_probe WHERE m = {m:String}", { m }, one);
 
     const busy = queryRows(ch, "SELECT sleepEachRow(0.5) AS x FROM numbers(4) SETTINGS max_block_size = 1", {}, one);
     const [left, stayed] = [marker("left"), marker("stayed")];
     const leaving = new AbortController();
-    const queued = withRequestSignal(leaving.signal, () => run(left));
+    const queued = run(left, leaving.signal);
     const waiting = run(stayed);
     leaving.abort();
     await expect(queued).rejects.toThrow();
     await Promise.all([busy, waiting]);
     expect(await stored(left)).toEqual([{ x: 0 }]);
     expect(await stored(stayed)).toEqual([{ x: 1 }]);
+  });
+
+  it("cancels a read with the request it serves, without being told", async () => {
+    const { ch } = await testStore();
+    const busy = queryRows(ch, "SELECT sleepEachRow(0.5) AS x FROM numbers(2) SETTINGS max_block_size = 1", {}, one);
+    const leaving = new AbortController();
+    const queued = withRequestSignal(leaving.signal, () => queryRows(ch, "SELECT 1 AS x", {}, one));
+    leaving.abort(new Error("client left"));
+    await expect(queued).rejects.toThrow("client left");
+    await busy;
   });
 });
