@@ -21,12 +21,19 @@ import {
  * the sort key and the leg id), bounded by the export kind's limits, so other
  * queries (the live floor, ingest) run between pages, and a caller who leaves
  * stops the list before its next page. Sorted by queue-entry time (the table's
- * order key, the default), a page also reads only the part of the period after
- * its cursor; other sorts read the period again for every page, cheaply per page
- * since only the top rows are kept, and the cap bounds the number of pages.
+ * order key, the default), a page reads only a slice of the period from its
+ * cursor on (a primary-key range about a page long), so a page of a year-long
+ * export costs what a page of a day does. Other sorts read the whole period for
+ * every page (only the top rows are kept, so memory stays small) and cost more
+ * per page; the cap bounds the number of pages.
  */
 
 const PAGE_ROWS = 10_000;
+/** The first slice of the period a time-ordered page reads; slices adapt to the data's density from there. */
+const FIRST_SPAN_MS = 3_600_000;
+const MIN_SPAN_MS = 1_000;
+
+type Range = { from: number; to: number };
 
 const SORT_VALUE: Record<ContactSort, (r: ContactRow) => number | string> = {
   queued_at: (r) => r.queuedAt,
@@ -54,19 +61,29 @@ export async function countContacts(ch: ClickHouseClient, input: ContactListInpu
 export async function* contactPages(ch: ClickHouseClient, input: ContactListInput, o: ContactPagesOptions): AsyncGenerator<ContactItem[], ContactPagesEnd> {
   const p = contactListInputSchema.parse(input);
   const pageRows = o.pageRows ?? PAGE_ROWS;
-  const page = async (limit: number, after: Cursor | undefined): Promise<ContactRow[]> => {
+  const asc = p.direction === "asc";
+  const byTime = p.sort === "queued_at";
+  const page = async (limit: number, after: Cursor | undefined, range: Range): Promise<ContactRow[]> => {
     o.signal?.throwIfAborted();
-    const params = { ...segmentParams(narrowed(p, after)), limit, ...(after ? { afterValue: after.value, afterLeg: after.legId } : {}) };
+    const params = { ...segmentParams({ ...p, ...range }), limit, ...(after ? { afterValue: after.value, afterLeg: after.legId } : {}) };
     return queryRows(ch, contactsSql(p.filter, p.sort, p.direction, after ? "keyset" : "first"), params, contactRowSchema, { kind: "export", signal: o.signal });
   };
+  // By time, the unread part of the period starts at `edge` (asc: its start; desc: its end), and a page reads
+  // only a slice of it, `span` long: halved after a full page, doubled after a short one.
+  let edge = asc ? p.from : p.to;
+  let span = FIRST_SPAN_MS;
+  const slice = (): Range => (!byTime ? p : asc ? { from: edge, to: Math.min(p.to, edge + span) } : { from: Math.max(p.from, edge - span), to: edge });
+  const rest = (): Range => (!byTime ? p : asc ? { from: edge, to: p.to } : { from: p.from, to: edge });
   let after: Cursor | undefined;
   let sent = 0;
   while (sent < o.maxRows) {
     const limit = Math.min(pageRows, o.maxRows - sent);
-    const rows = await page(limit, after);
+    const range = slice();
+    const rows = await page(limit, after, range);
     const last = rows[rows.length - 1];
     if (last) {
       after = { value: SORT_VALUE[p.sort](last), legId: last.legId };
+      if (byTime) edge = asc ? last.queuedAt : last.queuedAt + 1;
       const callers = await lookupCallers(
         ch,
         p.tenantId,
@@ -76,14 +93,16 @@ export async function* contactPages(ch: ClickHouseClient, input: ContactListInpu
       yield prepareContacts(rows, { limit, offset: sent, total: 0 }, callers).items;
       sent += rows.length;
     }
-    if (rows.length < limit) return { rows: sent, cut: false };
+    if (rows.length === limit) {
+      span = Math.max(MIN_SPAN_MS, span / 2);
+      continue;
+    }
+    // The slice is exhausted: done if it reached the period's end, else on to the next, without a cursor.
+    if (!byTime || (asc ? range.to >= p.to : range.from <= p.from)) return { rows: sent, cut: false };
+    edge = asc ? range.to : range.from;
+    after = undefined;
+    span *= 2;
   }
   // At the cap: cut only if the list goes on.
-  return { rows: sent, cut: (await page(1, after)).length > 0 };
-}
-
-/** Sorted by queue-entry time, the rest of the list lies on one side of the cursor: read only that part of the period. */
-function narrowed<P extends { sort: ContactSort; direction: "asc" | "desc"; from: number; to: number }>(p: P, after: Cursor | undefined): P {
-  if (!after || p.sort !== "queued_at" || typeof after.value !== "number") return p;
-  return p.direction === "asc" ? { ...p, from: Math.max(p.from, after.value) } : { ...p, to: Math.min(p.to, after.value + 1) };
+  return { rows: sent, cut: (await page(1, after, rest())).length > 0 };
 }
