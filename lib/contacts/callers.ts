@@ -17,7 +17,7 @@ GROUP BY call_id`;
 
 const callerRowSchema = z.object({ callId: z.string(), caller: z.string() });
 
-/** Keeps each query's parameter small (an export page asks for up to 10,000 calls). */
+/** Keeps each query's parameter small (an export page asks for up to 2,000 calls). */
 const CHUNK = 2000;
 
 export async function lookupCallers(ch: ClickHouseClient, tenantId: string, callIds: readonly string[], o: StoreCallOptions = {}): Promise<Map<string, string>> {

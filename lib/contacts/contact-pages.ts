@@ -28,7 +28,7 @@ import {
  * per page; the cap bounds the number of pages.
  */
 
-const PAGE_ROWS = 10_000;
+const PAGE_ROWS = 2_000;
 /** The first slice of the period a time-ordered page reads; slices adapt to the data's density from there. */
 const FIRST_SPAN_MS = 3_600_000;
 const MIN_SPAN_MS = 1_000;
