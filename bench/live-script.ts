@@ -37,3 +37,28 @@ export function restamp(e: CtiEvent, t: number, seen: Restamped): CtiEvent {
   const previous = queuedAt === undefined ? { ...prev, since } : { ...prev, since, queuedAt };
   return { ...e, time: t, data: { ...e.data, previous } } as CtiEvent;
 }
+
+/** Offers the script at `rate` events per second, each re-stamped with the moment it is offered; resolves with them all once offered. */
+export function offerAtRate(
+  script: readonly CtiEvent[],
+  rate: number,
+  seen: Restamped,
+  push: (batch: CtiEvent[]) => void,
+): Promise<{ offered: CtiEvent[]; started: number }> {
+  const offered: CtiEvent[] = [];
+  const started = Date.now();
+  return new Promise((done) => {
+    const timer = setInterval(() => {
+      const due = Math.min(script.length, Math.floor(((Date.now() - started) * rate) / 1000));
+      if (offered.length >= due) return;
+      const t = Date.now();
+      const batch = script.slice(offered.length, due).map((e) => restamp(e, t, seen));
+      for (const e of batch) offered.push(e);
+      push(batch);
+      if (offered.length >= script.length) {
+        clearInterval(timer);
+        done({ offered, started });
+      }
+    }, 5);
+  });
+}

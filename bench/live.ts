@@ -3,7 +3,6 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { chromium } from "@playwright/test";
-import type { CtiEvent } from "../lib/events";
 import { parseEnv } from "../lib/env";
 import { getClickHouse } from "../lib/store/client";
 import { migrate } from "../sql/migrate";
@@ -13,7 +12,7 @@ import { LiveFloor } from "../lib/live/live-floor";
 import { liveStream, SSE_HEADERS } from "../lib/live/sse";
 import { runCli } from "../scripts/run-cli";
 import { percentile } from "./percentile";
-import { busyMorning, restamp, type Restamped } from "./live-script";
+import { busyMorning, offerAtRate, type Restamped } from "./live-script";
 
 /**
  * npm run bench:live [-- --rate 200] [--seconds 60]: the time from an event to the
@@ -117,23 +116,8 @@ runCli(async () => {
   console.log(
     `bench:live: ${script.length.toLocaleString("en")} events offered at ${rate}/s for ${seconds} s (flush every ${env.INGEST_FLUSH_MS} ms), browser: Chromium`,
   );
-  const offered: CtiEvent[] = [];
   const seen: Restamped = { agentSince: new Map(), legQueuedAt: new Map() };
-  const started = Date.now();
-  await new Promise<void>((done) => {
-    const timer = setInterval(() => {
-      const due = Math.min(script.length, Math.floor(((Date.now() - started) * rate) / 1000));
-      if (offered.length >= due) return;
-      const t = Date.now();
-      const batch = script.slice(offered.length, due).map((e) => restamp(e, t, seen));
-      for (const e of batch) offered.push(e);
-      source.push(batch.map((e) => ({ payload: { object: e }, origin: { source: "bench" } })));
-      if (offered.length >= script.length) {
-        clearInterval(timer);
-        done();
-      }
-    }, 5);
-  });
+  const { offered, started } = await offerAtRate(script, rate, seen, (batch) => source.push(batch.map((e) => ({ payload: { object: e }, origin: { source: "bench" } }))));
   const elapsed = (Date.now() - started) / 1000;
   await source.flush();
   await new Promise((r) => setTimeout(r, 2_000));

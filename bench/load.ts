@@ -20,7 +20,7 @@ import { ensureDemoUsers, demoUsersPath } from "../lib/auth/demo-users";
 import { authenticate } from "../lib/auth/users-file";
 import { runCli } from "../scripts/run-cli";
 import { percentile } from "./percentile";
-import { busyMorning, restamp, type Restamped } from "./live-script";
+import { busyMorning, offerAtRate, type Restamped } from "./live-script";
 
 /**
  * npm run bench:load [-- --rate 200] [--seconds 30] [--ingest-events 200000] [--contacts 2000000] [--signin-url http://host:port]:
@@ -191,22 +191,9 @@ runCli(async () => {
 
     // The wallboard: events offered at `rate` per second.
     await page.evaluate(() => ((window as unknown as { __floor: unknown[] }).__floor = []));
-    const offered: CtiEvent[] = [];
-    const started = Date.now();
-    await new Promise<void>((done) => {
-      const timer = setInterval(() => {
-        const due = Math.min(script.length, Math.floor(((Date.now() - started) * rate) / 1000));
-        if (offered.length >= due) return;
-        const at = Date.now();
-        const batch = script.slice(offered.length, due).map((e) => restamp(e, at, seen));
-        offered.push(...batch);
-        source.push(batch.map((e) => ({ payload: { object: e }, origin: { source: "bench" } })));
-        if (offered.length >= script.length) {
-          clearInterval(timer);
-          done();
-        }
-      }, 5);
-    });
+    const { offered, started } = await offerAtRate(script, rate, seen, (batch) =>
+      source.push(batch.map((e) => ({ payload: { object: e }, origin: { source: "bench" } }))),
+    );
     await source.flush();
     const last = offered[offered.length - 1]?.time ?? 0;
     await page.waitForFunction((t) => (window as unknown as { __floor: [number, number][] }).__floor.some(([, clock]) => clock >= t), last, { timeout: 60_000 });
