@@ -28,6 +28,8 @@ export function handle(endpoint: AnyEndpoint): (request: NextRequest, context: R
       const result = await withRequestSignal(request.signal, () => endpoint.run({ ch, tenantId: env.TENANT_ID, user, signal: request.signal }, params, body));
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (e) {
+      // The caller left and its reads were cancelled: nobody reads this answer, and it is no error of ours.
+      if (request.signal.aborted) return new Response(null, { status: 499 });
       return errorResponse(e);
     }
   };
