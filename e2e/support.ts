@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { E2E_DATA_DIR, E2E_PORT } from "../playwright.config";
 import type { Role } from "../lib/auth/roles";
+import { queryOperatorSocket } from "../lib/runtime/operator-socket-client";
 
 type SignIn = { username: string; password: string; role: Role };
 
@@ -14,13 +15,17 @@ export function demoSignIn(role: Role): SignIn {
   return found;
 }
 
-/** Read-only SQL against the running server's store, the same path `npm run ch` takes. */
-export async function sql<T>(request: APIRequestContext, query: string): Promise<T[]> {
-  const token = fs.readFileSync(path.join(E2E_DATA_DIR, ".internal-token"), "utf8").trim();
-  const res = await request.post("/api/internal/sql", { data: { sql: query }, headers: { "x-internal-token": token } });
-  const body = (await res.json()) as { rows?: T[]; error?: string };
-  if (!res.ok() || !body.rows) throw new Error(`sql failed: ${body.error ?? res.status()}`);
-  return body.rows;
+/**
+ * Read-only SQL against the running server's store, the same path `npm run ch` takes:
+ * the server's Unix socket in its data directory (never HTTP). `_request` is kept so
+ * specs call it as before.
+ */
+export async function sql<T>(_request: APIRequestContext, query: string): Promise<T[]> {
+  try {
+    return (await queryOperatorSocket(E2E_DATA_DIR, query)) as T[];
+  } catch (e) {
+    throw new Error(`sql failed: ${(e as Error).message}`, { cause: e });
+  }
 }
 
 /** Waits until the simulator has filled the history, so the numbers under test are settled. */

@@ -2,14 +2,15 @@ import type { ClickHouseClient } from "@clickhouse/client";
 import type { Env } from "@/lib/env";
 import { runtimeStatus } from "@/lib/runtime/status";
 import { ensureDemoUsers } from "@/lib/auth/demo-users";
-import { ensureInternalToken } from "@/lib/runtime/internal-token";
 import { startLiveFloor } from "@/lib/live/start-floor";
 import { startCompaction } from "@/lib/store/compact";
+import { secureDataDir } from "@/lib/store/data-dir";
 import { IngestPipeline, InProcessSource } from "@/ingest/pipeline";
 import { createPlatformAdapter, type PlatformCapabilities } from "@/ingest/platform";
 import { startKafka } from "./kafka";
 import { printSignIns } from "./sign-ins";
 import { openStore } from "./store";
+import { startOperatorSql } from "./operator-socket";
 import { startTelephony } from "./telephony";
 
 /**
@@ -46,6 +47,9 @@ export function startRuntime(env: Env, log: (line: string) => void = console.log
 async function boot(env: Env, log: (line: string) => void): Promise<Runtime> {
   const status = runtimeStatus();
   for (const line of env.deprecations) log(`config: ${line}`);
+  // Before anything writes there: the secret, token, sign-ins and store files are the owner's only.
+  const fixed = secureDataDir(env.DATA_DIR);
+  if (fixed > 0) log(`data: ${env.DATA_DIR} was readable by others; made ${fixed} entries owner-only`);
   const ch = await openStore(env, status, log);
 
   const pipeline = new IngestPipeline(ch, { maxEventBytes: env.INGEST_MAX_EVENT_BYTES, origin: "in-process" });
@@ -71,7 +75,7 @@ async function boot(env: Env, log: (line: string) => void): Promise<Runtime> {
   const floor = startLiveFloor({ ch, tenantId: env.TENANT_ID, timeZone: adapter?.timeZone ?? "UTC", log });
   pipeline.onEvents((events) => floor.apply(events));
 
-  ensureInternalToken(env.DATA_DIR);
+  const operatorSql = startOperatorSql(env, ch, log);
   if (env.demoMode) printSignIns(await ensureDemoUsers(env.DATA_DIR), env, log);
 
   // The web server owns the store's upkeep when it is embedded; with a ClickHouse server the ingest workers do it.
@@ -93,6 +97,7 @@ async function boot(env: Env, log: (line: string) => void): Promise<Runtime> {
       await source.close();
       await (await kafka)?.stop();
       floor.stop();
+      await operatorSql.stop();
     },
   };
 }

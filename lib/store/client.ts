@@ -2,6 +2,8 @@ import { createClient, type ClickHouseClient } from "@clickhouse/client";
 import path from "node:path";
 import fs from "node:fs";
 import type { Env } from "../env";
+import { PRIVATE_DIR_MODE, secureDataDir } from "./data-dir";
+import { registerChdbRawInsert } from "./json-lines-insert";
 import { limitSettings } from "./query-limits";
 import { oneAtATime, type ClientConnection } from "./one-at-a-time";
 
@@ -47,14 +49,20 @@ async function create(env: Env): Promise<ClickHouseClient> {
       clickhouse_settings: { ...settings, cancel_http_readonly_queries_on_client_close: 1 },
     });
   }
+  // chDB writes its files with this process's umask: owner only (see data-dir.ts).
+  secureDataDir(env.DATA_DIR);
   const dir = chdbPath(env);
-  fs.mkdirSync(dir, { recursive: true });
+  fs.mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
   // Loaded lazily so a server deployment never loads the native library.
   const { createChdbConnection } = await import("chdb/connection");
   // chdb is built against its own copy of @clickhouse/client-common; the runtime
   // contract is the same (chdb's docs name this exact use), only the type identities differ.
-  const connection = oneAtATime(createChdbConnection({ path: dir }) as unknown as ClientConnection);
-  return createClient({ connection, clickhouse_settings: settings });
+  const chdbConnection = createChdbConnection({ path: dir });
+  // One call at a time, raw inserts included (one-at-a-time.ts).
+  const queue = oneAtATime(chdbConnection as unknown as ClientConnection);
+  const client = createClient({ connection: queue.connection, clickhouse_settings: settings });
+  registerChdbRawInsert(client, (params) => queue.exclusive(() => chdbConnection.chdb.rawInsert(params)));
+  return client;
 }
 
 export function getClickHouse(env: Env): Promise<ClickHouseClient> {

@@ -26,7 +26,7 @@ export type ClientConnection = NonNullable<NonNullable<Parameters<typeof createC
  * next `SELECT 1` answered two rows). After any failed call the queue runs one
  * throw-away query before the next caller's, so no caller reads another's rows.
  */
-export function oneAtATime(inner: ClientConnection): ClientConnection {
+export function oneAtATime(inner: ClientConnection): { connection: ClientConnection; exclusive: <R>(work: () => Promise<R>) => Promise<R> } {
   let tail: Promise<unknown> = Promise.resolve();
 
   const drain = () => inner.command({ query: "SELECT 1", query_id: randomUUID() }).catch(() => undefined);
@@ -46,7 +46,7 @@ export function oneAtATime(inner: ClientConnection): ClientConnection {
     return signal ? answerOnAbort(turn, signal) : turn;
   }
 
-  return {
+  const connection: ClientConnection = {
     ping: (p) => run(p, (q) => inner.ping(q)),
     query: (p) => run(p, (q) => inner.query(q)),
     insert: (p) => run(p, (q) => inner.insert(q)),
@@ -57,6 +57,8 @@ export function oneAtATime(inner: ClientConnection): ClientConnection {
       await inner.close();
     },
   };
+  // Work on the engine that does not go through the connection (chDB's raw insert) takes its turn too.
+  return { connection, exclusive: (work) => run({}, work) };
 }
 
 /** The work's own result, or the signal's reason as soon as it fires (the work itself goes on). */

@@ -1,5 +1,3 @@
-import type { ClickHouseSettings } from "@clickhouse/client";
-
 /**
  * What each kind of store query may cost, in one table. Every query names its
  * kind (default: interactive) and is sent with these limits as its own settings,
@@ -43,12 +41,12 @@ export const QUERY_LIMITS: Record<QueryKind, QueryLimit> = {
   compaction: { seconds: 600, memoryBytes: 4 * GiB, advice: "the next round tries again" },
   // Migrations move history (0011 rewrites both KPI tables), once per upgrade.
   migration: { seconds: 3600, memoryBytes: 8 * GiB, advice: "run npm run migrate with the web server stopped" },
-  // An operator's ad-hoc read (npm run ch, /api/internal/sql).
-  operator: { seconds: 30, memoryBytes: 2 * GiB, advice: "add a narrower WHERE or a LIMIT" },
+  // An operator's ad-hoc read (npm run ch); lib/store/operator-sql sends it in the query's SETTINGS clause.
+  operator: { seconds: 30, memoryBytes: 1 * GiB, advice: "add a narrower WHERE or a LIMIT" },
 };
 
 /** The per-query settings of a kind. `timeout_overflow_mode: throw` makes an over-limit query fail, never answer with part of its rows. */
-export function limitSettings(kind: QueryKind, maxSeconds?: number): ClickHouseSettings {
+export function limitSettings(kind: QueryKind, maxSeconds?: number): { max_execution_time: number; max_memory_usage: string; timeout_overflow_mode: "throw" } {
   const l = QUERY_LIMITS[kind];
   return { max_execution_time: timeLimit(kind, maxSeconds), max_memory_usage: String(l.memoryBytes), timeout_overflow_mode: "throw" };
 }

@@ -3,17 +3,18 @@ import { getLiveFloor, requireLiveFloor } from "@/lib/live/registry";
 import { replayParamsSchema } from "../replay-params";
 import { replayView } from "@/lib/live/store/replay-view";
 import { liveStream, SSE_HEADERS } from "@/lib/live/sse";
+import { watchSession } from "@/lib/auth/sessions/watch-session";
 import { thresholdsUpdateSchema } from "@/lib/live/thresholds-schema";
 import { readThresholdSettings, updateThresholdSettings } from "@/lib/live/store/threshold-settings";
 import { defineEndpoint } from "../endpoint";
 
-/** The live floor as server-sent events (snapshot, then patches; see lib/live/sse.ts). */
+/** The live floor as server-sent events (snapshot, then patches; see lib/live/sse.ts); it ends when the caller's session stops allowing it. */
 export const liveStreamEndpoint = defineEndpoint({
   method: "GET",
   path: "/api/live/stream",
   capability: "wallboard",
   params: z.object({}),
-  run: async ({ signal }) => new Response(liveStream(requireLiveFloor(), signal), { headers: SSE_HEADERS }),
+  run: async ({ signal, user }) => new Response(liveStream(requireLiveFloor(), watchSession(user, "wallboard", signal)), { headers: SSE_HEADERS }),
 });
 
 /** The wallboard as it was at an instant (`at`: epoch ms or ISO time; `tz`: whose "today"). */

@@ -1,7 +1,4 @@
-import NextAuth from "next-auth";
-import { authOptions } from "@/lib/auth/options";
+import { authRoute } from "@/lib/auth/auth-route";
 
-// Built per request from the parsed configuration (see lib/auth/options.ts).
-const handler = (request: Request, context: { params: Promise<{ nextauth: string[] }> }) => NextAuth(authOptions())(request, context);
-
-export { handler as GET, handler as POST };
+// next-auth, told the origin each request was made to (see lib/auth/auth-route.ts).
+export { authRoute as GET, authRoute as POST };
