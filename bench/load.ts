@@ -18,6 +18,7 @@ import { liveStream, SSE_HEADERS } from "../lib/live/sse";
 import { contactsCsv } from "../lib/export/contacts-csv";
 import { ensureDemoUsers, demoUsersPath } from "../lib/auth/demo-users";
 import { authenticate } from "../lib/auth/users-file";
+import { signInThrottle, signInWithPassword, SignInRefused } from "../lib/auth/password-sign-in";
 import { runCli } from "../scripts/run-cli";
 import { percentile } from "./percentile";
 import { busyMorning, offerAtRate, type Restamped } from "./live-script";
@@ -93,6 +94,15 @@ async function wrongSignInOverHttp(base: string, i: number): Promise<number> {
   });
   await res.arrayBuffer();
   return res.status;
+}
+
+/** One wrong-password sign-in as the credentials provider's authorize runs it: throttled, then scrypt in the bounded hashing queue. */
+function wrongSignInInProcess(dir: string, i: number): Promise<string> {
+  const attempt = { username: "manager", password: `wrong-${i}`, address: "192.0.2.1" };
+  return signInWithPassword(attempt, (u, p) => authenticate(demoUsersPath(dir), u, p), signInThrottle()).then(
+    (u) => (u ? "signed in" : "refused"),
+    (e: unknown) => (e instanceof SignInRefused ? `refused (${e.code})` : "failed"),
+  );
 }
 
 type Round = { p50: number; p95: number; events: number; ingestRate: number; exportedRows: number; signIns: string };
@@ -174,11 +184,7 @@ runCli(async () => {
           }
         })().catch(() => undefined),
       );
-      const attempts = Array.from({ length: 60 }, (_, i) =>
-        signInUrl
-          ? wrongSignInOverHttp(signInUrl, i).then((s) => String(s))
-          : authenticate(demoUsersPath(dir), "manager", `wrong-${i}`).then((u) => (u ? "in" : "refused")),
-      );
+      const attempts = Array.from({ length: 60 }, (_, i) => (signInUrl ? wrongSignInOverHttp(signInUrl, i).then((s) => `HTTP ${s}`) : wrongSignInInProcess(dir, i)));
       const signInStart = performance.now();
       background.push(
         Promise.all(attempts).then((r) => {
