@@ -3,6 +3,7 @@ import { getEnv } from "@/lib/env";
 import { currentUser } from "@/lib/auth/session";
 import { errorResponse } from "@/lib/http/errors";
 import { getClickHouse } from "@/lib/store/client";
+import { withRequestSignal } from "@/lib/store/request-signal";
 import type { AnyEndpoint } from "./endpoint";
 import { authorize } from "./authorize";
 import { parseBody, parseParams } from "./parse-request";
@@ -22,9 +23,13 @@ export function handle(endpoint: AnyEndpoint): (request: NextRequest, context: R
       const params = parseParams(endpoint, request.nextUrl.searchParams, pathSegments(await context.params));
       const body = await parseBody(endpoint, request);
       const env = getEnv();
-      const result = await endpoint.run({ ch: await getClickHouse(env), tenantId: env.TENANT_ID, user, signal: request.signal }, params, body);
+      const ch = await getClickHouse(env);
+      // Every read made for this request is cancelled when its caller leaves (lib/store/request-signal.ts).
+      const result = await withRequestSignal(request.signal, () => endpoint.run({ ch, tenantId: env.TENANT_ID, user, signal: request.signal }, params, body));
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (e) {
+      // The caller left and its reads were cancelled: nobody reads this answer, and it is no error of ours.
+      if (request.signal.aborted) return new Response(null, { status: 499 });
       return errorResponse(e);
     }
   };
