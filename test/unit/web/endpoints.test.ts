@@ -48,6 +48,7 @@ describe("a declared endpoint's handler", () => {
       method: "GET",
       path: "/api/test/leaves",
       capability: "dashboards",
+      scope: { unscoped: "a test endpoint that reads nothing" },
       params: z.object({}),
       run: async () => {
         client.abort();
