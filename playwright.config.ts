@@ -8,6 +8,8 @@ import { defineConfig } from "@playwright/test";
 // Overridable so two checkouts on one machine can run their e2e suites side by side.
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_DATA_DIR = process.env.E2E_DATA_DIR ?? "./data-e2e";
+/** Below a simulated day's contacts (about 7,000 with SIM_CONFIG below), so a day's CSV is cut and the tests see how. */
+export const E2E_EXPORT_MAX_ROWS = 5000;
 
 export default defineConfig({
   testDir: "./e2e",
@@ -40,6 +42,7 @@ export default defineConfig({
       SIM_SEED: "7",
       // A flat, busy day with agents round the clock: the wallboard tests need new calls whatever the hour.
       SIM_CONFIG: "config/simulator.e2e.json",
+      EXPORT_MAX_ROWS: String(E2E_EXPORT_MAX_ROWS),
       // No NEXTAUTH_URL: as in a default install, the base URL is inferred from each request (e2e/signin-security.spec.ts).
     },
   },

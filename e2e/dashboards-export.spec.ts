@@ -1,5 +1,6 @@
 import { test, expect, signIn } from "./support";
 import { downloadCsv, tableText } from "./table-text";
+import { E2E_EXPORT_MAX_ROWS } from "../playwright.config";
 
 /** The CSV a table offers must hold the rows and columns the table shows. */
 
@@ -39,6 +40,25 @@ test("the contacts CSV holds the whole list in the page's order; quoting and for
   expect(csv.length).toBe(total + 1);
   const shown = await tableText(table);
   expect(csv.slice(0, shown.length)).toEqual(shown);
+});
+
+test("a contacts CSV over the export limit says so on the page, in its headers and in its last line", async ({ page }) => {
+  await signIn(page, "supervisor");
+  await page.goto("/contacts?period=yesterday");
+  const total = Number(await page.getByTestId("contacts-total").getAttribute("data-value"));
+  expect(total).toBeGreaterThan(E2E_EXPORT_MAX_ROWS);
+  await expect(page.getByTestId("export-cut-notice")).toContainText(E2E_EXPORT_MAX_ROWS.toLocaleString("en"));
+  const href = await page.getByTestId("csv-link").getAttribute("href");
+  const res = await page.request.get(href ?? "");
+  expect(res.headers()["x-export-total"]).toBe(String(total));
+  expect(res.headers()["x-export-cut"]).toBe(String(E2E_EXPORT_MAX_ROWS));
+  const lines = (await res.text()).trimEnd().split("\r\n");
+  expect(lines).toHaveLength(1 + E2E_EXPORT_MAX_ROWS + 1);
+  expect(lines.at(-1)).toMatch(new RegExp(`^# cut at ${E2E_EXPORT_MAX_ROWS} contacts`));
+
+  await page.goto("/contacts?period=yesterday&filter=abandon");
+  await expect(page.getByTestId("contacts-total")).toBeVisible();
+  await expect(page.getByTestId("export-cut-notice")).toHaveCount(0);
 });
 
 test("the trends table's CSV matches the chart's numbers", async ({ page }) => {

@@ -97,6 +97,12 @@ export function ContactsView({ initialTz }: { initialTz: string | null }) {
             <span data-testid="contacts-total" data-value={total}>
               {formatCount(total)} {total === 1 ? "contact" : "contacts"}: {CONTACT_FILTER_LABELS[req.filter].toLowerCase()}
               {total > 0 && ` · rows ${formatCount(first)}–${formatCount(last)}`}
+              {total > list.data.exportMaxRows && (
+                <span className="export-cut-notice" data-testid="export-cut-notice">
+                  {" "}
+                  · the CSV holds the first {formatCount(list.data.exportMaxRows)} (the export limit) and says so in its last line
+                </span>
+              )}
             </span>
           )
         }

@@ -1,16 +1,21 @@
 import { listContacts } from "@/lib/contacts/list-contacts";
+import { getEnv } from "@/lib/env";
 import { defineEndpoint, type RequestOf } from "../endpoint";
 import { contactsParamsSchema } from "../params";
 
-/** The contacts behind a number ("explain"), one page at a time. */
+/**
+ * The contacts behind a number ("explain"), one page at a time, with the most rows
+ * a CSV of this list holds (EXPORT_MAX_ROWS), so the page can say before the
+ * download when the file will be cut.
+ */
 export const contacts = defineEndpoint({
   method: "GET",
   path: "/api/contacts",
   capability: "dashboards",
   scope: { queue: "queue", team: "team", agent: "agent" },
   params: contactsParamsSchema,
-  run: ({ ch, tenantId }, p) =>
-    listContacts(ch, {
+  run: async ({ ch, tenantId }, p) => ({
+    ...(await listContacts(ch, {
       tenantId,
       from: p.from,
       to: p.to,
@@ -22,7 +27,9 @@ export const contacts = defineEndpoint({
       direction: p.dir,
       limit: p.limit,
       offset: p.offset,
-    }),
+    })),
+    exportMaxRows: getEnv().EXPORT_MAX_ROWS,
+  }),
 });
 
 /** The contacts page always states every field (page, order), so its request type does too. */
