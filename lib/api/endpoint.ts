@@ -18,6 +18,8 @@ export type EndpointContext = {
   user: SessionUser;
   /** Aborted when the caller goes away. */
   signal: AbortSignal;
+  /** The caller's address as the request reports it (lib/http/client-address.ts), for the audit log; absent in a server render. */
+  from?: string;
 };
 
 export type Method = "GET" | "PUT" | "POST";

@@ -3,7 +3,7 @@
  * edge (lib/http/errors.ts) is the one place that turns a kind into a
  * status, so no module below app/ knows about HTTP.
  */
-export type DomainErrorKind = "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "unavailable";
+export type DomainErrorKind = "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "unavailable" | "too_many";
 
 export class DomainError extends Error {
   constructor(
@@ -34,6 +34,13 @@ export class Forbidden extends DomainError {
   }
 }
 
+/** Refused for where the request came from, not for who sent it (a mutation another site caused). */
+export class CrossSite extends DomainError {
+  constructor(message: string) {
+    super("forbidden", message);
+  }
+}
+
 export class NotFound extends DomainError {
   constructor(what: string) {
     super("not_found", `${what} not found`);
@@ -54,5 +61,12 @@ export class Conflict extends DomainError {
 export class Unavailable extends DomainError {
   constructor(message: string) {
     super("unavailable", message);
+  }
+}
+
+/** The caller holds as many of something (open live streams) as one may; the message says what to close. */
+export class TooMany extends DomainError {
+  constructor(message: string) {
+    super("too_many", message);
   }
 }

@@ -5,7 +5,8 @@ import { getClickHouse } from "@/lib/store/client";
 import { readOnlyQuery } from "@/lib/store/read-only-query";
 import { checkInternalToken } from "@/lib/runtime/internal-token";
 import { errorResponse } from "@/lib/http/errors";
-import { InvalidInput, Unauthenticated } from "@/lib/errors/domain-errors";
+import { CrossSite, InvalidInput, Unauthenticated } from "@/lib/errors/domain-errors";
+import { requestCrossSiteProblem } from "@/lib/http/same-origin";
 
 export const dynamic = "force-dynamic";
 
@@ -15,6 +16,8 @@ const bodySchema = z.object({ sql: z.string().min(1).max(100_000) });
 export async function POST(request: NextRequest): Promise<NextResponse> {
   try {
     const env = getEnv();
+    const crossSite = requestCrossSiteProblem(request, env.NEXTAUTH_URL);
+    if (crossSite) throw new CrossSite(crossSite);
     if (!checkInternalToken(env.DATA_DIR, request.headers.get("x-internal-token"))) throw new Unauthenticated("missing or wrong internal token");
     const body = bodySchema.parse(
       await request.json().catch(() => {
