@@ -23,10 +23,20 @@ export async function sql<T>(request: APIRequestContext, query: string): Promise
   return body.rows;
 }
 
-/** Waits until the simulator has filled the history, so the numbers under test are settled. */
+/** The local operator token the server keeps in its data directory (what `npm run ch` presents). */
+export function internalToken(): string {
+  return fs.readFileSync(path.join(E2E_DATA_DIR, ".internal-token"), "utf8").trim();
+}
+
+/**
+ * Waits until the simulator has filled the history, so the numbers under test are
+ * settled. The fill's state is a detail /api/health shows only to admins and local
+ * operators, so this presents the operator token.
+ */
 async function waitForHistory(request: APIRequestContext): Promise<void> {
+  const headers = { "x-internal-token": internalToken() };
   await expect
-    .poll(async () => ((await (await request.get("/api/health")).json()) as { backfill: { state: string } }).backfill.state, {
+    .poll(async () => ((await (await request.get("/api/health", { headers })).json()) as { backfill?: { state: string } }).backfill?.state, {
       timeout: 600_000,
       intervals: [1000],
     })
