@@ -2,18 +2,23 @@ import { z } from "zod";
 import { getLiveFloor, requireLiveFloor } from "@/lib/live/registry";
 import { replayParamsSchema } from "../replay-params";
 import { replayView } from "@/lib/live/store/replay-view";
-import { liveStream, SSE_HEADERS } from "@/lib/live/sse";
+import { HEARTBEAT_MS, liveStream, SSE_HEADERS } from "@/lib/live/sse";
+import { liveStreamSlots } from "@/lib/live/stream-slots";
 import { thresholdsUpdateSchema } from "@/lib/live/thresholds-schema";
 import { readThresholdSettings, updateThresholdSettings } from "@/lib/live/store/threshold-settings";
 import { defineEndpoint } from "../endpoint";
 
-/** The live floor as server-sent events (snapshot, then patches; see lib/live/sse.ts). */
+/** The live floor as server-sent events (snapshot, then patches; see lib/live/sse.ts); 429 past the open-stream limits (stream-slots.ts). */
 export const liveStreamEndpoint = defineEndpoint({
   method: "GET",
   path: "/api/live/stream",
   capability: "wallboard",
   params: z.object({}),
-  run: async ({ signal }) => new Response(liveStream(requireLiveFloor(), signal), { headers: SSE_HEADERS }),
+  run: async ({ signal, user }) => {
+    const floor = requireLiveFloor();
+    const release = liveStreamSlots().acquire(user.id || user.name);
+    return new Response(liveStream(floor, signal, HEARTBEAT_MS, release), { headers: SSE_HEADERS });
+  },
 });
 
 /** The wallboard as it was at an instant (`at`: epoch ms or ISO time; `tz`: whose "today"). */
