@@ -21,7 +21,7 @@ const MAX_RANGE_MS = MAX_CUSTOM_DAYS * DAY_MS + 3_600_000;
 /** Up to year 2200: enough for any real period, and keeps the numbers exact. */
 const MAX_EPOCH_MS = 7_258_118_400_000;
 
-const epochMsParam = z
+export const epochMsParam = z
   .string({ error: "required (epoch milliseconds)" })
   .regex(/^\d{1,16}$/, "must be epoch milliseconds (digits only)")
   .transform(Number)
@@ -87,7 +87,7 @@ function checkTimeline(v: { from: number; to: number }, ctx: z.RefinementCtx): v
 
 export const timelineParamsSchema = z.object(timelineShape).superRefine(checkTimeline);
 
-const intParam = (what: string, min: number, max: number) =>
+export const intParam = (what: string, min: number, max: number) =>
   z
     .string()
     .regex(/^\d{1,9}$/, `must be a whole number (${what})`)

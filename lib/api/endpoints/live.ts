@@ -6,6 +6,7 @@ import { HEARTBEAT_MS, liveStream, SSE_HEADERS } from "@/lib/live/sse";
 import { liveStreamSlots } from "@/lib/live/stream-slots";
 import { thresholdsUpdateSchema } from "@/lib/live/thresholds-schema";
 import { readThresholdSettings, updateThresholdSettings } from "@/lib/live/store/threshold-settings";
+import { actorOf } from "../actor";
 import { defineEndpoint } from "../endpoint";
 
 /** The live floor as server-sent events (snapshot, then patches; see lib/live/sse.ts); 429 past the open-stream limits (stream-slots.ts). */
@@ -47,5 +48,5 @@ export const updateThresholds = defineEndpoint({
   params: z.object({}),
   body: thresholdsUpdateSchema,
   bodyHint: '{"queueId": "...", "thresholds": {...}}',
-  run: ({ ch, tenantId, user }, _p, update) => updateThresholdSettings(ch, tenantId, update, user),
+  run: (ctx, _p, update) => updateThresholdSettings(ctx.ch, ctx.tenantId, update, actorOf(ctx)),
 });
