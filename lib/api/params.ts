@@ -157,9 +157,9 @@ export const exportParamsSchema = z.discriminatedUnion(
 export type ExportParams = z.output<typeof exportParamsSchema>;
 
 /** Query keys whose value is a list (the key repeats). */
-const LIST_KEYS = new Set(["queue", "team", "agent"]);
+const LIST_KEYS = new Set(["queue", "team", "agent", "action"]);
 
-/** URLSearchParams as the plain object the schemas read: `queue`, `team` and `agent` repeat, the rest are single. */
+/** URLSearchParams as the plain object the schemas read: `queue`, `team`, `agent` and `action` (the audit log's) repeat, the rest are single. */
 export function searchParamsObject(params: URLSearchParams): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   for (const key of new Set(params.keys())) {
