@@ -10,6 +10,7 @@ import { DashboardSkeleton } from "@/components/kit/dashboard-skeleton";
 import { useBrowserTimeZone } from "@/components/kit/use-client-clock";
 import { useView } from "@/components/kit/use-view";
 import { DataTable } from "@/components/table/data-table";
+import { Pager } from "@/components/table/pager";
 import { TableCard } from "@/components/table/table-card";
 import styles from "./audit.module.css";
 
@@ -42,24 +43,9 @@ export function AuditView({ initialTz }: { initialTz: string | null }) {
       </div>
       {/* Keyed by the URL, so the fields show what applies after a back/forward or a shared link. */}
       <form key={params.toString()} className={styles.filters} onSubmit={apply} aria-label="Filter the audit log">
-        <div className="field">
-          <label className="field-label" htmlFor="audit-start">
-            From day
-          </label>
-          <input id="audit-start" name="start" type="date" className="input" defaultValue={param("start") ?? ""} />
-        </div>
-        <div className="field">
-          <label className="field-label" htmlFor="audit-end">
-            To day
-          </label>
-          <input id="audit-end" name="end" type="date" className="input" defaultValue={param("end") ?? ""} />
-        </div>
-        <div className="field">
-          <label className="field-label" htmlFor="audit-actor">
-            Actor
-          </label>
-          <input id="audit-actor" name="actor" type="search" className="input" placeholder="id or name" defaultValue={req.actor ?? ""} />
-        </div>
+        <TextField id="audit-start" name="start" type="date" label="From day" initial={param("start") ?? ""} />
+        <TextField id="audit-end" name="end" type="date" label="To day" initial={param("end") ?? ""} />
+        <TextField id="audit-actor" name="actor" type="search" label="Actor" initial={req.actor ?? ""} placeholder="id or name" />
         <div className="field">
           <label className="field-label" htmlFor="audit-action">
             Action
@@ -96,21 +82,22 @@ export function AuditView({ initialTz }: { initialTz: string | null }) {
           {(d) => (
             <>
               <DataTable caption="Audit log" columns={AUDIT_COLUMNS} rows={d.items} ctx={{ tz }} rowKey={(r) => r.id} testId="audit-table" />
-              <nav className="pager" aria-label="Pages">
-                <button type="button" className="button" disabled={page <= 1} onClick={() => setParams({ page: page - 1 <= 1 ? undefined : String(page - 1) })}>
-                  Previous
-                </button>
-                <span>
-                  Page {formatCount(page)} of {formatCount(pages)}
-                </span>
-                <button type="button" className="button" disabled={page >= pages} onClick={() => setParams({ page: String(page + 1) })}>
-                  Next
-                </button>
-              </nav>
+              <Pager page={page} pages={pages} onPage={(n) => setParams({ page: n <= 1 ? undefined : String(n) })} />
             </>
           )}
         </TableCard>
       </div>
+    </div>
+  );
+}
+
+function TextField({ id, name, type, label, initial, placeholder }: { id: string; name: string; type: string; label: string; initial: string; placeholder?: string }) {
+  return (
+    <div className="field">
+      <label className="field-label" htmlFor={id}>
+        {label}
+      </label>
+      <input id={id} name={name} type={type} className="input" defaultValue={initial} placeholder={placeholder} />
     </div>
   );
 }
