@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { E2E_DATA_DIR, E2E_PORT } from "../playwright.config";
 import type { Role } from "../lib/auth/roles";
+import { queryOperatorSocket } from "../lib/runtime/operator-socket-client";
 
 type SignIn = { username: string; password: string; role: Role };
 
@@ -14,29 +15,37 @@ export function demoSignIn(role: Role): SignIn {
   return found;
 }
 
-/** Read-only SQL against the running server's store, the same path `npm run ch` takes. */
-export async function sql<T>(request: APIRequestContext, query: string): Promise<T[]> {
-  const token = fs.readFileSync(path.join(E2E_DATA_DIR, ".internal-token"), "utf8").trim();
-  const res = await request.post("/api/internal/sql", { data: { sql: query }, headers: { "x-internal-token": token } });
-  const body = (await res.json()) as { rows?: T[]; error?: string };
-  if (!res.ok() || !body.rows) throw new Error(`sql failed: ${body.error ?? res.status()}`);
-  return body.rows;
+/**
+ * Read-only SQL against the running server's store, the same path `npm run ch` takes:
+ * the server's Unix socket in its data directory (never HTTP). `_request` is kept so
+ * specs call it as before.
+ */
+export async function sql<T>(_request: APIRequestContext, query: string): Promise<T[]> {
+  try {
+    return (await queryOperatorSocket(E2E_DATA_DIR, query)) as T[];
+  } catch (e) {
+    throw new Error(`sql failed: ${(e as Error).message}`, { cause: e });
+  }
 }
 
-/** The local operator token the server keeps in its data directory (what `npm run ch` presents). */
-export function internalToken(): string {
-  return fs.readFileSync(path.join(E2E_DATA_DIR, ".internal-token"), "utf8").trim();
+/** Signs a request context in (next-auth's credentials callback, with its CSRF token), as a browser's form would. */
+export async function signInRequest(request: APIRequestContext, role: Role): Promise<void> {
+  const { username, password } = demoSignIn(role);
+  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const res = await request.post("/api/auth/callback/credentials", { form: { csrfToken, username, password, json: "true" }, maxRedirects: 0 });
+  const cookies = (await request.storageState()).cookies;
+  if (!cookies.some((c) => c.name.endsWith("next-auth.session-token"))) throw new Error(`API sign-in as ${role} failed: ${res.status()}`);
 }
 
 /**
  * Waits until the simulator has filled the history, so the numbers under test are
- * settled. The fill's state is a detail /api/health shows only to admins and local
- * operators, so this presents the operator token.
+ * settled. The fill's state is a detail /api/health shows only to admins, so this
+ * signs in as the demo admin first.
  */
 async function waitForHistory(request: APIRequestContext): Promise<void> {
-  const headers = { "x-internal-token": internalToken() };
+  await signInRequest(request, "admin");
   await expect
-    .poll(async () => ((await (await request.get("/api/health", { headers })).json()) as { backfill?: { state: string } }).backfill?.state, {
+    .poll(async () => ((await (await request.get("/api/health")).json()) as { backfill?: { state: string } }).backfill?.state, {
       timeout: 600_000,
       intervals: [1000],
     })

@@ -19,6 +19,9 @@ export const envSchema = z.object({
   CLICKHOUSE_URL: z.url().optional(),
   CLICKHOUSE_USER: z.string().default("default"),
   CLICKHOUSE_PASSWORD: z.string().default(""),
+  /** A read-only ClickHouse user for `npm run ch` (docs/operator-sql.md); unset: the main user, still checked. */
+  CLICKHOUSE_READONLY_USER: optionalString,
+  CLICKHOUSE_READONLY_PASSWORD: z.string().default(""),
   CLICKHOUSE_DATABASE: z
     .string()
     .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be a plain identifier")

@@ -1,39 +1,53 @@
 import { getEnv, type Env } from "../lib/env";
 import { closeClickHouse, getClickHouse } from "../lib/store/client";
-import { readOnlyQuery } from "../lib/store/read-only-query";
-import { ensureInternalToken } from "../lib/runtime/internal-token";
+import { createOperatorClient } from "../lib/store/operator-sql/operator-client";
+import { runOperatorQuery } from "../lib/store/operator-sql/run-operator-query";
+import { OperatorSocketUnavailable, queryOperatorSocket } from "../lib/runtime/operator-socket-client";
 import { runCli } from "./run-cli";
 
 /**
- * npm run ch -- "SELECT ..." : read-only SQL against the configured store, rows as
- * JSON lines. With the embedded store held by a running `npm start`, the query goes
- * to that server (chDB allows one process per data directory).
+ * npm run ch -- "SELECT ..." : read-only SQL over the product's tables, rows as JSON
+ * lines (docs/operator-sql.md). Embedded: through the running server's Unix socket
+ * (chDB allows one process per data directory), or the store itself when no server
+ * runs. ClickHouse server: as CLICKHOUSE_READONLY_USER when set. Every path checks the
+ * query the same way (lib/store/operator-sql).
  */
-async function viaServer(env: Env, sql: string): Promise<unknown[]> {
-  const res = await fetch(`http://127.0.0.1:${env.PORT}/api/internal/sql`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-internal-token": ensureInternalToken(env.DATA_DIR) },
-    body: JSON.stringify({ sql }),
-  });
-  const body = (await res.json()) as { rows?: unknown[]; error?: string };
-  if (!res.ok || !body.rows) throw new Error(body.error ?? `server answered ${res.status}`);
-  return body.rows;
+async function embedded(env: Env, sql: string): Promise<unknown[]> {
+  try {
+    return await queryOperatorSocket(env.DATA_DIR, sql);
+  } catch (e) {
+    if (!(e instanceof OperatorSocketUnavailable)) throw e;
+  }
+  try {
+    return await runOperatorQuery(await getClickHouse(env), sql);
+  } finally {
+    await closeClickHouse();
+  }
 }
 
-const isLockError = (e: unknown) =>
-  /lock|Another server instance|Failed to create connection/i.test(String((e as Error)?.message ?? e) + String((e as { cause?: Error })?.cause?.message ?? ""));
+async function server(env: Env & { CLICKHOUSE_URL: string }, sql: string): Promise<unknown[]> {
+  const user = env.CLICKHOUSE_READONLY_USER;
+  if (!user) {
+    console.error(`ch: CLICKHOUSE_READONLY_USER is unset, querying as ${env.CLICKHOUSE_USER} (see docs/operator-sql.md)`);
+    try {
+      return await runOperatorQuery(await getClickHouse(env), sql);
+    } finally {
+      await closeClickHouse();
+    }
+  }
+  const ch = createOperatorClient({ ...env, CLICKHOUSE_READONLY_USER: user });
+  try {
+    return await runOperatorQuery(ch, sql, { readonlyByUser: true });
+  } finally {
+    await ch.close();
+  }
+}
 
 runCli(async () => {
   const sql = process.argv.slice(2).join(" ");
   if (!sql.trim()) throw new Error('usage: npm run ch -- "SELECT ..."');
   const env = getEnv();
-  let rows: unknown[];
-  try {
-    rows = await readOnlyQuery(await getClickHouse(env), sql);
-    await closeClickHouse();
-  } catch (e) {
-    if (!env.embedded || !isLockError(e)) throw e;
-    rows = await viaServer(env, sql);
-  }
+  const url = env.CLICKHOUSE_URL;
+  const rows = url === undefined ? await embedded(env, sql) : await server({ ...env, CLICKHOUSE_URL: url }, sql);
   for (const row of rows) console.log(JSON.stringify(row));
 });

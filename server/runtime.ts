@@ -2,7 +2,6 @@ import type { ClickHouseClient } from "@clickhouse/client";
 import type { Env } from "@/lib/env";
 import { runtimeStatus } from "@/lib/runtime/status";
 import { ensureDemoUsers } from "@/lib/auth/demo-users";
-import { ensureInternalToken } from "@/lib/runtime/internal-token";
 import { startLiveFloor } from "@/lib/live/start-floor";
 import { startCompaction } from "@/lib/store/compact";
 import { IngestPipeline, InProcessSource } from "@/ingest/pipeline";
@@ -10,6 +9,7 @@ import { createPlatformAdapter, type PlatformCapabilities } from "@/ingest/platf
 import { startKafka } from "./kafka";
 import { printSignIns } from "./sign-ins";
 import { openStore } from "./store";
+import { startOperatorSql } from "./operator-socket";
 import { startTelephony } from "./telephony";
 
 /**
@@ -71,7 +71,7 @@ async function boot(env: Env, log: (line: string) => void): Promise<Runtime> {
   const floor = startLiveFloor({ ch, tenantId: env.TENANT_ID, timeZone: adapter?.timeZone ?? "UTC", log });
   pipeline.onEvents((events) => floor.apply(events));
 
-  ensureInternalToken(env.DATA_DIR);
+  const operatorSql = startOperatorSql(env, ch, log);
   if (env.demoMode) printSignIns(await ensureDemoUsers(env.DATA_DIR), env, log);
 
   // The web server owns the store's upkeep when it is embedded; with a ClickHouse server the ingest workers do it.
@@ -93,6 +93,7 @@ async function boot(env: Env, log: (line: string) => void): Promise<Runtime> {
       await source.close();
       await (await kafka)?.stop();
       floor.stop();
+      await operatorSql.stop();
     },
   };
 }

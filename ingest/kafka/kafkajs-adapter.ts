@@ -73,7 +73,13 @@ export async function createConsumer(o: ConsumerOptions): Promise<BatchConsumer>
           });
         },
       }),
-    commit: (topic, partition, nextOffset) => consumer.commitOffsets([{ topic, partition, offset: nextOffset }]),
+    commit: async (topic, partition, nextOffset) => {
+      try {
+        await consumer.commitOffsets([{ topic, partition, offset: nextOffset }]);
+      } catch (e) {
+        throw membershipError(e) ?? e;
+      }
+    },
     stop: async () => {
       await consumer.stop();
       await consumer.disconnect();
@@ -85,6 +91,24 @@ export async function createConsumer(o: ConsumerOptions): Promise<BatchConsumer>
       consumer.on(consumer.events.CRASH, (e) => listener(e.payload.error, e.payload.restart));
     },
   };
+}
+
+const MEMBERSHIP_ERRORS = new Set(["UNKNOWN_MEMBER_ID", "REBALANCE_IN_PROGRESS", "NOT_COORDINATOR_FOR_GROUP", "ILLEGAL_GENERATION"]);
+
+/**
+ * A commit refused because this member lost its place in the group (its session
+ * expired under load, or a rebalance began) comes back from commitOffsets wrapped
+ * as "non-retriable", which would make kafkajs stop the consumer for good. Its
+ * consumer loop rejoins the group by itself when it sees the protocol error as
+ * such, so that is what the batch handler throws: the uncommitted messages are
+ * read again after the rejoin, and the store drops what was already written.
+ */
+export function membershipError(e: unknown): Error | undefined {
+  for (let cause: unknown = e; cause instanceof Error; cause = (cause as { cause?: unknown }).cause) {
+    const type = (cause as { type?: unknown }).type;
+    if (typeof type === "string" && MEMBERSHIP_ERRORS.has(type)) return cause;
+  }
+  return undefined;
 }
 
 /** Below the broker's default message.max.bytes (1 MiB), which bounds a whole record batch, not one message. */

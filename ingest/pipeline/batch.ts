@@ -1,13 +1,17 @@
 import { createHash } from "node:crypto";
 import type { CtiEvent } from "@/lib/events";
-import { eventToRow, type EventRow } from "@/lib/store/event-row";
 import { isValidAsIs, parseBytes, validate } from "./decode";
 import { deadLetterRow, type DeadLetterRow } from "./dead-letter";
 import type { InboundMessage } from "./message";
 
 export type Batch = {
   events: CtiEvent[];
-  rows: EventRow[];
+  /**
+   * Each event as one JSON object in bytes, in the order of `events`, for a
+   * JSONEachRow insert: the bytes as received when they needed no change to be
+   * valid, else the validated event encoded afresh (see canonicalLine).
+   */
+  lines: Uint8Array[];
   deadLetters: DeadLetterRow[];
   /** Repeats of an event id inside this batch, dropped before insert. */
   duplicatesInBatch: number;
@@ -40,18 +44,21 @@ export function parseBatch(messages: readonly InboundMessage[], maxEventBytes: n
   return { values, deadLetters };
 }
 
-/** buildBatch's second half: JSON values -> validated events and rows, repeats within the batch dropped. */
+/** buildBatch's second half: JSON values -> validated events and their lines, repeats within the batch dropped. */
 export function validateBatch(parsed: ParsedBatch, now: number = Date.now()): Batch {
   const events: CtiEvent[] = [];
-  const rows: EventRow[] = [];
+  const lines: Uint8Array[] = [];
   const deadLetters = [...parsed.deadLetters];
   const seen = new Set<string>();
   let duplicatesInBatch = 0;
   for (const { message, value } of parsed.values) {
     let event: CtiEvent;
+    let asReceived = false;
     // The hot path: most events are valid as they are (see compile-check.ts); zod decides the rest.
-    if (isValidAsIs(value)) event = value as CtiEvent;
-    else {
+    if (isValidAsIs(value)) {
+      event = value as CtiEvent;
+      asReceived = message.payload instanceof Uint8Array;
+    } else {
       const decoded = validate(value);
       if (!decoded.ok) {
         deadLetters.push(deadLetterRow(message, decoded.reason, decoded.detail, now));
@@ -65,23 +72,34 @@ export function validateBatch(parsed: ParsedBatch, now: number = Date.now()): Ba
     }
     seen.add(event.id);
     events.push(event);
-    rows.push(eventToRow(event));
+    lines.push(asReceived ? (message.payload as Uint8Array) : canonicalLine(event));
   }
-  return { events, rows, deadLetters, duplicatesInBatch };
+  return { events, lines, deadLetters, duplicatesInBatch };
 }
 
 /** Where the "already stored?" lookup reads: the batch's tenants and event times. */
 export type LookupScope = { tenants: string[]; times: number[] };
 
-/** The scope of validated rows (what the Kafka worker looks up). */
-export function rowsScope(rows: readonly EventRow[]): LookupScope {
+/** The scope of validated events (what the Kafka worker looks up). */
+export function eventsScope(events: readonly CtiEvent[]): LookupScope {
   const tenants = new Set<string>();
   const times: number[] = [];
-  for (const r of rows) {
-    tenants.add(r.tenant_id);
-    times.push(r.time);
+  for (const e of events) {
+    tenants.add(e.tenantId);
+    times.push(e.time);
   }
   return { tenants: [...tenants], times };
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * A validated event as a JSON line of its own making: for objects from in-process
+ * producers, for values zod had to change (stripped keys, defaults), and for the
+ * rare batch the store would not read as received (store-writer.ts falls back to these).
+ */
+export function canonicalLine(event: CtiEvent): Uint8Array {
+  return encoder.encode(JSON.stringify(event));
 }
 
 /**

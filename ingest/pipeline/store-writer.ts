@@ -1,5 +1,7 @@
 import type { ClickHouseClient } from "@clickhouse/client";
-import { contentToken, rowsScope, type Batch, type LookupScope } from "./batch";
+import type { CtiEvent } from "@/lib/events";
+import { insertJsonLines } from "@/lib/store/json-lines-insert";
+import { canonicalLine, contentToken, eventsScope, type Batch, type LookupScope } from "./batch";
 import type { DeadLetterRow } from "./dead-letter";
 
 /** Gaps wider than this start a new time window in the "already stored?" lookup. */
@@ -68,29 +70,47 @@ export async function writeBatch(
   ch: ClickHouseClient,
   batch: Batch,
   origin: string,
-  lookup: Promise<Set<string>> = storedEventIds(ch, rowsScope(batch.rows)),
+  lookup: Promise<Set<string>> = storedEventIds(ch, eventsScope(batch.events)),
 ): Promise<WriteResult> {
-  // The lookup returns every id in the batch's time windows, and may have been asked before validation: only this batch's rows count.
+  // The lookup returns every id in the batch's time windows, and may have been asked before validation: only this batch's events count.
   const found = await lookup;
-  const stored = found.size === 0 ? found : new Set(batch.rows.filter((r) => found.has(r.event_id)).map((r) => r.event_id));
-  const fresh = stored.size === 0 ? batch.rows : batch.rows.filter((r) => !stored.has(r.event_id));
-  if (fresh.length > 0) {
-    await ch.insert({
-      table: "cti_events",
-      values: fresh,
-      format: "JSONEachRow",
-      clickhouse_settings: {
-        insert_deduplicate: 1,
-        // Tenant and id: the same id under two tenants is two rows, and must not share a token.
-        insert_deduplication_token: contentToken(
-          origin,
-          fresh.map((r) => `${r.tenant_id}/${r.event_id}`),
-        ),
-      },
-    });
-  }
+  const stored = found.size === 0 ? found : new Set(batch.events.filter((e) => found.has(e.id)).map((e) => e.id));
+  const keep = (_: unknown, i: number) => stored.size === 0 || !stored.has((batch.events[i] as CtiEvent).id);
+  const events = batch.events.filter(keep);
+  if (events.length > 0) await insertEvents(ch, events, batch.lines.filter(keep), origin);
   await writeDeadLetters(ch, batch.deadLetters, origin);
-  return { inserted: fresh.length, alreadyStored: stored, deadLettered: batch.deadLetters.length };
+  return { inserted: events.length, alreadyStored: stored, deadLettered: batch.deadLetters.length };
+}
+
+const NEWLINE = new Uint8Array([0x0a]);
+const jsonLines = (lines: readonly Uint8Array[]) => Buffer.concat(lines.flatMap((line) => [line, NEWLINE]));
+
+/**
+ * Inserts events through cti_events_in (migration 0016) as JSON lines, `lines[i]`
+ * being `events[i]`. The lines are mostly the bytes as received; should the store
+ * refuse to read them (JSON that JavaScript accepts but ClickHouse reads
+ * differently, e.g. a repeated key or a time written as 1.7e12), the same events go
+ * again, encoded afresh from what was validated. The token is the same both times,
+ * so if the first attempt did land after all, the second is dropped.
+ */
+async function insertEvents(ch: ClickHouseClient, events: readonly CtiEvent[], lines: readonly Uint8Array[], origin: string): Promise<void> {
+  const settings = {
+    input_format_json_read_objects_as_strings: 1,
+    deduplicate_blocks_in_dependent_materialized_views: 1,
+    insert_deduplicate: 1,
+    // Tenant and id: the same id under two tenants is two rows, and must not share a token.
+    insert_deduplication_token: contentToken(
+      origin,
+      events.map((e) => `${e.tenantId}/${e.id}`),
+    ),
+  };
+  try {
+    await insertJsonLines(ch, "cti_events_in", jsonLines(lines), settings);
+  } catch (e) {
+    const canonical = events.map(canonicalLine);
+    if (canonical.every((line, i) => Buffer.compare(line, lines[i] as Uint8Array) === 0)) throw e;
+    await insertJsonLines(ch, "cti_events_in", jsonLines(canonical), settings);
+  }
 }
 
 /** Stores dead letters; a retry of the same ones (same source position and bytes) is dropped whole. */

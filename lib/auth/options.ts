@@ -69,11 +69,12 @@ export function buildAuthOptions(env: Env): NextAuthOptions {
     callbacks: {
       jwt: ({ token, user }) => {
         if (user && "role" in user) token.role = (user as { role: Role }).role;
+        if (user && "scope" in user) token.scope = (user as { scope?: unknown }).scope;
         return token;
       },
       session: ({ session, token }) => {
         const role = roleSchema.safeParse(token.role);
-        return { ...session, user: { ...session.user, id: token.sub ?? "", role: role.success ? role.data : undefined } };
+        return { ...session, user: { ...session.user, id: token.sub ?? "", role: role.success ? role.data : undefined, scope: token.scope } };
       },
     },
   };

@@ -2,6 +2,7 @@ import { createClient, type ClickHouseClient } from "@clickhouse/client";
 import path from "node:path";
 import fs from "node:fs";
 import type { Env } from "../env";
+import { registerChdbRawInsert } from "./json-lines-insert";
 
 /**
  * The one way to reach the store. With CLICKHOUSE_URL set it is a ClickHouse
@@ -47,8 +48,10 @@ async function create(env: Env): Promise<ClickHouseClient> {
   const { createChdbConnection } = await import("chdb/connection");
   // chdb is built against its own copy of @clickhouse/client-common; the runtime
   // contract is the same (chdb's docs name this exact use), only the type identities differ.
-  const connection = createChdbConnection({ path: dir }) as unknown as ClientConnection;
-  return createClient({ connection, clickhouse_settings: settings });
+  const chdbConnection = createChdbConnection({ path: dir });
+  const client = createClient({ connection: chdbConnection as unknown as ClientConnection, clickhouse_settings: settings });
+  registerChdbRawInsert(client, (params) => chdbConnection.chdb.rawInsert(params));
+  return client;
 }
 
 export function getClickHouse(env: Env): Promise<ClickHouseClient> {

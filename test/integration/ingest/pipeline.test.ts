@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { IngestPipeline } from "@/ingest/pipeline/pipeline";
 import type { InboundMessage } from "@/ingest/pipeline/message";
+import { buildBatch } from "@/ingest/pipeline/batch";
+import { writeBatch } from "@/ingest/pipeline/store-writer";
 import { eventToRow } from "@/lib/store/event-row";
 import type { CtiEvent } from "@/lib/events";
 import { afterCallWorkEnded, answeredCall, bytesOf } from "../../unit/helpers/events";
@@ -100,6 +102,52 @@ describe("a retried insert (same deduplication token)", () => {
       await ch.insert({ table: "cti_events", values: rows, format: "JSONEachRow", clickhouse_settings: settings });
       const [raw] = await queryRows<{ n: string }>(ch, "SELECT count() n FROM cti_events WHERE tenant_id = {t:String}", { t: tenant });
       expect(Number(raw?.n)).toBe(rows.length);
+      expect(await storedDerivedSums(ch, tenant)).toEqual(everyViewOnce(events));
+    });
+  });
+});
+
+describe("the pipeline's entry table (bytes as received, through cti_events_in)", () => {
+  it("drops a retried batch whole when the already-stored lookup missed the first write", async () => {
+    const { ch } = await testStore();
+    const tenant = freshTenant();
+    const events = [...answeredCall(tenant, "e1", Date.UTC(2026, 1, 6, 10), 5000, 30000), afterCallWorkEnded(tenant, "e1", Date.UTC(2026, 1, 6, 10), 5000, 30000, 9000)];
+    const batch = buildBatch(
+      events.map((e) => msg(bytesOf(e))),
+      65536,
+    );
+    const nothingStored = () => Promise.resolve(new Set<string>());
+    await withMergesStopped(ch, async () => {
+      await writeBatch(ch, batch, "retry", nothingStored());
+      await writeBatch(ch, batch, "retry", nothingStored());
+      const [raw] = await queryRows<{ n: string }>(ch, "SELECT count() n FROM cti_events WHERE tenant_id = {t:String}", { t: tenant });
+      expect(Number(raw?.n)).toBe(events.length);
+      expect(await storedDerivedSums(ch, tenant)).toEqual(everyViewOnce(events));
+    });
+  });
+
+  it("stores what was validated when ClickHouse would read the bytes otherwise (a repeated key, a time in exponent form)", async () => {
+    const { ch } = await testStore();
+    const tenant = freshTenant();
+    const start = Date.UTC(2026, 1, 7, 10);
+    const events = [...answeredCall(tenant, "e2", start, 4000, 20000), afterCallWorkEnded(tenant, "e2", start, 4000, 20000, 7000)];
+    const [first, second, ...rest] = events as [CtiEvent, CtiEvent, ...CtiEvent[]];
+    // JSON.parse keeps the last of a repeated key; ClickHouse refuses the repeat. Exponent form is a number to JSON, not to an Int64 column.
+    const repeated = JSON.stringify(first).replace('"callId":"e2"', '"callId":"wrong","callId":"e2"');
+    const exponent = JSON.stringify(second).replace(`"time":${second.time}`, `"time":${(second.time / 1000).toString()}e3`);
+    expect(repeated).not.toBe(JSON.stringify(first));
+    expect(exponent).not.toBe(JSON.stringify(second));
+    const messages = [msg(new TextEncoder().encode(repeated)), msg(new TextEncoder().encode(exponent)), ...rest.map((e) => msg(bytesOf(e)))];
+    await withMergesStopped(ch, async () => {
+      const result = await new IngestPipeline(ch, { maxEventBytes: 65536, origin: "test" }).ingest(messages);
+      expect(result).toMatchObject({ inserted: events.length, deadLettered: 0 });
+      const stored = await queryRows<{ id: string; call: string; ms: number }>(
+        ch,
+        "SELECT toString(event_id) id, call_id call, toUnixTimestamp64Milli(time) ms FROM cti_events WHERE tenant_id = {t:String}",
+        { t: tenant },
+      );
+      const byId = new Map(stored.map((r) => [r.id, r]));
+      for (const e of events) expect(byId.get(e.id), e.type).toMatchObject({ call: e.callId ?? "", ms: e.time });
       expect(await storedDerivedSums(ch, tenant)).toEqual(everyViewOnce(events));
     });
   });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { timeWindows } from "@/ingest/pipeline/store-writer";
-import { parsedScope, rowsScope, type ParsedBatch } from "@/ingest/pipeline/batch";
-import { eventToRow } from "@/lib/store/event-row";
+import { parsedScope, eventsScope, type ParsedBatch } from "@/ingest/pipeline/batch";
 import { answeredCall } from "../helpers/events";
 
 describe("timeWindows", () => {
@@ -49,6 +48,6 @@ describe("the lookup scope", () => {
     const events = answeredCall("t1", "c1", 1_000_000, 4000, 50_000);
     const message = { payload: new Uint8Array(), origin: { source: "test" } };
     const parsed: ParsedBatch = { values: events.map((value) => ({ message, value })), deadLetters: [] };
-    expect(rowsScope(events.map(eventToRow))).toEqual(parsedScope(parsed));
+    expect(eventsScope(events)).toEqual(parsedScope(parsed));
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { healthFor, type Health } from "@/lib/runtime/health";
 
-/** Who sees what of /api/health: up or down for anyone, the fill's progress for users, the rest for admins and operators. */
+/** Who sees what of /api/health: up or down for anyone, the fill's progress for users, the rest for admins. */
 const full: Health = {
   ok: false,
   store: { reachable: false, shape: "embedded", error: "Code: 210. Connection refused (10.0.0.7:8123)" },
@@ -22,7 +22,7 @@ describe("healthFor", () => {
     expect(healthFor(full, "user")).toEqual({ ok: false, backfill: full.backfill });
   });
 
-  it("shows everything to an admin or a local operator", () => {
-    expect(healthFor(full, "operator")).toEqual(full);
+  it("shows everything to an admin", () => {
+    expect(healthFor(full, "admin")).toEqual(full);
   });
 });
