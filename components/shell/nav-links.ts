@@ -9,5 +9,6 @@ export const NAV_LINKS: readonly { href: string; label: string; capability: Capa
   { href: "/contacts", label: "Contacts", capability: "dashboards" },
   { href: "/wallboard", label: "Wallboard", capability: "wallboard" },
   { href: "/definitions", label: "Definitions", capability: "admin" },
+  { href: "/admin/users", label: "Users", capability: "admin" },
   { href: "/admin/audit", label: "Audit", capability: "admin" },
 ];

@@ -29,7 +29,7 @@ const listInputSchema = auditFilterSchema.extend({
 });
 export type AuditListInput = z.input<typeof listInputSchema>;
 
-// The display name moved from details into its own column in 0017; older rows have it only in details.
+// The display name moved from details into its own column in 0018; older rows have it only in details.
 // No alias may reuse a column's name (`... AS at`): ClickHouse would use the alias in WHERE too.
 const SELECTED = `
   toString(id) AS entryId, toUnixTimestamp64Milli(at) AS atMs, actor AS actorId,

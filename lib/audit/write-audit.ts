@@ -3,7 +3,7 @@ import { z } from "zod";
 import { queryRows, sqlNumber } from "@/lib/store/query-rows";
 
 /**
- * The one writer of audit_log (migrations 0008 and 0017): who did what to which
+ * The one writer of audit_log (migrations 0008 and 0018): who did what to which
  * record, when and from where. Every edit path goes through here, so the row shape
  * (actor id or name, display name, role, action, target, client address, details
  * JSON with the actor's display name first and, for settings, `before` and

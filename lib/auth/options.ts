@@ -2,10 +2,14 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { getEnv, type Env } from "../env";
-import { demoUsersPath } from "./demo-users";
 import { roleSchema, type Role } from "./roles";
 import { authSecret } from "./secret";
+import { sessionHooks } from "./session-hooks";
+import { SESSION_MAX_AGE_S } from "./sessions/session-limits";
 import { authenticate } from "./users-file";
+import { usersFilePath } from "./users-file-path";
+
+export { usersFilePath };
 
 type OidcProfile = { sub: string; name?: string; email?: string; preferred_username?: string; role?: unknown; roles?: unknown };
 
@@ -40,10 +44,6 @@ function oidcProvider(env: Env): OAuthConfig<OidcProfile> | null {
   };
 }
 
-export function usersFilePath(env: Env): string | undefined {
-  return env.AUTH_USERS_FILE ?? (env.demoMode ? demoUsersPath(env.DATA_DIR) : undefined);
-}
-
 export function buildAuthOptions(env: Env): NextAuthOptions {
   const usersFile = usersFilePath(env);
   const providers: NextAuthOptions["providers"] = [];
@@ -63,20 +63,11 @@ export function buildAuthOptions(env: Env): NextAuthOptions {
   if (oidc) providers.push(oidc);
   return {
     secret: authSecret(env),
-    session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+    // The cookie holds a session id; the session itself is checked on every request (lib/auth/sessions).
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
     pages: { signIn: "/signin" },
     providers,
-    callbacks: {
-      jwt: ({ token, user }) => {
-        if (user && "role" in user) token.role = (user as { role: Role }).role;
-        if (user && "scope" in user) token.scope = (user as { scope?: unknown }).scope;
-        return token;
-      },
-      session: ({ session, token }) => {
-        const role = roleSchema.safeParse(token.role);
-        return { ...session, user: { ...session.user, id: token.sub ?? "", role: role.success ? role.data : undefined, scope: token.scope } };
-      },
-    },
+    ...sessionHooks(),
   };
 }
 

@@ -5,6 +5,7 @@ import { queues, teams } from "./directory";
 import { exportTable } from "./export";
 import { kpiAgents, kpiAgentTimeline, kpiHeatmap, kpiQueues, kpiSeries, kpiSummary } from "./kpi";
 import { liveReplay, liveStreamEndpoint, thresholds, updateThresholds } from "./live";
+import { createUserEndpoint, removeUserEndpoint, revokeSessionEndpoint, updateUserEndpoint, userSessions, users } from "./users";
 
 /**
  * Every declared endpoint. A new endpoint is one declaration in this folder, its
@@ -31,6 +32,12 @@ export const ENDPOINTS = [
   exportTable,
   auditLog,
   auditExport,
+  users,
+  createUserEndpoint,
+  updateUserEndpoint,
+  removeUserEndpoint,
+  userSessions,
+  revokeSessionEndpoint,
 ] as const;
 
 export type DeclaredEndpoint = (typeof ENDPOINTS)[number];

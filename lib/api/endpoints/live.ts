@@ -4,12 +4,16 @@ import { replayParamsSchema } from "../replay-params";
 import { replayView } from "@/lib/live/store/replay-view";
 import { HEARTBEAT_MS, liveStream, SSE_HEADERS } from "@/lib/live/sse";
 import { liveStreamSlots } from "@/lib/live/stream-slots";
+import { watchSession } from "@/lib/auth/sessions/watch-session";
 import { thresholdsUpdateSchema } from "@/lib/live/thresholds-schema";
 import { readThresholdSettings, updateThresholdSettings } from "@/lib/live/store/threshold-settings";
 import { actorOf } from "../actor";
 import { defineEndpoint } from "../endpoint";
 
-/** The live floor as server-sent events (snapshot, then patches; see lib/live/sse.ts); 429 past the open-stream limits (stream-slots.ts). */
+/**
+ * The live floor as server-sent events (snapshot, then patches; see lib/live/sse.ts): 429 past the
+ * open-stream limits (stream-slots.ts), and it ends when the caller's session stops allowing it.
+ */
 export const liveStreamEndpoint = defineEndpoint({
   method: "GET",
   path: "/api/live/stream",
@@ -18,7 +22,7 @@ export const liveStreamEndpoint = defineEndpoint({
   run: async ({ signal, user }) => {
     const floor = requireLiveFloor();
     const release = liveStreamSlots().acquire(user.id || user.name);
-    return new Response(liveStream(floor, signal, HEARTBEAT_MS, release), { headers: SSE_HEADERS });
+    return new Response(liveStream(floor, watchSession(user, "wallboard", signal), HEARTBEAT_MS, release), { headers: SSE_HEADERS });
   },
 });
 

@@ -11,7 +11,7 @@ import { freshTenant, queryRows, testStore } from "../helpers/store";
 
 /**
  * The admin's audit reader and export on the real engine: entries written through
- * the one writer (and one row in the shape written before migration 0017) come
+ * the one writer (and one row in the shape written before migration 0018) come
  * back filtered by time, actor and action, newest first and paged; the CSV holds
  * the same rows with formula-safe cells. Expected rows are computed here from the
  * entries the test wrote, not by the reader's code.
@@ -73,7 +73,7 @@ async function seed(tenantId: string): Promise<Written[]> {
     };
     await writeAudit(ch, entry);
   }
-  // A row as written before 0017: the name only inside details, no address.
+  // A row as written before 0018: the name only inside details, no address.
   const legacy: Written = {
     id: randomUUID(),
     at: T0 + 5 * MIN,
