@@ -1,4 +1,5 @@
 import { assertWebAuthConfig, EnvError, getEnv } from "./lib/env";
+import { stampPeerAddresses } from "./server/peer-address";
 import { startRuntime } from "./server/runtime";
 
 /**
@@ -11,6 +12,8 @@ export async function startServerRuntime(): Promise<void> {
   try {
     const env = getEnv();
     assertWebAuthConfig(env);
+    // Before the first request: the sign-in throttle counts clients by their socket's address.
+    stampPeerAddresses();
     await startRuntime(env);
   } catch (e) {
     // A server that cannot reach its store or has a bad setting must not pretend to work.

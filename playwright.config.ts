@@ -40,7 +40,7 @@ export default defineConfig({
       SIM_SEED: "7",
       // A flat, busy day with agents round the clock: the wallboard tests need new calls whatever the hour.
       SIM_CONFIG: "config/simulator.e2e.json",
-      NEXTAUTH_URL: `http://127.0.0.1:${E2E_PORT}`,
+      // No NEXTAUTH_URL: as in a default install, the base URL is inferred from each request (e2e/signin-security.spec.ts).
     },
   },
 });

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { parseOidcPolicy } from "./auth/oidc/policy";
+import { MAKE_SECRET_HINT, secretWeakness } from "./auth/secret-strength";
 
 /**
  * Every setting the product reads, parsed once. A bad value stops start-up with a
@@ -32,11 +34,21 @@ export const envSchema = z.object({
   DEMO_MODE: bool.optional(),
   NEXTAUTH_SECRET: optionalString,
   NEXTAUTH_URL: z.url().optional(),
+  /** Take X-Forwarded-Host/-Proto/-For from the proxy in front (only set when there is one). */
+  AUTH_TRUST_PROXY: bool.default(false),
   AUTH_USERS_FILE: optionalString,
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: optionalString,
   OIDC_CLIENT_SECRET: optionalString,
-  OIDC_DEFAULT_ROLE: z.enum(["admin", "manager", "supervisor", "qa"]).default("manager"),
+  OIDC_ALLOWED_EMAILS: optionalString,
+  OIDC_ALLOWED_DOMAINS: optionalString,
+  OIDC_ALLOWED_GROUPS: optionalString,
+  OIDC_GROUPS_CLAIM: z.string().trim().min(1).default("groups"),
+  OIDC_ROLE_CLAIM: z.string().trim().min(1).default("roles"),
+  OIDC_ROLE_MAP: optionalString,
+  /** No default: an allowed person with no mappable role is refused unless this is set. */
+  OIDC_DEFAULT_ROLE: z.enum(["admin", "manager", "supervisor", "qa"]).optional(),
+  OIDC_SCOPE_CLAIM: optionalString,
   TELEPHONY: z.enum(["none", ...TELEPHONY_PLATFORMS]).optional(),
   /** Deprecated alias: true = TELEPHONY=simulator, false = TELEPHONY=none. */
   SIMULATOR: bool.optional(),
@@ -121,12 +133,23 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   };
 }
 
-/** What the web server (not the ingest worker) needs on top: a way to sign users in. */
+/**
+ * What the web server (not the ingest worker) needs on top: a way to sign users in,
+ * a secret nobody can guess, and, with single sign-on, an allow-list. The last two
+ * hold in demo mode too: a demo reachable from a network is still reachable.
+ */
 export function assertWebAuthConfig(env: Env): void {
-  if (env.demoMode) return;
   const problems: string[] = [];
-  if (!env.NEXTAUTH_SECRET) problems.push("NEXTAUTH_SECRET: required outside demo mode");
-  if (!env.AUTH_USERS_FILE && !env.OIDC_ISSUER) problems.push("AUTH_USERS_FILE or OIDC_ISSUER: a user source is required outside demo mode");
+  const weakness = env.NEXTAUTH_SECRET === undefined ? null : secretWeakness(env.NEXTAUTH_SECRET);
+  if (weakness) problems.push(`NEXTAUTH_SECRET: ${weakness}; ${MAKE_SECRET_HINT}`);
+  if (env.OIDC_ISSUER) {
+    const oidc = parseOidcPolicy(env);
+    if ("problems" in oidc) problems.push(...oidc.problems);
+  }
+  if (!env.demoMode) {
+    if (!env.NEXTAUTH_SECRET) problems.push(`NEXTAUTH_SECRET: required outside demo mode; ${MAKE_SECRET_HINT}`);
+    if (!env.AUTH_USERS_FILE && !env.OIDC_ISSUER) problems.push("AUTH_USERS_FILE or OIDC_ISSUER: a user source is required outside demo mode");
+  }
   if (problems.length > 0) throw new EnvError(problems);
 }
 

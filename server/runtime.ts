@@ -4,6 +4,7 @@ import { runtimeStatus } from "@/lib/runtime/status";
 import { ensureDemoUsers } from "@/lib/auth/demo-users";
 import { startLiveFloor } from "@/lib/live/start-floor";
 import { startCompaction } from "@/lib/store/compact";
+import { secureDataDir } from "@/lib/store/data-dir";
 import { IngestPipeline, InProcessSource } from "@/ingest/pipeline";
 import { createPlatformAdapter, type PlatformCapabilities } from "@/ingest/platform";
 import { startKafka } from "./kafka";
@@ -46,6 +47,9 @@ export function startRuntime(env: Env, log: (line: string) => void = console.log
 async function boot(env: Env, log: (line: string) => void): Promise<Runtime> {
   const status = runtimeStatus();
   for (const line of env.deprecations) log(`config: ${line}`);
+  // Before anything writes there: the secret, token, sign-ins and store files are the owner's only.
+  const fixed = secureDataDir(env.DATA_DIR);
+  if (fixed > 0) log(`data: ${env.DATA_DIR} was readable by others; made ${fixed} entries owner-only`);
   const ch = await openStore(env, status, log);
 
   const pipeline = new IngestPipeline(ch, { maxEventBytes: env.INGEST_MAX_EVENT_BYTES, origin: "in-process" });

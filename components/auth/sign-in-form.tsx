@@ -3,15 +3,9 @@
 import { useState, useSyncExternalStore, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
+import { refusalMessage } from "@/lib/auth/sign-in-refusal";
 
 type Props = { callbackUrl: string; credentials: boolean; sso: boolean; demo: boolean; providerError?: string };
-
-const PROVIDER_ERRORS: Record<string, string> = {
-  OAuthSignin: "Single sign-on could not be started. Try again, or ask your administrator.",
-  OAuthCallback: "Single sign-on did not complete. Try again.",
-  AccessDenied: "Access was denied.",
-  SessionRequired: "Sign in to continue.",
-};
 
 const noSubscribe = () => () => {};
 
@@ -29,7 +23,7 @@ function useHydrated(): boolean {
 
 export function SignInForm({ callbackUrl, credentials, sso, demo, providerError }: Props) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(providerError ? (PROVIDER_ERRORS[providerError] ?? "Sign-in failed. Try again.") : null);
+  const [error, setError] = useState<string | null>(providerError ? (refusalMessage(providerError) ?? "Sign-in failed. Try again.") : null);
   const [busy, setBusy] = useState(false);
   const hydrated = useHydrated();
 
@@ -45,8 +39,9 @@ export function SignInForm({ callbackUrl, credentials, sso, demo, providerError 
         password: String(form.get("password") ?? ""),
       });
       if (!res || res.error || !res.ok) {
-        // next-auth reports a refused password as "CredentialsSignin"; anything else is the server's trouble.
-        setError(res?.error === "CredentialsSignin" || res?.status === 401 ? "Wrong username or password." : "Sign-in failed; the server did not answer. Try again.");
+        // next-auth reports a refused password as "CredentialsSignin", a lockout or a full
+        // hashing queue as our own codes (lib/auth/sign-in-refusal.ts); anything else is the server's trouble.
+        setError((res?.error && refusalMessage(res.error)) ?? "Sign-in failed; the server did not answer. Try again.");
         setBusy(false);
         return;
       }
@@ -96,7 +91,11 @@ export function SignInForm({ callbackUrl, credentials, sso, demo, providerError 
         </button>
       )}
       {!credentials && !sso && <p className="form-error">No sign-in method is configured. Set AUTH_USERS_FILE or OIDC_ISSUER.</p>}
-      {demo && credentials && <p className="auth-hint">Demo mode: the sign-ins for each role are printed in the server log at start-up.</p>}
+      {demo && credentials && (
+        <p className="auth-hint">
+          Demo mode: the sign-ins for each role were printed in the server log when they were made, and are kept in the data directory (demo-sign-ins.json).
+        </p>
+      )}
     </>
   );
 }

@@ -2,6 +2,9 @@ import type { ClickHouseClient } from "@clickhouse/client";
 import type { z } from "zod";
 import type { Capability } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/session";
+import { scopeAccess, type ScopeAccess } from "@/lib/auth/scope-access";
+import { agentTeams } from "@/lib/directory/agent-teams";
+import { agentsToCheck, applyScope, checkBodyScope, type EndpointScope } from "./endpoint-scope";
 
 /**
  * One declaration per endpoint: its path, the capability a caller needs, the zod
@@ -10,6 +13,12 @@ import type { SessionUser } from "@/lib/auth/session";
  * handler, `prefetchEndpoint()` answers the same call during a server render, and
  * `apiQueryOptions()` gives the browser its TanStack Query options (by the path,
  * with the request and response types taken from here).
+ *
+ * Every declaration says how the caller's scope applies (`scope`, see
+ * endpoint-scope.ts), and `defineEndpoint` puts that step in front of its lib
+ * call: the endpoint's `run` narrows the parameters to the scope (or answers
+ * 404) before the declared `run` sees them, whoever calls it (handle() over HTTP,
+ * prefetchEndpoint() in a server render, a test).
  */
 
 export type EndpointContext = {
@@ -22,7 +31,14 @@ export type EndpointContext = {
   from?: string;
 };
 
+/** What a declaration's own `run` is given: the context plus the caller's scope, resolved. */
+export type ScopedContext = EndpointContext & { access: ScopeAccess };
+
 export type Method = "GET" | "PUT" | "POST";
+
+/** Parameter (or body) names a scope declaration may name: each branch's keys for a union schema; any for AnyEndpoint. */
+type KeysOf<T> = unknown extends T ? string : T extends unknown ? Extract<keyof T, string> : never;
+type BodyOf<Body extends z.ZodType | undefined> = Body extends z.ZodType ? z.output<Body> : undefined;
 
 export type Endpoint<Path extends string, Params extends z.ZodType, Body extends z.ZodType | undefined, Result, M extends Method = Method> = {
   method: M;
@@ -33,17 +49,36 @@ export type Endpoint<Path extends string, Params extends z.ZodType, Body extends
   /** The JSON body's schema, for PUT and POST; `bodyHint` shows a caller the expected shape when the body is not JSON. */
   body?: Body;
   bodyHint?: string;
-  /** The lib call. A `Response` (a CSV file, an event stream) is sent as it is; anything else as JSON. */
-  run(ctx: EndpointContext, params: z.output<Params>, body: Body extends z.ZodType ? z.output<Body> : undefined): Promise<Result>;
+  /** How the caller's scope applies (required: an endpoint touching queue or agent data must say how). */
+  scope: EndpointScope<KeysOf<z.output<Params>>, KeysOf<BodyOf<Body>>>;
+  /** The scope step, then the lib call. A `Response` (a CSV file, an event stream) is sent as it is; anything else as JSON. */
+  run(ctx: EndpointContext, params: z.output<Params>, body: BodyOf<Body>): Promise<Result>;
+};
+
+/** What is written in lib/api/endpoints: the same, with a `run` that receives parameters already narrowed to the scope. */
+export type EndpointDeclaration<Path extends string, Params extends z.ZodType, Body extends z.ZodType | undefined, Result, M extends Method = Method> = Omit<
+  Endpoint<Path, Params, Body, Result, M>,
+  "run"
+> & {
+  run(ctx: ScopedContext, params: z.output<Params>, body: BodyOf<Body>): Promise<Result>;
 };
 
 /** Any declaration (run is a method, so its parameters are compared bivariantly and every declaration fits). */
 export type AnyEndpoint = Endpoint<string, z.ZodType, z.ZodType | undefined, unknown>;
 
 export function defineEndpoint<Path extends string, Params extends z.ZodType, Result, M extends Method, Body extends z.ZodType | undefined = undefined>(
-  e: Endpoint<Path, Params, Body, Result, M>,
+  e: EndpointDeclaration<Path, Params, Body, Result, M>,
 ): Endpoint<Path, Params, Body, Result, M> {
-  return e;
+  return {
+    ...e,
+    run: async (ctx, params, body) => {
+      const access = scopeAccess(ctx.user.scope);
+      const agents = agentsToCheck(access, e.scope, params);
+      const teams = agents.length > 0 ? await agentTeams(ctx.ch, ctx.tenantId, agents) : new Map<string, string>();
+      checkBodyScope(access, e.scope, body);
+      return e.run({ ...ctx, access }, applyScope(access, e.scope, params, teams), body);
+    },
+  };
 }
 
 /** The request a browser builds for an endpoint: the parameters' parsed types, optional where the URL may leave them out. */

@@ -4,23 +4,30 @@ import { randomBytes } from "node:crypto";
 import { ROLES, type Role } from "./roles";
 import { hashPassword } from "./password";
 import type { UserRecord } from "./users-file";
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from "../store/data-dir";
 
 export type DemoSignIn = { username: string; password: string; role: Role };
 
 export const demoUsersPath = (dataDir: string) => path.resolve(dataDir, "demo-users.json");
 export const demoSignInsPath = (dataDir: string) => path.resolve(dataDir, "demo-sign-ins.json");
 
+/** What ensureDemoUsers did: made the users now (their passwords, to print this once), or found them from an earlier start. */
+export type DemoUsers = { created: true; signIns: DemoSignIn[] } | { created: false; signInsFile: string };
+
 /**
  * One demo user per role, with passwords made once per data directory (never a
  * password shipped in the source). The plain sign-ins are kept beside the data,
- * readable by the owner only, so they can be printed at every start.
+ * readable by the owner only; the caller prints them when they are made, and only
+ * where they are kept on later starts, so passwords do not pile up in logs.
  */
-export async function ensureDemoUsers(dataDir: string): Promise<DemoSignIn[]> {
+export async function ensureDemoUsers(dataDir: string): Promise<DemoUsers> {
   const signInsFile = demoSignInsPath(dataDir);
   if (fs.existsSync(signInsFile) && fs.existsSync(demoUsersPath(dataDir))) {
-    return JSON.parse(fs.readFileSync(signInsFile, "utf8")) as DemoSignIn[];
+    // Made by a version that left them readable to others: owner only now.
+    for (const f of [signInsFile, demoUsersPath(dataDir)]) fs.chmodSync(f, PRIVATE_FILE_MODE);
+    return { created: false, signInsFile };
   }
-  fs.mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
   const signIns: DemoSignIn[] = ROLES.map((role) => ({ username: role, password: `${role}-${randomBytes(4).toString("hex")}`, role }));
   const users: UserRecord[] = await Promise.all(
     signIns.map(async (s) => ({
@@ -30,7 +37,7 @@ export async function ensureDemoUsers(dataDir: string): Promise<DemoSignIn[]> {
       passwordHash: await hashPassword(s.password),
     })),
   );
-  fs.writeFileSync(demoUsersPath(dataDir), JSON.stringify({ users }, null, 2), { mode: 0o600 });
-  fs.writeFileSync(signInsFile, JSON.stringify(signIns, null, 2), { mode: 0o600 });
-  return signIns;
+  fs.writeFileSync(demoUsersPath(dataDir), JSON.stringify({ users }, null, 2), { mode: PRIVATE_FILE_MODE });
+  fs.writeFileSync(signInsFile, JSON.stringify(signIns, null, 2), { mode: PRIVATE_FILE_MODE });
+  return { created: true, signIns };
 }

@@ -1,30 +1,27 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import type { OAuthConfig } from "next-auth/providers/oauth";
-import { getEnv, type Env } from "../env";
-import { roleSchema, type Role } from "./roles";
+import { EnvError, getEnv, type Env } from "../env";
+import { clientAddress } from "./client-address";
+import { decideOidc, parseOidcPolicy, type Claims } from "./oidc/policy";
+import { SignInRefused, signInThrottle, signInWithPassword } from "./password-sign-in";
 import { authSecret } from "./secret";
-import { sessionHooks } from "./session-hooks";
+import { sessionHooks, type ClientInfo } from "./session-hooks";
 import { SESSION_MAX_AGE_S } from "./sessions/session-limits";
 import { authenticate } from "./users-file";
 import { usersFilePath } from "./users-file-path";
 
 export { usersFilePath };
 
-type OidcProfile = { sub: string; name?: string; email?: string; preferred_username?: string; role?: unknown; roles?: unknown };
+/** What profile() hands next-auth for a person the OIDC policy refuses: no role, and the refusal code for the signIn callback. */
+type RefusedProfile = { id: string; name: string; refusal: string };
 
-/** The role an OIDC user gets: a `role` or `roles` claim naming one of ours, else the configured default. */
-export function roleFromClaims(profile: OidcProfile, fallback: Role): Role {
-  const claims = [profile.role, ...(Array.isArray(profile.roles) ? profile.roles : [profile.roles])];
-  for (const c of claims) {
-    const parsed = roleSchema.safeParse(c);
-    if (parsed.success) return parsed.data;
-  }
-  return fallback;
-}
-
-function oidcProvider(env: Env): OAuthConfig<OidcProfile> | null {
+function oidcProvider(env: Env): OAuthConfig<Claims> | null {
   if (!env.OIDC_ISSUER || !env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET) return null;
+  const parsed = parseOidcPolicy(env);
+  // assertWebAuthConfig refused these at start-up; this is for a caller that skipped it.
+  if ("problems" in parsed) throw new EnvError(parsed.problems);
+  const policy = parsed.policy;
   return {
     id: "oidc",
     name: "Single sign-on",
@@ -35,16 +32,47 @@ function oidcProvider(env: Env): OAuthConfig<OidcProfile> | null {
     authorization: { params: { scope: "openid profile email" } },
     idToken: true,
     checks: ["pkce", "state"],
-    profile: (p) => ({
-      id: p.sub,
-      name: p.name ?? p.preferred_username ?? p.email ?? p.sub,
-      email: p.email,
-      role: roleFromClaims(p, env.OIDC_DEFAULT_ROLE),
-    }),
+    profile: (claims) => {
+      const decision = decideOidc(claims, policy);
+      if (decision.ok) return decision.user;
+      console.warn(`sign-in: single sign-on refused: ${decision.reason}`);
+      const refused: RefusedProfile = { id: typeof claims.sub === "string" && claims.sub ? claims.sub : "unknown", name: "refused", refusal: decision.code };
+      return refused;
+    },
   };
 }
 
-export function buildAuthOptions(env: Env): NextAuthOptions {
+/** A refused OIDC profile sends the browser back to the sign-in page with the reason; anything else goes on. */
+export function oidcRefusalRedirect(user: object): string | true {
+  return "refusal" in user && typeof user.refusal === "string" ? `/signin?error=${encodeURIComponent(user.refusal)}` : true;
+}
+
+/** next-auth's request headers (a plain object) as something with get(). */
+const headerSource = (headers: Record<string, unknown> | undefined) => ({
+  get: (name: string) => {
+    const v = headers?.[name];
+    return typeof v === "string" ? v : Array.isArray(v) ? v.join(",") : null;
+  },
+});
+
+/**
+ * Secure (and `__Secure-` named) session cookies: always with an https NEXTAUTH_URL,
+ * never when the server itself is reached over http with no proxy trusted to say
+ * otherwise; behind a trusted proxy next-auth decides per request from the origin the
+ * auth route gives it (X-Forwarded-Proto), see lib/auth/request-origin.ts.
+ */
+export function secureCookiesSetting(env: Env): boolean | undefined {
+  if (env.NEXTAUTH_URL) return env.NEXTAUTH_URL.startsWith("https://");
+  return env.AUTH_TRUST_PROXY ? undefined : false;
+}
+
+/** `client`: where the request came from, recorded with a new session (the auth route passes it; reading a session needs none). */
+export function buildAuthOptions(env: Env, client?: ClientInfo): NextAuthOptions {
+  // next-auth reads the origin from X-Forwarded-Host/-Proto only with AUTH_TRUST_HOST. The auth route
+  // replaces that pair with the origin it inferred (lib/auth/auth-route.ts); outside it (reading a session)
+  // only the cookie names depend on it, fixed by useSecureCookies unless a proxy is trusted to say https.
+  // Set here, before any next-auth call of this process, so the first session read after a start agrees.
+  if (!env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST = "true";
   const usersFile = usersFilePath(env);
   const providers: NextAuthOptions["providers"] = [];
   if (usersFile) {
@@ -52,22 +80,33 @@ export function buildAuthOptions(env: Env): NextAuthOptions {
       CredentialsProvider({
         name: "Username and password",
         credentials: { username: { label: "Username", type: "text" }, password: { label: "Password", type: "password" } },
-        authorize: async (credentials) => {
+        authorize: async (credentials, req) => {
           if (!credentials?.username || !credentials.password) return null;
-          return authenticate(usersFile, credentials.username, credentials.password);
+          const address = clientAddress(headerSource(req.headers), env.AUTH_TRUST_PROXY);
+          const attempt = { username: credentials.username, password: credentials.password, address };
+          // A thrown error's message goes to the browser: our refusal codes (locked, busy) are meant for the
+          // sign-in page; anything else (a broken users file) is logged here and not shown there.
+          return signInWithPassword(attempt, (u, p) => authenticate(usersFile, u, p), signInThrottle()).catch((e: unknown) => {
+            if (e instanceof SignInRefused) throw e;
+            console.error("sign-in: password check failed", e);
+            throw new Error("SignInFailed");
+          });
         },
       }),
     );
   }
   const oidc = oidcProvider(env);
   if (oidc) providers.push(oidc);
+  const hooks = sessionHooks(client);
   return {
     secret: authSecret(env),
+    useSecureCookies: secureCookiesSetting(env),
     // The cookie holds a session id; the session itself is checked on every request (lib/auth/sessions).
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
     pages: { signIn: "/signin" },
     providers,
-    ...sessionHooks(),
+    ...hooks,
+    callbacks: { ...hooks.callbacks, signIn: ({ user }) => oidcRefusalRedirect(user) },
   };
 }
 

@@ -1,8 +1,12 @@
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from "node:crypto";
+import { HashQueueFull, hashQueue } from "./hash-queue";
 
-/** scrypt from node:crypto: no native add-on to build at install time. */
+/**
+ * scrypt from node:crypto (no native add-on to build at install time), through the
+ * process's bounded hashing queue: a full queue rejects with HashQueueFull at once.
+ */
 const scrypt = (password: string, salt: Buffer, keylen: number, options: ScryptOptions) =>
-  new Promise<Buffer>((resolve, reject) => scryptCb(password, salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key))));
+  hashQueue().run(() => new Promise<Buffer>((resolve, reject) => scryptCb(password, salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key)))));
 
 const N = 16384;
 const R = 8;
@@ -21,15 +25,11 @@ export async function verifyPassword(password: string, stored: string): Promise<
   if (parts.length !== 6 || parts[0] !== "scrypt") return false;
   const [, n, r, p, saltB64, hashB64] = parts as [string, string, string, string, string, string];
   const expected = Buffer.from(hashB64, "base64");
-  try {
-    const key = await scrypt(password, Buffer.from(saltB64, "base64"), expected.length, {
-      N: Number(n),
-      r: Number(r),
-      p: Number(p),
-      maxmem: 256 * Number(n) * Number(r) + 1024 * 1024,
-    });
-    return key.length === expected.length && timingSafeEqual(key, expected);
-  } catch {
-    return false;
-  }
+  const options = { N: Number(n), r: Number(r), p: Number(p), maxmem: 256 * Number(n) * Number(r) + 1024 * 1024 };
+  // A full queue (HashQueueFull) propagates: "busy, retry" is not "wrong password".
+  const key = await scrypt(password, Buffer.from(saltB64, "base64"), expected.length, options).catch((e: unknown) => {
+    if (e instanceof HashQueueFull) throw e;
+    return null; // bad parameters in the stored hash
+  });
+  return key !== null && key.length === expected.length && timingSafeEqual(key, expected);
 }

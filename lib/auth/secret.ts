@@ -2,13 +2,14 @@ import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import type { Env } from "../env";
+import { ensurePrivateDir } from "../store/data-dir";
 
 /** NEXTAUTH_SECRET, or in demo mode a secret made once and kept in the data directory. */
 export function authSecret(env: Env): string {
   if (env.NEXTAUTH_SECRET) return env.NEXTAUTH_SECRET;
   const file = path.resolve(env.DATA_DIR, ".auth-secret");
   if (!fs.existsSync(file)) {
-    fs.mkdirSync(env.DATA_DIR, { recursive: true });
+    ensurePrivateDir(env.DATA_DIR);
     try {
       fs.writeFileSync(file, randomBytes(32).toString("base64"), { mode: 0o600, flag: "wx" });
     } catch (e) {

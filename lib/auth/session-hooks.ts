@@ -70,9 +70,3 @@ export function sessionHooks(client: ClientInfo = { clientAddress: "", userAgent
     },
   };
 }
-
-/** The caller's address (the first X-Forwarded-For hop, as a proxy reports it) and browser, for the session list only. */
-export function clientInfo(headers: Headers): ClientInfo {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? headers.get("x-real-ip") ?? "";
-  return { clientAddress: forwarded.slice(0, 64), userAgent: (headers.get("user-agent") ?? "").slice(0, 256) };
-}

@@ -47,6 +47,17 @@ export class NotFound extends DomainError {
   }
 }
 
+/**
+ * An id outside the caller's scope (lib/auth/scope-access.ts). Said exactly as
+ * "not found", naming nothing, so a scoped user cannot tell an id that exists
+ * elsewhere in the centre from one that does not exist.
+ */
+export class OutOfScope extends DomainError {
+  constructor() {
+    super("not_found", "not found");
+  }
+}
+
 /** An edit lost a race or was based on an old version; `currentVersion` is what the editor should reload. */
 export class Conflict extends DomainError {
   constructor(

@@ -83,6 +83,8 @@ export const CONVENTIONS = {
     "When queues with different service-level variants are shown together, the variant is the one selected for the view (default answered_within_over_answered); each contact is still judged with its own queue's thresholds.",
   talk: "Talk = talk_ms - hold_ms, because the stored talk time runs from answer to clear and so includes hold.",
   team: "With a team filter, the contacts are those answered by the team's agents (by each agent's current team): a contact nobody answered belongs to no team, so abandons and timeouts drop out; agent state time is the team's agents'.",
+  scope:
+    "A user with a scope sees every number as if its teams and queues were the filters (lib/auth/scope-access.ts): its queues as a queue filter, its teams as a team filter with the rule above. A filter of their own must lie within the scope (anything else is not found), and no filter means all of the scope, not the whole centre.",
   settings:
     "Each queue's settings (service-level threshold, variant, short-abandon threshold) carry their own version, bumped on every change; a number shows the KPI definition's version and the settings versions of the queues it covers.",
 } as const;

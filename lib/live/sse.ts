@@ -25,7 +25,7 @@ export function sseFrame(event: string, data: string): string {
   return `event: ${event}\ndata: ${data}\n\n`;
 }
 
-export function liveStream(floor: LiveFloor, signal: AbortSignal, heartbeatMs = HEARTBEAT_MS, onClose?: () => void): ReadableStream<Uint8Array> {
+export function liveStream(floor: Pick<LiveFloor, "subscribe">, signal: AbortSignal, heartbeatMs = HEARTBEAT_MS, onClose?: () => void): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let release: (() => void) | undefined;
   return new ReadableStream<Uint8Array>(

@@ -2,6 +2,7 @@ import { createClient, type ClickHouseClient } from "@clickhouse/client";
 import path from "node:path";
 import fs from "node:fs";
 import type { Env } from "../env";
+import { PRIVATE_DIR_MODE, secureDataDir } from "./data-dir";
 import { registerChdbRawInsert } from "./json-lines-insert";
 
 /**
@@ -42,8 +43,10 @@ async function create(env: Env): Promise<ClickHouseClient> {
       clickhouse_settings: settings,
     });
   }
+  // chDB writes its files with this process's umask: owner only (see data-dir.ts).
+  secureDataDir(env.DATA_DIR);
   const dir = chdbPath(env);
-  fs.mkdirSync(dir, { recursive: true });
+  fs.mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
   // Loaded lazily so a server deployment never loads the native library.
   const { createChdbConnection } = await import("chdb/connection");
   // chdb is built against its own copy of @clickhouse/client-common; the runtime

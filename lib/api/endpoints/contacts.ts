@@ -7,6 +7,7 @@ export const contacts = defineEndpoint({
   method: "GET",
   path: "/api/contacts",
   capability: "dashboards",
+  scope: { queue: "queue", team: "team", agent: "agent" },
   params: contactsParamsSchema,
   run: ({ ch, tenantId }, p) =>
     listContacts(ch, {

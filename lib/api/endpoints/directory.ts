@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { queueInScope, teamInScope } from "@/lib/auth/scope-access";
 import { listQueues } from "@/lib/directory/list-queues";
 import { listTeams } from "@/lib/directory/list-teams";
 import { defineEndpoint } from "../endpoint";
@@ -10,8 +11,9 @@ export const queues = defineEndpoint({
   method: "GET",
   path: "/api/queues",
   capability: "overview",
+  scope: { results: "only the scope's queues" },
   params: noParams,
-  run: async ({ ch, tenantId }) => ({ queues: await listQueues(ch, tenantId) }),
+  run: async ({ ch, tenantId, access }) => ({ queues: (await listQueues(ch, tenantId)).filter((q) => queueInScope(access, q.id)) }),
 });
 
 /** Teams that have agents. */
@@ -19,6 +21,7 @@ export const teams = defineEndpoint({
   method: "GET",
   path: "/api/teams",
   capability: "overview",
+  scope: { results: "only the scope's teams" },
   params: noParams,
-  run: async ({ ch, tenantId }) => ({ teams: await listTeams(ch, tenantId) }),
+  run: async ({ ch, tenantId, access }) => ({ teams: (await listTeams(ch, tenantId)).filter((t) => teamInScope(access, t.id)) }),
 });

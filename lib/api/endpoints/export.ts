@@ -12,6 +12,7 @@ export const exportTable = defineEndpoint({
   method: "GET",
   path: "/api/export/[table]",
   capability: "dashboards",
+  scope: { queue: "queue", team: "team", agent: "agent" },
   params: exportParamsSchema,
   run: async ({ ch, tenantId }, p) => csvResponse(await exportCsv(ch, tenantId, p)),
 });

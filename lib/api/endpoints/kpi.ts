@@ -16,6 +16,7 @@ export const kpiSummary = defineEndpoint({
   method: "GET",
   path: "/api/kpi/summary",
   capability: "overview",
+  scope: { queue: "queue", team: "team" },
   params: summaryParamsSchema,
   run: ({ ch, tenantId }, p) => getKpiSummary(ch, { tenantId, ...scope(p), variant: p.variant }),
 });
@@ -25,6 +26,7 @@ export const kpiSeries = defineEndpoint({
   method: "GET",
   path: "/api/kpi/series",
   capability: "overview",
+  scope: { queue: "queue", team: "team" },
   params: seriesParamsSchema,
   run: ({ ch, tenantId }, p) => getKpiSeries(ch, { tenantId, ...scope(p), interval: p.interval, tz: p.tz, variant: p.variant }),
 });
@@ -34,6 +36,7 @@ export const kpiHeatmap = defineEndpoint({
   method: "GET",
   path: "/api/kpi/heatmap",
   capability: "dashboards",
+  scope: { queue: "queue", team: "team" },
   params: heatmapParamsSchema,
   run: ({ ch, tenantId }, p) => getHeatmap(ch, { tenantId, ...scope(p), tz: p.tz, variant: p.variant }),
 });
@@ -43,6 +46,7 @@ export const kpiQueues = defineEndpoint({
   method: "GET",
   path: "/api/kpi/queues",
   capability: "dashboards",
+  scope: { queue: "queue", team: "team" },
   params: queuesParamsSchema,
   run: ({ ch, tenantId }, p) => getQueueKpis(ch, { tenantId, ...scope(p) }),
 });
@@ -52,6 +56,7 @@ export const kpiAgents = defineEndpoint({
   method: "GET",
   path: "/api/kpi/agents",
   capability: "dashboards",
+  scope: { queue: "queue", team: "team", agent: "agent" },
   params: agentsParamsSchema,
   run: ({ ch, tenantId }, p) => getAgentKpis(ch, { tenantId, ...scope(p), agentIds: p.agent }),
 });
@@ -61,6 +66,7 @@ export const kpiAgentTimeline = defineEndpoint({
   method: "GET",
   path: "/api/kpi/agent-timeline",
   capability: "dashboards",
+  scope: { agent: "agent" },
   params: timelineParamsSchema,
   run: ({ ch, tenantId }, p) => getAgentTimeline(ch, { tenantId, agentId: p.agent, from: p.from, to: p.to }),
 });

@@ -5,6 +5,9 @@ import { replayView } from "@/lib/live/store/replay-view";
 import { HEARTBEAT_MS, liveStream, SSE_HEADERS } from "@/lib/live/sse";
 import { liveStreamSlots } from "@/lib/live/stream-slots";
 import { watchSession } from "@/lib/auth/sessions/watch-session";
+import { scopedFeed } from "@/lib/live/scoped-subscription";
+import { scopeView } from "@/lib/live/scope-view";
+import { scopeThresholds } from "@/lib/live/scope-thresholds";
 import { thresholdsUpdateSchema } from "@/lib/live/thresholds-schema";
 import { readThresholdSettings, updateThresholdSettings } from "@/lib/live/store/threshold-settings";
 import { actorOf } from "../actor";
@@ -18,11 +21,12 @@ export const liveStreamEndpoint = defineEndpoint({
   method: "GET",
   path: "/api/live/stream",
   capability: "wallboard",
+  scope: { results: "each connection gets only the scope's queues, calls and agents (lib/live/scoped-subscription.ts)" },
   params: z.object({}),
-  run: async ({ signal, user }) => {
-    const floor = requireLiveFloor();
+  run: async ({ signal, user, access }) => {
+    const feed = scopedFeed(requireLiveFloor(), access);
     const release = liveStreamSlots().acquire(user.id || user.name);
-    return new Response(liveStream(floor, watchSession(user, "wallboard", signal), HEARTBEAT_MS, release), { headers: SSE_HEADERS });
+    return new Response(liveStream(feed, watchSession(user, "wallboard", signal), HEARTBEAT_MS, release), { headers: SSE_HEADERS });
   },
 });
 
@@ -31,8 +35,9 @@ export const liveReplay = defineEndpoint({
   method: "GET",
   path: "/api/live/replay",
   capability: "wallboard",
+  scope: { results: "the scope's queues, calls and agents (lib/live/scope-view.ts)" },
   params: replayParamsSchema(Date.now),
-  run: ({ ch, tenantId }, p) => replayView(ch, tenantId, p.tz ?? getLiveFloor()?.timeZone ?? "UTC", p.at),
+  run: async ({ ch, tenantId, access }, p) => scopeView(await replayView(ch, tenantId, p.tz ?? getLiveFloor()?.timeZone ?? "UTC", p.at), access),
 });
 
 /** Wallboard colour thresholds, the default and per queue. */
@@ -40,8 +45,9 @@ export const thresholds = defineEndpoint({
   method: "GET",
   path: "/api/admin/thresholds",
   capability: "admin",
+  scope: { results: "the scope's queues only" },
   params: z.object({}),
-  run: ({ ch, tenantId }) => readThresholdSettings(ch, tenantId),
+  run: async ({ ch, tenantId, access }) => scopeThresholds(await readThresholdSettings(ch, tenantId), access),
 });
 
 /** Sets one queue's colours (queueId "*" is the default). */
@@ -49,8 +55,9 @@ export const updateThresholds = defineEndpoint({
   method: "PUT",
   path: "/api/admin/thresholds",
   capability: "admin",
+  scope: { bodyQueue: "queueId", results: "the scope's queues only" },
   params: z.object({}),
   body: thresholdsUpdateSchema,
   bodyHint: '{"queueId": "...", "thresholds": {...}}',
-  run: (ctx, _p, update) => updateThresholdSettings(ctx.ch, ctx.tenantId, update, actorOf(ctx)),
+  run: async (ctx, _p, update) => scopeThresholds(await updateThresholdSettings(ctx.ch, ctx.tenantId, update, actorOf(ctx)), ctx.access),
 });

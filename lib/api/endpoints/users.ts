@@ -27,6 +27,7 @@ export const users = defineEndpoint({
   method: "GET",
   path: "/api/admin/users",
   capability: "admin",
+  scope: { unscoped: "users and sessions are not queue or agent data (admins only)" },
   params: z.object({}),
   run: async () => {
     const file = usersFilePath(getEnv());
@@ -39,6 +40,7 @@ export const createUserEndpoint = defineEndpoint({
   method: "POST",
   path: "/api/admin/users",
   capability: "admin",
+  scope: { unscoped: "users and sessions are not queue or agent data (admins only)" },
   params: z.object({}),
   body: newUserSchema,
   bodyHint: '{"expectedVersion": "...", "username": "...", "name": "...", "role": "supervisor", "scope": {"teams": [], "queues": []}, "password": "..."}',
@@ -50,6 +52,7 @@ export const updateUserEndpoint = defineEndpoint({
   method: "PUT",
   path: "/api/admin/users/[userId]",
   capability: "admin",
+  scope: { unscoped: "users and sessions are not queue or agent data (admins only)" },
   params: z.object({ userId: z.string().min(1) }),
   body: userChangeSchema,
   bodyHint: '{"expectedVersion": "...", "role": "manager"}',
@@ -61,6 +64,7 @@ export const removeUserEndpoint = defineEndpoint({
   method: "POST",
   path: "/api/admin/users/[userId]/remove",
   capability: "admin",
+  scope: { unscoped: "users and sessions are not queue or agent data (admins only)" },
   params: z.object({ userId: z.string().min(1) }),
   body: removeUserSchema,
   bodyHint: '{"expectedVersion": "..."}',
@@ -72,6 +76,7 @@ export const userSessions = defineEndpoint({
   method: "GET",
   path: "/api/admin/sessions",
   capability: "admin",
+  scope: { unscoped: "users and sessions are not queue or agent data (admins only)" },
   params: z.object({ user: z.string().min(1) }),
   run: async ({ user }, p) => ({ sessions: await listUserSessions(p.user, user.sessionId) }),
 });
@@ -81,6 +86,7 @@ export const revokeSessionEndpoint = defineEndpoint({
   method: "POST",
   path: "/api/admin/sessions/revoke",
   capability: "admin",
+  scope: { unscoped: "users and sessions are not queue or agent data (admins only)" },
   params: z.object({}),
   body: z.object({ sessionId: z.string().min(1).max(64) }).strict(),
   bodyHint: '{"sessionId": "..."}',

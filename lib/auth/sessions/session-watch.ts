@@ -2,7 +2,9 @@ import { can, type Capability } from "../roles";
 import type { SessionUser } from "../session-user";
 import { SESSION_RECHECK_MS } from "./session-limits";
 
-type Watch = { sessionId: string; userId: string; capability: Capability; end: AbortController };
+/** `scope`: the scope the stream was opened with, as JSON; a stream filtered by an old scope must end (the browser reconnects with the new one). */
+type Watch = { sessionId: string; userId: string; capability: Capability; scope: string; end: AbortController };
+const scopeKey = (user: SessionUser) => JSON.stringify(user.scope ?? null);
 
 export type WatcherDeps = {
   resolve: (sessionId: string, userId: string) => Promise<SessionUser | null>;
@@ -32,7 +34,7 @@ export class SessionWatcher {
   /** A signal that aborts when `signal` does or when the session stops allowing `capability`. */
   watch(user: SessionUser, capability: Capability, signal: AbortSignal): AbortSignal {
     if (!user.sessionId) return signal;
-    const w: Watch = { sessionId: user.sessionId, userId: user.id, capability, end: new AbortController() };
+    const w: Watch = { sessionId: user.sessionId, userId: user.id, capability, scope: scopeKey(user), end: new AbortController() };
     const stop = () => this.remove(w);
     signal.addEventListener("abort", stop, { once: true });
     w.end.signal.addEventListener("abort", () => signal.removeEventListener("abort", stop), { once: true });
@@ -70,7 +72,7 @@ export class SessionWatcher {
       [...this.watches].map(async (w) => {
         try {
           const user = await this.deps.resolve(w.sessionId, w.userId);
-          if (!user || !can(user.role, w.capability)) this.remove(w, true);
+          if (!user || !can(user.role, w.capability) || scopeKey(user) !== w.scope) this.remove(w, true);
         } catch (e) {
           // The store is unreachable: the stream stays; the next check decides.
           this.deps.onError?.(e);

@@ -4,9 +4,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { authenticate } from "@/lib/auth/users-file";
-import { ensureDemoUsers, demoUsersPath } from "@/lib/auth/demo-users";
+import { ensureDemoUsers, demoSignInsPath, demoUsersPath } from "@/lib/auth/demo-users";
 import { can, ROLES } from "@/lib/auth/roles";
-import { roleFromClaims } from "@/lib/auth/options";
 
 describe("passwords", () => {
   it("verifies the right password only, with a fresh salt each time", async () => {
@@ -22,15 +21,18 @@ describe("passwords", () => {
 describe("users file and demo users", () => {
   it("makes one demo user per role whose printed passwords sign in", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "auth-"));
-    const signIns = await ensureDemoUsers(dir);
+    const made = await ensureDemoUsers(dir);
+    if (!made.created) throw new Error("a fresh data directory must get new demo users");
+    const signIns = made.signIns;
     expect(signIns.map((s) => s.role).sort()).toEqual([...ROLES].sort());
     for (const s of signIns) {
       expect(await authenticate(demoUsersPath(dir), s.username, s.password)).toMatchObject({ id: s.username, role: s.role });
       expect(await authenticate(demoUsersPath(dir), s.username, "wrong")).toBeNull();
     }
     expect(await authenticate(demoUsersPath(dir), "nobody", "x")).toBeNull();
-    // A second start keeps the same sign-ins.
-    expect(await ensureDemoUsers(dir)).toEqual(signIns);
+    // A second start keeps the same sign-ins, and says where they are rather than handing out the passwords again.
+    expect(await ensureDemoUsers(dir)).toEqual({ created: false, signInsFile: demoSignInsPath(dir) });
+    expect(JSON.parse(fs.readFileSync(demoSignInsPath(dir), "utf8"))).toEqual(signIns);
   });
 
   it("reports a malformed users file clearly", async () => {
@@ -47,11 +49,5 @@ describe("roles", () => {
     expect(can("qa", "dashboards")).toBe(false);
     expect(can("supervisor", "wallboard")).toBe(true);
     expect(can("manager", "wallboard")).toBe(false);
-  });
-
-  it("takes an OIDC user's role from a claim, else the default", () => {
-    expect(roleFromClaims({ sub: "1", roles: ["staff", "supervisor"] }, "manager")).toBe("supervisor");
-    expect(roleFromClaims({ sub: "1", role: "qa" }, "manager")).toBe("qa");
-    expect(roleFromClaims({ sub: "1", roles: "root" }, "manager")).toBe("manager");
   });
 });

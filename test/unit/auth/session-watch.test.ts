@@ -54,4 +54,17 @@ describe("the session watcher", () => {
     await vi.advanceTimersByTimeAsync(4_000);
     expect(resolve).toHaveBeenCalledTimes(2);
   });
+
+  it("ends a stream opened under another scope, so the browser reconnects with the new one", async () => {
+    const { watcher, set, push } = setup();
+    const scoped = { ...sam, scope: { teams: ["north"], queues: [] } };
+    set(scoped);
+    const signal = watcher.watch(scoped, "wallboard", new AbortController().signal);
+    push();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(signal.aborted).toBe(false);
+    set({ ...scoped, scope: { teams: ["north", "south"], queues: [] } });
+    push();
+    await vi.waitFor(() => expect(signal.aborted).toBe(true));
+  });
 });

@@ -19,7 +19,7 @@ describe("parseEnv", () => {
     expect(attempt).toThrow(EnvError);
     expect(attempt).toThrow(/NEXTAUTH_SECRET/);
     expect(attempt).toThrow(/AUTH_USERS_FILE or OIDC_ISSUER/);
-    const ok = parseEnv({ CLICKHOUSE_URL: "http://ch:8123", NEXTAUTH_SECRET: "s3cret", AUTH_USERS_FILE: "/etc/users.json" });
+    const ok = parseEnv({ CLICKHOUSE_URL: "http://ch:8123", NEXTAUTH_SECRET: "kQ3v9Zt1mW8pR2xL7nB4yH6sD0fJ5cGa", AUTH_USERS_FILE: "/etc/users.json" });
     expect(() => assertWebAuthConfig(ok)).not.toThrow();
     expect(ok).toMatchObject({ embedded: false, demoMode: false, telephony: "none" });
     // The ingest worker needs no sign-in settings.
