@@ -3,17 +3,16 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { chromium } from "@playwright/test";
-import type { CtiEvent } from "../lib/events";
 import { parseEnv } from "../lib/env";
 import { getClickHouse } from "../lib/store/client";
 import { migrate } from "../sql/migrate";
 import { IngestPipeline } from "../ingest/pipeline/pipeline";
 import { InProcessSource } from "../ingest/pipeline";
-import { ContactCentreSim, loadSimulatorConfig } from "../ingest/simulator";
 import { LiveFloor } from "../lib/live/live-floor";
 import { liveStream, SSE_HEADERS } from "../lib/live/sse";
 import { runCli } from "../scripts/run-cli";
 import { percentile } from "./percentile";
+import { busyMorning, offerAtRate, type Restamped } from "./live-script";
 
 /**
  * npm run bench:live [-- --rate 200] [--seconds 60]: the time from an event to the
@@ -37,41 +36,6 @@ const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
-
-/** A simulated morning's events in order, ready to be re-stamped with wall-clock times as they are offered. */
-function busyMorning(count: number): CtiEvent[] {
-  const start = Date.UTC(2026, 0, 5, 7);
-  const sim = new ContactCentreSim({ ...loadSimulatorConfig(), tenantId: "bench" }, { seed: 3, startTime: start });
-  const out: CtiEvent[] = [];
-  while (out.length < count) for (const e of sim.advanceTo(sim.now + 600_000)) out.push(e);
-  return out.slice(0, count);
-}
-
-/** What re-stamping remembers across events: agents' last state times, legs' queue entries. */
-type Restamped = { agentSince: Map<string, number>; legQueuedAt: Map<string, number> };
-
-/**
- * The event as if it happened at `t`: an agent state event's `previous.since` must
- * name the (re-stamped) time of that agent's previous state event, or the floor
- * would rightly take it for a late one. A segment's queue entry (connection_cleared
- * and previous `queuedAt`) must stay its re-stamped queue_exited time minus waitMs,
- * which the store keys the segment's rows on.
- */
-function restamp(e: CtiEvent, t: number, seen: Restamped): CtiEvent {
-  if (e.type === "call.queue_exited" && e.legId !== undefined) seen.legQueuedAt.set(e.legId, t - e.data.waitMs);
-  if (e.type === "call.connection_cleared") {
-    const queuedAt = (e.legId === undefined ? undefined : seen.legQueuedAt.get(e.legId)) ?? e.data.queuedAt;
-    return { ...e, time: t, data: { ...e.data, queuedAt } };
-  }
-  if (!e.type.startsWith("agent.") || !e.agentId) return { ...e, time: t };
-  const since = seen.agentSince.get(e.agentId) ?? t;
-  seen.agentSince.set(e.agentId, t);
-  if (e.type === "agent.logged_on" || !("previous" in e.data) || !e.data.previous) return { ...e, time: t };
-  const prev = e.data.previous;
-  const queuedAt = prev.legId === undefined ? prev.queuedAt : (seen.legQueuedAt.get(prev.legId) ?? prev.queuedAt);
-  const previous = queuedAt === undefined ? { ...prev, since } : { ...prev, since, queuedAt };
-  return { ...e, time: t, data: { ...e.data, previous } } as CtiEvent;
-}
 
 const PAGE = `<!doctype html><meta charset="utf-8"><title>bench:live</title><script>
 window.__floor = []; window.__pings = [];
@@ -152,23 +116,8 @@ runCli(async () => {
   console.log(
     `bench:live: ${script.length.toLocaleString("en")} events offered at ${rate}/s for ${seconds} s (flush every ${env.INGEST_FLUSH_MS} ms), browser: Chromium`,
   );
-  const offered: CtiEvent[] = [];
   const seen: Restamped = { agentSince: new Map(), legQueuedAt: new Map() };
-  const started = Date.now();
-  await new Promise<void>((done) => {
-    const timer = setInterval(() => {
-      const due = Math.min(script.length, Math.floor(((Date.now() - started) * rate) / 1000));
-      if (offered.length >= due) return;
-      const t = Date.now();
-      const batch = script.slice(offered.length, due).map((e) => restamp(e, t, seen));
-      for (const e of batch) offered.push(e);
-      source.push(batch.map((e) => ({ payload: { object: e }, origin: { source: "bench" } })));
-      if (offered.length >= script.length) {
-        clearInterval(timer);
-        done();
-      }
-    }, 5);
-  });
+  const { offered, started } = await offerAtRate(script, rate, seen, (batch) => source.push(batch.map((e) => ({ payload: { object: e }, origin: { source: "bench" } }))));
   const elapsed = (Date.now() - started) / 1000;
   await source.flush();
   await new Promise((r) => setTimeout(r, 2_000));

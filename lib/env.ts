@@ -74,6 +74,8 @@ export const envSchema = z.object({
     .min(1024)
     .max(16 * 1024 * 1024)
     .default(64 * 1024),
+  // Rows a contacts CSV export holds at most; a longer list is cut, and the file and its headers say so.
+  EXPORT_MAX_ROWS: z.coerce.number().int().min(1).max(100_000_000).default(1_000_000),
 });
 
 type RawEnv = z.infer<typeof envSchema>;

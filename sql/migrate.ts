@@ -2,6 +2,9 @@ import type { ClickHouseClient } from "@clickhouse/client";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { z } from "zod";
+import { queryRows } from "@/lib/store/query-rows";
+import { storeCommand, storeInsert } from "@/lib/store/store-call";
 
 /**
  * Numbered .sql migrations, applied in order and recorded (name + checksum) in
@@ -45,6 +48,9 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
 }
 
 export type AppliedMigration = { name: string; checksum: string };
+const appliedRow = z.object({ name: z.string(), checksum: z.string() });
+// A migration may move a whole history (0011): it gets the migration kind's generous limits.
+const MIGRATION = { kind: "migration" } as const;
 
 /** Pure: which migrations to apply, or why we must refuse. */
 export function plan(files: Migration[], applied: AppliedMigration[]): Migration[] {
@@ -63,16 +69,15 @@ export function plan(files: Migration[], applied: AppliedMigration[]): Migration
 }
 
 export async function appliedMigrations(ch: ClickHouseClient): Promise<AppliedMigration[]> {
-  await ch.command({
-    query: `CREATE TABLE IF NOT EXISTS schema_migrations
+  await storeCommand(
+    ch,
+    `CREATE TABLE IF NOT EXISTS schema_migrations
       (name String, checksum String, applied_at DateTime64(3, 'UTC') DEFAULT now64(3))
       ENGINE = MergeTree ORDER BY name`,
-  });
-  const rs = await ch.query({
-    query: "SELECT name, any(checksum) AS checksum FROM schema_migrations GROUP BY name ORDER BY name",
-    format: "JSONEachRow",
-  });
-  return rs.json<AppliedMigration>();
+    {},
+    MIGRATION,
+  );
+  return queryRows(ch, "SELECT name, any(checksum) AS checksum FROM schema_migrations GROUP BY name ORDER BY name", {}, appliedRow, MIGRATION);
 }
 
 export type MigrationReport = { applied: string[]; alreadyApplied: number };
@@ -84,12 +89,12 @@ export async function migrate(ch: ClickHouseClient, dir = MIGRATIONS_DIR): Promi
   for (const m of todo) {
     for (const statement of m.statements) {
       try {
-        await ch.command({ query: statement });
+        await storeCommand(ch, statement, {}, MIGRATION);
       } catch (e) {
         throw new MigrationError(`${m.name}: ${(e as Error).message}`);
       }
     }
-    await ch.insert({ table: "schema_migrations", values: [{ name: m.name, checksum: m.checksum }], format: "JSONEachRow" });
+    await storeInsert(ch, "schema_migrations", [{ name: m.name, checksum: m.checksum }], MIGRATION);
   }
   return { applied: todo.map((m) => m.name), alreadyApplied: applied.length };
 }

@@ -1,6 +1,9 @@
 import type { ClickHouseClient } from "@clickhouse/client";
 import { z } from "zod";
 import { queryRows } from "@/lib/store/query-rows";
+import { storeInsert } from "@/lib/store/store-call";
+
+const INGEST = { kind: "ingest" } as const;
 import type { Directory } from "../platform/directory";
 
 /**
@@ -10,19 +13,20 @@ import type { Directory } from "../platform/directory";
  * name or team changed. Returns how many rows of each were written.
  */
 export async function writeDirectory(ch: ClickHouseClient, tenant: string, directory: Directory): Promise<{ queues: number; agents: number }> {
-  const knownQueues = await queryRows(ch, "SELECT queue_id FROM queues FINAL WHERE tenant_id = {tenant:String}", { tenant }, z.object({ queue_id: z.string() }));
+  const knownQueues = await queryRows(ch, "SELECT queue_id FROM queues FINAL WHERE tenant_id = {tenant:String}", { tenant }, z.object({ queue_id: z.string() }), INGEST);
   const haveQueues = new Set(knownQueues.map((r) => r.queue_id));
   const queues = directory.queues
     .filter((q) => !haveQueues.has(q.id))
     // An omitted threshold takes the column's default.
     .map((q) => ({ tenant_id: tenant, queue_id: q.id, name: q.name, sl_threshold_s: q.slThresholdSeconds, short_abandon_s: q.shortAbandonSeconds }));
-  if (queues.length > 0) await ch.insert({ table: "queues", values: queues, format: "JSONEachRow" });
+  if (queues.length > 0) await storeInsert(ch, "queues", queues, INGEST);
 
   const knownAgents = await queryRows(
     ch,
     "SELECT agent_id, name, team_id FROM agents FINAL WHERE tenant_id = {tenant:String}",
     { tenant },
     z.object({ agent_id: z.string(), name: z.string(), team_id: z.string() }),
+    INGEST,
   );
   const haveAgents = new Map(knownAgents.map((r) => [r.agent_id, r]));
   const agents = directory.agents
@@ -31,7 +35,7 @@ export async function writeDirectory(ch: ClickHouseClient, tenant: string, direc
       return row === undefined || row.name !== a.name || row.team_id !== a.teamId;
     })
     .map((a) => ({ tenant_id: tenant, agent_id: a.id, name: a.name, team_id: a.teamId }));
-  if (agents.length > 0) await ch.insert({ table: "agents", values: agents, format: "JSONEachRow" });
+  if (agents.length > 0) await storeInsert(ch, "agents", agents, INGEST);
 
   return { queues: queues.length, agents: agents.length };
 }

@@ -3,6 +3,11 @@ import type { CtiEvent } from "@/lib/events";
 import { insertJsonLines } from "@/lib/store/json-lines-insert";
 import { canonicalLine, contentToken, eventsScope, type Batch, type LookupScope } from "./batch";
 import type { DeadLetterRow } from "./dead-letter";
+import { queryJson } from "@/lib/store/query-rows";
+import { limited, storeInsert } from "@/lib/store/store-call";
+import { limitSettings } from "@/lib/store/query-limits";
+
+const INGEST = { kind: "ingest" } as const;
 
 /** Gaps wider than this start a new time window in the "already stored?" lookup. */
 const WINDOW_GAP_MS = 60_000;
@@ -50,13 +55,16 @@ export async function storedEventIds(ch: ClickHouseClient, scope: LookupScope): 
     params[`b${i}`] = b;
     return `(time >= fromUnixTimestamp64Milli({a${i}:Int64}, 'UTC') AND time <= fromUnixTimestamp64Milli({b${i}:Int64}, 'UTC'))`;
   });
-  const rs = await ch.query({
-    query: `SELECT toString(event_id) AS id FROM cti_events WHERE tenant_id IN {tenants:Array(String)} AND (${ranges.join(" OR ")})`,
-    query_params: params,
-    format: "JSONCompactEachRow",
-  });
-  const found = await rs.json<[string]>();
-  return new Set(found.map(([id]) => id));
+  const found = await queryJson(
+    ch,
+    `SELECT toString(event_id) AS id FROM cti_events WHERE tenant_id IN {tenants:Array(String)} AND (${ranges.join(" OR ")})`,
+    params,
+    "JSONCompactEachRow",
+    INGEST,
+  );
+  const ids = new Set<string>();
+  for (const row of found) if (Array.isArray(row) && typeof row[0] === "string") ids.add(row[0]);
+  return ids;
 }
 
 export type WriteResult = { inserted: number; alreadyStored: Set<string>; deadLettered: number };
@@ -95,6 +103,8 @@ const jsonLines = (lines: readonly Uint8Array[]) => Buffer.concat(lines.flatMap(
  */
 async function insertEvents(ch: ClickHouseClient, events: readonly CtiEvent[], lines: readonly Uint8Array[], origin: string): Promise<void> {
   const settings = {
+    // The raw path skips the client's defaults: the ingest kind's limits go with the insert itself.
+    ...limitSettings("ingest"),
     input_format_json_read_objects_as_strings: 1,
     deduplicate_blocks_in_dependent_materialized_views: 1,
     insert_deduplicate: 1,
@@ -104,23 +114,23 @@ async function insertEvents(ch: ClickHouseClient, events: readonly CtiEvent[], l
       events.map((e) => `${e.tenantId}/${e.id}`),
     ),
   };
-  try {
-    await insertJsonLines(ch, "cti_events_in", jsonLines(lines), settings);
-  } catch (e) {
-    const canonical = events.map(canonicalLine);
-    if (canonical.every((line, i) => Buffer.compare(line, lines[i] as Uint8Array) === 0)) throw e;
-    await insertJsonLines(ch, "cti_events_in", jsonLines(canonical), settings);
-  }
+  await limited(INGEST, async () => {
+    try {
+      await insertJsonLines(ch, "cti_events_in", jsonLines(lines), settings);
+    } catch (e) {
+      const canonical = events.map(canonicalLine);
+      if (canonical.every((line, i) => Buffer.compare(line, lines[i] as Uint8Array) === 0)) throw e;
+      await insertJsonLines(ch, "cti_events_in", jsonLines(canonical), settings);
+    }
+  });
 }
 
 /** Stores dead letters; a retry of the same ones (same source position and bytes) is dropped whole. */
 export async function writeDeadLetters(ch: ClickHouseClient, rows: readonly DeadLetterRow[], origin: string): Promise<void> {
   if (rows.length === 0) return;
-  await ch.insert({
-    table: "dead_letters",
-    values: [...rows],
-    format: "JSONEachRow",
-    clickhouse_settings: {
+  await storeInsert(ch, "dead_letters", rows, {
+    ...INGEST,
+    settings: {
       insert_deduplicate: 1,
       insert_deduplication_token: contentToken(
         `${origin}:dlq`,

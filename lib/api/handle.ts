@@ -6,6 +6,7 @@ import { requestCrossSiteProblem } from "@/lib/http/same-origin";
 import { clientAddress } from "@/lib/http/client-address";
 import { CrossSite } from "@/lib/errors/domain-errors";
 import { getClickHouse } from "@/lib/store/client";
+import { withRequestSignal } from "@/lib/store/request-signal";
 import type { AnyEndpoint } from "./endpoint";
 import { authorize } from "./authorize";
 import { parseBody, parseParams } from "./parse-request";
@@ -29,13 +30,14 @@ export function handle(endpoint: AnyEndpoint): (request: NextRequest, context: R
       const user = authorize(await currentUser(), endpoint);
       const params = parseParams(endpoint, request.nextUrl.searchParams, pathSegments(await context.params));
       const body = await parseBody(endpoint, request);
-      const result = await endpoint.run(
-        { ch: await getClickHouse(env), tenantId: env.TENANT_ID, user, signal: request.signal, from: clientAddress(request.headers) },
-        params,
-        body,
-      );
+      const ch = await getClickHouse(env);
+      const ctx = { ch, tenantId: env.TENANT_ID, user, signal: request.signal, from: clientAddress(request.headers) };
+      // Every read made for this request is cancelled when its caller leaves (lib/store/request-signal.ts).
+      const result = await withRequestSignal(request.signal, () => endpoint.run(ctx, params, body));
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (e) {
+      // The caller left and its reads were cancelled: nobody reads this answer, and it is no error of ours.
+      if (request.signal.aborted) return new Response(null, { status: 499 });
       return errorResponse(e);
     }
   };

@@ -51,6 +51,27 @@ const SORT_SQL: Record<ContactSort, string> = {
 
 const DIRECTION_SQL = { asc: "ASC", desc: "DESC" } as const;
 
+/** The type of each sort key, for an export's keyset cursor ({afterValue:...}). */
+export const SORT_TYPE: Record<ContactSort, "Int64" | "String"> = {
+  queued_at: "Int64",
+  wait_ms: "Int64",
+  talk_ms: "Int64",
+  hold_ms: "Int64",
+  acw_ms: "Int64",
+  handle_ms: "Int64",
+  queue_id: "String",
+  agent_id: "String",
+  outcome: "String",
+};
+
+/** Rows after the cursor in the list's order (sort key, then leg id ascending): an export's next page. */
+function afterCursorSql(sort: ContactSort, direction: "asc" | "desc"): string {
+  const key = SORT_SQL[sort];
+  const value = `{afterValue:${SORT_TYPE[sort]}}`;
+  const beyond = direction === "asc" ? ">" : "<";
+  return `(${key} ${beyond} ${value} OR (${key} = ${value} AND legId > {afterLeg:String}))`;
+}
+
 const contactsShape = {
   ...periodShape,
   agentIds: z.array(entityId).max(1000).default([]),
@@ -64,15 +85,20 @@ const contactsShape = {
 export const contactsInputSchema = z.object(contactsShape).refine(...fromBeforeTo);
 export type ContactsInput = z.input<typeof contactsInputSchema>;
 
-/** A CSV export takes the whole list in one go, up to this many rows. */
-export const MAX_EXPORT_CONTACTS = 50_000;
-
-export const contactsExportInputSchema = z
-  .object({ ...contactsShape, limit: z.number().int().min(1).max(MAX_EXPORT_CONTACTS).default(MAX_EXPORT_CONTACTS) })
+/** The whole list, in the page's order (an export): the page's input without its position. */
+export const contactListInputSchema = z
+  .object(contactsShape)
+  .omit({ limit: true, offset: true })
   .refine(...fromBeforeTo);
-export type ContactsExportInput = z.input<typeof contactsExportInputSchema>;
+export type ContactListInput = z.input<typeof contactListInputSchema>;
 
-export function contactsSql(filter: ContactFilter, sort: ContactSort, direction: "asc" | "desc"): string {
+/**
+ * The list's query. `paging` "offset" gives a page by position (the contacts page);
+ * "keyset" the rows after a cursor ({afterValue}, {afterLeg}), or from the start
+ * with "first": an export reads the list in short pages that each start where the
+ * last ended, so no page re-sorts what earlier pages sent.
+ */
+export function contactsSql(filter: ContactFilter, sort: ContactSort, direction: "asc" | "desc", paging: "offset" | "first" | "keyset" = "offset"): string {
   return `
 SELECT
   seg.leg_id AS legId,
@@ -97,9 +123,9 @@ SELECT
   seg.sl_threshold_s AS slThresholdS,
   seg.short_abandon_s AS shortAbandonS
 FROM (${SEGMENTS_SQL}) AS seg
-WHERE ${FILTER_SQL[filter]}
+WHERE ${FILTER_SQL[filter]}${paging === "keyset" ? `\n  AND ${afterCursorSql(sort, direction)}` : ""}
 ORDER BY ${SORT_SQL[sort]} ${DIRECTION_SQL[direction]}, legId ASC
-LIMIT {limit:UInt32} OFFSET {offset:UInt32}`;
+LIMIT {limit:UInt32}${paging === "offset" ? " OFFSET {offset:UInt32}" : ""}`;
 }
 
 export function contactCountSql(filter: ContactFilter): string {
@@ -183,36 +209,23 @@ export function prepareContacts(rows: readonly ContactRow[], page: { limit: numb
   };
 }
 
-type ParsedContacts = z.output<typeof contactsInputSchema>;
-
 /**
  * The page and the total are two queries run together: a window count over the
  * whole period made every page as slow as sorting the whole period. Over live data
  * the two may differ by a contact that finished between them; the next refresh
  * shows both anew.
  */
-async function runContacts(ch: ClickHouseClient, p: ParsedContacts, withTotal: boolean): Promise<ContactPage> {
+export async function listContacts(ch: ClickHouseClient, input: ContactsInput): Promise<ContactPage> {
+  const p = contactsInputSchema.parse(input);
   const params = { ...segmentParams(p), limit: p.limit, offset: p.offset };
   const [rows, count] = await Promise.all([
     queryRows(ch, contactsSql(p.filter, p.sort, p.direction), params, contactRowSchema),
-    withTotal ? queryRows(ch, contactCountSql(p.filter), params, z.object({ total: sqlNumber })) : Promise.resolve(undefined),
+    queryRows(ch, contactCountSql(p.filter), params, z.object({ total: sqlNumber })),
   ]);
   const callers = await lookupCallers(
     ch,
     p.tenantId,
     rows.map((r) => r.callId),
   );
-  // An export is the whole list, so it is its own total (and needs no second scan).
-  const total = count ? (count[0]?.total ?? 0) : rows.length;
-  return prepareContacts(rows, { limit: p.limit, offset: p.offset, total }, callers);
-}
-
-/** One page of the contacts behind a number. */
-export function listContacts(ch: ClickHouseClient, input: ContactsInput): Promise<ContactPage> {
-  return runContacts(ch, contactsInputSchema.parse(input), true);
-}
-
-/** The whole list (up to MAX_EXPORT_CONTACTS rows), in the page's order, for a CSV export. */
-export function listAllContacts(ch: ClickHouseClient, input: ContactsExportInput): Promise<ContactPage> {
-  return runContacts(ch, contactsExportInputSchema.parse(input), false);
+  return prepareContacts(rows, { limit: p.limit, offset: p.offset, total: count[0]?.total ?? 0 }, callers);
 }

@@ -1,12 +1,10 @@
 import type { ClickHouseClient } from "@clickhouse/client";
 import { getAgentKpis, getHeatmap, getKpiSeries, getQueueKpis } from "@/lib/kpi";
 import { getAgentTimeline } from "@/lib/agent-timeline/agent-timeline";
-import { listAllContacts } from "@/lib/contacts/list-contacts";
 import { toCsv } from "@/lib/csv/csv";
 import type { ExportParams } from "@/lib/api/params";
 import { toLocalDate } from "@/lib/time/periods";
 import { AGENT_DEFAULT_SORT, TEAM_DEFAULT_SORT, agentColumns, teamColumns } from "@/lib/tables/agent-table";
-import { CONTACT_COLUMNS } from "@/lib/tables/contact-table";
 import { heatmapColumns, heatmapRows } from "@/lib/tables/heatmap-table";
 import { QUEUE_COLUMNS, QUEUE_DEFAULT_SORT } from "@/lib/tables/queue-table";
 import { resolveSort, sortRows, findColumn, tableText, type Column, type SortState } from "@/lib/tables/table";
@@ -20,18 +18,20 @@ import { TREND_COLUMNS, trendRows } from "@/lib/tables/trend-table";
  */
 
 export type CsvFile = { filename: string; csv: string };
+/** Every table but contacts, which is streamed (contacts-csv.ts). */
+export type TableExportParams = Exclude<ExportParams, { table: "contacts" }>;
 
 function sortedText<R>(columns: readonly Column<R>[], rows: readonly R[], sort: SortState, tz: string): string[][] {
   return tableText(columns, sortRows(rows, findColumn(columns, sort.id), sort.dir), { tz }, "csv");
 }
 
-function filename(table: string, from: number, to: number, tz: string): string {
+export function filename(table: string, from: number, to: number, tz: string): string {
   const first = toLocalDate(from, tz);
   const last = toLocalDate(to - 1, tz);
   return `${table}-${first === last ? first : `${first}_${last}`}.csv`;
 }
 
-export async function exportCsv(ch: ClickHouseClient, tenantId: string, p: ExportParams, now = Date.now()): Promise<CsvFile> {
+export async function exportCsv(ch: ClickHouseClient, tenantId: string, p: TableExportParams, now = Date.now()): Promise<CsvFile> {
   const period = { tenantId, from: p.from, to: p.to };
   const scope = "queue" in p ? { ...period, queueIds: p.queue, teamIds: p.team } : period;
   // Tables without times still name their file by dates; UTC then, as nothing else is known.
@@ -52,10 +52,6 @@ export async function exportCsv(ch: ClickHouseClient, tenantId: string, p: Expor
       const report = await getAgentKpis(ch, scope);
       const columns = teamColumns(report);
       return file(sortedText(columns, report.teams, resolveSort(columns, p.sort, p.dir, TEAM_DEFAULT_SORT), tz));
-    }
-    case "contacts": {
-      const list = await listAllContacts(ch, { ...scope, agentIds: p.agent, filter: p.filter, sort: p.sort, direction: p.dir });
-      return file(tableText(CONTACT_COLUMNS, list.items, { tz }, "csv"));
     }
     case "trends": {
       const series = await getKpiSeries(ch, { ...scope, interval: p.interval, tz: p.tz, variant: p.variant });

@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { Conflict, DomainError, type DomainErrorKind } from "@/lib/errors/domain-errors";
+import { domainErrorOfStore } from "@/lib/errors/store-errors";
 
 /** The one mapping from a domain error's kind to an HTTP status. */
 const STATUS: Record<DomainErrorKind, number> = {
@@ -18,7 +19,8 @@ export function describeZodError(e: ZodError): string {
   return e.issues.map((i) => `${i.path.join(".") || "request"}: ${i.message}`).join("; ");
 }
 
-export function errorResponse(e: unknown): NextResponse {
+export function errorResponse(thrown: unknown): NextResponse {
+  const e = domainErrorOfStore(thrown) ?? thrown;
   if (e instanceof ZodError) return NextResponse.json({ error: describeZodError(e) }, { status: 400 });
   if (e instanceof Conflict) return NextResponse.json({ error: e.message, currentVersion: e.currentVersion }, { status: 409 });
   if (e instanceof DomainError) return NextResponse.json({ error: e.message }, { status: STATUS[e.kind] });

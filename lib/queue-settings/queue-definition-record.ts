@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { RecordKind } from "@/lib/records/record-kind";
 import { queryRows, sqlNumber } from "@/lib/store/query-rows";
+import { storeInsert } from "@/lib/store/store-call";
 
 /**
  * A queue's KPI settings as an edited record (lib/records). The `queues` row is
@@ -44,22 +45,18 @@ export const QUEUE_DEFINITION_RECORD: RecordKind<QueueSettings> = {
     return { version, at, state };
   },
   async writeProjection(ch, key, v) {
-    await ch.insert({
-      table: "queues",
-      format: "JSONEachRow",
-      values: [
-        {
-          tenant_id: key.tenantId,
-          queue_id: key.recordId,
-          name: v.state.name,
-          sl_threshold_s: v.state.slThresholdS,
-          sl_variant: v.state.slVariant,
-          short_abandon_s: v.state.shortAbandonS,
-          definition_version: v.version,
-          updated_at: v.at,
-        },
-      ],
-    });
+    await storeInsert(ch, "queues", [
+      {
+        tenant_id: key.tenantId,
+        queue_id: key.recordId,
+        name: v.state.name,
+        sl_threshold_s: v.state.slThresholdS,
+        sl_variant: v.state.slVariant,
+        short_abandon_s: v.state.shortAbandonS,
+        definition_version: v.version,
+        updated_at: v.at,
+      },
+    ]);
   },
   audit: {
     action: QUEUE_DEFINITION_ACTION,

@@ -1,6 +1,7 @@
 import type { ClickHouseClient } from "@clickhouse/client";
 import { z } from "zod";
 import { queryRows, sqlNumber as num } from "@/lib/store/query-rows";
+import { storeInsert } from "@/lib/store/store-call";
 import { claimToken } from "./claim-keys";
 import type { Claim, RecordKey } from "./record-kind";
 
@@ -29,16 +30,10 @@ LIMIT 1`;
 
 /** Inserts this claim and reports whether it won its version. */
 export async function claimVersion<S>(ch: ClickHouseClient, kind: string, key: RecordKey, claim: Claim<S>): Promise<boolean> {
-  await ch.insert({
-    table: "record_versions",
-    format: "JSONEachRow",
-    clickhouse_settings: {
-      insert_deduplicate: 1,
-      insert_deduplication_token: claimToken(kind, key, claim.version),
-      // An asynchronous insert is deduplicated differently (and later); this one must be decided now.
-      async_insert: 0,
-    },
-    values: [
+  await storeInsert(
+    ch,
+    "record_versions",
+    [
       {
         tenant_id: key.tenantId,
         kind,
@@ -54,7 +49,15 @@ export async function claimVersion<S>(ch: ClickHouseClient, kind: string, key: R
         state: JSON.stringify(claim.state),
       },
     ],
-  });
+    {
+      settings: {
+        insert_deduplicate: 1,
+        insert_deduplication_token: claimToken(kind, key, claim.version),
+        // An asynchronous insert is deduplicated differently (and later); this one must be decided now.
+        async_insert: 0,
+      },
+    },
+  );
   const [winner] = await queryRows(ch, WINNER_SQL, { ...key, kind, version: claim.version }, z.object({ editId: z.string() }));
   return winner?.editId === claim.editId;
 }

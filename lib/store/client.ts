@@ -4,6 +4,8 @@ import fs from "node:fs";
 import type { Env } from "../env";
 import { PRIVATE_DIR_MODE, secureDataDir } from "./data-dir";
 import { registerChdbRawInsert } from "./json-lines-insert";
+import { limitSettings } from "./query-limits";
+import { oneAtATime, type ClientConnection } from "./one-at-a-time";
 
 /**
  * The one way to reach the store. With CLICKHOUSE_URL set it is a ClickHouse
@@ -13,7 +15,6 @@ import { registerChdbRawInsert } from "./json-lines-insert";
  * every copy must share the one engine.
  */
 const KEY = Symbol.for("cc-supervisor.clickhouse");
-type ClientConnection = NonNullable<NonNullable<Parameters<typeof createClient>[0]>["connection"]>;
 type Holder = { [KEY]?: Promise<ClickHouseClient> };
 
 export function chdbPath(env: Env): string {
@@ -33,6 +34,10 @@ async function create(env: Env): Promise<ClickHouseClient> {
     // drop the next, token-less insert into a table with a deduplication window. Sending
     // an empty token with every query (a query's own settings override this) resets it.
     insert_deduplication_token: "",
+    // Every query carries limits; a store call sends its own kind's (lib/store/store-call.ts).
+    // These defaults bound a query that names none, and, sent with every query, keep one
+    // query's limits from sticking to the next on chDB.
+    ...limitSettings("interactive"),
   };
   if (env.CLICKHOUSE_URL) {
     return createClient({
@@ -40,7 +45,8 @@ async function create(env: Env): Promise<ClickHouseClient> {
       username: env.CLICKHOUSE_USER,
       password: env.CLICKHOUSE_PASSWORD,
       database: env.CLICKHOUSE_DATABASE,
-      clickhouse_settings: settings,
+      // A server stops a read whose HTTP client went away (an aborted call closes its request).
+      clickhouse_settings: { ...settings, cancel_http_readonly_queries_on_client_close: 1 },
     });
   }
   // chDB writes its files with this process's umask: owner only (see data-dir.ts).
@@ -52,8 +58,10 @@ async function create(env: Env): Promise<ClickHouseClient> {
   // chdb is built against its own copy of @clickhouse/client-common; the runtime
   // contract is the same (chdb's docs name this exact use), only the type identities differ.
   const chdbConnection = createChdbConnection({ path: dir });
-  const client = createClient({ connection: chdbConnection as unknown as ClientConnection, clickhouse_settings: settings });
-  registerChdbRawInsert(client, (params) => chdbConnection.chdb.rawInsert(params));
+  // One call at a time, raw inserts included (one-at-a-time.ts).
+  const queue = oneAtATime(chdbConnection as unknown as ClientConnection);
+  const client = createClient({ connection: queue.connection, clickhouse_settings: settings });
+  registerChdbRawInsert(client, (params) => queue.exclusive(() => chdbConnection.chdb.rawInsert(params)));
   return client;
 }
 

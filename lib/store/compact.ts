@@ -1,6 +1,9 @@
 import type { ClickHouseClient } from "@clickhouse/client";
 import { z } from "zod";
 import { queryRows, sqlNumber } from "@/lib/store/query-rows";
+import { storeCommand } from "@/lib/store/store-call";
+
+const COMPACTION = { kind: "compaction" } as const;
 
 /**
  * Compaction of the tables that KPIs read with FINAL. A contact segment is written
@@ -67,26 +70,26 @@ WHERE d.computed_at < l.latest AND l.latest < now64(3) - INTERVAL 10 MINUTE`;
 
 /** Deletes superseded fills' rows, then their done rows; returns how many fills went. */
 export async function pruneSupersededFills(ch: ClickHouseClient): Promise<number> {
-  const fills = await queryRows(ch, SUPERSEDED_FILLS_SQL, {}, z.object({ tenantId: z.string(), day: z.string(), fillId: z.string() }));
+  const fills = await queryRows(ch, SUPERSEDED_FILLS_SQL, {}, z.object({ tenantId: z.string(), day: z.string(), fillId: z.string() }), COMPACTION);
   if (fills.length === 0) return 0;
   const params = { tenants: fills.map((f) => f.tenantId), days: fills.map((f) => f.day), fillIds: fills.map((f) => f.fillId) };
   const match = "(tenant_id, day, fill_id) IN (SELECT arrayJoin(arrayZip({tenants:Array(String)}, {days:Array(Date)}, {fillIds:Array(UUID)})))";
-  await ch.command({ query: `DELETE FROM agent_state_daily WHERE ${match}`, query_params: params });
-  await ch.command({ query: `DELETE FROM agent_state_daily_done WHERE ${match}`, query_params: params });
+  await storeCommand(ch, `DELETE FROM agent_state_daily WHERE ${match}`, params, COMPACTION);
+  await storeCommand(ch, `DELETE FROM agent_state_daily_done WHERE ${match}`, params, COMPACTION);
   return fills.length;
 }
 
 export async function compactOnce(ch: ClickHouseClient): Promise<(Compaction & { ms: number })[]> {
   const params = { tables: [...COMPACTED_TABLES] };
   const [parts, merging] = await Promise.all([
-    queryRows(ch, PARTS_SQL, params, z.object({ table: z.string(), partitionId: z.string(), parts: sqlNumber })),
-    queryRows(ch, MERGING_SQL, params, z.object({ table: z.string(), partitionId: z.string() })),
+    queryRows(ch, PARTS_SQL, params, z.object({ table: z.string(), partitionId: z.string(), parts: sqlNumber }), COMPACTION),
+    queryRows(ch, MERGING_SQL, params, z.object({ table: z.string(), partitionId: z.string() }), COMPACTION),
   ]);
   const done: (Compaction & { ms: number })[] = [];
   for (const c of partitionsToCompact(parts, merging)) {
     const t = performance.now();
     // Identifiers cannot be parameters; both come from the whitelist and the digit check above.
-    await ch.command({ query: `OPTIMIZE TABLE ${c.table} PARTITION ID '${c.partitionId}' FINAL` });
+    await storeCommand(ch, `OPTIMIZE TABLE ${c.table} PARTITION ID '${c.partitionId}' FINAL`, {}, COMPACTION);
     done.push({ ...c, ms: Math.round(performance.now() - t) });
   }
   await pruneSupersededFills(ch);

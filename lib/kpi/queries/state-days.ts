@@ -2,6 +2,7 @@ import type { ClickHouseClient } from "@clickhouse/client";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { queryRows, sqlNumber } from "@/lib/store/query-rows";
+import { storeCommand } from "@/lib/store/store-call";
 import { segmentParams, type SegmentScope } from "./segments-sql";
 import { QUEUE_AGENTS_SQL, STATE_AGENTS_SQL, STATE_TIME_SQL, prepareStateTime, stateTimeRowSchema, type AgentStateTime, type StateTimeRow } from "./state-time";
 
@@ -154,8 +155,8 @@ async function fillDays(ch: ClickHouseClient, tenantId: string, days: readonly n
   const lo = Math.min(...days);
   const hi = Math.max(...days) + 1;
   try {
-    await ch.command({ query: FILL_SQL, query_params: { tenantId, fillId, fromMs: lo * DAY_MS, toMs: hi * DAY_MS, days: dates } });
-    await ch.command({ query: DONE_SQL, query_params: { tenantId, fillId, days: dates, computedMs } });
+    await storeCommand(ch, FILL_SQL, { tenantId, fillId, fromMs: lo * DAY_MS, toMs: hi * DAY_MS, days: dates });
+    await storeCommand(ch, DONE_SQL, { tenantId, fillId, days: dates, computedMs });
     return fillId;
   } catch (err) {
     // A read-only user on a ClickHouse server, or a timeout: the pieces still give the answer.

@@ -2,6 +2,7 @@ import type { ClickHouseClient } from "@clickhouse/client";
 import { z } from "zod";
 import { isSlVariant, QUEUE_DEFAULTS } from "@/lib/kpi/definitions";
 import { listQueues } from "@/lib/directory/list-queues";
+import { queryRows } from "@/lib/store/query-rows";
 import type { Directory, QueueDefinition } from "../view";
 
 const AGENTS_SQL = `SELECT agent_id, name, team_id FROM agents FINAL WHERE tenant_id = {tenant:String}`;
@@ -9,8 +10,7 @@ const agentRow = z.object({ agent_id: z.string(), name: z.string(), team_id: z.s
 
 /** Queue names and KPI settings, agent names and teams: what turns ids into a readable wallboard. */
 export async function loadDirectory(ch: ClickHouseClient, tenantId: string): Promise<Directory> {
-  const [queues, agentsRs] = await Promise.all([listQueues(ch, tenantId), ch.query({ query: AGENTS_SQL, query_params: { tenant: tenantId }, format: "JSONEachRow" })]);
-  const agentRows = z.array(agentRow).parse(await agentsRs.json());
+  const [queues, agentRows] = await Promise.all([listQueues(ch, tenantId), queryRows(ch, AGENTS_SQL, { tenant: tenantId }, agentRow, { kind: "live" })]);
   return {
     queues: new Map(
       queues.map((q): [string, QueueDefinition] => [

@@ -1,4 +1,5 @@
 import type { ClickHouseClient } from "@clickhouse/client";
+import { queryJson } from "@/lib/store/query-rows";
 import type { CtiEvent } from "@/lib/events";
 import type { FloorWindow } from "../window";
 import { EVENT_COLUMNS, eventFromRow } from "./event-from-row";
@@ -26,9 +27,8 @@ WHERE tenant_id = {tenant:String}
 ORDER BY time`;
 
 async function rows(ch: ClickHouseClient, query: string, params: Record<string, unknown>): Promise<CtiEvent[]> {
-  const rs = await ch.query({ query, query_params: params, format: "JSONCompactEachRow" });
   const out: CtiEvent[] = [];
-  for (const row of await rs.json<unknown>()) {
+  for (const row of await queryJson(ch, query, params, "JSONCompactEachRow", { kind: "live" })) {
     const e = eventFromRow(row);
     if (e) out.push(e);
   }

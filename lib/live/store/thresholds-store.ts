@@ -1,6 +1,7 @@
 import type { ClickHouseClient } from "@clickhouse/client";
 import { z } from "zod";
 import { queryRows, sqlNumber as num } from "@/lib/store/query-rows";
+import { storeInsert } from "@/lib/store/store-call";
 import type { QueueThresholds, ThresholdSettings } from "../thresholds";
 
 /**
@@ -60,23 +61,19 @@ export function thresholdSettings(rows: ReadonlyMap<string, ThresholdsRow>): Thr
 /** Writes one version's row (the same version twice is the same row). */
 export async function writeThresholdsRow(ch: ClickHouseClient, tenantId: string, queueId: string, row: ThresholdsRow, updatedBy: string): Promise<void> {
   const t = row.thresholds;
-  await ch.insert({
-    table: "wallboard_thresholds",
-    format: "JSONEachRow",
-    values: [
-      {
-        tenant_id: tenantId,
-        queue_id: queueId,
-        version: row.version,
-        wait_warning_s: t.longestWaitS.warning,
-        wait_critical_s: t.longestWaitS.critical,
-        waiting_warning: t.waiting.warning,
-        waiting_critical: t.waiting.critical,
-        sl_warning_pct: t.serviceLevelPct.warning,
-        sl_critical_pct: t.serviceLevelPct.critical,
-        updated_by: updatedBy,
-        updated_at: row.at,
-      },
-    ],
-  });
+  await storeInsert(ch, "wallboard_thresholds", [
+    {
+      tenant_id: tenantId,
+      queue_id: queueId,
+      version: row.version,
+      wait_warning_s: t.longestWaitS.warning,
+      wait_critical_s: t.longestWaitS.critical,
+      waiting_warning: t.waiting.warning,
+      waiting_critical: t.waiting.critical,
+      sl_warning_pct: t.serviceLevelPct.warning,
+      sl_critical_pct: t.serviceLevelPct.critical,
+      updated_by: updatedBy,
+      updated_at: row.at,
+    },
+  ]);
 }

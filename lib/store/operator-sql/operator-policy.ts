@@ -1,3 +1,5 @@
+import { QUERY_LIMITS } from "../query-limits";
+
 /**
  * What an operator's ad-hoc query may use (docs/operator-sql.md). Allow-lists throughout:
  * a name that is not listed here, or not in the engine's own catalogue, is refused.
@@ -139,13 +141,14 @@ export const NODE_TYPES: ReadonlySet<string> = new Set([
 
 /**
  * Bounds for one operator query, sent as the query's own SETTINGS clause: per query,
- * so they never stick to chDB's shared session. Query limits for the product's own
- * queries are set elsewhere; these are the operator path's.
+ * so they never stick to chDB's shared session. Time and memory are the `operator`
+ * kind's in the one table of query limits (../query-limits.ts); the result bounds are
+ * this path's own.
  */
 export const OPERATOR_QUERY_LIMITS = {
-  max_execution_time: 30,
+  max_execution_time: QUERY_LIMITS.operator.seconds,
   max_result_rows: 100_000,
   max_result_bytes: 256 * 1024 * 1024,
   result_overflow_mode: "throw",
-  max_memory_usage: 1024 * 1024 * 1024,
+  max_memory_usage: QUERY_LIMITS.operator.memoryBytes,
 } as const;

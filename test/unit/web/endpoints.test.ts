@@ -13,6 +13,8 @@ import type { SessionUser } from "@/lib/auth/session";
 
 let signedIn: SessionUser | null = null;
 vi.mock("@/lib/auth/session", () => ({ currentUser: async () => signedIn }));
+// No test here reaches the store; the one that reaches run() needs a client object, not an engine.
+vi.mock("@/lib/store/client", () => ({ getClickHouse: async () => ({}) }));
 
 const { handle } = await import("@/lib/api/handle");
 const { ENDPOINTS } = await import("@/lib/api/endpoints");
@@ -20,6 +22,8 @@ const { kpiSummary, kpiAgentTimeline } = await import("@/lib/api/endpoints/kpi")
 const { updateDefinition } = await import("@/lib/api/endpoints/definitions");
 const { parseParams } = await import("@/lib/api/parse-request");
 const { toSearchParams } = await import("@/lib/api/search-params");
+const { defineEndpoint } = await import("@/lib/api/endpoint");
+const { z } = await import("zod");
 
 const from = Date.UTC(2026, 0, 5);
 const to = from + 86_400_000;
@@ -36,6 +40,27 @@ beforeEach(() => {
 
 describe("a declared endpoint's handler", () => {
   const summary = handle(kpiSummary);
+
+  it("answers a caller who left with a bare 499 and logs nothing (its reads were cancelled, no fault of ours)", async () => {
+    signedIn = { id: "m", name: "Manager", role: "manager" };
+    const client = new AbortController();
+    const leaves = defineEndpoint({
+      method: "GET",
+      path: "/api/test/leaves",
+      capability: "dashboards",
+      scope: { unscoped: "a test endpoint that reads nothing" },
+      params: z.object({}),
+      run: async () => {
+        client.abort();
+        throw new Error("the read was cancelled");
+      },
+    });
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const res = await handle(leaves)(new NextRequest("http://localhost/api/test/leaves", { signal: client.signal }), noRoute);
+    expect(res.status).toBe(499);
+    expect(logged).not.toHaveBeenCalled();
+    logged.mockRestore();
+  });
 
   it("answers 401 to a signed-out caller before judging any parameter", async () => {
     expect(await call(summary, "/api/kpi/summary?from=junk")).toEqual({ status: 401, body: { error: "sign in first" } });
