@@ -15,6 +15,7 @@ import { useBrowserTimeZone, useNow } from "@/components/kit/use-client-clock";
 import { useView } from "@/components/kit/use-view";
 import { ViewToolbar } from "@/components/kit/view-toolbar";
 import { DataTable } from "@/components/table/data-table";
+import { Pager } from "@/components/table/pager";
 import { TableCard } from "@/components/table/table-card";
 
 /**
@@ -127,17 +128,7 @@ export function ContactsView({ initialTz }: { initialTz: string | null }) {
               }}
               testId="contacts-table"
             />
-            <nav className="pager" aria-label="Pages">
-              <button type="button" className="button" disabled={page <= 1} onClick={() => setParams({ page: page - 1 <= 1 ? undefined : String(page - 1) })}>
-                Previous
-              </button>
-              <span>
-                Page {formatCount(page)} of {formatCount(pages)}
-              </span>
-              <button type="button" className="button" disabled={page >= pages} onClick={() => setParams({ page: String(page + 1) })}>
-                Next
-              </button>
-            </nav>
+            <Pager page={page} pages={pages} onPage={(n) => setParams({ page: n <= 1 ? undefined : String(n) })} />
           </>
         )}
       </TableCard>

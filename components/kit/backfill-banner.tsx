@@ -13,7 +13,7 @@ import { formatCount } from "@/components/kit/format-kpi";
 export function BackfillBanner() {
   const health = useQuery(healthQueryOptions());
   const queryClient = useQueryClient();
-  const state = health.data?.backfill.state;
+  const state = health.data?.backfill?.state;
   const previous = useRef(state);
 
   useEffect(() => {

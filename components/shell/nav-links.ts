@@ -10,4 +10,5 @@ export const NAV_LINKS: readonly { href: string; label: string; capability: Capa
   { href: "/wallboard", label: "Wallboard", capability: "wallboard" },
   { href: "/definitions", label: "Definitions", capability: "admin" },
   { href: "/admin/users", label: "Users", capability: "admin" },
+  { href: "/admin/audit", label: "Audit", capability: "admin" },
 ];

@@ -27,6 +27,8 @@ export type EndpointContext = {
   user: SessionUser;
   /** Aborted when the caller goes away. */
   signal: AbortSignal;
+  /** The caller's address as the request reports it (lib/http/client-address.ts), for the audit log; absent in a server render. */
+  from?: string;
 };
 
 /** What a declaration's own `run` is given: the context plus the caller's scope, resolved. */

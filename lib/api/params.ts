@@ -21,7 +21,7 @@ const MAX_RANGE_MS = MAX_CUSTOM_DAYS * DAY_MS + 3_600_000;
 /** Up to year 2200: enough for any real period, and keeps the numbers exact. */
 const MAX_EPOCH_MS = 7_258_118_400_000;
 
-const epochMsParam = z
+export const epochMsParam = z
   .string({ error: "required (epoch milliseconds)" })
   .regex(/^\d{1,16}$/, "must be epoch milliseconds (digits only)")
   .transform(Number)
@@ -87,7 +87,7 @@ function checkTimeline(v: { from: number; to: number }, ctx: z.RefinementCtx): v
 
 export const timelineParamsSchema = z.object(timelineShape).superRefine(checkTimeline);
 
-const intParam = (what: string, min: number, max: number) =>
+export const intParam = (what: string, min: number, max: number) =>
   z
     .string()
     .regex(/^\d{1,9}$/, `must be a whole number (${what})`)
@@ -157,9 +157,9 @@ export const exportParamsSchema = z.discriminatedUnion(
 export type ExportParams = z.output<typeof exportParamsSchema>;
 
 /** Query keys whose value is a list (the key repeats). */
-const LIST_KEYS = new Set(["queue", "team", "agent"]);
+const LIST_KEYS = new Set(["queue", "team", "agent", "action"]);
 
-/** URLSearchParams as the plain object the schemas read: `queue`, `team` and `agent` repeat, the rest are single. */
+/** URLSearchParams as the plain object the schemas read: `queue`, `team`, `agent` and `action` (the audit log's) repeat, the rest are single. */
 export function searchParamsObject(params: URLSearchParams): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   for (const key of new Set(params.keys())) {

@@ -3,14 +3,17 @@ import { z } from "zod";
 import { queryRows, sqlNumber } from "@/lib/store/query-rows";
 
 /**
- * The one writer of audit_log (migration 0008): who did what to which record, and
- * when. Every edit path goes through here, so the row shape (actor id or name,
- * role, action, target, details JSON with the actor's display name first) is the
- * same for all of them and the existing readers (definition-changes.ts) keep
- * working.
+ * The one writer of audit_log (migrations 0008 and 0018): who did what to which
+ * record, when and from where. Every edit path goes through here, so the row shape
+ * (actor id or name, display name, role, action, target, client address, details
+ * JSON with the actor's display name first and, for settings, `before` and
+ * `after`) is the same for all of them and the readers (list-audit.ts,
+ * definition-changes.ts) keep working. The log is append-only: the product has no
+ * statement that changes or removes a row (test/unit/store/audit-append-only.test.ts).
  */
 
-export type Actor = { id: string; name: string; role: string };
+/** Who acted; `from` is the client address their request reported (lib/http/client-address.ts), when there was a request. */
+export type Actor = { id: string; name: string; role: string; from?: string };
 
 export type AuditEntry = {
   tenantId: string;
@@ -22,6 +25,8 @@ export type AuditEntry = {
   action: string;
   target: string;
   details: Record<string, unknown>;
+  /** The client address; absent, the actor's own `from` (if any) is used. */
+  from?: string;
 };
 
 /**
@@ -40,7 +45,9 @@ export async function writeAudit(ch: ClickHouseClient, e: AuditEntry): Promise<v
         id: e.id,
         at: e.at,
         actor: e.actor.id || e.actor.name,
+        actor_name: e.actor.name,
         role: e.actor.role,
+        client_address: e.from ?? e.actor.from ?? "",
         action: e.action,
         target: e.target,
         details: JSON.stringify({ actorName: e.actor.name, ...e.details }),

@@ -3,7 +3,7 @@
  * edge (lib/http/errors.ts) is the one place that turns a kind into a
  * status, so no module below app/ knows about HTTP.
  */
-export type DomainErrorKind = "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "unavailable";
+export type DomainErrorKind = "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "unavailable" | "too_many";
 
 export class DomainError extends Error {
   constructor(
@@ -31,6 +31,13 @@ export class Unauthenticated extends DomainError {
 export class Forbidden extends DomainError {
   constructor(what: string) {
     super("forbidden", `your role may not ${what}`);
+  }
+}
+
+/** Refused for where the request came from, not for who sent it (a mutation another site caused). */
+export class CrossSite extends DomainError {
+  constructor(message: string) {
+    super("forbidden", message);
   }
 }
 
@@ -65,5 +72,12 @@ export class Conflict extends DomainError {
 export class Unavailable extends DomainError {
   constructor(message: string) {
     super("unavailable", message);
+  }
+}
+
+/** The caller holds as many of something (open live streams) as one may; the message says what to close. */
+export class TooMany extends DomainError {
+  constructor(message: string) {
+    super("too_many", message);
   }
 }

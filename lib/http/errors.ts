@@ -11,6 +11,7 @@ const STATUS: Record<DomainErrorKind, number> = {
   not_found: 404,
   conflict: 409,
   unavailable: 503,
+  too_many: 429,
 };
 
 /** Zod issues as one readable sentence: "from: expected a number; queue: too long". */

@@ -5,7 +5,8 @@ import type { LiveFloor } from "./live-floor";
  * dropped browser reconnects within seconds), the full view as `event: snapshot`,
  * then `event: patch` per coalesced change, and a comment every 15 s so proxies
  * and the browser see the connection alive. Everything is released when the
- * request is aborted (the browser went away) or the reader cancels.
+ * request is aborted (the browser went away) or the reader cancels; `onClose`
+ * then runs once (it gives back the stream's slot, stream-slots.ts).
  */
 export const SSE_HEADERS = {
   "content-type": "text/event-stream; charset=utf-8",
@@ -24,7 +25,7 @@ export function sseFrame(event: string, data: string): string {
   return `event: ${event}\ndata: ${data}\n\n`;
 }
 
-export function liveStream(floor: Pick<LiveFloor, "subscribe">, signal: AbortSignal, heartbeatMs = HEARTBEAT_MS): ReadableStream<Uint8Array> {
+export function liveStream(floor: Pick<LiveFloor, "subscribe">, signal: AbortSignal, heartbeatMs = HEARTBEAT_MS, onClose?: () => void): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let release: (() => void) | undefined;
   return new ReadableStream<Uint8Array>(
@@ -37,6 +38,7 @@ export function liveStream(floor: Pick<LiveFloor, "subscribe">, signal: AbortSig
           unsubscribe();
           clearInterval(heartbeat);
           signal.removeEventListener("abort", close);
+          onClose?.();
           try {
             controller.close();
           } catch {

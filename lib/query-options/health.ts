@@ -1,23 +1,24 @@
 import { queryOptions } from "@tanstack/react-query";
-import type { Health } from "@/lib/runtime/health";
+import type { HealthAnswer } from "@/lib/runtime/health";
 import { fetchJson } from "@/lib/query-options/fetch-json";
 
-export type { Health };
+export type { HealthAnswer };
 
 /**
  * /api/health, polled fast while the history is being filled (the banner shows
- * progress) and slowly otherwise. A 503 still carries the health report.
+ * progress) and slowly otherwise. A 503 still carries the answer. A signed-in user
+ * is told `ok` and the fill's progress; only admins see the rest.
  */
 export const healthQueryOptions = () =>
   queryOptions({
     queryKey: ["health"],
-    queryFn: ({ signal }) => fetchJson<Health>("/api/health", signal, { acceptStatus: [503] }),
-    refetchInterval: (query) => (query.state.data?.backfill.state === "running" ? 2_000 : 60_000),
+    queryFn: ({ signal }) => fetchJson<HealthAnswer>("/api/health", signal, { acceptStatus: [503] }),
+    refetchInterval: (query) => (query.state.data?.backfill?.state === "running" ? 2_000 : 60_000),
     staleTime: 1_000,
   });
 
 /** Share of the history filled, 0..1, while the backfill runs; null otherwise. */
-export function backfillProgress(health: Health | undefined): number | null {
+export function backfillProgress(health: HealthAnswer | undefined): number | null {
   const b = health?.backfill;
   if (!b || b.state !== "running") return null;
   const span = b.toTime - b.fromTime;

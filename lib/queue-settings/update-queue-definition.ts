@@ -32,7 +32,7 @@ export const updateQueueDefinitionInputSchema = z.object({
   tenantId: entityId,
   queueId: entityId,
   change: queueDefinitionChangeSchema,
-  actor: z.object({ id: z.string().max(256), name: z.string().max(256), role: z.string().max(64) }),
+  actor: z.object({ id: z.string().max(256), name: z.string().max(256), role: z.string().max(64), from: z.string().max(256).optional() }),
 });
 export type UpdateQueueDefinitionInput = z.input<typeof updateQueueDefinitionInputSchema>;
 

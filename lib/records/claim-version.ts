@@ -44,6 +44,7 @@ export async function claimVersion<S>(ch: ClickHouseClient, kind: string, key: R
         actor_id: claim.actor.id,
         actor_name: claim.actor.name,
         actor_role: claim.actor.role,
+        actor_address: claim.actor.from ?? "",
         before: JSON.stringify(claim.before),
         state: JSON.stringify(claim.state),
       },
@@ -62,7 +63,7 @@ export async function claimVersion<S>(ch: ClickHouseClient, kind: string, key: R
 }
 
 const LATEST_SQL = `
-SELECT version, toString(edit_id) AS editId, toUnixTimestamp64Milli(at) AS at, actor_id, actor_name, actor_role, before, state
+SELECT version, toString(edit_id) AS editId, toUnixTimestamp64Milli(at) AS at, actor_id, actor_name, actor_role, actor_address, before, state
 FROM record_versions
 WHERE tenant_id = {tenantId:String} AND kind = {kind:String} AND record_id = {recordId:String}
 ORDER BY version DESC, claimed_at, edit_id
@@ -75,6 +76,7 @@ const claimRow = z.object({
   actor_id: z.string(),
   actor_name: z.string(),
   actor_role: z.string(),
+  actor_address: z.string(),
   before: z.string(),
   state: z.string(),
 });
@@ -87,7 +89,7 @@ export async function latestClaim<S>(ch: ClickHouseClient, kind: string, key: Re
     version: row.version,
     editId: row.editId,
     at: row.at,
-    actor: { id: row.actor_id, name: row.actor_name, role: row.actor_role },
+    actor: { id: row.actor_id, name: row.actor_name, role: row.actor_role, ...(row.actor_address ? { from: row.actor_address } : {}) },
     before: state.parse(JSON.parse(row.before)),
     state: state.parse(JSON.parse(row.state)),
   };

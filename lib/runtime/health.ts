@@ -11,6 +11,22 @@ export type Health = {
   uptimeSeconds: number;
 };
 
+/**
+ * What a caller is shown. Load balancers and probes need only up or down, and the
+ * details (store version, counts, error strings) help whoever attacks the server,
+ * so: anyone gets `ok`; a signed-in user also the history fill's progress (the
+ * dashboards' banner shows it); an admin everything. (Operators on the machine
+ * have `npm run ch` and the start-up log.)
+ */
+export type HealthViewer = "public" | "user" | "admin";
+export type HealthAnswer = Pick<Health, "ok"> & Partial<Omit<Health, "ok">>;
+
+export function healthFor(health: Health, viewer: HealthViewer): HealthAnswer {
+  if (viewer === "admin") return health;
+  if (viewer === "user") return { ok: health.ok, backfill: health.backfill };
+  return { ok: health.ok };
+}
+
 /** Store reachability plus what the process reports about itself. */
 export async function checkHealth(ch: ClickHouseClient | undefined): Promise<Health> {
   const status = runtimeStatus();

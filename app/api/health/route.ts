@@ -1,13 +1,25 @@
 import { NextResponse } from "next/server";
 import { getEnv } from "@/lib/env";
 import { getClickHouse } from "@/lib/store/client";
-import { checkHealth } from "@/lib/runtime/health";
+import { checkHealth, healthFor, type HealthViewer } from "@/lib/runtime/health";
+import { currentUser } from "@/lib/auth/session";
+import { can } from "@/lib/auth/roles";
 
 export const dynamic = "force-dynamic";
 
-/** Unauthenticated on purpose (load balancers and probes call it); it reveals no business data. */
+/**
+ * Up or down for anyone (load balancers and probes call it unauthenticated: 200 or
+ * 503 with `{ ok }`); the details for admins (lib/runtime/health.ts says who sees what).
+ */
 export async function GET(): Promise<NextResponse> {
   const ch = await getClickHouse(getEnv()).catch(() => undefined);
-  const health = await checkHealth(ch);
-  return NextResponse.json(health, { status: health.ok ? 200 : 503 });
+  const [health, viewer] = await Promise.all([checkHealth(ch), viewerOf()]);
+  return NextResponse.json(healthFor(health, viewer), { status: health.ok ? 200 : 503, headers: { "cache-control": "no-store" } });
+}
+
+async function viewerOf(): Promise<HealthViewer> {
+  // A session that cannot be read (its store down, say) must not turn a probe's answer into an error.
+  const user = await currentUser().catch(() => null);
+  if (!user) return "public";
+  return can(user.role, "admin") ? "admin" : "user";
 }

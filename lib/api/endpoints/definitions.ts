@@ -2,6 +2,7 @@ import { z } from "zod";
 import { queueDefinitionChangeSchema, updateQueueDefinition } from "@/lib/queue-settings/update-queue-definition";
 import { listDefinitionChanges } from "@/lib/audit/definition-changes";
 import { listQueues } from "@/lib/directory/list-queues";
+import { actorOf } from "../actor";
 import { queueInScope } from "@/lib/auth/scope-access";
 import { defineEndpoint } from "../endpoint";
 
@@ -27,6 +28,5 @@ export const updateDefinition = defineEndpoint({
   params: z.object({ queueId: z.string() }),
   body: queueDefinitionChangeSchema,
   bodyHint: '{"slThresholdS": 20, "slVariant": "...", "shortAbandonS": 5}',
-  run: ({ ch, tenantId, user }, p, change) =>
-    updateQueueDefinition(ch, { tenantId, queueId: p.queueId, change, actor: { id: user.id, name: user.name, role: user.role } }),
+  run: (ctx, p, change) => updateQueueDefinition(ctx.ch, { tenantId: ctx.tenantId, queueId: p.queueId, change, actor: actorOf(ctx) }),
 });

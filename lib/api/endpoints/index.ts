@@ -1,3 +1,4 @@
+import { auditExport, auditLog } from "./audit";
 import { contacts } from "./contacts";
 import { definitions, updateDefinition } from "./definitions";
 import { queues, teams } from "./directory";
@@ -29,6 +30,8 @@ export const ENDPOINTS = [
   thresholds,
   updateThresholds,
   exportTable,
+  auditLog,
+  auditExport,
   users,
   createUserEndpoint,
   updateUserEndpoint,
@@ -39,6 +42,6 @@ export const ENDPOINTS = [
 
 export type DeclaredEndpoint = (typeof ENDPOINTS)[number];
 /** The paths a browser may GET as JSON through TanStack Query. */
-export type QueryPath = Exclude<Extract<DeclaredEndpoint, { method: "GET" }>, typeof liveStreamEndpoint | typeof exportTable>["path"];
+export type QueryPath = Exclude<Extract<DeclaredEndpoint, { method: "GET" }>, typeof liveStreamEndpoint | typeof exportTable | typeof auditExport>["path"];
 /** The GET endpoint at a path (a PUT may share it). */
 export type EndpointAt<P extends string> = Extract<DeclaredEndpoint, { path: P; method: "GET" }>;

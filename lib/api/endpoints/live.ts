@@ -2,24 +2,32 @@ import { z } from "zod";
 import { getLiveFloor, requireLiveFloor } from "@/lib/live/registry";
 import { replayParamsSchema } from "../replay-params";
 import { replayView } from "@/lib/live/store/replay-view";
-import { liveStream, SSE_HEADERS } from "@/lib/live/sse";
+import { HEARTBEAT_MS, liveStream, SSE_HEADERS } from "@/lib/live/sse";
+import { liveStreamSlots } from "@/lib/live/stream-slots";
 import { watchSession } from "@/lib/auth/sessions/watch-session";
 import { scopedFeed } from "@/lib/live/scoped-subscription";
 import { scopeView } from "@/lib/live/scope-view";
 import { scopeThresholds } from "@/lib/live/scope-thresholds";
 import { thresholdsUpdateSchema } from "@/lib/live/thresholds-schema";
 import { readThresholdSettings, updateThresholdSettings } from "@/lib/live/store/threshold-settings";
+import { actorOf } from "../actor";
 import { defineEndpoint } from "../endpoint";
 
-/** The live floor as server-sent events (snapshot, then patches; see lib/live/sse.ts); it ends when the caller's session stops allowing it. */
+/**
+ * The live floor as server-sent events (snapshot, then patches; see lib/live/sse.ts): 429 past the
+ * open-stream limits (stream-slots.ts), and it ends when the caller's session stops allowing it.
+ */
 export const liveStreamEndpoint = defineEndpoint({
   method: "GET",
   path: "/api/live/stream",
   capability: "wallboard",
   scope: { results: "each connection gets only the scope's queues, calls and agents (lib/live/scoped-subscription.ts)" },
   params: z.object({}),
-  run: async ({ signal, user, access }) =>
-    new Response(liveStream(scopedFeed(requireLiveFloor(), access), watchSession(user, "wallboard", signal)), { headers: SSE_HEADERS }),
+  run: async ({ signal, user, access }) => {
+    const feed = scopedFeed(requireLiveFloor(), access);
+    const release = liveStreamSlots().acquire(user.id || user.name);
+    return new Response(liveStream(feed, watchSession(user, "wallboard", signal), HEARTBEAT_MS, release), { headers: SSE_HEADERS });
+  },
 });
 
 /** The wallboard as it was at an instant (`at`: epoch ms or ISO time; `tz`: whose "today"). */
@@ -51,5 +59,5 @@ export const updateThresholds = defineEndpoint({
   params: z.object({}),
   body: thresholdsUpdateSchema,
   bodyHint: '{"queueId": "...", "thresholds": {...}}',
-  run: async ({ ch, tenantId, user, access }, _p, update) => scopeThresholds(await updateThresholdSettings(ch, tenantId, update, user), access),
+  run: async (ctx, _p, update) => scopeThresholds(await updateThresholdSettings(ctx.ch, ctx.tenantId, update, actorOf(ctx)), ctx.access),
 });

@@ -5,6 +5,7 @@ import { usersFilePath } from "@/lib/auth/users-file-path";
 import { createUser, listUsers, removeUser, updateUser, type UsersContext } from "@/lib/auth/users-admin/edit-users";
 import { newUserSchema, removeUserSchema, userChangeSchema } from "@/lib/auth/users-admin/user-edits-schema";
 import { listUserSessions, revokeSession } from "@/lib/auth/users-admin/user-sessions";
+import { actorOf } from "../actor";
 import type { EndpointContext } from "../endpoint";
 import { defineEndpoint } from "../endpoint";
 
@@ -14,10 +15,10 @@ function usersFile(): string {
   return file;
 }
 
-const usersContext = ({ ch, tenantId, user }: EndpointContext): UsersContext => ({
-  ch,
-  tenantId,
-  actor: { id: user.id, name: user.name, role: user.role },
+const usersContext = (ctx: EndpointContext): UsersContext => ({
+  ch: ctx.ch,
+  tenantId: ctx.tenantId,
+  actor: actorOf(ctx),
   file: usersFile(),
 });
 
@@ -89,5 +90,5 @@ export const revokeSessionEndpoint = defineEndpoint({
   params: z.object({}),
   body: z.object({ sessionId: z.string().min(1).max(64) }).strict(),
   bodyHint: '{"sessionId": "..."}',
-  run: ({ ch, tenantId, user }, _p, body) => revokeSession({ ch, tenantId, actor: { id: user.id, name: user.name, role: user.role } }, body.sessionId),
+  run: (ctx, _p, body) => revokeSession({ ch: ctx.ch, tenantId: ctx.tenantId, actor: actorOf(ctx) }, body.sessionId),
 });

@@ -26,8 +26,8 @@ const problem = (schema: z.ZodType, qs: string) => {
 };
 
 describe("the dashboards' query-string contract", () => {
-  it("repeats queue, team and agent, and fills them in when absent", () => {
-    expect(searchParamsObject(new URLSearchParams("queue=a&queue=b&team=t&from=1"))).toEqual({ queue: ["a", "b"], team: ["t"], agent: [], from: "1" });
+  it("repeats queue, team, agent and action, and fills them in when absent", () => {
+    expect(searchParamsObject(new URLSearchParams("queue=a&queue=b&team=t&from=1"))).toEqual({ queue: ["a", "b"], team: ["t"], agent: [], action: [], from: "1" });
     const qs = toSearchParams({ from, to, queue: ["a", "b"], team: [], variant: undefined }).toString();
     expect(qs).toBe(`from=${from}&to=${to}&queue=a&queue=b`);
   });
