@@ -27,7 +27,7 @@ export type EndpointContext = {
   user: SessionUser;
   /** Aborted when the caller goes away. */
   signal: AbortSignal;
-  /** The caller's address as the request reports it (lib/http/client-address.ts), for the audit log; absent in a server render. */
+  /** The caller's address (lib/auth/client-address.ts: the socket peer, or a trusted proxy's report), for the audit log; absent in a server render. */
   from?: string;
 };
 

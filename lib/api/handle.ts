@@ -3,7 +3,7 @@ import { getEnv } from "@/lib/env";
 import { currentUser } from "@/lib/auth/session";
 import { errorResponse } from "@/lib/http/errors";
 import { requestCrossSiteProblem } from "@/lib/http/same-origin";
-import { clientAddress } from "@/lib/http/client-address";
+import { clientAddress } from "@/lib/auth/client-address";
 import { CrossSite } from "@/lib/errors/domain-errors";
 import { getClickHouse } from "@/lib/store/client";
 import { withRequestSignal } from "@/lib/store/request-signal";
@@ -31,7 +31,7 @@ export function handle(endpoint: AnyEndpoint): (request: NextRequest, context: R
       const params = parseParams(endpoint, request.nextUrl.searchParams, pathSegments(await context.params));
       const body = await parseBody(endpoint, request);
       const ch = await getClickHouse(env);
-      const ctx = { ch, tenantId: env.TENANT_ID, user, signal: request.signal, from: clientAddress(request.headers) };
+      const ctx = { ch, tenantId: env.TENANT_ID, user, signal: request.signal, from: clientAddress(request.headers, env.AUTH_TRUST_PROXY) };
       // Every read made for this request is cancelled when its caller leaves (lib/store/request-signal.ts).
       const result = await withRequestSignal(request.signal, () => endpoint.run(ctx, params, body));
       return result instanceof Response ? result : NextResponse.json(result);

@@ -12,7 +12,7 @@ import { queryRows, sqlNumber } from "@/lib/store/query-rows";
  * statement that changes or removes a row (test/unit/store/audit-append-only.test.ts).
  */
 
-/** Who acted; `from` is the client address their request reported (lib/http/client-address.ts), when there was a request. */
+/** Who acted; `from` is their request's client address (the socket peer, or a trusted proxy's X-Forwarded-For: lib/auth/client-address.ts), when there was a request. */
 export type Actor = { id: string; name: string; role: string; from?: string };
 
 export type AuditEntry = {
