@@ -46,7 +46,8 @@ export async function listenOperatorSocket(dataDir: string, run: (sql: string) =
   if (!st.isDirectory() || st.uid !== process.getuid?.()) throw new Error(`${dir} must be a directory owned by this user`);
   fs.chmodSync(dir, 0o700);
   removeStaleSocket(file);
-  const server = http.createServer((req, res) => void answer(req, res, run));
+  // A client that hangs up mid-request (npm run ch interrupted) must not become an unhandled rejection.
+  const server = http.createServer((req, res) => answer(req, res, run).catch(() => res.destroy()));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(file, () => resolve());

@@ -47,7 +47,7 @@ export function startRuntime(env: Env, log: (line: string) => void = console.log
 async function boot(env: Env, log: (line: string) => void): Promise<Runtime> {
   const status = runtimeStatus();
   for (const line of env.deprecations) log(`config: ${line}`);
-  // Before anything writes there: the secret, token, sign-ins and store files are the owner's only.
+  // Before anything writes there: the secret, sign-ins, operator socket and store files are the owner's only.
   const fixed = secureDataDir(env.DATA_DIR);
   if (fixed > 0) log(`data: ${env.DATA_DIR} was readable by others; made ${fixed} entries owner-only`);
   const ch = await openStore(env, status, log);

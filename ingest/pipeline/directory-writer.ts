@@ -3,8 +3,9 @@ import { z } from "zod";
 import { queryRows } from "@/lib/store/query-rows";
 import { storeInsert } from "@/lib/store/store-call";
 
-const INGEST = { kind: "ingest" } as const;
 import type { Directory } from "../platform/directory";
+
+const INGEST = { kind: "ingest" } as const;
 
 /**
  * Writes a platform's queues and agents to the dimension tables. Queue rows are only

@@ -1,5 +1,5 @@
-import { teamInScope, type ScopeAccess } from "@/lib/auth/scope-access";
-import { OutOfScope } from "@/lib/errors/domain-errors";
+import { isWholeCentre, teamInScope, type ScopeAccess } from "@/lib/auth/scope-access";
+import { Forbidden, OutOfScope } from "@/lib/errors/domain-errors";
 
 /**
  * How the caller's scope (lib/auth/scope-access.ts) applies to an endpoint. Every
@@ -16,13 +16,19 @@ import { OutOfScope } from "@/lib/errors/domain-errors";
  * - `results`: what `run` itself keeps to the scope in its answer, with
  *   `ctx.access` (directory lists, the live floor); a sentence for the reader.
  * - `unscoped`: why the endpoint shows no queue or agent data at all.
+ * - `wholeCentre`: why the endpoint is for users who see the whole centre only
+ *   (users, sessions, the audit log: editing who sees what, or reading every
+ *   change made anywhere, would undo any scope); a scoped caller gets 403.
  */
 export type EndpointScope<ParamKey extends string = string, BodyKey extends string = string> =
-  { unscoped: string } | { queue?: ParamKey; team?: ParamKey; agent?: ParamKey; bodyQueue?: BodyKey; results?: string };
+  { unscoped: string } | { wholeCentre: string } | { queue?: ParamKey; team?: ParamKey; agent?: ParamKey; bodyQueue?: BodyKey; results?: string };
+
+/** Declarations that leave parameters as they are. */
+const passesThrough = (d: EndpointScope): d is { unscoped: string } | { wholeCentre: string } => "unscoped" in d || "wholeCentre" in d;
 
 /** The agent ids whose teams applyScope needs to know (none unless a team scope meets an agent parameter). */
 export function agentsToCheck(access: ScopeAccess, declaration: EndpointScope, params: unknown): string[] {
-  if ("unscoped" in declaration || !declaration.agent || access.teams === null) return [];
+  if (passesThrough(declaration) || !declaration.agent || access.teams === null) return [];
   return [...(idsOf(record(params)[declaration.agent], declaration.agent) ?? [])];
 }
 
@@ -32,7 +38,10 @@ export function agentsToCheck(access: ScopeAccess, declaration: EndpointScope, p
  * agentsToCheck named (an agent missing from it has no known team).
  */
 export function applyScope<P>(access: ScopeAccess, declaration: EndpointScope, params: P, agentTeams: ReadonlyMap<string, string>): P {
-  if ("unscoped" in declaration) return params;
+  if ("wholeCentre" in declaration && !isWholeCentre(access)) {
+    throw new Forbidden("use this while limited to some teams or queues (it is for users who see the whole centre)");
+  }
+  if (passesThrough(declaration)) return params;
   const out = { ...record(params) };
   if (declaration.queue) narrow(out, declaration.queue, access.queues);
   if (declaration.team) narrow(out, declaration.team, access.teams);
@@ -44,7 +53,7 @@ export function applyScope<P>(access: ScopeAccess, declaration: EndpointScope, p
 
 /** A body's queue id outside the scope is OutOfScope (404). */
 export function checkBodyScope(access: ScopeAccess, declaration: EndpointScope, body: unknown): void {
-  if ("unscoped" in declaration || !declaration.bodyQueue || access.queues === null) return;
+  if (passesThrough(declaration) || !declaration.bodyQueue || access.queues === null) return;
   const id = record(body)[declaration.bodyQueue];
   if (typeof id !== "string" || !access.queues.has(id)) throw new OutOfScope();
 }

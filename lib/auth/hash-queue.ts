@@ -1,5 +1,7 @@
+import { TooMany } from "@/lib/errors/domain-errors";
 /** The queue in front of password hashing is full: the caller should say "busy, retry" at once. */
-export class HashQueueFull extends Error {
+/** A domain error (429, "retry") so an admin saving a password while sign-ins are busy is told so, not given a 500. */
+export class HashQueueFull extends TooMany {
   constructor() {
     super("password checks are queued to capacity; retry in a moment");
     this.name = "HashQueueFull";

@@ -1,6 +1,7 @@
 import type { ClickHouseClient } from "@clickhouse/client";
 import { z } from "zod";
 import { queryRows, sqlNumber as num } from "@/lib/store/query-rows";
+import { outsideRequest } from "@/lib/store/request-signal";
 import { storeInsert } from "@/lib/store/store-call";
 import { claimToken } from "./claim-keys";
 import type { Claim, RecordKey } from "./record-kind";
@@ -58,7 +59,8 @@ export async function claimVersion<S>(ch: ClickHouseClient, kind: string, key: R
       },
     },
   );
-  const [winner] = await queryRows(ch, WINNER_SQL, { ...key, kind, version: claim.version }, z.object({ editId: z.string() }));
+  // The claim is stored: deciding whether it won must finish even if the editor's request has gone.
+  const [winner] = await outsideRequest(() => queryRows(ch, WINNER_SQL, { ...key, kind, version: claim.version }, z.object({ editId: z.string() })));
   return winner?.editId === claim.editId;
 }
 

@@ -2,8 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 
 /**
- * DATA_DIR holds the store's files, the session-signing secret, the operator token
- * and the demo sign-ins: owner only. The directory is 0700 and everything in it
+ * DATA_DIR holds the store's files, the session-signing secret, the operator SQL
+ * socket and the demo sign-ins: owner only. The directory is 0700 and everything in it
  * 0600 (directories 0700), made that way by a umask of 077 in every process that
  * writes there (chDB creates its files itself, so an explicit mode per file could
  * not cover them), and an existing directory from before is put right at start.

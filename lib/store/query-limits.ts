@@ -7,7 +7,7 @@
  * The figures are far above what the product's own queries need (a year of a
  * 50M-event store answers a dashboard query in 0.3-0.44 s p95, docs/architecture.md)
  * and far below what stalls the floor. An export is bounded per page, not per file:
- * a file is many short pages (lib/export/contacts-csv-stream.ts).
+ * a file is many short pages (lib/export/contacts-csv.ts, lib/contacts/contact-pages.ts).
  *
  * On chDB the settings are sent as SETs before the query, in the one session every
  * query shares, so they stay set for the next query: the client therefore sends all

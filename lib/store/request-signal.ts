@@ -18,3 +18,14 @@ export function withRequestSignal<T>(signal: AbortSignal, work: () => T): T {
 export function requestSignal(): AbortSignal | undefined {
   return current.getStore();
 }
+
+/**
+ * Runs `work` as no request's: its store calls are not cancelled when the request
+ * that happened to start it leaves. For work that outlives or is shared beyond one
+ * request (a timer re-checking every open stream, one batched read serving several
+ * requests) and for the reads that complete a write already made (an edit's
+ * winner read must not stop half-way).
+ */
+export function outsideRequest<T>(work: () => T): T {
+  return current.exit(work);
+}

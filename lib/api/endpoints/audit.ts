@@ -20,7 +20,7 @@ export const auditLog = defineEndpoint({
   method: "GET",
   path: "/api/admin/audit",
   capability: "admin",
-  scope: { unscoped: AUDIT_UNSCOPED },
+  scope: { wholeCentre: AUDIT_UNSCOPED },
   params: auditParamsSchema,
   run: ({ ch, tenantId }, p) => listAudit(ch, { ...filter(tenantId, p), limit: p.limit, offset: p.offset }),
 });
@@ -30,7 +30,7 @@ export const auditExport = defineEndpoint({
   method: "GET",
   path: "/api/admin/audit/export",
   capability: "admin",
-  scope: { unscoped: AUDIT_UNSCOPED },
+  scope: { wholeCentre: AUDIT_UNSCOPED },
   params: auditExportParamsSchema,
   run: async ({ ch, tenantId }, p) => csvResponse(await exportAuditCsv(ch, filter(tenantId, p), p.tz ?? "UTC")),
 });

@@ -14,18 +14,22 @@ export const PASSWORD_PROVIDER = "credentials";
  * - a password user is whoever the users file says today: removed or disabled is
  *   signed out, the role, scope and name come from the file, not from sign-in;
  * - a single sign-on user keeps the role and scope the provider gave at sign-in,
- *   unless the users file has an entry with the same id, which replaces them
- *   (an entry without a scope means the whole centre) or, disabled, signs them out.
+ *   unless the users file has an override entry with the same id (one without a
+ *   password), which replaces them (an entry without a scope means the whole
+ *   centre) or, disabled, signs them out. A password user's entry never speaks for
+ *   a single sign-on user who happens to have the same id: the provider, not the
+ *   person signing in, chooses that id, and it might be "admin".
  */
 export function resolveUser(record: SessionRecord | undefined, entry: UserRecord | undefined, now: number): SessionUser | null {
   if (!record || !isLive(record, now)) return null;
   const base = { id: record.userId, sessionId: record.sid };
-  if (entry?.disabled) return null;
   if (record.provider === PASSWORD_PROVIDER) {
-    if (!entry) return null;
+    if (!entry || entry.disabled) return null;
     return { ...base, name: entry.name, role: entry.role, ...(entry.scope ? { scope: entry.scope } : {}) };
   }
-  if (entry) return { ...base, name: entry.name, role: entry.role, ...(entry.scope ? { scope: entry.scope } : {}) };
+  const override = entry && entry.passwordHash === undefined ? entry : undefined;
+  if (override?.disabled) return null;
+  if (override) return { ...base, name: override.name, role: override.role, ...(override.scope ? { scope: override.scope } : {}) };
   if (!record.role) return null;
   return { ...base, name: record.name || record.userId, role: record.role, ...(record.scope ? { scope: record.scope } : {}) };
 }

@@ -1,5 +1,6 @@
 import type { ClickHouseClient } from "@clickhouse/client";
 import { z } from "zod";
+import { outsideRequest } from "@/lib/store/request-signal";
 import { queryRows, sqlNumber } from "@/lib/store/query-rows";
 import { roleSchema } from "../roles";
 import { scopeSchema } from "../scope";
@@ -90,12 +91,14 @@ export function clickHouseSessionStore(ch: () => Promise<ClickHouseClient>, tena
     async write(rows) {
       await (await ch()).insert({ table: "sessions", format: "JSONEachRow", values: rows.map((w) => toRow(tenantId, w)) });
     },
+    // One read serves several requests (batched by the registry) or none (the stream watcher's timer):
+    // no single request's departure may cancel it.
     async read(sids) {
       if (sids.length === 0) return [];
-      return (await queryRows(await ch(), READ_SQL, { tenantId, sids }, rowSchema)).map(toRecord);
+      return outsideRequest(async () => (await queryRows(await ch(), READ_SQL, { tenantId, sids }, rowSchema)).map(toRecord));
     },
     async listForUser(userId, now) {
-      return (await queryRows(await ch(), FOR_USER_SQL, { tenantId, userId, now }, rowSchema)).map(toRecord);
+      return outsideRequest(async () => (await queryRows(await ch(), FOR_USER_SQL, { tenantId, userId, now }, rowSchema)).map(toRecord));
     },
   };
 }

@@ -33,7 +33,8 @@ export class SessionWatcher {
 
   /** A signal that aborts when `signal` does or when the session stops allowing `capability`. */
   watch(user: SessionUser, capability: Capability, signal: AbortSignal): AbortSignal {
-    if (!user.sessionId) return signal;
+    // A request already gone (its client left while the session was looked up) needs no watching: its abort will not fire again.
+    if (!user.sessionId || signal.aborted) return signal;
     const w: Watch = { sessionId: user.sessionId, userId: user.id, capability, scope: scopeKey(user), end: new AbortController() };
     const stop = () => this.remove(w);
     signal.addEventListener("abort", stop, { once: true });

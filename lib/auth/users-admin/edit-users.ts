@@ -34,7 +34,7 @@ export async function createUser(ctx: UsersContext, input: NewUser): Promise<Use
     ...(input.scope ? { scope: input.scope } : {}),
     ...(passwordHash ? { passwordHash } : {}),
   };
-  return edit(ctx, input.expectedVersion, "user.create", input.username, passwordHash !== undefined, (users) => {
+  return edit(ctx, input.expectedVersion, "user.create", input.username, passwordHash !== undefined, false, (users) => {
     if (users.some((u) => u.username === input.username)) throw new Conflict(`a user named ${input.username} exists already`);
     return [...users, record];
   });
@@ -45,7 +45,10 @@ export async function updateUser(ctx: UsersContext, userId: string, change: User
     throw new InvalidInput("you cannot disable yourself or take away your own admin role (ask another admin)");
   }
   const passwordHash = change.password === undefined ? undefined : await hashPassword(change.password);
-  return edit(ctx, change.expectedVersion, "user.update", userId, passwordHash !== undefined, (users) => {
+  // Disabling a user or setting a new password ends the sessions they have (a stolen cookie must
+  // not come back when the account is enabled again or keep working after the reset).
+  const endsSessions = change.disabled === true || passwordHash !== undefined;
+  return edit(ctx, change.expectedVersion, "user.update", userId, passwordHash !== undefined, endsSessions, (users) => {
     const current = users.find((u) => u.username === userId);
     if (!current) throw new NotFound(`user ${userId}`);
     const next: UserRecord = { ...current };
@@ -66,7 +69,8 @@ export async function updateUser(ctx: UsersContext, userId: string, change: User
 
 export async function removeUser(ctx: UsersContext, userId: string, expectedVersion: string): Promise<UserEditResult> {
   if (userId === ctx.actor.id) throw new InvalidInput("you cannot remove yourself (ask another admin)");
-  return edit(ctx, expectedVersion, "user.remove", userId, false, (users) => {
+  // Removed users' sessions end too, so re-creating the same username later revives none of them.
+  return edit(ctx, expectedVersion, "user.remove", userId, false, true, (users) => {
     if (!users.some((u) => u.username === userId)) throw new NotFound(`user ${userId}`);
     return users.filter((u) => u.username !== userId);
   });
@@ -78,6 +82,7 @@ async function edit(
   action: string,
   userId: string,
   passwordSet: boolean,
+  endSessions: boolean,
   apply: (users: UserRecord[]) => UserRecord[],
 ): Promise<UserEditResult> {
   const find = (users: UserRecord[]) => users.find((u) => u.username === userId);
@@ -97,6 +102,12 @@ async function edit(
       details: { before: b ? userView(b) : null, after: a ? userView(a) : null, ...(passwordSet ? { passwordSet: true } : {}) },
     });
   });
+  if (changed && endSessions) await revokeAllSessions(userId, `${action}:${ctx.actor.id}`);
   if (changed) sessionRegistry().changed();
   return { version: result.version, users: result.after.map(userView), changed };
+}
+
+async function revokeAllSessions(userId: string, by: string): Promise<void> {
+  const registry = sessionRegistry();
+  for (const session of await registry.listForUser(userId)) if (!session.revokedAt) await registry.revoke(session.sid, by);
 }

@@ -1,6 +1,7 @@
 import type { ClickHouseClient } from "@clickhouse/client";
 import type { Actor } from "@/lib/audit/write-audit";
 import { NotFound } from "@/lib/errors/domain-errors";
+import { outsideRequest } from "@/lib/store/request-signal";
 import { listQueues, type QueueInfo } from "@/lib/directory/list-queues";
 import { DEFAULT_QUEUE_KEY, DEFAULT_THRESHOLDS, thresholdsFor, type QueueThresholds } from "../thresholds";
 import type { ThresholdsUpdate } from "../thresholds-schema";
@@ -30,8 +31,9 @@ export async function updateThresholdSettings(ch: ClickHouseClient, tenantId: st
     throw new NotFound(`queue "${update.queueId}"`);
   }
   const saved = await saveThresholds(ch, tenantId, update, actor);
-  // One read after the save serves both the live floor and the form's answer.
-  const [rows, queues] = await Promise.all([loadThresholdRows(ch, tenantId), listQueues(ch, tenantId)]);
+  // One read after the save serves both the live floor and the form's answer; it finishes even if the
+  // editor's request has gone, or this process's wallboards would keep the old colours.
+  const [rows, queues] = await outsideRequest(() => Promise.all([loadThresholdRows(ch, tenantId), listQueues(ch, tenantId)]));
   getLiveFloor()?.setThresholds(thresholdSettings(rows));
   return { ...formData(rows, queues), queueId: update.queueId, version: saved.after.version, changed: saved.changed };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { SessionRegistry } from "@/lib/auth/sessions/registry";
 import { clickHouseSessionStore } from "@/lib/auth/sessions/session-store";
 import { resolveUser } from "@/lib/auth/sessions/resolve-user";
+import { withRequestSignal } from "@/lib/store/request-signal";
 import { freshTenant, queryRows, testStore } from "../helpers/store";
 
 /**
@@ -78,5 +79,16 @@ describe("sessions on the store", () => {
     const got = await Promise.all([counting.get(one.sid), counting.get(two.sid), counting.get("unknown")]);
     expect(got.map((r) => r?.sid)).toEqual([one.sid, two.sid, undefined]);
     expect(reads).toBe(1);
+  });
+
+  it("reads sessions for everyone, whichever request happened to ask first: a departed one cancels nothing", async () => {
+    const { a, store } = await twoServers();
+    const s = await a.open(opening);
+    const departed = new AbortController();
+    departed.abort();
+    // The stream watcher's timer and the registry's batched reads run inside whichever request started them.
+    const [read] = await withRequestSignal(departed.signal, () => store.read([s.sid]));
+    expect(read?.sid).toBe(s.sid);
+    expect((await withRequestSignal(departed.signal, () => store.listForUser("sam", Date.now()))).map((r) => r.sid)).toContain(s.sid);
   });
 });

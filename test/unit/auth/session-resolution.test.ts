@@ -56,4 +56,10 @@ describe("resolving a single sign-on user's session", () => {
     expect(resolveUser(oidc, entry({ passwordHash: undefined, role: "qa" }), now)).toEqual({ id: "sam", sessionId: "s1", name: "Sam", role: "qa" });
     expect(resolveUser(oidc, entry({ passwordHash: undefined, disabled: true }), now)).toBeNull();
   });
+
+  it("is never spoken for by a password user's entry that happens to share the id the provider chose", () => {
+    const chosenByProvider = session({ provider: "oidc", userId: "admin", role: "qa" });
+    expect(resolveUser(chosenByProvider, entry({ username: "admin", role: "admin" }), now)).toMatchObject({ role: "qa" });
+    expect(resolveUser(chosenByProvider, entry({ username: "admin", role: "admin", disabled: true }), now)).toMatchObject({ role: "qa" });
+  });
 });

@@ -67,4 +67,14 @@ describe("the session watcher", () => {
     push();
     await vi.waitFor(() => expect(signal.aborted).toBe(true));
   });
+
+  it("does not hold on to a request that had already ended when its stream was asked for", async () => {
+    const { watcher, resolve } = setup();
+    const gone = new AbortController();
+    gone.abort();
+    expect(watcher.watch(sam, "wallboard", gone.signal).aborted).toBe(true);
+    expect(watcher.size).toBe(0);
+    await vi.advanceTimersByTimeAsync(4_000);
+    expect(resolve).not.toHaveBeenCalled();
+  });
 });

@@ -94,4 +94,24 @@ describe("editing users", () => {
     await expect(removeUser(ctx, "ada", version)).rejects.toThrow(/yourself/);
     await expect(updateUser(ctx, "ada", { expectedVersion: version, role: "qa" })).rejects.toThrow(/your own admin role/);
   });
+
+  it("ends a user's sessions when they are disabled, given a new password or removed; a role change ends none", async () => {
+    const { ctx, version } = setup();
+    let v = (await createUser(ctx, { expectedVersion: version, username: "sam", name: "Sam", role: "qa", password: "a long enough password" })).version;
+    const open = () => registry.open({ userId: "sam", provider: "credentials", name: "Sam", clientAddress: "", userAgent: "" });
+    const live = async () => (await registry.listForUser("sam")).filter((r) => !r.revokedAt).length;
+    await open();
+    v = (await updateUser(ctx, "sam", { expectedVersion: v, role: "manager" })).version;
+    expect(await live()).toBe(1);
+    v = (await updateUser(ctx, "sam", { expectedVersion: v, disabled: true })).version;
+    expect(await live()).toBe(0);
+    v = (await updateUser(ctx, "sam", { expectedVersion: v, disabled: false })).version;
+    expect(await live()).toBe(0);
+    await open();
+    v = (await updateUser(ctx, "sam", { expectedVersion: v, password: "another long password" })).version;
+    expect(await live()).toBe(0);
+    await open();
+    await removeUser(ctx, "sam", v);
+    expect(await live()).toBe(0);
+  });
 });

@@ -53,7 +53,15 @@ function expected(v: WallboardView, s: Scope): Omit<WallboardView, "meta"> {
   const teamOk = (t: string | null | undefined) => s.teams.length === 0 || (!!t && s.teams.includes(t));
   return {
     queues: Object.fromEntries(Object.entries(v.queues).filter(([id]) => queueOk(id))),
-    agents: Object.fromEntries(Object.entries(v.agents).filter(([, a]) => teamOk(a.teamId))),
+    // An agent's row names only the scope's queues: those it serves, and its call's (else no queue).
+    agents: Object.fromEntries(
+      Object.entries(v.agents)
+        .filter(([, a]) => teamOk(a.teamId))
+        .map(([id, a]) => [
+          id,
+          { ...a, queues: a.queues.filter((q) => queueOk(q)), call: a.call && { ...a.call, queueId: queueOk(a.call.queueId) ? a.call.queueId : null } },
+        ]),
+    ),
     calls: Object.fromEntries(Object.entries(v.calls).filter(([, c]) => queueOk(c.queueId) && (c.agentId === null || teamOk(v.agents[c.agentId]?.teamId)))),
   };
 }

@@ -4,7 +4,7 @@ import { contactInScope, queueInScope, scopeAccess, teamInScope, WHOLE_CENTRE } 
 import { agentsToCheck, applyScope, checkBodyScope, type EndpointScope } from "@/lib/api/endpoint-scope";
 import { ENDPOINTS } from "@/lib/api/endpoints";
 import { acceptedKeys } from "@/lib/api/accepted-keys";
-import { OutOfScope } from "@/lib/errors/domain-errors";
+import { Forbidden, OutOfScope } from "@/lib/errors/domain-errors";
 import { errorResponse } from "@/lib/http/errors";
 import type { Scope } from "@/lib/auth/scope";
 
@@ -62,6 +62,13 @@ describe("scopeAccess", () => {
 });
 
 describe("applyScope", () => {
+  it("refuses an endpoint for the whole centre to any scoped caller, and lets an unscoped one through", () => {
+    const declaration = { wholeCentre: "who sees what" };
+    expect(() => applyScope(scopeAccess({ teams: ["t1"], queues: [] }), declaration, {}, new Map())).toThrow(Forbidden);
+    expect(() => applyScope(scopeAccess({ teams: [], queues: [] }), declaration, {}, new Map())).toThrow(Forbidden);
+    expect(applyScope(scopeAccess(undefined), declaration, { a: 1 }, new Map())).toEqual({ a: 1 });
+  });
+
   it("leaves every request of an unscoped user as it is", () => {
     const p = { ...period, queue: [], team: ["x"], agent: ["nobody"] };
     expect(apply(undefined, WITH_AGENTS, p)).toEqual(p);
@@ -188,8 +195,8 @@ describe("every declared endpoint", () => {
       for (const k of keys) {
         const kind = SCOPED_PARAMS[k];
         if (!kind) continue;
-        expect("unscoped" in decl, `${e.method} ${e.path}: "${k}" holds ${kind} ids, so it cannot be unscoped`).toBe(false);
-        if (!("unscoped" in decl)) expect(decl[kind], `${e.method} ${e.path}: scope.${kind}`).toBe(k);
+        expect("unscoped" in decl || "wholeCentre" in decl, `${e.method} ${e.path}: "${k}" holds ${kind} ids, so it cannot be unscoped`).toBe(false);
+        if (!("unscoped" in decl) && !("wholeCentre" in decl)) expect(decl[kind], `${e.method} ${e.path}: scope.${kind}`).toBe(k);
       }
     }
   });
