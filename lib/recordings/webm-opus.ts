@@ -1,5 +1,6 @@
 import OpusScript from "opusscript";
 import { ArrayBufferTarget, Muxer } from "webm-muxer";
+import { cuesFirst } from "./webm-cues-first";
 
 /** The rates Opus encodes natively; a recording at another rate is resampled before it gets here. */
 export const OPUS_RATES = [8000, 12000, 16000, 24000, 48000] as const;
@@ -14,11 +15,9 @@ const FRAME_MS = 20;
  * A recording as served to browsers: Opus in WebM, every channel kept apart. The
  * encoder is libopus compiled to WebAssembly (opusscript) and the container is
  * written in JavaScript (webm-muxer), so the embedded shape needs no audio tool on
- * the machine. The file's head (its seek head) points to the cue index, which the
- * muxer writes after the audio: a browser seeking in a long call reads the head,
- * the index (one range read at the end), then one range where the moment is.
- * Moving the index to the front, to save that read, is the next step (issue 10).
- * Speech at 16 kbit/s per channel is clear (Opus's VOIP mode): a 3-minute stereo
+ * the machine. The muxer writes the cue index after the audio; cuesFirst moves it in
+ * front, so a browser opening a long call gets the index with the header and then
+ * needs one range read for whatever moment it seeks to. Speech at 16 kbit/s per channel is clear (Opus's VOIP mode): a 3-minute stereo
  * call is about 0.7 MB.
  */
 export function encodeWebmOpus(pcm: Pcm, o: { bitsPerSecondPerChannel?: number } = {}): Uint8Array {
@@ -45,7 +44,7 @@ export function encodeWebmOpus(pcm: Pcm, o: { bitsPerSecondPerChannel?: number }
       muxer.addAudioChunkRaw(new Uint8Array(packet), "key", Math.round((start / pcm.sampleRate) * 1e6));
     }
     muxer.finalize();
-    return new Uint8Array(muxer.target.buffer);
+    return cuesFirst(new Uint8Array(muxer.target.buffer));
   } finally {
     encoder.delete();
   }

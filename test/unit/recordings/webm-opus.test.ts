@@ -6,7 +6,8 @@ import { encodeWebmOpus, type OpusRate } from "@/lib/recordings/webm-opus";
  * The encoder is checked from the outside: the file is taken apart with a reader
  * of the WebM (EBML) format written here, every Opus packet is decoded with libopus,
  * and each channel's tone is measured, so a swapped, dropped or garbled channel, a
- * short file or a seek index the header does not point to all fail.
+ * short file, or a seek index that is behind the audio or points anywhere but at
+ * the clusters all fail.
  */
 const IDS = {
   ebml: 0x1a45dfa3,
@@ -17,6 +18,9 @@ const IDS = {
   seekId: 0x53ab,
   seekPosition: 0x53ac,
   cues: 0x1c53bb6b,
+  cuePoint: 0xbb,
+  cueTrackPositions: 0xb7,
+  cueClusterPosition: 0xf1,
   cluster: 0x1f43b675,
   simpleBlock: 0xa3,
 };
@@ -67,13 +71,22 @@ function readWebm(bytes: Uint8Array) {
     .map((seek) => children(bytes, seek.dataStart, seek.end))
     .find((fields) => fields.some((f) => f.id === IDS.seekId && uint(bytes, f) === IDS.cues))
     ?.find((f) => f.id === IDS.seekPosition);
-  const cues = parts.find((e) => e.id === IDS.cues);
-  const indexFound =
-    cues !== undefined &&
-    cuesAt !== undefined &&
-    segment.dataStart + uint(bytes, cuesAt) === cues.start &&
-    seekHead.start < parts.find((e) => e.id === IDS.cluster)!.start;
-  return { docType: new TextDecoder().decode(bytes.subarray(docType.dataStart, docType.end)), packets, indexFound };
+  const cues = parts.find((e) => e.id === IDS.cues)!;
+  const clusters = parts.filter((e) => e.id === IDS.cluster);
+  // Every cue names a cluster by its position: each must land on a cluster's first byte.
+  const cuePositions = children(bytes, cues.dataStart, cues.end)
+    .filter((e) => e.id === IDS.cuePoint)
+    .flatMap((p) => children(bytes, p.dataStart, p.end).filter((e) => e.id === IDS.cueTrackPositions))
+    .flatMap((t) => children(bytes, t.dataStart, t.end).filter((e) => e.id === IDS.cueClusterPosition))
+    .map((e) => segment.dataStart + uint(bytes, e));
+  return {
+    docType: new TextDecoder().decode(bytes.subarray(docType.dataStart, docType.end)),
+    packets,
+    headPointsAtIndex: cuesAt !== undefined && segment.dataStart + uint(bytes, cuesAt) === cues.start,
+    indexBeforeAudio: cues.end <= clusters[0]!.start,
+    cuesLandOnClusters: cuePositions.length > 0 && cuePositions.every((at) => clusters.some((c) => c.start === at)),
+    segmentSizeRight: segment.end === bytes.length,
+  };
 }
 
 const tone = (hz: number, rate: number, seconds: number) =>
@@ -99,11 +112,11 @@ function measure(packets: Uint8Array[], rate: OpusRate, channels: number): { sec
 }
 
 describe("a recording encoded as Opus in WebM", () => {
-  it("keeps each party on their own channel, whole, with a seek index the header points to", () => {
+  it("keeps each party on their own channel, whole, with its seek index ahead of the audio", () => {
     const bytes = encodeWebmOpus({ sampleRate: 48000, channels: [tone(440, 48000, 3), tone(660, 48000, 3)] });
     const webm = readWebm(bytes);
     expect(webm.docType).toBe("webm");
-    expect(webm.indexFound).toBe(true);
+    expect(webm).toMatchObject({ headPointsAtIndex: true, indexBeforeAudio: true, cuesLandOnClusters: true, segmentSizeRight: true });
     expect(webm.packets).toHaveLength(150); // 3 s of 20 ms frames
     const { seconds, hz } = measure(webm.packets, 48000, 2);
     expect(seconds).toBeCloseTo(3, 2);
@@ -117,6 +130,7 @@ describe("a recording encoded as Opus in WebM", () => {
     const samples = 8000 * 2 + 37;
     const bytes = encodeWebmOpus({ sampleRate: 8000, channels: [tone(300, 8000, 3).subarray(0, samples), tone(500, 8000, 3).subarray(0, samples)] });
     const webm = readWebm(bytes);
+    expect(webm).toMatchObject({ headPointsAtIndex: true, indexBeforeAudio: true, cuesLandOnClusters: true, segmentSizeRight: true });
     expect(webm.packets).toHaveLength(Math.ceil(samples / 160));
     const { hz } = measure(webm.packets, 8000, 2);
     expect(hz[0]).toBeGreaterThan(285);
