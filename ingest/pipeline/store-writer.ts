@@ -106,6 +106,11 @@ async function insertEvents(ch: ClickHouseClient, events: readonly CtiEvent[], l
     // The raw path skips the client's defaults: the ingest kind's limits go with the insert itself.
     ...limitSettings("ingest"),
     input_format_json_read_objects_as_strings: 1,
+    // One block per insert, as the client's path gave: the parallel parser cuts a body into several
+    // blocks, each committed to cti_events and then to its views in turn, and a crash between those
+    // commits leaves events stored whose contacts are not, which the already-stored lookup then keeps
+    // the redelivery from repairing (the kill -9 test caught it; see docs/architecture.md).
+    input_format_parallel_parsing: 0,
     deduplicate_blocks_in_dependent_materialized_views: 1,
     insert_deduplicate: 1,
     // Tenant and id: the same id under two tenants is two rows, and must not share a token.
