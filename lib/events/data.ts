@@ -130,6 +130,10 @@ export const dataSchemas = {
     endMs: ms,
     text: z.string().max(8192),
     confidence: z.number().min(0).max(1).optional(),
+    /** Which channel of the recording the words are on (stereo: 0 agent, 1 caller, by default). */
+    channel: z.number().int().min(0).max(7).optional(),
+    /** Each word with its start and end, ms from the recording's start: what the player highlights and seeks to. */
+    words: z.array(z.object({ t: z.string().min(1).max(128), s: ms, e: ms })).max(2000).optional(),
   }),
 } as const;
 
