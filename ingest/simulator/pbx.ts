@@ -18,8 +18,10 @@ export interface SimulatedPbxOptions {
   /**
    * Calls answered this long before the start's wall clock and later are recorded (when
    * behaviours.recordings is on); older history has none, as if recording began then. A
-   * transcript costs several times the rest of a call's events, so a month of history with
-   * every call recorded would take about four times as long to fill. Default: all of it.
+   * recorded day costs about five times a plain day to fill (its transcript's words are most
+   * of the bytes), so recording a whole month of history would make the first start several
+   * times as slow; the last few days keep it under twice (npm run bench:backfill-recordings).
+   * Default: all of it.
    */
   recordingHistoryMs?: number;
   /** Events per history delivery (at least; see catchUp). 1: each simulated step on its own. */
