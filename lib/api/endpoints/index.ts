@@ -4,6 +4,7 @@ import { definitions, updateDefinition } from "./definitions";
 import { queues, teams } from "./directory";
 import { exportTable } from "./export";
 import { kpiAgents, kpiAgentTimeline, kpiHeatmap, kpiQueues, kpiSeries, kpiSummary } from "./kpi";
+import { recordingAudioEndpoint, recordingOriginalEndpoint, recordingPeaksEndpoint, uploadRecordingEndpoint } from "./recordings";
 import { liveReplay, liveStreamEndpoint, thresholds, updateThresholds } from "./live";
 import { createUserEndpoint, removeUserEndpoint, revokeSessionEndpoint, updateUserEndpoint, userSessions, users } from "./users";
 
@@ -38,10 +39,16 @@ export const ENDPOINTS = [
   removeUserEndpoint,
   userSessions,
   revokeSessionEndpoint,
+  recordingAudioEndpoint,
+  recordingPeaksEndpoint,
+  recordingOriginalEndpoint,
+  uploadRecordingEndpoint,
 ] as const;
 
 export type DeclaredEndpoint = (typeof ENDPOINTS)[number];
 /** The paths a browser may GET as JSON through TanStack Query. */
-export type QueryPath = Exclude<Extract<DeclaredEndpoint, { method: "GET" }>, typeof liveStreamEndpoint | typeof exportTable | typeof auditExport>["path"];
+export type QueryPath = Exclude<Extract<DeclaredEndpoint, { method: "GET" }>, typeof liveStreamEndpoint | typeof exportTable | typeof auditExport | RecordingFileEndpoint>["path"];
+/** Recording files (audio, peaks) are fetched by the player itself, not through TanStack Query. */
+type RecordingFileEndpoint = typeof recordingAudioEndpoint | typeof recordingPeaksEndpoint | typeof recordingOriginalEndpoint;
 /** The GET endpoint at a path (a PUT may share it). */
 export type EndpointAt<P extends string> = Extract<DeclaredEndpoint, { path: P; method: "GET" }>;
