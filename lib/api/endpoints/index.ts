@@ -4,7 +4,7 @@ import { definitions, updateDefinition } from "./definitions";
 import { queues, teams } from "./directory";
 import { exportTable } from "./export";
 import { kpiAgents, kpiAgentTimeline, kpiHeatmap, kpiQueues, kpiSeries, kpiSummary } from "./kpi";
-import { recordingAudioEndpoint, recordingOriginalEndpoint, recordingPeaksEndpoint, uploadRecordingEndpoint } from "./recordings";
+import { recordingAudioEndpoint, recordingOriginalEndpoint, recordingPeaksEndpoint, recordingRetention, updateRecordingRetention, uploadRecordingEndpoint } from "./recordings";
 import { liveReplay, liveStreamEndpoint, thresholds, updateThresholds } from "./live";
 import { createUserEndpoint, removeUserEndpoint, revokeSessionEndpoint, updateUserEndpoint, userSessions, users } from "./users";
 
@@ -43,6 +43,8 @@ export const ENDPOINTS = [
   recordingPeaksEndpoint,
   recordingOriginalEndpoint,
   uploadRecordingEndpoint,
+  recordingRetention,
+  updateRecordingRetention,
 ] as const;
 
 export type DeclaredEndpoint = (typeof ENDPOINTS)[number];

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { recordingAudio, recordingOriginal, recordingPeaks } from "@/lib/recordings/media/recording-media-routes";
 import { recordingServices } from "@/lib/recordings/media/services";
 import { readBodyLimited, UPLOAD_MAX_BYTES, uploadParamsSchema, uploadRecording } from "@/lib/recordings/import/upload";
+import { listQueueRetention, retentionChangeSchema, setQueueRetention } from "@/lib/recordings/retention/retention-settings";
+import { queueInScope } from "@/lib/auth/scope-access";
 import { actorOf } from "../actor";
 import { defineEndpoint, type ScopedContext } from "../endpoint";
 
@@ -53,4 +55,26 @@ export const uploadRecordingEndpoint = defineEndpoint({
   params: uploadParamsSchema,
   run: async (ctx, p) =>
     uploadRecording({ ...caller(ctx), services: recordingServices() }, p, await readBodyLimited(ctx.request, UPLOAD_MAX_BYTES)),
+});
+
+/** Every queue's recording retention that has been set (a queue not listed keeps its audio). */
+export const recordingRetention = defineEndpoint({
+  method: "GET",
+  path: "/api/recordings/retention",
+  capability: "admin",
+  scope: { results: "the scope's queues only" },
+  params: z.object({}),
+  run: async ({ ch, tenantId, access }) => ({ queues: (await listQueueRetention(ch, tenantId)).filter((q) => queueInScope(access, q.queueId)) }),
+});
+
+/** An admin sets how many days a queue keeps recording audio (0 keeps it); 409 when expectedVersion is stale. Audited. */
+export const updateRecordingRetention = defineEndpoint({
+  method: "PUT",
+  path: "/api/recordings/retention/[queueId]",
+  capability: "admin",
+  scope: { queue: "queueId" },
+  params: z.object({ queueId: z.string().min(1).max(128) }),
+  body: retentionChangeSchema,
+  bodyHint: '{"days": 90}',
+  run: (ctx, p, change) => setQueueRetention(ctx.ch, ctx.tenantId, p.queueId, change, actorOf(ctx)),
 });

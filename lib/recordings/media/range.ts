@@ -25,7 +25,7 @@ export function parseRange(header: string | null | undefined, size: number): Ran
   const start = Number(first);
   const end = last === "" ? size - 1 : Number(last);
   if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end)) return { kind: "whole" };
-  if (end < start) return { kind: "whole" };
   if (start >= size) return { kind: "unsatisfiable" };
+  if (end < start) return { kind: "whole" };
   return { kind: "range", range: { start, end: Math.min(end, size - 1) } };
 }

@@ -3,8 +3,9 @@ import type { Actor } from "@/lib/audit/write-audit";
 import type { ScopeAccess } from "@/lib/auth/scope-access";
 import { Gone, NotFound, Unavailable } from "@/lib/errors/domain-errors";
 import { auditRecording, RECORDING_AUDIT } from "./audit-recording";
+import { retentionDays } from "@/lib/recordings/retention/retention-job";
 import { ensureMedia } from "./ensure-media";
-import type { MediaRow } from "./media-row";
+import { readMediaRow, type MediaRow } from "./media-row";
 import { recordingInScope } from "./recording-access";
 import type { RecordingRow } from "./recording-row";
 import { serveObject } from "./serve-object";
@@ -17,6 +18,10 @@ export type RecordingCaller = { ch: ClickHouseClient; tenantId: string; access: 
 async function servedMedia(c: RecordingCaller, recordingId: string): Promise<{ recording: RecordingRow; media: MediaRow; services: RecordingServices }> {
   const services = c.services ?? recordingServices();
   const recording = await recordingInScope(c.ch, c.tenantId, c.access, recordingId);
+  // A recording rendered on first open is past its queue's retention before it ever had audio: not rendered now.
+  if (!(await readMediaRow(c.ch, c.tenantId, recordingId)) && (await pastRetention(c, recording))) {
+    throw new Gone("the audio of this recording is past its queue's retention and was not kept; its details and audit history are kept");
+  }
   const media = await ensureMedia({ ch: c.ch, tenantId: c.tenantId, services }, recording);
   if (!media) throw new NotFound("recording audio");
   if (media.deletedAt !== null) {
@@ -68,4 +73,10 @@ export async function recordingOriginal(c: RecordingCaller, recordingId: string)
   );
   if (isFirstRead) await auditRecording(c.ch, c.tenantId, c.actor, RECORDING_AUDIT.playOriginal, recordingId, { callId: media.callId, version: media.version });
   return response;
+}
+
+async function pastRetention(c: RecordingCaller, recording: RecordingRow): Promise<boolean> {
+  if (recording.queueId === "") return false;
+  const days = await retentionDays(c.ch, c.tenantId, recording.queueId);
+  return days > 0 && recording.startedAt < Date.now() - days * 86_400_000;
 }
