@@ -60,6 +60,7 @@ CREATE TABLE IF NOT EXISTS qa_assignments
     run_id       String,
     agent_id     LowCardinality(String),
     queue_id     LowCardinality(String),
+    team_id      LowCardinality(String),
     call_at      DateTime64(3, 'UTC'),
     period_from  DateTime64(3, 'UTC'),
     period_to    DateTime64(3, 'UTC'),

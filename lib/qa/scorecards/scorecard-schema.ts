@@ -39,14 +39,17 @@ export const sectionSchema = z.object({
   questions: z.array(questionSchema).min(1, "a section needs at least one question").max(50, "at most 50 questions"),
 });
 
-export const scorecardSchema = z
-  .object({
-    name: z.string().trim().min(1, "is empty").max(120, "is longer than 120 characters"),
-    description: z.string().trim().max(1000, "is longer than 1000 characters").default(""),
-    archived: z.boolean().default(false),
-    sections: z.array(sectionSchema).min(1, "a scorecard needs at least one section").max(20, "at most 20 sections"),
-  })
-  .superRefine((card, ctx) => {
+const scorecardShape = z.object({
+  name: z.string().trim().min(1, "is empty").max(120, "is longer than 120 characters"),
+  description: z.string().trim().max(1000, "is longer than 1000 characters").default(""),
+  archived: z.boolean().default(false),
+  sections: z.array(sectionSchema).min(1, "a scorecard needs at least one section").max(20, "at most 20 sections"),
+});
+
+/** A form as stored: validated when it was saved; a form never saved (version 0) has no sections. */
+export const storedScorecardSchema = scorecardShape.extend({ sections: z.array(sectionSchema) });
+
+export const scorecardSchema = scorecardShape.superRefine((card, ctx) => {
     const seen = new Set<string>();
     const sections = new Set<string>();
     card.sections.forEach((s, si) => {
