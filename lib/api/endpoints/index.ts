@@ -1,8 +1,10 @@
 import { auditExport, auditLog } from "./audit";
+import { callEndpoint, callTranscript } from "./calls";
 import { contacts } from "./contacts";
 import { definitions, updateDefinition } from "./definitions";
 import { queues, teams } from "./directory";
 import { exportTable } from "./export";
+import { transcriptSearch } from "./transcripts";
 import { kpiAgents, kpiAgentTimeline, kpiHeatmap, kpiQueues, kpiSeries, kpiSummary } from "./kpi";
 import { liveReplay, liveStreamEndpoint, thresholds, updateThresholds } from "./live";
 import { createUserEndpoint, removeUserEndpoint, revokeSessionEndpoint, updateUserEndpoint, userSessions, users } from "./users";
@@ -38,6 +40,9 @@ export const ENDPOINTS = [
   removeUserEndpoint,
   userSessions,
   revokeSessionEndpoint,
+  callEndpoint,
+  callTranscript,
+  transcriptSearch,
 ] as const;
 
 export type DeclaredEndpoint = (typeof ENDPOINTS)[number];
