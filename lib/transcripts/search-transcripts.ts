@@ -75,7 +75,7 @@ export function searchSql(i: { tokens: number; queues: boolean; teams: boolean; 
       : []),
   ];
   return `
-SELECT call_id AS callId, recording_id AS recordingId, segment_index AS segmentIndex, toUnixTimestamp64Milli(at) AS at, speaker,
+SELECT call_id AS callId, recording_id AS recordingId, segment_index AS segmentIndex, toUnixTimestamp64Milli(at) AS atMs, speaker,
   queue_id AS queueId, agent_id AS agentId, start_ms AS startMs, end_ms AS endMs, text, words, word_starts AS starts, word_ends AS ends
 FROM transcript_segments
 WHERE ${where.join("\n  AND ")}
@@ -104,7 +104,7 @@ const hitRow = z.object({
   callId: z.string(),
   recordingId: z.string(),
   segmentIndex: sqlNumber,
-  at: sqlNumber,
+  atMs: sqlNumber,
   speaker: z.string(),
   queueId: z.string(),
   agentId: z.string(),
@@ -138,7 +138,7 @@ export async function searchTranscripts(ch: ClickHouseClient, input: SearchInput
       callId: r.callId,
       recordingId: r.recordingId,
       segmentIndex: r.segmentIndex,
-      at: r.at,
+      at: r.atMs,
       speaker: r.speaker,
       queueId: r.queueId,
       queueName: directory.queues.get(r.queueId) || r.queueId,
