@@ -1,8 +1,10 @@
 import { auditExport, auditLog } from "./audit";
+import { callEndpoint, callTranscript } from "./calls";
 import { contacts } from "./contacts";
 import { definitions, updateDefinition } from "./definitions";
 import { queues, teams } from "./directory";
 import { exportTable } from "./export";
+import { transcriptSearch } from "./transcripts";
 import { kpiAgents, kpiAgentTimeline, kpiHeatmap, kpiQueues, kpiSeries, kpiSummary } from "./kpi";
 import { recordingAudioEndpoint, recordingOriginalEndpoint, recordingPeaksEndpoint, recordingRetention, updateRecordingRetention, uploadRecordingEndpoint } from "./recordings";
 import { liveReplay, liveStreamEndpoint, thresholds, updateThresholds } from "./live";
@@ -45,6 +47,9 @@ export const ENDPOINTS = [
   uploadRecordingEndpoint,
   recordingRetention,
   updateRecordingRetention,
+  callEndpoint,
+  callTranscript,
+  transcriptSearch,
 ] as const;
 
 export type DeclaredEndpoint = (typeof ENDPOINTS)[number];
