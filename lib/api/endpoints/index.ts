@@ -6,6 +6,7 @@ import { queues, teams } from "./directory";
 import { exportTable } from "./export";
 import { transcriptSearch } from "./transcripts";
 import { kpiAgents, kpiAgentTimeline, kpiHeatmap, kpiQueues, kpiSeries, kpiSummary } from "./kpi";
+import { recordingAudioEndpoint, recordingOriginalEndpoint, recordingPeaksEndpoint, recordingRetention, updateRecordingRetention, uploadRecordingEndpoint } from "./recordings";
 import { liveReplay, liveStreamEndpoint, thresholds, updateThresholds } from "./live";
 import { createUserEndpoint, removeUserEndpoint, revokeSessionEndpoint, updateUserEndpoint, userSessions, users } from "./users";
 
@@ -40,6 +41,12 @@ export const ENDPOINTS = [
   removeUserEndpoint,
   userSessions,
   revokeSessionEndpoint,
+  recordingAudioEndpoint,
+  recordingPeaksEndpoint,
+  recordingOriginalEndpoint,
+  uploadRecordingEndpoint,
+  recordingRetention,
+  updateRecordingRetention,
   callEndpoint,
   callTranscript,
   transcriptSearch,
@@ -47,6 +54,8 @@ export const ENDPOINTS = [
 
 export type DeclaredEndpoint = (typeof ENDPOINTS)[number];
 /** The paths a browser may GET as JSON through TanStack Query. */
-export type QueryPath = Exclude<Extract<DeclaredEndpoint, { method: "GET" }>, typeof liveStreamEndpoint | typeof exportTable | typeof auditExport>["path"];
+export type QueryPath = Exclude<Extract<DeclaredEndpoint, { method: "GET" }>, typeof liveStreamEndpoint | typeof exportTable | typeof auditExport | RecordingFileEndpoint>["path"];
+/** Recording files (audio, peaks) are fetched by the player itself, not through TanStack Query. */
+type RecordingFileEndpoint = typeof recordingAudioEndpoint | typeof recordingPeaksEndpoint | typeof recordingOriginalEndpoint;
 /** The GET endpoint at a path (a PUT may share it). */
 export type EndpointAt<P extends string> = Extract<DeclaredEndpoint, { path: P; method: "GET" }>;
