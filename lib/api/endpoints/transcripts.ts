@@ -4,7 +4,7 @@ import { SEARCH_OUTCOMES, searchTranscripts } from "@/lib/transcripts/search-tra
 import { defineEndpoint } from "../endpoint";
 import { agentParam, checkRange, intParam, periodParams } from "../params";
 
-export const SEARCH_PAGE_SIZE = 25;
+const DEFAULT_LIMIT = 25;
 
 const searchParamsSchema = z
   .object({
@@ -13,7 +13,7 @@ const searchParamsSchema = z
     // Judged by parseSearchQuery, whose 400 says what is wrong with it (empty, too long, no words).
     q: z.string().default(""),
     outcome: z.enum(SEARCH_OUTCOMES, { error: `must be one of ${SEARCH_OUTCOMES.join(", ")}` }).optional(),
-    limit: intParam("hits per page", 1, 100).default(SEARCH_PAGE_SIZE),
+    limit: intParam("hits per page", 1, 100).default(DEFAULT_LIMIT),
     offset: intParam("hits to skip", 0, 10_000).default(0),
   })
   .superRefine(checkRange);

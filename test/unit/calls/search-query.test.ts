@@ -34,3 +34,11 @@ describe("findPhrase", () => {
     expect(findPhrase(["card", "and", "number"], ["card", "number"])).toBeNull();
   });
 });
+
+describe("the search page's outcome list", () => {
+  it("is the queue exit reasons the endpoint accepts", async () => {
+    const { SEARCH_OUTCOMES } = await import("@/lib/transcripts/search-transcripts");
+    const { SEARCH_OUTCOME_CHOICES } = await import("@/components/search/search-view");
+    expect(SEARCH_OUTCOME_CHOICES).toEqual(SEARCH_OUTCOMES);
+  });
+});
