@@ -76,6 +76,14 @@ export const envSchema = z.object({
     .default(64 * 1024),
   // Rows a contacts CSV export holds at most; a longer list is cut, and the file and its headers say so.
   EXPORT_MAX_ROWS: z.coerce.number().int().min(1).max(100_000_000).default(1_000_000),
+  /** The speech worker's venv (npm run speech:install); without it the product says "no recogniser set up". */
+  SPEECH_VENV: z.string().min(1).default(".speech-venv"),
+  /** Speech worker processes, so transcription jobs run at once at most; 0 = this process transcribes nothing. */
+  SPEECH_WORKERS: z.coerce.number().int().min(0).max(16).default(1),
+  /** CPU threads per speech worker. */
+  SPEECH_THREADS: z.coerce.number().int().min(1).max(64).default(1),
+  /** Keep transcript segments as they were before redaction (admins only) until an admin changes the setting. */
+  REDACTION_KEEP_ORIGINAL: bool.default(false),
 });
 
 type RawEnv = z.infer<typeof envSchema>;
