@@ -79,7 +79,12 @@ async function boot(env: Env, log: (line: string) => void): Promise<Runtime> {
 
   // Redaction settings reach the pipeline before the first transcript does; the speech queue writes through the pipeline too.
   const stopRedactionRefresh = keepRedactionPolicyFresh(ch, env.TENANT_ID, env.REDACTION_KEEP_ORIGINAL, 60_000, log);
-  const speech = startSpeech(env, ch, async (events) => void (await pipeline.ingest(events.map((object) => ({ payload: { object }, origin: { source: "speech" } })))), log);
+  const speech = startSpeech(
+    env,
+    ch,
+    async (events) => void (await pipeline.ingest(events.map((object) => ({ payload: { object }, origin: { source: "speech" } })))),
+    log,
+  );
 
   const operatorSql = startOperatorSql(env, ch, log);
   if (env.demoMode) printSignIns(await ensureDemoUsers(env.DATA_DIR), env, log);

@@ -37,7 +37,10 @@ export const redactionSettingsChangeSchema = policySchema.extend({
 export type RedactionSettingsChange = z.infer<typeof redactionSettingsChangeSchema>;
 
 const same = (a: RedactionPolicy, b: RedactionPolicy) =>
-  a.keepOriginal === b.keepOriginal && a.kinds.card_number === b.kinds.card_number && a.kinds.security_code === b.kinds.security_code && a.kinds.expiry === b.kinds.expiry;
+  a.keepOriginal === b.keepOriginal &&
+  a.kinds.card_number === b.kinds.card_number &&
+  a.kinds.security_code === b.kinds.security_code &&
+  a.kinds.expiry === b.kinds.expiry;
 
 export function redactionSettingsRecord(keepOriginalByDefault: boolean): RecordKind<RedactionPolicy> {
   return {
@@ -105,7 +108,13 @@ export async function updateRedactionSettings(
  * change saved through another process (a second web server) reaches this one's ingest.
  * Until the first load, the default policy (everything masked) applies.
  */
-export function keepRedactionPolicyFresh(ch: ClickHouseClient, tenantId: string, keepOriginalByDefault: boolean, everyMs: number, log: (line: string) => void): () => void {
+export function keepRedactionPolicyFresh(
+  ch: ClickHouseClient,
+  tenantId: string,
+  keepOriginalByDefault: boolean,
+  everyMs: number,
+  log: (line: string) => void,
+): () => void {
   setDefaultRedactionPolicy({ ...DEFAULT_REDACTION_POLICY, keepOriginal: keepOriginalByDefault });
   const load = () => readRedactionSettings(ch, tenantId, keepOriginalByDefault).catch((e: unknown) => log(`redaction: settings not loaded: ${(e as Error).message}`));
   void load();
