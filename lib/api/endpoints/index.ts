@@ -5,6 +5,7 @@ import { queues, teams } from "./directory";
 import { exportTable } from "./export";
 import { kpiAgents, kpiAgentTimeline, kpiHeatmap, kpiQueues, kpiSeries, kpiSummary } from "./kpi";
 import { liveReplay, liveStreamEndpoint, thresholds, updateThresholds } from "./live";
+import { redactionSettings, transcription, updateRedactionSettingsEndpoint } from "./speech";
 import { createUserEndpoint, removeUserEndpoint, revokeSessionEndpoint, updateUserEndpoint, userSessions, users } from "./users";
 
 /**
@@ -38,6 +39,9 @@ export const ENDPOINTS = [
   removeUserEndpoint,
   userSessions,
   revokeSessionEndpoint,
+  transcription,
+  redactionSettings,
+  updateRedactionSettingsEndpoint,
 ] as const;
 
 export type DeclaredEndpoint = (typeof ENDPOINTS)[number];
