@@ -12,4 +12,5 @@ export const NAV_LINKS: readonly { href: string; label: string; capability: Capa
   { href: "/definitions", label: "Definitions", capability: "admin" },
   { href: "/admin/users", label: "Users", capability: "admin" },
   { href: "/admin/audit", label: "Audit", capability: "admin" },
+  { href: "/admin/redaction", label: "Redaction", capability: "admin" },
 ];
