@@ -5,6 +5,9 @@ import { queues, teams } from "./directory";
 import { exportTable } from "./export";
 import { kpiAgents, kpiAgentTimeline, kpiHeatmap, kpiQueues, kpiSeries, kpiSummary } from "./kpi";
 import { liveReplay, liveStreamEndpoint, thresholds, updateThresholds } from "./live";
+import { createQaEvaluation, disputeQaEvaluation, qaEvaluation, qaEvaluations, resolveQaEvaluation, updateQaEvaluation } from "./qa-evaluations";
+import { createQaScorecard, qaScorecard, qaScorecards, updateQaScorecard } from "./qa-scorecards";
+import { createQaCalibration, qaAssignments, qaCalibration, qaCalibrations, qaCallChecks, qaDashboard, qaEvaluators, qaSampling } from "./qa-work";
 import { createUserEndpoint, removeUserEndpoint, revokeSessionEndpoint, updateUserEndpoint, userSessions, users } from "./users";
 
 /**
@@ -38,6 +41,24 @@ export const ENDPOINTS = [
   removeUserEndpoint,
   userSessions,
   revokeSessionEndpoint,
+  qaScorecards,
+  qaScorecard,
+  createQaScorecard,
+  updateQaScorecard,
+  qaEvaluations,
+  qaEvaluation,
+  createQaEvaluation,
+  updateQaEvaluation,
+  disputeQaEvaluation,
+  resolveQaEvaluation,
+  qaCallChecks,
+  qaDashboard,
+  qaEvaluators,
+  qaSampling,
+  qaAssignments,
+  qaCalibrations,
+  createQaCalibration,
+  qaCalibration,
 ] as const;
 
 export type DeclaredEndpoint = (typeof ENDPOINTS)[number];
