@@ -46,8 +46,8 @@ const scorecardShape = z.object({
   sections: z.array(sectionSchema).min(1, "a scorecard needs at least one section").max(20, "at most 20 sections"),
 });
 
-/** A form as stored: validated when it was saved; a form never saved (version 0) has no sections. */
-export const storedScorecardSchema = scorecardShape.extend({ sections: z.array(sectionSchema) });
+/** A form as stored: validated when it was saved; a form never saved (version 0) is empty (no name, no sections). */
+export const storedScorecardSchema = z.object({ name: z.string(), description: z.string(), archived: z.boolean(), sections: z.array(sectionSchema) });
 
 export const scorecardSchema = scorecardShape.superRefine((card, ctx) => {
     const seen = new Set<string>();
