@@ -42,7 +42,14 @@ export const qaScorecard = defineEndpoint({
 });
 
 /** An id from the name, so audit rows and URLs read well; a random tail keeps two forms of one name apart. */
-const scorecardId = (name: string) => `${name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40) || "scorecard"}-${randomBytes(3).toString("hex")}`;
+const scorecardId = (name: string) =>
+  `${
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 40) || "scorecard"
+  }-${randomBytes(3).toString("hex")}`;
 
 export const createQaScorecard = defineEndpoint({
   method: "POST",

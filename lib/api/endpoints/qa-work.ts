@@ -38,13 +38,12 @@ export const qaDashboard = defineEndpoint({
   path: "/api/qa/dashboard",
   capability: "qaDashboard",
   scope: { queue: "queue", team: "team", agent: "agent" },
-  params: z
-    .object({ from: epochMsParam, to: epochMsParam, tz: tzParam, queue: ids("queues"), team: ids("teams"), agent: ids("agents") })
-    .superRefine((v, ctx) => {
-      if (v.to <= v.from) ctx.addIssue({ code: "custom", path: ["to"], message: "must be after from" });
-      else if (v.to - v.from > 400 * DAY_MS) ctx.addIssue({ code: "custom", path: ["to"], message: "the range may span at most 400 days" });
-    }),
-  run: (ctx, p) => qaScores(ctx.ch, { tenantId: ctx.tenantId, access: ctx.access, from: p.from, to: p.to, tz: p.tz, queueIds: p.queue, teamIds: p.team, agentIds: p.agent }),
+  params: z.object({ from: epochMsParam, to: epochMsParam, tz: tzParam, queue: ids("queues"), team: ids("teams"), agent: ids("agents") }).superRefine((v, ctx) => {
+    if (v.to <= v.from) ctx.addIssue({ code: "custom", path: ["to"], message: "must be after from" });
+    else if (v.to - v.from > 400 * DAY_MS) ctx.addIssue({ code: "custom", path: ["to"], message: "the range may span at most 400 days" });
+  }),
+  run: (ctx, p) =>
+    qaScores(ctx.ch, { tenantId: ctx.tenantId, access: ctx.access, from: p.from, to: p.to, tz: p.tz, queueIds: p.queue, teamIds: p.team, agentIds: p.agent }),
 });
 
 export const qaEvaluators = defineEndpoint({

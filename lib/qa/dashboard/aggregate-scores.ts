@@ -54,7 +54,12 @@ export function aggregateScores(list: readonly Scored[], tz: string): QaScores {
     byQueue: groupBy(list, (e) => e.queueId),
     byDay: groupBy(list, (e) => String(bucketStart(e.callAt, "day", tz))),
     byQuestion: [...questions]
-      .map(([questionId, q]) => ({ questionId, text: q.text, answered: q.answered, meanPct: q.points.length === 0 ? null : (100 * q.points.reduce((a, b) => a + b, 0)) / q.points.length }))
+      .map(([questionId, q]) => ({
+        questionId,
+        text: q.text,
+        answered: q.answered,
+        meanPct: q.points.length === 0 ? null : (100 * q.points.reduce((a, b) => a + b, 0)) / q.points.length,
+      }))
       .sort((a, b) => (a.meanPct ?? 101) - (b.meanPct ?? 101) || a.questionId.localeCompare(b.questionId)),
   };
 }

@@ -13,7 +13,16 @@ export const MAX_ROWS = 50_000;
 
 export async function qaScores(
   ch: ClickHouseClient,
-  p: { tenantId: string; access: ScopeAccess; from: number; to: number; queueIds: readonly string[]; teamIds: readonly string[]; agentIds: readonly string[]; tz: string },
+  p: {
+    tenantId: string;
+    access: ScopeAccess;
+    from: number;
+    to: number;
+    queueIds: readonly string[];
+    teamIds: readonly string[];
+    agentIds: readonly string[];
+    tz: string;
+  },
 ): Promise<QaScores & { truncated: boolean }> {
   const rows = await listEvaluations(ch, {
     tenantId: p.tenantId,

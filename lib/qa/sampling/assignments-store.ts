@@ -11,7 +11,17 @@ import type { Pick } from "./select-sample";
  * filter would compare numbers with times and match nothing.
  */
 
-export type Assignment = { evaluatorId: string; callId: string; runId: string; agentId: string; queueId: string; teamId: string; callAt: number; assignedAt: number; assignedBy: string };
+export type Assignment = {
+  evaluatorId: string;
+  callId: string;
+  runId: string;
+  agentId: string;
+  queueId: string;
+  teamId: string;
+  callAt: number;
+  assignedAt: number;
+  assignedBy: string;
+};
 
 const rowSchema = z.object({
   evaluator_id: z.string(),
@@ -51,7 +61,10 @@ export async function listAssignments(ch: ClickHouseClient, p: { tenantId: strin
   }));
 }
 
-export async function writeAssignments(ch: ClickHouseClient, p: { tenantId: string; runId: string; picks: readonly Pick[]; rule: unknown; from: number; to: number; by: string; at: number }): Promise<void> {
+export async function writeAssignments(
+  ch: ClickHouseClient,
+  p: { tenantId: string; runId: string; picks: readonly Pick[]; rule: unknown; from: number; to: number; by: string; at: number },
+): Promise<void> {
   if (p.picks.length === 0) return;
   await storeInsert(
     ch,

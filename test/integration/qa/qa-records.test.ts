@@ -38,7 +38,9 @@ const v1 = scorecardSchema.parse({
 // Version 2 drops "tone" and adds "close" (a different form: the evaluation started on v1 must not see it).
 const v2 = scorecardSchema.parse({
   ...v1,
-  sections: [{ id: "s", title: "Call", questions: [v1.sections[0]!.questions[0]!, v1.sections[0]!.questions[1]!, { id: "close", text: "Closed well", type: "yesno", weight: 3 }] }],
+  sections: [
+    { id: "s", title: "Call", questions: [v1.sections[0]!.questions[0]!, v1.sections[0]!.questions[1]!, { id: "close", text: "Closed well", type: "yesno", weight: 3 }] },
+  ],
 });
 
 async function world() {
@@ -48,7 +50,15 @@ async function world() {
   await insertAgent(ch, { tenantId, agentId: "a2", name: "Bob", teamId: "t2" });
   const s = new Stream(tenantId);
   for (let i = 0; i < 6; i++) {
-    s.answered({ callId: `c${i}`, queueId: i % 2 === 0 ? "q1" : "q2", agentId: i < 3 ? "a1" : "a2", caller: "+441", queuedAt: t0 + i * 600 * S, waitMs: 5 * S, talk: { talkMs: (60 + i * 30) * S } });
+    s.answered({
+      callId: `c${i}`,
+      queueId: i % 2 === 0 ? "q1" : "q2",
+      agentId: i < 3 ? "a1" : "a2",
+      caller: "+441",
+      queuedAt: t0 + i * 600 * S,
+      waitMs: 5 * S,
+      talk: { talkMs: (60 + i * 30) * S },
+    });
   }
   await insertEvents(ch, s.events);
   const caller = (id: string, role: Caller["role"], access = WHOLE_CENTRE): Caller => ({ tenantId, actor: { id, name: `User ${id}`, role }, role, access });
@@ -63,7 +73,13 @@ describe("QA records in the store", () => {
     const saved = await saveScorecard(ch, { tenantId, id: "support", card: v1, expectedVersion: 0, actor: admin.actor });
     expect(saved.after.version).toBe(1);
     // c0: queue q1, agent a1 (team t1)
-    const draft = await createEvaluation(ch, qa, { callId: "c0", scorecardId: "support", answers: { greet: "yes" }, comments: [{ id: "k1", text: "Warm opening", anchor: { kind: "moment", ms: 1200 } }], summary: "" });
+    const draft = await createEvaluation(ch, qa, {
+      callId: "c0",
+      scorecardId: "support",
+      answers: { greet: "yes" },
+      comments: [{ id: "k1", text: "Warm opening", anchor: { kind: "moment", ms: 1200 } }],
+      summary: "",
+    });
     expect(draft).toMatchObject({ scorecardVersion: 1, status: "draft", agentId: "a1", queueId: "q1", teamId: "t1", version: 1 });
 
     await saveScorecard(ch, { tenantId, id: "support", card: v2, expectedVersion: 1, actor: admin.actor });
@@ -72,10 +88,20 @@ describe("QA records in the store", () => {
     expect((await readScorecardVersion(ch, tenantId, "support", 2))?.card).toEqual(v2);
 
     // "close" exists only in v2: refused; v1's "tone" is accepted.
-    await expect(updateEvaluation(ch, qa, draft.id, { expectedVersion: 1, answers: { close: "yes" }, comments: [], summary: "", submit: false })).rejects.toThrow(/answers.close: no such question/);
-    await expect(updateEvaluation(ch, qa, draft.id, { expectedVersion: 1, answers: { greet: "yes" }, comments: [], summary: "", submit: true })).rejects.toThrow(/unanswered: id, tone/);
+    await expect(updateEvaluation(ch, qa, draft.id, { expectedVersion: 1, answers: { close: "yes" }, comments: [], summary: "", submit: false })).rejects.toThrow(
+      /answers.close: no such question/,
+    );
+    await expect(updateEvaluation(ch, qa, draft.id, { expectedVersion: 1, answers: { greet: "yes" }, comments: [], summary: "", submit: true })).rejects.toThrow(
+      /unanswered: id, tone/,
+    );
     // greet yes (1x1), id yes (1x1), tone 3 of 1..5 (0.5 x 2): (1 + 1 + 1) / 4 = 75
-    const submitted = await updateEvaluation(ch, qa, draft.id, { expectedVersion: 1, answers: { greet: "yes", id: "yes", tone: 3 }, comments: draft.comments, summary: "Good", submit: true });
+    const submitted = await updateEvaluation(ch, qa, draft.id, {
+      expectedVersion: 1,
+      answers: { greet: "yes", id: "yes", tone: 3 },
+      comments: draft.comments,
+      summary: "Good",
+      submit: true,
+    });
     expect(submitted).toMatchObject({ status: "submitted", score: 75, scorecardVersion: 1, version: 2 });
     await expect(updateEvaluation(ch, qa, draft.id, { expectedVersion: 2, answers: {}, comments: [], summary: "", submit: false })).rejects.toThrow(InvalidInput);
 
@@ -85,10 +111,17 @@ describe("QA records in the store", () => {
     await expect(disputeEvaluation(ch, qa, draft.id, { expectedVersion: 2, reason: "x" })).rejects.toThrow(/supervisors do/);
     const disputed = await disputeEvaluation(ch, sup, draft.id, { expectedVersion: 2, reason: "The caller refused identity checks" });
     expect(disputed.dispute).toMatchObject({ by: { id: "sup1" }, reason: "The caller refused identity checks", resolution: null });
-    const resolved = await resolveDispute(ch, qa, draft.id, { expectedVersion: 3, outcome: "overturned", note: "Re-scored", answers: { greet: "yes", id: "no", tone: 3 } });
+    const resolved = await resolveDispute(ch, qa, draft.id, {
+      expectedVersion: 3,
+      outcome: "overturned",
+      note: "Re-scored",
+      answers: { greet: "yes", id: "no", tone: 3 },
+    });
     expect(resolved).toMatchObject({ score: 0, failed: true, rawScore: 50, dispute: { resolution: { outcome: "overturned", scoreBefore: 75, scoreAfter: 0 } } });
 
-    const audit = await queryRows<{ action: string; target: string }>(ch, "SELECT action, target FROM audit_log WHERE tenant_id = {t:String} ORDER BY at, action", { t: tenantId });
+    const audit = await queryRows<{ action: string; target: string }>(ch, "SELECT action, target FROM audit_log WHERE tenant_id = {t:String} ORDER BY at, action", {
+      t: tenantId,
+    });
     expect(audit.map((a) => `${a.action} ${a.target}`)).toEqual([
       "qa.scorecard.save scorecard:support",
       `qa.evaluation.create evaluation:${draft.id}`,
@@ -111,7 +144,10 @@ describe("QA records in the store", () => {
     await updateEvaluation(ch, qa1, e.id, { expectedVersion: 1, answers: full, comments: [], summary: "", submit: true });
     expect((await getEvaluation(ch, qa2, e.id)).score).toBe(100);
     // Another queue's supervisor, and another team's, get 404; creating on that call too.
-    for (const scope of [{ teams: [], queues: ["q2"] }, { teams: ["t2"], queues: [] }]) {
+    for (const scope of [
+      { teams: [], queues: ["q2"] },
+      { teams: ["t2"], queues: [] },
+    ]) {
       const other = caller("sup9", "supervisor", scopeAccess(scope));
       await expect(getEvaluation(ch, other, e.id)).rejects.toThrow(OutOfScope);
       await expect(createEvaluation(ch, other, { callId: "c0", scorecardId: "support", answers: {}, comments: [], summary: "" })).rejects.toThrow(OutOfScope);
@@ -122,7 +158,9 @@ describe("QA records in the store", () => {
     const cal = await createCalibration(ch, admin, { callId: "c2", scorecardId: "support", title: "" });
     const a = await createEvaluation(ch, qa1, { callId: "c2", scorecardId: "support", calibrationId: cal.id, answers: {}, comments: [], summary: "" });
     await updateEvaluation(ch, qa1, a.id, { expectedVersion: 1, answers: { greet: "yes", id: "yes", tone: 5 }, comments: [], summary: "", submit: true });
-    await expect(createEvaluation(ch, qa1, { callId: "c2", scorecardId: "support", calibrationId: cal.id, answers: {}, comments: [], summary: "" })).rejects.toThrow(Conflict);
+    await expect(createEvaluation(ch, qa1, { callId: "c2", scorecardId: "support", calibrationId: cal.id, answers: {}, comments: [], summary: "" })).rejects.toThrow(
+      Conflict,
+    );
     const b = await createEvaluation(ch, qa2, { callId: "c2", scorecardId: "support", calibrationId: cal.id, answers: {}, comments: [], summary: "" });
     await expect(getEvaluation(ch, qa2, a.id)).rejects.toThrow(OutOfScope);
     expect((await calibrationView(ch, qa2, cal.id)).spread).toBeNull();
