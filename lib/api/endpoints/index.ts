@@ -9,6 +9,9 @@ import { kpiAgents, kpiAgentTimeline, kpiHeatmap, kpiQueues, kpiSeries, kpiSumma
 import { recordingAudioEndpoint, recordingOriginalEndpoint, recordingPeaksEndpoint, recordingRetention, updateRecordingRetention, uploadRecordingEndpoint } from "./recordings";
 import { liveReplay, liveStreamEndpoint, thresholds, updateThresholds } from "./live";
 import { redactionSettings, transcription, updateRedactionSettingsEndpoint } from "./speech";
+import { createQaEvaluation, disputeQaEvaluation, qaEvaluation, qaEvaluations, resolveQaEvaluation, updateQaEvaluation } from "./qa-evaluations";
+import { createQaScorecard, qaScorecard, qaScorecards, updateQaScorecard } from "./qa-scorecards";
+import { createQaCalibration, qaAssignments, qaCalibration, qaCalibrations, qaCallChecks, qaDashboard, qaEvaluators, qaSampling } from "./qa-work";
 import { createUserEndpoint, removeUserEndpoint, revokeSessionEndpoint, updateUserEndpoint, userSessions, users } from "./users";
 
 /**
@@ -54,6 +57,24 @@ export const ENDPOINTS = [
   transcription,
   redactionSettings,
   updateRedactionSettingsEndpoint,
+  qaScorecards,
+  qaScorecard,
+  createQaScorecard,
+  updateQaScorecard,
+  qaEvaluations,
+  qaEvaluation,
+  createQaEvaluation,
+  updateQaEvaluation,
+  disputeQaEvaluation,
+  resolveQaEvaluation,
+  qaCallChecks,
+  qaDashboard,
+  qaEvaluators,
+  qaSampling,
+  qaAssignments,
+  qaCalibrations,
+  createQaCalibration,
+  qaCalibration,
 ] as const;
 
 export type DeclaredEndpoint = (typeof ENDPOINTS)[number];

@@ -19,7 +19,10 @@ const segmentRow = z.object({ speaker: z.string(), start_ms: num, end_ms: num, t
 export type CallChecks = { callId: string; recordingId: string; hasTranscript: boolean; checks: AutoCheck[] };
 
 /** The automatic checks for the leg a recording (or, without one, the call's first answered leg) belongs to; 404 outside the scope. */
-export async function callChecks(ch: ClickHouseClient, p: { tenantId: string; access: ScopeAccess; callId: string; recordingId?: string | undefined }): Promise<CallChecks> {
+export async function callChecks(
+  ch: ClickHouseClient,
+  p: { tenantId: string; access: ScopeAccess; callId: string; recordingId?: string | undefined },
+): Promise<CallChecks> {
   const events = await readCallEvents(ch, p.tenantId, p.callId);
   if (!events) throw new NotFound(`call "${p.callId}"`);
   const leg = evaluatedLeg(events, p.recordingId);
@@ -33,5 +36,10 @@ export async function callChecks(ch: ClickHouseClient, p: { tenantId: string; ac
   const originMs = started?.time ?? answered?.time ?? leg.callAt;
   const durationMs = stopped?.type === "recording.stopped" ? stopped.data.durationMs : leg.talkMs;
   const segments = rows.map((r) => ({ speaker: r.speaker, startMs: r.start_ms, endMs: r.end_ms, text: r.text }));
-  return { callId: p.callId, recordingId: leg.recordingId, hasTranscript: segments.length > 0, checks: autoChecks({ segments, events, legId: leg.legId, originMs, durationMs }) };
+  return {
+    callId: p.callId,
+    recordingId: leg.recordingId,
+    hasTranscript: segments.length > 0,
+    checks: autoChecks({ segments, events, legId: leg.legId, originMs, durationMs }),
+  };
 }

@@ -19,7 +19,11 @@ export const CALIBRATION_AUDIT_ACTION = "qa.calibration.create";
 const inScope = (c: Caller, cal: Calibration) => contactInScope(c.access, { queueId: cal.queueId, agent: { teamId: cal.teamId || null } });
 
 /** Starts a calibration: one call, the scorecard's current version, fixed for every evaluator in it. Audited. */
-export async function createCalibration(ch: ClickHouseClient, c: Caller, req: { callId: string; scorecardId: string; title: string; recordingId?: string | undefined }): Promise<Calibration> {
+export async function createCalibration(
+  ch: ClickHouseClient,
+  c: Caller,
+  req: { callId: string; scorecardId: string; title: string; recordingId?: string | undefined },
+): Promise<Calibration> {
   const events = await readCallEvents(ch, c.tenantId, req.callId);
   if (!events) throw new NotFound(`call "${req.callId}"`);
   const leg = evaluatedLeg(events, req.recordingId);
