@@ -1,11 +1,17 @@
 import { auditExport, auditLog } from "./audit";
+import { callEndpoint, callTranscript } from "./calls";
 import { contacts } from "./contacts";
 import { definitions, updateDefinition } from "./definitions";
 import { queues, teams } from "./directory";
 import { exportTable } from "./export";
+import { transcriptSearch } from "./transcripts";
 import { kpiAgents, kpiAgentTimeline, kpiHeatmap, kpiQueues, kpiSeries, kpiSummary } from "./kpi";
 import { recordingAudioEndpoint, recordingOriginalEndpoint, recordingPeaksEndpoint, recordingRetention, updateRecordingRetention, uploadRecordingEndpoint } from "./recordings";
 import { liveReplay, liveStreamEndpoint, thresholds, updateThresholds } from "./live";
+import { redactionSettings, transcription, updateRedactionSettingsEndpoint } from "./speech";
+import { createQaEvaluation, disputeQaEvaluation, qaEvaluation, qaEvaluations, resolveQaEvaluation, updateQaEvaluation } from "./qa-evaluations";
+import { createQaScorecard, qaScorecard, qaScorecards, updateQaScorecard } from "./qa-scorecards";
+import { createQaCalibration, qaAssignments, qaCalibration, qaCalibrations, qaCallChecks, qaDashboard, qaEvaluators, qaSampling } from "./qa-work";
 import { createUserEndpoint, removeUserEndpoint, revokeSessionEndpoint, updateUserEndpoint, userSessions, users } from "./users";
 
 /**
@@ -45,6 +51,30 @@ export const ENDPOINTS = [
   uploadRecordingEndpoint,
   recordingRetention,
   updateRecordingRetention,
+  callEndpoint,
+  callTranscript,
+  transcriptSearch,
+  transcription,
+  redactionSettings,
+  updateRedactionSettingsEndpoint,
+  qaScorecards,
+  qaScorecard,
+  createQaScorecard,
+  updateQaScorecard,
+  qaEvaluations,
+  qaEvaluation,
+  createQaEvaluation,
+  updateQaEvaluation,
+  disputeQaEvaluation,
+  resolveQaEvaluation,
+  qaCallChecks,
+  qaDashboard,
+  qaEvaluators,
+  qaSampling,
+  qaAssignments,
+  qaCalibrations,
+  createQaCalibration,
+  qaCalibration,
 ] as const;
 
 export type DeclaredEndpoint = (typeof ENDPOINTS)[number];
