@@ -55,7 +55,7 @@ const recordingsOf = (tenantId: string) =>
 
 describe("POST /api/recordings (upload)", () => {
   let tenantId: string;
-  const upload = async (user: SessionUser, query: Record<string, string>, body: Uint8Array) => {
+  const upload = async (user: SessionUser, query: Record<string, string>, body: Uint8Array<ArrayBuffer>) => {
     try {
       const request = new Request("http://localhost/api/recordings", { method: "POST", body });
       const params = parseParams(uploadRecordingEndpoint, new URLSearchParams(query));
