@@ -11,7 +11,16 @@ function candidates(): Candidate[] {
   const add = (agentId: string, n: number, queueId: string) => {
     for (let i = 0; i < n; i++) {
       const outcome: CallOutcome = i % 3 === 0 ? "transferred" : "caller_released";
-      out.push({ callId: `${agentId}-c${i}`, legId: `${agentId}-c${i}.1`, agentId, queueId, teamId: "t1", talkMs: (60 + i * 20) * 1000, outcome, at: from + i * 3_600_000 });
+      out.push({
+        callId: `${agentId}-c${i}`,
+        legId: `${agentId}-c${i}.1`,
+        agentId,
+        queueId,
+        teamId: "t1",
+        talkMs: (60 + i * 20) * 1000,
+        outcome,
+        at: from + i * 3_600_000,
+      });
     }
   };
   add("a1", 10, "q1");
@@ -56,9 +65,19 @@ describe("selecting calls to evaluate", () => {
   it("is the same for a seed and differs for another; an agent's pick does not depend on other agents' calls", () => {
     const a = run().map((p) => p.callId);
     expect(run().map((p) => p.callId)).toEqual(a);
-    const seeds = ["s2", "s3", "s4", "s5"].map((s) => run({}, new Set(), new Map(), s).map((p) => p.callId).join());
+    const seeds = ["s2", "s3", "s4", "s5"].map((s) =>
+      run({}, new Set(), new Map(), s)
+        .map((p) => p.callId)
+        .join(),
+    );
     expect(seeds.some((s) => s !== a.join())).toBe(true);
-    const onlyA1 = run({}, new Set(), new Map(), "s1", candidates().filter((c) => c.agentId === "a1")).map((p) => p.callId);
+    const onlyA1 = run(
+      {},
+      new Set(),
+      new Map(),
+      "s1",
+      candidates().filter((c) => c.agentId === "a1"),
+    ).map((p) => p.callId);
     expect(onlyA1).toEqual(a.filter((id) => id.startsWith("a1-")));
   });
 

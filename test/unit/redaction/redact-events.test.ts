@@ -91,7 +91,16 @@ describe("redactTranscripts", () => {
 
   it("masks text without words too, and leaves other events as the very same objects", () => {
     const noWords = segment(0, 1, 0, "my card is 4111 1111 1111 1111", { words: undefined });
-    const other: CtiEvent = { specVersion: "1.0", id: randomUUID(), source: "s", time: T0, tenantId: "t1", callId: "c1", type: "call.offered", data: { from: "+1", to: "+2", direction: "inbound", channelId: "ch1" } };
+    const other: CtiEvent = {
+      specVersion: "1.0",
+      id: randomUUID(),
+      source: "s",
+      time: T0,
+      tenantId: "t1",
+      callId: "c1",
+      type: "call.offered",
+      data: { from: "+1", to: "+2", direction: "inbound", channelId: "ch1" },
+    };
     const r = redactTranscripts([other, noWords], policy);
     expect(r.events[0]).toBe(other);
     expect(dataOf(r.events[1])?.text).toBe("my card is [card number]");
