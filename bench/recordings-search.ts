@@ -12,6 +12,7 @@ import { parseSearchQuery } from "../lib/transcripts/search-query";
 import { searchParams, searchSql, searchTranscripts, type SearchInput } from "../lib/transcripts/search-transcripts";
 import { runCli } from "../scripts/run-cli";
 import { percentile } from "./percentile";
+import { numArg, strArg } from "./cli-args";
 
 /**
  * npm run bench:recordings:search [-- --calls 1000000] [--segments 10] [--runs 20] [--data-dir DIR] [--no-text-index]
@@ -33,18 +34,6 @@ import { percentile } from "./percentile";
  * 3. Prints the table and whether the goal (p95 < 500 ms) holds. Exit code 0 whatever
  *    the figures (it is a benchmark).
  */
-
-const numArg = (name: string, fallback: number): number => {
-  const i = process.argv.indexOf(`--${name}`);
-  if (i < 0) return fallback;
-  const v = Number(process.argv[i + 1]);
-  if (!Number.isFinite(v) || v <= 0) throw new Error(`--${name} needs a positive number`);
-  return v;
-};
-const strArg = (name: string): string | undefined => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i < 0 ? undefined : process.argv[i + 1];
-};
 
 const TENANT = "bench-search";
 const DAY = 86_400_000;

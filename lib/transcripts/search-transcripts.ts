@@ -3,7 +3,7 @@ import { z } from "zod";
 import { QUEUE_EXIT_REASONS } from "@/lib/events";
 import { queryRows, sqlNumber } from "@/lib/store/query-rows";
 import { readCallDirectory } from "@/lib/calls/call-directory";
-import { segmentWords } from "@/lib/calls/transcript";
+import { segmentWords, segmentWordsShape } from "@/lib/calls/transcript";
 import { findPhrase, type SearchQuery } from "./search-query";
 
 /**
@@ -150,12 +150,7 @@ const hitRow = z.object({
   speaker: z.string(),
   queueId: z.string(),
   agentId: z.string(),
-  startMs: sqlNumber,
-  endMs: sqlNumber,
-  text: z.string(),
-  words: z.array(z.string()),
-  starts: z.array(sqlNumber),
-  ends: z.array(sqlNumber),
+  ...segmentWordsShape,
 });
 
 type HitRow = z.output<typeof hitRow>;
