@@ -137,6 +137,11 @@ export class SpeechWorker {
     return new Promise((resolve) => this.readyWaiters.push(resolve));
   }
 
+  /** The child's process id while it runs (the benchmark reads its peak memory). */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   get available(): boolean {
     return this.health.state === "ready";
   }
