@@ -5,7 +5,7 @@ import { queues, teams } from "./directory";
 import { exportTable } from "./export";
 import { kpiAgents, kpiAgentTimeline, kpiHeatmap, kpiQueues, kpiSeries, kpiSummary } from "./kpi";
 import { liveReplay, liveStreamEndpoint, thresholds, updateThresholds } from "./live";
-import { redactionSettings, transcription, updateRedactionSettingsEndpoint } from "./speech";
+import { redactionSettings, transcription, transcriptOriginals, updateRedactionSettingsEndpoint } from "./speech";
 import { createUserEndpoint, removeUserEndpoint, revokeSessionEndpoint, updateUserEndpoint, userSessions, users } from "./users";
 
 /**
@@ -42,6 +42,7 @@ export const ENDPOINTS = [
   transcription,
   redactionSettings,
   updateRedactionSettingsEndpoint,
+  transcriptOriginals,
 ] as const;
 
 export type DeclaredEndpoint = (typeof ENDPOINTS)[number];
