@@ -13,6 +13,7 @@ import { startKafka } from "./kafka";
 import { printSignIns } from "./sign-ins";
 import { openStore } from "./store";
 import { startOperatorSql } from "./operator-socket";
+import { startRecordings } from "./recordings";
 import { startTelephony } from "./telephony";
 
 /**
@@ -91,6 +92,8 @@ async function boot(env: Env, log: (line: string) => void): Promise<Runtime> {
 
   // The web server owns the store's upkeep when it is embedded; with a ClickHouse server the ingest workers do it.
   const stopCompaction = env.embedded && env.STORE_COMPACT_MINUTES > 0 ? startCompaction(ch, env.STORE_COMPACT_MINUTES * 60_000, log) : undefined;
+  // The simulator's renderer (lib/recordings/simulated/render.ts) is passed here once it exists: { canRender, render }.
+  const stopRecordings = startRecordings({ ch, env, pipeline }, log);
   const telephony = startTelephony(adapter, { ch, tenantId: env.TENANT_ID, pipeline, source, status, label: env.telephony, log });
   // Started in the background: a broker that is still coming up must not hold up the web server.
   const kafkaStarting = new AbortController();
@@ -104,6 +107,7 @@ async function boot(env: Env, log: (line: string) => void): Promise<Runtime> {
       // A broker that never came up must not hold shutdown: stop waiting for it first.
       kafkaStarting.abort();
       stopCompaction?.();
+      stopRecordings();
       await telephony.stop();
       await speech.stop();
       stopRedactionRefresh();
