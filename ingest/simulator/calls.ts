@@ -3,6 +3,7 @@ import type { SimContext } from "./context";
 import { planConversation, type ConversationPlan, type Outcome } from "./conversation";
 import type { SimAgent, SimCall, SimLeg, SimQueue } from "./model";
 import { callerNumber } from "./numbers";
+import { startRecording, stopRecording } from "./recording";
 import { pickAgent, pickCaller, positionOf, removeFromQueue } from "./routing";
 
 /**
@@ -155,6 +156,7 @@ function answer(ctx: SimContext, leg: SimLeg, agent: SimAgent): void {
     pCallerReleases: p.callerReleases,
     transferTargets: transfers ? leg.queue.config.transferTargets : [],
   });
+  if (ctx.behaviours.recordings) startRecording(ctx, ids, plan);
   runStep(ctx, leg, agent, plan, 0);
 }
 
@@ -221,6 +223,7 @@ function clearAgentLeg(ctx: SimContext, leg: SimLeg, agent: SimAgent, releasedBy
       transferred,
     },
   });
+  if (ctx.behaviours.recordings) stopRecording(ctx, agentLeg(leg, agent), leg.answeredAt);
 }
 
 function clearCall(ctx: SimContext, call: SimCall, cause: string): void {

@@ -1,5 +1,5 @@
 import type { CtiEvent, SPEC_VERSION } from "@/lib/events";
-import type { Behaviours } from "./config";
+import type { Behaviours, SimulatorConfig } from "./config";
 import type { MsSampler } from "./distributions";
 import type { SimAgent, SimQueue } from "./model";
 import type { Rng } from "./random";
@@ -32,6 +32,8 @@ export interface Samplers {
 export interface SimContext {
   /** Current simulation time, epoch ms (integer). */
   readonly t: number;
+  /** Where the events say they come from; recording events build their envelope from it. */
+  readonly config: Pick<SimulatorConfig, "source" | "tenantId">;
   readonly behaviours: Behaviours;
   /** Stream for behaviour draws (durations, choices); ids and arrivals use their own. */
   readonly rng: Rng;
