@@ -77,6 +77,25 @@ export const envSchema = z.object({
     .default(64 * 1024),
   // Rows a contacts CSV export holds at most; a longer list is cut, and the file and its headers say so.
   EXPORT_MAX_ROWS: z.coerce.number().int().min(1).max(100_000_000).default(1_000_000),
+  // Recording audio and peaks go to DATA_DIR/recordings unless a bucket is named (docs/recordings.md, "Storage and serving").
+  RECORDINGS_S3_BUCKET: optionalString,
+  RECORDINGS_S3_ENDPOINT: z.url().optional(),
+  RECORDINGS_S3_REGION: z.string().trim().min(1).default("us-east-1"),
+  RECORDINGS_S3_ACCESS_KEY_ID: optionalString,
+  RECORDINGS_S3_SECRET_ACCESS_KEY: optionalString,
+  RECORDINGS_S3_PATH_STYLE: bool.default(true),
+  RECORDINGS_S3_PREFIX: z
+    .string()
+    .regex(/^([A-Za-z0-9_-][A-Za-z0-9._-]*\/)*$/, "must be empty or path segments each ending in /")
+    .optional(),
+  /** The speech worker's venv (npm run speech:install); without it the product says "no recogniser set up". */
+  SPEECH_VENV: z.string().min(1).default(".speech-venv"),
+  /** Speech worker processes, so transcription jobs run at once at most; 0 = this process transcribes nothing. */
+  SPEECH_WORKERS: z.coerce.number().int().min(0).max(16).default(1),
+  /** CPU threads per speech worker. */
+  SPEECH_THREADS: z.coerce.number().int().min(1).max(64).default(1),
+  /** Keep transcript segments as they were before redaction (admins only) until an admin changes the setting. */
+  REDACTION_KEEP_ORIGINAL: bool.default(false),
 });
 
 type RawEnv = z.infer<typeof envSchema>;
@@ -113,6 +132,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const env = result.data;
   const embedded = env.CLICKHOUSE_URL === undefined;
   const demoMode = env.DEMO_MODE ?? embedded;
+  if (env.RECORDINGS_S3_BUCKET && (!env.RECORDINGS_S3_ACCESS_KEY_ID || !env.RECORDINGS_S3_SECRET_ACCESS_KEY)) {
+    throw new EnvError(["RECORDINGS_S3_ACCESS_KEY_ID / RECORDINGS_S3_SECRET_ACCESS_KEY: required when RECORDINGS_S3_BUCKET is set"]);
+  }
   if (env.OIDC_ISSUER && (!env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET)) {
     throw new EnvError(["OIDC_CLIENT_ID / OIDC_CLIENT_SECRET: required when OIDC_ISSUER is set"]);
   }

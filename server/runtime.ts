@@ -5,12 +5,15 @@ import { ensureDemoUsers } from "@/lib/auth/demo-users";
 import { startLiveFloor } from "@/lib/live/start-floor";
 import { startCompaction } from "@/lib/store/compact";
 import { secureDataDir } from "@/lib/store/data-dir";
+import { keepRedactionPolicyFresh } from "@/lib/redaction/settings-record";
+import { startSpeech } from "@/lib/speech/service";
 import { IngestPipeline, InProcessSource } from "@/ingest/pipeline";
 import { createPlatformAdapter, type PlatformCapabilities } from "@/ingest/platform";
 import { startKafka } from "./kafka";
 import { printSignIns } from "./sign-ins";
 import { openStore } from "./store";
 import { startOperatorSql } from "./operator-socket";
+import { startRecordings } from "./recordings";
 import { startTelephony } from "./telephony";
 
 /**
@@ -75,11 +78,22 @@ async function boot(env: Env, log: (line: string) => void): Promise<Runtime> {
   const floor = startLiveFloor({ ch, tenantId: env.TENANT_ID, timeZone: adapter?.timeZone ?? "UTC", log });
   pipeline.onEvents((events) => floor.apply(events));
 
+  // Redaction settings reach the pipeline before the first transcript does; the speech queue writes through the pipeline too.
+  const stopRedactionRefresh = keepRedactionPolicyFresh(ch, env.TENANT_ID, env.REDACTION_KEEP_ORIGINAL, 60_000, log);
+  const speech = startSpeech(
+    env,
+    ch,
+    async (events) => void (await pipeline.ingest(events.map((object) => ({ payload: { object }, origin: { source: "speech" } })))),
+    log,
+  );
+
   const operatorSql = startOperatorSql(env, ch, log);
   if (env.demoMode) printSignIns(await ensureDemoUsers(env.DATA_DIR), env, log);
 
   // The web server owns the store's upkeep when it is embedded; with a ClickHouse server the ingest workers do it.
   const stopCompaction = env.embedded && env.STORE_COMPACT_MINUTES > 0 ? startCompaction(ch, env.STORE_COMPACT_MINUTES * 60_000, log) : undefined;
+  // The simulator's renderer (lib/recordings/simulated/render.ts) is passed here once it exists: { canRender, render }.
+  const stopRecordings = startRecordings({ ch, env, pipeline }, log);
   const telephony = startTelephony(adapter, { ch, tenantId: env.TENANT_ID, pipeline, source, status, label: env.telephony, log });
   // Started in the background: a broker that is still coming up must not hold up the web server.
   const kafkaStarting = new AbortController();
@@ -93,7 +107,10 @@ async function boot(env: Env, log: (line: string) => void): Promise<Runtime> {
       // A broker that never came up must not hold shutdown: stop waiting for it first.
       kafkaStarting.abort();
       stopCompaction?.();
+      stopRecordings();
       await telephony.stop();
+      await speech.stop();
+      stopRedactionRefresh();
       await source.close();
       await (await kafka)?.stop();
       floor.stop();

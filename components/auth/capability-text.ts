@@ -5,6 +5,8 @@ const DESCRIPTIONS: Record<Capability, string> = {
   dashboards: "detailed dashboards and drill-down",
   wallboard: "the live floor and call monitoring",
   recordings: "recordings, transcripts and evaluations",
+  qaDashboard: "the quality dashboard (evaluation scores)",
+  evaluate: "evaluating calls against scorecards",
   admin: "users, KPI definitions and thresholds",
 };
 

@@ -27,7 +27,13 @@ function reset(patch: Partial<ViewParams>) {
 }
 
 /** The contacts behind a number: filterable, sortable (by the store) and paginated. */
-export function ContactsView({ initialTz }: { initialTz: string | null }) {
+export function ContactsView({
+  initialTz,
+  callHref = false,
+}: {
+  initialTz: string | null;
+  /** Rows link to the call page (users who may open recordings). */ callHref?: boolean;
+}) {
   const { view, setView, setParams, params } = useView();
   const tz = useBrowserTimeZone(initialTz);
   const now = useNow();
@@ -120,6 +126,7 @@ export function ContactsView({ initialTz }: { initialTz: string | null }) {
               rows={d.items}
               ctx={{ tz }}
               rowKey={(r) => r.legId}
+              rowHref={callHref ? (r) => `/calls/${encodeURIComponent(r.callId)}` : undefined}
               sort={{
                 state: { id: req.sort, dir: req.dir },
                 server: true,

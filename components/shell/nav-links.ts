@@ -7,8 +7,11 @@ export const NAV_LINKS: readonly { href: string; label: string; capability: Capa
   { href: "/queues", label: "Queues", capability: "dashboards" },
   { href: "/agents", label: "Agents", capability: "dashboards" },
   { href: "/contacts", label: "Contacts", capability: "dashboards" },
+  { href: "/search", label: "Search", capability: "recordings" },
   { href: "/wallboard", label: "Wallboard", capability: "wallboard" },
+  { href: "/qa", label: "Quality", capability: "qaDashboard" },
   { href: "/definitions", label: "Definitions", capability: "admin" },
   { href: "/admin/users", label: "Users", capability: "admin" },
   { href: "/admin/audit", label: "Audit", capability: "admin" },
+  { href: "/admin/redaction", label: "Redaction", capability: "admin" },
 ];

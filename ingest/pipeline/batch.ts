@@ -1,5 +1,8 @@
 import { createHash } from "node:crypto";
 import type { CtiEvent } from "@/lib/events";
+import { activeRedactionPolicy } from "@/lib/redaction/active-policy";
+import type { RedactionPolicy } from "@/lib/redaction/kinds";
+import { redactTranscripts, type OriginalSegment } from "@/lib/redaction/redact-events";
 import { isValidAsIs, parseBytes, validate } from "./decode";
 import { deadLetterRow, type DeadLetterRow } from "./dead-letter";
 import type { InboundMessage } from "./message";
@@ -15,6 +18,8 @@ export type Batch = {
   deadLetters: DeadLetterRow[];
   /** Repeats of an event id inside this batch, dropped before insert. */
   duplicatesInBatch: number;
+  /** Transcript segments as they were before redaction masked them, when the policy keeps them (admins only). */
+  originals: OriginalSegment[];
 };
 
 /**
@@ -45,7 +50,7 @@ export function parseBatch(messages: readonly InboundMessage[], maxEventBytes: n
 }
 
 /** buildBatch's second half: JSON values -> validated events and their lines, repeats within the batch dropped. */
-export function validateBatch(parsed: ParsedBatch, now: number = Date.now()): Batch {
+export function validateBatch(parsed: ParsedBatch, now: number = Date.now(), redactionPolicy: (tenantId: string) => RedactionPolicy = activeRedactionPolicy): Batch {
   const events: CtiEvent[] = [];
   const lines: Uint8Array[] = [];
   const deadLetters = [...parsed.deadLetters];
@@ -74,7 +79,13 @@ export function validateBatch(parsed: ParsedBatch, now: number = Date.now()): Ba
     events.push(event);
     lines.push(asReceived ? (message.payload as Uint8Array) : canonicalLine(event));
   }
-  return { events, lines, deadLetters, duplicatesInBatch };
+  // Card numbers never reach the store: transcript segments are masked here (lib/redaction), and a masked one is encoded afresh.
+  const redacted = redactTranscripts(events, redactionPolicy);
+  for (const i of redacted.changed) {
+    events[i] = redacted.events[i] as CtiEvent;
+    lines[i] = canonicalLine(events[i]);
+  }
+  return { events, lines, deadLetters, duplicatesInBatch, originals: redacted.originals };
 }
 
 /** Where the "already stored?" lookup reads: the batch's tenants and event times. */

@@ -6,6 +6,7 @@ import type { DeadLetterRow } from "./dead-letter";
 import { queryJson } from "@/lib/store/query-rows";
 import { limited, storeInsert } from "@/lib/store/store-call";
 import { limitSettings } from "@/lib/store/query-limits";
+import { writeOriginalSegments } from "@/lib/redaction/originals-store";
 
 const INGEST = { kind: "ingest" } as const;
 
@@ -85,6 +86,8 @@ export async function writeBatch(
   const stored = found.size === 0 ? found : new Set(batch.events.filter((e) => found.has(e.id)).map((e) => e.id));
   const keep = (_: unknown, i: number) => stored.size === 0 || !stored.has((batch.events[i] as CtiEvent).id);
   const events = batch.events.filter(keep);
+  // Kept originals first: a masked segment is never stored without the original the settings asked to keep.
+  await writeOriginalSegments(ch, batch.originals);
   if (events.length > 0) await insertEvents(ch, events, batch.lines.filter(keep), origin);
   await writeDeadLetters(ch, batch.deadLetters, origin);
   return { inserted: events.length, alreadyStored: stored, deadLettered: batch.deadLetters.length };

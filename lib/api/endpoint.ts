@@ -29,6 +29,8 @@ export type EndpointContext = {
   signal: AbortSignal;
   /** The caller's address (lib/auth/client-address.ts: the socket peer, or a trusted proxy's report), for the audit log; absent in a server render. */
   from?: string;
+  /** The HTTP request, for the few endpoints that read more than parameters and a JSON body (Range headers, an audio upload); absent in a server render. */
+  request?: Request;
 };
 
 /** What a declaration's own `run` is given: the context plus the caller's scope, resolved. */

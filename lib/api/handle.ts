@@ -31,7 +31,7 @@ export function handle(endpoint: AnyEndpoint): (request: NextRequest, context: R
       const params = parseParams(endpoint, request.nextUrl.searchParams, pathSegments(await context.params));
       const body = await parseBody(endpoint, request);
       const ch = await getClickHouse(env);
-      const ctx = { ch, tenantId: env.TENANT_ID, user, signal: request.signal, from: clientAddress(request.headers, env.AUTH_TRUST_PROXY) };
+      const ctx = { ch, tenantId: env.TENANT_ID, user, signal: request.signal, from: clientAddress(request.headers, env.AUTH_TRUST_PROXY), request };
       // Every read made for this request is cancelled when its caller leaves (lib/store/request-signal.ts).
       const result = await withRequestSignal(request.signal, () => endpoint.run(ctx, params, body));
       return result instanceof Response ? result : NextResponse.json(result);

@@ -35,7 +35,7 @@ const idList = (what: string) =>
     .default([]);
 const queueParam = idList("queues");
 const teamParam = idList("teams");
-const agentParam = idList("agents");
+export const agentParam = idList("agents");
 const variantParam = z.enum(SL_VARIANTS, { error: `must be one of ${SL_VARIANTS.join(", ")}` }).optional();
 
 export const tzParam = z.string({ error: "required (an IANA time zone such as Europe/London)" }).transform((tz, ctx) => {
@@ -47,9 +47,9 @@ export const tzParam = z.string({ error: "required (an IANA time zone such as Eu
   return canonical;
 });
 
-const periodParams = { from: epochMsParam, to: epochMsParam, queue: queueParam, team: teamParam };
+export const periodParams = { from: epochMsParam, to: epochMsParam, queue: queueParam, team: teamParam };
 
-function checkRange(v: { from: number; to: number }, ctx: z.RefinementCtx): void {
+export function checkRange(v: { from: number; to: number }, ctx: z.RefinementCtx): void {
   if (v.from >= v.to) ctx.addIssue({ code: "custom", path: ["to"], message: "must be after from" });
   else if (v.to - v.from > MAX_RANGE_MS) ctx.addIssue({ code: "custom", path: ["to"], message: `the range may span at most ${MAX_CUSTOM_DAYS} days` });
 }

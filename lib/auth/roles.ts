@@ -15,6 +15,10 @@ export const CAPABILITIES = {
   dashboards: ["admin", "manager", "supervisor"],
   wallboard: ["admin", "supervisor"],
   recordings: ["admin", "supervisor", "qa"],
+  // Quality management (docs/qa.md): scores are read by managers too; evaluating is QA's and the
+  // supervisors' (in their scope); scorecard forms are built by admins (the `admin` capability).
+  qaDashboard: ["admin", "manager", "supervisor", "qa"],
+  evaluate: ["admin", "supervisor", "qa"],
   admin: ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 

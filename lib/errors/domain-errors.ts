@@ -3,7 +3,7 @@
  * edge (lib/http/errors.ts) is the one place that turns a kind into a
  * status, so no module below app/ knows about HTTP.
  */
-export type DomainErrorKind = "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "unavailable" | "too_many";
+export type DomainErrorKind = "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "unavailable" | "too_many" | "gone";
 
 export class DomainError extends Error {
   constructor(
@@ -79,5 +79,12 @@ export class Unavailable extends DomainError {
 export class TooMany extends DomainError {
   constructor(message: string) {
     super("too_many", message);
+  }
+}
+
+/** It existed and was removed on purpose (a recording's audio past its queue's retention); the message says why and when. */
+export class Gone extends DomainError {
+  constructor(message: string) {
+    super("gone", message);
   }
 }

@@ -49,6 +49,9 @@ const agentStateData = z.object({ previous: previousStateSchema.optional() });
 
 export const QUEUE_EXIT_REASONS = ["answered", "abandon", "timeout", "empty", "key", "transfer"] as const;
 
+/** What lib/redaction masks in a transcript segment (its `redactions` field). */
+export const TRANSCRIPT_REDACTION_KINDS = ["card_number", "security_code", "expiry"] as const;
+
 export const dataSchemas = {
   "call.offered": z.object({
     from: shortText.describe("caller number (ANI)"),
@@ -133,7 +136,15 @@ export const dataSchemas = {
     /** Which channel of the recording the words are on (stereo: 0 agent, 1 caller, by default). */
     channel: z.number().int().min(0).max(7).optional(),
     /** Each word with its start and end, ms from the recording's start: what the player highlights and seeks to. */
-    words: z.array(z.object({ t: z.string().min(1).max(128), s: ms, e: ms })).max(2000).optional(),
+    words: z
+      .array(z.object({ t: z.string().min(1).max(128), s: ms, e: ms }))
+      .max(2000)
+      .optional(),
+    /** Spans masked before the segment was stored (lib/redaction): word indices, `from` inclusive, `to` exclusive. */
+    redactions: z
+      .array(z.object({ from: z.number().int().min(0).max(2000), to: z.number().int().min(0).max(2000), kind: z.enum(TRANSCRIPT_REDACTION_KINDS) }))
+      .max(500)
+      .optional(),
   }),
 } as const;
 

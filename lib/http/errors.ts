@@ -12,6 +12,7 @@ const STATUS: Record<DomainErrorKind, number> = {
   conflict: 409,
   unavailable: 503,
   too_many: 429,
+  gone: 410,
 };
 
 /** Zod issues as one readable sentence: "from: expected a number; queue: too long". */

@@ -21,7 +21,7 @@ export async function applyClaim<S>(ch: ClickHouseClient, kind: RecordKind<S>, k
     id: auditId(kind.kind, key, claim.version),
     at: claim.at,
     actor: claim.actor,
-    action: kind.audit.action,
+    action: typeof kind.audit.action === "string" ? kind.audit.action : kind.audit.action(before, after),
     target: kind.audit.target(key.recordId),
     details: kind.audit.details(before, after),
   };

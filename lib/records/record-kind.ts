@@ -31,7 +31,8 @@ export type RecordKind<S> = {
   /** Writes one version's row. Must be safe to repeat, and a later version's row must win over it. */
   writeProjection(ch: ClickHouseClient, key: RecordKey, v: Versioned<S>, actor: Actor): Promise<void>;
   audit: {
-    action: string;
+    /** The audit action; a function where one kind's edits mean different things (an evaluation's create, submit, dispute). */
+    action: string | ((before: Versioned<S>, after: Versioned<S>) => string);
     target(recordId: string): string;
     /** The audit row's details (lib/audit adds the actor's name). */
     details(before: Versioned<S>, after: Versioned<S>): Record<string, unknown>;

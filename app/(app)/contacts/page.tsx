@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { HydrationBoundary } from "@tanstack/react-query";
 import { requirePageUser } from "@/lib/auth/session";
+import { can } from "@/lib/auth/roles";
 import { pathWithQuery } from "@/lib/views/page-path";
 import { prefetchContactsPage } from "@/lib/prefetch/contacts-page";
 import { pageView } from "@/lib/prefetch/page-view";
@@ -22,7 +23,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
   return (
     <HydrationBoundary state={state}>
       <Suspense fallback={<DashboardSkeleton title="Contacts" tiles={0} />}>
-        <ContactsView initialTz={pv.tz} />
+        <ContactsView initialTz={pv.tz} callHref={can(user.role, "recordings")} />
       </Suspense>
     </HydrationBoundary>
   );

@@ -1,10 +1,24 @@
 import { auditExport, auditLog } from "./audit";
+import { callEndpoint, callTranscript } from "./calls";
 import { contacts } from "./contacts";
 import { definitions, updateDefinition } from "./definitions";
 import { queues, teams } from "./directory";
 import { exportTable } from "./export";
+import { transcriptSearch } from "./transcripts";
 import { kpiAgents, kpiAgentTimeline, kpiHeatmap, kpiQueues, kpiSeries, kpiSummary } from "./kpi";
+import {
+  recordingAudioEndpoint,
+  recordingOriginalEndpoint,
+  recordingPeaksEndpoint,
+  recordingRetention,
+  updateRecordingRetention,
+  uploadRecordingEndpoint,
+} from "./recordings";
 import { liveReplay, liveStreamEndpoint, thresholds, updateThresholds } from "./live";
+import { redactionSettings, transcription, transcriptOriginals, updateRedactionSettingsEndpoint } from "./speech";
+import { createQaEvaluation, disputeQaEvaluation, qaEvaluation, qaEvaluations, resolveQaEvaluation, updateQaEvaluation } from "./qa-evaluations";
+import { createQaScorecard, qaScorecard, qaScorecards, updateQaScorecard } from "./qa-scorecards";
+import { createQaCalibration, qaAssignments, qaCalibration, qaCalibrations, qaCallChecks, qaDashboard, qaEvaluators, qaSampling } from "./qa-work";
 import { createUserEndpoint, removeUserEndpoint, revokeSessionEndpoint, updateUserEndpoint, userSessions, users } from "./users";
 
 /**
@@ -38,10 +52,46 @@ export const ENDPOINTS = [
   removeUserEndpoint,
   userSessions,
   revokeSessionEndpoint,
+  recordingAudioEndpoint,
+  recordingPeaksEndpoint,
+  recordingOriginalEndpoint,
+  uploadRecordingEndpoint,
+  recordingRetention,
+  updateRecordingRetention,
+  callEndpoint,
+  callTranscript,
+  transcriptSearch,
+  transcription,
+  redactionSettings,
+  updateRedactionSettingsEndpoint,
+  transcriptOriginals,
+  qaScorecards,
+  qaScorecard,
+  createQaScorecard,
+  updateQaScorecard,
+  qaEvaluations,
+  qaEvaluation,
+  createQaEvaluation,
+  updateQaEvaluation,
+  disputeQaEvaluation,
+  resolveQaEvaluation,
+  qaCallChecks,
+  qaDashboard,
+  qaEvaluators,
+  qaSampling,
+  qaAssignments,
+  qaCalibrations,
+  createQaCalibration,
+  qaCalibration,
 ] as const;
 
 export type DeclaredEndpoint = (typeof ENDPOINTS)[number];
 /** The paths a browser may GET as JSON through TanStack Query. */
-export type QueryPath = Exclude<Extract<DeclaredEndpoint, { method: "GET" }>, typeof liveStreamEndpoint | typeof exportTable | typeof auditExport>["path"];
+export type QueryPath = Exclude<
+  Extract<DeclaredEndpoint, { method: "GET" }>,
+  typeof liveStreamEndpoint | typeof exportTable | typeof auditExport | RecordingFileEndpoint
+>["path"];
+/** Recording files (audio, peaks) are fetched by the player itself, not through TanStack Query. */
+type RecordingFileEndpoint = typeof recordingAudioEndpoint | typeof recordingPeaksEndpoint | typeof recordingOriginalEndpoint;
 /** The GET endpoint at a path (a PUT may share it). */
 export type EndpointAt<P extends string> = Extract<DeclaredEndpoint, { path: P; method: "GET" }>;

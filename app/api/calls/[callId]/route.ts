@@ -1,0 +1,7 @@
+import { handle } from "@/lib/api/handle";
+import { callEndpoint } from "@/lib/api/endpoints/calls";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+export const GET = handle(callEndpoint);

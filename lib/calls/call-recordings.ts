@@ -1,0 +1,54 @@
+import type { ClickHouseClient } from "@clickhouse/client";
+import { z } from "zod";
+import { queryRows, sqlNumber } from "@/lib/store/query-rows";
+
+/**
+ * A call's recordings: what the platform said (recordings, merged by max) and what
+ * the product stored (recording_media, latest version). Storage keys are not read:
+ * they never leave the server, and this answer goes to the browser.
+ */
+const RECORDINGS_SQL = `
+SELECT recording_id AS recordingId, max(leg_id) AS legId, max(queue_id) AS queueId, max(agent_id) AS agentId, max(source) AS source,
+  toUnixTimestamp64Milli(max(started_at)) AS startedAt, toUnixTimestamp64Milli(max(stopped_at)) AS stoppedAt, max(duration_ms) AS durationMs
+FROM recordings
+WHERE tenant_id = {tenantId:String}
+  AND recording_id IN (SELECT recording_id FROM recordings_by_call WHERE tenant_id = {tenantId:String} AND call_id = {callId:String})
+GROUP BY recording_id
+ORDER BY startedAt, recordingId`;
+
+const MEDIA_SQL = `
+SELECT recording_id AS recordingId, argMax(duration_ms, version) AS durationMs, argMax(channel_roles, version) AS channelRoles,
+  argMax(redacted_spans, version) AS redactedSpans, argMax(deleted_at, version) IS NOT NULL AS deleted, argMax(deleted_reason, version) AS deletedReason
+FROM recording_media
+WHERE tenant_id = {tenantId:String} AND has({ids:Array(String)}, recording_id)
+GROUP BY recording_id`;
+
+const recordingRow = z.object({
+  recordingId: z.string(),
+  legId: z.string(),
+  queueId: z.string(),
+  agentId: z.string(),
+  source: z.string(),
+  startedAt: sqlNumber,
+  stoppedAt: sqlNumber,
+  durationMs: sqlNumber,
+});
+
+const mediaRow = z.object({
+  recordingId: z.string(),
+  durationMs: sqlNumber,
+  channelRoles: z.array(z.string()),
+  redactedSpans: sqlNumber,
+  deleted: z.union([z.boolean(), z.number()]).transform((v) => v === true || v === 1),
+  deletedReason: z.string(),
+});
+
+export type RecordingRow = z.output<typeof recordingRow>;
+export type MediaRow = z.output<typeof mediaRow>;
+
+export async function readCallRecordings(ch: ClickHouseClient, tenantId: string, callId: string): Promise<{ recordings: RecordingRow[]; media: Map<string, MediaRow> }> {
+  const recordings = await queryRows(ch, RECORDINGS_SQL, { tenantId, callId }, recordingRow);
+  if (recordings.length === 0) return { recordings, media: new Map() };
+  const media = await queryRows(ch, MEDIA_SQL, { tenantId, ids: recordings.map((r) => r.recordingId) }, mediaRow);
+  return { recordings, media: new Map(media.map((m) => [m.recordingId, m])) };
+}

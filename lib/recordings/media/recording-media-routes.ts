@@ -1,0 +1,96 @@
+import type { ClickHouseClient } from "@clickhouse/client";
+import type { Actor } from "@/lib/audit/write-audit";
+import type { ScopeAccess } from "@/lib/auth/scope-access";
+import { Gone, NotFound, Unavailable } from "@/lib/errors/domain-errors";
+import { auditRecording, RECORDING_AUDIT } from "./audit-recording";
+import { contactInScope } from "@/lib/auth/scope-access";
+import { ensureMedia } from "./ensure-media";
+import type { MediaRow } from "./media-row";
+import type { RecordingRow } from "./recording-row";
+import { serveObject, startsPlayback } from "./serve-object";
+import { readServedRecording } from "./served-recording";
+import { recordingServices, type RecordingServices } from "./services";
+
+/** What the recording routes know of their caller. */
+export type RecordingCaller = { ch: ClickHouseClient; tenantId: string; access: ScopeAccess; actor: Actor; request?: Request; services?: RecordingServices };
+
+/**
+ * The recording (in scope: its queue, and its agent's team; unknown and out of
+ * scope are the same 404) and its media, rendered on first open; 404 without
+ * audio, 410 past retention. Checked on every request, from facts read in one
+ * query and kept a few seconds (served-recording.ts).
+ */
+async function servedMedia(c: RecordingCaller, recordingId: string): Promise<{ recording: RecordingRow; media: MediaRow; services: RecordingServices }> {
+  const services = c.services ?? recordingServices();
+  const served = await readServedRecording(c.ch, c.tenantId, recordingId);
+  const recording = served?.recording;
+  const agent = recording?.agentId ? { teamId: served?.teamId ?? null } : null;
+  if (!served || !recording || !contactInScope(c.access, { queueId: recording.queueId === "" ? null : recording.queueId, agent })) throw new NotFound("recording");
+  let media = served.media;
+  if (!media) {
+    // A recording rendered on first open that is already past its queue's retention is not rendered now.
+    if (served.retentionDays > 0 && recording.startedAt < Date.now() - served.retentionDays * 86_400_000) {
+      throw new Gone("the audio of this recording is past its queue's retention and was not kept; its details and audit history are kept");
+    }
+    media = await ensureMedia({ ch: c.ch, tenantId: c.tenantId, services }, recording);
+  }
+  if (!media) throw new NotFound("recording audio");
+  if (media.deletedAt !== null) {
+    throw new Gone(
+      `the audio of this recording was deleted on ${new Date(media.deletedAt).toISOString()} (${media.deletedReason}); its details and audit history are kept`,
+    );
+  }
+  if (media.storage !== services.store.kind)
+    throw new Unavailable(`this recording's audio is in the ${media.storage} store, and this server is configured for ${services.store.kind}`);
+  return { recording, media, services };
+}
+
+const tagOf = (m: MediaRow, which: string) => JSON.stringify([m.recordingId, m.version, which]);
+
+/** GET /api/recordings/{id}/audio: Range answered with 206; each playback (no range, or one from byte 0) and each download audited. */
+export async function recordingAudio(c: RecordingCaller, recordingId: string, o: { download: boolean }): Promise<Response> {
+  const { media, services } = await servedMedia(c, recordingId);
+  const headers = c.request?.headers;
+  // The audit row and the store's first bytes are awaited together: both must be done before the answer goes.
+  const audit =
+    o.download || startsPlayback(headers, media.bytes)
+      ? auditRecording(c.ch, c.tenantId, c.actor, o.download ? RECORDING_AUDIT.download : RECORDING_AUDIT.play, recordingId, {
+          callId: media.callId,
+          version: media.version,
+        })
+      : undefined;
+  const [{ response }] = await Promise.all([
+    serveObject(
+      services.store,
+      { key: media.audioKey, size: media.bytes, contentType: "audio/webm", tag: tagOf(media, "audio") },
+      headers,
+      o.download ? { downloadName: `recording-${recordingId}.webm` } : {},
+    ),
+    audit,
+  ]);
+  return response;
+}
+
+/** GET /api/recordings/{id}/peaks: the waveform JSON (see peaks.ts). */
+export async function recordingPeaks(c: RecordingCaller, recordingId: string): Promise<Response> {
+  const { media, services } = await servedMedia(c, recordingId);
+  const size = (await services.store.head(media.peaksKey))?.size;
+  if (size === undefined) throw new NotFound("recording peaks");
+  const { response } = await serveObject(services.store, { key: media.peaksKey, size, contentType: "application/json", tag: tagOf(media, "peaks") }, undefined);
+  return response;
+}
+
+/** GET /api/recordings/{id}/original: the audio as it was before redaction, when kept (admins only; audited). */
+export async function recordingOriginal(c: RecordingCaller, recordingId: string): Promise<Response> {
+  const { media, services } = await servedMedia(c, recordingId);
+  if (media.originalKey === "") throw new NotFound("original audio");
+  const size = (await services.store.head(media.originalKey))?.size;
+  if (size === undefined) throw new NotFound("original audio");
+  const { response, isFirstRead } = await serveObject(
+    services.store,
+    { key: media.originalKey, size, contentType: "audio/webm", tag: tagOf(media, "original") },
+    c.request?.headers,
+  );
+  if (isFirstRead) await auditRecording(c.ch, c.tenantId, c.actor, RECORDING_AUDIT.playOriginal, recordingId, { callId: media.callId, version: media.version });
+  return response;
+}

@@ -1,0 +1,40 @@
+import type { ClickHouseClient } from "@clickhouse/client";
+import type { CtiEvent } from "@/lib/events";
+import type { Env } from "@/lib/env";
+import { setRecordingServices, type OnDemandRenderer, type RecordingServices } from "@/lib/recordings/media/services";
+import { openObjectStore } from "@/lib/recordings/storage/open-store";
+import { startRetention } from "@/lib/recordings/retention/retention-job";
+import type { IngestPipeline } from "@/ingest/pipeline";
+
+/** How often the retention job looks for audio past its queue's days. */
+const RETENTION_EVERY_MS = 3_600_000;
+
+/**
+ * The recordings side of the web process: the object store the configuration
+ * names, the ingest pipeline (the upload API's recording.* events), the on-demand
+ * renderer of simulated recordings when there is one, and the hourly retention
+ * pass. Route handlers find them through lib/recordings/media/services.ts.
+ */
+export function startRecordings(
+  deps: { ch: ClickHouseClient; env: Env; pipeline: IngestPipeline; renderer?: OnDemandRenderer; enqueueTranscription?: RecordingServices["enqueueTranscription"] },
+  log: (line: string) => void,
+): () => void {
+  const store = openObjectStore(deps.env);
+  const services: RecordingServices = {
+    store,
+    ingest: pipelineIngest(deps.pipeline),
+    ...(deps.renderer ? { renderer: deps.renderer } : {}),
+    ...(deps.enqueueTranscription ? { enqueueTranscription: deps.enqueueTranscription } : {}),
+  };
+  setRecordingServices(services);
+  log(`recordings: audio in the ${store.kind === "s3" ? `S3 bucket ${deps.env.RECORDINGS_S3_BUCKET}` : "data directory"}`);
+  return startRetention({ ch: deps.ch, tenantId: deps.env.TENANT_ID, services }, RETENTION_EVERY_MS, log);
+}
+
+/** Events straight into the pipeline, resolved once stored; an event the pipeline refuses is an error, not a silent loss. */
+export function pipelineIngest(pipeline: IngestPipeline): (events: CtiEvent[]) => Promise<void> {
+  return async (events) => {
+    const r = await pipeline.ingest(events.map((e) => ({ payload: { object: e }, origin: { source: "recordings" } })));
+    if (r.deadLettered > 0) throw new Error(`recordings: ${r.deadLettered} recording event(s) were refused by the ingest pipeline (see dead_letters)`);
+  };
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { findPhrase, parseSearchQuery } from "@/lib/transcripts/search-query";
+import { InvalidInput } from "@/lib/errors/domain-errors";
+
+describe("parseSearchQuery", () => {
+  it("lower-cases, drops punctuation and pads the phrase", () => {
+    expect(parseSearchQuery("  Card, NUMBER ")).toEqual({ words: ["card", "number"], tokens: ["card", "number"], needle: " card number " });
+  });
+
+  it("keeps non-ASCII words for the phrase check but not for the ASCII token index", () => {
+    expect(parseSearchQuery("Müller account")).toEqual({ words: ["müller", "account"], tokens: ["account"], needle: " müller account " });
+  });
+
+  it.each([
+    ["", /enter a word/],
+    ["   ", /enter a word/],
+    ["?!", /at least one letter/],
+    ["x".repeat(201), /at most 200 characters/],
+    [Array.from({ length: 13 }, () => "a").join(" "), /at most 12 words/],
+  ])("refuses %j with a 400 that says why", (q, message) => {
+    expect(() => parseSearchQuery(q)).toThrow(InvalidInput);
+    expect(() => parseSearchQuery(q)).toThrow(message);
+  });
+});
+
+describe("findPhrase", () => {
+  it("finds the words in order, through punctuation and case", () => {
+    expect(findPhrase(["My", "Card,", "number", "is"], ["card", "number"])).toEqual({ first: 1, last: 2 });
+  });
+  it("maps a word that normalises to two back to its index", () => {
+    expect(findPhrase(["I", "don't", "know"], ["don", "t", "know"])).toEqual({ first: 1, last: 2 });
+  });
+  it("is null when the words are not adjacent", () => {
+    expect(findPhrase(["card", "and", "number"], ["card", "number"])).toBeNull();
+  });
+});
+
+describe("the search page's outcome list", () => {
+  it("is the queue exit reasons the endpoint accepts", async () => {
+    const { SEARCH_OUTCOMES } = await import("@/lib/transcripts/search-transcripts");
+    const { SEARCH_OUTCOME_CHOICES } = await import("@/components/search/search-view");
+    expect(SEARCH_OUTCOME_CHOICES).toEqual(SEARCH_OUTCOMES);
+  });
+});
+
+describe("searchWindows", () => {
+  it("widens from the last day by 4 until the period's start, which is always the last window", async () => {
+    const { searchWindows } = await import("@/lib/transcripts/search-transcripts");
+    const D = 86_400_000;
+    expect(searchWindows(0, 31 * D)).toEqual([30 * D, 27 * D, 15 * D, 0]);
+    expect(searchWindows(0, D)).toEqual([0]);
+    expect(searchWindows(0, 2 * D, D)).toEqual([D, 0]);
+  });
+});
