@@ -5,11 +5,14 @@ import { renderSimulatedRecording } from "./render";
 /**
  * The media pipeline's renderer for the simulator's recordings: those named the simulator's
  * way, and neither uploaded nor imported from a directory (whose audio is stored, not
- * rendered). Only the composition root of a process running the simulator passes it.
+ * rendered), once they have stopped. A call still in progress has its transcript so far but
+ * no audio yet: its script needs the whole timeline (the closing before the hang-up), so it is
+ * not rendered, and the media pipeline answers as for a recording without audio. Only the
+ * composition root of a process running the simulator passes it.
  */
 export function simulatedRecordingRenderer(): OnDemandRenderer {
   return {
-    canRender: (r) => r.recordingId === simulatedRecordingId(r.legId) && r.source !== "upload" && !r.source.endsWith("://import"),
+    canRender: (r) => r.stoppedAt > 0 && r.recordingId === simulatedRecordingId(r.legId) && r.source !== "upload" && !r.source.endsWith("://import"),
     render: renderSimulatedRecording,
   };
 }

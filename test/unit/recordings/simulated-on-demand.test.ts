@@ -23,4 +23,8 @@ describe("the simulated recordings' on-demand renderer", () => {
     expect(canRender(row({ source: "upload" }))).toBe(false);
     expect(canRender(row({ source: "asterisk://import" }))).toBe(false);
   });
+
+  it("leaves a recording that has not stopped (a call in progress) unrendered: its script needs the hang-up", () => {
+    expect(simulatedRecordingRenderer().canRender(row({ stoppedAt: 0 }))).toBe(false);
+  });
 });
