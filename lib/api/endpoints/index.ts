@@ -6,7 +6,14 @@ import { queues, teams } from "./directory";
 import { exportTable } from "./export";
 import { transcriptSearch } from "./transcripts";
 import { kpiAgents, kpiAgentTimeline, kpiHeatmap, kpiQueues, kpiSeries, kpiSummary } from "./kpi";
-import { recordingAudioEndpoint, recordingOriginalEndpoint, recordingPeaksEndpoint, recordingRetention, updateRecordingRetention, uploadRecordingEndpoint } from "./recordings";
+import {
+  recordingAudioEndpoint,
+  recordingOriginalEndpoint,
+  recordingPeaksEndpoint,
+  recordingRetention,
+  updateRecordingRetention,
+  uploadRecordingEndpoint,
+} from "./recordings";
 import { liveReplay, liveStreamEndpoint, thresholds, updateThresholds } from "./live";
 import { redactionSettings, transcription, updateRedactionSettingsEndpoint } from "./speech";
 import { createQaEvaluation, disputeQaEvaluation, qaEvaluation, qaEvaluations, resolveQaEvaluation, updateQaEvaluation } from "./qa-evaluations";
@@ -79,7 +86,10 @@ export const ENDPOINTS = [
 
 export type DeclaredEndpoint = (typeof ENDPOINTS)[number];
 /** The paths a browser may GET as JSON through TanStack Query. */
-export type QueryPath = Exclude<Extract<DeclaredEndpoint, { method: "GET" }>, typeof liveStreamEndpoint | typeof exportTable | typeof auditExport | RecordingFileEndpoint>["path"];
+export type QueryPath = Exclude<
+  Extract<DeclaredEndpoint, { method: "GET" }>,
+  typeof liveStreamEndpoint | typeof exportTable | typeof auditExport | RecordingFileEndpoint
+>["path"];
 /** Recording files (audio, peaks) are fetched by the player itself, not through TanStack Query. */
 type RecordingFileEndpoint = typeof recordingAudioEndpoint | typeof recordingPeaksEndpoint | typeof recordingOriginalEndpoint;
 /** The GET endpoint at a path (a PUT may share it). */

@@ -194,7 +194,13 @@ describe("retention", () => {
     const mk = async (callId: string, queueId: string, ageDays: number) => {
       await storeCall(ch, { tenantId, callId, queueId, agentId: "a1", t0: now - ageDays * day, talkMs: 10_000 });
       const r = (await uploadRecordingEndpoint.run(
-        { ch, tenantId, user: admin, signal: new AbortController().signal, request: new Request("http://x", { method: "POST", body: wavFile([tone(500, 8000, 200)], 8000, "pcm16") }) },
+        {
+          ch,
+          tenantId,
+          user: admin,
+          signal: new AbortController().signal,
+          request: new Request("http://x", { method: "POST", body: wavFile([tone(500, 8000, 200)], 8000, "pcm16") }),
+        },
         { callId, layout: "mono" },
         undefined,
       )) as { recordingId: string };
