@@ -130,7 +130,7 @@ cmd_up() {
     setsid --fork bash -c 'echo $$ >"$0.new" && mv "$0.new" "$0" && exec "$@"' "$PIDFILE" \
       "$BIN" server -ip="$HOST" -ip.bind="$HOST" -dir="$DATA" \
       -master.port="$MASTER_PORT" -volume.port="$VOLUME_PORT" -filer -filer.port="$FILER_PORT" \
-      -s3 -s3.port="$S3_PORT" "-s3.config=$S3_CONF" \
+      -s3 -s3.port="$S3_PORT" "-s3.config=$S3_CONF" -s3.port.iceberg=0 \
       -master.volumeSizeLimitMB=64 -volume.max=8 \
       </dev/null >"$LOGS/weed.log" 2>&1 9>&-
     local waited=0

@@ -25,7 +25,12 @@ LIMIT 1`;
 
 const rowSchema = z.object({ callId: z.string(), legId: z.string() });
 
-export async function findCallByPlatformId(ch: ClickHouseClient, tenantId: string, platformId: string, fileTime: number): Promise<{ callId: string; legId: string } | undefined> {
+export async function findCallByPlatformId(
+  ch: ClickHouseClient,
+  tenantId: string,
+  platformId: string,
+  fileTime: number,
+): Promise<{ callId: string; legId: string } | undefined> {
   const [row] = await queryRows(ch, SQL, { tenantId, id: platformId, from: fileTime - BEFORE_MS, to: fileTime + AFTER_MS }, rowSchema);
   return row;
 }

@@ -69,7 +69,9 @@ export async function importDirectory(ctx: { ch: ClickHouseClient; tenantId: str
         continue;
       }
       const bytes = await Promise.all(parts.map((p) => fsp.readFile(p.file)));
-      const pcm = g.both ? fileAudio(bytes[0] as Buffer, o.layout ?? "caller,agent") : legsAudio(g.r ? (bytes[0] as Buffer) : undefined, g.t ? (bytes.at(-1) as Buffer) : undefined);
+      const pcm = g.both
+        ? fileAudio(bytes[0] as Buffer, o.layout ?? "caller,agent")
+        : legsAudio(g.r ? (bytes[0] as Buffer) : undefined, g.t ? (bytes.at(-1) as Buffer) : undefined);
       const durationMs = ((pcm.channels[0]?.length ?? 0) / pcm.sampleRate) * 1000;
       const hash = createHash("sha256");
       for (const b of bytes) hash.update(b);

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { queryRows, sqlNumber } from "@/lib/store/query-rows";
 import { storeInsert } from "@/lib/store/store-call";
 import type { StorageKind } from "@/lib/recordings/storage/object-store";
+import { forgetServedRecording } from "./served-recording";
 
 /**
  * recording_media rows (migration 0019): what the product stored for a recording.
@@ -102,4 +103,5 @@ export async function writeMediaRow(ch: ClickHouseClient, tenantId: string, row:
       stored_at: row.storedAt,
     },
   ]);
+  forgetServedRecording(tenantId, row.recordingId);
 }

@@ -57,18 +57,18 @@ export async function deleteExpiredAudio(
     const reason = `retention: queue ${d.queueId} keeps audio ${d.days} days`;
     await writeMediaRow(ctx.ch, ctx.tenantId, { ...media, version: media.version + 1, deletedAt: now, deletedReason: reason, storedAt: now });
     for (const key of [media.audioKey, media.peaksKey, media.originalKey]) if (key !== "") await ctx.services.store.delete(key);
-    await auditRecording(ctx.ch, ctx.tenantId, RETENTION_ACTOR, RECORDING_AUDIT.retentionDelete, d.recordingId, { callId: media.callId, queueId: d.queueId, days: d.days });
+    await auditRecording(ctx.ch, ctx.tenantId, RETENTION_ACTOR, RECORDING_AUDIT.retentionDelete, d.recordingId, {
+      callId: media.callId,
+      queueId: d.queueId,
+      days: d.days,
+    });
     deleted += 1;
   }
   return { deleted };
 }
 
 /** Runs a pass now and every `everyMs`; one at a time. Returns the stop function. */
-export function startRetention(
-  ctx: { ch: ClickHouseClient; tenantId: string; services: RecordingServices },
-  everyMs: number,
-  log: (line: string) => void,
-): () => void {
+export function startRetention(ctx: { ch: ClickHouseClient; tenantId: string; services: RecordingServices }, everyMs: number, log: (line: string) => void): () => void {
   let running = false;
   const pass = async () => {
     if (running) return;

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { localObjectStore } from "@/lib/recordings/storage/local-store";
 import { readWhole, type ObjectStore } from "@/lib/recordings/storage/object-store";
 import { s3ObjectStore } from "@/lib/recordings/storage/s3-store";
+import { serveObject } from "@/lib/recordings/media/serve-object";
 import { SEAWEEDFS_START_TIMEOUT_MS, seaweedfsBucket } from "../helpers/seaweedfs";
 
 /**
@@ -68,4 +69,13 @@ describe("S3 on SeaweedFS", () => {
     s3 = s3ObjectStore(await seaweedfsBucket());
   }, SEAWEEDFS_START_TIMEOUT_MS);
   storeChecks("s3", () => s3);
+  it("answers a playback's range reads from the bucket: 206 with exactly the bytes, 416 past the end", async () => {
+    await s3.put("served/audio-v1.webm", bytes, "audio/webm");
+    const object = { key: "served/audio-v1.webm", size: bytes.length, contentType: "audio/webm", tag: "t" };
+    const r = await serveObject(s3, object, new Headers({ range: "bytes=4096-8191" }));
+    expect(r.response.status).toBe(206);
+    expect(r.response.headers.get("content-range")).toBe(`bytes 4096-8191/${bytes.length}`);
+    expect(new Uint8Array(await r.response.arrayBuffer())).toEqual(bytes.subarray(4096, 8192));
+    expect((await serveObject(s3, object, new Headers({ range: `bytes=${bytes.length}-` }))).response.status).toBe(416);
+  });
 });

@@ -55,9 +55,9 @@ const recordingsOf = (tenantId: string) =>
 
 describe("POST /api/recordings (upload)", () => {
   let tenantId: string;
-  const upload = async (user: SessionUser, query: Record<string, string>, body: Uint8Array) => {
+  const upload = async (user: SessionUser, query: Record<string, string>, body: Uint8Array<ArrayBuffer>) => {
     try {
-      const request = new Request("http://localhost/api/recordings", { method: "POST", body });
+      const request = new Request("http://localhost/api/recordings", { method: "POST", body: body as Uint8Array<ArrayBuffer> });
       const params = parseParams(uploadRecordingEndpoint, new URLSearchParams(query));
       return await uploadRecordingEndpoint.run({ ch, tenantId, user, signal: new AbortController().signal, request }, params, undefined);
     } catch (e) {
@@ -194,7 +194,13 @@ describe("retention", () => {
     const mk = async (callId: string, queueId: string, ageDays: number) => {
       await storeCall(ch, { tenantId, callId, queueId, agentId: "a1", t0: now - ageDays * day, talkMs: 10_000 });
       const r = (await uploadRecordingEndpoint.run(
-        { ch, tenantId, user: admin, signal: new AbortController().signal, request: new Request("http://x", { method: "POST", body: wavFile([tone(500, 8000, 200)], 8000, "pcm16") }) },
+        {
+          ch,
+          tenantId,
+          user: admin,
+          signal: new AbortController().signal,
+          request: new Request("http://x", { method: "POST", body: wavFile([tone(500, 8000, 200)], 8000, "pcm16") as Uint8Array<ArrayBuffer> }),
+        },
         { callId, layout: "mono" },
         undefined,
       )) as { recordingId: string };

@@ -42,3 +42,13 @@ describe("the search page's outcome list", () => {
     expect(SEARCH_OUTCOME_CHOICES).toEqual(SEARCH_OUTCOMES);
   });
 });
+
+describe("searchWindows", () => {
+  it("widens from the last day by 4 until the period's start, which is always the last window", async () => {
+    const { searchWindows } = await import("@/lib/transcripts/search-transcripts");
+    const D = 86_400_000;
+    expect(searchWindows(0, 31 * D)).toEqual([30 * D, 27 * D, 15 * D, 0]);
+    expect(searchWindows(0, D)).toEqual([0]);
+    expect(searchWindows(0, 2 * D, D)).toEqual([D, 0]);
+  });
+});

@@ -28,7 +28,7 @@ function linearToAlaw(sample: number): number {
   return ((seg << 4) | (seg < 2 ? (s >> 1) & 0x0f : (s >> seg) & 0x0f)) ^ mask;
 }
 
-export function wavFile(channels: Int16Array[], rate: number, encoding: "pcm16" | "mulaw" | "alaw"): Uint8Array {
+export function wavFile(channels: Int16Array[], rate: number, encoding: "pcm16" | "mulaw" | "alaw"): Uint8Array<ArrayBuffer> {
   const frames = channels[0]?.length ?? 0;
   const bytesPerSample = encoding === "pcm16" ? 2 : 1;
   const dataSize = frames * channels.length * bytesPerSample;

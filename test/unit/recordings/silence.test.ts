@@ -32,7 +32,12 @@ describe("a recording's paused spans", () => {
   const ev = (type: "recording.paused" | "recording.resumed", at: number, recordingId = "rec-1") =>
     ({ specVersion: "1.0", id: `${type}-${at}`, source: "sim", tenantId: "t", callId: "c", time: t0 + at, type, data: { recordingId } }) as CtiEvent;
   it("pair each pause with the next resume, ms from the start, on all channels", () => {
-    const spans = pauseSpans([ev("recording.resumed", 40_000), ev("recording.paused", 30_000), ev("recording.paused", 70_000), ev("recording.resumed", 75_000)], "rec-1", t0, 90_000);
+    const spans = pauseSpans(
+      [ev("recording.resumed", 40_000), ev("recording.paused", 30_000), ev("recording.paused", 70_000), ev("recording.resumed", 75_000)],
+      "rec-1",
+      t0,
+      90_000,
+    );
     expect(spans).toEqual([
       { channel: null, startMs: 30_000, endMs: 40_000 },
       { channel: null, startMs: 70_000, endMs: 75_000 },
