@@ -55,6 +55,7 @@ export const envSchema = z.object({
   SIM_CONFIG: optionalString,
   SIM_SEED: z.coerce.number().int().default(42),
   SIM_BACKFILL_DAYS: z.coerce.number().min(0).max(400).default(30),
+  SIM_RECORDING_DAYS: z.coerce.number().min(0).max(400).default(5),
   KAFKA_BROKERS: optionalString,
   KAFKA_TOPIC: z.string().min(1).default("cti.events"),
   KAFKA_DLQ_TOPIC: optionalString,
@@ -87,6 +88,14 @@ export const envSchema = z.object({
     .string()
     .regex(/^([A-Za-z0-9_-][A-Za-z0-9._-]*\/)*$/, "must be empty or path segments each ending in /")
     .optional(),
+  /** The speech worker's venv (npm run speech:install); without it the product says "no recogniser set up". */
+  SPEECH_VENV: z.string().min(1).default(".speech-venv"),
+  /** Speech worker processes, so transcription jobs run at once at most; 0 = this process transcribes nothing. */
+  SPEECH_WORKERS: z.coerce.number().int().min(0).max(16).default(1),
+  /** CPU threads per speech worker. */
+  SPEECH_THREADS: z.coerce.number().int().min(1).max(64).default(1),
+  /** Keep transcript segments as they were before redaction (admins only) until an admin changes the setting. */
+  REDACTION_KEEP_ORIGINAL: bool.default(false),
 });
 
 type RawEnv = z.infer<typeof envSchema>;

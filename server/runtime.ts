@@ -5,6 +5,8 @@ import { ensureDemoUsers } from "@/lib/auth/demo-users";
 import { startLiveFloor } from "@/lib/live/start-floor";
 import { startCompaction } from "@/lib/store/compact";
 import { secureDataDir } from "@/lib/store/data-dir";
+import { keepRedactionPolicyFresh } from "@/lib/redaction/settings-record";
+import { startSpeech } from "@/lib/speech/service";
 import { IngestPipeline, InProcessSource } from "@/ingest/pipeline";
 import { createPlatformAdapter, type PlatformCapabilities } from "@/ingest/platform";
 import { startKafka } from "./kafka";
@@ -76,6 +78,15 @@ async function boot(env: Env, log: (line: string) => void): Promise<Runtime> {
   const floor = startLiveFloor({ ch, tenantId: env.TENANT_ID, timeZone: adapter?.timeZone ?? "UTC", log });
   pipeline.onEvents((events) => floor.apply(events));
 
+  // Redaction settings reach the pipeline before the first transcript does; the speech queue writes through the pipeline too.
+  const stopRedactionRefresh = keepRedactionPolicyFresh(ch, env.TENANT_ID, env.REDACTION_KEEP_ORIGINAL, 60_000, log);
+  const speech = startSpeech(
+    env,
+    ch,
+    async (events) => void (await pipeline.ingest(events.map((object) => ({ payload: { object }, origin: { source: "speech" } })))),
+    log,
+  );
+
   const operatorSql = startOperatorSql(env, ch, log);
   if (env.demoMode) printSignIns(await ensureDemoUsers(env.DATA_DIR), env, log);
 
@@ -98,6 +109,8 @@ async function boot(env: Env, log: (line: string) => void): Promise<Runtime> {
       stopCompaction?.();
       stopRecordings();
       await telephony.stop();
+      await speech.stop();
+      stopRedactionRefresh();
       await source.close();
       await (await kafka)?.stop();
       floor.stop();

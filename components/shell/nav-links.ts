@@ -9,7 +9,9 @@ export const NAV_LINKS: readonly { href: string; label: string; capability: Capa
   { href: "/contacts", label: "Contacts", capability: "dashboards" },
   { href: "/search", label: "Search", capability: "recordings" },
   { href: "/wallboard", label: "Wallboard", capability: "wallboard" },
+  { href: "/qa", label: "Quality", capability: "qaDashboard" },
   { href: "/definitions", label: "Definitions", capability: "admin" },
   { href: "/admin/users", label: "Users", capability: "admin" },
   { href: "/admin/audit", label: "Audit", capability: "admin" },
+  { href: "/admin/redaction", label: "Redaction", capability: "admin" },
 ];

@@ -50,11 +50,7 @@ export function parseBatch(messages: readonly InboundMessage[], maxEventBytes: n
 }
 
 /** buildBatch's second half: JSON values -> validated events and their lines, repeats within the batch dropped. */
-export function validateBatch(
-  parsed: ParsedBatch,
-  now: number = Date.now(),
-  redactionPolicy: (tenantId: string) => RedactionPolicy = activeRedactionPolicy,
-): Batch {
+export function validateBatch(parsed: ParsedBatch, now: number = Date.now(), redactionPolicy: (tenantId: string) => RedactionPolicy = activeRedactionPolicy): Batch {
   const events: CtiEvent[] = [];
   const lines: Uint8Array[] = [];
   const deadLetters = [...parsed.deadLetters];

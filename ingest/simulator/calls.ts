@@ -3,6 +3,7 @@ import type { SimContext } from "./context";
 import { planConversation, type ConversationPlan, type Outcome } from "./conversation";
 import type { SimAgent, SimCall, SimLeg, SimQueue } from "./model";
 import { callerNumber } from "./numbers";
+import { startRecording, stopRecording } from "./recording";
 import { pickAgent, pickCaller, positionOf, removeFromQueue } from "./routing";
 
 /**
@@ -155,6 +156,7 @@ function answer(ctx: SimContext, leg: SimLeg, agent: SimAgent): void {
     pCallerReleases: p.callerReleases,
     transferTargets: transfers ? leg.queue.config.transferTargets : [],
   });
+  if (recorded(ctx, leg)) startRecording(ctx, ids, plan);
   runStep(ctx, leg, agent, plan, 0);
 }
 
@@ -205,6 +207,10 @@ function finish(ctx: SimContext, leg: SimLeg, agent: SimAgent, outcome: Outcome)
   else hold(ctx, leg, agent, outcome.consultMs, transferNow);
 }
 
+function recorded(ctx: SimContext, leg: SimLeg): boolean {
+  return ctx.behaviours.recordings && leg.answeredAt >= ctx.recordFrom;
+}
+
 function clearAgentLeg(ctx: SimContext, leg: SimLeg, agent: SimAgent, releasedBy: "agent" | "caller" | "transfer", transferred: boolean): void {
   leg.status = "done";
   ctx.emit({
@@ -221,6 +227,7 @@ function clearAgentLeg(ctx: SimContext, leg: SimLeg, agent: SimAgent, releasedBy
       transferred,
     },
   });
+  if (recorded(ctx, leg)) stopRecording(ctx, agentLeg(leg, agent), leg.answeredAt);
 }
 
 function clearCall(ctx: SimContext, call: SimCall, cause: string): void {

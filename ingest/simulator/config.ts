@@ -121,6 +121,8 @@ export const simulatorConfigSchema = z
       abandons: z.boolean(),
       ringNoAnswer: z.boolean(),
       timeouts: z.boolean(),
+      /** Answered legs are recorded (recording.* events) and their transcript emitted (transcript.segment). */
+      recordings: z.boolean(),
     }),
   })
   .superRefine((c, ctx) => {

@@ -1,5 +1,5 @@
 import type { CtiEvent, SPEC_VERSION } from "@/lib/events";
-import type { Behaviours } from "./config";
+import type { Behaviours, SimulatorConfig } from "./config";
 import type { MsSampler } from "./distributions";
 import type { SimAgent, SimQueue } from "./model";
 import type { Rng } from "./random";
@@ -32,7 +32,11 @@ export interface Samplers {
 export interface SimContext {
   /** Current simulation time, epoch ms (integer). */
   readonly t: number;
+  /** Where the events say they come from; recording events build their envelope from it. */
+  readonly config: Pick<SimulatorConfig, "source" | "tenantId">;
   readonly behaviours: Behaviours;
+  /** Legs answered from this time on are recorded, when behaviours.recordings is on. */
+  readonly recordFrom: number;
   /** Stream for behaviour draws (durations, choices); ids and arrivals use their own. */
   readonly rng: Rng;
   readonly samplers: Samplers;

@@ -1,6 +1,7 @@
 import { getEnv } from "@/lib/env";
 import { closeClickHouse, getClickHouse } from "@/lib/store/client";
 import { startCompaction } from "@/lib/store/compact";
+import { keepRedactionPolicyFresh } from "@/lib/redaction/settings-record";
 import { migrate, MigrationError } from "@/sql/migrate";
 import { retryUntil } from "@/lib/retry-until";
 import { startKafkaConsumer, type RunningConsumer } from "../kafka/start-consumer";
@@ -64,6 +65,8 @@ async function main(): Promise<void> {
     onRetry: (e, delay) => log(`ingest: store not reachable (${e.message.split("\n")[0]}); retrying in ${delay} ms`),
   });
   if (stopping) return;
+  // Transcript segments are masked as they are ingested, with the settings admins saved (lib/redaction).
+  keepRedactionPolicyFresh(ch, env.TENANT_ID, env.REDACTION_KEEP_ORIGINAL, 60_000, log);
   worker.running = await startKafkaConsumer(ch, env, log, undefined, metrics);
   // Workers own the store's upkeep in the scaled shape (the web server only reads it).
   if (env.STORE_COMPACT_MINUTES > 0) startCompaction(ch, env.STORE_COMPACT_MINUTES * 60_000, log);

@@ -35,24 +35,30 @@ export type AuditEntry = {
  * repair racing the original writer) is dropped by ClickHouse.
  */
 export async function writeAudit(ch: ClickHouseClient, e: AuditEntry): Promise<void> {
+  await writeAuditRows(ch, [e]);
+}
+
+/** Several rows in one insert (acts that happen together: playbacks coalesced by lib/recordings), deduplicated as one block by their ids. */
+export async function writeAuditRows(ch: ClickHouseClient, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const token =
+    entries.length === 1 ? JSON.stringify(["audit_log", entries[0]?.tenantId, entries[0]?.id]) : JSON.stringify(["audit_log", ...entries.map((e) => [e.tenantId, e.id])]);
   await ch.insert({
     table: "audit_log",
     format: "JSONEachRow",
-    clickhouse_settings: { insert_deduplicate: 1, insert_deduplication_token: JSON.stringify(["audit_log", e.tenantId, e.id]) },
-    values: [
-      {
-        tenant_id: e.tenantId,
-        id: e.id,
-        at: e.at,
-        actor: e.actor.id || e.actor.name,
-        actor_name: e.actor.name,
-        role: e.actor.role,
-        client_address: e.from ?? e.actor.from ?? "",
-        action: e.action,
-        target: e.target,
-        details: JSON.stringify({ actorName: e.actor.name, ...e.details }),
-      },
-    ],
+    clickhouse_settings: { insert_deduplicate: 1, insert_deduplication_token: token },
+    values: entries.map((e) => ({
+      tenant_id: e.tenantId,
+      id: e.id,
+      at: e.at,
+      actor: e.actor.id || e.actor.name,
+      actor_name: e.actor.name,
+      role: e.actor.role,
+      client_address: e.from ?? e.actor.from ?? "",
+      action: e.action,
+      target: e.target,
+      details: JSON.stringify({ actorName: e.actor.name, ...e.details }),
+    })),
   });
 }
 

@@ -136,7 +136,10 @@ export const dataSchemas = {
     /** Which channel of the recording the words are on (stereo: 0 agent, 1 caller, by default). */
     channel: z.number().int().min(0).max(7).optional(),
     /** Each word with its start and end, ms from the recording's start: what the player highlights and seeks to. */
-    words: z.array(z.object({ t: z.string().min(1).max(128), s: ms, e: ms })).max(2000).optional(),
+    words: z
+      .array(z.object({ t: z.string().min(1).max(128), s: ms, e: ms }))
+      .max(2000)
+      .optional(),
     /** Spans masked before the segment was stored (lib/redaction): word indices, `from` inclusive, `to` exclusive. */
     redactions: z
       .array(z.object({ from: z.number().int().min(0).max(2000), to: z.number().int().min(0).max(2000), kind: z.enum(TRANSCRIPT_REDACTION_KINDS) }))

@@ -9,7 +9,20 @@ export type CueKind = "card" | "notCard" | "securityCode" | "expiry";
 const CUES: Record<CueKind, string[][]> = {
   card: [["card"], ["visa"], ["mastercard"], ["amex"], ["credit"], ["debit"], ["long", "number"], ["pan"]],
   // A long number after these is someone's order, reference or phone number, unless card words are nearer.
-  notCard: [["order"], ["reference"], ["ref"], ["tracking"], ["phone"], ["telephone"], ["mobile"], ["invoice"], ["policy"], ["extension"], ["customer", "number"], ["ticket"]],
+  notCard: [
+    ["order"],
+    ["reference"],
+    ["ref"],
+    ["tracking"],
+    ["phone"],
+    ["telephone"],
+    ["mobile"],
+    ["invoice"],
+    ["policy"],
+    ["extension"],
+    ["customer", "number"],
+    ["ticket"],
+  ],
   securityCode: [
     ["security", "code"],
     ["security", "number"],

@@ -73,9 +73,20 @@ function redactSegment(event: Segment, policy: RedactionPolicy, context: readonl
   const d = event.data;
   const tokens = textTokens(d.text);
   const textSpans = findRedactionSpans(tokens, policy, context);
-  const wordSpans = d.words ? findRedactionSpans(d.words.map((w) => w.t), policy, context) : textSpans;
+  const wordSpans = d.words
+    ? findRedactionSpans(
+        d.words.map((w) => w.t),
+        policy,
+        context,
+      )
+    : textSpans;
   if (textSpans.length === 0 && wordSpans.length === 0) return undefined;
-  const words = d.words ? maskWords(d.words.map((w) => w.t), wordSpans) : undefined;
+  const words = d.words
+    ? maskWords(
+        d.words.map((w) => w.t),
+        wordSpans,
+      )
+    : undefined;
   const data: Segment["data"] = {
     ...d,
     text: textSpans.length > 0 ? maskTokens(tokens, textSpans) : d.text,

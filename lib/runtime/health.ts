@@ -8,6 +8,8 @@ export type Health = {
   backfill: RuntimeStatus["backfill"];
   live: RuntimeStatus["live"];
   ingest: RuntimeStatus["ingest"];
+  /** The speech recogniser: "not_installed" when there is none (the product works on without transcripts of real recordings). */
+  speech: RuntimeStatus["speech"];
   uptimeSeconds: number;
 };
 
@@ -47,6 +49,7 @@ export async function checkHealth(ch: ClickHouseClient | undefined): Promise<Hea
     backfill: status.backfill,
     live: status.live,
     ingest: status.ingest,
+    speech: status.speech,
     uptimeSeconds: Math.round((Date.now() - status.startedAt) / 1000),
   };
 }

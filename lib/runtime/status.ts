@@ -16,6 +16,8 @@ export type RuntimeStatus = {
   backfill: BackfillStatus;
   live: { state: "off" | "running"; since?: number };
   ingest: { inserted: number; deadLettered: number; alreadyStored: number; lastEventTime: number; lastError?: string };
+  /** The speech workers (lib/speech): "not_installed" says there is no recogniser; "off" with SPEECH_WORKERS=0. */
+  speech: { state: string; detail: string; workers: number; restarts: number };
 };
 
 const KEY = Symbol.for("cc-supervisor.runtime-status");
@@ -30,6 +32,7 @@ export function initialRuntimeStatus(): RuntimeStatus {
     backfill: { state: "idle" },
     live: { state: "off" },
     ingest: { inserted: 0, deadLettered: 0, alreadyStored: 0, lastEventTime: 0 },
+    speech: { state: "off", detail: "not started", workers: 0, restarts: 0 },
   };
 }
 

@@ -23,6 +23,7 @@ const markers: Record<keyof Behaviours, (e: CtiEvent) => boolean> = {
   abandons: (e) => e.type === "call.queue_exited" && e.data.reason === "abandon",
   ringNoAnswer: (e) => e.type === "call.diverted" || (e.type === "agent.not_ready" && e.data.reasonCode === "ring_no_answer"),
   timeouts: (e) => e.type === "call.queue_exited" && e.data.reason === "timeout",
+  recordings: (e) => e.type.startsWith("recording.") || e.type === "transcript.segment",
 };
 
 const names = Object.keys(markers) as (keyof Behaviours)[];

@@ -6,8 +6,19 @@ import { queues, teams } from "./directory";
 import { exportTable } from "./export";
 import { transcriptSearch } from "./transcripts";
 import { kpiAgents, kpiAgentTimeline, kpiHeatmap, kpiQueues, kpiSeries, kpiSummary } from "./kpi";
-import { recordingAudioEndpoint, recordingOriginalEndpoint, recordingPeaksEndpoint, recordingRetention, updateRecordingRetention, uploadRecordingEndpoint } from "./recordings";
+import {
+  recordingAudioEndpoint,
+  recordingOriginalEndpoint,
+  recordingPeaksEndpoint,
+  recordingRetention,
+  updateRecordingRetention,
+  uploadRecordingEndpoint,
+} from "./recordings";
 import { liveReplay, liveStreamEndpoint, thresholds, updateThresholds } from "./live";
+import { redactionSettings, transcription, transcriptOriginals, updateRedactionSettingsEndpoint } from "./speech";
+import { createQaEvaluation, disputeQaEvaluation, qaEvaluation, qaEvaluations, resolveQaEvaluation, updateQaEvaluation } from "./qa-evaluations";
+import { createQaScorecard, qaScorecard, qaScorecards, updateQaScorecard } from "./qa-scorecards";
+import { createQaCalibration, qaAssignments, qaCalibration, qaCalibrations, qaCallChecks, qaDashboard, qaEvaluators, qaSampling } from "./qa-work";
 import { createUserEndpoint, removeUserEndpoint, revokeSessionEndpoint, updateUserEndpoint, userSessions, users } from "./users";
 
 /**
@@ -50,11 +61,36 @@ export const ENDPOINTS = [
   callEndpoint,
   callTranscript,
   transcriptSearch,
+  transcription,
+  redactionSettings,
+  updateRedactionSettingsEndpoint,
+  transcriptOriginals,
+  qaScorecards,
+  qaScorecard,
+  createQaScorecard,
+  updateQaScorecard,
+  qaEvaluations,
+  qaEvaluation,
+  createQaEvaluation,
+  updateQaEvaluation,
+  disputeQaEvaluation,
+  resolveQaEvaluation,
+  qaCallChecks,
+  qaDashboard,
+  qaEvaluators,
+  qaSampling,
+  qaAssignments,
+  qaCalibrations,
+  createQaCalibration,
+  qaCalibration,
 ] as const;
 
 export type DeclaredEndpoint = (typeof ENDPOINTS)[number];
 /** The paths a browser may GET as JSON through TanStack Query. */
-export type QueryPath = Exclude<Extract<DeclaredEndpoint, { method: "GET" }>, typeof liveStreamEndpoint | typeof exportTable | typeof auditExport | RecordingFileEndpoint>["path"];
+export type QueryPath = Exclude<
+  Extract<DeclaredEndpoint, { method: "GET" }>,
+  typeof liveStreamEndpoint | typeof exportTable | typeof auditExport | RecordingFileEndpoint
+>["path"];
 /** Recording files (audio, peaks) are fetched by the player itself, not through TanStack Query. */
 type RecordingFileEndpoint = typeof recordingAudioEndpoint | typeof recordingPeaksEndpoint | typeof recordingOriginalEndpoint;
 /** The GET endpoint at a path (a PUT may share it). */

@@ -9,7 +9,13 @@ import { defineEndpoint, type ScopedContext } from "../endpoint";
 
 const SCOPE = { results: "the recording's queue and its agent's team (lib/recordings/media/recording-access.ts); out of scope is the same 404 as unknown" };
 const idParams = z.object({ recordingId: z.string().min(1).max(128) });
-const caller = (ctx: ScopedContext) => ({ ch: ctx.ch, tenantId: ctx.tenantId, access: ctx.access, actor: actorOf(ctx), ...(ctx.request ? { request: ctx.request } : {}) });
+const caller = (ctx: ScopedContext) => ({
+  ch: ctx.ch,
+  tenantId: ctx.tenantId,
+  access: ctx.access,
+  actor: actorOf(ctx),
+  ...(ctx.request ? { request: ctx.request } : {}),
+});
 
 /** A recording's audio (Opus in WebM), HTTP Range answered with 206; `download=1` as an attachment. */
 export const recordingAudioEndpoint = defineEndpoint({
@@ -53,8 +59,7 @@ export const uploadRecordingEndpoint = defineEndpoint({
   capability: "admin",
   scope: { results: "the call's leg must be in the caller's scope (its queue and its agent's team), else 404" },
   params: uploadParamsSchema,
-  run: async (ctx, p) =>
-    uploadRecording({ ...caller(ctx), services: recordingServices() }, p, await readBodyLimited(ctx.request, UPLOAD_MAX_BYTES)),
+  run: async (ctx, p) => uploadRecording({ ...caller(ctx), services: recordingServices() }, p, await readBodyLimited(ctx.request, UPLOAD_MAX_BYTES)),
 });
 
 /** Every queue's recording retention that has been set (a queue not listed keeps its audio). */

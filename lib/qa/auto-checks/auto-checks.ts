@@ -25,7 +25,15 @@ export const CHECK_LIMITS = {
   overlapMs: 1_500,
 };
 
-const GREETINGS = [/\bhello\b/, /\bhi\b/, /\bgood (morning|afternoon|evening)\b/, /\bthank(s| you) for calling\b/, /\bwelcome\b/, /\bspeaking\b/, /\bhow (can|may) i help\b/];
+const GREETINGS = [
+  /\bhello\b/,
+  /\bhi\b/,
+  /\bgood (morning|afternoon|evening)\b/,
+  /\bthank(s| you) for calling\b/,
+  /\bwelcome\b/,
+  /\bspeaking\b/,
+  /\bhow (can|may) i help\b/,
+];
 const IDENTITY = [
   /\bdate of birth\b/,
   /\bpost ?code\b/,
@@ -64,7 +72,13 @@ function greeting(segments: readonly Segment[]): AutoCheck {
   const hit = opening.find((s) => GREETINGS.some((g) => g.test(norm(s.text))));
   return hit
     ? { id: "greeting", label, status: "pass", detail: `"${quote(hit.text)}"`, moments: [{ ms: hit.startMs, note: "greeting" }] }
-    : { id: "greeting", label, status: "fail", detail: `no greeting in the agent's opening words ("${quote(first.text)}")`, moments: [{ ms: first.startMs, note: "agent's first words" }] };
+    : {
+        id: "greeting",
+        label,
+        status: "fail",
+        detail: `no greeting in the agent's opening words ("${quote(first.text)}")`,
+        moments: [{ ms: first.startMs, note: "agent's first words" }],
+      };
 }
 
 function identity(segments: readonly Segment[]): AutoCheck {
@@ -90,15 +104,28 @@ function silence(segments: readonly Segment[], holds: readonly { startMs: number
   }
   return moments.length === 0
     ? { id: "silence", label, status: "pass", detail: `no silence of ${seconds(CHECK_LIMITS.silenceMs)} or more`, moments }
-    : { id: "silence", label, status: "fail", detail: `${moments.length} silence${moments.length === 1 ? "" : "s"} of ${seconds(CHECK_LIMITS.silenceMs)} or more`, moments };
+    : {
+        id: "silence",
+        label,
+        status: "fail",
+        detail: `${moments.length} silence${moments.length === 1 ? "" : "s"} of ${seconds(CHECK_LIMITS.silenceMs)} or more`,
+        moments,
+      };
 }
 
 function hold(holds: readonly { startMs: number; endMs: number }[]): AutoCheck {
   const label = "No long hold";
   const long = holds.filter((h) => h.endMs - h.startMs >= CHECK_LIMITS.holdMs);
   const moments = long.map((h) => ({ ms: h.startMs, endMs: h.endMs, note: `on hold ${seconds(h.endMs - h.startMs)}` }));
-  if (long.length > 0) return { id: "hold", label, status: "fail", detail: `${long.length} hold${long.length === 1 ? "" : "s"} of ${seconds(CHECK_LIMITS.holdMs)} or more`, moments };
-  return { id: "hold", label, status: "pass", detail: holds.length === 0 ? "no hold" : `${holds.length} hold${holds.length === 1 ? "" : "s"}, each under ${seconds(CHECK_LIMITS.holdMs)}`, moments };
+  if (long.length > 0)
+    return { id: "hold", label, status: "fail", detail: `${long.length} hold${long.length === 1 ? "" : "s"} of ${seconds(CHECK_LIMITS.holdMs)} or more`, moments };
+  return {
+    id: "hold",
+    label,
+    status: "pass",
+    detail: holds.length === 0 ? "no hold" : `${holds.length} hold${holds.length === 1 ? "" : "s"}, each under ${seconds(CHECK_LIMITS.holdMs)}`,
+    moments,
+  };
 }
 
 function talkover(segments: readonly Segment[]): AutoCheck {
@@ -117,7 +144,13 @@ function talkover(segments: readonly Segment[]): AutoCheck {
   moments.sort((x, y) => x.ms - y.ms);
   return moments.length === 0
     ? { id: "talkover", label, status: "pass", detail: `no overlap of ${CHECK_LIMITS.overlapMs / 1000} s or more`, moments }
-    : { id: "talkover", label, status: "fail", detail: `${moments.length} overlap${moments.length === 1 ? "" : "s"} of ${CHECK_LIMITS.overlapMs / 1000} s or more`, moments };
+    : {
+        id: "talkover",
+        label,
+        status: "fail",
+        detail: `${moments.length} overlap${moments.length === 1 ? "" : "s"} of ${CHECK_LIMITS.overlapMs / 1000} s or more`,
+        moments,
+      };
 }
 
 /**

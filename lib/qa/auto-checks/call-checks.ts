@@ -1,11 +1,8 @@
 import type { ClickHouseClient } from "@clickhouse/client";
 import { z } from "zod";
-import { contactInScope, type ScopeAccess } from "@/lib/auth/scope-access";
-import { readCallEvents } from "@/lib/calls/read-call-events";
-import { agentTeams } from "@/lib/directory/agent-teams";
-import { NotFound, OutOfScope } from "@/lib/errors/domain-errors";
+import type { ScopeAccess } from "@/lib/auth/scope-access";
 import { queryRows, sqlNumber as num } from "@/lib/store/query-rows";
-import { evaluatedLeg } from "../evaluations/call-facts";
+import { scopedLeg } from "../evaluations/scoped-leg";
 import { autoChecks, type AutoCheck } from "./auto-checks";
 
 /** One recording's transcript, in segment order (transcript_segments is sorted by call, so this reads one call). */
@@ -19,13 +16,11 @@ const segmentRow = z.object({ speaker: z.string(), start_ms: num, end_ms: num, t
 export type CallChecks = { callId: string; recordingId: string; hasTranscript: boolean; checks: AutoCheck[] };
 
 /** The automatic checks for the leg a recording (or, without one, the call's first answered leg) belongs to; 404 outside the scope. */
-export async function callChecks(ch: ClickHouseClient, p: { tenantId: string; access: ScopeAccess; callId: string; recordingId?: string | undefined }): Promise<CallChecks> {
-  const events = await readCallEvents(ch, p.tenantId, p.callId);
-  if (!events) throw new NotFound(`call "${p.callId}"`);
-  const leg = evaluatedLeg(events, p.recordingId);
-  if (!leg) throw new NotFound(p.recordingId ? `recording "${p.recordingId}" of call "${p.callId}"` : `an answered leg of call "${p.callId}"`);
-  const teamId = (await agentTeams(ch, p.tenantId, [leg.agentId])).get(leg.agentId) ?? "";
-  if (!contactInScope(p.access, { queueId: leg.queueId, agent: { teamId: teamId || null } })) throw new OutOfScope();
+export async function callChecks(
+  ch: ClickHouseClient,
+  p: { tenantId: string; access: ScopeAccess; callId: string; recordingId?: string | undefined },
+): Promise<CallChecks> {
+  const { events, leg } = await scopedLeg(ch, p);
   const rows = leg.recordingId ? await queryRows(ch, SEGMENTS_SQL, { tenant: p.tenantId, call: p.callId, recording: leg.recordingId }, segmentRow) : [];
   const started = events.find((e) => e.type === "recording.started" && e.data.recordingId === leg.recordingId);
   const answered = events.find((e) => e.type === "call.established" && e.legId === leg.legId);
@@ -33,5 +28,10 @@ export async function callChecks(ch: ClickHouseClient, p: { tenantId: string; ac
   const originMs = started?.time ?? answered?.time ?? leg.callAt;
   const durationMs = stopped?.type === "recording.stopped" ? stopped.data.durationMs : leg.talkMs;
   const segments = rows.map((r) => ({ speaker: r.speaker, startMs: r.start_ms, endMs: r.end_ms, text: r.text }));
-  return { callId: p.callId, recordingId: leg.recordingId, hasTranscript: segments.length > 0, checks: autoChecks({ segments, events, legId: leg.legId, originMs, durationMs }) };
+  return {
+    callId: p.callId,
+    recordingId: leg.recordingId,
+    hasTranscript: segments.length > 0,
+    checks: autoChecks({ segments, events, legId: leg.legId, originMs, durationMs }),
+  };
 }

@@ -2,14 +2,12 @@ import { randomUUID } from "node:crypto";
 import type { ClickHouseClient } from "@clickhouse/client";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { contactInScope } from "@/lib/auth/scope-access";
-import { readCallEvents } from "@/lib/calls/read-call-events";
-import { agentTeams } from "@/lib/directory/agent-teams";
-import { InvalidInput, NotFound, OutOfScope } from "@/lib/errors/domain-errors";
-import { evaluatedLeg } from "../evaluations/call-facts";
+import { NotFound, OutOfScope } from "@/lib/errors/domain-errors";
 import type { Caller } from "../evaluations/evaluation-actions";
 import { viewerOf } from "../evaluations/evaluation-actions";
 import type { Evaluation } from "../evaluations/evaluation-schema";
 import { listEvaluations } from "../evaluations/evaluation-store";
+import { scopedLeg } from "../evaluations/scoped-leg";
 import { readLatestScorecards } from "../scorecards/scorecard-store";
 import { listCalibrations, readCalibration, writeCalibration, type Calibration } from "./calibration-store";
 import { calibrationSpread, type QuestionSpread, type Stats } from "./spread";
@@ -19,13 +17,12 @@ export const CALIBRATION_AUDIT_ACTION = "qa.calibration.create";
 const inScope = (c: Caller, cal: Calibration) => contactInScope(c.access, { queueId: cal.queueId, agent: { teamId: cal.teamId || null } });
 
 /** Starts a calibration: one call, the scorecard's current version, fixed for every evaluator in it. Audited. */
-export async function createCalibration(ch: ClickHouseClient, c: Caller, req: { callId: string; scorecardId: string; title: string; recordingId?: string | undefined }): Promise<Calibration> {
-  const events = await readCallEvents(ch, c.tenantId, req.callId);
-  if (!events) throw new NotFound(`call "${req.callId}"`);
-  const leg = evaluatedLeg(events, req.recordingId);
-  if (!leg) throw new InvalidInput(`callId: call "${req.callId}" has no answered agent leg to evaluate`);
-  const teamId = (await agentTeams(ch, c.tenantId, [leg.agentId])).get(leg.agentId) ?? "";
-  if (!contactInScope(c.access, { queueId: leg.queueId, agent: { teamId: teamId || null } })) throw new OutOfScope();
+export async function createCalibration(
+  ch: ClickHouseClient,
+  c: Caller,
+  req: { callId: string; scorecardId: string; title: string; recordingId?: string | undefined },
+): Promise<Calibration> {
+  const { leg, teamId } = await scopedLeg(ch, { tenantId: c.tenantId, access: c.access, callId: req.callId, recordingId: req.recordingId });
   const [card] = await readLatestScorecards(ch, c.tenantId, req.scorecardId);
   if (!card) throw new NotFound(`scorecard "${req.scorecardId}"`);
   const cal: Calibration = {

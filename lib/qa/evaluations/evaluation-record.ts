@@ -68,8 +68,16 @@ export const EVALUATION_RECORD: RecordKind<EvaluationState> = {
     target: (id) => `evaluation:${id}`,
     details: (before, after) => {
       const s = after.state;
-      const base = { version: after.version, callId: s.callId, agentId: s.agentId, queueId: s.queueId, scorecard: `${s.scorecardId}@v${s.scorecardVersion}`, status: s.status };
-      const scores = before.state.score !== s.score || before.state.failed !== s.failed ? { scoreBefore: before.state.score, score: s.score, failed: s.failed } : { score: s.score };
+      const base = {
+        version: after.version,
+        callId: s.callId,
+        agentId: s.agentId,
+        queueId: s.queueId,
+        scorecard: `${s.scorecardId}@v${s.scorecardVersion}`,
+        status: s.status,
+      };
+      const scores =
+        before.state.score !== s.score || before.state.failed !== s.failed ? { scoreBefore: before.state.score, score: s.score, failed: s.failed } : { score: s.score };
       const dispute = s.dispute ? { dispute: s.dispute } : {};
       return { ...base, ...scores, ...(s.calibrationId ? { calibrationId: s.calibrationId } : {}), ...dispute };
     },

@@ -81,7 +81,8 @@ export const createEvaluationSchema = evaluationWorkSchema.extend({
   callId: z.string().min(1, "is empty").max(128),
   /** The recording being listened to; it names the agent leg evaluated (absent: the call's first answered leg). */
   recordingId: z.string().max(128).optional(),
-  scorecardId: z.string().min(1, "is empty").max(60),
+  /** Required outside a calibration (a calibration fixes its scorecard version). */
+  scorecardId: z.string().max(60).optional(),
   calibrationId: z.string().max(64).optional(),
 });
 export type CreateEvaluation = z.infer<typeof createEvaluationSchema>;

@@ -44,10 +44,22 @@ function outcomeOf(r: { transferred: number; released_by: string }): CallOutcome
   return "system_released";
 }
 
-export async function candidateCalls(ch: ClickHouseClient, p: { tenantId: string; from: number; to: number; queues: readonly string[] }): Promise<{ candidates: Candidate[]; truncated: boolean }> {
+export async function candidateCalls(
+  ch: ClickHouseClient,
+  p: { tenantId: string; from: number; to: number; queues: readonly string[] },
+): Promise<{ candidates: Candidate[]; truncated: boolean }> {
   const rows = await queryRows(ch, SQL, { tenant: p.tenantId, from: p.from, to: p.to, queues: [...p.queues], limit: MAX_CANDIDATES }, rowSchema);
   return {
-    candidates: rows.map((r) => ({ callId: r.call_id, legId: r.leg_id, agentId: r.agent_id, queueId: r.queue_id, teamId: r.team_id, talkMs: r.talk_ms, outcome: outcomeOf(r), at: r.at })),
+    candidates: rows.map((r) => ({
+      callId: r.call_id,
+      legId: r.leg_id,
+      agentId: r.agent_id,
+      queueId: r.queue_id,
+      teamId: r.team_id,
+      talkMs: r.talk_ms,
+      outcome: outcomeOf(r),
+      at: r.at,
+    })),
     truncated: rows.length >= MAX_CANDIDATES,
   };
 }

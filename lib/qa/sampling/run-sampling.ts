@@ -26,7 +26,8 @@ export async function runSampling(
 ): Promise<{ runId: string; seed: string; picks: Pick[]; truncated: boolean }> {
   if (knownEvaluators) {
     const unknown = rule.evaluators.filter((e) => !knownEvaluators.has(e));
-    if (unknown.length > 0) throw new InvalidInput(`evaluators: ${unknown.map((u) => `"${u}"`).join(", ")} ${unknown.length === 1 ? "is not a user" : "are not users"} who may evaluate`);
+    if (unknown.length > 0)
+      throw new InvalidInput(`evaluators: ${unknown.map((u) => `"${u}"`).join(", ")} ${unknown.length === 1 ? "is not a user" : "are not users"} who may evaluate`);
   }
   if (c.access.queues !== null && rule.queues.some((q) => !c.access.queues?.has(q))) throw new OutOfScope();
   const queues = rule.queues.length > 0 || c.access.queues === null ? rule.queues : [...c.access.queues];

@@ -26,7 +26,8 @@ export const samplingRuleSchema = z
   .superRefine((r, ctx) => {
     if (r.to <= r.from) ctx.addIssue({ code: "custom", path: ["to"], message: "must be after from" });
     if (r.to - r.from > 93 * DAY_MS) ctx.addIssue({ code: "custom", path: ["to"], message: "a sampling period may be at most 93 days" });
-    if (r.minTalkS !== undefined && r.maxTalkS !== undefined && r.maxTalkS < r.minTalkS) ctx.addIssue({ code: "custom", path: ["maxTalkS"], message: "must not be below minTalkS" });
+    if (r.minTalkS !== undefined && r.maxTalkS !== undefined && r.maxTalkS < r.minTalkS)
+      ctx.addIssue({ code: "custom", path: ["maxTalkS"], message: "must not be below minTalkS" });
     if (new Set(r.evaluators).size !== r.evaluators.length) ctx.addIssue({ code: "custom", path: ["evaluators"], message: "names an evaluator twice" });
   });
 export type SamplingRule = z.infer<typeof samplingRuleSchema>;

@@ -46,22 +46,22 @@ const scorecardShape = z.object({
   sections: z.array(sectionSchema).min(1, "a scorecard needs at least one section").max(20, "at most 20 sections"),
 });
 
-/** A form as stored: validated when it was saved; a form never saved (version 0) has no sections. */
-export const storedScorecardSchema = scorecardShape.extend({ sections: z.array(sectionSchema) });
+/** A form as stored: validated when it was saved; a form never saved (version 0) is empty (no name, no sections). */
+export const storedScorecardSchema = z.object({ name: z.string(), description: z.string(), archived: z.boolean(), sections: z.array(sectionSchema) });
 
 export const scorecardSchema = scorecardShape.superRefine((card, ctx) => {
-    const seen = new Set<string>();
-    const sections = new Set<string>();
-    card.sections.forEach((s, si) => {
-      if (sections.has(s.id)) ctx.addIssue({ code: "custom", path: ["sections", si, "id"], message: `section id "${s.id}" is used twice` });
-      sections.add(s.id);
-      s.questions.forEach((q, qi) => {
-        if (seen.has(q.id)) ctx.addIssue({ code: "custom", path: ["sections", si, "questions", qi, "id"], message: `question id "${q.id}" is used twice` });
-        seen.add(q.id);
-        if (q.type === "scale" && q.min >= q.max) ctx.addIssue({ code: "custom", path: ["sections", si, "questions", qi, "max"], message: "must be above min" });
-      });
+  const seen = new Set<string>();
+  const sections = new Set<string>();
+  card.sections.forEach((s, si) => {
+    if (sections.has(s.id)) ctx.addIssue({ code: "custom", path: ["sections", si, "id"], message: `section id "${s.id}" is used twice` });
+    sections.add(s.id);
+    s.questions.forEach((q, qi) => {
+      if (seen.has(q.id)) ctx.addIssue({ code: "custom", path: ["sections", si, "questions", qi, "id"], message: `question id "${q.id}" is used twice` });
+      seen.add(q.id);
+      if (q.type === "scale" && q.min >= q.max) ctx.addIssue({ code: "custom", path: ["sections", si, "questions", qi, "max"], message: "must be above min" });
     });
   });
+});
 
 export type Scorecard = z.infer<typeof scorecardSchema>;
 export type ScorecardInput = z.input<typeof scorecardSchema>;

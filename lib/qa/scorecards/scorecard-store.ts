@@ -16,7 +16,12 @@ const COLUMNS = "scorecard_id, version, toUnixTimestamp64Milli(updated_at) AS at
 
 export type StoredScorecard = { id: string; version: number; at: number; card: Scorecard };
 
-const toStored = (r: z.infer<typeof rowSchema>): StoredScorecard => ({ id: r.scorecard_id, version: r.version, at: r.at, card: storedScorecardSchema.parse(JSON.parse(r.definition)) });
+const toStored = (r: z.infer<typeof rowSchema>): StoredScorecard => ({
+  id: r.scorecard_id,
+  version: r.version,
+  at: r.at,
+  card: storedScorecardSchema.parse(JSON.parse(r.definition)),
+});
 
 const VERSION_SQL = `
 SELECT ${COLUMNS} FROM qa_scorecard_versions FINAL

@@ -22,7 +22,7 @@ export function decodeWav(bytes: Uint8Array): DecodedWav {
   if (bytes.length < 12 || text(0) !== "RIFF" || text(8) !== "WAVE") throw new InvalidInput("audio: not a WAV file (no RIFF/WAVE header)");
   let format: { code: number; channels: number; rate: number; bits: number } | undefined;
   let data: Uint8Array | undefined;
-  for (let at = 12; at + 8 <= bytes.length; ) {
+  for (let at = 12; at + 8 <= bytes.length;) {
     const id = text(at);
     const size = view.getUint32(at + 4, true);
     const start = at + 8;

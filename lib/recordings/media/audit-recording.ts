@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { ClickHouseClient } from "@clickhouse/client";
-import { writeAudit, type Actor } from "@/lib/audit/write-audit";
+import { writeAuditRows, type Actor, type AuditEntry } from "@/lib/audit/write-audit";
 
 /** What the audit log says was done with a recording. */
 export const RECORDING_AUDIT = {
@@ -15,8 +15,14 @@ export const RECORDING_AUDIT = {
 
 export type RecordingAuditAction = (typeof RECORDING_AUDIT)[keyof typeof RECORDING_AUDIT];
 
-/** One audit row about one recording (target `recording:<id>`). Each is its own act, so the id is random. */
-export async function auditRecording(
+/**
+ * One audit row about one recording (target `recording:<id>`), resolved once it
+ * is stored. Each act is its own, so the id is random. Rows asked for while an
+ * insert is under way go together in the next one (group commit): twenty
+ * listeners pressing play at once cost the store two inserts, not twenty queued
+ * one behind another, and each caller still waits for its own row.
+ */
+export function auditRecording(
   ch: ClickHouseClient,
   tenantId: string,
   actor: Actor,
@@ -24,5 +30,36 @@ export async function auditRecording(
   recordingId: string,
   details: Record<string, unknown>,
 ): Promise<void> {
-  await writeAudit(ch, { tenantId, id: randomUUID(), at: Date.now(), actor, action, target: `recording:${recordingId}`, details });
+  return commit(ch, { tenantId, id: randomUUID(), at: Date.now(), actor, action, target: `recording:${recordingId}`, details });
+}
+
+type Waiting = { entry: AuditEntry; resolve: () => void; reject: (e: unknown) => void };
+type Committer = { waiting: Waiting[]; running: boolean };
+const committers = new WeakMap<ClickHouseClient, Committer>();
+
+function commit(ch: ClickHouseClient, entry: AuditEntry): Promise<void> {
+  let c = committers.get(ch);
+  if (!c) committers.set(ch, (c = { waiting: [], running: false }));
+  const committer = c;
+  return new Promise<void>((resolve, reject) => {
+    committer.waiting.push({ entry, resolve, reject });
+    if (!committer.running) void drain(ch, committer);
+  });
+}
+
+async function drain(ch: ClickHouseClient, c: Committer): Promise<void> {
+  c.running = true;
+  while (c.waiting.length > 0) {
+    const batch = c.waiting.splice(0);
+    try {
+      await writeAuditRows(
+        ch,
+        batch.map((w) => w.entry),
+      );
+      for (const w of batch) w.resolve();
+    } catch (e) {
+      for (const w of batch) w.reject(e);
+    }
+  }
+  c.running = false;
 }

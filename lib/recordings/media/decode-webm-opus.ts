@@ -11,8 +11,9 @@ import type { OpusRate } from "@/lib/recordings/webm-opus";
 const SEGMENT = 0x18538067;
 const CLUSTER = 0x1f43b675;
 const SIMPLE_BLOCK = 0xa3;
+const CLUSTER_TIMECODE = 0xe7;
 
-type Element = { id: number; dataStart: number; end: number };
+type Element = { id: number; start: number; dataStart: number; end: number };
 
 function vint(bytes: Uint8Array, at: number, keepMarker: boolean): { value: number; length: number } {
   const first = bytes[at] as number;
@@ -26,15 +27,28 @@ function vint(bytes: Uint8Array, at: number, keepMarker: boolean): { value: numb
 
 function children(bytes: Uint8Array, from: number, to: number): Element[] {
   const out: Element[] = [];
-  for (let at = from; at < to; ) {
+  for (let at = from; at < to;) {
     const id = vint(bytes, at, true);
     const size = vint(bytes, at + id.length, false);
     const dataStart = at + id.length + size.length;
     const end = Math.min(to, dataStart + size.value);
-    out.push({ id: id.value, dataStart, end });
+    out.push({ id: id.value, start: at, dataStart, end });
     at = end;
   }
   return out;
+}
+
+/** Where each cluster starts (byte offset in the file) and its time: what a seek's range read lands on. */
+export function webmClusters(bytes: Uint8Array): { offset: number; timeMs: number }[] {
+  const segment = children(bytes, 0, bytes.length).find((e) => e.id === SEGMENT);
+  if (!segment) throw new Error("webm: no segment");
+  return children(bytes, segment.dataStart, segment.end)
+    .filter((e) => e.id === CLUSTER)
+    .map((cluster) => {
+      const timecode = children(bytes, cluster.dataStart, cluster.end).find((e) => e.id === CLUSTER_TIMECODE);
+      const timeMs = timecode ? bytes.subarray(timecode.dataStart, timecode.end).reduce((n, b) => n * 256 + b, 0) : 0;
+      return { offset: cluster.start, timeMs };
+    });
 }
 
 /** Every Opus packet of the file, in order. */

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { queryRows, sqlNumber } from "@/lib/store/query-rows";
 import { storeInsert } from "@/lib/store/store-call";
 import type { StorageKind } from "@/lib/recordings/storage/object-store";
+import { forgetServedRecording } from "./served-recording";
 
 /**
  * recording_media rows (migration 0019): what the product stored for a recording.
@@ -32,7 +33,7 @@ export type MediaRow = {
 
 const LATEST_SQL = `
 SELECT recording_id AS recordingId,
-  max(version) AS version,
+  max(version) AS latestVersion,
   argMax(call_id, version) AS callId,
   argMax(storage, version) AS storage,
   argMax(audio_key, version) AS audioKey,
@@ -53,7 +54,7 @@ GROUP BY recording_id`;
 
 const rowSchema = z.object({
   recordingId: z.string(),
-  version: sqlNumber,
+  latestVersion: sqlNumber,
   callId: z.string(),
   storage: z.enum(["local", "s3"]),
   audioKey: z.string(),
@@ -73,7 +74,7 @@ const rowSchema = z.object({
 export async function readMediaRows(ch: ClickHouseClient, tenantId: string, recordingIds: readonly string[]): Promise<Map<string, MediaRow>> {
   if (recordingIds.length === 0) return new Map();
   const rows = await queryRows(ch, LATEST_SQL, { tenantId, ids: [...recordingIds] }, rowSchema);
-  return new Map(rows.map((r) => [r.recordingId, r]));
+  return new Map(rows.map(({ latestVersion, ...r }) => [r.recordingId, { ...r, version: latestVersion }]));
 }
 
 export async function readMediaRow(ch: ClickHouseClient, tenantId: string, recordingId: string): Promise<MediaRow | undefined> {
@@ -102,4 +103,5 @@ export async function writeMediaRow(ch: ClickHouseClient, tenantId: string, row:
       stored_at: row.storedAt,
     },
   ]);
+  forgetServedRecording(tenantId, row.recordingId);
 }

@@ -3,31 +3,45 @@ import type { Actor } from "@/lib/audit/write-audit";
 import type { ScopeAccess } from "@/lib/auth/scope-access";
 import { Gone, NotFound, Unavailable } from "@/lib/errors/domain-errors";
 import { auditRecording, RECORDING_AUDIT } from "./audit-recording";
-import { retentionDays } from "@/lib/recordings/retention/retention-job";
+import { contactInScope } from "@/lib/auth/scope-access";
 import { ensureMedia } from "./ensure-media";
-import { readMediaRow, type MediaRow } from "./media-row";
-import { recordingInScope } from "./recording-access";
+import type { MediaRow } from "./media-row";
 import type { RecordingRow } from "./recording-row";
-import { serveObject } from "./serve-object";
+import { serveObject, startsPlayback } from "./serve-object";
+import { readServedRecording } from "./served-recording";
 import { recordingServices, type RecordingServices } from "./services";
 
 /** What the recording routes know of their caller. */
 export type RecordingCaller = { ch: ClickHouseClient; tenantId: string; access: ScopeAccess; actor: Actor; request?: Request; services?: RecordingServices };
 
-/** The recording (in scope) and its media, rendered on first open; 404 without audio, 410 past retention. */
+/**
+ * The recording (in scope: its queue, and its agent's team; unknown and out of
+ * scope are the same 404) and its media, rendered on first open; 404 without
+ * audio, 410 past retention. Checked on every request, from facts read in one
+ * query and kept a few seconds (served-recording.ts).
+ */
 async function servedMedia(c: RecordingCaller, recordingId: string): Promise<{ recording: RecordingRow; media: MediaRow; services: RecordingServices }> {
   const services = c.services ?? recordingServices();
-  const recording = await recordingInScope(c.ch, c.tenantId, c.access, recordingId);
-  // A recording rendered on first open is past its queue's retention before it ever had audio: not rendered now.
-  if (!(await readMediaRow(c.ch, c.tenantId, recordingId)) && (await pastRetention(c, recording))) {
-    throw new Gone("the audio of this recording is past its queue's retention and was not kept; its details and audit history are kept");
+  const served = await readServedRecording(c.ch, c.tenantId, recordingId);
+  const recording = served?.recording;
+  const agent = recording?.agentId ? { teamId: served?.teamId ?? null } : null;
+  if (!served || !recording || !contactInScope(c.access, { queueId: recording.queueId === "" ? null : recording.queueId, agent })) throw new NotFound("recording");
+  let media = served.media;
+  if (!media) {
+    // A recording rendered on first open that is already past its queue's retention is not rendered now.
+    if (served.retentionDays > 0 && recording.startedAt < Date.now() - served.retentionDays * 86_400_000) {
+      throw new Gone("the audio of this recording is past its queue's retention and was not kept; its details and audit history are kept");
+    }
+    media = await ensureMedia({ ch: c.ch, tenantId: c.tenantId, services }, recording);
   }
-  const media = await ensureMedia({ ch: c.ch, tenantId: c.tenantId, services }, recording);
   if (!media) throw new NotFound("recording audio");
   if (media.deletedAt !== null) {
-    throw new Gone(`the audio of this recording was deleted on ${new Date(media.deletedAt).toISOString()} (${media.deletedReason}); its details and audit history are kept`);
+    throw new Gone(
+      `the audio of this recording was deleted on ${new Date(media.deletedAt).toISOString()} (${media.deletedReason}); its details and audit history are kept`,
+    );
   }
-  if (media.storage !== services.store.kind) throw new Unavailable(`this recording's audio is in the ${media.storage} store, and this server is configured for ${services.store.kind}`);
+  if (media.storage !== services.store.kind)
+    throw new Unavailable(`this recording's audio is in the ${media.storage} store, and this server is configured for ${services.store.kind}`);
   return { recording, media, services };
 }
 
@@ -36,18 +50,24 @@ const tagOf = (m: MediaRow, which: string) => JSON.stringify([m.recordingId, m.v
 /** GET /api/recordings/{id}/audio: Range answered with 206; each playback (no range, or one from byte 0) and each download audited. */
 export async function recordingAudio(c: RecordingCaller, recordingId: string, o: { download: boolean }): Promise<Response> {
   const { media, services } = await servedMedia(c, recordingId);
-  const { response, isFirstRead } = await serveObject(
-    services.store,
-    { key: media.audioKey, size: media.bytes, contentType: "audio/webm", tag: tagOf(media, "audio") },
-    c.request?.headers,
-    o.download ? { downloadName: `recording-${recordingId}.webm` } : {},
-  );
-  if (o.download || isFirstRead) {
-    await auditRecording(c.ch, c.tenantId, c.actor, o.download ? RECORDING_AUDIT.download : RECORDING_AUDIT.play, recordingId, {
-      callId: media.callId,
-      version: media.version,
-    });
-  }
+  const headers = c.request?.headers;
+  // The audit row and the store's first bytes are awaited together: both must be done before the answer goes.
+  const audit =
+    o.download || startsPlayback(headers, media.bytes)
+      ? auditRecording(c.ch, c.tenantId, c.actor, o.download ? RECORDING_AUDIT.download : RECORDING_AUDIT.play, recordingId, {
+          callId: media.callId,
+          version: media.version,
+        })
+      : undefined;
+  const [{ response }] = await Promise.all([
+    serveObject(
+      services.store,
+      { key: media.audioKey, size: media.bytes, contentType: "audio/webm", tag: tagOf(media, "audio") },
+      headers,
+      o.download ? { downloadName: `recording-${recordingId}.webm` } : {},
+    ),
+    audit,
+  ]);
   return response;
 }
 
@@ -73,10 +93,4 @@ export async function recordingOriginal(c: RecordingCaller, recordingId: string)
   );
   if (isFirstRead) await auditRecording(c.ch, c.tenantId, c.actor, RECORDING_AUDIT.playOriginal, recordingId, { callId: media.callId, version: media.version });
   return response;
-}
-
-async function pastRetention(c: RecordingCaller, recording: RecordingRow): Promise<boolean> {
-  if (recording.queueId === "") return false;
-  const days = await retentionDays(c.ch, c.tenantId, recording.queueId);
-  return days > 0 && recording.startedAt < Date.now() - days * 86_400_000;
 }

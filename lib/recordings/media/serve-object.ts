@@ -12,6 +12,12 @@ export type ServedObject = { key: string; size: number; contentType: string; /**
  * or path reaches the browser. `isFirstRead` tells the caller whether this request
  * starts a playback (no range, or one from byte 0), which is what gets audited.
  */
+/** Whether a request starts a playback (no range, or one from byte 0): what the audit log counts. */
+export function startsPlayback(headers: Headers | undefined, size: number): boolean {
+  const asked = parseRange(headers?.get("range"), size);
+  return asked.kind === "whole" || (asked.kind === "range" && asked.range.start === 0);
+}
+
 export async function serveObject(
   store: ObjectStore,
   object: ServedObject,

@@ -13,7 +13,10 @@ import type { RecordingRow } from "./recording-row";
  */
 
 /** Renders a recording's audio from its call's events (the simulator's, lib/recordings/simulated/render.ts). */
-export type RecordingRenderer = (input: { recordingId: string; events: CtiEvent[] }) => Promise<{ sampleRate: number; channels: Int16Array[]; channelRoles: readonly string[] }>;
+export type RecordingRenderer = (input: {
+  recordingId: string;
+  events: CtiEvent[];
+}) => Promise<{ sampleRate: number; channels: Int16Array[]; channelRoles: readonly string[] }>;
 
 /** A renderer and the recordings it can render (those whose source is the simulator). */
 export type OnDemandRenderer = { canRender(recording: RecordingRow): boolean; render: RecordingRenderer };

@@ -11,7 +11,7 @@ export const RETENTION_ACTOR: Actor = { id: "system:retention", name: "recording
 
 /** Stored audio older than its queue's retention, oldest first, at most `limit`. */
 const DUE_SQL = `
-SELECT m.recording_id AS recordingId, r.queue_id AS queueId, ret.days AS days
+SELECT m.recording_id AS recordingId, r.queue_id AS queueId, ret.kept_days AS days
 FROM (
   SELECT recording_id FROM recording_media WHERE tenant_id = {tenantId:String}
   GROUP BY recording_id HAVING argMax(deleted_at, version) IS NULL
@@ -20,20 +20,20 @@ INNER JOIN (
   SELECT recording_id, max(queue_id) AS queue_id, max(started_at) AS started_at FROM recordings WHERE tenant_id = {tenantId:String} GROUP BY recording_id
 ) AS r ON r.recording_id = m.recording_id
 INNER JOIN (
-  SELECT queue_id, argMax(days, version) AS days FROM recording_retention WHERE tenant_id = {tenantId:String} GROUP BY queue_id HAVING days > 0
+  SELECT queue_id, argMax(days, version) AS kept_days FROM recording_retention WHERE tenant_id = {tenantId:String} GROUP BY queue_id HAVING kept_days > 0
 ) AS ret ON ret.queue_id = r.queue_id
-WHERE r.started_at < subtractDays(fromUnixTimestamp64Milli({now:Int64}, 'UTC'), ret.days)
+WHERE r.started_at < subtractDays(fromUnixTimestamp64Milli({now:Int64}, 'UTC'), ret.kept_days)
 ORDER BY r.started_at
 LIMIT {limit:UInt32}`;
 
 const dueSchema = z.object({ recordingId: z.string(), queueId: z.string(), days: sqlNumber });
 
 /** The retention a queue applies (0: keep), for a recording that has no stored audio yet. */
-const DAYS_SQL = `SELECT argMax(days, version) AS days FROM recording_retention WHERE tenant_id = {tenantId:String} AND queue_id = {queueId:String}`;
+const DAYS_SQL = `SELECT argMax(days, version) AS kept_days FROM recording_retention WHERE tenant_id = {tenantId:String} AND queue_id = {queueId:String}`;
 
 export async function retentionDays(ch: ClickHouseClient, tenantId: string, queueId: string): Promise<number> {
-  const [row] = await queryRows(ch, DAYS_SQL, { tenantId, queueId }, z.object({ days: sqlNumber }));
-  return row?.days ?? 0;
+  const [row] = await queryRows(ch, DAYS_SQL, { tenantId, queueId }, z.object({ kept_days: sqlNumber }));
+  return row?.kept_days ?? 0;
 }
 
 /**
@@ -57,18 +57,18 @@ export async function deleteExpiredAudio(
     const reason = `retention: queue ${d.queueId} keeps audio ${d.days} days`;
     await writeMediaRow(ctx.ch, ctx.tenantId, { ...media, version: media.version + 1, deletedAt: now, deletedReason: reason, storedAt: now });
     for (const key of [media.audioKey, media.peaksKey, media.originalKey]) if (key !== "") await ctx.services.store.delete(key);
-    await auditRecording(ctx.ch, ctx.tenantId, RETENTION_ACTOR, RECORDING_AUDIT.retentionDelete, d.recordingId, { callId: media.callId, queueId: d.queueId, days: d.days });
+    await auditRecording(ctx.ch, ctx.tenantId, RETENTION_ACTOR, RECORDING_AUDIT.retentionDelete, d.recordingId, {
+      callId: media.callId,
+      queueId: d.queueId,
+      days: d.days,
+    });
     deleted += 1;
   }
   return { deleted };
 }
 
 /** Runs a pass now and every `everyMs`; one at a time. Returns the stop function. */
-export function startRetention(
-  ctx: { ch: ClickHouseClient; tenantId: string; services: RecordingServices },
-  everyMs: number,
-  log: (line: string) => void,
-): () => void {
+export function startRetention(ctx: { ch: ClickHouseClient; tenantId: string; services: RecordingServices }, everyMs: number, log: (line: string) => void): () => void {
   let running = false;
   const pass = async () => {
     if (running) return;

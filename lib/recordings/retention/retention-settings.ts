@@ -28,11 +28,13 @@ export async function setQueueRetention(ch: ClickHouseClient, tenantId: string, 
 }
 
 const LIST_SQL = `
-SELECT queue_id AS queueId, argMax(days, version) AS days, max(version) AS version, toUnixTimestamp64Milli(argMax(updated_at, version)) AS updatedAt
+SELECT queue_id AS queueId, argMax(days, version) AS keptDays, max(version) AS latestVersion, toUnixTimestamp64Milli(argMax(updated_at, version)) AS updatedAt
 FROM recording_retention WHERE tenant_id = {tenantId:String}
 GROUP BY queue_id ORDER BY queue_id`;
 
-const rowSchema = z.object({ queueId: z.string(), days: sqlNumber, version: sqlNumber, updatedAt: sqlNumber });
+const rowSchema = z
+  .object({ queueId: z.string(), keptDays: sqlNumber, latestVersion: sqlNumber, updatedAt: sqlNumber })
+  .transform((r) => ({ queueId: r.queueId, days: r.keptDays, version: r.latestVersion, updatedAt: r.updatedAt }));
 
 /** Every queue with a retention set (a queue not listed keeps its audio). */
 export async function listQueueRetention(ch: ClickHouseClient, tenantId: string): Promise<QueueRetention[]> {

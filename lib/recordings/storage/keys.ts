@@ -7,7 +7,9 @@ import { createHash } from "node:crypto";
  * reader of the previous row is never served half of a replacement.
  */
 export function mediaKeys(tenantId: string, recordingId: string, version: number): { audio: string; peaks: string } {
-  const h = createHash("sha256").update(JSON.stringify([tenantId, recordingId])).digest("hex");
+  const h = createHash("sha256")
+    .update(JSON.stringify([tenantId, recordingId]))
+    .digest("hex");
   const base = `${h.slice(0, 2)}/${h.slice(2, 34)}`;
   return { audio: `${base}/audio-v${version}.webm`, peaks: `${base}/peaks-v${version}.json` };
 }

@@ -34,7 +34,7 @@ export function checkKey(key: string): string {
 export async function readWhole(store: ObjectStore, key: string): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let length = 0;
-  for await (const chunk of store.get(key) as unknown as AsyncIterable<Uint8Array>) {
+  for await (const chunk of (await store.get(key)) as unknown as AsyncIterable<Uint8Array>) {
     chunks.push(chunk);
     length += chunk.length;
   }

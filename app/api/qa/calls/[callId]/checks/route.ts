@@ -1,0 +1,7 @@
+import { handle } from "@/lib/api/handle";
+import { qaCallChecks } from "@/lib/api/endpoints/qa-work";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+export const GET = handle(qaCallChecks);

@@ -1,0 +1,128 @@
+import { createHash } from "node:crypto";
+import fsp from "node:fs/promises";
+import path from "node:path";
+import type { ClickHouseClient } from "@clickhouse/client";
+import { DomainError } from "@/lib/errors/domain-errors";
+import type { ChannelRole } from "@/lib/recordings/media/pcm";
+import { resample } from "@/lib/recordings/media/resample";
+import type { RecordingServices } from "@/lib/recordings/media/services";
+import { parseRecordingFileName, type Platform } from "./file-names";
+import { findCallByPlatformId } from "./find-call";
+import { storeImportedRecording } from "./store-imported";
+import { rolesOf, type ChannelLayout } from "./upload";
+import { decodeWav } from "./wav";
+
+export type ImportOptions = {
+  dir: string;
+  platform: Platform;
+  /** Which party is on which channel of a stereo file. Default caller,agent: both platforms put what the recorded channel received (the caller, on the caller's channel) first. */
+  layout?: Exclude<ChannelLayout, "mono">;
+  /** Files written to within this long are left for a later pass (still being recorded). */
+  settleMs?: number;
+  now?: number;
+};
+
+export type ImportReport = {
+  imported: { files: string[]; recordingId: string; callId: string }[];
+  alreadyImported: { files: string[]; recordingId: string }[];
+  unmatched: { files: string[]; reason: string }[];
+  waiting: string[];
+};
+
+type FileInfo = { file: string; mtimeMs: number; size: number };
+
+/**
+ * One pass over a directory of Asterisk MixMonitor or FreeSWITCH record_session
+ * files: each file (or r/t pair) is matched to its call by the platform id in its
+ * name (find-call.ts, bounded by the file's time), decoded, stored and made known
+ * (storeImportedRecording), and queued for transcription. Files are only read:
+ * nothing is moved or deleted, so an unmatched file is reported and stays for the
+ * next pass or a person. Importing again stores nothing twice.
+ */
+export async function importDirectory(ctx: { ch: ClickHouseClient; tenantId: string; services: RecordingServices }, o: ImportOptions): Promise<ImportReport> {
+  const now = o.now ?? Date.now();
+  const report: ImportReport = { imported: [], alreadyImported: [], unmatched: [], waiting: [] };
+  const groups = new Map<string, { r?: FileInfo; t?: FileInfo; both?: FileInfo; platformId: string }>();
+  for (const info of await wavFiles(o.dir)) {
+    const parsed = parseRecordingFileName(path.basename(info.file), o.platform);
+    if (!parsed) {
+      report.unmatched.push({ files: [info.file], reason: `the name carries no ${o.platform === "asterisk" ? "uniqueid or linkedid" : "channel uuid"}` });
+      continue;
+    }
+    if (now - info.mtimeMs < (o.settleMs ?? 0)) {
+      report.waiting.push(info.file);
+      continue;
+    }
+    const key = `${path.dirname(info.file)}\n${parsed.platformId}\n${parsed.part === "both" ? info.file : "legs"}`;
+    const group = groups.get(key) ?? { platformId: parsed.platformId };
+    group[parsed.part] = info;
+    groups.set(key, group);
+  }
+  for (const g of groups.values()) {
+    const parts = [g.both, g.r, g.t].filter((p): p is FileInfo => p !== undefined);
+    const files = parts.map((p) => p.file);
+    const fileTime = Math.max(...parts.map((p) => p.mtimeMs));
+    try {
+      const call = await findCallByPlatformId(ctx.ch, ctx.tenantId, g.platformId, fileTime);
+      if (!call) {
+        report.unmatched.push({ files, reason: `no call carries ${o.platform} id ${g.platformId} within 12 h before the file's time` });
+        continue;
+      }
+      const bytes = await Promise.all(parts.map((p) => fsp.readFile(p.file)));
+      const pcm = g.both
+        ? fileAudio(bytes[0] as Buffer, o.layout ?? "caller,agent")
+        : legsAudio(g.r ? (bytes[0] as Buffer) : undefined, g.t ? (bytes.at(-1) as Buffer) : undefined);
+      const durationMs = ((pcm.channels[0]?.length ?? 0) / pcm.sampleRate) * 1000;
+      const hash = createHash("sha256");
+      for (const b of bytes) hash.update(b);
+      const r = await storeImportedRecording(ctx, {
+        tenantId: ctx.tenantId,
+        callId: call.callId,
+        ...(call.legId ? { legId: call.legId } : {}),
+        pcm,
+        source: `${o.platform}://import`,
+        contentHash: hash.digest("hex"),
+        startedAt: fileTime - durationMs,
+      });
+      if (r.created) report.imported.push({ files, recordingId: r.recordingId, callId: call.callId });
+      else report.alreadyImported.push({ files, recordingId: r.recordingId });
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e;
+      report.unmatched.push({ files, reason: e.message });
+    }
+  }
+  return report;
+}
+
+function fileAudio(bytes: Uint8Array, layout: Exclude<ChannelLayout, "mono">): { sampleRate: number; channels: Int16Array[]; channelRoles: ChannelRole[] } {
+  const wav = decodeWav(bytes);
+  return { sampleRate: wav.sampleRate, channels: wav.channels, channelRoles: wav.channels.length === 1 ? ["mixed"] : rolesOf(layout, 2) };
+}
+
+/** MixMonitor's r (received: the caller) and t (sent: the agent) legs as one stereo recording, agent first; a lone leg is mono. */
+function legsAudio(r: Uint8Array | undefined, t: Uint8Array | undefined): { sampleRate: number; channels: Int16Array[]; channelRoles: ChannelRole[] } {
+  const caller = r ? decodeWav(r) : undefined;
+  const agent = t ? decodeWav(t) : undefined;
+  if (!caller || !agent) {
+    const only = (caller ?? agent) as ReturnType<typeof decodeWav>;
+    return { sampleRate: only.sampleRate, channels: [only.channels[0] as Int16Array], channelRoles: [caller ? "caller" : "agent"] };
+  }
+  const rate = Math.max(caller.sampleRate, agent.sampleRate);
+  const a = resample(agent.channels[0] as Int16Array, agent.sampleRate, rate);
+  const c = resample(caller.channels[0] as Int16Array, caller.sampleRate, rate);
+  // The legs may differ by a few samples; the shorter is padded with silence.
+  const length = Math.max(a.length, c.length);
+  const pad = (x: Int16Array) => (x.length === length ? x : Int16Array.from({ length }, (_, i) => x[i] ?? 0));
+  return { sampleRate: rate, channels: [pad(a), pad(c)], channelRoles: ["agent", "caller"] };
+}
+
+async function wavFiles(dir: string): Promise<FileInfo[]> {
+  const out: FileInfo[] = [];
+  for (const entry of await fsp.readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !/\.wav$/i.test(entry.name)) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    const s = await fsp.stat(file);
+    out.push({ file, mtimeMs: s.mtimeMs, size: s.size });
+  }
+  return out.sort((a, b) => a.file.localeCompare(b.file));
+}

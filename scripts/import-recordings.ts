@@ -1,0 +1,84 @@
+import path from "node:path";
+import { getEnv } from "../lib/env";
+import { closeClickHouse, getClickHouse } from "../lib/store/client";
+import { migrate } from "../sql/migrate";
+import { IngestPipeline } from "../ingest/pipeline";
+import { importDirectory, type ImportReport } from "../lib/recordings/import/import-directory";
+import type { Platform } from "../lib/recordings/import/file-names";
+import { openObjectStore } from "../lib/recordings/storage/open-store";
+import { pipelineIngest } from "../server/recordings";
+import { runCli } from "./run-cli";
+
+/**
+ * npm run import:recordings -- DIR [--watch] [--platform asterisk|freeswitch] [--layout caller,agent|agent,caller]
+ *
+ * Imports Asterisk MixMonitor files (`<uniqueid>.wav`, `<linkedid>-*.wav`, stereo
+ * with MixMonitor's D option or `-r`/`-t` legs) or FreeSWITCH record_session files
+ * (`<channel uuid>.wav`), matched to stored calls by the ids their events carry.
+ * Files are only read; unmatched ones are listed and tried again on the next pass.
+ * With --watch it keeps looking every 5 s (files still being written wait until
+ * they have been quiet for 5 s) until interrupted. Opens the store itself, like
+ * import:queue-log: with the embedded store, run it while the web server is stopped.
+ */
+type Args = { dir: string; watch: boolean; platform: Platform; layout: "caller,agent" | "agent,caller" };
+
+function parseArgs(argv: string[]): Args {
+  const args: Partial<Args> = { watch: false, platform: "asterisk", layout: "caller,agent" };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? "";
+    if (a === "--watch") args.watch = true;
+    else if (a === "--platform") {
+      const p = argv[++i];
+      if (p !== "asterisk" && p !== "freeswitch") throw new Error("--platform: asterisk or freeswitch");
+      args.platform = p;
+    } else if (a === "--layout") {
+      const l = argv[++i];
+      if (l !== "caller,agent" && l !== "agent,caller") throw new Error("--layout: caller,agent or agent,caller");
+      args.layout = l;
+    } else if (a.startsWith("--")) throw new Error(`unknown option ${a}`);
+    else args.dir = a;
+  }
+  if (!args.dir) throw new Error("usage: npm run import:recordings -- DIR [--watch] [--platform asterisk|freeswitch] [--layout caller,agent|agent,caller]");
+  return args as Args;
+}
+
+const POLL_MS = 5_000;
+
+runCli(async () => {
+  const args = parseArgs(process.argv.slice(2));
+  const env = getEnv();
+  const ch = await getClickHouse(env);
+  await migrate(ch);
+  const pipeline = new IngestPipeline(ch, { maxEventBytes: env.INGEST_MAX_EVENT_BYTES, origin: "import:recordings" });
+  // The speech worker's queue is not reachable from here yet: imported recordings are transcribed when it picks them up.
+  const ctx = { ch, tenantId: env.TENANT_ID, services: { store: openObjectStore(env), ingest: pipelineIngest(pipeline) } };
+  const dir = path.resolve(args.dir);
+  let stopped = false;
+  process.on("SIGINT", () => (stopped = true));
+  process.on("SIGTERM", () => (stopped = true));
+  const reported = new Set<string>();
+  try {
+    do {
+      const r = await importDirectory(ctx, { dir, platform: args.platform, layout: args.layout, settleMs: args.watch ? POLL_MS : 0 });
+      print(r, reported, args.watch);
+      if (!args.watch) {
+        console.log(`imported ${r.imported.length}, already imported ${r.alreadyImported.length}, unmatched ${r.unmatched.length}`);
+        break;
+      }
+      await new Promise<void>((resolve) => setTimeout(resolve, POLL_MS).unref());
+    } while (!stopped);
+  } finally {
+    await closeClickHouse();
+  }
+});
+
+function print(r: ImportReport, reported: Set<string>, watching: boolean): void {
+  for (const i of r.imported) console.log(`imported ${i.files.join(" + ")} -> call ${i.callId}, recording ${i.recordingId}`);
+  for (const u of r.unmatched) {
+    const key = `${u.files.join("\n")}\n${u.reason}`;
+    // Watching, a file waiting for its call is said once, not every pass.
+    if (watching && reported.has(key)) continue;
+    reported.add(key);
+    console.log(`unmatched ${u.files.join(" + ")}: ${u.reason}`);
+  }
+}
