@@ -99,7 +99,7 @@ test("an admin builds a scorecard, QA evaluates a call with it, a manager sees t
     request,
     `SELECT action FROM audit_log WHERE tenant_id = '${TENANT}' AND target = 'evaluation:${evaluationId}' ORDER BY at`,
   );
-  expect(actions.map((a) => a.action)).toEqual(["qa.evaluation.create", "qa.evaluation.submit"]);
+  expect(actions.map((a) => a.action)).toEqual(["qa.evaluation.create", "qa.evaluation.update", "qa.evaluation.submit"]);
   const saves = await sql<{ n: number }>(
     request,
     `SELECT count() AS n FROM audit_log WHERE tenant_id = '${TENANT}' AND action = 'qa.scorecard.save' AND position(details, '${NAME}') > 0`,
