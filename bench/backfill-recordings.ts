@@ -15,7 +15,7 @@ import { runCli } from "../scripts/run-cli";
  * recordings (recording.* and transcript.segment events) cost the backfill. The same N days
  * (default 3, as the e2e run uses) are simulated and ingested into a fresh embedded store
  * twice, through the pipeline as the embedded shape's backfill does (catchUp in batches of
- * 20,000): without recordings, then with the last M days recorded (default 5, as
+ * 20,000): without recordings, then with the last M days recorded (default 4, as
  * SIM_RECORDING_DAYS). Prints events, simulation and ingest seconds, and the ratio. Both
  * runs share one store (other tenants), one after the other.
  */
@@ -26,7 +26,7 @@ const arg = (name: string, fallback: number) => {
 
 runCli(async () => {
   const days = arg("days", 3);
-  const recordingDays = arg("recording-days", 5);
+  const recordingDays = arg("recording-days", 4);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-backfill-"));
   const env = parseEnv({ DATA_DIR: dir });
   const ch = await getClickHouse(env);
