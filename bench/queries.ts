@@ -14,6 +14,7 @@ import { compactOnce } from "../lib/store/compact";
 import { intervalForRange } from "../lib/time/periods";
 import { runCli } from "../scripts/run-cli";
 import { percentile } from "./percentile";
+import { numArg, strArg } from "./cli-args";
 import { DAY, END, SL_THRESHOLD_MS, TENANT, countOf, generate } from "./queries-history";
 
 /**
@@ -41,18 +42,6 @@ import { DAY, END, SL_THRESHOLD_MS, TENANT, countOf, generate } from "./queries-
  * 3. Prints a table and whether the goal holds (p95 <= 150 ms up to 31 days,
  *    <= 1000 ms for a year). Exit code 0 whatever the figures (it is a benchmark).
  */
-
-const numArg = (name: string, fallback: number): number => {
-  const i = process.argv.indexOf(`--${name}`);
-  if (i < 0) return fallback;
-  const v = Number(process.argv[i + 1]);
-  if (!Number.isFinite(v) || v <= 0) throw new Error(`--${name} needs a positive number`);
-  return v;
-};
-const strArg = (name: string): string | undefined => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i < 0 ? undefined : process.argv[i + 1];
-};
 
 const PERIODS = [
   { label: "1 day", days: 1, goalMs: 150 },

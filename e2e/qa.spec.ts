@@ -3,13 +3,11 @@ import { test, expect, signIn, sql } from "./support";
 
 /**
  * Quality management end to end: an admin builds a small scorecard, QA fills and
- * submits it for a stored call while moving through the recording (comment
- * anchored to a moment, its link seeks back there), and a manager finds the
- * score on the QA dashboard and drills down to the evaluation. The call page
- * (/calls/[callId]) is another helper's; until it is merged the panel is used on
- * QA's own evaluation page for a call, /qa/evaluate/[callId], with a position
- * control standing in for the player. Expected figures are worked out here by
- * hand or read from the store by SQL, never from the code under test.
+ * submits it on a recorded call's page (/calls/[callId], the panel in its
+ * evaluation slot) with a comment anchored to the moment being played, whose time
+ * link seeks the player back there; a manager finds the score on the QA dashboard
+ * and drills down to the evaluation. Expected figures are worked out here by hand
+ * or read from the store by SQL, never from the code under test.
  */
 
 const TENANT = process.env.TENANT_ID ?? "demo";
@@ -18,12 +16,15 @@ const NAME = `E2E form ${randomBytes(3).toString("hex")}`;
 const EXPECTED = "87.5 %";
 
 test("an admin builds a scorecard, QA evaluates a call with it, a manager sees the score on the dashboard", async ({ page, request }) => {
-  // A finished, answered call from the last day: the dashboard's 30 days hold it.
-  const [call] = await sql<{ call_id: string; agent_id: string }>(
+  // A recorded agent leg from the last day, over a minute long: the dashboard's 30 days hold its call.
+  const [found] = await sql<{ recording_id: string; the_call: string; the_agent: string }>(
     request,
-    `SELECT call_id, agent_id FROM contact_segments FINAL WHERE tenant_id = '${TENANT}' AND agent_id != '' AND talk_ms > 30000 AND queued_at > now() - INTERVAL 1 DAY AND toUnixTimestamp64Milli(cleared_at) > 0 ORDER BY queued_at DESC LIMIT 1`,
+    `SELECT recording_id, max(call_id) AS the_call, max(agent_id) AS the_agent FROM recordings WHERE tenant_id = '${TENANT}' GROUP BY recording_id
+     HAVING max(duration_ms) > 90000 AND the_agent != '' AND max(started_at) > now() - INTERVAL 1 DAY ORDER BY max(started_at) DESC LIMIT 1`,
   );
-  if (!call) throw new Error("no answered call in the last day");
+  if (!found) throw new Error("no recorded call in the last day");
+  const call = { recording_id: found.recording_id, call_id: found.the_call, agent_id: found.the_agent };
+  const callPage = (t: number) => `/calls/${encodeURIComponent(call.call_id)}?recording=${encodeURIComponent(call.recording_id)}&t=${t}`;
 
   // 1. The admin builds the form: one section, a yes/no question and a 1..5 scale.
   await signIn(page, "admin");
@@ -43,33 +44,35 @@ test("an admin builds a scorecard, QA evaluates a call with it, a manager sees t
   await expect(page.getByTestId("scorecard-list")).toContainText(`${NAME} v1`);
   await page.screenshot({ path: test.info().outputPath("scorecard.png"), fullPage: true });
 
-  // 2. QA evaluates the call.
+  // 2. QA evaluates the call on its page, the player at 1:05.
   await page.context().clearCookies();
   await signIn(page, "qa");
-  await page.goto(`/qa/evaluate/${encodeURIComponent(call.call_id)}`);
-  await page.getByLabel("Scorecard").selectOption({ label: `${NAME} (v1)` });
-  await page.getByRole("button", { name: "Start evaluation" }).click();
-  const form = page.getByTestId("evaluation-form");
+  await page.goto(callPage(65));
+  const slot = page.locator('[data-slot="evaluation"]');
+  await slot.getByLabel("Scorecard").selectOption({ label: `${NAME} (v1)` });
+  await slot.getByRole("button", { name: "Start evaluation" }).click();
+  const form = slot.getByTestId("evaluation-form");
   await expect(form).toHaveAttribute("data-status", "draft");
-  await expect(page.getByTestId("auto-checks").locator("[data-check]")).toHaveCount(5);
+  await expect(slot.getByTestId("auto-checks").locator("[data-check]")).toHaveCount(5);
   await form.getByRole("radiogroup", { name: "Greeted the caller" }).getByLabel("Yes").check();
   await form.getByRole("radiogroup", { name: "Tone" }).getByLabel("4").check();
-  await expect(page.getByTestId("live-score")).toContainText(EXPECTED);
-
-  const position = page.getByLabel(/Position in the recording/);
-  await position.fill("65000");
-  await expect(page.getByText("Position in the recording: 1:05")).toBeVisible();
+  await expect(form.getByTestId("live-score")).toContainText(EXPECTED);
   await form.getByLabel("Comment").fill("Warm greeting, used the caller's name");
+  await expect(form.getByLabel("Anchor")).toContainText("At 1:05");
   await form.getByRole("button", { name: "Add comment" }).click();
-  await position.fill("0");
-  await expect(page.getByText("Position in the recording: 0:00")).toBeVisible();
-  // The comment's time link seeks the player (here, the stand-in) back to its moment.
-  await form.getByRole("button", { name: "Play from 1:05" }).click();
-  await expect(page.getByText("Position in the recording: 1:05")).toBeVisible();
+  await form.getByRole("button", { name: "Save draft" }).click();
+  await expect(slot.getByTestId("comments")).toContainText("Warm greeting");
+  await expect(form.getByRole("button", { name: "Save draft" })).toBeEnabled();
 
-  await form.getByRole("button", { name: "Submit evaluation" }).click();
-  await expect(page.getByTestId("evaluation-form")).toHaveAttribute("data-status", "submitted");
-  await expect(page.getByTestId("live-score")).toContainText(EXPECTED);
+  // Back at the start of the recording, the saved comment's time link seeks the player to 1:05.
+  await page.goto(callPage(0));
+  await expect(page.getByTestId("moment-link")).toHaveAttribute("href", /[?&]t=0(&|$)/);
+  await slot.getByRole("button", { name: "Play from 1:05" }).click();
+  await expect(page.getByTestId("moment-link")).toHaveAttribute("href", /[?&]t=65(&|$)/);
+
+  await slot.getByRole("button", { name: "Submit evaluation" }).click();
+  await expect(slot.getByTestId("evaluation-form")).toHaveAttribute("data-status", "submitted");
+  await expect(slot.getByTestId("live-score")).toContainText(EXPECTED);
   await page.screenshot({ path: test.info().outputPath("evaluation.png"), fullPage: true });
 
   // 3. A manager sees it on the QA dashboard; the agent's mean is what the store holds for that agent.
@@ -96,7 +99,7 @@ test("an admin builds a scorecard, QA evaluates a call with it, a manager sees t
     request,
     `SELECT action FROM audit_log WHERE tenant_id = '${TENANT}' AND target = 'evaluation:${evaluationId}' ORDER BY at`,
   );
-  expect(actions.map((a) => a.action)).toEqual(["qa.evaluation.create", "qa.evaluation.submit"]);
+  expect(actions.map((a) => a.action)).toEqual(["qa.evaluation.create", "qa.evaluation.update", "qa.evaluation.submit"]);
   const saves = await sql<{ n: number }>(
     request,
     `SELECT count() AS n FROM audit_log WHERE tenant_id = '${TENANT}' AND action = 'qa.scorecard.save' AND position(details, '${NAME}') > 0`,

@@ -55,6 +55,7 @@ export const envSchema = z.object({
   SIM_CONFIG: optionalString,
   SIM_SEED: z.coerce.number().int().default(42),
   SIM_BACKFILL_DAYS: z.coerce.number().min(0).max(400).default(30),
+  SIM_RECORDING_DAYS: z.coerce.number().min(0).max(400).default(5),
   KAFKA_BROKERS: optionalString,
   KAFKA_TOPIC: z.string().min(1).default("cti.events"),
   KAFKA_DLQ_TOPIC: optionalString,

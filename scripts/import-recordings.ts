@@ -6,7 +6,8 @@ import { IngestPipeline } from "../ingest/pipeline";
 import { importDirectory, type ImportReport } from "../lib/recordings/import/import-directory";
 import type { Platform } from "../lib/recordings/import/file-names";
 import { openObjectStore } from "../lib/recordings/storage/open-store";
-import { pipelineIngest, transcriptionQueue } from "../server/recordings";
+import { pipelineIngest } from "../server/recordings";
+import { storedRecordingEnqueuer } from "../server/speech";
 import { runCli } from "./run-cli";
 
 /**
@@ -52,7 +53,7 @@ runCli(async () => {
   const pipeline = new IngestPipeline(ch, { maxEventBytes: env.INGEST_MAX_EVENT_BYTES, origin: "import:recordings" });
   // Transcription jobs go to the store; the web server's speech queue picks them up.
   const store = openObjectStore(env);
-  const ctx = { ch, tenantId: env.TENANT_ID, services: { store, ingest: pipelineIngest(pipeline), enqueueTranscription: transcriptionQueue(ch, env, store) } };
+  const ctx = { ch, tenantId: env.TENANT_ID, services: { store, ingest: pipelineIngest(pipeline), enqueueTranscription: storedRecordingEnqueuer(env, ch, () => store) } };
   const dir = path.resolve(args.dir);
   let stopped = false;
   process.on("SIGINT", () => (stopped = true));

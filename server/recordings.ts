@@ -1,32 +1,14 @@
-import { createHash } from "node:crypto";
-import fsp from "node:fs/promises";
-import path from "node:path";
 import type { ClickHouseClient } from "@clickhouse/client";
 import type { CtiEvent } from "@/lib/events";
 import type { Env } from "@/lib/env";
-import { readMediaRow } from "@/lib/recordings/media/media-row";
-import { setRecordingServices, type OnDemandRenderer, type RecordingServices } from "@/lib/recordings/media/services";
-import { renderSimulatedRecording } from "@/lib/recordings/simulated/render";
-import { localObjectPath } from "@/lib/recordings/storage/local-store";
-import { readWhole, type ObjectStore } from "@/lib/recordings/storage/object-store";
-import { localRecordingsDir, openObjectStore } from "@/lib/recordings/storage/open-store";
+import { setRecordingServices, type RecordingServices } from "@/lib/recordings/media/services";
+import { simulatedRecordingRenderer } from "@/lib/recordings/simulated/on-demand";
+import { openObjectStore } from "@/lib/recordings/storage/open-store";
 import { startRetention } from "@/lib/recordings/retention/retention-job";
-import { enqueueTranscription } from "@/lib/speech/enqueue";
-import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from "@/lib/store/data-dir";
 import type { IngestPipeline } from "@/ingest/pipeline";
 
 /** How often the retention job looks for audio past its queue's days. */
 const RETENTION_EVERY_MS = 3_600_000;
-
-/**
- * The simulator's recordings render on first open (lib/recordings/simulated): those
- * whose events came from a simulator source (SIM_CONFIG's `source`, `sim://...` by
- * default). Uploaded and imported recordings always have stored audio.
- */
-export const SIMULATED_RENDERER: OnDemandRenderer = {
-  canRender: (recording) => recording.source.startsWith("sim"),
-  render: (input) => renderSimulatedRecording(input),
-};
 
 /**
  * The recordings side of the web process: the object store the configuration
@@ -35,14 +17,18 @@ export const SIMULATED_RENDERER: OnDemandRenderer = {
  * audio, and the hourly retention pass. Route handlers find them through
  * lib/recordings/media/services.ts.
  */
-export function startRecordings(deps: { ch: ClickHouseClient; env: Env; pipeline: IngestPipeline }, log: (line: string) => void): () => void {
+export function startRecordings(
+  deps: { ch: ClickHouseClient; env: Env; pipeline: IngestPipeline; enqueueTranscription: NonNullable<RecordingServices["enqueueTranscription"]> },
+  log: (line: string) => void,
+): () => void {
   const { ch, env } = deps;
   const store = openObjectStore(env);
   const services: RecordingServices = {
     store,
     ingest: pipelineIngest(deps.pipeline),
-    renderer: SIMULATED_RENDERER,
-    enqueueTranscription: transcriptionQueue(ch, env, store),
+    // Kept whatever TELEPHONY says now: recordings a simulator made earlier still render.
+    renderer: simulatedRecordingRenderer(),
+    enqueueTranscription: deps.enqueueTranscription,
   };
   setRecordingServices(services);
   log(`recordings: audio in the ${store.kind === "s3" ? `S3 bucket ${env.RECORDINGS_S3_BUCKET}` : "data directory"}`);
@@ -54,31 +40,5 @@ export function pipelineIngest(pipeline: IngestPipeline): (events: CtiEvent[]) =
   return async (events) => {
     const r = await pipeline.ingest(events.map((e) => ({ payload: { object: e }, origin: { source: "recordings" } })));
     if (r.deadLettered > 0) throw new Error(`recordings: ${r.deadLettered} recording event(s) were refused by the ingest pipeline (see dead_letters)`);
-  };
-}
-
-/**
- * The speech queue (lib/speech) reads a file under DATA_DIR: the local store's own
- * file, or, with S3, a private copy in DATA_DIR/speech-inbox.
- */
-export function transcriptionQueue(ch: ClickHouseClient, env: Env, store: ObjectStore): NonNullable<RecordingServices["enqueueTranscription"]> {
-  return async (tenantId, recordingId) => {
-    const media = await readMediaRow(ch, tenantId, recordingId);
-    if (!media || media.deletedAt !== null) return;
-    let audioPath: string;
-    if (store.kind === "local") audioPath = localObjectPath(localRecordingsDir(env), media.audioKey);
-    else {
-      const inbox = path.join(env.DATA_DIR, "speech-inbox");
-      await fsp.mkdir(inbox, { recursive: true, mode: PRIVATE_DIR_MODE });
-      audioPath = path.join(
-        inbox,
-        `${createHash("sha256")
-          .update(JSON.stringify([tenantId, recordingId]))
-          .digest("hex")
-          .slice(0, 32)}.webm`,
-      );
-      await fsp.writeFile(audioPath, await readWhole(store, media.audioKey), { mode: PRIVATE_FILE_MODE });
-    }
-    await enqueueTranscription(ch, env.DATA_DIR, { tenantId, recordingId, callId: media.callId, audioPath, channelRoles: media.channelRoles });
   };
 }

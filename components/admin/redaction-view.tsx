@@ -59,23 +59,29 @@ export function RedactionView() {
         <fieldset className="scope-group">
           <legend>Mask</legend>
           {KINDS.map((k) => (
-            <label key={k} className="scope-option">
-              <input type="checkbox" checked={current.kinds[k]} onChange={(e) => setDraft({ ...current, kinds: { ...current.kinds, [k]: e.target.checked } })} />
-              <span>
-                {KIND_TEXT[k].label} <small className="muted">{KIND_TEXT[k].hint}</small>
-              </span>
-            </label>
+            <div key={k}>
+              <label className="scope-option">
+                <input type="checkbox" checked={current.kinds[k]} onChange={(e) => setDraft({ ...current, kinds: { ...current.kinds, [k]: e.target.checked } })} />
+                <span>
+                  {KIND_TEXT[k].label} <small className="muted">{KIND_TEXT[k].hint}</small>
+                </span>
+              </label>
+            </div>
           ))}
         </fieldset>
-        <label className="scope-option">
-          <input type="checkbox" checked={current.keepOriginal} onChange={(e) => setDraft({ ...current, keepOriginal: e.target.checked })} />
-          <span>
-            Keep the unmasked transcript <small className="muted">readable by admins only; off unless your policy requires it</small>
-          </span>
-        </label>
-        <button type="submit" className="button button-primary" disabled={draft === null || save.isPending}>
-          Save
-        </button>
+        <div>
+          <label className="scope-option">
+            <input type="checkbox" checked={current.keepOriginal} onChange={(e) => setDraft({ ...current, keepOriginal: e.target.checked })} />
+            <span>
+              Keep the unmasked transcript <small className="muted">readable by admins only; off unless your policy requires it</small>
+            </span>
+          </label>
+        </div>
+        <div>
+          <button type="submit" className="button button-primary" disabled={draft === null || save.isPending}>
+            Save
+          </button>
+        </div>
         <p className="save-status" role="status">
           {save.isSuccess ? `Saved as version ${save.data.after.version}.` : ""}
         </p>

@@ -1,6 +1,6 @@
 /**
  * The call page's URL state: which recording (`recording`) and which moment (`t`,
- * seconds from the recording's start, tenths allowed). Pure, shared by the page and
+ * seconds from the recording's start, to the millisecond). Pure, shared by the page and
  * its "link to this moment".
  */
 export function parseMoment(t: string | null): number | null {
@@ -9,7 +9,7 @@ export function parseMoment(t: string | null): number | null {
 }
 
 export function momentHref(callId: string, recordingId: string, ms: number): string {
-  const qs = new URLSearchParams({ recording: recordingId, t: (Math.floor(ms / 100) / 10).toString() });
+  const qs = new URLSearchParams({ recording: recordingId, t: (Math.max(0, Math.round(ms)) / 1000).toString() });
   return `/calls/${encodeURIComponent(callId)}?${qs.toString()}`;
 }
 

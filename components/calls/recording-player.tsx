@@ -65,9 +65,9 @@ export function RecordingPlayer({
   const audio = useRef<HTMLAudioElement>(null);
   const ws = useRef<WaveSurfer | null>(null);
   // The latest values for the wavesurfer callbacks, which are bound once.
-  const latest = useRef({ onTime, skipSilence, currentMs });
+  const latest = useRef({ onTime, skipSilence, currentMs, rate });
   useEffect(() => {
-    latest.current = { onTime, skipSilence, currentMs };
+    latest.current = { onTime, skipSilence, currentMs, rate };
   });
 
   const spans = useMemo(
@@ -111,6 +111,7 @@ export function RecordingPlayer({
         cursorColor: "#0f172a",
         normalize: false,
         dragToSeek: true,
+        audioRate: latest.current.rate,
         plugins: [regions],
       });
       ws.current = instance;

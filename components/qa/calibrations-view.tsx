@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiQueryOptions } from "@/lib/query-options/api-query";
 import { calibrationQuery, startCalibration } from "@/lib/query-options/qa";
+import { callHref } from "./call-href";
 import { formatScore, formatWhen } from "./format";
 
 /** Calibrations: start one on a call; each opens its blind scoring and, once one's own is in, the spread. */
@@ -76,7 +77,7 @@ export function CalibrationSpreadView({ calibrationId }: { calibrationId: string
       <h2 className="card-title">{v.calibration.title}</h2>
       <p>
         Call {v.calibration.callId} · scorecard {v.calibration.scorecardId} v{v.calibration.scorecardVersion} · {v.submitted} submitted ·{" "}
-        <Link href={`/qa/evaluate/${encodeURIComponent(v.calibration.callId)}?calibrationId=${v.calibration.id}`}>{v.mine ? "your evaluation" : "score it"}</Link>
+        <Link href={callHref(v.calibration.callId, "", 0, v.calibration.id)}>{v.mine ? "your evaluation" : "score it"}</Link>
       </p>
       {!v.spread ? (
         <p>The others&apos; answers stay hidden until you submit your own evaluation in this calibration.</p>

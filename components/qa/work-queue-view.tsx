@@ -6,6 +6,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiQueryOptions } from "@/lib/query-options/api-query";
 import { runSampling } from "@/lib/query-options/qa";
 import { CALL_OUTCOMES, type CallOutcome } from "@/lib/qa/sampling/sampling-rule";
+import { callHref } from "./call-href";
 import { formatScore, formatWhen } from "./format";
 import styles from "./qa.module.css";
 
@@ -141,7 +142,7 @@ export function WorkQueueView() {
               {q.data.assignments.map((a) => (
                 <tr key={a.callId}>
                   <th scope="row">
-                    <Link href={`/qa/evaluate/${encodeURIComponent(a.callId)}`}>{formatWhen(a.callAt)}</Link>
+                    <Link href={callHref(a.callId, "")}>{formatWhen(a.callAt)}</Link>
                   </th>
                   <td>{a.agentId}</td>
                   <td>{a.queueId}</td>

@@ -156,7 +156,7 @@ function answer(ctx: SimContext, leg: SimLeg, agent: SimAgent): void {
     pCallerReleases: p.callerReleases,
     transferTargets: transfers ? leg.queue.config.transferTargets : [],
   });
-  if (ctx.behaviours.recordings) startRecording(ctx, ids, plan);
+  if (recorded(ctx, leg)) startRecording(ctx, ids, plan);
   runStep(ctx, leg, agent, plan, 0);
 }
 
@@ -207,6 +207,10 @@ function finish(ctx: SimContext, leg: SimLeg, agent: SimAgent, outcome: Outcome)
   else hold(ctx, leg, agent, outcome.consultMs, transferNow);
 }
 
+function recorded(ctx: SimContext, leg: SimLeg): boolean {
+  return ctx.behaviours.recordings && leg.answeredAt >= ctx.recordFrom;
+}
+
 function clearAgentLeg(ctx: SimContext, leg: SimLeg, agent: SimAgent, releasedBy: "agent" | "caller" | "transfer", transferred: boolean): void {
   leg.status = "done";
   ctx.emit({
@@ -223,7 +227,7 @@ function clearAgentLeg(ctx: SimContext, leg: SimLeg, agent: SimAgent, releasedBy
       transferred,
     },
   });
-  if (ctx.behaviours.recordings) stopRecording(ctx, agentLeg(leg, agent), leg.answeredAt);
+  if (recorded(ctx, leg)) stopRecording(ctx, agentLeg(leg, agent), leg.answeredAt);
 }
 
 function clearCall(ctx: SimContext, call: SimCall, cause: string): void {

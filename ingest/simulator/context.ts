@@ -35,6 +35,8 @@ export interface SimContext {
   /** Where the events say they come from; recording events build their envelope from it. */
   readonly config: Pick<SimulatorConfig, "source" | "tenantId">;
   readonly behaviours: Behaviours;
+  /** Legs answered from this time on are recorded, when behaviours.recordings is on. */
+  readonly recordFrom: number;
   /** Stream for behaviour draws (durations, choices); ids and arrivals use their own. */
   readonly rng: Rng;
   readonly samplers: Samplers;

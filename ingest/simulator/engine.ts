@@ -17,6 +17,8 @@ export interface SimOptions {
   seed: number;
   /** Epoch ms where the simulation begins; agents on shift at that moment log on then. */
   startTime: number;
+  /** Legs answered before this time (epoch ms) are not recorded; default: every leg (behaviours.recordings on). */
+  recordFrom?: number;
 }
 
 /**
@@ -35,6 +37,7 @@ export class ContactCentreSim implements SimContext {
   readonly ringTimeoutMs: number;
   readonly maxTransfersPerCall: number;
   readonly rng: Rng;
+  readonly recordFrom: number;
 
   private readonly events = new EventQueue();
   private out: CtiEvent[] = [];
@@ -59,6 +62,7 @@ export class ContactCentreSim implements SimContext {
     this.clockMs = opts.startTime;
     this.horizon = opts.startTime;
     this.behaviours = config.behaviours;
+    this.recordFrom = opts.recordFrom ?? Number.NEGATIVE_INFINITY;
     this.probabilities = config.probabilities;
     this.ringTimeoutMs = Math.round(config.ringTimeoutSeconds * 1000);
     this.maxTransfersPerCall = config.maxTransfersPerCall;

@@ -15,6 +15,15 @@ export interface SimulatedPbxOptions {
   seed: number;
   /** How far back a first start fills; a restart fills only the gap since the last stored event, up to this. */
   backfillMs: number;
+  /**
+   * Calls answered this long before the start's wall clock and later are recorded (when
+   * behaviours.recordings is on); older history has none, as if recording began then. A
+   * recorded day costs about five times a plain day to fill (its transcript's words are most
+   * of the bytes), so recording a whole month of history would make the first start several
+   * times as slow; the last few days keep it under twice (npm run bench:backfill-recordings).
+   * Default: all of it.
+   */
+  recordingHistoryMs?: number;
   /** Events per history delivery (at least; see catchUp). 1: each simulated step on its own. */
   batchSize?: number;
   /** Simulated time per engine step while catching up. */
@@ -72,7 +81,8 @@ export class SimulatedPbx implements PlatformAdapter {
     await ctx.directory(simulatorDirectory(config));
     const target = this.now();
     const from = resumeFrom(await ctx.storedUntil(), target, backfillMs);
-    const sim = new ContactCentreSim(config, { seed: runSeed(seed, from), startTime: from });
+    const recordFrom = this.opts.recordingHistoryMs === undefined ? undefined : target - this.opts.recordingHistoryMs;
+    const sim = new ContactCentreSim(config, { seed: runSeed(seed, from), startTime: from, ...(recordFrom === undefined ? {} : { recordFrom }) });
 
     ctx.backfill.started(from, target);
     const events = await catchUp(sim, {

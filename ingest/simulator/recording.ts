@@ -1,5 +1,7 @@
-import { SPEC_VERSION } from "@/lib/events";
+import { SPEC_VERSION, type CtiEvent } from "@/lib/events";
+import type { BankWord } from "@/lib/recordings/bank/format";
 import { loadBankIndex } from "@/lib/recordings/bank/load-bank";
+import { simulatedRecordingId } from "@/lib/recordings/simulated/ids";
 import { planPaymentPause } from "@/lib/recordings/simulated/payment-pause";
 import { scriptCall } from "@/lib/recordings/simulated/script";
 import { scriptSegments } from "@/lib/recordings/simulated/segments";
@@ -17,9 +19,7 @@ export interface LegIds {
   readonly raw: Record<string, string>;
 }
 
-export function recordingIdOf(legId: string): string {
-  return `rec-${legId}`;
-}
+export const recordingIdOf = simulatedRecordingId;
 
 /**
  * The recorded leg's timeline, known at answer: the plan fixes every talk and hold span and
@@ -63,15 +63,14 @@ export function startRecording(ctx: SimContext, ids: LegIds, plan: ConversationP
 
   ctx.emit({ ...envelope(t0), type: "recording.started", data: { recordingId, format: "webm" } });
   if (pause) {
-    const paused = envelope(t0 + pause.start);
-    const resumed = envelope(t0 + pause.end);
-    ctx.at(paused.time, () => ctx.emit({ ...paused, type: "recording.paused", data: { recordingId } }));
-    ctx.at(resumed.time, () => ctx.emit({ ...resumed, type: "recording.resumed", data: { recordingId } }));
+    const paused: CtiEvent = { ...envelope(t0 + pause.start), type: "recording.paused", data: { recordingId } };
+    const resumed: CtiEvent = { ...envelope(t0 + pause.end), type: "recording.resumed", data: { recordingId } };
+    ctx.at(paused.time, () => ctx.emit(paused));
+    ctx.at(resumed.time, () => ctx.emit(resumed));
   }
-  for (const segment of scriptSegments(script)) {
-    const e = envelope(t0 + segment.endMs);
-    const { words, ...rest } = segment;
-    ctx.at(e.time, () => ctx.emit({ ...e, type: "transcript.segment", data: { ...rest, words: [...words] } }));
+  for (const { words, ...rest } of scriptSegments(script, timeline)) {
+    const segment: CtiEvent = { ...envelope(t0 + rest.endMs), type: "transcript.segment", data: { ...rest, words: words as BankWord[] } };
+    ctx.at(segment.time, () => ctx.emit(segment));
   }
 }
 

@@ -12,17 +12,17 @@ FROM transcript_segments FINAL
 WHERE tenant_id = {tenantId:String} AND call_id = {callId:String} AND recording_id = {recordingId:String}
 ORDER BY start_ms, segment_index`;
 
-const row = z.object({
-  idx: sqlNumber,
-  speaker: z.string(),
-  channel: sqlNumber,
+/** A segment's text and words as read back (start_ms AS startMs, end_ms AS endMs, word_starts AS starts, word_ends AS ends); search reads them too. */
+export const segmentWordsShape = {
   startMs: sqlNumber,
   endMs: sqlNumber,
   text: z.string(),
   words: z.array(z.string()),
   starts: z.array(sqlNumber),
   ends: z.array(sqlNumber),
-});
+};
+
+const row = z.object({ idx: sqlNumber, speaker: z.string(), channel: sqlNumber, ...segmentWordsShape });
 
 /**
  * A segment's words with their times. A segment stored without word times (a

@@ -23,6 +23,12 @@ export type QueueOptions = {
   facts(tenantId: string, recordingId: string): Promise<RecordingFacts | undefined>;
   /** Into the ingest pipeline, all of one recording's segments in one call (redaction reads them together). */
   ingest(events: CtiEvent[]): Promise<void>;
+  /**
+   * After a job's segments are stored: what else a transcript sets off (silencing its redacted
+   * spans in the served audio, removing the job's temporary audio copy). An error here fails the
+   * attempt, so it is tried again like any other.
+   */
+  afterDone?(job: Job): Promise<void>;
   retry?: RetryPolicy;
   /** How often due jobs are looked for besides enqueue's wake-up (retries come due on their own). */
   pollMs?: number;
@@ -45,6 +51,8 @@ export class TranscriptionQueue {
   private again = false;
   private stopped = true;
   private readonly running = new Map<string, Promise<void>>();
+  /** Recordings enqueued again while their job ran here (a new upload): queued afresh once that run has written its end. */
+  private readonly enqueuedAgain = new Map<string, Pick<Job, "tenantId" | "recordingId" | "callId" | "audioPath" | "channelRoles">>();
 
   constructor(private readonly o: QueueOptions) {}
 
@@ -61,6 +69,11 @@ export class TranscriptionQueue {
 
   async enqueue(input: Pick<Job, "tenantId" | "recordingId" | "callId" | "audioPath" | "channelRoles">): Promise<Job> {
     const job = queuedJob(input, this.now());
+    if (this.running.has(key(input))) {
+      // The running job's end would be written after this row and win over it: queue it again after that.
+      this.enqueuedAgain.set(key(input), input);
+      return job;
+    }
     await this.o.store.write(job);
     this.wake();
     return job;
@@ -111,6 +124,17 @@ export class TranscriptionQueue {
   }
 
   private async run(queuedJobRow: Job, worker: Transcriber): Promise<void> {
+    const last = await this.attempt(queuedJobRow, worker);
+    const again = this.enqueuedAgain.get(key(queuedJobRow));
+    if (again && !this.stopped) {
+      this.enqueuedAgain.delete(key(queuedJobRow));
+      const job = queuedJob(again, this.now());
+      await this.o.store.write({ ...job, updatedAt: Math.max(job.updatedAt, last.updatedAt + 1) });
+    }
+  }
+
+  /** One attempt at a job; the job as last written. */
+  private async attempt(queuedJobRow: Job, worker: Transcriber): Promise<Job> {
     let job = started(queuedJobRow, this.now());
     await this.o.store.write(job);
     let written = 0;
@@ -127,14 +151,16 @@ export class TranscriptionQueue {
       });
       const events = segmentsToEvents(job.tenantId, job.recordingId, facts, roles, result);
       if (events.length > 0) await this.o.ingest(events);
+      await this.o.afterDone?.(job);
       job = finished(job, events.length, this.now());
       await this.o.store.write(job);
     } catch (e) {
-      if (this.stopped) return; // left running: the next start queues it again
+      if (this.stopped) return job; // left running: the next start queues it again
       job = failedAttempt(job, (e as Error).message, this.now(), this.o.retry ?? DEFAULT_RETRY);
       this.o.log?.(`transcription: ${job.recordingId} attempt ${job.attempts} failed: ${job.error}`);
       await this.o.store.write(job);
     }
+    return job;
   }
 
   /** Stops looking for jobs and waits for the ones running (their worker is stopped by the caller). */

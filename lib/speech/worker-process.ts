@@ -42,6 +42,8 @@ export class SpeechWorker {
   private stopping = false;
   private nextId = 1;
   private readyWaiters: Array<() => void> = [];
+  /** Why the last child could not start (its fatal line), shown while it restarts. */
+  private fatal = "";
   readonly health: WorkerHealth = { state: "starting", detail: "", restarts: 0 };
 
   constructor(private readonly o: WorkerOptions) {
@@ -93,7 +95,7 @@ export class SpeechWorker {
       this.set("ready", `Whisper ${m.model}`);
       for (const w of this.readyWaiters.splice(0)) w();
     } else if (m.type === "fatal") {
-      this.set("restarting", `the worker could not start: ${m.error}`);
+      this.fatal = `the worker could not start: ${m.error}`;
     } else if (this.pending && "id" in m && m.id === this.pending.id) {
       const p = this.pending;
       if (m.type === "progress") p.onProgress?.(m.fraction);
@@ -122,7 +124,8 @@ export class SpeechWorker {
     this.health.restarts += 1;
     const wait = this.backoff;
     this.backoff = Math.min(this.backoff * 2, this.o.restartMs?.max ?? 60_000);
-    this.set("restarting", `${this.health.state === "restarting" ? this.health.detail : why}; restarting in ${Math.round(wait / 1000)} s`);
+    this.set("restarting", `${this.fatal || why}; restarting in ${Math.round(wait / 1000)} s`);
+    this.fatal = "";
     this.o.log?.(`speech worker: ${why}; restarting in ${wait} ms`);
     this.restartTimer = setTimeout(() => {
       this.restartTimer = undefined;
@@ -135,6 +138,11 @@ export class SpeechWorker {
   whenReady(): Promise<void> {
     if (this.health.state === "ready") return Promise.resolve();
     return new Promise((resolve) => this.readyWaiters.push(resolve));
+  }
+
+  /** The child's process id while it runs (the benchmark reads its peak memory). */
+  get pid(): number | undefined {
+    return this.child?.pid;
   }
 
   get available(): boolean {

@@ -15,7 +15,7 @@ import {
   uploadRecordingEndpoint,
 } from "./recordings";
 import { liveReplay, liveStreamEndpoint, thresholds, updateThresholds } from "./live";
-import { redactionSettings, transcription, updateRedactionSettingsEndpoint } from "./speech";
+import { redactionSettings, transcription, transcriptOriginals, updateRedactionSettingsEndpoint } from "./speech";
 import { createQaEvaluation, disputeQaEvaluation, qaEvaluation, qaEvaluations, resolveQaEvaluation, updateQaEvaluation } from "./qa-evaluations";
 import { createQaScorecard, qaScorecard, qaScorecards, updateQaScorecard } from "./qa-scorecards";
 import { createQaCalibration, qaAssignments, qaCalibration, qaCalibrations, qaCallChecks, qaDashboard, qaEvaluators, qaSampling } from "./qa-work";
@@ -64,6 +64,7 @@ export const ENDPOINTS = [
   transcription,
   redactionSettings,
   updateRedactionSettingsEndpoint,
+  transcriptOriginals,
   qaScorecards,
   qaScorecard,
   createQaScorecard,

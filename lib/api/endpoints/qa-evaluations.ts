@@ -6,6 +6,7 @@ import { listEvaluations } from "@/lib/qa/evaluations/evaluation-store";
 import { defineEndpoint } from "../endpoint";
 import { epochMsParam } from "../params";
 import { callerOf } from "../qa-caller";
+import { idListParam, oneParam } from "../qa-params";
 
 /**
  * Evaluations: listed and read by anyone who sees QA scores (within their scope;
@@ -15,9 +16,6 @@ import { callerOf } from "../qa-caller";
  */
 
 const CALL_SCOPE = "the call's queue and its agent's team are checked against the scope in lib/qa (404 outside it)";
-
-const ids = (what: string) => z.array(z.string().trim().min(1, "must not be empty").max(128, "is too long")).max(200, `too many ${what}`).default([]);
-const one = z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.string().max(128, "is too long").optional());
 
 /** What a list shows of an evaluation (the answers and comments are on the evaluation itself). */
 function summary(e: Evaluation & { at?: number }, questionId: string | undefined) {
@@ -50,14 +48,14 @@ export const qaEvaluations = defineEndpoint({
   params: z.object({
     from: epochMsParam.optional(),
     to: epochMsParam.optional(),
-    queue: ids("queues"),
-    team: ids("teams"),
-    agent: ids("agents"),
-    callId: one,
-    calibrationId: one,
+    queue: idListParam("queues"),
+    team: idListParam("teams"),
+    agent: idListParam("agents"),
+    callId: oneParam,
+    calibrationId: oneParam,
     status: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.enum(["draft", "submitted"], { error: "must be draft or submitted" }).optional()),
     mine: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.enum(["1"], { error: "must be 1 (only mine) or left out" }).optional()),
-    question: one,
+    question: oneParam,
   }),
   run: async (ctx, p) => {
     const caller = callerOf(ctx);

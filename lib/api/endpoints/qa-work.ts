@@ -15,19 +15,18 @@ import { samplingRuleSchema } from "@/lib/qa/sampling/sampling-rule";
 import { defineEndpoint } from "../endpoint";
 import { epochMsParam, tzParam } from "../params";
 import { callerOf } from "../qa-caller";
+import { idListParam, oneParam } from "../qa-params";
 
 /** The QA work around evaluations: automatic checks, the dashboard, sampling and the work queue, calibrations. */
 
 const CALL_SCOPE = "the call's queue and its agent's team are checked against the scope in lib/qa (404 outside it)";
-const ids = (what: string) => z.array(z.string().trim().min(1, "must not be empty").max(128, "is too long")).max(200, `too many ${what}`).default([]);
-const one = z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.string().max(128, "is too long").optional());
 
 export const qaCallChecks = defineEndpoint({
   method: "GET",
   path: "/api/qa/calls/[callId]/checks",
   capability: "evaluate",
   scope: { results: CALL_SCOPE },
-  params: z.object({ callId: z.string().min(1).max(128), recordingId: one }),
+  params: z.object({ callId: z.string().min(1).max(128), recordingId: oneParam }),
   run: (ctx, p) => callChecks(ctx.ch, { tenantId: ctx.tenantId, access: ctx.access, callId: p.callId, recordingId: p.recordingId }),
 });
 
@@ -38,10 +37,12 @@ export const qaDashboard = defineEndpoint({
   path: "/api/qa/dashboard",
   capability: "qaDashboard",
   scope: { queue: "queue", team: "team", agent: "agent" },
-  params: z.object({ from: epochMsParam, to: epochMsParam, tz: tzParam, queue: ids("queues"), team: ids("teams"), agent: ids("agents") }).superRefine((v, ctx) => {
-    if (v.to <= v.from) ctx.addIssue({ code: "custom", path: ["to"], message: "must be after from" });
-    else if (v.to - v.from > 400 * DAY_MS) ctx.addIssue({ code: "custom", path: ["to"], message: "the range may span at most 400 days" });
-  }),
+  params: z
+    .object({ from: epochMsParam, to: epochMsParam, tz: tzParam, queue: idListParam("queues"), team: idListParam("teams"), agent: idListParam("agents") })
+    .superRefine((v, ctx) => {
+      if (v.to <= v.from) ctx.addIssue({ code: "custom", path: ["to"], message: "must be after from" });
+      else if (v.to - v.from > 400 * DAY_MS) ctx.addIssue({ code: "custom", path: ["to"], message: "the range may span at most 400 days" });
+    }),
   run: (ctx, p) =>
     qaScores(ctx.ch, { tenantId: ctx.tenantId, access: ctx.access, from: p.from, to: p.to, tz: p.tz, queueIds: p.queue, teamIds: p.team, agentIds: p.agent }),
 });
@@ -76,7 +77,7 @@ export const qaAssignments = defineEndpoint({
   path: "/api/qa/assignments",
   capability: "evaluate",
   scope: { results: "assignments of calls outside the scope are left out" },
-  params: z.object({ evaluator: one }),
+  params: z.object({ evaluator: oneParam }),
   run: async (ctx, p) => {
     const evaluatorId = p.evaluator || ctx.user.id;
     if (evaluatorId !== ctx.user.id && ctx.user.role !== "admin") throw new Forbidden("see another evaluator's work queue");

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { getEnv } from "@/lib/env";
+import { readOriginalSegments } from "@/lib/redaction/read-originals";
 import { readRedactionSettings, redactionSettingsChangeSchema, updateRedactionSettings } from "@/lib/redaction/settings-record";
 import { assertRecordingInScope } from "@/lib/speech/recording-in-scope";
 import { transcriptionStatus } from "@/lib/speech/status";
@@ -39,4 +40,14 @@ export const updateRedactionSettingsEndpoint = defineEndpoint({
   body: redactionSettingsChangeSchema,
   bodyHint: '{"kinds": {"card_number": true, "security_code": true, "expiry": true}, "keepOriginal": false, "expectedVersion": 1}',
   run: (ctx, _p, change) => updateRedactionSettings(ctx.ch, ctx.tenantId, change, actorOf(ctx), getEnv().REDACTION_KEEP_ORIGINAL),
+});
+
+/** A recording's transcript as it was before masking, where the settings kept it; each read is audited. */
+export const transcriptOriginals = defineEndpoint({
+  method: "GET",
+  path: "/api/admin/transcript-originals/[recordingId]",
+  capability: "admin",
+  scope: { wholeCentre: "unmasked transcripts hold card numbers: for admins who see the whole centre only" },
+  params: z.object({ recordingId: z.string().min(1).max(128) }),
+  run: async (ctx, p) => ({ segments: await readOriginalSegments(ctx.ch, ctx.tenantId, p.recordingId, actorOf(ctx)) }),
 });

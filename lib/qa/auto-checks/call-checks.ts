@@ -1,11 +1,8 @@
 import type { ClickHouseClient } from "@clickhouse/client";
 import { z } from "zod";
-import { contactInScope, type ScopeAccess } from "@/lib/auth/scope-access";
-import { readCallEvents } from "@/lib/calls/read-call-events";
-import { agentTeams } from "@/lib/directory/agent-teams";
-import { NotFound, OutOfScope } from "@/lib/errors/domain-errors";
+import type { ScopeAccess } from "@/lib/auth/scope-access";
 import { queryRows, sqlNumber as num } from "@/lib/store/query-rows";
-import { evaluatedLeg } from "../evaluations/call-facts";
+import { scopedLeg } from "../evaluations/scoped-leg";
 import { autoChecks, type AutoCheck } from "./auto-checks";
 
 /** One recording's transcript, in segment order (transcript_segments is sorted by call, so this reads one call). */
@@ -23,12 +20,7 @@ export async function callChecks(
   ch: ClickHouseClient,
   p: { tenantId: string; access: ScopeAccess; callId: string; recordingId?: string | undefined },
 ): Promise<CallChecks> {
-  const events = await readCallEvents(ch, p.tenantId, p.callId);
-  if (!events) throw new NotFound(`call "${p.callId}"`);
-  const leg = evaluatedLeg(events, p.recordingId);
-  if (!leg) throw new NotFound(p.recordingId ? `recording "${p.recordingId}" of call "${p.callId}"` : `an answered leg of call "${p.callId}"`);
-  const teamId = (await agentTeams(ch, p.tenantId, [leg.agentId])).get(leg.agentId) ?? "";
-  if (!contactInScope(p.access, { queueId: leg.queueId, agent: { teamId: teamId || null } })) throw new OutOfScope();
+  const { events, leg } = await scopedLeg(ch, p);
   const rows = leg.recordingId ? await queryRows(ch, SEGMENTS_SQL, { tenant: p.tenantId, call: p.callId, recording: leg.recordingId }, segmentRow) : [];
   const started = events.find((e) => e.type === "recording.started" && e.data.recordingId === leg.recordingId);
   const answered = events.find((e) => e.type === "call.established" && e.legId === leg.legId);

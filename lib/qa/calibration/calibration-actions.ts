@@ -2,14 +2,12 @@ import { randomUUID } from "node:crypto";
 import type { ClickHouseClient } from "@clickhouse/client";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { contactInScope } from "@/lib/auth/scope-access";
-import { readCallEvents } from "@/lib/calls/read-call-events";
-import { agentTeams } from "@/lib/directory/agent-teams";
-import { InvalidInput, NotFound, OutOfScope } from "@/lib/errors/domain-errors";
-import { evaluatedLeg } from "../evaluations/call-facts";
+import { NotFound, OutOfScope } from "@/lib/errors/domain-errors";
 import type { Caller } from "../evaluations/evaluation-actions";
 import { viewerOf } from "../evaluations/evaluation-actions";
 import type { Evaluation } from "../evaluations/evaluation-schema";
 import { listEvaluations } from "../evaluations/evaluation-store";
+import { scopedLeg } from "../evaluations/scoped-leg";
 import { readLatestScorecards } from "../scorecards/scorecard-store";
 import { listCalibrations, readCalibration, writeCalibration, type Calibration } from "./calibration-store";
 import { calibrationSpread, type QuestionSpread, type Stats } from "./spread";
@@ -24,12 +22,7 @@ export async function createCalibration(
   c: Caller,
   req: { callId: string; scorecardId: string; title: string; recordingId?: string | undefined },
 ): Promise<Calibration> {
-  const events = await readCallEvents(ch, c.tenantId, req.callId);
-  if (!events) throw new NotFound(`call "${req.callId}"`);
-  const leg = evaluatedLeg(events, req.recordingId);
-  if (!leg) throw new InvalidInput(`callId: call "${req.callId}" has no answered agent leg to evaluate`);
-  const teamId = (await agentTeams(ch, c.tenantId, [leg.agentId])).get(leg.agentId) ?? "";
-  if (!contactInScope(c.access, { queueId: leg.queueId, agent: { teamId: teamId || null } })) throw new OutOfScope();
+  const { leg, teamId } = await scopedLeg(ch, { tenantId: c.tenantId, access: c.access, callId: req.callId, recordingId: req.recordingId });
   const [card] = await readLatestScorecards(ch, c.tenantId, req.scorecardId);
   if (!card) throw new NotFound(`scorecard "${req.scorecardId}"`);
   const cal: Calibration = {

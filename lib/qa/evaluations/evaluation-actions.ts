@@ -2,9 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { ClickHouseClient } from "@clickhouse/client";
 import type { Actor } from "@/lib/audit/write-audit";
 import type { Role } from "@/lib/auth/roles";
-import { contactInScope, type ScopeAccess } from "@/lib/auth/scope-access";
-import { readCallEvents } from "@/lib/calls/read-call-events";
-import { agentTeams } from "@/lib/directory/agent-teams";
+import type { ScopeAccess } from "@/lib/auth/scope-access";
 import { Conflict, Forbidden, InvalidInput, NotFound, OutOfScope } from "@/lib/errors/domain-errors";
 import { currentRecord } from "@/lib/records/current-record";
 import { editRecord } from "@/lib/records/edit-record";
@@ -12,11 +10,11 @@ import { readCalibration } from "../calibration/calibration-store";
 import { questionsOf, type Scorecard } from "../scorecards/scorecard-schema";
 import { readLatestScorecards, readScorecardVersion } from "../scorecards/scorecard-store";
 import { answersProblems, scoreEvaluation, type Answers } from "../scorecards/scoring";
-import { evaluatedLeg } from "./call-facts";
 import { evaluationVisible, type Viewer } from "./evaluation-access";
 import { EVALUATION_RECORD } from "./evaluation-record";
 import type { CreateEvaluation, EvaluationState, EvaluationWork, Evaluation } from "./evaluation-schema";
 import { listEvaluations } from "./evaluation-store";
+import { scopedLeg } from "./scoped-leg";
 
 /**
  * What evaluators, supervisors and QA do to an evaluation: create it on a call,
@@ -61,15 +59,7 @@ async function scorecardVersion(ch: ClickHouseClient, tenantId: string, id: stri
 }
 
 export async function createEvaluation(ch: ClickHouseClient, c: Caller, input: CreateEvaluation): Promise<Evaluation> {
-  const events = await readCallEvents(ch, c.tenantId, input.callId);
-  if (!events) throw new NotFound(`call "${input.callId}"`);
-  const leg = evaluatedLeg(events, input.recordingId);
-  if (!leg)
-    throw input.recordingId
-      ? new NotFound(`recording "${input.recordingId}" of call "${input.callId}"`)
-      : new InvalidInput(`callId: call "${input.callId}" has no answered agent leg to evaluate`);
-  const teamId = (await agentTeams(ch, c.tenantId, [leg.agentId])).get(leg.agentId) ?? "";
-  if (!contactInScope(c.access, { queueId: leg.queueId, agent: { teamId: teamId || null } })) throw new OutOfScope();
+  const { leg, teamId } = await scopedLeg(ch, { tenantId: c.tenantId, access: c.access, callId: input.callId, recordingId: input.recordingId });
 
   let scorecardId = input.scorecardId ?? "";
   let version: number;

@@ -49,6 +49,11 @@ export class PhrasePicker {
     return rng.pick(list);
   }
 
+  /** Whether the slot has a phrase in the voice that `where` accepts. */
+  has(role: SpeakerRole, slot: string, voice: string, where: (p: BankPhrase) => boolean): boolean {
+    return (this.bySlot.get(`${role}|${slot}|${voice}`) ?? []).some(where);
+  }
+
   /** The phrase for one spoken digit. */
   digit(role: SpeakerRole, d: string, voice: string): BankPhrase {
     const p = (this.bySlot.get(`${role}|digit|${voice}`) ?? []).find((x) => x.text === d);

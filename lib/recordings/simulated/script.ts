@@ -76,7 +76,15 @@ export function scriptCall(timeline: RecordingTimeline, bank: BankIndex): CallSc
   const spoken = !paused && rng.chance(SPOKEN_CARD_SHARE);
 
   const durOf = (p: BankPhrase, role: SpeakerRole) => playedMs(p.samples, persona(role).speed);
-  const say = (role: SpeakerRole, slot: string, where?: (p: BankPhrase) => boolean) => pick.pick(rng, role, slot, persona(role).voice, where);
+  // A phrase said once in a call is not said again while the slot has others left (a real
+  // agent varies the wording; a repeated filler sounds like a recording, which it is).
+  const said = new Set<string>();
+  const say = (role: SpeakerRole, slot: string, where: (p: BankPhrase) => boolean = () => true) => {
+    const fresh = pick.has(role, slot, persona(role).voice, (p) => where(p) && !said.has(p.id));
+    const phrase = pick.pick(rng, role, slot, persona(role).voice, fresh ? (p) => where(p) && !said.has(p.id) : where);
+    said.add(phrase.id);
+    return phrase;
+  };
   const shortAck = (role: SpeakerRole) => say(role, "ack", (p) => durOf(p, role) < 900);
   let lastSpeaker: SpeakerRole | null = null;
   const turn = (speaker: SpeakerRole, phrases: readonly BankPhrase[], after = 0, innerGap?: (i: number) => number): TurnSpec => {
@@ -238,7 +246,8 @@ export function scriptCall(timeline: RecordingTimeline, bank: BankIndex): CallSc
     const from = utterances.length;
     for (let i = scanned; i < from; i++) {
       const u = utterances[i] as Utterance;
-      if (u.speaker !== "agent" || u.durationMs < 2500 || !rng.chance(0.15)) continue;
+      const slot = pick.byKey.get(u.key)?.slot;
+      if (u.speaker !== "agent" || (slot !== "topic" && slot !== "filler") || u.durationMs < 2500 || !rng.chance(0.15)) continue;
       const ack = shortAck("caller");
       const at = u.at + Math.round(u.durationMs * rng.uniform(0.35, 0.55));
       const durationMs = durOf(ack, "caller");

@@ -160,6 +160,14 @@ describe("GET /api/transcripts/search", () => {
     expect([first.items[0]?.recordingId, first.hasMore, second.items[0]?.recordingId, second.hasMore]).toEqual(["rec-L2", true, "rec-L1", false]);
   });
 
+  it("finds older hits beyond the first search windows, still newest first", async () => {
+    // Nine days back: the last day holds two hits, the page wants more, so the search widens until it meets the day-old one.
+    const r = await ask<SearchResult>(transcriptSearch, admin, { from: t0 - 9 * 24 * HOUR, to: period.to, q: "card number" });
+    expect(r.items.map((h) => h.recordingId)).toEqual(["rec-L2", "rec-L1", "rec-old"]);
+    const second = await ask<SearchResult>(transcriptSearch, admin, { from: t0 - 9 * 24 * HOUR, to: period.to, q: "card number", limit: "2", offset: "2" });
+    expect([second.items.map((h) => h.recordingId), second.hasMore]).toEqual([["rec-old"], false]);
+  });
+
   it("refuses an empty or too long query with a 400", async () => {
     await expect(search(admin, "")).rejects.toBeInstanceOf(InvalidInput);
     await expect(search(admin, "a".repeat(201))).rejects.toThrow(/at most 200 characters/);

@@ -57,7 +57,7 @@ describe("POST /api/recordings (upload)", () => {
   let tenantId: string;
   const upload = async (user: SessionUser, query: Record<string, string>, body: Uint8Array<ArrayBuffer>) => {
     try {
-      const request = new Request("http://localhost/api/recordings", { method: "POST", body });
+      const request = new Request("http://localhost/api/recordings", { method: "POST", body: body as Uint8Array<ArrayBuffer> });
       const params = parseParams(uploadRecordingEndpoint, new URLSearchParams(query));
       return await uploadRecordingEndpoint.run({ ch, tenantId, user, signal: new AbortController().signal, request }, params, undefined);
     } catch (e) {
@@ -199,7 +199,7 @@ describe("retention", () => {
           tenantId,
           user: admin,
           signal: new AbortController().signal,
-          request: new Request("http://x", { method: "POST", body: wavFile([tone(500, 8000, 200)], 8000, "pcm16") }),
+          request: new Request("http://x", { method: "POST", body: wavFile([tone(500, 8000, 200)], 8000, "pcm16") as Uint8Array<ArrayBuffer> }),
         },
         { callId, layout: "mono" },
         undefined,

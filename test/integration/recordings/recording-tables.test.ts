@@ -93,7 +93,14 @@ describe("readCallEvents", () => {
       { ...base, callId: "c7", legId: "c7.1", id: randomUUID(), type: "call.queued", time: t0 + 4_000, data: { position: 1 } },
       { ...base, callId: "c7", id: randomUUID(), type: "call.cleared", time: t0 + 60_000, data: { durationMs: 60_000, cause: "normal" } },
     ];
-    const other: CtiEvent = { ...base, callId: "c8", id: randomUUID(), type: "call.offered", time: t0 + 1_000, data: { from: "+443", to: "+442", direction: "inbound", channelId: "c8" } };
+    const other: CtiEvent = {
+      ...base,
+      callId: "c8",
+      id: randomUUID(),
+      type: "call.offered",
+      time: t0 + 1_000,
+      data: { from: "+443", to: "+442", direction: "inbound", channelId: "c8" },
+    };
     const rows = [...mine, other].map(eventToRow);
     await ch.insert({ table: "cti_events", values: rows, format: "JSONEachRow" });
     await ch.insert({ table: "cti_events", values: rows, format: "JSONEachRow" });

@@ -5,6 +5,7 @@ import { IngestPipeline } from "@/ingest/pipeline";
 import { setActiveRedactionPolicy } from "@/lib/redaction/active-policy";
 import { DEFAULT_REDACTION_POLICY } from "@/lib/redaction/kinds";
 import { redactionSpansForRecording } from "@/lib/redaction/spans-for-recording";
+import { readOriginalSegments } from "@/lib/redaction/read-originals";
 import { freshTenant, queryRows, testStore } from "../helpers/store";
 
 const T0 = Date.UTC(2026, 0, 7, 10, 0, 0);
@@ -76,5 +77,12 @@ describe("the pipeline masks card numbers before they are stored", () => {
     ]);
     const raw = await queryRows<{ data: string }>(ch, "SELECT data FROM cti_events WHERE tenant_id = {t:String} AND type = 'transcript.segment'", { t: tenantId });
     expect(raw[0]?.data).not.toMatch(/4111/);
+
+    // The admins' reader gives it back, and the read is audited.
+    const admin = { id: "admin", name: "Admin", role: "admin" };
+    const read = await readOriginalSegments(ch, tenantId, "r1", admin);
+    expect(read.map((r) => [r.segmentIndex, r.text, r.redactions.length])).toEqual([[0, "yes it is 4111 1111 1111 1111 and the cvv is 737", 2]]);
+    const audit = await queryRows<{ action: string; target: string }>(ch, "SELECT action, target FROM audit_log WHERE tenant_id = {t:String}", { t: tenantId });
+    expect(audit).toEqual([{ action: "transcript_originals.read", target: "recording:r1" }]);
   });
 });

@@ -54,8 +54,9 @@ describe("wordIndexAt", () => {
 });
 
 describe("moment links", () => {
-  it("round-trips seconds with tenths and refuses junk", () => {
-    expect(momentHref("c 1", "rec-1", 12_345)).toBe("/calls/c%201?recording=rec-1&t=12.3");
+  it("round-trips seconds to the millisecond and refuses junk", () => {
+    expect(momentHref("c 1", "rec-1", 12_345)).toBe("/calls/c%201?recording=rec-1&t=12.345");
+    expect(parseMoment("12.345")).toBe(12_345);
     expect(parseMoment("12.3")).toBe(12_300);
     expect([parseMoment("-1"), parseMoment("1e3"), parseMoment(""), parseMoment(null)]).toEqual([null, null, null, null]);
   });

@@ -172,6 +172,20 @@ describe("TranscriptionQueue", () => {
     await queue.stop();
   });
 
+  it("a recording enqueued again while it runs is queued afresh after that run, not lost under its end", async () => {
+    const worker = new FakeWorker();
+    const { queue, store } = queueWith([worker]);
+    await queue.start();
+    await queue.enqueue(input("r1"));
+    await vi.waitFor(() => expect(worker.calls).toHaveLength(1));
+    await queue.enqueue({ ...input("r1"), audioPath: "/data/r1-new.wav" });
+    worker.calls[0]?.resolve(result("1"));
+    await vi.waitFor(() => expect(worker.calls).toHaveLength(2));
+    expect(worker.calls[1]?.file).toBe("/data/r1-new.wav");
+    expect(store.writes.map((w) => w.state)).toEqual(["queued", "running", "done", "queued", "running"]);
+    await queue.stop();
+  });
+
   it("queues again a job a stopped process left running (it survives restarts)", async () => {
     const store = new MapStore();
     await store.write({ ...started(queuedJob(input("r1"), 0), 10), updatedAt: 10 });

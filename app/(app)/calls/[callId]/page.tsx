@@ -11,6 +11,8 @@ import { safeDecode } from "@/lib/prefetch/safe-decode";
 import { pathWithQuery } from "@/lib/views/page-path";
 import { DashboardSkeleton } from "@/components/kit/dashboard-skeleton";
 import { CallPage } from "@/components/calls/call-page";
+import { CallEvaluationSlot } from "@/components/qa/call-evaluation-slot";
+import { can } from "@/lib/auth/roles";
 import "../calls.css";
 
 export const dynamic = "force-dynamic";
@@ -37,7 +39,7 @@ export default async function CallRoute({ params, searchParams }: Props) {
   if (!view) notFound();
   return (
     <Suspense fallback={<DashboardSkeleton title="Call" tiles={0} />}>
-      <CallPage view={view} initialTz={await requestTimeZone()} />
+      <CallPage view={view} initialTz={await requestTimeZone()} evaluationSlot={can(user.role, "evaluate") ? <CallEvaluationSlot /> : undefined} />
     </Suspense>
   );
 }
