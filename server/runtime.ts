@@ -92,7 +92,7 @@ async function boot(env: Env, log: (line: string) => void): Promise<Runtime> {
 
   // The web server owns the store's upkeep when it is embedded; with a ClickHouse server the ingest workers do it.
   const stopCompaction = env.embedded && env.STORE_COMPACT_MINUTES > 0 ? startCompaction(ch, env.STORE_COMPACT_MINUTES * 60_000, log) : undefined;
-  // The simulator's renderer (lib/recordings/simulated/render.ts) is passed here once it exists: { canRender, render }.
+  // Recording storage, the simulator's renderer, the speech queue for uploads and imports, retention (server/recordings.ts).
   const stopRecordings = startRecordings({ ch, env, pipeline, enqueueTranscription: enqueueStored }, log);
   const telephony = startTelephony(adapter, { ch, tenantId: env.TENANT_ID, pipeline, source, status, label: env.telephony, log });
   // Started in the background: a broker that is still coming up must not hold up the web server.

@@ -8,7 +8,7 @@ import { redactionSpansForRecording } from "@/lib/redaction/spans-for-recording"
 import { readMediaRow } from "@/lib/recordings/media/media-row";
 import { redactMedia } from "@/lib/recordings/media/redact-media";
 import { recordingServices } from "@/lib/recordings/media/services";
-import { readWhole } from "@/lib/recordings/storage/object-store";
+import { readWhole, type ObjectStore } from "@/lib/recordings/storage/object-store";
 import { enqueueTranscription } from "@/lib/speech/enqueue";
 import type { Job } from "@/lib/speech/job-state";
 import { startSpeech, type SpeechService } from "@/lib/speech/service";
@@ -37,17 +37,25 @@ export function startSpeechForRecordings(env: Env, ch: ClickHouseClient, ingest:
   };
   const speech: SpeechService = startSpeech(env, ch, ingest, log, afterDone);
 
-  /** For the recordings side (RecordingServices.enqueueTranscription): queue a stored recording. */
-  const enqueueStored = async (tenantId: string, recordingId: string): Promise<void> => {
+  return { speech, enqueueStored: storedRecordingEnqueuer(env, ch, () => recordingServices().store) };
+}
+
+/**
+ * For the recordings side (RecordingServices.enqueueTranscription): copy a stored
+ * recording to DATA_DIR/speech/ and queue it. Also used by `npm run import:recordings`,
+ * whose jobs the web process's workers then take from the shared queue.
+ */
+export function storedRecordingEnqueuer(env: Env, ch: ClickHouseClient, store: () => ObjectStore) {
+  const workDir = path.join(path.resolve(env.DATA_DIR), "speech");
+  return async (tenantId: string, recordingId: string): Promise<void> => {
     const media = await readMediaRow(ch, tenantId, recordingId);
     if (!media || media.audioKey === "") throw new Error(`speech: recording ${recordingId} has no stored audio`);
     const dir = path.join(workDir, safe(tenantId));
     await fs.mkdir(dir, { recursive: true, mode: 0o700 });
     const audioPath = path.join(dir, `${safe(recordingId)}.webm`);
-    await fs.writeFile(audioPath, await readWhole(recordingServices().store, media.audioKey), { mode: 0o600 });
+    await fs.writeFile(audioPath, await readWhole(store(), media.audioKey), { mode: 0o600 });
     await enqueueTranscription(ch, env.DATA_DIR, { tenantId, recordingId, callId: media.callId, audioPath, channelRoles: media.channelRoles });
   };
-  return { speech, enqueueStored };
 }
 
 /** A file name from an id: ids are ours, but a path must never climb out of its directory. */

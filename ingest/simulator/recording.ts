@@ -1,6 +1,7 @@
 import { SPEC_VERSION, type CtiEvent } from "@/lib/events";
 import type { BankWord } from "@/lib/recordings/bank/format";
 import { loadBankIndex } from "@/lib/recordings/bank/load-bank";
+import { simulatedRecordingId } from "@/lib/recordings/simulated/ids";
 import { planPaymentPause } from "@/lib/recordings/simulated/payment-pause";
 import { scriptCall } from "@/lib/recordings/simulated/script";
 import { scriptSegments } from "@/lib/recordings/simulated/segments";
@@ -18,9 +19,7 @@ export interface LegIds {
   readonly raw: Record<string, string>;
 }
 
-export function recordingIdOf(legId: string): string {
-  return `rec-${legId}`;
-}
+export const recordingIdOf = simulatedRecordingId;
 
 /**
  * The recorded leg's timeline, known at answer: the plan fixes every talk and hold span and

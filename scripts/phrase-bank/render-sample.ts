@@ -43,7 +43,9 @@ async function main(): Promise<void> {
   const byCall = new Map<string, CtiEvent[]>();
   for (const e of events) if (e.callId) byCall.set(e.callId, [...(byCall.get(e.callId) ?? []), e]);
   const bank = loadBankIndex();
-  const candidates = events.filter((e) => e.type === "recording.stopped").map((e) => ({ id: e.type === "recording.stopped" ? e.data.recordingId : "", call: byCall.get(e.callId ?? "") ?? [] }));
+  const candidates = events
+    .filter((e) => e.type === "recording.stopped")
+    .map((e) => ({ id: e.type === "recording.stopped" ? e.data.recordingId : "", call: byCall.get(e.callId ?? "") ?? [] }));
   const scored = candidates.map((c) => {
     const t = timelineFromEvents(c.id, c.call);
     const s = scriptCall(t, bank);
@@ -55,22 +57,39 @@ async function main(): Promise<void> {
   writeFileSync(out, wav(rendered.sampleRate, rendered.channels));
   const segments = scriptSegments(best.s, best.t);
   console.log(`${out}: ${best.id}, ${(best.t.durationMs / 1000).toFixed(1)} s, holds ${JSON.stringify(best.t.holds)}, pauses ${JSON.stringify(best.t.pauses)}`);
-  console.log(`agent ${JSON.stringify(best.s.agent)}, caller ${JSON.stringify(best.s.caller)}, topic ${best.s.topic}, payment ${best.s.payment} ${best.s.card ? JSON.stringify(best.s.card) : ""}`);
+  console.log(
+    `agent ${JSON.stringify(best.s.agent)}, caller ${JSON.stringify(best.s.caller)}, topic ${best.s.topic}, payment ${best.s.payment} ${best.s.card ? JSON.stringify(best.s.card) : ""}`,
+  );
   for (const [c, role] of rendered.channelRoles.entries()) {
     const pcm = rendered.channels[c] as Int16Array;
     const inWord = new Uint8Array(pcm.length);
     for (const g of segments) if (g.channel === c) for (const w of g.words) inWord.fill(1, w.s * 16, w.e * 16);
     const inHold = new Uint8Array(pcm.length);
     for (const h of best.t.holds) inHold.fill(1, h.start * 16, h.end * 16);
-    let sIn = 0, nIn = 0, sOut = 0, nOut = 0, sHold = 0, nHold = 0, peak = 0;
+    let sIn = 0,
+      nIn = 0,
+      sOut = 0,
+      nOut = 0,
+      sHold = 0,
+      nHold = 0,
+      peak = 0;
     for (let i = 0; i < pcm.length; i++) {
       const v = (pcm[i] as number) ** 2;
       peak = Math.max(peak, Math.abs(pcm[i] as number));
-      if (inHold[i]) (sHold += v), nHold++;
-      else if (inWord[i]) (sIn += v), nIn++;
-      else (sOut += v), nOut++;
+      if (inHold[i]) {
+        sHold += v;
+        nHold++;
+      } else if (inWord[i]) {
+        sIn += v;
+        nIn++;
+      } else {
+        sOut += v;
+        nOut++;
+      }
     }
-    console.log(`${role.padEnd(6)} inside words ${dbfs(sIn, nIn)}, outside words ${dbfs(sOut, nOut)}, in holds ${dbfs(sHold, nHold)}, peak ${(20 * Math.log10(peak / 32768)).toFixed(1)} dBFS`);
+    console.log(
+      `${role.padEnd(6)} inside words ${dbfs(sIn, nIn)}, outside words ${dbfs(sOut, nOut)}, in holds ${dbfs(sHold, nHold)}, peak ${(20 * Math.log10(peak / 32768)).toFixed(1)} dBFS`,
+    );
   }
   for (const g of segments.slice(0, 8)) console.log(`  ${g.speaker.padEnd(6)} ${(g.startMs / 1000).toFixed(1).padStart(6)}s ${g.text.slice(0, 100)}`);
 }

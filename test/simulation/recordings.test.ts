@@ -38,7 +38,7 @@ describe("the simulator records its calls", () => {
       expect(s.data).toEqual({ recordingId: `rec-${s.legId}`, format: "webm" });
       expect(s.time).toBe(answer.time);
       expect([s.agentId, s.queueId, s.callId]).toEqual([answer.agentId, answer.queueId, answer.callId]);
-      const end = cleared.get(s.legId);
+      const end = cleared.get(s.legId ?? "");
       const stop = stopped.get(s.data.recordingId);
       if (!end) {
         expect(stop).toBeUndefined(); // still talking when the day's slice ended
@@ -90,6 +90,6 @@ describe("the simulator records its calls", () => {
     const recorded = later.filter((e) => e.type === "recording.started").map((e) => e.legId);
     expect(recorded.length).toBeGreaterThan(100);
     expect(recorded).toEqual([...answeredAt].filter(([, t]) => t >= recordFrom).map(([leg]) => leg));
-    expect(later.filter((e) => e.type === "recording.stopped").every((e) => (answeredAt.get(e.legId) ?? 0) >= recordFrom)).toBe(true);
+    expect(later.filter((e) => e.type === "recording.stopped").every((e) => (answeredAt.get(e.legId ?? "") ?? 0) >= recordFrom)).toBe(true);
   });
 });

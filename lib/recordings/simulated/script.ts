@@ -95,11 +95,8 @@ export function scriptCall(timeline: RecordingTimeline, bank: BankIndex): CallSc
   };
   /** Digits read out in groups, the way people read card and account numbers. */
   const digits = (intro: BankPhrase, number: string, group: number): TurnSpec =>
-    turn(
-      "caller",
-      [intro, ...[...number].map((d) => pick.digit("caller", d, caller.voice))],
-      0,
-      (i) => (i > 1 && (i - 1) % group === 0 ? rng.uniform(320, 520) : rng.uniform(40, 140)),
+    turn("caller", [intro, ...[...number].map((d) => pick.digit("caller", d, caller.voice))], 0, (i) =>
+      i > 1 && (i - 1) % group === 0 ? rng.uniform(320, 520) : rng.uniform(40, 140),
     );
 
   const topicTurns = pick.topicTurns(topic, (r) => persona(r).voice);
@@ -115,7 +112,8 @@ export function scriptCall(timeline: RecordingTimeline, bank: BankIndex): CallSc
     turn("agent", [say("agent", "check"), say("agent", "verified")], 0, () => rng.uniform(1500, 4500)),
   ];
   const story: Block[] = [];
-  for (let i = 0; i < rest.length; i += 2) story.push(rest.slice(i, i + 2).map((p) => turn(p.role, [p], p.role === "agent" && rng.chance(0.2) ? rng.uniform(1000, 3000) : 0)));
+  for (let i = 0; i < rest.length; i += 2)
+    story.push(rest.slice(i, i + 2).map((p) => turn(p.role, [p], p.role === "agent" && rng.chance(0.2) ? rng.uniform(1000, 3000) : 0)));
   const card = spoken ? { number: testCardNumber(rng), cvv: randomDigits(rng, 3) } : undefined;
   const payment: Block[] = card
     ? [
@@ -155,7 +153,16 @@ export function scriptCall(timeline: RecordingTimeline, bank: BankIndex): CallSc
       for (const p of t.pieces) {
         at += p.gap;
         const durationMs = durOf(p.phrase, t.speaker);
-        utterances.push({ turn: no, speaker: t.speaker, channel: CHANNEL[t.speaker], key: p.phrase.key, at, speed, durationMs, words: placeWords(p.phrase.words, at, speed) });
+        utterances.push({
+          turn: no,
+          speaker: t.speaker,
+          channel: CHANNEL[t.speaker],
+          key: p.phrase.key,
+          at,
+          speed,
+          durationMs,
+          words: placeWords(p.phrase.words, at, speed),
+        });
         at += durationMs;
       }
       at += t.after;
@@ -187,7 +194,10 @@ export function scriptCall(timeline: RecordingTimeline, bank: BankIndex): CallSc
       tails.push([turn("agent", [say("agent", "pay-offer")]), turn("caller", [say("caller", "pay-yes")]), turn("agent", [say("agent", "pay-pause")])]);
       tails.push([turn("agent", [say("agent", "pay-pause")])]);
     } else if (consult) {
-      tails.push([turn("agent", [say("agent", "transfer-consult")]), turn("caller", [say("caller", "transfer-ok")])], [turn("agent", [say("agent", "transfer-consult")])]);
+      tails.push(
+        [turn("agent", [say("agent", "transfer-consult")]), turn("caller", [say("caller", "transfer-ok")])],
+        [turn("agent", [say("agent", "transfer-consult")])],
+      );
     } else if (holdAfter) {
       tails.push([turn("agent", [say("agent", "hold-notice")]), turn("caller", [say("caller", "hold-ok")])], [turn("agent", [say("agent", "hold-notice")])]);
     } else if (last && timeline.ending === "blind-transfer") {
@@ -219,7 +229,7 @@ export function scriptCall(timeline: RecordingTimeline, bank: BankIndex): CallSc
         if (payment.includes(block)) paymentPlaced = true;
         cursor = backchannels(place(block, cursor));
       }
-      for (let tries = 0; tries < 3; ) {
+      for (let tries = 0; tries < 3;) {
         const f = filler();
         if (cursor + length(f) <= tailStart) cursor = backchannels(place(f, cursor));
         else tries++;
@@ -242,7 +252,16 @@ export function scriptCall(timeline: RecordingTimeline, bank: BankIndex): CallSc
       const at = u.at + Math.round(u.durationMs * rng.uniform(0.35, 0.55));
       const durationMs = durOf(ack, "caller");
       if (at + durationMs >= u.at + u.durationMs) continue;
-      utterances.push({ turn: turnNo++, speaker: "caller", channel: 1, key: ack.key, at, speed: caller.speed, durationMs, words: placeWords(ack.words, at, caller.speed) });
+      utterances.push({
+        turn: turnNo++,
+        speaker: "caller",
+        channel: 1,
+        key: ack.key,
+        at,
+        speed: caller.speed,
+        durationMs,
+        words: placeWords(ack.words, at, caller.speed),
+      });
     }
     scanned = utterances.length;
     return end;

@@ -4,8 +4,6 @@ import { mixScript } from "@/lib/recordings/simulated/mixer";
 import type { CallScript, Utterance } from "@/lib/recordings/simulated/script";
 import type { RecordingTimeline } from "@/lib/recordings/simulated/timeline";
 
-const RATE = 16_000;
-
 /** A known phrase: 0.25 s of loud pseudo-random noise, so a correlation peak is sharp. */
 const phrase = (() => {
   const out = new Int16Array(4_000);

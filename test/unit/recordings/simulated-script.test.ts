@@ -66,7 +66,10 @@ describe("a simulated call's script", () => {
     for (const { s } of cases) {
       for (const ch of [0, 1]) {
         const mine = s.utterances.filter((u) => u.channel === ch);
-        for (let i = 1; i < mine.length; i++) expect((mine[i] as (typeof mine)[number]).at).toBeGreaterThanOrEqual((mine[i - 1] as (typeof mine)[number]).at + (mine[i - 1] as (typeof mine)[number]).durationMs);
+        for (let i = 1; i < mine.length; i++)
+          expect((mine[i] as (typeof mine)[number]).at).toBeGreaterThanOrEqual(
+            (mine[i - 1] as (typeof mine)[number]).at + (mine[i - 1] as (typeof mine)[number]).durationMs,
+          );
       }
       const agent = s.utterances.filter((u) => u.channel === 0);
       for (const u of s.utterances.filter((c) => c.channel === 1)) {
@@ -115,7 +118,12 @@ describe("a simulated call's script", () => {
 
   it("an agent sounds the same on every call; the caller never has the agent's exact voice", () => {
     for (const { t, s } of cases) {
-      expect(s.agent).toEqual(agentPersona(t.agentId, bank.voices.map((v) => v.id)));
+      expect(s.agent).toEqual(
+        agentPersona(
+          t.agentId,
+          bank.voices.map((v) => v.id),
+        ),
+      );
       expect(s.caller).not.toEqual(s.agent);
     }
   });
