@@ -11,6 +11,7 @@ import { setRecordingServices } from "@/lib/recordings/media/services";
 import { localObjectStore } from "@/lib/recordings/storage/local-store";
 import { readWhole } from "@/lib/recordings/storage/object-store";
 import { redactionSpansForRecording } from "@/lib/redaction/spans-for-recording";
+import { enqueueTranscription } from "@/lib/speech/enqueue";
 import { transcriptionStatus } from "@/lib/speech/status";
 import type { SpeechService } from "@/lib/speech/service";
 import { startSpeechForRecordings } from "@/server/speech";
@@ -23,7 +24,7 @@ import { FIXTURE_AUDIO, noRecogniser, SPEECH_VENV } from "./speech-helpers";
  * API and MixMonitor import do), queued for the speech worker by the recordings side, its
  * transcript stored masked, and the card number's stretch silenced in the audio then served.
  */
-describe.skipIf(noRecogniser)("an imported recording is transcribed and its card number silenced", () => {
+describe.skipIf(noRecogniser)("transcription queue, end to end: an imported recording is transcribed and its card number silenced", () => {
   let speech: SpeechService | undefined;
   afterAll(async () => {
     await speech?.stop();
@@ -63,6 +64,9 @@ describe.skipIf(noRecogniser)("an imported recording is transcribed and its card
     );
     const recordingId = imported.recordingId;
     expect(imported.media.version).toBe(1);
+    expect(["queued", "running"]).toContain((await transcriptionStatus(ch, tenantId, recordingId)).state);
+    // Only files under DATA_DIR are handed to the worker.
+    await expect(enqueueTranscription(ch, env.DATA_DIR, { tenantId, recordingId: "x", callId: "call-1", audioPath: "/etc/passwd" })).rejects.toThrow(/under DATA_DIR/);
 
     const until = Date.now() + 180_000;
     while ((await transcriptionStatus(ch, tenantId, recordingId)).state !== "done") {
@@ -70,12 +74,25 @@ describe.skipIf(noRecogniser)("an imported recording is transcribed and its card
       await new Promise((r) => setTimeout(r, 200));
     }
 
-    const texts = await queryRows<{ text: string }>(ch, "SELECT text FROM transcript_segments FINAL WHERE tenant_id = {t:String} AND recording_id = {r:String}", {
-      t: tenantId,
-      r: recordingId,
-    });
-    expect(texts.map((t) => t.text).join(" ")).toContain("[card number]");
-    expect(texts.map((t) => t.text).join(" ")).not.toMatch(/4539|6467/);
+    const done = await transcriptionStatus(ch, tenantId, recordingId);
+    expect(done).toMatchObject({ state: "done", progress: 1, attempts: 1 });
+    expect(done.message).toMatch(/^transcribed: \d+ segments$/);
+
+    const segs = await queryRows<{ speaker: string; channel: number; text: string; source: string; queue_id: string; agent_id: string; start_ms: number }>(
+      ch,
+      "SELECT speaker, channel, text, source, queue_id, agent_id, start_ms FROM transcript_segments FINAL WHERE tenant_id = {t:String} AND recording_id = {r:String} ORDER BY segment_index",
+      { t: tenantId, r: recordingId },
+    );
+    expect(segs.length).toBeGreaterThanOrEqual(5);
+    expect(segs.every((s) => s.source === "speech" && s.queue_id === "billing" && s.agent_id === "a1")).toBe(true);
+    expect(segs.map((s) => s.start_ms)).toEqual([...segs.map((s) => s.start_ms)].sort((a, b) => a - b));
+    expect(segs.every((s) => s.speaker === (s.channel === 0 ? "agent" : "caller"))).toBe(true);
+    expect(segs.find((s) => s.channel === 0)?.text.toLowerCase()).toContain("how can i help");
+    expect(segs.map((s) => s.text).join(" ")).toContain("[card number]");
+    // Not one group of the card number (4539 1488 0343 6467) nor the code (737) in what was stored.
+    const events = await queryRows<{ data: string }>(ch, "SELECT data FROM cti_events WHERE tenant_id = {t:String} AND type = 'transcript.segment'", { t: tenantId });
+    const stored = events.map((r) => r.data).join("\n") + JSON.stringify(segs);
+    for (const digits of ["4539", "1488", "6467", "737", "7.3.7"]) expect(stored).not.toContain(digits);
 
     // The served audio is a new version, silent on the caller's channel where the card was read (8.8 s to 13.8 s).
     const media = await readMediaRow(ch, tenantId, recordingId);
@@ -84,6 +101,12 @@ describe.skipIf(noRecogniser)("an imported recording is transcribed and its card
     const spans = await redactionSpansForRecording(ch, tenantId, recordingId);
     const card = spans.find((s) => s.kind === "card_number");
     expect(card?.channel).toBe(1);
+    // The card was read on the caller's channel between 8.8 s and 13.8 s; the code from 16.7 s to 18.7 s (spans padded by 0.3 s).
+    expect(card?.startMs).toBeLessThanOrEqual(9_300);
+    expect(card?.endMs).toBeGreaterThanOrEqual(13_300);
+    const code = spans.find((s) => s.kind === "security_code");
+    expect(code?.channel).toBe(1);
+    expect(code?.endMs).toBeGreaterThanOrEqual(18_200);
     const served = decodeWebmOpus(await readWhole(store, media?.audioKey ?? ""), 16000, 2, Math.round((media?.durationMs ?? 0) * 16));
     const peak = (pcm: Int16Array, fromMs: number, toMs: number) => pcm.subarray(fromMs * 16, toMs * 16).reduce((m, v) => Math.max(m, Math.abs(v)), 0);
     // Inside the span (its ends ramp): nothing left of the voice; Opus leaves at most a trace.
