@@ -18,7 +18,9 @@ const nextConfig = {
   // Native and Node-only packages are loaded by Node at run time, not bundled:
   // chdb carries libchdb (one engine per process), and both it and the ClickHouse
   // client must be the very same module instances in every bundle of the server.
-  serverExternalPackages: ["chdb", "@clickhouse/client", "kafkajs"],
+  // opusscript loads its WebAssembly from beside its own file, which a bundled copy
+  // cannot find: every first open of a simulated recording failed to render.
+  serverExternalPackages: ["chdb", "@clickhouse/client", "kafkajs", "opusscript"],
   poweredByHeader: false,
   reactStrictMode: true,
   // On every page and API answer: no other site may frame the dashboards (clickjacking a

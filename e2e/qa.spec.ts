@@ -17,12 +17,13 @@ const EXPECTED = "87.5 %";
 
 test("an admin builds a scorecard, QA evaluates a call with it, a manager sees the score on the dashboard", async ({ page, request }) => {
   // A recorded agent leg from the last day, over a minute long: the dashboard's 30 days hold its call.
-  const [call] = await sql<{ recording_id: string; call_id: string; agent_id: string }>(
+  const [found] = await sql<{ recording_id: string; the_call: string; the_agent: string }>(
     request,
-    `SELECT recording_id, max(call_id) AS call_id, max(agent_id) AS agent_id FROM recordings WHERE tenant_id = '${TENANT}' GROUP BY recording_id
-     HAVING max(duration_ms) > 90000 AND max(agent_id) != '' AND max(started_at) > now() - INTERVAL 1 DAY ORDER BY max(started_at) DESC LIMIT 1`,
+    `SELECT recording_id, max(call_id) AS the_call, max(agent_id) AS the_agent FROM recordings WHERE tenant_id = '${TENANT}' GROUP BY recording_id
+     HAVING max(duration_ms) > 90000 AND the_agent != '' AND max(started_at) > now() - INTERVAL 1 DAY ORDER BY max(started_at) DESC LIMIT 1`,
   );
-  if (!call) throw new Error("no recorded call in the last day");
+  if (!found) throw new Error("no recorded call in the last day");
+  const call = { recording_id: found.recording_id, call_id: found.the_call, agent_id: found.the_agent };
   const callPage = (t: number) => `/calls/${encodeURIComponent(call.call_id)}?recording=${encodeURIComponent(call.recording_id)}&t=${t}`;
 
   // 1. The admin builds the form: one section, a yes/no question and a 1..5 scale.
@@ -98,7 +99,7 @@ test("an admin builds a scorecard, QA evaluates a call with it, a manager sees t
     request,
     `SELECT action FROM audit_log WHERE tenant_id = '${TENANT}' AND target = 'evaluation:${evaluationId}' ORDER BY at`,
   );
-  expect(actions.map((a) => a.action)).toEqual(["qa.evaluation.create", "qa.evaluation.submit"]);
+  expect(actions.map((a) => a.action)).toEqual(["qa.evaluation.create", "qa.evaluation.update", "qa.evaluation.submit"]);
   const saves = await sql<{ n: number }>(
     request,
     `SELECT count() AS n FROM audit_log WHERE tenant_id = '${TENANT}' AND action = 'qa.scorecard.save' AND position(details, '${NAME}') > 0`,

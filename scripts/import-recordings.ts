@@ -7,6 +7,7 @@ import { importDirectory, type ImportReport } from "../lib/recordings/import/imp
 import type { Platform } from "../lib/recordings/import/file-names";
 import { openObjectStore } from "../lib/recordings/storage/open-store";
 import { pipelineIngest } from "../server/recordings";
+import { storedRecordingEnqueuer } from "../server/speech";
 import { runCli } from "./run-cli";
 
 /**
@@ -50,8 +51,9 @@ runCli(async () => {
   const ch = await getClickHouse(env);
   await migrate(ch);
   const pipeline = new IngestPipeline(ch, { maxEventBytes: env.INGEST_MAX_EVENT_BYTES, origin: "import:recordings" });
-  // The speech worker's queue is not reachable from here yet: imported recordings are transcribed when it picks them up.
-  const ctx = { ch, tenantId: env.TENANT_ID, services: { store: openObjectStore(env), ingest: pipelineIngest(pipeline) } };
+  // Transcription jobs go to the store; the web server's speech queue picks them up.
+  const store = openObjectStore(env);
+  const ctx = { ch, tenantId: env.TENANT_ID, services: { store, ingest: pipelineIngest(pipeline), enqueueTranscription: storedRecordingEnqueuer(env, ch, () => store) } };
   const dir = path.resolve(args.dir);
   let stopped = false;
   process.on("SIGINT", () => (stopped = true));

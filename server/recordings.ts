@@ -1,7 +1,8 @@
 import type { ClickHouseClient } from "@clickhouse/client";
 import type { CtiEvent } from "@/lib/events";
 import type { Env } from "@/lib/env";
-import { setRecordingServices, type OnDemandRenderer, type RecordingServices } from "@/lib/recordings/media/services";
+import { setRecordingServices, type RecordingServices } from "@/lib/recordings/media/services";
+import { simulatedRecordingRenderer } from "@/lib/recordings/simulated/on-demand";
 import { openObjectStore } from "@/lib/recordings/storage/open-store";
 import { startRetention } from "@/lib/recordings/retention/retention-job";
 import type { IngestPipeline } from "@/ingest/pipeline";
@@ -12,23 +13,26 @@ const RETENTION_EVERY_MS = 3_600_000;
 /**
  * The recordings side of the web process: the object store the configuration
  * names, the ingest pipeline (the upload API's recording.* events), the on-demand
- * renderer of simulated recordings when there is one, and the hourly retention
- * pass. Route handlers find them through lib/recordings/media/services.ts.
+ * renderer of simulated recordings, the speech queue for uploaded and imported
+ * audio, and the hourly retention pass. Route handlers find them through
+ * lib/recordings/media/services.ts.
  */
 export function startRecordings(
-  deps: { ch: ClickHouseClient; env: Env; pipeline: IngestPipeline; renderer?: OnDemandRenderer; enqueueTranscription?: RecordingServices["enqueueTranscription"] },
+  deps: { ch: ClickHouseClient; env: Env; pipeline: IngestPipeline; enqueueTranscription: NonNullable<RecordingServices["enqueueTranscription"]> },
   log: (line: string) => void,
 ): () => void {
-  const store = openObjectStore(deps.env);
+  const { ch, env } = deps;
+  const store = openObjectStore(env);
   const services: RecordingServices = {
     store,
     ingest: pipelineIngest(deps.pipeline),
-    ...(deps.renderer ? { renderer: deps.renderer } : {}),
-    ...(deps.enqueueTranscription ? { enqueueTranscription: deps.enqueueTranscription } : {}),
+    // Kept whatever TELEPHONY says now: recordings a simulator made earlier still render.
+    renderer: simulatedRecordingRenderer(),
+    enqueueTranscription: deps.enqueueTranscription,
   };
   setRecordingServices(services);
-  log(`recordings: audio in the ${store.kind === "s3" ? `S3 bucket ${deps.env.RECORDINGS_S3_BUCKET}` : "data directory"}`);
-  return startRetention({ ch: deps.ch, tenantId: deps.env.TENANT_ID, services }, RETENTION_EVERY_MS, log);
+  log(`recordings: audio in the ${store.kind === "s3" ? `S3 bucket ${env.RECORDINGS_S3_BUCKET}` : "data directory"}`);
+  return startRetention({ ch, tenantId: env.TENANT_ID, services }, RETENTION_EVERY_MS, log);
 }
 
 /** Events straight into the pipeline, resolved once stored; an event the pipeline refuses is an error, not a silent loss. */

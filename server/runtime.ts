@@ -6,7 +6,6 @@ import { startLiveFloor } from "@/lib/live/start-floor";
 import { startCompaction } from "@/lib/store/compact";
 import { secureDataDir } from "@/lib/store/data-dir";
 import { keepRedactionPolicyFresh } from "@/lib/redaction/settings-record";
-import { startSpeech } from "@/lib/speech/service";
 import { IngestPipeline, InProcessSource } from "@/ingest/pipeline";
 import { createPlatformAdapter, type PlatformCapabilities } from "@/ingest/platform";
 import { startKafka } from "./kafka";
@@ -14,7 +13,7 @@ import { printSignIns } from "./sign-ins";
 import { openStore } from "./store";
 import { startOperatorSql } from "./operator-socket";
 import { startRecordings } from "./recordings";
-import { simulatedRecordingRenderer } from "@/lib/recordings/simulated/on-demand";
+import { startSpeechForRecordings } from "./speech";
 import { startTelephony } from "./telephony";
 
 /**
@@ -81,7 +80,7 @@ async function boot(env: Env, log: (line: string) => void): Promise<Runtime> {
 
   // Redaction settings reach the pipeline before the first transcript does; the speech queue writes through the pipeline too.
   const stopRedactionRefresh = keepRedactionPolicyFresh(ch, env.TENANT_ID, env.REDACTION_KEEP_ORIGINAL, 60_000, log);
-  const speech = startSpeech(
+  const { speech, enqueueStored } = startSpeechForRecordings(
     env,
     ch,
     async (events) => void (await pipeline.ingest(events.map((object) => ({ payload: { object }, origin: { source: "speech" } })))),
@@ -93,9 +92,8 @@ async function boot(env: Env, log: (line: string) => void): Promise<Runtime> {
 
   // The web server owns the store's upkeep when it is embedded; with a ClickHouse server the ingest workers do it.
   const stopCompaction = env.embedded && env.STORE_COMPACT_MINUTES > 0 ? startCompaction(ch, env.STORE_COMPACT_MINUTES * 60_000, log) : undefined;
-  // The simulator's recordings are rendered when first opened (lib/recordings/simulated/render.ts).
-  const renderer = env.telephony === "simulator" ? simulatedRecordingRenderer() : undefined;
-  const stopRecordings = startRecordings({ ch, env, pipeline, ...(renderer ? { renderer } : {}) }, log);
+  // Recording storage, the simulator's renderer, the speech queue for uploads and imports, retention (server/recordings.ts).
+  const stopRecordings = startRecordings({ ch, env, pipeline, enqueueTranscription: enqueueStored }, log);
   const telephony = startTelephony(adapter, { ch, tenantId: env.TENANT_ID, pipeline, source, status, label: env.telephony, log });
   // Started in the background: a broker that is still coming up must not hold up the web server.
   const kafkaStarting = new AbortController();

@@ -7,6 +7,7 @@ import type { callTranscript } from "@/lib/api/endpoints/calls";
 import type { TranscriptSegment } from "@/lib/calls/transcript";
 import { fetchJson } from "@/lib/query-options/fetch-json";
 import { formatDuration } from "@/lib/tables/format";
+import { TranscriptionNote } from "@/components/speech/transcription-note";
 import { flattenWords, wordIndexAt } from "./word-at-time";
 
 type Transcript = ResultOf<typeof callTranscript>;
@@ -74,9 +75,7 @@ export function TranscriptPanel({ callId, recordingId, currentMs, onSeek }: { ca
           The transcript could not be loaded: {transcript.error.message}
         </p>
       ) : segments.length === 0 ? (
-        <p className="muted" data-testid="transcript-empty">
-          No transcript for this recording yet.
-        </p>
+        <TranscriptionNote recordingId={recordingId} />
       ) : (
         <div
           className="transcript-body"

@@ -4,32 +4,19 @@ import type { EvaluationComment } from "@/lib/qa/evaluations/evaluation-schema";
 import { formatMoment } from "./format";
 import styles from "./qa.module.css";
 
-/** Comments with their anchors: a moment or a transcript span is a link that seeks the player there. */
-export function CommentList({ comments, seekTo, onRemove }: { comments: readonly EvaluationComment[]; seekTo: (ms: number) => void; onRemove?: (id: string) => void }) {
+/** Comments with their anchors: a moment or a transcript span is a link that seeks the player there (plain text for a reader who may not play the call). */
+export function CommentList({ comments, seekTo, onRemove }: { comments: readonly EvaluationComment[]; seekTo?: (ms: number) => void; onRemove?: (id: string) => void }) {
   if (comments.length === 0) return <p className="muted">No comments.</p>;
   return (
     <ul className={styles.comments} data-testid="comments">
       {comments.map((c) => (
         <li key={c.id}>
-          {c.anchor.kind === "moment" && (
-            <button
-              type="button"
-              className={`link-button ${styles.timeLink}`}
-              onClick={() => seekTo(c.anchor.kind === "moment" ? c.anchor.ms : 0)}
-              aria-label={`Play from ${formatMoment(c.anchor.ms)}`}
-            >
-              {formatMoment(c.anchor.ms)}
-            </button>
-          )}
-          {c.anchor.kind === "span" && (
-            <button
-              type="button"
-              className={`link-button ${styles.timeLink}`}
-              onClick={() => seekTo(c.anchor.kind === "span" ? c.anchor.startMs : 0)}
-              aria-label={`Play from ${formatMoment(c.anchor.startMs)}`}
-            >
-              {formatMoment(c.anchor.startMs)}–{formatMoment(c.anchor.endMs)}
-            </button>
+          {c.anchor.kind !== "none" && (
+            <MomentLink
+              startMs={c.anchor.kind === "moment" ? c.anchor.ms : c.anchor.startMs}
+              endMs={c.anchor.kind === "span" ? c.anchor.endMs : undefined}
+              seekTo={seekTo}
+            />
           )}
           {c.anchor.kind === "span" && c.anchor.quote && <q>{c.anchor.quote}</q>} {c.text}
           {c.questionId && <span className={styles.note}> (on {c.questionId})</span>}
@@ -41,5 +28,15 @@ export function CommentList({ comments, seekTo, onRemove }: { comments: readonly
         </li>
       ))}
     </ul>
+  );
+}
+
+function MomentLink({ startMs, endMs, seekTo }: { startMs: number; endMs: number | undefined; seekTo: ((ms: number) => void) | undefined }) {
+  const text = endMs === undefined ? formatMoment(startMs) : `${formatMoment(startMs)}–${formatMoment(endMs)}`;
+  if (!seekTo) return <span className={styles.timeLink}>{text}</span>;
+  return (
+    <button type="button" className={`link-button ${styles.timeLink}`} onClick={() => seekTo(startMs)} aria-label={`Play from ${formatMoment(startMs)}`}>
+      {text}
+    </button>
   );
 }

@@ -52,7 +52,8 @@ export function EvaluationPanel({ callId, recordingId, currentMs, seekTo, calibr
   const chosen = scorecardId || usable[0]?.id || "";
 
   return (
-    <div className={styles.grid}>
+    // One column: the panel sits in the call page's side column, the checks under the form.
+    <div className={styles.stack}>
       <section className="card" aria-labelledby="evaluation-title">
         <h2 className="card-title" id="evaluation-title">
           Evaluation

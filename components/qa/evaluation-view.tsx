@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { Role } from "@/lib/auth/roles";
+import { can, type Role } from "@/lib/auth/roles";
 import { disputeEvaluation, evaluationQuery, resolveEvaluation } from "@/lib/query-options/qa";
 import { CommentList } from "./comment-list";
 import { callHref } from "./call-href";
@@ -31,6 +31,8 @@ export function EvaluationView({ evaluationId, role }: { evaluationId: string; r
   const e = q.data;
   if (!e) return <p className="muted">Loading…</p>;
   const callLink = (ms: number) => callHref(e.callId, e.recordingId, ms);
+  // Managers read scores but may not play calls: no links to the call page for them.
+  const playable = can(role, "recordings");
   return (
     <section className="card" data-testid="evaluation-view">
       <h2 className="card-title">
@@ -64,10 +66,14 @@ export function EvaluationView({ evaluationId, role }: { evaluationId: string; r
         </tbody>
       </table>
       <h3>Comments</h3>
-      <CommentList comments={e.comments} seekTo={(ms) => window.location.assign(callLink(ms))} />
+      <CommentList comments={e.comments} {...(playable ? { seekTo: (ms: number) => window.location.assign(callLink(ms)) } : {})} />
       {e.summary && <p>{e.summary}</p>}
       <p>
-        <Link href={callLink(0)}>Open the call</Link> <span className={styles.note}>(a comment&apos;s time opens the call at that moment)</span>
+        {playable && (
+          <>
+            <Link href={callLink(0)}>Open the call</Link> <span className={styles.note}>(a comment&apos;s time opens the call at that moment)</span>
+          </>
+        )}
       </p>
       <h3>Dispute</h3>
       {e.dispute ? (

@@ -23,6 +23,12 @@ export type QueueOptions = {
   facts(tenantId: string, recordingId: string): Promise<RecordingFacts | undefined>;
   /** Into the ingest pipeline, all of one recording's segments in one call (redaction reads them together). */
   ingest(events: CtiEvent[]): Promise<void>;
+  /**
+   * After a job's segments are stored: what else a transcript sets off (silencing its redacted
+   * spans in the served audio, removing the job's temporary audio copy). An error here fails the
+   * attempt, so it is tried again like any other.
+   */
+  afterDone?(job: Job): Promise<void>;
   retry?: RetryPolicy;
   /** How often due jobs are looked for besides enqueue's wake-up (retries come due on their own). */
   pollMs?: number;
@@ -145,6 +151,7 @@ export class TranscriptionQueue {
       });
       const events = segmentsToEvents(job.tenantId, job.recordingId, facts, roles, result);
       if (events.length > 0) await this.o.ingest(events);
+      await this.o.afterDone?.(job);
       job = finished(job, events.length, this.now());
       await this.o.store.write(job);
     } catch (e) {

@@ -15,9 +15,15 @@ export type SearchQuery = {
   words: string[];
   /** Words the token index can check (ASCII letters and digits only: what tokenbf_v1 splits text into). */
   tokens: string[];
-  /** The phrase between single spaces, to find inside the segment's normalised text padded the same way. */
-  needle: string;
+  /**
+   * The phrase as an RE2 pattern over the stored text: its words in order, case-insensitive,
+   * separated by runs of non-letters-or-digits and bounded by them or the text's ends. The
+   * same rule as normaliseWords, without rewriting every segment's text to check it.
+   */
+  pattern: string;
 };
+
+const SEPARATOR = "[^\\p{L}\\p{N}]";
 
 export function normaliseWords(text: string): string[] {
   return text
@@ -33,7 +39,9 @@ export function parseSearchQuery(q: string | undefined): SearchQuery {
   const words = normaliseWords(raw);
   if (words.length === 0) throw new InvalidInput("q: needs at least one letter or digit");
   if (words.length > MAX_QUERY_WORDS) throw new InvalidInput(`q: at most ${MAX_QUERY_WORDS} words (this one has ${words.length})`);
-  return { words, tokens: [...new Set(words.filter((w) => /^[a-z0-9]+$/.test(w)))], needle: ` ${words.join(" ")} ` };
+  // Words hold only letters and digits (they were split on everything else), so nothing in them needs escaping.
+  const pattern = `(?i)(?:^|${SEPARATOR})${words.join(`${SEPARATOR}+`)}(?:$|${SEPARATOR})`;
+  return { words, tokens: [...new Set(words.filter((w) => /^[a-z0-9]+$/.test(w)))], pattern };
 }
 
 /**

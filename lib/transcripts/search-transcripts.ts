@@ -53,9 +53,6 @@ export type SearchResult = { items: SearchHit[]; hasMore: boolean; offset: numbe
 
 const DAY_MS = 86_400_000;
 
-/** The segment's text, normalised as search-query.ts normalises a query, padded with spaces. */
-const NORMALISED_TEXT = `concat(' ', replaceRegexpAll(lowerUTF8(text), '[^\\\\p{L}\\\\p{N}]+', ' '), ' ')`;
-
 /**
  * The search's SQL. `tokenFilter` and `table` exist for the benchmark, which compares
  * the token pre-filter with none and with a `text` index (hasAllTokens) on a copy of
@@ -73,6 +70,13 @@ export function searchSql(i: {
   table?: string;
   /** Let the store drop repeats (LIMIT 1 BY): exact, but it sorts every match with its words, where a plain LIMIT keeps only the top rows. */
   storeDedupe?: boolean;
+  /**
+   * Read the time range first (PREWHERE), then the text of those rows only. Right for a
+   * window much shorter than the table's month partitions (the table is sorted by call,
+   * so a day's rows are spread over the month); for a whole period the engine's own
+   * top-N pre-filter on `at` reads less, and an explicit PREWHERE would turn it off.
+   */
+  timeFirst?: boolean;
 }): string {
   const tokens = Array.from({ length: i.tokens }, (_, k) => `{t${k}:String}`);
   const prefilter =
@@ -81,13 +85,13 @@ export function searchSql(i: {
       : i.tokenFilter === "hasAllTokens"
         ? [`hasAllTokens(lower(text), [${tokens.join(", ")}])`]
         : tokens.map((t) => `hasToken(lower(text), ${t})`);
+  const time = ["tenant_id = {tenantId:String}", "at >= fromUnixTimestamp64Milli({from:Int64}) AND at < fromUnixTimestamp64Milli({to:Int64})"];
   const where = [
-    "tenant_id = {tenantId:String}",
-    "at >= fromUnixTimestamp64Milli({from:Int64}) AND at < fromUnixTimestamp64Milli({to:Int64})",
+    ...(i.timeFirst ? [] : time),
     ...prefilter,
     // Cheap and necessary: each word somewhere in the text. Only segments passing it pay for the normalised phrase check.
     ...Array.from({ length: i.words ?? 0 }, (_, k) => `positionCaseInsensitiveUTF8(text, {w${k}:String}) > 0`),
-    `position(${NORMALISED_TEXT}, {needle:String}) > 0`,
+    "match(text, {pattern:String})",
     ...(i.queues ? ["queue_id IN {queueIds:Array(String)}"] : []),
     ...(i.agents ? ["agent_id IN {agentIds:Array(String)}"] : []),
     ...(i.teams ? ["agent_id IN (SELECT agent_id FROM agents FINAL WHERE tenant_id = {tenantId:String} AND team_id IN {teamIds:Array(String)})"] : []),
@@ -103,7 +107,7 @@ export function searchSql(i: {
   return `
 SELECT call_id AS callId, recording_id AS recordingId, segment_index AS segmentIndex, toUnixTimestamp64Milli(at) AS atMs, speaker,
   queue_id AS queueId, agent_id AS agentId, start_ms AS startMs, end_ms AS endMs, text, words, word_starts AS starts, word_ends AS ends
-FROM ${i.table ?? "transcript_segments"}
+FROM ${i.table ?? "transcript_segments"}${i.timeFirst ? `\nPREWHERE ${time.join(" AND ")}` : ""}
 WHERE ${where.join("\n  AND ")}
 ORDER BY at DESC, call_id, recording_id, segment_index${i.storeDedupe ? "\nLIMIT 1 BY call_id, recording_id, segment_index" : ""}
 LIMIT {limit:UInt32}`;
@@ -115,7 +119,7 @@ export function searchParams(input: SearchInput, o: { from?: number; limit?: num
     tenantId: input.tenantId,
     from: o.from ?? input.from,
     to: input.to,
-    needle: input.query.needle,
+    pattern: input.query.pattern,
     ...Object.fromEntries(input.query.tokens.map((t, k) => [`t${k}`, t])),
     ...Object.fromEntries(input.query.words.map((w, k) => [`w${k}`, w])),
     queueIds: [...input.queueIds],
@@ -130,16 +134,13 @@ const DAY_WINDOW_MS = 86_400_000;
 
 /**
  * Newest first, in widening windows: the page's rows are the newest matches, so the
- * last day is searched first, then the last 4, 16, 64 days..., up to the period,
- * stopping at the first window holding every row up to the page's end (any match
- * outside it is older than all inside). A common word is then found in the last day
- * without reading the month; a rare one costs a few cheap index-skipping reads.
+ * last day is searched first, then the last 4 days, then the whole period, stopping at
+ * the first window holding every row up to the page's end (any match outside it is
+ * older than all inside). A common word is then found in the last day without reading
+ * the month's text; a rare one costs two more cheap reads before the period's.
  */
-export function searchWindows(from: number, to: number, firstMs = DAY_WINDOW_MS, factor = 4): number[] {
-  const out: number[] = [];
-  for (let w = firstMs; to - w > from; w *= factor) out.push(to - w);
-  out.push(from);
-  return out;
+export function searchWindows(from: number, to: number, widths: readonly number[] = [DAY_WINDOW_MS, 4 * DAY_WINDOW_MS]): number[] {
+  return [...widths.filter((w) => to - w > from).map((w) => to - w), from];
 }
 
 const hitRow = z.object({
@@ -187,12 +188,12 @@ export async function searchTranscripts(ch: ClickHouseClient, input: SearchInput
     agents: input.agentIds.length > 0,
     outcomes: input.outcomes.length > 0,
   };
-  const sql = searchSql(shape);
   // One row past the page says whether there is a next one, without counting every match.
   const wanted = input.offset + input.limit + 1;
   let rows: HitRow[] = [];
   for (const from of searchWindows(input.from, input.to)) {
-    rows = await newestMatches(ch, input, from, wanted, sql, () => searchSql({ ...shape, storeDedupe: true }));
+    const timeFirst = from > input.from;
+    rows = await newestMatches(ch, input, from, wanted, searchSql({ ...shape, timeFirst }), () => searchSql({ ...shape, timeFirst, storeDedupe: true }));
     if (rows.length >= wanted) break;
   }
   const page = rows.slice(input.offset, input.offset + input.limit);

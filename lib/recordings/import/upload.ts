@@ -7,6 +7,7 @@ import { auditRecording, RECORDING_AUDIT } from "@/lib/recordings/media/audit-re
 import type { ChannelRole } from "@/lib/recordings/media/pcm";
 import { legInScope } from "@/lib/recordings/media/recording-access";
 import type { RecordingServices } from "@/lib/recordings/media/services";
+import { collectBytes } from "@/lib/recordings/storage/object-store";
 import { contentHash, storeImportedRecording } from "./store-imported";
 import { decodeWav } from "./wav";
 
@@ -74,18 +75,5 @@ export async function readBodyLimited(request: Request | undefined, max: number)
   if (!request?.body) return new Uint8Array(0);
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > max) throw new InvalidInput(`body: ${declared} bytes, more than the ${max} accepted`);
-  const chunks: Uint8Array[] = [];
-  let length = 0;
-  for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
-    length += chunk.length;
-    if (length > max) throw new InvalidInput(`body: more than the ${max} bytes accepted`);
-    chunks.push(chunk);
-  }
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return collectBytes(request.body as unknown as AsyncIterable<Uint8Array>, max, () => new InvalidInput(`body: more than the ${max} bytes accepted`));
 }

@@ -1,4 +1,5 @@
 import type { ClickHouseClient } from "@clickhouse/client";
+import { redactionSpansForRecording } from "@/lib/redaction/spans-for-recording";
 import type { Actor } from "@/lib/audit/write-audit";
 import type { ScopeAccess } from "@/lib/auth/scope-access";
 import { Gone, NotFound, Unavailable } from "@/lib/errors/domain-errors";
@@ -32,7 +33,8 @@ async function servedMedia(c: RecordingCaller, recordingId: string): Promise<{ r
     if (served.retentionDays > 0 && recording.startedAt < Date.now() - served.retentionDays * 86_400_000) {
       throw new Gone("the audio of this recording is past its queue's retention and was not kept; its details and audit history are kept");
     }
-    media = await ensureMedia({ ch: c.ch, tenantId: c.tenantId, services }, recording);
+    // What redaction masked in the transcript is silent in the first rendering too (lib/redaction).
+    media = await ensureMedia({ ch: c.ch, tenantId: c.tenantId, services }, recording, { redactions: await redactionSpansForRecording(c.ch, c.tenantId, recordingId) });
   }
   if (!media) throw new NotFound("recording audio");
   if (media.deletedAt !== null) {

@@ -25,7 +25,7 @@ FROM recordings
 WHERE tenant_id = {tenantId:String} AND recording_id = {recordingId:String}
 GROUP BY recording_id`;
 
-const rowSchema = z.object({
+export const recordingRowSchema = z.object({
   recordingId: z.string(),
   callId: z.string(),
   legId: z.string(),
@@ -38,6 +38,6 @@ const rowSchema = z.object({
 });
 
 export async function readRecording(ch: ClickHouseClient, tenantId: string, recordingId: string): Promise<RecordingRow | undefined> {
-  const [row] = await queryRows(ch, SQL, { tenantId, recordingId }, rowSchema);
+  const [row] = await queryRows(ch, SQL, { tenantId, recordingId }, recordingRowSchema);
   return row;
 }

@@ -2,7 +2,7 @@ import type { ClickHouseClient } from "@clickhouse/client";
 import { z } from "zod";
 import { queryRows, sqlNumber } from "@/lib/store/query-rows";
 import type { MediaRow } from "./media-row";
-import type { RecordingRow } from "./recording-row";
+import { recordingRowSchema, type RecordingRow } from "./recording-row";
 
 /**
  * Everything a request for a recording's audio needs to know, in one query: the
@@ -49,16 +49,7 @@ LEFT JOIN (
   FROM recording_media WHERE tenant_id = {tenantId:String} AND recording_id = {recordingId:String} GROUP BY recording_id
 ) AS m ON m.recording_id = r.recordingId`;
 
-const rowSchema = z.object({
-  recordingId: z.string(),
-  callId: z.string(),
-  legId: z.string(),
-  queueId: z.string(),
-  agentId: z.string(),
-  source: z.string(),
-  startedAt: sqlNumber,
-  stoppedAt: sqlNumber,
-  durationMs: sqlNumber,
+const rowSchema = recordingRowSchema.extend({
   teamId: z.string(),
   teamKnown: sqlNumber,
   retentionDays: sqlNumber,

@@ -11,8 +11,13 @@ import { checkKey, type ByteRange, type ObjectStore } from "./object-store";
  * target and renames it over, so a reader (or a crash) sees the old object or the
  * new one, never part of one.
  */
+/** The file that holds a key under `root`: for a process on the same machine that reads files, not bytes (the speech worker). */
+export function localObjectPath(root: string, key: string): string {
+  return path.join(root, ...checkKey(key).split("/"));
+}
+
 export function localObjectStore(root: string): ObjectStore {
-  const file = (key: string) => path.join(root, ...checkKey(key).split("/"));
+  const file = (key: string) => localObjectPath(root, key);
   return {
     kind: "local",
     async put(key, bytes) {

@@ -32,15 +32,21 @@ export function checkKey(key: string): string {
 
 /** A whole object read into memory: for the media pipeline's own use (peaks, re-encoding), never for serving. */
 export async function readWhole(store: ObjectStore, key: string): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
+  return collectBytes((await store.get(key)) as unknown as AsyncIterable<Uint8Array>);
+}
+
+/** A stream's chunks as one array; past `max` bytes, `tooBig` is thrown without reading further. */
+export async function collectBytes(chunks: AsyncIterable<Uint8Array>, max = Number.POSITIVE_INFINITY, tooBig?: () => Error): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
   let length = 0;
-  for await (const chunk of (await store.get(key)) as unknown as AsyncIterable<Uint8Array>) {
-    chunks.push(chunk);
+  for await (const chunk of chunks) {
     length += chunk.length;
+    if (length > max) throw tooBig?.() ?? new Error(`more than ${max} bytes`);
+    parts.push(chunk);
   }
   const out = new Uint8Array(length);
   let at = 0;
-  for (const c of chunks) {
+  for (const c of parts) {
     out.set(c, at);
     at += c.length;
   }

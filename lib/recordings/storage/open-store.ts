@@ -17,5 +17,8 @@ export function openObjectStore(env: Env): ObjectStore {
       ...(env.RECORDINGS_S3_PREFIX ? { prefix: env.RECORDINGS_S3_PREFIX } : {}),
     });
   }
-  return localObjectStore(path.join(env.DATA_DIR, "recordings"));
+  return localObjectStore(localRecordingsDir(env));
 }
+
+/** Where the local store keeps its files. */
+export const localRecordingsDir = (env: Pick<Env, "DATA_DIR">): string => path.join(env.DATA_DIR, "recordings");

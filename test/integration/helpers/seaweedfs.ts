@@ -19,10 +19,15 @@ export const SEAWEEDFS_START_TIMEOUT_MS = 40 * 60_000;
 
 function runScript(args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile("bash", [SCRIPT, ...args], { cwd: ROOT, env: { ...process.env, SEAWEEDFS_UP_BY_TESTS: "1" }, timeout: SEAWEEDFS_START_TIMEOUT_MS }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`seaweedfs.sh ${args.join(" ")} failed: ${error.message}\n${stderr}`));
-      else resolve(stdout);
-    });
+    execFile(
+      "bash",
+      [SCRIPT, ...args],
+      { cwd: ROOT, env: { ...process.env, SEAWEEDFS_UP_BY_TESTS: "1" }, timeout: SEAWEEDFS_START_TIMEOUT_MS },
+      (error, stdout, stderr) => {
+        if (error) reject(new Error(`seaweedfs.sh ${args.join(" ")} failed: ${error.message}\n${stderr}`));
+        else resolve(stdout);
+      },
+    );
   });
 }
 

@@ -116,7 +116,9 @@ describe("redaction", () => {
     // The redacted copy is gone once nothing refers to it.
     expect(await store.head(redacted.audioKey)).toBeNull();
 
-    const audit = await queryRows<{ action: string; target: string }>(ch, "SELECT action, target FROM audit_log WHERE tenant_id = {t:String} ORDER BY at", { t: tenantId });
+    const audit = await queryRows<{ action: string; target: string }>(ch, "SELECT action, target FROM audit_log WHERE tenant_id = {t:String} ORDER BY at", {
+      t: tenantId,
+    });
     expect(audit).toEqual([
       { action: "recording.redact", target: `recording:${recordingId}` },
       { action: "recording.restore", target: `recording:${recordingId}` },

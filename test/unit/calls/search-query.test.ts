@@ -4,11 +4,25 @@ import { InvalidInput } from "@/lib/errors/domain-errors";
 
 describe("parseSearchQuery", () => {
   it("lower-cases, drops punctuation and pads the phrase", () => {
-    expect(parseSearchQuery("  Card, NUMBER ")).toEqual({ words: ["card", "number"], tokens: ["card", "number"], needle: " card number " });
+    expect(parseSearchQuery("  Card, NUMBER ")).toMatchObject({ words: ["card", "number"], tokens: ["card", "number"] });
   });
 
   it("keeps non-ASCII words for the phrase check but not for the ASCII token index", () => {
-    expect(parseSearchQuery("Müller account")).toEqual({ words: ["müller", "account"], tokens: ["account"], needle: " müller account " });
+    expect(parseSearchQuery("Müller account")).toMatchObject({ words: ["müller", "account"], tokens: ["account"] });
+  });
+
+  // The store runs the pattern with RE2; JavaScript reads the same syntax once (?i) becomes the i flag.
+  const matches = (q: string, text: string) => new RegExp(parseSearchQuery(q).pattern.replace("(?i)", ""), "iu").test(text);
+  it("matches the phrase's words in order through case and punctuation, whole words only", () => {
+    expect(matches("card number", "My Card, number is")).toBe(true);
+    expect(matches("card number", "card-number")).toBe(true);
+    expect(matches("CARD NUMBER", "card number")).toBe(true);
+    expect(matches("card number", "number card")).toBe(false);
+    expect(matches("card number", "card and number")).toBe(false);
+    expect(matches("card number", "cardnumber")).toBe(false);
+    expect(matches("card", "discard it")).toBe(false);
+    expect(matches("card", "scorecard")).toBe(false);
+    expect(matches("müller", "Herr MÜLLER!")).toBe(true);
   });
 
   it.each([
@@ -44,11 +58,11 @@ describe("the search page's outcome list", () => {
 });
 
 describe("searchWindows", () => {
-  it("widens from the last day by 4 until the period's start, which is always the last window", async () => {
+  it("tries the last day, then the last 4, then the whole period, which is always the last window", async () => {
     const { searchWindows } = await import("@/lib/transcripts/search-transcripts");
     const D = 86_400_000;
-    expect(searchWindows(0, 31 * D)).toEqual([30 * D, 27 * D, 15 * D, 0]);
+    expect(searchWindows(0, 31 * D)).toEqual([30 * D, 27 * D, 0]);
+    expect(searchWindows(0, 3 * D)).toEqual([2 * D, 0]);
     expect(searchWindows(0, D)).toEqual([0]);
-    expect(searchWindows(0, 2 * D, D)).toEqual([D, 0]);
   });
 });
