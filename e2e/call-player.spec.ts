@@ -20,11 +20,12 @@ const SCOPED_PASSWORD = `scoped-${randomBytes(6).toString("hex")}`;
 type Segment = { call_id: string; recording_id: string; text: string; word: string; start: number };
 
 async function transcribedCall(request: Parameters<typeof sql>[0]): Promise<Segment | null> {
-  // A caller's segment of at least four words in a recording of an answered call, with its third word's start.
+  // A segment of at least four words in a recording that has stopped (a call still in progress has no audio yet), with its third word's start.
   const rows = await sql<Segment>(
     request,
     `SELECT call_id, recording_id, text, words[3] AS word, word_starts[3] AS start FROM transcript_segments
      WHERE tenant_id = 'demo' AND length(words) >= 4 AND match(words[3], '^[A-Za-z]{4,}$')
+       AND recording_id IN (SELECT recording_id FROM recordings WHERE tenant_id = 'demo' GROUP BY recording_id HAVING max(duration_ms) > 0)
      ORDER BY at DESC, call_id, recording_id, segment_index LIMIT 1`,
   );
   return rows[0] ?? null;
