@@ -39,6 +39,8 @@ export default defineConfig({
       PORT: String(E2E_PORT),
       DATA_DIR: E2E_DATA_DIR,
       SIM_BACKFILL_DAYS: "3",
+      // Recorded history costs most of the start-up backfill (docs/recordings.md); one day gives the specs their calls.
+      SIM_RECORDING_DAYS: "1",
       SIM_SEED: "7",
       // A flat, busy day with agents round the clock: the wallboard tests need new calls whatever the hour.
       SIM_CONFIG: "config/simulator.e2e.json",

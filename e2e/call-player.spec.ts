@@ -9,9 +9,8 @@ import { formatDuration } from "../lib/time/format-duration";
 /**
  * The call page and transcript search against the running product. Expected values
  * come from the store by SQL (the operator socket), never from the code under test.
- * Steps that need transcripts use the simulator's recorded calls; until the simulator
- * records (the phrase-bank lane), the store has none and those tests are skipped with
- * that reason, not passed.
+ * Steps that need transcripts use the simulator's recorded calls (SIM_RECORDING_DAYS in
+ * playwright.config.ts); a store without one fails the test.
  */
 
 const SCOPED = "call-scope-e2e";
@@ -19,7 +18,7 @@ const SCOPED_PASSWORD = `scoped-${randomBytes(6).toString("hex")}`;
 
 type Segment = { call_id: string; recording_id: string; text: string; word: string; start: number };
 
-async function transcribedCall(request: Parameters<typeof sql>[0]): Promise<Segment | null> {
+async function transcribedCall(request: Parameters<typeof sql>[0]): Promise<Segment> {
   // A segment of at least four words in a recording that has stopped (a call still in progress has no audio yet), with its third word's start.
   const rows = await sql<Segment>(
     request,
@@ -28,12 +27,15 @@ async function transcribedCall(request: Parameters<typeof sql>[0]): Promise<Segm
        AND recording_id IN (SELECT recording_id FROM recordings WHERE tenant_id = 'demo' GROUP BY recording_id HAVING max(duration_ms) > 0)
      ORDER BY at DESC, call_id, recording_id, segment_index LIMIT 1`,
   );
-  return rows[0] ?? null;
+  const seg = rows[0];
+  // The simulator records every answered call of the recorded history, so the store must hold one.
+  if (!seg) throw new Error("no stopped recording with a transcript in the store: the simulator should have recorded calls");
+  return seg;
 }
 
 test.describe("the call page", () => {
-  test("a supervisor opens a call from the contacts list and sees its facts", async ({ page, request }) => {
-    await signIn(page, "supervisor");
+  test("QA opens a call from the contacts list and sees its facts", async ({ page, request }) => {
+    await signIn(page, "qa");
     await page.goto("/contacts?filter=answered");
     const first = page.getByTestId("contacts-table").locator("tbody tr").first();
     const legId = await first.getAttribute("data-row");
@@ -55,8 +57,6 @@ test.describe("the call page", () => {
 
   test("QA reads the transcript; a click on a word moves the player there; ?t= opens at that moment", async ({ page, request }) => {
     const seg = await transcribedCall(request);
-    test.skip(seg === null, "no transcripts in the store: the simulator does not record calls yet (phrase-bank lane)");
-    if (!seg) return;
     await signIn(page, "qa");
     await page.goto(`/calls/${encodeURIComponent(seg.call_id)}?recording=${encodeURIComponent(seg.recording_id)}`);
     const word = page.getByTestId("transcript").locator(`button.word[data-start-ms="${seg.start}"]`).first();
@@ -72,8 +72,6 @@ test.describe("the call page", () => {
 
   test("QA plays a recording: the audio streams with range requests (206), time advances, keys change the speed", async ({ page, request }) => {
     const seg = await transcribedCall(request);
-    test.skip(seg === null, "no transcripts in the store: the simulator does not record calls yet (phrase-bank lane)");
-    if (!seg) return;
     await signIn(page, "qa");
     const audio: number[] = [];
     page.on("response", (r) => {
@@ -81,14 +79,7 @@ test.describe("the call page", () => {
     });
     const peaks = await page.request.get(`/api/recordings/${encodeURIComponent(seg.recording_id)}/peaks`);
     await page.goto(`/calls/${encodeURIComponent(seg.call_id)}?recording=${encodeURIComponent(seg.recording_id)}`);
-    if (peaks.status() === 404) {
-      // No audio to play: the page says so, asks for no audio and draws no lanes, and the rest of it works (the tests above).
-      await expect(page.getByTestId("player")).toHaveAttribute("data-state", "unavailable");
-      await expect(page.getByTestId("player-unavailable")).toContainText("Recording not available");
-      await expect(page.getByTestId("waveform")).toBeHidden();
-      expect(await page.getByTestId("player-audio").getAttribute("src")).toBeNull();
-      test.skip(true, "the store has no audio for simulated recordings: server/runtime.ts does not yet pass the simulator's renderer (render on first open)");
-    }
+    expect(peaks.status()).toBe(200);
     await expect(page.getByTestId("player")).toHaveAttribute("data-state", "ready");
     await expect(page.getByTestId("waveform").locator("div").first()).toBeAttached();
     await page.getByTestId("player-play").click();
@@ -108,8 +99,6 @@ test.describe("the call page", () => {
 
   test("QA searches a phrase and lands on the call at its first word", async ({ page, request }) => {
     const seg = await transcribedCall(request);
-    test.skip(seg === null, "no transcripts in the store: the simulator does not record calls yet (phrase-bank lane)");
-    if (!seg) return;
     await signIn(page, "qa");
     await page.goto("/search?period=last7");
     await expect(page.getByRole("link", { name: "Search" })).toBeVisible();

@@ -3,6 +3,7 @@ import { CAPABILITIES, type Capability, type Role } from "@/lib/auth/roles";
 const DESCRIPTIONS: Record<Capability, string> = {
   overview: "the KPI overview",
   dashboards: "detailed dashboards and drill-down",
+  contacts: "the contact list",
   wallboard: "the live floor and call monitoring",
   recordings: "recordings, transcripts and evaluations",
   qaDashboard: "the quality dashboard (evaluation scores)",

@@ -6,7 +6,7 @@ export const NAV_LINKS: readonly { href: string; label: string; capability: Capa
   { href: "/trends", label: "Trends", capability: "dashboards" },
   { href: "/queues", label: "Queues", capability: "dashboards" },
   { href: "/agents", label: "Agents", capability: "dashboards" },
-  { href: "/contacts", label: "Contacts", capability: "dashboards" },
+  { href: "/contacts", label: "Contacts", capability: "contacts" },
   { href: "/search", label: "Search", capability: "recordings" },
   { href: "/wallboard", label: "Wallboard", capability: "wallboard" },
   { href: "/qa", label: "Quality", capability: "qaDashboard" },

@@ -13,6 +13,9 @@ export type Role = z.infer<typeof roleSchema>;
 export const CAPABILITIES = {
   overview: ["admin", "manager", "supervisor", "qa"],
   dashboards: ["admin", "manager", "supervisor"],
+  // The contact list is where QA picks calls to review (each row opens the call page), so QA has
+  // it without the KPI dashboards; its CSV export stays with `dashboards`.
+  contacts: ["admin", "manager", "supervisor", "qa"],
   wallboard: ["admin", "supervisor"],
   recordings: ["admin", "supervisor", "qa"],
   // Quality management (docs/qa.md): scores are read by managers too; evaluating is QA's and the

@@ -17,7 +17,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function ContactsPage({ searchParams }: { searchParams: SearchParams }) {
   const sp = await searchParams;
-  const user = await requirePageUser("dashboards", pathWithQuery("/contacts", sp));
+  const user = await requirePageUser("contacts", pathWithQuery("/contacts", sp));
   const pv = await pageView(sp);
   const state = await prefetchPage(user, (ctx) => prefetchContactsPage(ctx, pv));
   return (

@@ -11,7 +11,7 @@ import { contactsParamsSchema } from "../params";
 export const contacts = defineEndpoint({
   method: "GET",
   path: "/api/contacts",
-  capability: "dashboards",
+  capability: "contacts",
   scope: { queue: "queue", team: "team", agent: "agent" },
   params: contactsParamsSchema,
   run: async ({ ch, tenantId }, p) => ({
