@@ -125,27 +125,34 @@ export const dataSchemas = {
   "recording.paused": z.object({ recordingId: shortText }),
   "recording.resumed": z.object({ recordingId: shortText }),
   "recording.stopped": z.object({ recordingId: shortText, durationMs: ms }),
-  "transcript.segment": z.object({
-    recordingId: shortText.optional(),
-    segmentIndex: z.number().int().nonnegative(),
-    speaker: z.enum(["agent", "caller", "supervisor"]),
-    startMs: ms,
-    endMs: ms,
-    text: z.string().max(8192),
-    confidence: z.number().min(0).max(1).optional(),
-    /** Which channel of the recording the words are on (stereo: 0 agent, 1 caller, by default). */
-    channel: z.number().int().min(0).max(7).optional(),
-    /** Each word with its start and end, ms from the recording's start: what the player highlights and seeks to. */
-    words: z
-      .array(z.object({ t: z.string().min(1).max(128), s: ms, e: ms }))
-      .max(2000)
-      .optional(),
-    /** Spans masked before the segment was stored (lib/redaction): word indices, `from` inclusive, `to` exclusive. */
-    redactions: z
-      .array(z.object({ from: z.number().int().min(0).max(2000), to: z.number().int().min(0).max(2000), kind: z.enum(TRANSCRIPT_REDACTION_KINDS) }))
-      .max(500)
-      .optional(),
-  }),
+  "transcript.segment": z
+    .object({
+      recordingId: shortText.optional(),
+      segmentIndex: z.number().int().nonnegative(),
+      speaker: z.enum(["agent", "caller", "supervisor"]),
+      startMs: ms,
+      endMs: ms,
+      text: z.string().max(8192),
+      confidence: z.number().min(0).max(1).optional(),
+      /** Which channel of the recording the words are on (stereo: 0 agent, 1 caller, by default). */
+      channel: z.number().int().min(0).max(7).optional(),
+      /** Each word with its start and end, ms from the recording's start: what the player highlights and seeks to. */
+      words: z
+        .array(z.object({ t: z.string().min(1).max(128), s: ms, e: ms }))
+        .max(2000)
+        .optional(),
+      /** Spans masked before the segment was stored (lib/redaction): word indices, `from` inclusive, `to` exclusive. */
+      redactions: z
+        .array(z.object({ from: z.number().int().min(0).max(2000), to: z.number().int().min(0).max(2000), kind: z.enum(TRANSCRIPT_REDACTION_KINDS) }))
+        .max(500)
+        .optional(),
+    })
+    // A span outside the words would silence nothing, or fail the recording's redaction as a whole
+    // (redactMedia refuses it): such a segment is a dead letter with this reason instead.
+    .refine((d) => (d.redactions ?? []).every((r) => r.from < r.to && r.to <= (d.words?.length ?? 0)), {
+      message: "each redaction must cover words of this segment: from < to <= the number of words",
+      path: ["redactions"],
+    }),
 } as const;
 
 export type EventType = keyof typeof dataSchemas;

@@ -42,7 +42,7 @@ export const recordingOriginalEndpoint = defineEndpoint({
   method: "GET",
   path: "/api/recordings/[recordingId]/original",
   capability: "admin",
-  scope: SCOPE,
+  scope: { wholeCentre: "unredacted audio holds card numbers: for admins who see the whole centre only, like the kept transcripts" },
   params: idParams,
   run: (ctx, p) => recordingOriginal(caller(ctx), p.recordingId),
 });

@@ -1,6 +1,7 @@
 import type { ClickHouseClient } from "@clickhouse/client";
 import { z } from "zod";
 import { queryRows, sqlNumber } from "@/lib/store/query-rows";
+import { outsideRequest } from "@/lib/store/request-signal";
 import type { MediaRow } from "./media-row";
 import { recordingRowSchema, type RecordingRow } from "./recording-row";
 
@@ -122,7 +123,8 @@ export function readServedRecording(ch: ClickHouseClient, tenantId: string, reco
   const hit = entries.get(key);
   if (hit && now - hit.at < TTL_MS) return hit.value;
   if (entries.size > 10_000) entries.clear();
-  const value = queryRows(ch, SQL, { tenantId, recordingId }, rowSchema).then(([row]) => (row ? toServed(row) : undefined));
+  // Cached and shared between requests, so not cancelled with the request that happened to read it first.
+  const value = outsideRequest(() => queryRows(ch, SQL, { tenantId, recordingId }, rowSchema)).then(([row]) => (row ? toServed(row) : undefined));
   entries.set(key, { at: now, value });
   // Neither a failed read nor "unknown" is kept: a recording made known a moment later must be found.
   value.then(
