@@ -9,6 +9,7 @@ import { ensureMedia } from "./ensure-media";
 import type { MediaRow } from "./media-row";
 import type { RecordingRow } from "./recording-row";
 import { serveObject, startsPlayback } from "./serve-object";
+import { holdUntilRedacted } from "./redaction-hold";
 import { readServedRecording } from "./served-recording";
 import { recordingServices, type RecordingServices } from "./services";
 
@@ -42,6 +43,7 @@ async function servedMedia(c: RecordingCaller, recordingId: string): Promise<{ r
       `the audio of this recording was deleted on ${new Date(media.deletedAt).toISOString()} (${media.deletedReason}); its details and audit history are kept`,
     );
   }
+  if (!(services.renderer?.canRender(recording) ?? false)) await holdUntilRedacted(c.ch, c.tenantId, recordingId, c.actor);
   if (media.storage !== services.store.kind)
     throw new Unavailable(`this recording's audio is in the ${media.storage} store, and this server is configured for ${services.store.kind}`);
   return { recording, media, services };

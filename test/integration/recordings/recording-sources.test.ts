@@ -1,3 +1,4 @@
+import { writeJob } from "@/lib/speech/jobs-store";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -28,6 +29,7 @@ import { ingestEvents, servicesWith, storeCall, tone } from "./recorded-call";
 let ch: ClickHouseClient;
 let store: ObjectStore;
 const admin: SessionUser = { id: "admin", name: "Admin", role: "admin" };
+const qaUser: SessionUser = { id: "qa", name: "QA", role: "qa" };
 const scopedAdmin: SessionUser = { id: "admin2", name: "Admin 2", role: "admin", scope: { teams: [], queues: ["q-other"] } };
 const ingest: RecordingServices["ingest"] = (events) => ingestEvents(ch, events);
 
@@ -126,6 +128,32 @@ describe("POST /api/recordings (upload)", () => {
     expect(((await upload(admin, { callId: "nope", layout: "mono" }, wav)) as Response).status).toBe(404);
     expect(((await upload(scopedAdmin, { callId: "up1", layout: "mono" }, wav)) as Response).status).toBe(404);
     expect(() => parseParams(uploadRecordingEndpoint, new URLSearchParams({ callId: "up1", layout: "left,right" }))).toThrow();
+  });
+
+  it("holds an uploaded recording from QA until its transcript has been checked for card numbers, then serves it", async () => {
+    const wav = wavFile([tone(700, 8000, 1_000)], 8000, "pcm16");
+    await storeCall(ch, { tenantId, callId: "up2", queueId: "q1", agentId: "a1", t0: Date.UTC(2026, 4, 5, 10), talkMs: 60_000 });
+    const r = (await upload(admin, { callId: "up2", layout: "mono" }, wav)) as { recordingId: string };
+    const play = (user: SessionUser) =>
+      recordingAudioEndpoint
+        .run(
+          { ch, tenantId, user, signal: new AbortController().signal, request: new Request("http://x", { headers: { range: "bytes=0-9" } }) },
+          { recordingId: r.recordingId },
+          undefined,
+        )
+        .then((x) => x as Response)
+        .catch((e: unknown) => errorResponse(e));
+    const held = await play(qaUser);
+    expect(held.status).toBe(409);
+    expect(((await held.json()) as { error: string }).error).toMatch(/held until its transcript has been checked for card numbers/);
+    expect((await play(admin)).status).toBe(206);
+    const media = (await readMediaRow(ch, tenantId, r.recordingId))!;
+    const now = Date.now();
+    const job = { tenantId, recordingId: r.recordingId, callId: "up2", audioPath: "", channelRoles: media.channelRoles, attempts: 1, progress: 1, error: "" };
+    await writeJob(ch, { ...job, state: "running", segments: 0, enqueuedAt: now, nextAttemptAt: now, updatedAt: now });
+    expect((await play(qaUser)).status).toBe(409);
+    await writeJob(ch, { ...job, state: "done", segments: 3, enqueuedAt: now, nextAttemptAt: now, updatedAt: now + 1 });
+    expect((await play(qaUser)).status).toBe(206);
   });
 });
 
