@@ -33,3 +33,21 @@ function describe(state: JobState, s: { progress: number; segments: number; erro
   if (state === "running") return `transcribing, ${Math.round(s.progress * 100)} %`;
   return s.error ? `waiting to try again (${s.error})` : "waiting to be transcribed";
 }
+
+/**
+ * The status as a user who is not an admin may read it: the recogniser's detail names the
+ * server's paths, and a job's error is the worker's own text, which can too. They keep the
+ * state, the progress and a plain message; admins read the whole (and the server log).
+ */
+export function statusForViewer(s: TranscriptionStatus, admin: boolean): TranscriptionStatus {
+  if (admin) return s;
+  const plain =
+    s.state === "failed"
+      ? "transcription failed (an admin can see why)"
+      : (s.state === "queued" || s.state === "running") && s.recogniser.state === "not_installed"
+        ? "no recogniser set up on this server"
+        : s.error && s.state === "queued"
+          ? "waiting to try again"
+          : s.message;
+  return { ...s, error: "", recogniser: { state: s.recogniser.state, detail: "" }, message: plain };
+}

@@ -3,7 +3,7 @@ import { getEnv } from "@/lib/env";
 import { readOriginalSegments } from "@/lib/redaction/read-originals";
 import { readRedactionSettings, redactionSettingsChangeSchema, updateRedactionSettings } from "@/lib/redaction/settings-record";
 import { assertRecordingInScope } from "@/lib/speech/recording-in-scope";
-import { transcriptionStatus } from "@/lib/speech/status";
+import { statusForViewer, transcriptionStatus } from "@/lib/speech/status";
 import { actorOf } from "../actor";
 import { defineEndpoint } from "../endpoint";
 
@@ -14,9 +14,9 @@ export const transcription = defineEndpoint({
   capability: "recordings",
   scope: { results: "a recording outside the scope answers 404, like an unknown one (recording-in-scope.ts)" },
   params: z.object({ recordingId: z.string().min(1).max(128) }),
-  run: async ({ ch, tenantId, access }, p) => {
+  run: async ({ ch, tenantId, access, user }, p) => {
     await assertRecordingInScope(ch, tenantId, p.recordingId, access);
-    return transcriptionStatus(ch, tenantId, p.recordingId);
+    return statusForViewer(await transcriptionStatus(ch, tenantId, p.recordingId), user.role === "admin");
   },
 });
 

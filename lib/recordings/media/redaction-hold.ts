@@ -2,7 +2,7 @@ import type { ClickHouseClient } from "@clickhouse/client";
 import type { Actor } from "@/lib/audit/write-audit";
 import { Conflict } from "@/lib/errors/domain-errors";
 import { activeRedactionPolicy } from "@/lib/redaction/active-policy";
-import { transcriptionStatus } from "@/lib/speech/status";
+import { statusForViewer, transcriptionStatus } from "@/lib/speech/status";
 
 /**
  * Stored audio of a real call (an upload or an import) can hold a card number read aloud
@@ -15,7 +15,7 @@ export async function holdUntilRedacted(ch: ClickHouseClient, tenantId: string, 
   if (actor.role === "admin") return;
   const policy = activeRedactionPolicy(tenantId);
   if (!Object.values(policy.kinds).some(Boolean)) return;
-  const status = await transcriptionStatus(ch, tenantId, recordingId);
+  const status = statusForViewer(await transcriptionStatus(ch, tenantId, recordingId), false);
   if (status.state === "done") return;
   const why = status.state === "none" ? "it has not been queued for transcription" : status.message;
   throw new Conflict(`this recording is held until its transcript has been checked for card numbers (${why}); an admin can play it`);
