@@ -22,10 +22,10 @@ export function parseRange(header: string | null | undefined, size: number): Ran
     if (n === 0 || size === 0) return { kind: "unsatisfiable" };
     return { kind: "range", range: { start: Math.max(0, size - n), end: size - 1 } };
   }
+  // Digits beyond 2^53 are still numbers: a start that large is past any object's end, an end that large reaches it.
   const start = Number(first);
-  const end = last === "" ? size - 1 : Number(last);
-  if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end)) return { kind: "whole" };
-  if (start >= size) return { kind: "unsatisfiable" };
+  const end = last === "" || !Number.isSafeInteger(Number(last)) ? size - 1 : Number(last);
+  if (!Number.isSafeInteger(start) || start >= size) return { kind: "unsatisfiable" };
   if (end < start) return { kind: "whole" };
   return { kind: "range", range: { start, end: Math.min(end, size - 1) } };
 }

@@ -24,6 +24,8 @@ describe("an HTTP Range header against a 1000-byte object", () => {
     expect(at("bytes=1000-2000")).toEqual({ kind: "unsatisfiable" });
     expect(at("bytes=-0")).toEqual({ kind: "unsatisfiable" });
     expect(parseRange("bytes=0-", 0)).toEqual({ kind: "unsatisfiable" });
+    expect(at("bytes=99999999999999999999-")).toEqual({ kind: "unsatisfiable" });
+    expect(at("bytes=10-99999999999999999999")).toEqual({ kind: "range", range: { start: 10, end: 999 } });
   });
   it("ignores what it does not honour: other units, several ranges, garbage, a reversed range", () => {
     expect(at("items=0-5")).toEqual({ kind: "whole" });
