@@ -12,7 +12,7 @@ import type { SearchResult } from "@/lib/transcripts/search-transcripts";
 import type { TranscriptSegment } from "@/lib/calls/transcript";
 import type { CtiEvent } from "@/lib/events";
 import { OutOfScope, InvalidInput } from "@/lib/errors/domain-errors";
-import { eventToRow } from "@/lib/store/event-row";
+import { entryRows } from "../helpers/entry-rows";
 import { freshTenant, testStore } from "../helpers/store";
 import { insertAgent } from "../kpi/scenario";
 import { CALL_ID, acwEndOfL1, transferredCall } from "../../unit/helpers/transferred-call";
@@ -83,9 +83,8 @@ beforeAll(async () => {
     // The same words a day earlier, outside the period searched.
     segment(other, t0 - 24 * HOUR, "rec-old", 0, "caller", 0, "my card number"),
   ];
-  const rows = all.map(eventToRow);
-  await ch.insert({ table: "cti_events", values: rows, format: "JSONEachRow" });
-  await ch.insert({ table: "cti_events", values: rows, format: "JSONEachRow" }); // at least once: repeats must not show twice
+  await ch.insert({ table: "cti_events_in", values: entryRows(all), format: "JSONEachRow" });
+  await ch.insert({ table: "cti_events_in", values: entryRows(all), format: "JSONEachRow" }); // at least once: repeats must not show twice
   await insertAgent(ch, { tenantId, agentId: "a1", name: "Ann One", teamId: "red" });
   await insertAgent(ch, { tenantId, agentId: "a2", name: "Bob Two", teamId: "blue" });
 });

@@ -24,11 +24,10 @@ let brokers = "";
 let run = 0;
 
 /**
- * The fault loads leave the simulator's recordings out. With them, transcript segments (a few
- * KB each) make each insert slower, and a kill lands more often in the known gap between the
- * raw events' commit and their views' (docs/architecture.md, "A known gap, under a crash"): one
- * run lost the derived rows of ~900 legs. That gap is the next ingest fix; until then this test
- * keeps guarding the rest of exactly-once rather than failing on the documented gap.
+ * The fault loads leave the simulator's recordings out: their transcript segments (a few KB
+ * each) make each insert slower, and a kill then lands more often in the known gap between the
+ * raw events' commit and their views' (docs/architecture.md, "A known gap, under a crash"). That
+ * gap is the next ingest fix; until then this test guards the rest of exactly-once.
  */
 function simulate(tenant: string, seed: number, from: number, minEvents: number): CtiEvent[] {
   const sim = new ContactCentreSim({ ...config, tenantId: tenant, behaviours: { ...config.behaviours, recordings: false } }, { seed, startTime: from });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { freshTenant, queryRows, testStore } from "../helpers/store";
-import { eventToRow } from "@/lib/store/event-row";
+import { entryRows } from "../helpers/entry-rows";
 import type { CtiEvent } from "@/lib/events";
 
 describe("recording and transcript tables (migration 0019)", () => {
@@ -34,9 +34,8 @@ describe("recording and transcript tables (migration 0019)", () => {
         },
       },
     ];
-    const rows = events.map(eventToRow);
-    await ch.insert({ table: "cti_events", values: rows, format: "JSONEachRow" });
-    await ch.insert({ table: "cti_events", values: rows, format: "JSONEachRow" }); // an at-least-once repeat
+    await ch.insert({ table: "cti_events_in", values: entryRows(events), format: "JSONEachRow" });
+    await ch.insert({ table: "cti_events_in", values: entryRows(events), format: "JSONEachRow" }); // an at-least-once repeat
 
     const recordings = await queryRows<Record<string, string | number>>(
       ch,
@@ -101,9 +100,9 @@ describe("readCallEvents", () => {
       time: t0 + 1_000,
       data: { from: "+443", to: "+442", direction: "inbound", channelId: "c8" },
     };
-    const rows = [...mine, other].map(eventToRow);
-    await ch.insert({ table: "cti_events", values: rows, format: "JSONEachRow" });
-    await ch.insert({ table: "cti_events", values: rows, format: "JSONEachRow" });
+    const all = [...mine, other];
+    await ch.insert({ table: "cti_events_in", values: entryRows(all), format: "JSONEachRow" });
+    await ch.insert({ table: "cti_events_in", values: entryRows(all), format: "JSONEachRow" });
     const { readCallEvents } = await import("@/lib/calls/read-call-events");
     const got = await readCallEvents(ch, tenantId, "c7");
     expect(got?.map((e) => [e.id, e.type, e.time])).toEqual(mine.map((e) => [e.id, e.type, e.time]));
