@@ -1,5 +1,6 @@
 import type { ClickHouseClient } from "@clickhouse/client";
 import { z } from "zod";
+import { RECORDING_COLUMNS, recordingRowSchema, type RecordingRow } from "@/lib/recordings/media/recording-row";
 import { queryRows, sqlNumber } from "@/lib/store/query-rows";
 
 /**
@@ -8,8 +9,7 @@ import { queryRows, sqlNumber } from "@/lib/store/query-rows";
  * they never leave the server, and this answer goes to the browser.
  */
 const RECORDINGS_SQL = `
-SELECT recording_id AS recordingId, max(leg_id) AS legId, max(queue_id) AS queueId, max(agent_id) AS agentId, max(source) AS source,
-  toUnixTimestamp64Milli(max(started_at)) AS startedAt, toUnixTimestamp64Milli(max(stopped_at)) AS stoppedAt, max(duration_ms) AS durationMs
+SELECT ${RECORDING_COLUMNS}
 FROM recordings
 WHERE tenant_id = {tenantId:String}
   AND recording_id IN (SELECT recording_id FROM recordings_by_call WHERE tenant_id = {tenantId:String} AND call_id = {callId:String})
@@ -23,17 +23,6 @@ FROM recording_media
 WHERE tenant_id = {tenantId:String} AND has({ids:Array(String)}, recording_id)
 GROUP BY recording_id`;
 
-const recordingRow = z.object({
-  recordingId: z.string(),
-  legId: z.string(),
-  queueId: z.string(),
-  agentId: z.string(),
-  source: z.string(),
-  startedAt: sqlNumber,
-  stoppedAt: sqlNumber,
-  durationMs: sqlNumber,
-});
-
 const mediaRow = z.object({
   recordingId: z.string(),
   durationMs: sqlNumber,
@@ -43,11 +32,11 @@ const mediaRow = z.object({
   deletedReason: z.string(),
 });
 
-export type RecordingRow = z.output<typeof recordingRow>;
+export type { RecordingRow };
 export type MediaRow = z.output<typeof mediaRow>;
 
 export async function readCallRecordings(ch: ClickHouseClient, tenantId: string, callId: string): Promise<{ recordings: RecordingRow[]; media: Map<string, MediaRow> }> {
-  const recordings = await queryRows(ch, RECORDINGS_SQL, { tenantId, callId }, recordingRow);
+  const recordings = await queryRows(ch, RECORDINGS_SQL, { tenantId, callId }, recordingRowSchema);
   if (recordings.length === 0) return { recordings, media: new Map() };
   const media = await queryRows(ch, MEDIA_SQL, { tenantId, ids: recordings.map((r) => r.recordingId) }, mediaRow);
   return { recordings, media: new Map(media.map((m) => [m.recordingId, m])) };

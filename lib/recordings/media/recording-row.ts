@@ -17,10 +17,13 @@ export type RecordingRow = {
   durationMs: number;
 };
 
-const SQL = `
-SELECT recording_id AS recordingId, max(call_id) AS callId, max(leg_id) AS legId, max(queue_id) AS queueId, max(agent_id) AS agentId,
+/** One recording's merged row, as `recordingRowSchema` reads it; the caller adds `FROM recordings WHERE ... GROUP BY recording_id`. */
+export const RECORDING_COLUMNS = `recording_id AS recordingId, max(call_id) AS callId, max(leg_id) AS legId, max(queue_id) AS queueId, max(agent_id) AS agentId,
   max(source) AS source, toUnixTimestamp64Milli(max(started_at)) AS startedAt, toUnixTimestamp64Milli(max(stopped_at)) AS stoppedAt,
-  max(duration_ms) AS durationMs
+  max(duration_ms) AS durationMs`;
+
+const SQL = `
+SELECT ${RECORDING_COLUMNS}
 FROM recordings
 WHERE tenant_id = {tenantId:String} AND recording_id = {recordingId:String}
 GROUP BY recording_id`;

@@ -16,6 +16,7 @@ const directory = {
 };
 const rec = (id: string, legId: string, queueId: string, agentId: string, startedAt: number, durationMs: number): RecordingRow => ({
   recordingId: id,
+  callId: legId.replace(/\.\d+$/, ""),
   legId,
   queueId,
   agentId,
