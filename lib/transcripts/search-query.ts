@@ -13,17 +13,15 @@ export const MAX_QUERY_WORDS = 12;
 export type SearchQuery = {
   /** The query's words, normalised. */
   words: string[];
-  /** Words the token index can check (ASCII letters and digits only: what tokenbf_v1 splits text into). */
+  /** The distinct words, each checked against the token index (every normalised word is a token: it holds only letters and digits). */
   tokens: string[];
   /**
-   * The phrase as an RE2 pattern over the stored text: its words in order, case-insensitive,
-   * separated by runs of non-letters-or-digits and bounded by them or the text's ends. The
-   * same rule as normaliseWords, without rewriting every segment's text to check it.
+   * The phrase as it appears in the stored normalised text (migration 0024's `norm_text`:
+   * the same normalisation, with a space at each end), so one substring check finds whole
+   * words in order: " card number " is in " my card number is " but not in " scorecard number ".
    */
-  pattern: string;
+  phrase: string;
 };
-
-const SEPARATOR = "[^\\p{L}\\p{N}]";
 
 export function normaliseWords(text: string): string[] {
   return text
@@ -39,9 +37,7 @@ export function parseSearchQuery(q: string | undefined): SearchQuery {
   const words = normaliseWords(raw);
   if (words.length === 0) throw new InvalidInput("q: needs at least one letter or digit");
   if (words.length > MAX_QUERY_WORDS) throw new InvalidInput(`q: at most ${MAX_QUERY_WORDS} words (this one has ${words.length})`);
-  // Words hold only letters and digits (they were split on everything else), so nothing in them needs escaping.
-  const pattern = `(?i)(?:^|${SEPARATOR})${words.join(`${SEPARATOR}+`)}(?:$|${SEPARATOR})`;
-  return { words, tokens: [...new Set(words.filter((w) => /^[a-z0-9]+$/.test(w)))], pattern };
+  return { words, tokens: [...new Set(words)], phrase: ` ${words.join(" ")} ` };
 }
 
 /**

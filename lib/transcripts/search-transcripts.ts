@@ -8,11 +8,13 @@ import { findPhrase, type SearchQuery } from "./search-query";
 
 /**
  * Transcript search: the segments whose words contain a phrase, newest first, in
- * pages. The token index on lower(text) (migration 0019, tokenbf_v1) skips the
- * granules that cannot hold every word of the query (hasToken per word); the exact
- * phrase is then checked on each remaining segment's normalised text. Scope arrives
- * as the queue and team lists (narrowed by the endpoint's scope step) and is applied
- * here, in SQL, like any other filter.
+ * pages. It reads `transcript_search` (migration 0024), the segments sorted by time
+ * with their normalised text: the period is a range of the sort key, the store reads
+ * it backwards from the period's end and stops once the page is full, the token index
+ * skips granules that cannot hold every word (hasToken per word), and the phrase is
+ * one substring check on the normalised text. Scope arrives as the queue and team
+ * lists (narrowed by the endpoint's scope step) and is applied here, in SQL, like any
+ * other filter.
  */
 
 export const SEARCH_OUTCOMES = QUEUE_EXIT_REASONS;
@@ -53,45 +55,25 @@ export type SearchResult = { items: SearchHit[]; hasMore: boolean; offset: numbe
 
 const DAY_MS = 86_400_000;
 
-/**
- * The search's SQL. `tokenFilter` and `table` exist for the benchmark, which compares
- * the token pre-filter with none and with a `text` index (hasAllTokens) on a copy of
- * the table; the product always uses the default.
- */
+/** The table search reads; the benchmark also runs the same SQL on a copy without the token index. */
+export const SEARCH_TABLE = "transcript_search";
+
 export function searchSql(i: {
   tokens: number;
-  /** The query's words, each checked as a substring before the phrase check. */
-  words?: number;
   queues: boolean;
   teams: boolean;
   agents: boolean;
   outcomes: boolean;
-  tokenFilter?: "hasToken" | "hasAllTokens" | "none";
-  table?: string;
+  /** For the benchmark's baseline: the same search without the token pre-filter. */
+  tokenFilter?: boolean;
   /** Let the store drop repeats (LIMIT 1 BY): exact, but it sorts every match with its words, where a plain LIMIT keeps only the top rows. */
   storeDedupe?: boolean;
-  /**
-   * Read the time range first (PREWHERE), then the text of those rows only. Right for a
-   * window much shorter than the table's month partitions (the table is sorted by call,
-   * so a day's rows are spread over the month); for a whole period the engine's own
-   * top-N pre-filter on `at` reads less, and an explicit PREWHERE would turn it off.
-   */
-  timeFirst?: boolean;
 }): string {
-  const tokens = Array.from({ length: i.tokens }, (_, k) => `{t${k}:String}`);
-  const prefilter =
-    i.tokenFilter === "none" || tokens.length === 0
-      ? []
-      : i.tokenFilter === "hasAllTokens"
-        ? [`hasAllTokens(lower(text), [${tokens.join(", ")}])`]
-        : tokens.map((t) => `hasToken(lower(text), ${t})`);
-  const time = ["tenant_id = {tenantId:String}", "at >= fromUnixTimestamp64Milli({from:Int64}) AND at < fromUnixTimestamp64Milli({to:Int64})"];
   const where = [
-    ...(i.timeFirst ? [] : time),
-    ...prefilter,
-    // Cheap and necessary: each word somewhere in the text. Only segments passing it pay for the normalised phrase check.
-    ...Array.from({ length: i.words ?? 0 }, (_, k) => `positionCaseInsensitiveUTF8(text, {w${k}:String}) > 0`),
-    "match(text, {pattern:String})",
+    "tenant_id = {tenantId:String}",
+    "at >= fromUnixTimestamp64Milli({from:Int64}) AND at < fromUnixTimestamp64Milli({to:Int64})",
+    ...(i.tokenFilter === false ? [] : Array.from({ length: i.tokens }, (_, k) => `hasToken(norm_text, {t${k}:String})`)),
+    "position(norm_text, {phrase:String}) > 0",
     ...(i.queues ? ["queue_id IN {queueIds:Array(String)}"] : []),
     ...(i.agents ? ["agent_id IN {agentIds:Array(String)}"] : []),
     ...(i.teams ? ["agent_id IN (SELECT agent_id FROM agents FINAL WHERE tenant_id = {tenantId:String} AND team_id IN {teamIds:Array(String)})"] : []),
@@ -104,43 +86,30 @@ export function searchSql(i: {
         ]
       : []),
   ];
+  // Every key column descending, the table's sort order reversed, so the store reads in order and stops at the limit.
   return `
 SELECT call_id AS callId, recording_id AS recordingId, segment_index AS segmentIndex, toUnixTimestamp64Milli(at) AS atMs, speaker,
   queue_id AS queueId, agent_id AS agentId, start_ms AS startMs, end_ms AS endMs, text, words, word_starts AS starts, word_ends AS ends
-FROM ${i.table ?? "transcript_segments"}${i.timeFirst ? `\nPREWHERE ${time.join(" AND ")}` : ""}
+FROM ${SEARCH_TABLE}
 WHERE ${where.join("\n  AND ")}
-ORDER BY at DESC, call_id, recording_id, segment_index${i.storeDedupe ? "\nLIMIT 1 BY call_id, recording_id, segment_index" : ""}
+ORDER BY at DESC, call_id DESC, recording_id DESC, segment_index DESC${i.storeDedupe ? "\nLIMIT 1 BY call_id, recording_id, segment_index" : ""}
 LIMIT {limit:UInt32}`;
 }
 
-/** The query's parameters; `from` and `limit` may be a window's and the rows up to the page's end. */
-export function searchParams(input: SearchInput, o: { from?: number; limit?: number } = {}): Record<string, unknown> {
+/** The query's parameters; `limit` may be the rows up to the page's end. */
+export function searchParams(input: SearchInput, limit = input.limit): Record<string, unknown> {
   return {
     tenantId: input.tenantId,
-    from: o.from ?? input.from,
+    from: input.from,
     to: input.to,
-    pattern: input.query.pattern,
+    phrase: input.query.phrase,
     ...Object.fromEntries(input.query.tokens.map((t, k) => [`t${k}`, t])),
-    ...Object.fromEntries(input.query.words.map((w, k) => [`w${k}`, w])),
     queueIds: [...input.queueIds],
     teamIds: [...input.teamIds],
     agentIds: [...input.agentIds],
     outcomes: [...input.outcomes],
-    limit: o.limit ?? input.limit,
+    limit,
   };
-}
-
-const DAY_WINDOW_MS = 86_400_000;
-
-/**
- * Newest first, in widening windows: the page's rows are the newest matches, so the
- * last day is searched first, then the last 4 days, then the whole period, stopping at
- * the first window holding every row up to the page's end (any match outside it is
- * older than all inside). A common word is then found in the last day without reading
- * the month's text; a rare one costs two more cheap reads before the period's.
- */
-export function searchWindows(from: number, to: number, widths: readonly number[] = [DAY_WINDOW_MS, 4 * DAY_WINDOW_MS]): number[] {
-  return [...widths.filter((w) => to - w > from).map((w) => to - w), from];
 }
 
 const hitRow = z.object({
@@ -160,14 +129,21 @@ type HitRow = z.output<typeof hitRow>;
 const REPEAT_SLACK = 8;
 
 /**
- * The newest `wanted` matches since `from`, each segment once. Repeats (the same
- * segment stored twice until ReplacingMergeTree merges) are rare, so they are dropped
- * here from a few extra rows; only when that many repeats fill the extra rows does
- * the store remove them itself, at the cost of sorting every match.
+ * The newest `wanted` matches, each segment once. Repeats (the same segment stored
+ * twice until ReplacingMergeTree merges) are rare, so they are dropped here from a few
+ * extra rows; only when that many repeats fill the extra rows does the store remove
+ * them itself, at the cost of sorting every match.
  */
-async function newestMatches(ch: ClickHouseClient, input: SearchInput, from: number, wanted: number, sql: string, dedupeSql: () => string): Promise<HitRow[]> {
+async function newestMatches(ch: ClickHouseClient, input: SearchInput, wanted: number): Promise<HitRow[]> {
+  const shape = {
+    tokens: input.query.tokens.length,
+    queues: input.queueIds.length > 0,
+    teams: input.teamIds.length > 0,
+    agents: input.agentIds.length > 0,
+    outcomes: input.outcomes.length > 0,
+  };
   const limit = wanted + REPEAT_SLACK;
-  const rows = await queryRows(ch, sql, searchParams(input, { from, limit }), hitRow);
+  const rows = await queryRows(ch, searchSql(shape), searchParams(input, limit), hitRow);
   const seen = new Set<string>();
   const unique = rows.filter((r) => {
     const key = `${r.callId}\u0000${r.recordingId}\u0000${r.segmentIndex}`;
@@ -176,26 +152,12 @@ async function newestMatches(ch: ClickHouseClient, input: SearchInput, from: num
     return true;
   });
   if (unique.length >= wanted || rows.length < limit) return unique.slice(0, wanted);
-  return queryRows(ch, dedupeSql(), searchParams(input, { from, limit: wanted }), hitRow);
+  return queryRows(ch, searchSql({ ...shape, storeDedupe: true }), searchParams(input, wanted), hitRow);
 }
 
 export async function searchTranscripts(ch: ClickHouseClient, input: SearchInput): Promise<SearchResult> {
-  const shape = {
-    tokens: input.query.tokens.length,
-    words: input.query.words.length,
-    queues: input.queueIds.length > 0,
-    teams: input.teamIds.length > 0,
-    agents: input.agentIds.length > 0,
-    outcomes: input.outcomes.length > 0,
-  };
   // One row past the page says whether there is a next one, without counting every match.
-  const wanted = input.offset + input.limit + 1;
-  let rows: HitRow[] = [];
-  for (const from of searchWindows(input.from, input.to)) {
-    const timeFirst = from > input.from;
-    rows = await newestMatches(ch, input, from, wanted, searchSql({ ...shape, timeFirst }), () => searchSql({ ...shape, timeFirst, storeDedupe: true }));
-    if (rows.length >= wanted) break;
-  }
+  const rows = await newestMatches(ch, input, input.offset + input.limit + 1);
   const page = rows.slice(input.offset, input.offset + input.limit);
   const directory = await readCallDirectory(ch, input.tenantId, [...new Set(page.map((r) => r.agentId).filter(Boolean))], [...new Set(page.map((r) => r.queueId))]);
   const items = page.map((r): SearchHit => {

@@ -12,6 +12,8 @@ import type { SearchResult } from "@/lib/transcripts/search-transcripts";
 import type { TranscriptSegment } from "@/lib/calls/transcript";
 import type { CtiEvent } from "@/lib/events";
 import { OutOfScope, InvalidInput } from "@/lib/errors/domain-errors";
+import { z } from "zod";
+import { queryRows } from "@/lib/store/query-rows";
 import { entryRows } from "../helpers/entry-rows";
 import { freshTenant, testStore } from "../helpers/store";
 import { insertAgent } from "../kpi/scenario";
@@ -31,6 +33,8 @@ const admin: SessionUser = { id: "admin", name: "Admin", role: "admin" };
 const blueOnly: SessionUser = { id: "sup", name: "Sup", role: "supervisor", scope: { teams: ["blue"], queues: [] } };
 const salesOnly: SessionUser = { id: "sup2", name: "Sup2", role: "supervisor", scope: { teams: [], queues: ["sales"] } };
 const greenOnly: SessionUser = { id: "sup3", name: "Sup3", role: "supervisor", scope: { teams: ["green"], queues: [] } };
+
+const PUNCTUATED = "Your card’s on file—thanks, the CAFÉ\u00a0receipt follows";
 
 let ch: ClickHouseClient;
 let tenantId: string;
@@ -74,6 +78,7 @@ beforeAll(async () => {
   const l1 = { specVersion: "1.0" as const, source: "test", tenantId, callId: CALL_ID, queueId: "sales", legId: "L1", agentId: "a1" };
   const l2 = { ...l1, queueId: "billing", legId: "L2", agentId: "a2" };
   const other = { ...l1, callId: "call-old", legId: "old.1" };
+  const punct = { ...l1, callId: "call-punct", legId: "punct.1" };
   const all: CtiEvent[] = [
     ...events,
     acwEndOfL1(tenantId, t0, randomUUID()),
@@ -82,6 +87,8 @@ beforeAll(async () => {
     segment(l2, t0 + 140_000, "rec-L2", 0, "agent", 2_000, "Billing here, please read the card number again"),
     // The same words a day earlier, outside the period searched.
     segment(other, t0 - 24 * HOUR, "rec-old", 0, "caller", 0, "my card number"),
+    // Typographic apostrophe, em dash, no-break space: ASCII-only token splitting saw "card’s" and "file—thanks" as single words.
+    segment(punct, t0 + 30 * 60_000, "rec-punct", 0, "agent", 0, PUNCTUATED),
   ];
   await ch.insert({ table: "cti_events_in", values: entryRows(all), format: "JSONEachRow" });
   await ch.insert({ table: "cti_events_in", values: entryRows(all), format: "JSONEachRow" }); // at least once: repeats must not show twice
@@ -159,8 +166,23 @@ describe("GET /api/transcripts/search", () => {
     expect([first.items[0]?.recordingId, first.hasMore, second.items[0]?.recordingId, second.hasMore]).toEqual(["rec-L2", true, "rec-L1", false]);
   });
 
-  it("finds older hits beyond the first search windows, still newest first", async () => {
-    // Nine days back: the last day holds two hits, the page wants more, so the search widens until it meets the day-old one.
+  it("finds words beside any punctuation or space, and stores the text normalised by the rule search states", async () => {
+    expect((await search(admin, "card")).items.map((h) => h.recordingId)).toEqual(["rec-punct", "rec-L2", "rec-L1"]);
+    const receipt = await search(admin, "café receipt");
+    expect(receipt.items.map((h) => [h.recordingId, h.match])).toEqual([["rec-punct", { first: 5, last: 5 }]]);
+    expect((await search(admin, "file thanks")).items.map((h) => h.recordingId)).toEqual(["rec-punct"]);
+    expect((await search(admin, "cards")).items).toEqual([]);
+    const [row] = await queryRows(
+      ch,
+      "SELECT norm_text FROM transcript_search WHERE tenant_id = {t:String} AND call_id = 'call-punct' LIMIT 1",
+      { t: tenantId },
+      z.object({ norm_text: z.string() }),
+    );
+    // Lower case, every run of characters that are neither letters nor digits one space, a space at each end.
+    expect(row?.norm_text).toBe(" your card s on file thanks the café receipt follows ");
+  });
+
+  it("finds hits over the whole period, still newest first", async () => {
     const r = await ask<SearchResult>(transcriptSearch, admin, { from: t0 - 9 * 24 * HOUR, to: period.to, q: "card number" });
     expect(r.items.map((h) => h.recordingId)).toEqual(["rec-L2", "rec-L1", "rec-old"]);
     const second = await ask<SearchResult>(transcriptSearch, admin, { from: t0 - 9 * 24 * HOUR, to: period.to, q: "card number", limit: "2", offset: "2" });
