@@ -2,6 +2,7 @@ import type { ClickHouseClient } from "@clickhouse/client";
 import { NO_CAPABILITIES, type PlatformAdapter, type PlatformCapabilities } from "@/ingest/platform";
 import type { IngestPipeline, InProcessSource } from "@/ingest/pipeline";
 import type { RuntimeStatus } from "@/lib/runtime/status";
+import { setTelephony } from "@/lib/telephony/registry";
 import { backfillStatus } from "./backfill-status";
 import { platformContext } from "./platform-context";
 
@@ -30,6 +31,8 @@ export function startTelephony(adapter: PlatformAdapter | undefined, deps: Telep
   const backfill = backfillStatus(status, log);
   const ctx = platformContext({ ...deps, origin: adapter.name, backfill, log });
   let stopping = false;
+  // Route handlers reach the platform's commands through the registry (lib/telephony/registry.ts).
+  setTelephony({ name: adapter.name, capabilities: adapter.capabilities, commands: adapter.commands });
   const running = adapter.start(ctx).then(
     () => {
       if (!stopping) status.live = { state: "running", since: Date.now() };
@@ -44,6 +47,7 @@ export function startTelephony(adapter: PlatformAdapter | undefined, deps: Telep
     capabilities: adapter.capabilities,
     stop: async () => {
       stopping = true;
+      setTelephony(undefined);
       await adapter.stop();
       await running;
       status.live = { state: "off" };

@@ -1,5 +1,6 @@
 import type { CtiEvent } from "@/lib/events";
-import type { PlatformCapabilities } from "./capabilities";
+import type { PlatformCapabilities } from "@/lib/telephony/capabilities";
+import type { PlatformCommands } from "@/lib/telephony/commands";
 import type { Directory } from "./directory";
 
 /**
@@ -7,11 +8,12 @@ import type { Directory } from "./directory";
  * FreeSWITCH event socket, a CSTA server) or the simulated PBX. The runtime drives a
  * platform only through this interface: events and directory out, commands in.
  *
- * Commands (listen / whisper / barge on a call and changing or ending that, setting
- * an agent's state, originating a callback, fetching a recording) come in a later
- * issue. They will be methods here, each one present only when `capabilities`
- * declares it, so the runtime and the UI ask `capabilities` before offering an action
- * and an adapter never has to fake one it cannot do.
+ * Commands (lib/telephony/commands.ts: setting an agent's state now; listen /
+ * whisper / barge, callbacks and fetching a recording to come) are methods of
+ * `commands`, each present only when `capabilities` declares it, so the runtime and
+ * the UI ask `capabilities` before offering an action and an adapter never has to
+ * fake one it cannot do. The contract suite (test/integration/platform) holds every
+ * adapter to the same answers.
  */
 export interface PlatformAdapter {
   /** For logs and for the `origin` of what it delivers. */
@@ -20,6 +22,8 @@ export interface PlatformAdapter {
   readonly timeZone?: string;
   /** What the platform can be asked to do, beyond emitting events. */
   readonly capabilities: PlatformCapabilities;
+  /** What the platform can be asked to do; the runtime runs each under a deadline (withDeadline). */
+  readonly commands: PlatformCommands;
   /**
    * Starts delivering: first what the store is missing (as far as the platform can
    * tell), then events as they happen. Resolves once live; rejects if it cannot get

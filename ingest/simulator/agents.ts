@@ -47,6 +47,7 @@ export function transition(ctx: SimContext, agent: SimAgent, next: Next): void {
       agent.loggedOn = false;
       agent.shift = null;
       agent.pending = [];
+      agent.requested = null;
       agent.timerToken++;
       break;
   }
@@ -86,6 +87,7 @@ export function logOn(ctx: SimContext, agent: SimAgent, shift: ShiftWindow): voi
   agent.shift = shift;
   agent.hasPrevious = false;
   agent.pending = [];
+  agent.requested = null;
   agent.ringing = null;
   agent.reasonCode = undefined;
   agent.callId = undefined;
@@ -124,8 +126,14 @@ export function logOff(ctx: SimContext, agent: SimAgent): void {
  */
 export function settle(ctx: SimContext, agent: SimAgent): boolean {
   if (!agent.loggedOn || agent.ringing !== null) return false;
-  if (agent.shift === null || ctx.t >= agent.shift.end) {
+  const requested = agent.requested;
+  agent.requested = null;
+  if (agent.shift === null || ctx.t >= agent.shift.end || requested?.state === "logged_out") {
     logOff(ctx, agent);
+    return false;
+  }
+  if (requested) {
+    pauseUntilTold(ctx, agent, requested.reasonCode);
     return false;
   }
   const next = agent.pending.shift();
@@ -135,6 +143,12 @@ export function settle(ctx: SimContext, agent: SimAgent): boolean {
   }
   if (agent.state !== "ready") transition(ctx, agent, { type: "agent.ready" });
   return true;
+}
+
+/** A supervisor's pause (Asterisk QueuePause): not ready with its reason until someone makes the agent ready or the shift ends. */
+export function pauseUntilTold(ctx: SimContext, agent: SimAgent, reasonCode: string): void {
+  agent.timerToken++;
+  transition(ctx, agent, { type: "agent.not_ready", reasonCode });
 }
 
 function startNotReady(ctx: SimContext, agent: SimAgent, reasonCode: string, durationMs: number): void {

@@ -108,6 +108,7 @@ export class ContactCentreSim implements SimContext {
       lastPlanned: null,
       pending: [],
       timerToken: 0,
+      requested: null,
     }));
 
     // Plan a day ahead of time, so a shift that continues straight into the next day's

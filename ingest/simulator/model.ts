@@ -37,7 +37,11 @@ export interface SimAgent {
   pending: PlannedActivity[];
   /** Bumped to cancel the timer ending the current not-ready period. */
   timerToken: number;
+  /** A supervisor's pause or log-off asked for while the agent was on a call: applied when it ends (agent-commands.ts). */
+  requested: RequestedState | null;
 }
+
+export type RequestedState = { state: "not_ready"; reasonCode: string } | { state: "logged_out" };
 
 export interface SimQueue {
   readonly config: QueueConfig;

@@ -1,5 +1,7 @@
 import type { PlatformAdapter, PlatformContext } from "../platform/adapter";
-import { NO_CAPABILITIES, type PlatformCapabilities } from "../platform/capabilities";
+import { NO_CAPABILITIES, type PlatformCapabilities } from "@/lib/telephony/capabilities";
+import { CommandFailed, type PlatformCommands } from "@/lib/telephony/commands";
+import { applyAgentState } from "./agent-commands";
 import { catchUp } from "./catch-up";
 import type { SimulatorConfig } from "./config";
 import { simulatorDirectory } from "./directory";
@@ -45,8 +47,12 @@ export interface SimulatedPbxOptions {
 export class SimulatedPbx implements PlatformAdapter {
   readonly name: string;
   readonly timeZone: string;
-  readonly capabilities: PlatformCapabilities = NO_CAPABILITIES;
+  readonly capabilities: PlatformCapabilities = { ...NO_CAPABILITIES, setAgentState: true };
+  readonly commands: PlatformCommands = {
+    setAgentState: (command, signal) => this.inSimulation(signal, (sim) => applyAgentState(sim, command)),
+  };
   private live: LiveSimulator | undefined;
+  private sim: ContactCentreSim | undefined;
   private running: Promise<void> | undefined;
   private stopping = false;
   private readonly now: () => number;
@@ -72,7 +78,29 @@ export class SimulatedPbx implements PlatformAdapter {
     await this.running?.catch(() => undefined);
     const live = this.live;
     this.live = undefined;
+    this.sim = undefined;
     await live?.stop();
+  }
+
+  /**
+   * Runs a command inside the simulation at its current time, between two ticks, as a
+   * PBX applies an AMI action between two events; resolves once the tick has run it,
+   * so its events are on their way when the caller hears back. Nothing runs after the
+   * caller gave up (the deadline's signal).
+   */
+  private inSimulation<T>(signal: AbortSignal, run: (sim: ContactCentreSim) => T): Promise<T> {
+    const sim = this.sim;
+    if (!sim || !this.live) return Promise.reject(new CommandFailed("unreachable", `${this.name} is not live yet (still filling its history)`));
+    return new Promise<T>((resolve, reject) => {
+      sim.at(sim.now, () => {
+        if (signal.aborted) return;
+        try {
+          resolve(run(sim));
+        } catch (e) {
+          reject(e instanceof Error ? e : new Error(String(e)));
+        }
+      });
+    });
   }
 
   private async run(ctx: PlatformContext): Promise<void> {
@@ -96,6 +124,7 @@ export class SimulatedPbx implements PlatformAdapter {
     });
     if (this.stopping) return;
     ctx.backfill.finished(events);
+    this.sim = sim;
     this.live = startLiveSimulator({
       sim,
       onEvents: (batch) => ctx.events.live(batch),

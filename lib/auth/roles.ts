@@ -17,6 +17,9 @@ export const CAPABILITIES = {
   // it without the KPI dashboards; its CSV export stays with `dashboards`.
   contacts: ["admin", "manager", "supervisor", "qa"],
   wallboard: ["admin", "supervisor"],
+  // Acting on the floor: listen / whisper / barge, setting an agent's state, callbacks (docs/telephony.md).
+  // Separate from viewing the wallboard, so a role may watch the floor without touching it.
+  monitor: ["admin", "supervisor"],
   recordings: ["admin", "supervisor", "qa"],
   // Quality management (docs/qa.md): scores are read by managers too; evaluating is QA's and the
   // supervisors' (in their scope); scorecard forms are built by admins (the `admin` capability).

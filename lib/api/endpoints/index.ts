@@ -18,6 +18,7 @@ import { liveReplay, liveStreamEndpoint, thresholds, updateThresholds } from "./
 import { redactionSettings, transcription, transcriptOriginals, updateRedactionSettingsEndpoint } from "./speech";
 import { createQaEvaluation, disputeQaEvaluation, qaEvaluation, qaEvaluations, resolveQaEvaluation, updateQaEvaluation } from "./qa-evaluations";
 import { createQaScorecard, qaScorecard, qaScorecards, updateQaScorecard } from "./qa-scorecards";
+import { setAgentStateEndpoint } from "./agent-commands";
 import { createQaCalibration, qaAssignments, qaCalibration, qaCalibrations, qaCallChecks, qaDashboard, qaEvaluators, qaSampling } from "./qa-work";
 import { createUserEndpoint, removeUserEndpoint, revokeSessionEndpoint, updateUserEndpoint, userSessions, users } from "./users";
 
@@ -83,6 +84,7 @@ export const ENDPOINTS = [
   qaCalibrations,
   createQaCalibration,
   qaCalibration,
+  setAgentStateEndpoint,
 ] as const;
 
 export type DeclaredEndpoint = (typeof ENDPOINTS)[number];

@@ -2,7 +2,7 @@
 export type MonitorMode = "listen" | "whisper" | "barge";
 
 /**
- * What a platform can be asked to do. Each command of the later command side is
+ * What a platform can be asked to do. Each command (lib/telephony/commands.ts) is
  * offered only when its capability is declared here; events and the directory need
  * no capability (every adapter delivers them).
  */

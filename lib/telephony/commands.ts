@@ -1,0 +1,75 @@
+import { DomainError, type DomainErrorKind } from "@/lib/errors/domain-errors";
+
+/**
+ * The command side of the platform boundary (docs/telephony.md): what the product
+ * asks a PBX to do. Each command is a method an adapter has only when its
+ * capabilities declare it, answers with a result or a CommandFailed naming what
+ * went wrong in the platform's terms, and runs under a deadline (`withDeadline`), so
+ * a platform that stops answering is a typed error, never a hung request.
+ */
+
+/** Why a command failed, the same words for every platform. */
+export const COMMAND_ERROR_CODES = ["no_such_call", "call_ended", "no_such_agent", "not_logged_on", "not_permitted", "unsupported", "unreachable", "timeout"] as const;
+export type CommandErrorCode = (typeof COMMAND_ERROR_CODES)[number];
+
+/** How each code reaches HTTP (through the domain error kinds of lib/errors). */
+const KIND: Record<CommandErrorCode, DomainErrorKind> = {
+  no_such_call: "not_found",
+  no_such_agent: "not_found",
+  call_ended: "conflict",
+  not_logged_on: "conflict",
+  not_permitted: "forbidden",
+  unsupported: "unavailable",
+  unreachable: "unavailable",
+  timeout: "unavailable",
+};
+
+export class CommandFailed extends DomainError {
+  constructor(
+    readonly code: CommandErrorCode,
+    message: string,
+  ) {
+    super(KIND[code], message);
+  }
+}
+
+/** What a supervisor may set an agent to: Asterisk's QueuePause (with a reason), unpause, and QueueRemove. */
+export type AgentStateCommand = { agentId: string; state: "ready" } | { agentId: string; state: "not_ready"; reason: string } | { agentId: string; state: "logged_out" };
+
+/**
+ * When the change takes effect: at once, or when the agent's current call and its
+ * after-call work end (a PBX does not pull an agent off a call to pause them).
+ */
+export type AgentStateResult = { applied: "now" | "after_call" };
+
+export interface PlatformCommands {
+  setAgentState?(command: AgentStateCommand, signal: AbortSignal): Promise<AgentStateResult>;
+}
+
+/** How long each command may take before it is a `timeout`; generous for a PBX on the LAN, short for a person waiting. */
+export const COMMAND_DEADLINE_MS = 5_000;
+
+/**
+ * Runs a command under a deadline: its result, its own CommandFailed, `timeout` when
+ * the deadline passes first (the command is told through its signal), or
+ * `unreachable` for any other failure (a socket error, a refused connection), with
+ * the cause's message.
+ */
+export async function withDeadline<T>(run: (signal: AbortSignal) => Promise<T>, deadlineMs = COMMAND_DEADLINE_MS, what = "the command"): Promise<T> {
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(new CommandFailed("timeout", `the platform did not answer ${what} within ${deadlineMs / 1000} s`));
+    }, deadlineMs);
+  });
+  try {
+    return await Promise.race([run(controller.signal), expired]);
+  } catch (e) {
+    if (e instanceof CommandFailed) throw e;
+    throw new CommandFailed("unreachable", `the platform could not be reached for ${what}: ${(e as Error).message}`);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,30 @@
+import { afterEach, vi } from "vitest";
+import type { CtiEvent } from "@/lib/events";
+import { SimulatedPbx } from "@/ingest/simulator";
+import { defaultConfig, MONDAY } from "../simulator/fixtures";
+import { recordingContext } from "../helpers/platform-context";
+import { agentStateContract } from "../../contract/agent-state-contract";
+
+/** The simulated PBX held to the platform contract, on a clock the test moves (only the live ticker's interval is faked). */
+const TICK_MS = 20;
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+agentStateContract("simulated PBX", async () => {
+  vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+  let clock = MONDAY + 10 * 3_600_000;
+  const { ctx, got } = recordingContext();
+  const adapter = new SimulatedPbx({ config: defaultConfig(), seed: 5, backfillMs: 2 * 3_600_000, now: () => clock, tickMs: TICK_MS, chunkMs: 30 * 60_000 });
+  await adapter.start(ctx);
+  return {
+    adapter,
+    events: (): CtiEvent[] => [...got.history.flat(), ...got.live.flat()],
+    pass: async (ms) => {
+      clock += ms;
+      await vi.advanceTimersByTimeAsync(TICK_MS);
+    },
+    stop: () => adapter.stop(),
+  };
+});
