@@ -1,6 +1,7 @@
 "use client";
 
 import type { AgentRow } from "@/lib/live/view-types";
+import { AgentStateMenu } from "./agent-state-menu";
 import { AGENT_STATE_LABELS, AGENT_STATE_ORDER, CALL_STATE_LABELS, reasonLabel } from "./labels";
 import { Ticking } from "./ticking";
 import styles from "./wallboard.module.css";
@@ -10,7 +11,8 @@ export function sortAgents(agents: readonly AgentRow[]): AgentRow[] {
   return [...agents].sort((a, b) => AGENT_STATE_ORDER[a.state] - AGENT_STATE_ORDER[b.state] || a.since - b.since || a.name.localeCompare(b.name));
 }
 
-export function AgentGrid({ agents, queueNames }: { agents: readonly AgentRow[]; queueNames: ReadonlyMap<string, string> }) {
+/** `canSetState`: the viewer has `monitor` and the platform can set agents' states (docs/telephony.md). */
+export function AgentGrid({ agents, queueNames, canSetState = false }: { agents: readonly AgentRow[]; queueNames: ReadonlyMap<string, string>; canSetState?: boolean }) {
   if (agents.length === 0) return <p className={styles.empty}>No agent is logged on. Agents appear here as they log on to the platform.</p>;
   return (
     <ul className={styles.agents}>
@@ -24,7 +26,7 @@ export function AgentGrid({ agents, queueNames }: { agents: readonly AgentRow[];
             </span>
             <Ticking since={a.since} className={styles.agentTime} />
             <span className={styles.agentState}>{state}</span>
-            <span />
+            {canSetState ? <AgentStateMenu agent={a} /> : <span />}
             <span className={styles.agentCall}>
               {a.call
                 ? `${a.call.state ? CALL_STATE_LABELS[a.call.state] : "Call"} ${a.call.id}${queue ? ` · ${queue}` : ""}`

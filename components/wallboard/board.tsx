@@ -8,7 +8,7 @@ import { QueueCard } from "./queue-card";
 import styles from "./wallboard.module.css";
 
 /** The floor as cards, grid and table: shared by the live wallboard, TV mode and replay. */
-export function Board({ view }: { view: WallboardView }) {
+export function Board({ view, canSetAgentState = false }: { view: WallboardView; canSetAgentState?: boolean }) {
   const queues = useMemo(() => Object.values(view.queues).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)), [view.queues]);
   const queueNames = useMemo(() => new Map(queues.map((q) => [q.id, q.name])), [queues]);
   const agents = useMemo(() => Object.values(view.agents), [view.agents]);
@@ -27,7 +27,7 @@ export function Board({ view }: { view: WallboardView }) {
         )}
       </Section>
       <Section id="wallboard-agents" title="Agents" count={agents.length}>
-        <AgentGrid agents={agents} queueNames={queueNames} />
+        <AgentGrid agents={agents} queueNames={queueNames} canSetState={canSetAgentState} />
       </Section>
       <Section id="wallboard-calls" title="Active calls" count={calls.length}>
         <ActiveCalls calls={calls} agents={view.agents} queueNames={queueNames} />

@@ -29,7 +29,7 @@ function dayCaption(dayStart: number, timeZone: string): string {
  * The live wallboard: pushed by the server (never polled), counters ticking here.
  * In TV mode it covers the screen, in large type and without controls.
  */
-export function Wallboard({ tv, canEditThresholds }: { tv: boolean; canEditThresholds: boolean }) {
+export function Wallboard({ tv, canEditThresholds, canSetAgentState = false }: { tv: boolean; canEditThresholds: boolean; canSetAgentState?: boolean }) {
   const { status, view, clockOffset, problem } = useLiveFeed();
   const clock = useMemo(() => ({ kind: "live" as const, offset: clockOffset }), [clockOffset]);
   return (
@@ -60,7 +60,7 @@ export function Wallboard({ tv, canEditThresholds }: { tv: boolean; canEditThres
       </div>
       {view ? (
         <BoardClockProvider clock={clock}>
-          <Board view={view} />
+          <Board view={view} canSetAgentState={canSetAgentState && !tv} />
         </BoardClockProvider>
       ) : (
         <div aria-busy="true" aria-label="Loading the live floor">

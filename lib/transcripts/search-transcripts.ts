@@ -55,7 +55,7 @@ export type SearchResult = { items: SearchHit[]; hasMore: boolean; offset: numbe
 
 const DAY_MS = 86_400_000;
 
-/** The table search reads; the benchmark also runs the same SQL on a copy without the token index. */
+/** The time-sorted copy of the segments search reads (migration 0024). */
 export const SEARCH_TABLE = "transcript_search";
 
 export function searchSql(i: {

@@ -1,14 +1,16 @@
 import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/roles";
+import { getTelephony } from "@/lib/telephony/registry";
 import { Wallboard } from "@/components/wallboard/wallboard";
 
 export const dynamic = "force-dynamic";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-/** The live wallboard (supervisors and admins). `?tv=1`: full screen, large type, no controls. */
+/** The live wallboard (supervisors and admins). `?tv=1`: full screen, large type, no controls. Agent tiles offer "Set state" to users with `monitor` when the platform can. */
 export default async function WallboardPage({ searchParams }: { searchParams: SearchParams }) {
   const tv = (await searchParams).tv === "1";
   const user = await requirePageUser("wallboard", tv ? "/wallboard?tv=1" : "/wallboard");
-  return <Wallboard tv={tv} canEditThresholds={can(user.role, "admin")} />;
+  const canSetAgentState = can(user.role, "monitor") && getTelephony().capabilities.setAgentState;
+  return <Wallboard tv={tv} canEditThresholds={can(user.role, "admin")} canSetAgentState={canSetAgentState} />;
 }

@@ -1,0 +1,78 @@
+import type { APIRequestContext } from "@playwright/test";
+import { test, expect, signIn, signInRequest, sql, demoSignIn } from "./support";
+
+/**
+ * A supervisor sets an agent's state from the wallboard's agent tile: the simulated PBX
+ * applies it, the tile follows from the live feed, and the store holds the platform's own
+ * event and the audit row. Expected values come from the stored events, not the page.
+ */
+
+const events = (request: APIRequestContext, agentId: string, since: number) =>
+  sql<{ type: string; reason: string }>(
+    request,
+    `SELECT type, JSONExtractString(data, 'reasonCode') AS reason FROM cti_events
+     WHERE tenant_id = 'demo' AND agent_id = '${agentId}' AND startsWith(type, 'agent.') AND time >= fromUnixTimestamp64Milli(${since}) ORDER BY time, id`,
+  );
+
+test("a supervisor pauses an agent for coaching and makes them ready again, through the platform, audited", async ({ page }) => {
+  await signIn(page, "supervisor");
+  await page.goto("/wallboard");
+  await expect(page.getByTestId("live-status")).toHaveText("Live");
+  // A ready agent is idle unless a call is ringing them at that moment; then the pause would wait for the
+  // call (the answer says so), so that request is withdrawn (ready again) and another agent tried.
+  let agentId = "";
+  let since = 0;
+  let form = page.getByRole("form").first();
+  for (let attempt = 0; attempt < 5 && !agentId; attempt++) {
+    const tile = page.locator('[data-agent-id][data-state="ready"]').first();
+    await expect(tile).toBeVisible({ timeout: 120_000 });
+    const id = (await tile.getAttribute("data-agent-id")) ?? "";
+    since = Date.now() - 1_000;
+    await tile.getByRole("button", { name: /Set .* state/ }).click();
+    form = page.locator(`[data-agent-id="${id}"]`).getByRole("form");
+    await form.getByLabel("New state").selectOption("not_ready:coaching");
+    await form.getByRole("button", { name: "Apply" }).click();
+    const said = await form.getByRole("status").textContent({ timeout: 15_000 });
+    if (said?.includes("is not ready (Coaching)")) agentId = id;
+    else {
+      await form.getByLabel("New state").selectOption("ready");
+      await form.getByRole("button", { name: "Apply" }).click();
+      await form.getByRole("button", { name: "Close" }).click();
+    }
+  }
+  expect(agentId, "an idle agent to pause").not.toBe("");
+  const sameTile = page.locator(`[data-agent-id="${agentId}"]`);
+  await expect(sameTile).toContainText("Not ready: Coaching", { timeout: 15_000 });
+  await expect
+    .poll(async () => (await events(page.request, agentId, since)).map((e) => [e.type, e.reason]), { timeout: 15_000 })
+    .toContainEqual(["agent.not_ready", "coaching"]);
+
+  await form.getByLabel("New state").selectOption("ready");
+  await form.getByRole("button", { name: "Apply" }).click();
+  await expect(form.getByRole("status")).toContainText("is ready");
+  await expect.poll(async () => (await events(page.request, agentId, since)).map((e) => e.type), { timeout: 15_000 }).toContain("agent.ready");
+
+  const audit = await sql<{ actor: string; details: string }>(
+    page.request,
+    `SELECT actor, details FROM audit_log WHERE action = 'agent.state_set' AND target = 'agent:${agentId}' AND at >= fromUnixTimestamp64Milli(${since}) ORDER BY at`,
+  );
+  expect(audit.map((a) => a.actor)).toEqual([demoSignIn("supervisor").username, demoSignIn("supervisor").username]);
+  expect(audit.map((a) => JSON.parse(a.details) as Record<string, unknown>)).toEqual([
+    expect.objectContaining({ state: "not_ready", reason: "coaching", applied: "now" }),
+    expect.objectContaining({ state: "ready", applied: "now" }),
+  ]);
+});
+
+test("managers and QA may not set an agent's state: 403, and nothing reaches the platform", async ({ request }) => {
+  const since = Date.now() - 1_000;
+  for (const role of ["manager", "qa"] as const) {
+    await signInRequest(request, role);
+    const res = await request.post("/api/agents/agent-1001/state", { data: { state: "logged_out" } });
+    expect(res.status()).toBe(403);
+  }
+  const audit = await sql<{ n: number }>(
+    request,
+    `SELECT count() AS n FROM audit_log WHERE action = 'agent.state_set' AND at >= fromUnixTimestamp64Milli(${since}) AND target = 'agent:agent-1001'`,
+  );
+  expect(Number(audit[0]?.n)).toBe(0);
+});
