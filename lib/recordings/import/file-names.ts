@@ -1,8 +1,12 @@
 /**
  * What a recording file's name says, per platform:
  *
- * - Asterisk MixMonitor: `<uniqueid>.wav` (uniqueid: `1733570000.42`), or
- *   `<linkedid>-<anything>.wav` (a dialplan naming files by the call's linkedid);
+ * - Asterisk MixMonitor: `<uniqueid>.wav` (uniqueid: `1733570000.42`),
+ *   `<linkedid>-<anything>.wav` (a dialplan naming files by the call's linkedid), or
+ *   the id as any `-`-separated part: FreePBX names queue recordings
+ *   `q-<queue>-<caller>-<YYYYMMDD>-<HHMMSS>-<uniqueid>.wav` (`in-`, `out-`, `exten-`
+ *   for other calls), in `YYYY/MM/DD/` folders; the first part shaped like a
+ *   uniqueid is taken (dates and times carry no dot, so are never mistaken for one);
  *   separate legs written with MixMonitor's r()/t() options end in `-r`/`-t`
  *   (also `-in`/`-out`): r is what the channel received, t what it sent.
  * - FreeSWITCH record_session: `<channel uuid>.wav`, possibly with a suffix.
@@ -33,6 +37,6 @@ export function parseRecordingFileName(fileName: string, platform: Platform): Re
     return uuid ? { platformId: uuid[0].toLowerCase(), part } : null;
   }
   if (ASTERISK_ID.test(base)) return { platformId: base, part };
-  const first = base.split("-")[0] ?? "";
-  return ASTERISK_ID.test(first) ? { platformId: first, part } : null;
+  const id = base.split("-").find((p) => ASTERISK_ID.test(p));
+  return id ? { platformId: id, part } : null;
 }

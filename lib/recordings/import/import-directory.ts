@@ -6,8 +6,9 @@ import { DomainError } from "@/lib/errors/domain-errors";
 import type { ChannelRole } from "@/lib/recordings/media/pcm";
 import { resample } from "@/lib/recordings/media/resample";
 import type { RecordingServices } from "@/lib/recordings/media/services";
-import { parseRecordingFileName, type Platform } from "./file-names";
+import type { Platform } from "./file-names";
 import { findCallByPlatformId } from "./find-call";
+import { audioParts, groupFiles, groupRecordingFiles, type FileInfo } from "./group-files";
 import { storeImportedRecording } from "./store-imported";
 import { rolesOf, type ChannelLayout } from "./upload";
 import { decodeWav } from "./wav";
@@ -29,8 +30,6 @@ export type ImportReport = {
   waiting: string[];
 };
 
-type FileInfo = { file: string; mtimeMs: number; size: number };
-
 /**
  * One pass over a directory of Asterisk MixMonitor or FreeSWITCH record_session
  * files: each file (or r/t pair) is matched to its call by the platform id in its
@@ -42,25 +41,16 @@ type FileInfo = { file: string; mtimeMs: number; size: number };
 export async function importDirectory(ctx: { ch: ClickHouseClient; tenantId: string; services: RecordingServices }, o: ImportOptions): Promise<ImportReport> {
   const now = o.now ?? Date.now();
   const report: ImportReport = { imported: [], alreadyImported: [], unmatched: [], waiting: [] };
-  const groups = new Map<string, { r?: FileInfo; t?: FileInfo; both?: FileInfo; platformId: string }>();
-  for (const info of await wavFiles(o.dir)) {
-    const parsed = parseRecordingFileName(path.basename(info.file), o.platform);
-    if (!parsed) {
-      report.unmatched.push({ files: [info.file], reason: `the name carries no ${o.platform === "asterisk" ? "uniqueid or linkedid" : "channel uuid"}` });
-      continue;
-    }
-    if (now - info.mtimeMs < (o.settleMs ?? 0)) {
-      report.waiting.push(info.file);
-      continue;
-    }
-    const key = `${path.dirname(info.file)}\n${parsed.platformId}\n${parsed.part === "both" ? info.file : "legs"}`;
-    const group = groups.get(key) ?? { platformId: parsed.platformId };
-    group[parsed.part] = info;
-    groups.set(key, group);
+  const { groups, unnamed, waiting } = groupRecordingFiles(await wavFiles(o.dir), o.platform, now, o.settleMs ?? 0);
+  for (const info of unnamed) {
+    report.unmatched.push({ files: [info.file], reason: `the name carries no ${o.platform === "asterisk" ? "uniqueid or linkedid" : "channel uuid"}` });
   }
-  for (const g of groups.values()) {
-    const parts = [g.both, g.r, g.t].filter((p): p is FileInfo => p !== undefined);
-    const files = parts.map((p) => p.file);
+  report.waiting.push(...waiting.map((w) => w.file));
+  // Sorted as the files are, so a report reads in the directory's order.
+  groups.sort((a, b) => (groupFiles(a)[0] ?? "").localeCompare(groupFiles(b)[0] ?? ""));
+  for (const g of groups) {
+    const parts = audioParts(g);
+    const files = groupFiles(g);
     const fileTime = Math.max(...parts.map((p) => p.mtimeMs));
     try {
       const call = await findCallByPlatformId(ctx.ch, ctx.tenantId, g.platformId, fileTime);
@@ -69,7 +59,7 @@ export async function importDirectory(ctx: { ch: ClickHouseClient; tenantId: str
         continue;
       }
       const bytes = await Promise.all(parts.map((p) => fsp.readFile(p.file)));
-      const pcm = g.both
+      const pcm = !(g.r || g.t)
         ? fileAudio(bytes[0] as Buffer, o.layout ?? "caller,agent")
         : legsAudio(g.r ? (bytes[0] as Buffer) : undefined, g.t ? (bytes.at(-1) as Buffer) : undefined);
       const durationMs = ((pcm.channels[0]?.length ?? 0) / pcm.sampleRate) * 1000;

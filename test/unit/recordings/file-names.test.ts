@@ -10,6 +10,12 @@ describe("recording file names", () => {
     expect(parseRecordingFileName("1733570000.42-in.wav", "asterisk")).toEqual({ platformId: "1733570000.42", part: "r" });
     expect(parseRecordingFileName("1733570000.42-out.wav", "asterisk")).toEqual({ platformId: "1733570000.42", part: "t" });
   });
+  it("read FreePBX's queue, inbound and outbound names, where the uniqueid is the last part", () => {
+    expect(parseRecordingFileName("q-7000-5550001-20261207-043700-1733570000.42.wav", "asterisk")).toEqual({ platformId: "1733570000.42", part: "both" });
+    expect(parseRecordingFileName("in-01632960000-447700900123-20261207-043700-1733570001.7.wav", "asterisk")?.platformId).toBe("1733570001.7");
+    expect(parseRecordingFileName("out-447700900123-1001-20261207-043700-1733570002.8.wav", "asterisk")?.platformId).toBe("1733570002.8");
+    expect(parseRecordingFileName("q-7000-anonymous-20261207-043700.wav", "asterisk")).toBeNull();
+  });
   it("read FreeSWITCH record_session names by the channel uuid, lower-cased", () => {
     expect(parseRecordingFileName("0A1B2C3D-1111-2222-3333-444455556666.wav", "freeswitch")).toEqual({
       platformId: "0a1b2c3d-1111-2222-3333-444455556666",
