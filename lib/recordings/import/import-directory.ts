@@ -11,7 +11,8 @@ import { findCallByPlatformId } from "./find-call";
 import { audioParts, groupFiles, groupRecordingFiles, type FileInfo } from "./group-files";
 import { storeImportedRecording } from "./store-imported";
 import { rolesOf, type ChannelLayout } from "./upload";
-import { decodeWav } from "./wav";
+import { decodeSlin, isRawSlinName } from "./raw-slin";
+import { decodeWav, type DecodedWav } from "./wav";
 
 export type ImportOptions = {
   dir: string;
@@ -59,9 +60,10 @@ export async function importDirectory(ctx: { ch: ClickHouseClient; tenantId: str
         continue;
       }
       const bytes = await Promise.all(parts.map((p) => fsp.readFile(p.file)));
+      const decoded = parts.map((p, i) => decodeFile(bytes[i] as Buffer, p.file, g.r || g.t ? 1 : 2));
       const pcm = !(g.r || g.t)
-        ? fileAudio(bytes[0] as Buffer, o.layout ?? "caller,agent")
-        : legsAudio(g.r ? (bytes[0] as Buffer) : undefined, g.t ? (bytes.at(-1) as Buffer) : undefined);
+        ? fileAudio(decoded[0] as DecodedWav, o.layout ?? "caller,agent")
+        : legsAudio(g.r ? decoded[0] : undefined, g.t ? decoded.at(-1) : undefined);
       const durationMs = ((pcm.channels[0]?.length ?? 0) / pcm.sampleRate) * 1000;
       const hash = createHash("sha256");
       for (const b of bytes) hash.update(b);
@@ -84,17 +86,19 @@ export async function importDirectory(ctx: { ch: ClickHouseClient; tenantId: str
   return report;
 }
 
-function fileAudio(bytes: Uint8Array, layout: Exclude<ChannelLayout, "mono">): { sampleRate: number; channels: Int16Array[]; channelRoles: ChannelRole[] } {
-  const wav = decodeWav(bytes);
+/** A WAV by its header; a headerless `.raw` as MixMonitor writes it: stereo (its D option) for a whole-call file, mono for a leg. */
+function decodeFile(bytes: Uint8Array, file: string, rawChannels: 1 | 2): DecodedWav {
+  return isRawSlinName(file) ? decodeSlin(bytes, rawChannels) : decodeWav(bytes);
+}
+
+function fileAudio(wav: DecodedWav, layout: Exclude<ChannelLayout, "mono">): { sampleRate: number; channels: Int16Array[]; channelRoles: ChannelRole[] } {
   return { sampleRate: wav.sampleRate, channels: wav.channels, channelRoles: wav.channels.length === 1 ? ["mixed"] : rolesOf(layout, 2) };
 }
 
 /** MixMonitor's r (received: the caller) and t (sent: the agent) legs as one stereo recording, agent first; a lone leg is mono. */
-function legsAudio(r: Uint8Array | undefined, t: Uint8Array | undefined): { sampleRate: number; channels: Int16Array[]; channelRoles: ChannelRole[] } {
-  const caller = r ? decodeWav(r) : undefined;
-  const agent = t ? decodeWav(t) : undefined;
+function legsAudio(caller: DecodedWav | undefined, agent: DecodedWav | undefined): { sampleRate: number; channels: Int16Array[]; channelRoles: ChannelRole[] } {
   if (!caller || !agent) {
-    const only = (caller ?? agent) as ReturnType<typeof decodeWav>;
+    const only = (caller ?? agent) as DecodedWav;
     return { sampleRate: only.sampleRate, channels: [only.channels[0] as Int16Array], channelRoles: [caller ? "caller" : "agent"] };
   }
   const rate = Math.max(caller.sampleRate, agent.sampleRate);
@@ -109,7 +113,7 @@ function legsAudio(r: Uint8Array | undefined, t: Uint8Array | undefined): { samp
 async function wavFiles(dir: string): Promise<FileInfo[]> {
   const out: FileInfo[] = [];
   for (const entry of await fsp.readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile() || !/\.wav$/i.test(entry.name)) continue;
+    if (!entry.isFile() || !/\.(wav|raw|sln|slin)$/i.test(entry.name)) continue;
     const file = path.join(entry.parentPath, entry.name);
     const s = await fsp.stat(file);
     out.push({ file, mtimeMs: s.mtimeMs, size: s.size });

@@ -26,7 +26,11 @@ describe("grouping a recordings directory into recordings", () => {
       10_000,
       0,
     );
-    expect(groups.map(groupFiles).sort()).toEqual([["/m/a/1733570000.42-again.wav"], ["/m/a/1733570000.42.wav"], ["/m/b/1733570000.42-r.wav", "/m/b/1733570000.42-t.wav"]]);
+    expect(groups.map(groupFiles).sort()).toEqual([
+      ["/m/a/1733570000.42-again.wav"],
+      ["/m/a/1733570000.42.wav"],
+      ["/m/b/1733570000.42-r.wav", "/m/b/1733570000.42-t.wav"],
+    ]);
   });
   it("leaves files without an id, and files written within the settle time, out", () => {
     const r = groupRecordingFiles([at("/m/greeting.wav"), at("/m/1733570000.42.wav", 9_500), at("/m/1733570000.44.wav", 5_000)], "asterisk", 10_000, 1_000);
