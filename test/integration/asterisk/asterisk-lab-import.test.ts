@@ -16,7 +16,7 @@ import { readWhole } from "@/lib/recordings/storage/object-store";
 import type { OpusRate } from "@/lib/recordings/webm-opus";
 import { freshTenant, queryRows, testStore } from "../helpers/store";
 import { ingestEvents, servicesWith } from "../recordings/recorded-call";
-import { ari, labBuilt, startedLab, stopLab, waitFor, type LabEnv } from "./lab";
+import { amiActions, ari, labBuilt, startedLab, stopLab, waitFor, type LabEnv } from "./lab";
 import { filesUnder, pitch, readQueueLog, wavFacts, type QueueLogLine } from "./lab-files";
 
 /**
@@ -204,5 +204,29 @@ describe.skipIf(missing)("a real Asterisk's queue_log and MixMonitor files, impo
     // The same directory again stores nothing twice.
     const again = await importDirectory({ ch, tenantId, services }, { dir: monitor, platform: "asterisk" });
     expect({ imported: again.imported.length, already: again.alreadyImported.length }).toEqual({ imported: 0, already: 3 });
+  });
+
+  // What issue 11 will drive: ARI's snoop, bridges and WebSocket media are loaded; AMI pauses a queue member.
+  it("serves ARI (snoop, bridges, chan_websocket) and AMI (QueuePause, written to the queue_log)", async () => {
+    const client = ari(lab);
+    for (const m of ["res_stasis_snoop.so", "res_ari_bridges.so", "chan_websocket.so", "chan_rtp.so", "app_queue.so", "app_mixmonitor.so"]) {
+      expect((await client.module(m)).status, m).toBe("Running");
+    }
+    const from = fs.statSync(lab.ASTERISK_QUEUE_LOG).size;
+    const member = "Local/1003@lab-agents/n";
+    const reason = `lab-check-${Date.now()}`;
+    const responses = await amiActions(lab, [
+      { Action: "QueuePause", Queue: "lab-support", Interface: member, Paused: "true", Reason: reason },
+      { Action: "QueuePause", Queue: "lab-support", Interface: member, Paused: "false" },
+    ]);
+    expect(responses.map((r) => r.Response)).toEqual(["Success", "Success"]);
+    const lines = await waitFor("the pause and unpause in the queue_log", () => {
+      const ls = readQueueLog(fs.readFileSync(lab.ASTERISK_QUEUE_LOG, "utf8").slice(from)).filter((l) => l.agent === member);
+      return ls.some((l) => l.event === "UNPAUSE") ? ls : undefined;
+    });
+    expect(lines.map((l) => [l.queue, l.event, l.data[0]])).toEqual([
+      ["lab-support", "PAUSE", reason],
+      ["lab-support", "UNPAUSE", ""],
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import { execFile, execFileSync } from "node:child_process";
+import net from "node:net";
 import path from "node:path";
 
 /**
@@ -11,6 +12,10 @@ const ROOT = path.resolve(import.meta.dirname, "..", "..", "..");
 const SCRIPT = path.join(ROOT, "infra", "asterisk", "asterisk.sh");
 
 export type LabEnv = {
+  ASTERISK_AMI_HOST: string;
+  ASTERISK_AMI_PORT: string;
+  ASTERISK_AMI_USER: string;
+  ASTERISK_AMI_SECRET: string;
   ASTERISK_ARI_URL: string;
   ASTERISK_ARI_USER: string;
   ASTERISK_ARI_PASSWORD: string;
@@ -90,7 +95,50 @@ export function ari(env: LabEnv) {
         { variables: o.variables },
       ),
     channels: () => call<{ id: string; name: string; state: string }[]>("GET", "/channels"),
+    module: (name: string) => call<{ name: string; status: string }>("GET", `/asterisk/modules/${name}`),
   };
+}
+
+/** One AMI session: log in, send each action, collect each response (the block up to its blank line); events are skipped. */
+export async function amiActions(env: LabEnv, actions: Record<string, string>[]): Promise<Record<string, string>[]> {
+  const socket = net.connect(Number(env.ASTERISK_AMI_PORT), env.ASTERISK_AMI_HOST);
+  socket.setEncoding("utf8");
+  let buffer = "";
+  const blocks: Record<string, string>[] = [];
+  const waiters: (() => void)[] = [];
+  socket.on("data", (chunk: string) => {
+    buffer += chunk;
+    for (let end = buffer.indexOf("\r\n\r\n"); end >= 0; end = buffer.indexOf("\r\n\r\n")) {
+      const block = Object.fromEntries(
+        buffer
+          .slice(0, end)
+          .split("\r\n")
+          .filter((l) => l.includes(": "))
+          .map((l) => [l.slice(0, l.indexOf(": ")), l.slice(l.indexOf(": ") + 2)]),
+      );
+      buffer = buffer.slice(end + 4);
+      if (block.Response) blocks.push(block);
+      waiters.splice(0).forEach((w) => w());
+    }
+  });
+  const response = async (n: number) => {
+    while (blocks.length < n) await new Promise<void>((resolve) => waiters.push(resolve));
+  };
+  try {
+    await new Promise<void>((resolve, reject) => socket.once("connect", resolve).once("error", reject));
+    const all = [{ Action: "Login", Username: env.ASTERISK_AMI_USER, Secret: env.ASTERISK_AMI_SECRET }, ...actions];
+    for (const [i, a] of all.entries()) {
+      socket.write(
+        `${Object.entries(a)
+          .map(([k, v]) => `${k}: ${v}\r\n`)
+          .join("")}\r\n`,
+      );
+      await response(i + 1);
+    }
+    return blocks.slice(1, all.length);
+  } finally {
+    socket.end();
+  }
 }
 
 /** Polls `probe` until it returns a value (not undefined) or the deadline passes; the last state goes into the error. */
