@@ -42,7 +42,7 @@ export type ImportReport = {
 export async function importDirectory(ctx: { ch: ClickHouseClient; tenantId: string; services: RecordingServices }, o: ImportOptions): Promise<ImportReport> {
   const now = o.now ?? Date.now();
   const report: ImportReport = { imported: [], alreadyImported: [], unmatched: [], waiting: [] };
-  const { groups, unnamed, waiting } = groupRecordingFiles(await wavFiles(o.dir), o.platform, now, o.settleMs ?? 0);
+  const { groups, unnamed, waiting } = groupRecordingFiles(await recordingFiles(o.dir), o.platform, now, o.settleMs ?? 0);
   for (const info of unnamed) {
     report.unmatched.push({ files: [info.file], reason: `the name carries no ${o.platform === "asterisk" ? "uniqueid or linkedid" : "channel uuid"}` });
   }
@@ -110,7 +110,7 @@ function legsAudio(caller: DecodedWav | undefined, agent: DecodedWav | undefined
   return { sampleRate: rate, channels: [pad(a), pad(c)], channelRoles: ["agent", "caller"] };
 }
 
-async function wavFiles(dir: string): Promise<FileInfo[]> {
+async function recordingFiles(dir: string): Promise<FileInfo[]> {
   const out: FileInfo[] = [];
   for (const entry of await fsp.readdir(dir, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile() || !/\.(wav|raw|sln|slin)$/i.test(entry.name)) continue;
