@@ -190,8 +190,9 @@ describe.skipIf(missing)("a real Asterisk's queue_log and MixMonitor files, impo
       const channels = decodeWebmOpus(await readWhole(store, media.audioKey), rate, media.channels, Math.round((media.durationMs / 1000) * rate));
       if (d.rec === "legs") {
         expect(media.channelRoles).toEqual(["agent", "caller"]);
-        expect(pitch(channels[0]!, rate)).toBeCloseTo(AGENT_TONE_HZ, -1);
-        expect(pitch(channels[1]!, rate)).toBeCloseTo(CALLER_TONE_HZ, -1);
+        // Within 5 %: the tones are 440 and 1000 Hz, so either one is unmistakable.
+        expect(Math.abs(pitch(channels[0]!, rate) / AGENT_TONE_HZ - 1)).toBeLessThan(0.05);
+        expect(Math.abs(pitch(channels[1]!, rate) / CALLER_TONE_HZ - 1)).toBeLessThan(0.05);
       } else {
         expect(media.channelRoles).toEqual(["mixed"]);
       }

@@ -51,10 +51,16 @@ export function filesUnder(dir: string): string[] {
     .sort();
 }
 
-/** The dominant frequency of a channel from its zero crossings, skipping the first 100 ms. */
+/**
+ * The dominant frequency of a channel, from the spacing of its zero crossings: the mean spacing of those
+ * near the median, so silence (before a party's tone starts, a padded leg, a gap under load) counts for nothing.
+ */
 export function pitch(samples: Int16Array, rate: number): number {
-  let crossings = 0;
-  const from = Math.floor(rate / 10);
-  for (let i = from + 1; i < samples.length; i++) if ((samples[i - 1] as number) < 0 !== (samples[i] as number) < 0) crossings++;
-  return crossings / 2 / ((samples.length - from) / rate);
+  const crossings: number[] = [];
+  for (let i = 1; i < samples.length; i++) if ((samples[i - 1] as number) < 0 !== (samples[i] as number) < 0) crossings.push(i);
+  const gaps = crossings.slice(1).map((c, i) => c - (crossings[i] as number));
+  const median = [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)] ?? 0;
+  const near = gaps.filter((g) => g >= median / 2 && g <= median * 2);
+  const halfPeriod = near.reduce((a, b) => a + b, 0) / near.length;
+  return rate / (2 * halfPeriod);
 }
