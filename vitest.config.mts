@@ -18,7 +18,7 @@ export default defineConfig({
       // against queueing theory (Erlang C) and the event model's invariants. Kept apart so the
       // unit project stays a matter of seconds.
       { extends: true, test: { name: "simulation", include: ["test/simulation/**/*.test.ts"] } },
-      // The real engines: embedded chDB, the Kafka broker (infra/kafka), worker and CLI processes.
+      // The real engines: embedded chDB, the Kafka broker (infra/kafka), SeaweedFS, the Asterisk lab (infra/asterisk), worker and CLI processes.
       { extends: true, test: { name: "integration", include: ["test/integration/**/*.test.ts"] } },
     ],
   },

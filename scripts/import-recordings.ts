@@ -13,8 +13,8 @@ import { runCli } from "./run-cli";
 /**
  * npm run import:recordings -- DIR [--watch] [--platform asterisk|freeswitch] [--layout caller,agent|agent,caller]
  *
- * Imports Asterisk MixMonitor files (`<uniqueid>.wav`, `<linkedid>-*.wav`, stereo
- * with MixMonitor's D option or `-r`/`-t` legs) or FreeSWITCH record_session files
+ * Imports Asterisk MixMonitor files (`<uniqueid>.wav`, `<linkedid>-*.wav`, FreePBX's
+ * `q-...-<uniqueid>.wav`, `-r`/`-t` legs, D's stereo `.raw`) or FreeSWITCH record_session files
  * (`<channel uuid>.wav`), matched to stored calls by the ids their events carry.
  * Files are only read; unmatched ones are listed and tried again on the next pass.
  * With --watch it keeps looking every 5 s (files still being written wait until

@@ -31,6 +31,14 @@ export async function findCallByPlatformId(
   platformId: string,
   fileTime: number,
 ): Promise<{ callId: string; legId: string } | undefined> {
-  const [row] = await queryRows(ch, SQL, { tenantId, id: platformId, from: fileTime - BEFORE_MS, to: fileTime + AFTER_MS }, rowSchema);
+  const [row] = await queryRows(ch, SQL, { tenantId, id: platformId, ...searchWindow(fileTime) }, rowSchema);
   return row;
+}
+
+/**
+ * The times a file's call is looked for in, as whole milliseconds: a real file's mtime has sub-millisecond
+ * digits (1796618716123.456), which the Int64 parameters refuse.
+ */
+export function searchWindow(fileTime: number): { from: number; to: number } {
+  return { from: Math.floor(fileTime - BEFORE_MS), to: Math.ceil(fileTime + AFTER_MS) };
 }

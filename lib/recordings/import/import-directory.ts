@@ -6,11 +6,13 @@ import { DomainError } from "@/lib/errors/domain-errors";
 import type { ChannelRole } from "@/lib/recordings/media/pcm";
 import { resample } from "@/lib/recordings/media/resample";
 import type { RecordingServices } from "@/lib/recordings/media/services";
-import { parseRecordingFileName, type Platform } from "./file-names";
+import type { Platform } from "./file-names";
 import { findCallByPlatformId } from "./find-call";
+import { audioParts, groupFiles, groupRecordingFiles, type FileInfo } from "./group-files";
 import { storeImportedRecording } from "./store-imported";
 import { rolesOf, type ChannelLayout } from "./upload";
-import { decodeWav } from "./wav";
+import { decodeSlin, isRawSlinName } from "./raw-slin";
+import { decodeWav, type DecodedWav } from "./wav";
 
 export type ImportOptions = {
   dir: string;
@@ -29,8 +31,6 @@ export type ImportReport = {
   waiting: string[];
 };
 
-type FileInfo = { file: string; mtimeMs: number; size: number };
-
 /**
  * One pass over a directory of Asterisk MixMonitor or FreeSWITCH record_session
  * files: each file (or r/t pair) is matched to its call by the platform id in its
@@ -42,25 +42,16 @@ type FileInfo = { file: string; mtimeMs: number; size: number };
 export async function importDirectory(ctx: { ch: ClickHouseClient; tenantId: string; services: RecordingServices }, o: ImportOptions): Promise<ImportReport> {
   const now = o.now ?? Date.now();
   const report: ImportReport = { imported: [], alreadyImported: [], unmatched: [], waiting: [] };
-  const groups = new Map<string, { r?: FileInfo; t?: FileInfo; both?: FileInfo; platformId: string }>();
-  for (const info of await wavFiles(o.dir)) {
-    const parsed = parseRecordingFileName(path.basename(info.file), o.platform);
-    if (!parsed) {
-      report.unmatched.push({ files: [info.file], reason: `the name carries no ${o.platform === "asterisk" ? "uniqueid or linkedid" : "channel uuid"}` });
-      continue;
-    }
-    if (now - info.mtimeMs < (o.settleMs ?? 0)) {
-      report.waiting.push(info.file);
-      continue;
-    }
-    const key = `${path.dirname(info.file)}\n${parsed.platformId}\n${parsed.part === "both" ? info.file : "legs"}`;
-    const group = groups.get(key) ?? { platformId: parsed.platformId };
-    group[parsed.part] = info;
-    groups.set(key, group);
+  const { groups, unnamed, waiting } = groupRecordingFiles(await recordingFiles(o.dir), o.platform, now, o.settleMs ?? 0);
+  for (const info of unnamed) {
+    report.unmatched.push({ files: [info.file], reason: `the name carries no ${o.platform === "asterisk" ? "uniqueid or linkedid" : "channel uuid"}` });
   }
-  for (const g of groups.values()) {
-    const parts = [g.both, g.r, g.t].filter((p): p is FileInfo => p !== undefined);
-    const files = parts.map((p) => p.file);
+  report.waiting.push(...waiting.map((w) => w.file));
+  // Sorted as the files are, so a report reads in the directory's order.
+  groups.sort((a, b) => (groupFiles(a)[0] ?? "").localeCompare(groupFiles(b)[0] ?? ""));
+  for (const g of groups) {
+    const parts = audioParts(g);
+    const files = groupFiles(g);
     const fileTime = Math.max(...parts.map((p) => p.mtimeMs));
     try {
       const call = await findCallByPlatformId(ctx.ch, ctx.tenantId, g.platformId, fileTime);
@@ -69,9 +60,10 @@ export async function importDirectory(ctx: { ch: ClickHouseClient; tenantId: str
         continue;
       }
       const bytes = await Promise.all(parts.map((p) => fsp.readFile(p.file)));
-      const pcm = g.both
-        ? fileAudio(bytes[0] as Buffer, o.layout ?? "caller,agent")
-        : legsAudio(g.r ? (bytes[0] as Buffer) : undefined, g.t ? (bytes.at(-1) as Buffer) : undefined);
+      const decoded = parts.map((p, i) => decodeFile(bytes[i] as Buffer, p.file, g.r || g.t ? 1 : 2));
+      const pcm = !(g.r || g.t)
+        ? fileAudio(decoded[0] as DecodedWav, o.layout ?? "caller,agent")
+        : legsAudio(g.r ? decoded[0] : undefined, g.t ? decoded.at(-1) : undefined);
       const durationMs = ((pcm.channels[0]?.length ?? 0) / pcm.sampleRate) * 1000;
       const hash = createHash("sha256");
       for (const b of bytes) hash.update(b);
@@ -94,17 +86,19 @@ export async function importDirectory(ctx: { ch: ClickHouseClient; tenantId: str
   return report;
 }
 
-function fileAudio(bytes: Uint8Array, layout: Exclude<ChannelLayout, "mono">): { sampleRate: number; channels: Int16Array[]; channelRoles: ChannelRole[] } {
-  const wav = decodeWav(bytes);
+/** A WAV by its header; a headerless `.raw` as MixMonitor writes it: stereo (its D option) for a whole-call file, mono for a leg. */
+function decodeFile(bytes: Uint8Array, file: string, rawChannels: 1 | 2): DecodedWav {
+  return isRawSlinName(file) ? decodeSlin(bytes, rawChannels) : decodeWav(bytes);
+}
+
+function fileAudio(wav: DecodedWav, layout: Exclude<ChannelLayout, "mono">): { sampleRate: number; channels: Int16Array[]; channelRoles: ChannelRole[] } {
   return { sampleRate: wav.sampleRate, channels: wav.channels, channelRoles: wav.channels.length === 1 ? ["mixed"] : rolesOf(layout, 2) };
 }
 
 /** MixMonitor's r (received: the caller) and t (sent: the agent) legs as one stereo recording, agent first; a lone leg is mono. */
-function legsAudio(r: Uint8Array | undefined, t: Uint8Array | undefined): { sampleRate: number; channels: Int16Array[]; channelRoles: ChannelRole[] } {
-  const caller = r ? decodeWav(r) : undefined;
-  const agent = t ? decodeWav(t) : undefined;
+function legsAudio(caller: DecodedWav | undefined, agent: DecodedWav | undefined): { sampleRate: number; channels: Int16Array[]; channelRoles: ChannelRole[] } {
   if (!caller || !agent) {
-    const only = (caller ?? agent) as ReturnType<typeof decodeWav>;
+    const only = (caller ?? agent) as DecodedWav;
     return { sampleRate: only.sampleRate, channels: [only.channels[0] as Int16Array], channelRoles: [caller ? "caller" : "agent"] };
   }
   const rate = Math.max(caller.sampleRate, agent.sampleRate);
@@ -116,10 +110,10 @@ function legsAudio(r: Uint8Array | undefined, t: Uint8Array | undefined): { samp
   return { sampleRate: rate, channels: [pad(a), pad(c)], channelRoles: ["agent", "caller"] };
 }
 
-async function wavFiles(dir: string): Promise<FileInfo[]> {
+async function recordingFiles(dir: string): Promise<FileInfo[]> {
   const out: FileInfo[] = [];
   for (const entry of await fsp.readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile() || !/\.wav$/i.test(entry.name)) continue;
+    if (!entry.isFile() || !/\.(wav|raw|sln|slin)$/i.test(entry.name)) continue;
     const file = path.join(entry.parentPath, entry.name);
     const s = await fsp.stat(file);
     out.push({ file, mtimeMs: s.mtimeMs, size: s.size });

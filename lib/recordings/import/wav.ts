@@ -13,8 +13,11 @@ const EXTENSIBLE = 0xfffe;
  * Decodes a RIFF/WAVE file: 16-bit PCM, G.711 µ-law or A-law (what Asterisk's
  * MixMonitor and FreeSWITCH write), mono or stereo, any rate. A data chunk whose
  * size says more than the file holds (a recorder that never went back to fix the
- * header, or a file still being written) is read to the end of the file. Anything
- * else is an InvalidInput that names what was found.
+ * header, or a file still being written) is read to the end of the file, and so is
+ * one whose RIFF and data sizes both say 0 while audio follows: Asterisk's
+ * format_wav writes 0 sizes when it opens a file and the real ones only when it
+ * closes it, so a MixMonitor file still being recorded, or left by an Asterisk that
+ * died mid-call, says so. Anything else is an InvalidInput that names what was found.
  */
 export function decodeWav(bytes: Uint8Array): DecodedWav {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -22,10 +25,12 @@ export function decodeWav(bytes: Uint8Array): DecodedWav {
   if (bytes.length < 12 || text(0) !== "RIFF" || text(8) !== "WAVE") throw new InvalidInput("audio: not a WAV file (no RIFF/WAVE header)");
   let format: { code: number; channels: number; rate: number; bits: number } | undefined;
   let data: Uint8Array | undefined;
+  const riffSize = view.getUint32(4, true);
   for (let at = 12; at + 8 <= bytes.length;) {
     const id = text(at);
-    const size = view.getUint32(at + 4, true);
     const start = at + 8;
+    const unfinished = id === "data" && riffSize === 0 && view.getUint32(at + 4, true) === 0;
+    const size = unfinished ? bytes.length - start : view.getUint32(at + 4, true);
     const end = Math.min(bytes.length, start + size);
     if (id === "fmt ") {
       if (size < 16) throw new InvalidInput("audio: WAV fmt chunk too short");

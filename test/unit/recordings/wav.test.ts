@@ -61,6 +61,13 @@ describe("WAV decoding", () => {
     expect(d.sampleRate).toBe(16000);
     expect([...d.channels[0]!]).toEqual([5, 6, 7]);
   });
+  it("reads a file whose header Asterisk has not finished (RIFF and data sizes 0: still recording, or Asterisk died) to the end", () => {
+    const b = wav({ format: 1, channels: 1, rate: 8000, bits: 16, data: le16([9, -9, 4]), dataSize: 0 });
+    new DataView(b.buffer).setUint32(4, 0, true);
+    expect([...decodeWav(b).channels[0]!]).toEqual([9, -9, 4]);
+    // A finished header that says the data is empty is taken at its word.
+    expect(decodeWav(wav({ format: 1, channels: 1, rate: 8000, bits: 16, data: le16([9, -9, 4]), dataSize: 0 })).channels[0]).toHaveLength(0);
+  });
   it("refuses what it cannot read, naming it", () => {
     expect(() => decodeWav(new TextEncoder().encode("not a wav file at all"))).toThrow(InvalidInput);
     expect(() => decodeWav(wav({ format: 3, channels: 1, rate: 8000, bits: 32, data: [0, 0, 0, 0] }))).toThrow(/format 3 with 32 bits/);
