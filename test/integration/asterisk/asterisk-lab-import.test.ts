@@ -30,7 +30,8 @@ import { filesUnder, pitch, readQueueLog, wavFacts, type QueueLogLine } from "./
  * the lab can be built or is cached), where that fails.
  */
 const missing = !labBuilt();
-if (missing && process.env.ASTERISK_LAB === "required") throw new Error("ASTERISK_LAB=required but the Asterisk lab is not built (bash infra/asterisk/asterisk.sh build, as .ci/run does)");
+if (missing && process.env.ASTERISK_LAB === "required")
+  throw new Error("ASTERISK_LAB=required but the Asterisk lab is not built (bash infra/asterisk/asterisk.sh build, as .ci/run does)");
 
 const CALLER_TONE_HZ = 440;
 const AGENT_TONE_HZ = 1000;
