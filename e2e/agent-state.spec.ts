@@ -11,7 +11,7 @@ const events = (request: APIRequestContext, agentId: string, since: number) =>
   sql<{ type: string; reason: string }>(
     request,
     `SELECT type, JSONExtractString(data, 'reasonCode') AS reason FROM cti_events
-     WHERE tenant_id = 'demo' AND agent_id = '${agentId}' AND startsWith(type, 'agent.') AND time >= fromUnixTimestamp64Milli(${since}) ORDER BY time, id`,
+     WHERE tenant_id = 'demo' AND agent_id = '${agentId}' AND startsWith(type, 'agent.') AND time >= fromUnixTimestamp64Milli(${since}) ORDER BY time`,
   );
 
 test("a supervisor pauses an agent for coaching and makes them ready again, through the platform, audited", async ({ page }) => {
