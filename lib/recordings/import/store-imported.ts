@@ -7,6 +7,7 @@ import { readMediaRow, type MediaRow } from "@/lib/recordings/media/media-row";
 import type { PcmAudio } from "@/lib/recordings/media/pcm";
 import type { RecordingServices } from "@/lib/recordings/media/services";
 import { storeMedia } from "@/lib/recordings/media/store-media";
+import { readJob } from "@/lib/speech/jobs-store";
 
 /** The leg a recording belongs to, as the call's events name it. */
 export type RecordedLeg = { callId: string; legId: string; queueId: string; agentId: string; answeredAt: number | null; firstEventAt: number };
@@ -34,7 +35,8 @@ export type ImportResult = { recordingId: string; created: boolean; media: Media
  * fills from them like any platform's. The recording id and the event ids derive
  * from the call, leg and content, so importing the same file again stores nothing
  * twice (media: the row is found; events: the pipeline drops known ids) and repairs
- * a run that stopped between the two. `allow` sees the leg first (a scope check).
+ * a run that stopped between the two, or before its transcription was queued.
+ * `allow` sees the leg first (a scope check).
  */
 export async function storeImportedRecording(
   ctx: { ch: ClickHouseClient; services: RecordingServices },
@@ -77,7 +79,11 @@ export async function storeImportedRecording(
     { ...envelope("recording.stopped"), type: "recording.stopped", time: startedAt + media.durationMs, data: { recordingId, durationMs: media.durationMs } },
   ];
   await ingest(recordingEvents);
-  if (!existing) await ctx.services.enqueueTranscription?.(input.tenantId, recordingId);
+  // Queued when no job for it is stored, not only when the media is new: an enqueue that failed after the media was
+  // stored (an S3 read, a full disk) is tried again by the next import. A job already there, in any state, is left
+  // alone: queueing again would transcribe a done recording afresh.
+  const enqueue = ctx.services.enqueueTranscription;
+  if (enqueue && media.deletedAt === null && (!existing || !(await readJob(ctx.ch, input.tenantId, recordingId)))) await enqueue(input.tenantId, recordingId);
   return { recordingId, created: !existing, media, leg };
 }
 
