@@ -29,6 +29,11 @@ export type QueueOptions = {
    * attempt, so it is tried again like any other.
    */
   afterDone?(job: Job): Promise<void>;
+  /**
+   * After a job failed for good (its last attempt): what must not outlive it (the job's temporary audio copy).
+   * An error here is logged; the job stays failed.
+   */
+  afterFailed?(job: Job): Promise<void>;
   retry?: RetryPolicy;
   /** How often due jobs are looked for besides enqueue's wake-up (retries come due on their own). */
   pollMs?: number;
@@ -159,6 +164,7 @@ export class TranscriptionQueue {
       job = failedAttempt(job, (e as Error).message, this.now(), this.o.retry ?? DEFAULT_RETRY);
       this.o.log?.(`transcription: ${job.recordingId} attempt ${job.attempts} failed: ${job.error}`);
       await this.o.store.write(job);
+      if (job.state === "failed") await this.o.afterFailed?.(job).catch((e: unknown) => this.o.log?.(`transcription: ${job.recordingId}: after its failure: ${(e as Error).message}`));
     }
     return job;
   }
