@@ -3,6 +3,7 @@ import type { ClickHouseClient } from "@clickhouse/client";
 import { readCallEvents } from "@/lib/calls/read-call-events";
 import { NotFound, Unavailable } from "@/lib/errors/domain-errors";
 import { SPEC_VERSION, type CtiEvent } from "@/lib/events";
+import { withMediaLock } from "@/lib/recordings/media/media-lock";
 import { readMediaRow, type MediaRow } from "@/lib/recordings/media/media-row";
 import type { PcmAudio } from "@/lib/recordings/media/pcm";
 import type { RecordingServices } from "@/lib/recordings/media/services";
@@ -51,10 +52,11 @@ export async function storeImportedRecording(
   const ingest = ctx.services.ingest;
   if (!ingest) throw new Unavailable("the ingest pipeline is not running in this process, so the recording cannot be made known");
   const recordingId = `${input.source.replace(/[^a-z]+.*$/, "")}-${hash([input.tenantId, input.callId, leg.legId, input.contentHash]).slice(0, 24)}`;
-  const existing = await readMediaRow(ctx.ch, input.tenantId, recordingId);
-  const media =
-    existing ??
-    (await storeMedia(ctx.ch, ctx.services.store, {
+  // The check and the first version's write are one step against other writers of this recording's media.
+  const { existing, media } = await withMediaLock(input.tenantId, recordingId, async () => {
+    const found = await readMediaRow(ctx.ch, input.tenantId, recordingId);
+    if (found) return { existing: found, media: found };
+    const stored = await storeMedia(ctx.ch, ctx.services.store, {
       tenantId: input.tenantId,
       recordingId,
       callId: input.callId,
@@ -62,7 +64,9 @@ export async function storeImportedRecording(
       pcm: input.pcm,
       silence: [],
       redactedSpans: 0,
-    }));
+    });
+    return { existing: undefined, media: stored };
+  });
   const startedAt = Math.round(input.startedAt ?? leg.answeredAt ?? leg.firstEventAt);
   const envelope = (type: string) => ({
     specVersion: SPEC_VERSION as typeof SPEC_VERSION,
