@@ -9,6 +9,7 @@ import { ensureMedia } from "./ensure-media";
 import type { MediaRow } from "./media-row";
 import type { RecordingRow } from "./recording-row";
 import { serveObject, startsPlayback } from "./serve-object";
+import { restoreMedia } from "./redact-media";
 import { holdUntilRedacted } from "./redaction-hold";
 import { readServedRecording } from "./served-recording";
 import { recordingServices, type RecordingServices } from "./services";
@@ -24,10 +25,7 @@ export type RecordingCaller = { ch: ClickHouseClient; tenantId: string; access: 
  */
 async function servedMedia(c: RecordingCaller, recordingId: string): Promise<{ recording: RecordingRow; media: MediaRow; services: RecordingServices }> {
   const services = c.services ?? recordingServices();
-  const served = await readServedRecording(c.ch, c.tenantId, recordingId);
-  const recording = served?.recording;
-  const agent = recording?.agentId ? { teamId: served?.teamId ?? null } : null;
-  if (!served || !recording || !contactInScope(c.access, { queueId: recording.queueId === "" ? null : recording.queueId, agent })) throw new NotFound("recording");
+  const { served, recording } = await recordingInScope(c, recordingId);
   let media = served.media;
   if (!media) {
     // A recording rendered on first open that is already past its queue's retention is not rendered now.
@@ -47,6 +45,15 @@ async function servedMedia(c: RecordingCaller, recordingId: string): Promise<{ r
   if (media.storage !== services.store.kind)
     throw new Unavailable(`this recording's audio is in the ${media.storage} store, and this server is configured for ${services.store.kind}`);
   return { recording, media, services };
+}
+
+/** The recording's served facts, when it is in the caller's scope (its queue, and its agent's team); else the same 404 as an unknown one. */
+async function recordingInScope(c: RecordingCaller, recordingId: string) {
+  const served = await readServedRecording(c.ch, c.tenantId, recordingId);
+  const recording = served?.recording;
+  const agent = recording?.agentId ? { teamId: served?.teamId ?? null } : null;
+  if (!served || !recording || !contactInScope(c.access, { queueId: recording.queueId === "" ? null : recording.queueId, agent })) throw new NotFound("recording");
+  return { served, recording };
 }
 
 const tagOf = (m: MediaRow, which: string) => JSON.stringify([m.recordingId, m.version, which]);
@@ -98,3 +105,15 @@ export async function recordingOriginal(c: RecordingCaller, recordingId: string)
   if (isFirstRead) await auditRecording(c.ch, c.tenantId, c.actor, RECORDING_AUDIT.playOriginal, recordingId, { callId: media.callId, version: media.version });
   return response;
 }
+
+/**
+ * POST /api/recordings/{id}/restore (admins who see the whole centre): a redaction judged wrong is undone,
+ * the kept original served again as a new version (restoreMedia, under the recording's media lock;
+ * audited as recording.restore). 404 when no original was kept, 410 past retention.
+ */
+export async function restoreRecording(c: RecordingCaller, recordingId: string): Promise<{ recordingId: string; version: number; redactedSpans: number }> {
+  await recordingInScope(c, recordingId);
+  const media = await restoreMedia({ ch: c.ch, tenantId: c.tenantId, services: c.services ?? recordingServices(), actor: c.actor }, recordingId);
+  return { recordingId, version: media.version, redactedSpans: media.redactedSpans };
+}
+

@@ -5,9 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ClickHouseClient } from "@clickhouse/client";
 import type { AnyEndpoint } from "@/lib/api/endpoint";
 import { parseParams } from "@/lib/api/parse-request";
-import { recordingAudioEndpoint, recordingOriginalEndpoint, recordingPeaksEndpoint } from "@/lib/api/endpoints/recordings";
+import { recordingAudioEndpoint, recordingOriginalEndpoint, recordingPeaksEndpoint, restoreRecordingEndpoint } from "@/lib/api/endpoints/recordings";
 import type { SessionUser } from "@/lib/auth/session";
 import { errorResponse } from "@/lib/http/errors";
+import { readCallRecordings } from "@/lib/calls/call-recordings";
+import { readMediaRow } from "@/lib/recordings/media/media-row";
+import { redactMedia } from "@/lib/recordings/media/redact-media";
 import { setRecordingServices } from "@/lib/recordings/media/services";
 import { deleteExpiredAudio } from "@/lib/recordings/retention/retention-job";
 import { setQueueRetention } from "@/lib/recordings/retention/retention-settings";
@@ -144,6 +147,51 @@ describe("GET /api/recordings/{id}/peaks and /original", () => {
   });
   it("says 404 for an original that was never kept", async () => {
     expect((await ask(recordingOriginalEndpoint, admin, { recordingId })).status).toBe(404);
+  });
+});
+
+describe("POST /api/recordings/{id}/restore", () => {
+  const scopedAdmin: SessionUser = { id: "admin2", name: "Admin 2", role: "admin", scope: { teams: [], queues: ["q2"] } };
+  async function restore(user: SessionUser, id: string): Promise<{ status: number; body: unknown }> {
+    try {
+      const p = parseParams(restoreRecordingEndpoint, new URLSearchParams(), { recordingId: id });
+      const request = new Request(`http://localhost/api/recordings/${id}/restore`, { method: "POST" });
+      return { status: 200, body: await restoreRecordingEndpoint.run({ ch, tenantId, user, signal: new AbortController().signal, request }, p, undefined) };
+    } catch (e) {
+      const r = errorResponse(e);
+      return { status: r.status, body: await r.json() };
+    }
+  }
+
+  it("serves a redacted recording's kept original again for a whole-centre admin, audited; refused to a scoped admin; 404 once nothing is kept", async () => {
+    const id = await storeCall(ch, { tenantId, callId: "c-restore", queueId: "q2", agentId: "a1", t0: T0, talkMs: 3_000, recorded: {} }, "team-a");
+    const first = await ask(recordingAudioEndpoint, admin, { recordingId: id });
+    const original = await bytesOf(first);
+    await redactMedia({ ch, tenantId, services: servicesWith(store), actor: { id: "speech", name: "speech", role: "system" } }, id, [{ channel: 1, startMs: 500, endMs: 1_500 }], true);
+    const redacted = await bytesOf(await ask(recordingAudioEndpoint, admin, { recordingId: id }));
+    expect(redacted).not.toEqual(original);
+    // The call page learns that an original is kept (not where).
+    expect((await readCallRecordings(ch, tenantId, "c-restore")).media.get(id)).toMatchObject({ originalKept: true, redactedSpans: 1 });
+
+    expect((await restore(scopedAdmin, id)).status).toBe(403);
+    expect((await readMediaRow(ch, tenantId, id))?.redactedSpans).toBe(1);
+
+    const done = await restore(admin, id);
+    expect(done).toEqual({ status: 200, body: { recordingId: id, version: 3, redactedSpans: 0 } });
+    // What is served now is the audio as it was before the redaction, byte for byte.
+    expect(await bytesOf(await ask(recordingAudioEndpoint, admin, { recordingId: id }))).toEqual(original);
+    expect((await readCallRecordings(ch, tenantId, "c-restore")).media.get(id)).toMatchObject({ originalKept: false, redactedSpans: 0 });
+    const audit = await queryRows<{ action: string; actor: string }>(
+      ch,
+      "SELECT action, actor FROM audit_log WHERE tenant_id = {t:String} AND target = {r:String} AND action = 'recording.restore'",
+      { t: tenantId, r: `recording:${id}` },
+    );
+    expect(audit).toEqual([{ action: "recording.restore", actor: "admin" }]);
+
+    const again = await restore(admin, id);
+    expect(again.status).toBe(404);
+    expect(JSON.stringify(again.body)).toMatch(/original audio/);
+    expect((await restore(admin, "rec-unknown")).status).toBe(404);
   });
 });
 
