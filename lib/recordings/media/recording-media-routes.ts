@@ -8,7 +8,8 @@ import { contactInScope } from "@/lib/auth/scope-access";
 import { ensureMedia } from "./ensure-media";
 import type { MediaRow } from "./media-row";
 import type { RecordingRow } from "./recording-row";
-import { serveObject, startsPlayback } from "./serve-object";
+import { readStartsPlayback } from "./playback-reads";
+import { readsFromStart, sendsBytes, serveObject } from "./serve-object";
 import { restoreMedia } from "./redact-media";
 import { holdUntilRedacted } from "./redaction-hold";
 import { readServedRecording } from "./served-recording";
@@ -58,27 +59,23 @@ async function recordingInScope(c: RecordingCaller, recordingId: string) {
 
 const tagOf = (m: MediaRow, which: string) => JSON.stringify([m.recordingId, m.version, which]);
 
-/** GET /api/recordings/{id}/audio: Range answered with 206; each playback (no range, or one from byte 0) and each download audited. */
+/** GET /api/recordings/{id}/audio: Range answered with 206; each new playback and each download audited. */
 export async function recordingAudio(c: RecordingCaller, recordingId: string, o: { download: boolean }): Promise<Response> {
   const { media, services } = await servedMedia(c, recordingId);
   const headers = c.request?.headers;
+  const object = { key: media.audioKey, size: media.bytes, contentType: "audio/webm", tag: tagOf(media, "audio") };
+  // Audited: each download that sends the file from its start, and each new playback (playback-reads.ts): not a 304,
+  // not a range further on, not a read from byte 0 of a playback this user is in the middle of.
+  const fromStart = readsFromStart(object, headers);
+  const audited = o.download ? fromStart : sendsBytes(object, headers) && readStartsPlayback(`${c.tenantId}/${c.actor.id}`, object.tag, fromStart);
   // The audit row and the store's first bytes are awaited together: both must be done before the answer goes.
-  const audit =
-    o.download || startsPlayback(headers, media.bytes)
-      ? auditRecording(c.ch, c.tenantId, c.actor, o.download ? RECORDING_AUDIT.download : RECORDING_AUDIT.play, recordingId, {
-          callId: media.callId,
-          version: media.version,
-        })
-      : undefined;
-  const [{ response }] = await Promise.all([
-    serveObject(
-      services.store,
-      { key: media.audioKey, size: media.bytes, contentType: "audio/webm", tag: tagOf(media, "audio") },
-      headers,
-      o.download ? { downloadName: `recording-${recordingId}.webm` } : {},
-    ),
-    audit,
-  ]);
+  const audit = audited
+    ? auditRecording(c.ch, c.tenantId, c.actor, o.download ? RECORDING_AUDIT.download : RECORDING_AUDIT.play, recordingId, {
+        callId: media.callId,
+        version: media.version,
+      })
+    : undefined;
+  const [{ response }] = await Promise.all([serveObject(services.store, object, headers, o.download ? { downloadName: `recording-${recordingId}.webm` } : {}), audit]);
   return response;
 }
 
@@ -116,4 +113,3 @@ export async function restoreRecording(c: RecordingCaller, recordingId: string):
   const media = await restoreMedia({ ch: c.ch, tenantId: c.tenantId, services: c.services ?? recordingServices(), actor: c.actor }, recordingId);
   return { recordingId, version: media.version, redactedSpans: media.redactedSpans };
 }
-

@@ -76,7 +76,7 @@ describe("GET /api/recordings/{id}/audio", () => {
     expect(await auditRows()).toEqual([{ action: "recording.play", actor: "qa1" }]);
   });
 
-  it("answers a range with 206, Content-Range and exactly those bytes; only a range from byte 0 counts as a new playback", async () => {
+  it("answers a range with 206, Content-Range and exactly those bytes; a read from byte 0 of the playback under way is not a new one", async () => {
     const mid = await ask(recordingAudioEndpoint, qa, { recordingId }, { range: "bytes=100-199" });
     expect(mid.status).toBe(206);
     expect(mid.headers.get("content-range")).toBe(`bytes 100-199/${whole.length}`);
@@ -85,10 +85,28 @@ describe("GET /api/recordings/{id}/audio", () => {
     expect(tail.status).toBe(206);
     expect(await bytesOf(tail)).toEqual(whole.subarray(whole.length - 10));
     expect(await auditRows()).toHaveLength(1);
+    // The media element goes back to the start (or drops its buffer): the same playback, not a second one.
     const start = await ask(recordingAudioEndpoint, qa, { recordingId }, { range: "bytes=0-" });
     expect(start.status).toBe(206);
     expect(await bytesOf(start)).toEqual(whole);
-    expect((await auditRows()).map((a) => a.action)).toEqual(["recording.play", "recording.play"]);
+    expect(await auditRows()).toHaveLength(1);
+    // Another listener's first read is their own playback.
+    const other = await ask(recordingAudioEndpoint, admin, { recordingId }, { range: "bytes=0-" });
+    await bytesOf(other);
+    expect((await auditRows()).map((a) => [a.action, a.actor])).toEqual([
+      ["recording.play", "qa1"],
+      ["recording.play", "admin"],
+    ]);
+  });
+
+  it("audits no playback for a 304 Not Modified, which sends nothing", async () => {
+    const etag = (await ask(recordingAudioEndpoint, qa, { recordingId }, { range: "bytes=0-0" })).headers.get("etag") ?? "";
+    const before = (await auditRows()).length;
+    // A listener whose last read is long past (a fresh process) asks whether its copy is current.
+    const fresh: SessionUser = { id: "qa-cached", name: "QA", role: "qa" };
+    const r = await ask(recordingAudioEndpoint, fresh, { recordingId }, { "if-none-match": etag });
+    expect(r.status).toBe(304);
+    expect(await auditRows()).toHaveLength(before);
   });
 
   it("answers 416 with the size for a range past the end, and the whole file when If-Range names other content", async () => {
