@@ -166,6 +166,30 @@ describe("TranscriptionQueue", () => {
     await queue.stop();
   });
 
+  it("fails a job at once, not after its retries, when the error says trying again cannot mend it (final)", async () => {
+    const worker = new FakeWorker();
+    const store = new MapStore();
+    const queue = new TranscriptionQueue({
+      store,
+      workers: [worker],
+      facts: async () => FACTS,
+      ingest: async () => {
+        throw Object.assign(new Error("speech: the ingest pipeline refused 1 of 2 event(s)"), { final: true });
+      },
+      retry: POLICY,
+      pollMs: 1_000,
+    });
+    await queue.start();
+    await queue.enqueue(input("r1"));
+    await vi.waitFor(() => expect(worker.calls).toHaveLength(1));
+    worker.calls[0]?.resolve(result("1"));
+    await vi.waitFor(() => expect(store.rows.get("r1")?.state).toBe("failed"));
+    expect(store.rows.get("r1")).toMatchObject({ attempts: 1, error: "speech: the ingest pipeline refused 1 of 2 event(s)" });
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(worker.calls).toHaveLength(1);
+    await queue.stop();
+  });
+
   it("keeps a job failed when afterFailed throws", async () => {
     const worker = new FakeWorker();
     const { queue, store } = queueWith([worker], new MapStore(), {
