@@ -45,7 +45,16 @@ export function maskCardDataInJsonBytes(bytes: Uint8Array): { bytes: Uint8Array;
   if (replacements.length === 0) return { bytes, masked: false };
   let out = text;
   for (const r of replacements.sort((a, b) => b.start - a.start)) out = out.slice(0, r.start) + r.literal + out.slice(r.end);
-  return { bytes: utf8 === undefined ? Buffer.from(out.replace(/[\u0100-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`), "latin1") : Buffer.from(out, "utf8"), masked: true };
+  return {
+    bytes:
+      utf8 === undefined
+        ? Buffer.from(
+            out.replace(/[\u0100-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`),
+            "latin1",
+          )
+        : Buffer.from(out, "utf8"),
+    masked: true,
+  };
 }
 
 function decodeUtf8(bytes: Uint8Array): string | undefined {

@@ -169,7 +169,8 @@ export class TranscriptionQueue {
       job = failedAttempt(job, (e as Error).message, this.now(), this.o.retry ?? DEFAULT_RETRY, (e as { final?: unknown }).final === true);
       this.o.log?.(`transcription: ${job.recordingId} attempt ${job.attempts} failed: ${job.error}`);
       await this.o.store.write(job);
-      if (job.state === "failed") await this.o.afterFailed?.(job).catch((e: unknown) => this.o.log?.(`transcription: ${job.recordingId}: after its failure: ${(e as Error).message}`));
+      if (job.state === "failed")
+        await this.o.afterFailed?.(job).catch((e: unknown) => this.o.log?.(`transcription: ${job.recordingId}: after its failure: ${(e as Error).message}`));
     }
     return job;
   }

@@ -56,7 +56,9 @@ export const restoreRecordingEndpoint = defineEndpoint({
   method: "POST",
   path: "/api/recordings/[recordingId]/restore",
   capability: "admin",
-  scope: { wholeCentre: "the restored audio holds the card numbers the redaction silenced, served to everyone who may play it: for admins who see the whole centre only" },
+  scope: {
+    wholeCentre: "the restored audio holds the card numbers the redaction silenced, served to everyone who may play it: for admins who see the whole centre only",
+  },
   params: idParams,
   run: (ctx, p) => restoreRecording(caller(ctx), p.recordingId),
 });

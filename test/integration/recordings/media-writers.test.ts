@@ -65,13 +65,20 @@ async function oldRecording(tenantId: string, callId: string): Promise<string> {
   const services = servicesWith(base, { ingest: (events) => ingestEvents(ch, events) });
   const r = await storeImportedRecording(
     { ch, services },
-    { tenantId, callId, pcm: { sampleRate: 16000, channels: [tone(440, 16000, 1000), tone(660, 16000, 1000)], channelRoles: ["agent", "caller"] }, source: "upload", contentHash: callId },
+    {
+      tenantId,
+      callId,
+      pcm: { sampleRate: 16000, channels: [tone(440, 16000, 1000), tone(660, 16000, 1000)], channelRoles: ["agent", "caller"] },
+      source: "upload",
+      contentHash: callId,
+    },
   );
   await setQueueRetention(ch, tenantId, "q-short", { days: 30 }, admin);
   return r.recordingId;
 }
 
-const objectsOf = async (m: MediaRow) => (await Promise.all([m.audioKey, m.peaksKey, m.originalKey].filter((k) => k !== "").map((k) => base.head(k)))).filter((h) => h !== null);
+const objectsOf = async (m: MediaRow) =>
+  (await Promise.all([m.audioKey, m.peaksKey, m.originalKey].filter((k) => k !== "").map((k) => base.head(k)))).filter((h) => h !== null);
 
 describe("retention and redaction on the same recording, interleaved", () => {
   it.each([

@@ -185,7 +185,12 @@ describe("POST /api/recordings/{id}/restore", () => {
     const id = await storeCall(ch, { tenantId, callId: "c-restore", queueId: "q2", agentId: "a1", t0: T0, talkMs: 3_000, recorded: {} }, "team-a");
     const first = await ask(recordingAudioEndpoint, admin, { recordingId: id });
     const original = await bytesOf(first);
-    await redactMedia({ ch, tenantId, services: servicesWith(store), actor: { id: "speech", name: "speech", role: "system" } }, id, [{ channel: 1, startMs: 500, endMs: 1_500 }], true);
+    await redactMedia(
+      { ch, tenantId, services: servicesWith(store), actor: { id: "speech", name: "speech", role: "system" } },
+      id,
+      [{ channel: 1, startMs: 500, endMs: 1_500 }],
+      true,
+    );
     const redacted = await bytesOf(await ask(recordingAudioEndpoint, admin, { recordingId: id }));
     expect(redacted).not.toEqual(original);
     // The call page learns that an original is kept (not where).

@@ -157,4 +157,3 @@ describe("a segment that names no channel", () => {
     expect(await redactionSpansForRecording(ch, tenantId, "r2", 0)).toEqual(everyChannel.map((s) => ({ ...s, channel: 1 })));
   });
 });
-

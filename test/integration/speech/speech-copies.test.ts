@@ -38,7 +38,12 @@ describe("audio copies under DATA_DIR/speech", () => {
     copy("rec-no-job");
 
     const env = parseEnv({ DATA_DIR: testEnv.DATA_DIR, SPEECH_WORKERS: "0" });
-    const speechSide = startSpeechForRecordings(env, ch, async () => undefined, () => undefined);
+    const speechSide = startSpeechForRecordings(
+      env,
+      ch,
+      async () => undefined,
+      () => undefined,
+    );
     speech = speechSide.speech;
     expect(await speechSide.swept).toBeGreaterThanOrEqual(2);
     expect(fs.readdirSync(dir).sort()).toEqual(["rec-no-job.webm", "rec-queued.webm", "rec-retrying.webm", "rec-running.webm"]);
