@@ -6,6 +6,7 @@ import { setActiveRedactionPolicy } from "@/lib/redaction/active-policy";
 import { DEFAULT_REDACTION_POLICY } from "@/lib/redaction/kinds";
 import { redactionSpansForRecording } from "@/lib/redaction/spans-for-recording";
 import { readOriginalSegments } from "@/lib/redaction/read-originals";
+import { eventToRow } from "@/lib/store/event-row";
 import { readMigrations } from "@/sql/migrate";
 import { freshTenant, queryRows, testStore } from "../helpers/store";
 
@@ -106,9 +107,8 @@ describe("a segment that names no channel", () => {
     const { ch } = await testStore();
     const tenantId = freshTenant("before0025");
     // As stored before 0025: the segments in cti_events (written there directly: no view runs), and the old view's rows, channel 0 for the unknown one.
-    const segments = [...callEvents(tenantId, { withChannel: false }), ...callEvents(tenantId).map((e) => ({ ...e, data: { ...e.data, recordingId: "r2" } }))].filter(
-      (e) => e.type === "transcript.segment",
-    );
+    const ofR2 = (e: CtiEvent): CtiEvent => (e.type === "transcript.segment" ? { ...e, data: { ...e.data, recordingId: "r2" } } : e);
+    const segments = [...callEvents(tenantId, { withChannel: false }), ...callEvents(tenantId).map(ofR2)].filter((e) => e.type === "transcript.segment");
     const redactions = [
       { from: 3, to: 7, kind: "card_number" },
       { from: 11, to: 12, kind: "security_code" },
@@ -116,20 +116,7 @@ describe("a segment that names no channel", () => {
     await ch.insert({
       table: "cti_events",
       format: "JSONEachRow",
-      values: segments.map((e) => ({
-        tenant_id: tenantId,
-        event_id: e.id,
-        type: e.type,
-        spec_version: "1.0",
-        source: e.source,
-        time: e.time,
-        call_id: e.callId,
-        agent_id: e.agentId ?? "",
-        queue_id: e.queueId ?? "",
-        leg_id: e.legId ?? "",
-        data: JSON.stringify({ ...e.data, redactions }),
-        raw: "{}",
-      })),
+      values: segments.map((e) => ({ ...eventToRow(e), data: JSON.stringify({ ...e.data, redactions }) })),
     });
     await ch.insert({
       table: "transcript_redactions",
