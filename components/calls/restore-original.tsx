@@ -47,7 +47,7 @@ export function RestoreOriginal({ recording }: { recording: CallRecording }) {
         </button>
       )}
       {state.error && (
-        <p className="error" role="alert">
+        <p className="notice" role="alert">
           Not restored: {state.error}
         </p>
       )}
