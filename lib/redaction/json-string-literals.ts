@@ -12,7 +12,8 @@ export type JsonStringLiteral = { start: number; end: number; path: JsonPath; va
 
 class Stop extends Error {}
 
-export function jsonStringLiterals(text: string): JsonStringLiteral[] {
+/** The literals, and how far the text was read: its length when it is whole JSON, else where it broke off. */
+export function jsonStringLiterals(text: string): { literals: JsonStringLiteral[]; readTo: number } {
   const out: JsonStringLiteral[] = [];
   let pos = 0;
   const fail = (): never => {
@@ -75,10 +76,14 @@ export function jsonStringLiterals(text: string): JsonStringLiteral[] {
       pos += (m as RegExpExecArray)[0].length;
     }
   };
+  let readTo = text.length;
   try {
     value([]);
+    skipSpace();
+    if (pos < text.length) readTo = pos;
   } catch (e) {
     if (!(e instanceof Stop)) throw e;
+    readTo = out.length > 0 ? (out[out.length - 1] as JsonStringLiteral).end : 0;
   }
-  return out;
+  return { literals: out, readTo };
 }

@@ -1,6 +1,7 @@
 import { findRedactionSpans } from "./find-spans";
 import { jsonStringLiterals, type JsonStringLiteral } from "./json-string-literals";
 import { MASKED_WORD, REDACTION_KINDS, type RedactionPolicy } from "./kinds";
+import { luhnValid } from "./luhn";
 import { maskTokens, textTokens } from "./mask";
 
 /**
@@ -15,15 +16,17 @@ const EVERY_KIND: RedactionPolicy = { kinds: Object.fromEntries(REDACTION_KINDS.
  * the string under any `text` key is masked as the pipeline masks a segment's text (each
  * span becomes its label), and each `t` of a `words` array that falls in a span becomes
  * MASKED_WORD. Every other byte stays as received (the dead letter must still show what
- * came). Bytes that are not valid UTF-8 are read one byte a character, so their structure
- * still shows. `masked` says whether anything changed.
+ * came). Where the JSON breaks off (a cut or broken message), any Luhn-valid run of 13 to 19
+ * digits in the rest is masked digit by digit. Bytes that are not valid UTF-8 are read one
+ * byte a character, so their structure still shows. `masked` says whether anything changed.
  */
 export function maskCardDataInJsonBytes(bytes: Uint8Array): { bytes: Uint8Array; masked: boolean } {
   const utf8 = decodeUtf8(bytes);
   const text = utf8 ?? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
   const replacements: { start: number; end: number; literal: string }[] = [];
   const wordLists = new Map<string, JsonStringLiteral[]>();
-  for (const lit of jsonStringLiterals(text)) {
+  const { literals, readTo } = jsonStringLiterals(text);
+  for (const lit of literals) {
     const key = lit.path[lit.path.length - 1];
     if (key === "text") {
       const tokens = textTokens(lit.value);
@@ -41,6 +44,12 @@ export function maskCardDataInJsonBytes(bytes: Uint8Array): { bytes: Uint8Array;
     )) {
       for (const w of words.slice(span.from, span.to)) replacements.push({ start: w.start, end: w.end, literal: JSON.stringify(MASKED_WORD) });
     }
+  }
+  // Past where the JSON broke off nothing is known of its structure: any Luhn-valid run of 13 to 19 digits
+  // (spaces or dashes between groups allowed) there is taken for a card number.
+  for (const m of text.slice(readTo).matchAll(/\d(?:[ -]?\d){12,18}(?!\d)/g)) {
+    const digits = m[0].replace(/\D/g, "");
+    if (luhnValid(digits)) replacements.push({ start: readTo + m.index, end: readTo + m.index + m[0].length, literal: m[0].replace(/\d/g, "#") });
   }
   if (replacements.length === 0) return { bytes, masked: false };
   let out = text;

@@ -52,6 +52,17 @@ describe("dead letters of transcript segments", () => {
     expect(kept.slice(0, kept.indexOf('"text"'))).toBe(cut.slice(0, cut.indexOf('"text"')));
   });
 
+  it("name no digits of the bytes in their detail, where the JSON parser would quote them", () => {
+    // Broken right after the card: the parser's message would quote the characters around the fault.
+    const raw = `{"type":"transcript.segment","data":{"text":"it is 4111111111111111" 4111111111111111}}`;
+    const dl = buildBatch([message(raw)], 1 << 20).deadLetters[0];
+    expect(dl?.reason).toMatch(/^malformed_json/);
+    expect(dl?.detail).not.toMatch(/4111|1111/);
+    expect(dl?.detail).toMatch(/JSON/);
+    // The string before the break is masked as text; the digits after it, where no structure is known, digit by digit.
+    expect(payloadOf(dl?.payload_base64 ?? "")).toBe(`{"type":"transcript.segment","data":{"text":"it is [card number]" ################}}`);
+  });
+
   it("leave a refused message without card data byte for byte, its reason unchanged", () => {
     const plain = ["please", "hold", "for", "order", "1234"];
     const raw = refusedSegment(plain.join(" "), plain);
