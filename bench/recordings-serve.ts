@@ -134,8 +134,11 @@ runCli(async () => {
   }
   console.log(`files: ${Math.round(files[0]!.size / 1024)} KB each, ${files[0]!.clusters.length} clusters`);
 
-  const user: SessionUser = { id: "bench", name: "Bench", role: "qa" };
+  // A user per request: each read from byte 0 is then a playback of its own and writes its audit row, as twenty
+  // listeners pressing play do (one user's repeated reads of one recording are one playback, playback-reads.ts).
+  let requests = 0;
   const routeServer = http.createServer((req, res) => {
+    const user: SessionUser = { id: `bench-${requests++}`, name: "Bench", role: "qa" };
     const id = decodeURIComponent((req.url ?? "").split("/")[2] ?? "");
     const request = new Request(`http://localhost${req.url}`, { headers: req.headers as Record<string, string> });
     void recordingAudioEndpoint

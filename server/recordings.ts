@@ -5,7 +5,7 @@ import { setRecordingServices, type RecordingServices } from "@/lib/recordings/m
 import { simulatedRecordingRenderer } from "@/lib/recordings/simulated/on-demand";
 import { openObjectStore } from "@/lib/recordings/storage/open-store";
 import { startRetention } from "@/lib/recordings/retention/retention-job";
-import type { IngestPipeline } from "@/ingest/pipeline";
+import { ingestOrThrow, type IngestPipeline } from "@/ingest/pipeline";
 
 /** How often the retention job looks for audio past its queue's days. */
 const RETENTION_EVERY_MS = 3_600_000;
@@ -35,10 +35,7 @@ export function startRecordings(
   return startRetention({ ch, tenantId: env.TENANT_ID, services }, RETENTION_EVERY_MS, log);
 }
 
-/** Events straight into the pipeline, resolved once stored; an event the pipeline refuses is an error, not a silent loss. */
-export function pipelineIngest(pipeline: IngestPipeline): (events: CtiEvent[]) => Promise<void> {
-  return async (events) => {
-    const r = await pipeline.ingest(events.map((e) => ({ payload: { object: e }, origin: { source: "recordings" } })));
-    if (r.deadLettered > 0) throw new Error(`recordings: ${r.deadLettered} recording event(s) were refused by the ingest pipeline (see dead_letters)`);
-  };
+/** Events straight into the pipeline, resolved once stored; an event the pipeline refuses is an error (RefusedEvents), not a silent loss. */
+export function pipelineIngest(pipeline: IngestPipeline, source = "recordings"): (events: CtiEvent[]) => Promise<void> {
+  return ingestOrThrow(pipeline, source);
 }

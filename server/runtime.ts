@@ -12,7 +12,7 @@ import { startKafka } from "./kafka";
 import { printSignIns } from "./sign-ins";
 import { openStore } from "./store";
 import { startOperatorSql } from "./operator-socket";
-import { startRecordings } from "./recordings";
+import { pipelineIngest, startRecordings } from "./recordings";
 import { startSpeechForRecordings } from "./speech";
 import { startTelephony } from "./telephony";
 
@@ -80,12 +80,8 @@ async function boot(env: Env, log: (line: string) => void): Promise<Runtime> {
 
   // Redaction settings reach the pipeline before the first transcript does; the speech queue writes through the pipeline too.
   const stopRedactionRefresh = keepRedactionPolicyFresh(ch, env.TENANT_ID, env.REDACTION_KEEP_ORIGINAL, 60_000, log);
-  const { speech, enqueueStored } = startSpeechForRecordings(
-    env,
-    ch,
-    async (events) => void (await pipeline.ingest(events.map((object) => ({ payload: { object }, origin: { source: "speech" } })))),
-    log,
-  );
+  // A segment the pipeline refuses fails the job with the reason (RefusedEvents is final: not retried), as the recordings side's events do.
+  const { speech, enqueueStored } = startSpeechForRecordings(env, ch, pipelineIngest(pipeline, "speech"), log);
 
   const operatorSql = startOperatorSql(env, ch, log);
   if (env.demoMode) printSignIns(await ensureDemoUsers(env.DATA_DIR), env, log);

@@ -9,6 +9,7 @@ import { CallFactsPanel } from "./call-facts-panel";
 import { CallPlayerContext, type CallPlayer } from "./call-player-context";
 import { momentHref, parseMoment, stepRate } from "./moment-link";
 import { RecordingPlayer, type PlayerHandle } from "./recording-player";
+import { RestoreOriginal } from "./restore-original";
 import { TranscriptPanel } from "./transcript-panel";
 
 const SKIP_MS = 5_000;
@@ -24,7 +25,18 @@ function typing(target: EventTarget | null): boolean {
  * the evaluation slot (QA's panel, given the player through CallPlayerContext). The
  * recording (`?recording=`) and the moment (`?t=` seconds) come from the URL.
  */
-export function CallPage({ view, initialTz, evaluationSlot }: { view: CallView; initialTz: string | null; evaluationSlot?: ReactNode }) {
+export function CallPage({
+  view,
+  initialTz,
+  evaluationSlot,
+  canRestore = false,
+}: {
+  view: CallView;
+  initialTz: string | null;
+  evaluationSlot?: ReactNode;
+  /** Whole-centre admins may restore a redacted recording's kept original. */
+  canRestore?: boolean;
+}) {
   const tz = useBrowserTimeZone(initialTz) ?? "UTC";
   const { param, setParams } = useView();
   const { facts, recordings } = view;
@@ -107,7 +119,8 @@ export function CallPage({ view, initialTz, evaluationSlot }: { view: CallView; 
             {recording ? (
               <>
                 <RecordingPlayer
-                  key={recording.recordingId}
+                  // A restore (or a redaction) changes the audio under the same URL: the player starts afresh on it.
+                  key={`${recording.recordingId}:${recording.redactedSpans}:${recording.originalKept}`}
                   recording={recording}
                   currentMs={currentMs}
                   rate={rate}
@@ -146,6 +159,7 @@ export function CallPage({ view, initialTz, evaluationSlot }: { view: CallView; 
                     ))}
                   </ul>
                 )}
+                {canRestore && <RestoreOriginal recording={recording} />}
                 <TranscriptPanel callId={facts.callId} recordingId={recording.recordingId} currentMs={currentMs} onSeek={seekTo} />
               </>
             ) : (

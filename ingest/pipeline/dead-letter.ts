@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { maskCardDataInJsonBytes } from "@/lib/redaction/mask-json-bytes";
 import type { RejectReason } from "./decode";
 import type { InboundMessage } from "./message";
 
@@ -18,7 +19,7 @@ export type DeadLetterRow = {
   headers: string;
 };
 
-/** The original bytes, exactly; an in-process object is kept as its JSON text. */
+/** The original bytes, exactly; an in-process object is kept as its JSON text (deadLetterRow masks card data in them). */
 export function originalBytes(message: InboundMessage): Buffer {
   const p = message.payload;
   if (p instanceof Uint8Array) return Buffer.from(p.buffer, p.byteOffset, p.byteLength);
@@ -31,14 +32,23 @@ export function originalBytes(message: InboundMessage): Buffer {
   return Buffer.from(text, "utf8");
 }
 
+/** Appended to a dead letter's reason when card data in its speech was masked. */
+export const CARD_DATA_MASKED = "; card data masked";
+
+/**
+ * The original bytes, except card numbers, security codes and expiry dates in any
+ * transcript text they carry: a refused segment must not keep a spoken card number
+ * where stored segments never do (lib/redaction/mask-json-bytes.ts). The reason says so.
+ */
 export function deadLetterRow(message: InboundMessage, reason: RejectReason, detail: string, now: number): DeadLetterRow {
-  const bytes = originalBytes(message);
+  const masked = maskCardDataInJsonBytes(originalBytes(message));
+  const bytes = Buffer.from(masked.bytes.buffer, masked.bytes.byteOffset, masked.bytes.byteLength);
   const o = message.origin;
   return {
     id: randomUUID(),
     received_at: now,
     source: o.source,
-    reason,
+    reason: masked.masked ? `${reason}${CARD_DATA_MASKED}` : reason,
     detail: detail.slice(0, 2000),
     payload_base64: bytes.toString("base64"),
     payload_size: bytes.byteLength,

@@ -33,7 +33,10 @@ export function parseBytes(bytes: Uint8Array, maxBytes: number): Parsed {
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (e) {
-    return { ok: false, reason: "malformed_json", detail: (e as Error).message };
+    // V8 quotes about ten characters either side of the fault ('Unexpected token 'y', ..."is 4111 1111"... is not valid
+    // JSON'): they may be digits of a card number read aloud. The bytes are in the dead letter (card data masked), so the
+    // message keeps only what went wrong.
+    return { ok: false, reason: "malformed_json", detail: (e as Error).message.replace(/, (?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/s, " (not valid JSON)") };
   }
 }
 

@@ -6,6 +6,7 @@
  */
 export { IngestPipeline, type IngestResult, type PipelineStats, type EventListener } from "./pipeline";
 export type { InboundMessage, MessageOrigin } from "./message";
+export { ingestOrThrow, RefusedEvents, type Refusal } from "./refused-events";
 export { InProcessSource, type SourceOptions } from "./in-process-source";
 export { writeDirectory } from "./directory-writer";
 export { lastStoredTime } from "./stored-until";

@@ -2,6 +2,7 @@ import type { ClickHouseClient } from "@clickhouse/client";
 import type { CtiEvent } from "@/lib/events";
 import { parsedScope, parseBatch, validateBatch } from "./batch";
 import type { InboundMessage } from "./message";
+import type { Refusal } from "./refused-events";
 import { storedEventIds, writeBatch } from "./store-writer";
 
 export type IngestResult = { received: number; inserted: number; alreadyStored: number; duplicatesInBatch: number; deadLettered: number };
@@ -23,8 +24,11 @@ export class IngestPipeline {
     private readonly options: { maxEventBytes: number; origin: string },
   ) {}
 
-  /** Resolves once everything in `messages` is stored or dead-lettered; rejects (storing nothing new) if the store fails. */
-  async ingest(messages: readonly InboundMessage[]): Promise<IngestResult> {
+  /**
+   * Resolves once everything in `messages` is stored or dead-lettered, with why each dead letter was
+   * refused; rejects (storing nothing new) if the store fails.
+   */
+  async ingest(messages: readonly InboundMessage[]): Promise<IngestResult & { refused: Refusal[] }> {
     const parsed = parseBatch(messages, this.options.maxEventBytes);
     // The store looks up which of these it already holds while this thread validates them
     // (chDB answers on its own thread, a ClickHouse server over the network).
@@ -41,7 +45,7 @@ export class IngestPipeline {
     this.record(result, batch.events);
     const fresh = written.alreadyStored.size === 0 ? batch.events : batch.events.filter((e) => !written.alreadyStored.has(e.id));
     if (fresh.length > 0) for (const listener of this.listeners) listener(fresh);
-    return result;
+    return { ...result, refused: batch.deadLetters.map((d) => ({ reason: d.reason, detail: d.detail })) };
   }
 
   onEvents(listener: EventListener): () => void {

@@ -5,8 +5,8 @@ import { queryRows, sqlNumber } from "@/lib/store/query-rows";
 
 /**
  * A call's recordings: what the platform said (recordings, merged by max) and what
- * the product stored (recording_media, latest version). Storage keys are not read:
- * they never leave the server, and this answer goes to the browser.
+ * the product stored (recording_media, latest version). Storage keys are not read
+ * (only whether an original is kept): they never leave the server, and this answer goes to the browser.
  */
 const RECORDINGS_SQL = `
 SELECT ${RECORDING_COLUMNS}
@@ -18,7 +18,8 @@ ORDER BY startedAt, recordingId`;
 
 const MEDIA_SQL = `
 SELECT recording_id AS recordingId, argMax(duration_ms, version) AS durationMs, argMax(channel_roles, version) AS channelRoles,
-  argMax(redacted_spans, version) AS redactedSpans, argMax(deleted_at, version) IS NOT NULL AS deleted, argMax(deleted_reason, version) AS deletedReason
+  argMax(redacted_spans, version) AS redactedSpans, argMax(deleted_at, version) IS NOT NULL AS deleted, argMax(deleted_reason, version) AS deletedReason,
+  argMax(original_key, version) != '' AS originalKept
 FROM recording_media
 WHERE tenant_id = {tenantId:String} AND has({ids:Array(String)}, recording_id)
 GROUP BY recording_id`;
@@ -30,6 +31,7 @@ const mediaRow = z.object({
   redactedSpans: sqlNumber,
   deleted: z.union([z.boolean(), z.number()]).transform((v) => v === true || v === 1),
   deletedReason: z.string(),
+  originalKept: z.union([z.boolean(), z.number()]).transform((v) => v === true || v === 1),
 });
 
 export type { RecordingRow };

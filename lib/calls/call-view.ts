@@ -21,6 +21,8 @@ export type CallRecording = {
   media: "stored" | "deleted" | "pending";
   deletedReason: string | null;
   redactedSpans: number;
+  /** The audio as it was before redaction is kept (admins may restore it). */
+  originalKept: boolean;
   markers: TimelineMarker[];
 };
 
@@ -63,6 +65,7 @@ export function callView(
         media: !m ? "pending" : m.deleted ? "deleted" : "stored",
         deletedReason: m?.deleted ? m.deletedReason || null : null,
         redactedSpans: m?.redactedSpans ?? 0,
+        originalKept: m !== undefined && !m.deleted && m.originalKept,
         markers: timelineMarkers({ recordingId: r.recordingId, legId: r.legId, agentId: r.agentId, startedAt: r.startedAt, durationMs }, events),
       };
     });

@@ -61,9 +61,10 @@ export function retryDelay(attempts: number, policy: RetryPolicy): number {
   return Math.min(policy.maxRetryMs, policy.firstRetryMs * 2 ** Math.max(0, attempts - 1));
 }
 
-export function failedAttempt(job: Job, error: string, now: number, policy: RetryPolicy): Job {
+/** A failed attempt: queued again after its back-off, or failed for good after the last attempt, or at once when `final` (trying again cannot mend it). */
+export function failedAttempt(job: Job, error: string, now: number, policy: RetryPolicy, final = false): Job {
   const updatedAt = later(job, now);
-  if (job.attempts >= policy.maxAttempts) return { ...job, state: "failed", error, updatedAt };
+  if (final || job.attempts >= policy.maxAttempts) return { ...job, state: "failed", error, updatedAt };
   return { ...job, state: "queued", error, nextAttemptAt: now + retryDelay(job.attempts, policy), updatedAt };
 }
 

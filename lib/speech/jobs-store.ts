@@ -63,3 +63,16 @@ export async function readJob(ch: ClickHouseClient, tenantId: string, recordingI
   );
   return row;
 }
+
+/** The latest state of each job whose audio is one of these files (the speech copies' sweep at start). */
+export async function readJobStatesByAudioPath(ch: ClickHouseClient, audioPaths: readonly string[]): Promise<Map<string, JobState>> {
+  if (audioPaths.length === 0) return new Map();
+  const rows = await queryRows(
+    ch,
+    "SELECT audio_path AS audioPath, state FROM transcription_jobs FINAL WHERE has({paths:Array(String)}, audio_path)",
+    { paths: [...audioPaths] },
+    z.object({ audioPath: z.string(), state: rowSchema.shape.state }),
+    { kind: "ingest" },
+  );
+  return new Map(rows.map((r) => [r.audioPath, r.state]));
+}

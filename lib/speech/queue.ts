@@ -21,7 +21,11 @@ export type QueueOptions = {
   /** One per worker process: the queue runs at most this many jobs at once. */
   workers: readonly Transcriber[];
   facts(tenantId: string, recordingId: string): Promise<RecordingFacts | undefined>;
-  /** Into the ingest pipeline, all of one recording's segments in one call (redaction reads them together). */
+  /**
+   * Into the ingest pipeline, all of one recording's segments in one call (redaction reads them together).
+   * Rejects when the pipeline refused any (the job must not be done with segments missing); an error with
+   * `final: true` fails the job at once, since the same segments would be refused again.
+   */
   ingest(events: CtiEvent[]): Promise<void>;
   /**
    * After a job's segments are stored: what else a transcript sets off (silencing its redacted
@@ -29,6 +33,11 @@ export type QueueOptions = {
    * attempt, so it is tried again like any other.
    */
   afterDone?(job: Job): Promise<void>;
+  /**
+   * After a job failed for good (its last attempt): what must not outlive it (the job's temporary audio copy).
+   * An error here is logged; the job stays failed.
+   */
+  afterFailed?(job: Job): Promise<void>;
   retry?: RetryPolicy;
   /** How often due jobs are looked for besides enqueue's wake-up (retries come due on their own). */
   pollMs?: number;
@@ -156,9 +165,12 @@ export class TranscriptionQueue {
       await this.o.store.write(job);
     } catch (e) {
       if (this.stopped) return job; // left running: the next start queues it again
-      job = failedAttempt(job, (e as Error).message, this.now(), this.o.retry ?? DEFAULT_RETRY);
+      // An error marked final (the pipeline refused the segments: RefusedEvents) fails the job at once, its reason in the status.
+      job = failedAttempt(job, (e as Error).message, this.now(), this.o.retry ?? DEFAULT_RETRY, (e as { final?: unknown }).final === true);
       this.o.log?.(`transcription: ${job.recordingId} attempt ${job.attempts} failed: ${job.error}`);
       await this.o.store.write(job);
+      if (job.state === "failed")
+        await this.o.afterFailed?.(job).catch((e: unknown) => this.o.log?.(`transcription: ${job.recordingId}: after its failure: ${(e as Error).message}`));
     }
     return job;
   }

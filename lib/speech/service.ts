@@ -4,8 +4,7 @@ import type { CtiEvent } from "@/lib/events";
 import type { Env } from "@/lib/env";
 import { runtimeStatus } from "@/lib/runtime/status";
 import { readJobs, writeJob } from "./jobs-store";
-import type { Job } from "./job-state";
-import { TranscriptionQueue } from "./queue";
+import { TranscriptionQueue, type QueueOptions } from "./queue";
 import { readRecordingFacts } from "./recording-facts";
 import { SpeechWorker, type WorkerHealth } from "./worker-process";
 
@@ -30,7 +29,7 @@ export function startSpeech(
   ch: ClickHouseClient,
   ingest: (events: CtiEvent[]) => Promise<void>,
   log: (line: string) => void,
-  afterDone?: (job: Job) => Promise<void>,
+  hooks: Pick<QueueOptions, "afterDone" | "afterFailed"> = {},
 ): SpeechService {
   const venv = path.resolve(env.SPEECH_VENV);
   const workers = Array.from({ length: env.SPEECH_WORKERS }, () => new SpeechWorker({ venv, script: WORKER_SCRIPT, threads: env.SPEECH_THREADS, log }));
@@ -40,7 +39,7 @@ export function startSpeech(
     facts: (tenantId, recordingId) => readRecordingFacts(ch, tenantId, recordingId),
     ingest,
     log,
-    ...(afterDone ? { afterDone } : {}),
+    ...hooks,
   });
   const health = () => {
     const first = workers[0];

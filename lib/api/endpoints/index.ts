@@ -11,6 +11,7 @@ import {
   recordingOriginalEndpoint,
   recordingPeaksEndpoint,
   recordingRetention,
+  restoreRecordingEndpoint,
   updateRecordingRetention,
   uploadRecordingEndpoint,
 } from "./recordings";
@@ -56,6 +57,7 @@ export const ENDPOINTS = [
   recordingAudioEndpoint,
   recordingPeaksEndpoint,
   recordingOriginalEndpoint,
+  restoreRecordingEndpoint,
   uploadRecordingEndpoint,
   recordingRetention,
   updateRecordingRetention,

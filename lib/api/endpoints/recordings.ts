@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { recordingAudio, recordingOriginal, recordingPeaks } from "@/lib/recordings/media/recording-media-routes";
+import { recordingAudio, recordingOriginal, recordingPeaks, restoreRecording } from "@/lib/recordings/media/recording-media-routes";
 import { recordingServices } from "@/lib/recordings/media/services";
 import { readBodyLimited, UPLOAD_MAX_BYTES, uploadParamsSchema, uploadRecording } from "@/lib/recordings/import/upload";
 import { listQueueRetention, retentionChangeSchema, setQueueRetention } from "@/lib/recordings/retention/retention-settings";
@@ -45,6 +45,22 @@ export const recordingOriginalEndpoint = defineEndpoint({
   scope: { wholeCentre: "unredacted audio holds card numbers: for admins who see the whole centre only, like the kept transcripts" },
   params: idParams,
   run: (ctx, p) => recordingOriginal(caller(ctx), p.recordingId),
+});
+
+/**
+ * Undoes a redaction judged wrong: the kept original is served again (a new media version). Audited
+ * (recording.restore). Whole-centre admins only, like reading the original: the restored audio holds
+ * what the redaction silenced, and everyone who may play the recording then hears it.
+ */
+export const restoreRecordingEndpoint = defineEndpoint({
+  method: "POST",
+  path: "/api/recordings/[recordingId]/restore",
+  capability: "admin",
+  scope: {
+    wholeCentre: "the restored audio holds the card numbers the redaction silenced, served to everyone who may play it: for admins who see the whole centre only",
+  },
+  params: idParams,
+  run: (ctx, p) => restoreRecording(caller(ctx), p.recordingId),
 });
 
 /**

@@ -3,10 +3,12 @@ import type { ClickHouseClient } from "@clickhouse/client";
 import { readCallEvents } from "@/lib/calls/read-call-events";
 import { NotFound, Unavailable } from "@/lib/errors/domain-errors";
 import { SPEC_VERSION, type CtiEvent } from "@/lib/events";
+import { withMediaLock } from "@/lib/recordings/media/media-lock";
 import { readMediaRow, type MediaRow } from "@/lib/recordings/media/media-row";
 import type { PcmAudio } from "@/lib/recordings/media/pcm";
 import type { RecordingServices } from "@/lib/recordings/media/services";
 import { storeMedia } from "@/lib/recordings/media/store-media";
+import { readJob } from "@/lib/speech/jobs-store";
 
 /** The leg a recording belongs to, as the call's events name it. */
 export type RecordedLeg = { callId: string; legId: string; queueId: string; agentId: string; answeredAt: number | null; firstEventAt: number };
@@ -34,7 +36,8 @@ export type ImportResult = { recordingId: string; created: boolean; media: Media
  * fills from them like any platform's. The recording id and the event ids derive
  * from the call, leg and content, so importing the same file again stores nothing
  * twice (media: the row is found; events: the pipeline drops known ids) and repairs
- * a run that stopped between the two. `allow` sees the leg first (a scope check).
+ * a run that stopped between the two, or before its transcription was queued.
+ * `allow` sees the leg first (a scope check).
  */
 export async function storeImportedRecording(
   ctx: { ch: ClickHouseClient; services: RecordingServices },
@@ -49,10 +52,11 @@ export async function storeImportedRecording(
   const ingest = ctx.services.ingest;
   if (!ingest) throw new Unavailable("the ingest pipeline is not running in this process, so the recording cannot be made known");
   const recordingId = `${input.source.replace(/[^a-z]+.*$/, "")}-${hash([input.tenantId, input.callId, leg.legId, input.contentHash]).slice(0, 24)}`;
-  const existing = await readMediaRow(ctx.ch, input.tenantId, recordingId);
-  const media =
-    existing ??
-    (await storeMedia(ctx.ch, ctx.services.store, {
+  // The check and the first version's write are one step against other writers of this recording's media.
+  const { existing, media } = await withMediaLock(input.tenantId, recordingId, async () => {
+    const found = await readMediaRow(ctx.ch, input.tenantId, recordingId);
+    if (found) return { existing: found, media: found };
+    const stored = await storeMedia(ctx.ch, ctx.services.store, {
       tenantId: input.tenantId,
       recordingId,
       callId: input.callId,
@@ -60,7 +64,9 @@ export async function storeImportedRecording(
       pcm: input.pcm,
       silence: [],
       redactedSpans: 0,
-    }));
+    });
+    return { existing: undefined, media: stored };
+  });
   const startedAt = Math.round(input.startedAt ?? leg.answeredAt ?? leg.firstEventAt);
   const envelope = (type: string) => ({
     specVersion: SPEC_VERSION as typeof SPEC_VERSION,
@@ -77,7 +83,11 @@ export async function storeImportedRecording(
     { ...envelope("recording.stopped"), type: "recording.stopped", time: startedAt + media.durationMs, data: { recordingId, durationMs: media.durationMs } },
   ];
   await ingest(recordingEvents);
-  if (!existing) await ctx.services.enqueueTranscription?.(input.tenantId, recordingId);
+  // Queued when no job for it is stored, not only when the media is new: an enqueue that failed after the media was
+  // stored (an S3 read, a full disk) is tried again by the next import. A job already there, in any state, is left
+  // alone: queueing again would transcribe a done recording afresh.
+  const enqueue = ctx.services.enqueueTranscription;
+  if (enqueue && media.deletedAt === null && (!existing || !(await readJob(ctx.ch, input.tenantId, recordingId)))) await enqueue(input.tenantId, recordingId);
   return { recordingId, created: !existing, media, leg };
 }
 

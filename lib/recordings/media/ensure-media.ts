@@ -1,5 +1,6 @@
 import type { ClickHouseClient } from "@clickhouse/client";
 import { readCallEvents } from "@/lib/calls/read-call-events";
+import { withMediaLock } from "./media-lock";
 import { readMediaRow, type MediaRow } from "./media-row";
 import type { SilenceSpan } from "./pcm";
 import { pauseSpans } from "./pause-spans";
@@ -28,7 +29,7 @@ export async function ensureMedia(ctx: MediaContext, recording: RecordingRow, o:
   if (existing) return existing;
   const renderer = ctx.services.renderer;
   if (!renderer?.canRender(recording)) return undefined;
-  return singleFlight(JSON.stringify(["render", ctx.tenantId, recording.recordingId]), async () => {
+  const render = async () => {
     // Another caller may have finished between our read and our turn.
     const stored = await readMediaRow(ctx.ch, ctx.tenantId, recording.recordingId);
     if (stored) return stored;
@@ -45,5 +46,6 @@ export async function ensureMedia(ctx: MediaContext, recording: RecordingRow, o:
       silence: [...pauseSpans(events, recording.recordingId, recording.startedAt, durationMs), ...redactions],
       redactedSpans: redactions.length,
     });
-  });
+  };
+  return singleFlight(JSON.stringify(["render", ctx.tenantId, recording.recordingId]), () => withMediaLock(ctx.tenantId, recording.recordingId, render));
 }

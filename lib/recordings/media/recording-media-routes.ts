@@ -8,7 +8,9 @@ import { contactInScope } from "@/lib/auth/scope-access";
 import { ensureMedia } from "./ensure-media";
 import type { MediaRow } from "./media-row";
 import type { RecordingRow } from "./recording-row";
-import { serveObject, startsPlayback } from "./serve-object";
+import { readStartsPlayback } from "./playback-reads";
+import { readsFromStart, sendsBytes, serveObject } from "./serve-object";
+import { restoreMedia } from "./redact-media";
 import { holdUntilRedacted } from "./redaction-hold";
 import { readServedRecording } from "./served-recording";
 import { recordingServices, type RecordingServices } from "./services";
@@ -24,10 +26,7 @@ export type RecordingCaller = { ch: ClickHouseClient; tenantId: string; access: 
  */
 async function servedMedia(c: RecordingCaller, recordingId: string): Promise<{ recording: RecordingRow; media: MediaRow; services: RecordingServices }> {
   const services = c.services ?? recordingServices();
-  const served = await readServedRecording(c.ch, c.tenantId, recordingId);
-  const recording = served?.recording;
-  const agent = recording?.agentId ? { teamId: served?.teamId ?? null } : null;
-  if (!served || !recording || !contactInScope(c.access, { queueId: recording.queueId === "" ? null : recording.queueId, agent })) throw new NotFound("recording");
+  const { served, recording } = await recordingInScope(c, recordingId);
   let media = served.media;
   if (!media) {
     // A recording rendered on first open that is already past its queue's retention is not rendered now.
@@ -49,29 +48,34 @@ async function servedMedia(c: RecordingCaller, recordingId: string): Promise<{ r
   return { recording, media, services };
 }
 
+/** The recording's served facts, when it is in the caller's scope (its queue, and its agent's team); else the same 404 as an unknown one. */
+async function recordingInScope(c: RecordingCaller, recordingId: string) {
+  const served = await readServedRecording(c.ch, c.tenantId, recordingId);
+  const recording = served?.recording;
+  const agent = recording?.agentId ? { teamId: served?.teamId ?? null } : null;
+  if (!served || !recording || !contactInScope(c.access, { queueId: recording.queueId === "" ? null : recording.queueId, agent })) throw new NotFound("recording");
+  return { served, recording };
+}
+
 const tagOf = (m: MediaRow, which: string) => JSON.stringify([m.recordingId, m.version, which]);
 
-/** GET /api/recordings/{id}/audio: Range answered with 206; each playback (no range, or one from byte 0) and each download audited. */
+/** GET /api/recordings/{id}/audio: Range answered with 206; each new playback and each download audited. */
 export async function recordingAudio(c: RecordingCaller, recordingId: string, o: { download: boolean }): Promise<Response> {
   const { media, services } = await servedMedia(c, recordingId);
   const headers = c.request?.headers;
+  const object = { key: media.audioKey, size: media.bytes, contentType: "audio/webm", tag: tagOf(media, "audio") };
+  // Audited: each download that sends the file from its start, and each new playback (playback-reads.ts): not a 304,
+  // not a range further on, not a read from byte 0 of a playback this user is in the middle of.
+  const fromStart = readsFromStart(object, headers);
+  const audited = o.download ? fromStart : sendsBytes(object, headers) && readStartsPlayback(`${c.tenantId}/${c.actor.id}`, object.tag, fromStart);
   // The audit row and the store's first bytes are awaited together: both must be done before the answer goes.
-  const audit =
-    o.download || startsPlayback(headers, media.bytes)
-      ? auditRecording(c.ch, c.tenantId, c.actor, o.download ? RECORDING_AUDIT.download : RECORDING_AUDIT.play, recordingId, {
-          callId: media.callId,
-          version: media.version,
-        })
-      : undefined;
-  const [{ response }] = await Promise.all([
-    serveObject(
-      services.store,
-      { key: media.audioKey, size: media.bytes, contentType: "audio/webm", tag: tagOf(media, "audio") },
-      headers,
-      o.download ? { downloadName: `recording-${recordingId}.webm` } : {},
-    ),
-    audit,
-  ]);
+  const audit = audited
+    ? auditRecording(c.ch, c.tenantId, c.actor, o.download ? RECORDING_AUDIT.download : RECORDING_AUDIT.play, recordingId, {
+        callId: media.callId,
+        version: media.version,
+      })
+    : undefined;
+  const [{ response }] = await Promise.all([serveObject(services.store, object, headers, o.download ? { downloadName: `recording-${recordingId}.webm` } : {}), audit]);
   return response;
 }
 
@@ -97,4 +101,15 @@ export async function recordingOriginal(c: RecordingCaller, recordingId: string)
   );
   if (isFirstRead) await auditRecording(c.ch, c.tenantId, c.actor, RECORDING_AUDIT.playOriginal, recordingId, { callId: media.callId, version: media.version });
   return response;
+}
+
+/**
+ * POST /api/recordings/{id}/restore (admins who see the whole centre): a redaction judged wrong is undone,
+ * the kept original served again as a new version (restoreMedia, under the recording's media lock;
+ * audited as recording.restore). 404 when no original was kept, 410 past retention.
+ */
+export async function restoreRecording(c: RecordingCaller, recordingId: string): Promise<{ recordingId: string; version: number; redactedSpans: number }> {
+  await recordingInScope(c, recordingId);
+  const media = await restoreMedia({ ch: c.ch, tenantId: c.tenantId, services: c.services ?? recordingServices(), actor: c.actor }, recordingId);
+  return { recordingId, version: media.version, redactedSpans: media.redactedSpans };
 }

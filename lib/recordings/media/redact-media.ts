@@ -9,6 +9,7 @@ import { decodeWebmOpus } from "./decode-webm-opus";
 import { readMediaRow, writeMediaRow, type MediaRow } from "./media-row";
 import type { SilenceSpan } from "./pcm";
 import { computePeaks } from "./peaks";
+import { withMediaLock } from "./media-lock";
 import type { RecordingServices } from "./services";
 import { channelRoles, storeMedia } from "./store-media";
 
@@ -23,8 +24,13 @@ export type RedactContext = { ch: ClickHouseClient; tenantId: string; services: 
  * (/original); without it any original is deleted. Audited.
  */
 export async function redactMedia(ctx: RedactContext, recordingId: string, spans: readonly SilenceSpan[], keepOriginal: boolean): Promise<MediaRow> {
-  const media = await liveMedia(ctx, recordingId);
   for (const s of spans) if (!(s.startMs >= 0 && s.endMs > s.startMs)) throw new InvalidInput(`redaction span ${s.startMs}..${s.endMs}: needs 0 <= startMs < endMs`);
+  // Read, re-encode and write as one step against other writers of this recording's media (retention above all).
+  return withMediaLock(ctx.tenantId, recordingId, () => redactLocked(ctx, recordingId, spans, keepOriginal));
+}
+
+async function redactLocked(ctx: RedactContext, recordingId: string, spans: readonly SilenceSpan[], keepOriginal: boolean): Promise<MediaRow> {
+  const media = await liveMedia(ctx, recordingId);
   const store = ctx.services.store;
   const sourceKey = media.originalKey || media.audioKey;
   const channels = decodeWebmOpus(await readWhole(store, sourceKey), opusRate(media), media.channels, samplesOf(media));
@@ -52,6 +58,10 @@ export async function redactMedia(ctx: RedactContext, recordingId: string, spans
 
 /** Serves the kept original again (a redaction judged wrong): a new version whose audio is the original, with its own peaks. Audited. */
 export async function restoreMedia(ctx: RedactContext, recordingId: string): Promise<MediaRow> {
+  return withMediaLock(ctx.tenantId, recordingId, () => restoreLocked(ctx, recordingId));
+}
+
+async function restoreLocked(ctx: RedactContext, recordingId: string): Promise<MediaRow> {
   const media = await liveMedia(ctx, recordingId);
   if (media.originalKey === "") throw new NotFound("original audio (it was not kept)");
   const store = ctx.services.store;

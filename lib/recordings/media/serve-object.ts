@@ -1,48 +1,69 @@
 import { createHash } from "node:crypto";
 import type { ObjectStore } from "@/lib/recordings/storage/object-store";
-import { parseRange } from "./range";
+import { parseRange, type RangeRequest } from "./range";
 
 export type ServedObject = { key: string; size: number; contentType: string; /** Names this exact content (recording, version, which object). */ tag: string };
+
+type Asked = RangeRequest | { kind: "not_modified" };
+
+const etagOf = (tag: string) => `"${createHash("sha256").update(tag).digest("base64url").slice(0, 27)}"`;
+
+/** What a request will be answered with: decided once, for the answer (serveObject) and for the audit (readsFromStart, sendsBytes). */
+function readAsked(object: Pick<ServedObject, "size" | "tag">, headers: Headers | undefined): Asked {
+  const etag = etagOf(object.tag);
+  const ifRange = headers?.get("if-range");
+  // A range is honoured only against the content it was computed for (RFC 9110 §13.1.5); otherwise the whole object.
+  const rangeHeader = ifRange && ifRange !== etag ? null : headers?.get("range");
+  const asked = parseRange(rangeHeader, object.size);
+  // A repeat the browser holds: nothing is sent.
+  if (asked.kind === "whole" && headers?.get("if-none-match") === etag) return { kind: "not_modified" };
+  return asked;
+}
+
+/**
+ * Whether the answer sends the object from its first byte (a 200, or a 206 from byte 0). A 304, a 416
+ * and a range further on do not. Known before the store is read, so an audit row can be written alongside.
+ */
+export function readsFromStart(object: Pick<ServedObject, "size" | "tag">, headers: Headers | undefined): boolean {
+  const asked = readAsked(object, headers);
+  return asked.kind === "whole" || (asked.kind === "range" && asked.range.start === 0);
+}
+
+/** Whether the answer sends any bytes (not a 304, not a 416). */
+export function sendsBytes(object: Pick<ServedObject, "size" | "tag">, headers: Headers | undefined): boolean {
+  const asked = readAsked(object, headers);
+  return asked.kind === "whole" || asked.kind === "range";
+}
 
 /**
  * One stored object as an HTTP answer: 200 with all of it, 206 with the range
  * asked for (Content-Range), 416 for a range past the end, 304 for a repeat the
  * browser holds (If-None-Match, without a range). The body is the store's stream,
  * handed on as it arrives; nothing buffers the file. The ETag is a hash, so no key
- * or path reaches the browser. `isFirstRead` tells the caller whether this request
- * starts a playback (no range, or one from byte 0), which is what gets audited.
+ * or path reaches the browser. `isFirstRead` says whether the answer sends the
+ * object from its first byte (readsFromStart).
  */
-/** Whether a request starts a playback (no range, or one from byte 0): what the audit log counts. */
-export function startsPlayback(headers: Headers | undefined, size: number): boolean {
-  const asked = parseRange(headers?.get("range"), size);
-  return asked.kind === "whole" || (asked.kind === "range" && asked.range.start === 0);
-}
-
 export async function serveObject(
   store: ObjectStore,
   object: ServedObject,
   headers: Headers | undefined,
   o: { downloadName?: string } = {},
 ): Promise<{ response: Response; isFirstRead: boolean }> {
-  const etag = `"${createHash("sha256").update(object.tag).digest("base64url").slice(0, 27)}"`;
   const base: Record<string, string> = {
     "Accept-Ranges": "bytes",
-    ETag: etag,
+    ETag: etagOf(object.tag),
     "Content-Type": object.contentType,
     // The user's own copy only: a shared cache must not keep what a scope check let through.
     "Cache-Control": "private, no-cache",
     "X-Content-Type-Options": "nosniff",
     ...(o.downloadName ? { "Content-Disposition": `attachment; filename="${o.downloadName.replace(/[^A-Za-z0-9._-]/g, "_")}"` } : {}),
   };
-  const ifRange = headers?.get("if-range");
-  // A range is honoured only against the content it was computed for (RFC 9110 §13.1.5); otherwise the whole object.
-  const rangeHeader = ifRange && ifRange !== etag ? null : headers?.get("range");
-  const asked = parseRange(rangeHeader, object.size);
+  const asked = readAsked(object, headers);
   if (asked.kind === "unsatisfiable") {
     return { response: new Response(null, { status: 416, headers: { ...base, "Content-Range": `bytes */${object.size}` } }), isFirstRead: false };
   }
+  if (asked.kind === "not_modified") return { response: new Response(null, { status: 304, headers: base }), isFirstRead: false };
   if (asked.kind === "whole") {
-    if (headers?.get("if-none-match") === etag) return { response: new Response(null, { status: 304, headers: base }), isFirstRead: false };
     const body = object.size === 0 ? null : await store.get(object.key);
     return { response: new Response(body, { status: 200, headers: { ...base, "Content-Length": String(object.size) } }), isFirstRead: true };
   }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Actor } from "@/lib/audit/write-audit";
 import { queryRows, sqlNumber } from "@/lib/store/query-rows";
 import { auditRecording, RECORDING_AUDIT } from "@/lib/recordings/media/audit-recording";
+import { withMediaLock } from "@/lib/recordings/media/media-lock";
 import { readMediaRow, writeMediaRow } from "@/lib/recordings/media/media-row";
 import type { RecordingServices } from "@/lib/recordings/media/services";
 
@@ -52,17 +53,22 @@ export async function deleteExpiredAudio(
   const due = await queryRows(ctx.ch, DUE_SQL, { tenantId: ctx.tenantId, now, limit }, dueSchema, { kind: "compaction" });
   let deleted = 0;
   for (const d of due) {
-    const media = await readMediaRow(ctx.ch, ctx.tenantId, d.recordingId);
-    if (!media || media.deletedAt !== null) continue;
-    const reason = `retention: queue ${d.queueId} keeps audio ${d.days} days`;
-    await writeMediaRow(ctx.ch, ctx.tenantId, { ...media, version: media.version + 1, deletedAt: now, deletedReason: reason, storedAt: now });
-    for (const key of [media.audioKey, media.peaksKey, media.originalKey]) if (key !== "") await ctx.services.store.delete(key);
-    await auditRecording(ctx.ch, ctx.tenantId, RETENTION_ACTOR, RECORDING_AUDIT.retentionDelete, d.recordingId, {
-      callId: media.callId,
-      queueId: d.queueId,
-      days: d.days,
+    // Under the recording's media lock: a redaction or restore under way finishes first, and its new
+    // version is the one deleted here (never re-stored after this deletion).
+    const done = await withMediaLock(ctx.tenantId, d.recordingId, async () => {
+      const media = await readMediaRow(ctx.ch, ctx.tenantId, d.recordingId);
+      if (!media || media.deletedAt !== null) return false;
+      const reason = `retention: queue ${d.queueId} keeps audio ${d.days} days`;
+      await writeMediaRow(ctx.ch, ctx.tenantId, { ...media, version: media.version + 1, deletedAt: now, deletedReason: reason, storedAt: now });
+      for (const key of [media.audioKey, media.peaksKey, media.originalKey]) if (key !== "") await ctx.services.store.delete(key);
+      await auditRecording(ctx.ch, ctx.tenantId, RETENTION_ACTOR, RECORDING_AUDIT.retentionDelete, d.recordingId, {
+        callId: media.callId,
+        queueId: d.queueId,
+        days: d.days,
+      });
+      return true;
     });
-    deleted += 1;
+    if (done) deleted += 1;
   }
   return { deleted };
 }

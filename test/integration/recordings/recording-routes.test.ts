@@ -5,9 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ClickHouseClient } from "@clickhouse/client";
 import type { AnyEndpoint } from "@/lib/api/endpoint";
 import { parseParams } from "@/lib/api/parse-request";
-import { recordingAudioEndpoint, recordingOriginalEndpoint, recordingPeaksEndpoint } from "@/lib/api/endpoints/recordings";
+import { recordingAudioEndpoint, recordingOriginalEndpoint, recordingPeaksEndpoint, restoreRecordingEndpoint } from "@/lib/api/endpoints/recordings";
 import type { SessionUser } from "@/lib/auth/session";
 import { errorResponse } from "@/lib/http/errors";
+import { readCallRecordings } from "@/lib/calls/call-recordings";
+import { readMediaRow } from "@/lib/recordings/media/media-row";
+import { redactMedia } from "@/lib/recordings/media/redact-media";
 import { setRecordingServices } from "@/lib/recordings/media/services";
 import { deleteExpiredAudio } from "@/lib/recordings/retention/retention-job";
 import { setQueueRetention } from "@/lib/recordings/retention/retention-settings";
@@ -73,7 +76,7 @@ describe("GET /api/recordings/{id}/audio", () => {
     expect(await auditRows()).toEqual([{ action: "recording.play", actor: "qa1" }]);
   });
 
-  it("answers a range with 206, Content-Range and exactly those bytes; only a range from byte 0 counts as a new playback", async () => {
+  it("answers a range with 206, Content-Range and exactly those bytes; a read from byte 0 of the playback under way is not a new one", async () => {
     const mid = await ask(recordingAudioEndpoint, qa, { recordingId }, { range: "bytes=100-199" });
     expect(mid.status).toBe(206);
     expect(mid.headers.get("content-range")).toBe(`bytes 100-199/${whole.length}`);
@@ -82,10 +85,28 @@ describe("GET /api/recordings/{id}/audio", () => {
     expect(tail.status).toBe(206);
     expect(await bytesOf(tail)).toEqual(whole.subarray(whole.length - 10));
     expect(await auditRows()).toHaveLength(1);
+    // The media element goes back to the start (or drops its buffer): the same playback, not a second one.
     const start = await ask(recordingAudioEndpoint, qa, { recordingId }, { range: "bytes=0-" });
     expect(start.status).toBe(206);
     expect(await bytesOf(start)).toEqual(whole);
-    expect((await auditRows()).map((a) => a.action)).toEqual(["recording.play", "recording.play"]);
+    expect(await auditRows()).toHaveLength(1);
+    // Another listener's first read is their own playback.
+    const other = await ask(recordingAudioEndpoint, admin, { recordingId }, { range: "bytes=0-" });
+    await bytesOf(other);
+    expect((await auditRows()).map((a) => [a.action, a.actor])).toEqual([
+      ["recording.play", "qa1"],
+      ["recording.play", "admin"],
+    ]);
+  });
+
+  it("audits no playback for a 304 Not Modified, which sends nothing", async () => {
+    const etag = (await ask(recordingAudioEndpoint, qa, { recordingId }, { range: "bytes=0-0" })).headers.get("etag") ?? "";
+    const before = (await auditRows()).length;
+    // A listener whose last read is long past (a fresh process) asks whether its copy is current.
+    const fresh: SessionUser = { id: "qa-cached", name: "QA", role: "qa" };
+    const r = await ask(recordingAudioEndpoint, fresh, { recordingId }, { "if-none-match": etag });
+    expect(r.status).toBe(304);
+    expect(await auditRows()).toHaveLength(before);
   });
 
   it("answers 416 with the size for a range past the end, and the whole file when If-Range names other content", async () => {
@@ -144,6 +165,56 @@ describe("GET /api/recordings/{id}/peaks and /original", () => {
   });
   it("says 404 for an original that was never kept", async () => {
     expect((await ask(recordingOriginalEndpoint, admin, { recordingId })).status).toBe(404);
+  });
+});
+
+describe("POST /api/recordings/{id}/restore", () => {
+  const scopedAdmin: SessionUser = { id: "admin2", name: "Admin 2", role: "admin", scope: { teams: [], queues: ["q2"] } };
+  async function restore(user: SessionUser, id: string): Promise<{ status: number; body: unknown }> {
+    try {
+      const p = parseParams(restoreRecordingEndpoint, new URLSearchParams(), { recordingId: id });
+      const request = new Request(`http://localhost/api/recordings/${id}/restore`, { method: "POST" });
+      return { status: 200, body: await restoreRecordingEndpoint.run({ ch, tenantId, user, signal: new AbortController().signal, request }, p, undefined) };
+    } catch (e) {
+      const r = errorResponse(e);
+      return { status: r.status, body: await r.json() };
+    }
+  }
+
+  it("serves a redacted recording's kept original again for a whole-centre admin, audited; refused to a scoped admin; 404 once nothing is kept", async () => {
+    const id = await storeCall(ch, { tenantId, callId: "c-restore", queueId: "q2", agentId: "a1", t0: T0, talkMs: 3_000, recorded: {} }, "team-a");
+    const first = await ask(recordingAudioEndpoint, admin, { recordingId: id });
+    const original = await bytesOf(first);
+    await redactMedia(
+      { ch, tenantId, services: servicesWith(store), actor: { id: "speech", name: "speech", role: "system" } },
+      id,
+      [{ channel: 1, startMs: 500, endMs: 1_500 }],
+      true,
+    );
+    const redacted = await bytesOf(await ask(recordingAudioEndpoint, admin, { recordingId: id }));
+    expect(redacted).not.toEqual(original);
+    // The call page learns that an original is kept (not where).
+    expect((await readCallRecordings(ch, tenantId, "c-restore")).media.get(id)).toMatchObject({ originalKept: true, redactedSpans: 1 });
+
+    expect((await restore(scopedAdmin, id)).status).toBe(403);
+    expect((await readMediaRow(ch, tenantId, id))?.redactedSpans).toBe(1);
+
+    const done = await restore(admin, id);
+    expect(done).toEqual({ status: 200, body: { recordingId: id, version: 3, redactedSpans: 0 } });
+    // What is served now is the audio as it was before the redaction, byte for byte.
+    expect(await bytesOf(await ask(recordingAudioEndpoint, admin, { recordingId: id }))).toEqual(original);
+    expect((await readCallRecordings(ch, tenantId, "c-restore")).media.get(id)).toMatchObject({ originalKept: false, redactedSpans: 0 });
+    const audit = await queryRows<{ action: string; actor: string }>(
+      ch,
+      "SELECT action, actor FROM audit_log WHERE tenant_id = {t:String} AND target = {r:String} AND action = 'recording.restore'",
+      { t: tenantId, r: `recording:${id}` },
+    );
+    expect(audit).toEqual([{ action: "recording.restore", actor: "admin" }]);
+
+    const again = await restore(admin, id);
+    expect(again.status).toBe(404);
+    expect(JSON.stringify(again.body)).toMatch(/original audio/);
+    expect((await restore(admin, "rec-unknown")).status).toBe(404);
   });
 });
 

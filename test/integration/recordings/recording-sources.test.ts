@@ -1,4 +1,3 @@
-import { writeJob } from "@/lib/speech/jobs-store";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -16,6 +15,8 @@ import { deleteExpiredAudio } from "@/lib/recordings/retention/retention-job";
 import { setQueueRetention } from "@/lib/recordings/retention/retention-settings";
 import { localObjectStore } from "@/lib/recordings/storage/local-store";
 import { readWhole, type ObjectStore } from "@/lib/recordings/storage/object-store";
+import { queuedJob } from "@/lib/speech/job-state";
+import { writeJob } from "@/lib/speech/jobs-store";
 import { freshTenant, queryRows, testStore } from "../helpers/store";
 import { wavFile } from "../../unit/helpers/wav-file";
 import { ingestEvents, servicesWith, storeCall, tone } from "./recorded-call";
@@ -32,6 +33,14 @@ const admin: SessionUser = { id: "admin", name: "Admin", role: "admin" };
 const qaUser: SessionUser = { id: "qa", name: "QA", role: "qa" };
 const scopedAdmin: SessionUser = { id: "admin2", name: "Admin 2", role: "admin", scope: { teams: [], queues: ["q-other"] } };
 const ingest: RecordingServices["ingest"] = (events) => ingestEvents(ch, events);
+
+/** A stand-in for the speech queue's enqueue: stores the job row as the real one does (what an import looks for), and notes the id. */
+const standInEnqueue =
+  (queued: string[]): NonNullable<RecordingServices["enqueueTranscription"]> =>
+  async (tenantId, recordingId) => {
+    await writeJob(ch, queuedJob({ tenantId, recordingId, callId: "", audioPath: "", channelRoles: [] }, Date.now()));
+    queued.push(recordingId);
+  };
 
 beforeAll(async () => {
   ({ ch } = await testStore());
@@ -178,7 +187,7 @@ describe("an Asterisk MixMonitor directory", () => {
     write("1778076000.11-broken.wav", new TextEncoder().encode("RIFF....WAVEjunk"), t0 + 35_000);
 
     const queued: string[] = [];
-    const services = servicesWith(store, { ingest, enqueueTranscription: async (_t, id) => void queued.push(id) });
+    const services = servicesWith(store, { ingest, enqueueTranscription: standInEnqueue(queued) });
     const report = await importDirectory({ ch, tenantId, services }, { dir, platform: "asterisk" });
     expect(report.imported.map((i) => [i.callId, i.files.map((f) => path.basename(f))])).toEqual([
       ["ast-1", ["1778076000.11.wav"]],
@@ -210,6 +219,33 @@ describe("an Asterisk MixMonitor directory", () => {
     expect(queued).toHaveLength(2);
     expect(await recordingsOf(tenantId)).toHaveLength(2);
     expect(fs.readdirSync(dir)).toHaveLength(6);
+  });
+
+  it("queues a recording whose first enqueue failed after its media was stored, on the next import, and only once", async () => {
+    const tenantId = freshTenant();
+    const t0 = Date.UTC(2026, 4, 7, 9);
+    await storeCall(ch, { tenantId, callId: "ast-3", queueId: "q1", agentId: "a1", t0, talkMs: 30_000, uniqueid: "1778144400.21" });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ccs-monitor-"));
+    fs.writeFileSync(path.join(dir, "1778144400.21.wav"), wavFile([tone(500, 8000, 500), tone(1000, 8000, 500)], 8000, "pcm16"));
+    fs.utimesSync(path.join(dir, "1778144400.21.wav"), (t0 + 35_000) / 1000, (t0 + 35_000) / 1000);
+
+    const failing = servicesWith(store, {
+      ingest,
+      enqueueTranscription: async () => {
+        throw new Error("speech: no space left on device");
+      },
+    });
+    await expect(importDirectory({ ch, tenantId, services: failing }, { dir, platform: "asterisk" })).rejects.toThrow(/no space left/);
+    const queued: string[] = [];
+    const services = servicesWith(store, { ingest, enqueueTranscription: standInEnqueue(queued) });
+    const again = await importDirectory({ ch, tenantId, services }, { dir, platform: "asterisk" });
+    // The media was stored by the failed run, so this one finds it; the job was not, so it is queued now.
+    expect(again.imported).toEqual([]);
+    expect(again.alreadyImported).toHaveLength(1);
+    expect(queued).toEqual([again.alreadyImported[0]!.recordingId]);
+    // With the job stored, a third import queues nothing (a done transcription is never redone by a re-import).
+    await importDirectory({ ch, tenantId, services }, { dir, platform: "asterisk" });
+    expect(queued).toHaveLength(1);
   });
 });
 

@@ -22,6 +22,14 @@ describe("silencePcm", () => {
     for (let i = 0; i < edge.length; i++) expect(Math.abs(edge[i] as number)).toBeLessThanOrEqual(Math.abs(caller[RATE - 40 + i] as number));
   });
 
+  it("silences a range of no known channel (null) on every channel", () => {
+    const [a, c] = silencePcm([tone(3), tone(3)], RATE, [{ channel: null, startMs: 1000, endMs: 2000, kind: "card_number" }]);
+    for (const pcm of [a, c]) {
+      expect(peak(pcm as Int16Array, 1, 2)).toBe(0);
+      expect(peak(pcm as Int16Array, 2.01, 3)).toBeGreaterThan(9_000);
+    }
+  });
+
   it("cuts ranges past the end and ignores channels the audio does not have", () => {
     const [c] = silencePcm([tone(1)], RATE, [
       { channel: 0, startMs: 900, endMs: 5000, kind: "card_number" },
@@ -45,6 +53,19 @@ describe("mergeAudioRedactions", () => {
       { channel: 0, startMs: 1500, endMs: 2000, kind: "expiry" },
       { channel: 1, startMs: 1000, endMs: 4000, kind: "card_number" },
       { channel: 1, startMs: 5000, endMs: 6000, kind: "security_code" },
+    ]);
+  });
+
+  it("keeps every-channel ranges (null) apart from channel 0's, first, merged among themselves", () => {
+    expect(
+      mergeAudioRedactions([
+        { channel: 0, startMs: 1000, endMs: 2000, kind: "expiry" },
+        { channel: null, startMs: 1500, endMs: 3000, kind: "card_number" },
+        { channel: null, startMs: 2500, endMs: 3500, kind: "card_number" },
+      ]),
+    ).toEqual([
+      { channel: null, startMs: 1500, endMs: 3500, kind: "card_number" },
+      { channel: 0, startMs: 1000, endMs: 2000, kind: "expiry" },
     ]);
   });
 });

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { CtiEvent } from "@/lib/events";
 import { failedAttempt, jobsToStart, queuedJob, retryDelay, started, type Job, type JobState } from "@/lib/speech/job-state";
 import type { TranscriptionResult } from "@/lib/speech/protocol";
-import { TranscriptionQueue, type Transcriber } from "@/lib/speech/queue";
+import { TranscriptionQueue, type QueueOptions, type Transcriber } from "@/lib/speech/queue";
 import type { RecordingFacts } from "@/lib/speech/recording-facts";
 import { stableUuid } from "@/lib/speech/segments-to-events";
 
@@ -81,7 +81,7 @@ describe("TranscriptionQueue", () => {
   });
   afterEach(() => vi.useRealTimers());
 
-  function queueWith(workers: FakeWorker[], store = new MapStore()) {
+  function queueWith(workers: FakeWorker[], store = new MapStore(), hooks: Pick<QueueOptions, "afterDone" | "afterFailed"> = {}) {
     const ingested: CtiEvent[][] = [];
     const queue = new TranscriptionQueue({
       store,
@@ -90,6 +90,7 @@ describe("TranscriptionQueue", () => {
       ingest: async (events) => void ingested.push(events),
       retry: POLICY,
       pollMs: 1_000,
+      ...hooks,
     });
     return { queue, store, ingested };
   }
@@ -136,6 +137,74 @@ describe("TranscriptionQueue", () => {
     expect(store.rows.get("r1")).toMatchObject({ state: "failed", attempts: 3 });
     await vi.advanceTimersByTimeAsync(60_000);
     expect(worker.calls).toHaveLength(3);
+    await queue.stop();
+  });
+
+  it("hands a job that failed for good, and only then, to afterFailed (its audio copy is removed there); afterDone never", async () => {
+    const worker = new FakeWorker();
+    const failed: Job[] = [];
+    const done: Job[] = [];
+    const { queue, store } = queueWith([worker], new MapStore(), {
+      afterFailed: async (job) => void failed.push(job),
+      afterDone: async (job) => void done.push(job),
+    });
+    await queue.start();
+    await queue.enqueue(input("r1"));
+    for (let attempt = 1; attempt <= POLICY.maxAttempts; attempt++) {
+      await vi.waitFor(() => expect(worker.calls).toHaveLength(attempt));
+      worker.calls[attempt - 1]?.reject(new Error(`decode error ${attempt}`));
+      await vi.waitFor(() => expect(store.rows.get("r1")?.attempts).toBe(attempt));
+      await vi.waitFor(() => expect(store.rows.get("r1")?.state).not.toBe("running"));
+      if (attempt < POLICY.maxAttempts) {
+        expect(failed).toEqual([]);
+        await vi.advanceTimersByTimeAsync(retryDelay(attempt, POLICY) + 1_000);
+      }
+    }
+    await vi.waitFor(() => expect(failed).toHaveLength(1));
+    expect(failed[0]).toMatchObject({ recordingId: "r1", state: "failed", audioPath: "/data/r1.wav", error: "decode error 3" });
+    expect(done).toEqual([]);
+    await queue.stop();
+  });
+
+  it("fails a job at once, not after its retries, when the error says trying again cannot mend it (final)", async () => {
+    const worker = new FakeWorker();
+    const store = new MapStore();
+    const queue = new TranscriptionQueue({
+      store,
+      workers: [worker],
+      facts: async () => FACTS,
+      ingest: async () => {
+        throw Object.assign(new Error("speech: the ingest pipeline refused 1 of 2 event(s)"), { final: true });
+      },
+      retry: POLICY,
+      pollMs: 1_000,
+    });
+    await queue.start();
+    await queue.enqueue(input("r1"));
+    await vi.waitFor(() => expect(worker.calls).toHaveLength(1));
+    worker.calls[0]?.resolve(result("1"));
+    await vi.waitFor(() => expect(store.rows.get("r1")?.state).toBe("failed"));
+    expect(store.rows.get("r1")).toMatchObject({ attempts: 1, error: "speech: the ingest pipeline refused 1 of 2 event(s)" });
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(worker.calls).toHaveLength(1);
+    await queue.stop();
+  });
+
+  it("keeps a job failed when afterFailed throws", async () => {
+    const worker = new FakeWorker();
+    const { queue, store } = queueWith([worker], new MapStore(), {
+      afterFailed: async () => {
+        throw new Error("EACCES");
+      },
+    });
+    const last = { ...queuedJob(input("r1"), 1_000_000), attempts: POLICY.maxAttempts - 1 };
+    await store.write(last);
+    await queue.start();
+    await vi.waitFor(() => expect(worker.calls).toHaveLength(1));
+    worker.calls[0]?.reject(new Error("decode error"));
+    await vi.waitFor(() => expect(store.rows.get("r1")?.state).toBe("failed"));
+    await queue.idle();
+    expect(store.rows.get("r1")).toMatchObject({ state: "failed", error: "decode error" });
     await queue.stop();
   });
 

@@ -13,6 +13,7 @@ import { DashboardSkeleton } from "@/components/kit/dashboard-skeleton";
 import { CallPage } from "@/components/calls/call-page";
 import { CallEvaluationSlot } from "@/components/qa/call-evaluation-slot";
 import { can } from "@/lib/auth/roles";
+import { isWholeCentre, scopeAccess } from "@/lib/auth/scope-access";
 import "../calls.css";
 
 export const dynamic = "force-dynamic";
@@ -39,7 +40,12 @@ export default async function CallRoute({ params, searchParams }: Props) {
   if (!view) notFound();
   return (
     <Suspense fallback={<DashboardSkeleton title="Call" tiles={0} />}>
-      <CallPage view={view} initialTz={await requestTimeZone()} evaluationSlot={can(user.role, "evaluate") ? <CallEvaluationSlot /> : undefined} />
+      <CallPage
+        view={view}
+        initialTz={await requestTimeZone()}
+        evaluationSlot={can(user.role, "evaluate") ? <CallEvaluationSlot /> : undefined}
+        canRestore={can(user.role, "admin") && isWholeCentre(scopeAccess(user.scope))}
+      />
     </Suspense>
   );
 }
