@@ -157,6 +157,7 @@ function answer(ctx: SimContext, leg: SimLeg, agent: SimAgent): void {
     transferTargets: transfers ? leg.queue.config.transferTargets : [],
   });
   if (recorded(ctx, leg)) startRecording(ctx, ids, plan);
+  ctx.liveLegs.connected({ callId: ids.callId, legId: ids.legId, queueId: ids.queueId, agentId: ids.agentId, answeredAt: ctx.t, plan });
   runStep(ctx, leg, agent, plan, 0);
 }
 
@@ -228,6 +229,7 @@ function clearAgentLeg(ctx: SimContext, leg: SimLeg, agent: SimAgent, releasedBy
     },
   });
   if (recorded(ctx, leg)) stopRecording(ctx, agentLeg(leg, agent), leg.answeredAt);
+  ctx.liveLegs.cleared(leg.id, leg.call.id, ctx.t);
 }
 
 function clearCall(ctx: SimContext, call: SimCall, cause: string): void {

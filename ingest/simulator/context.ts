@@ -2,6 +2,7 @@ import type { CtiEvent, SPEC_VERSION } from "@/lib/events";
 import type { Behaviours, SimulatorConfig } from "./config";
 import type { MsSampler } from "./distributions";
 import type { SimAgent, SimQueue } from "./model";
+import type { LiveLegs } from "./live-legs";
 import type { Rng } from "./random";
 
 /** Envelope fields common to every event the simulator emits. */
@@ -62,4 +63,6 @@ export interface SimContext {
   nextLegSeq(): number;
   /** The agent finished whatever held it (call, ACW, pause, ring): decide what it does next. */
   agentFreed(agent: SimAgent): void;
+  /** Agent legs in conversation now, for monitoring (live-legs.ts). */
+  readonly liveLegs: LiveLegs;
 }

@@ -6,6 +6,7 @@ import type { SimulatorConfig } from "./config";
 import type { EnvelopeHeader, Samplers, SimContext } from "./context";
 import { compileDistribution } from "./distributions";
 import { EventQueue } from "./event-queue";
+import { LiveLegs } from "./live-legs";
 import { LocalClock } from "./local-time";
 import type { SimAgent, SimQueue } from "./model";
 import { hashSeed, Rng } from "./random";
@@ -38,6 +39,7 @@ export class ContactCentreSim implements SimContext {
   readonly maxTransfersPerCall: number;
   readonly rng: Rng;
   readonly recordFrom: number;
+  readonly liveLegs = new LiveLegs();
 
   private readonly events = new EventQueue();
   private out: CtiEvent[] = [];

@@ -2,6 +2,7 @@ import type { PlatformAdapter, PlatformContext } from "../platform/adapter";
 import { NO_CAPABILITIES, type PlatformCapabilities } from "@/lib/telephony/capabilities";
 import { CommandFailed, type PlatformCommands } from "@/lib/telephony/commands";
 import { applyAgentState } from "./agent-commands";
+import { SimulatedMonitorSession, type InSimulation } from "./monitor-session";
 import { catchUp } from "./catch-up";
 import type { SimulatorConfig } from "./config";
 import { simulatorDirectory } from "./directory";
@@ -47,12 +48,23 @@ export interface SimulatedPbxOptions {
 export class SimulatedPbx implements PlatformAdapter {
   readonly name: string;
   readonly timeZone: string;
-  readonly capabilities: PlatformCapabilities = { ...NO_CAPABILITIES, setAgentState: true };
+  readonly capabilities: PlatformCapabilities = { ...NO_CAPABILITIES, setAgentState: true, monitorModes: ["listen", "whisper", "barge"] };
   readonly commands: PlatformCommands = {
     setAgentState: (command, signal) => this.inSimulation(signal, (sim) => applyAgentState(sim, command)),
+    startMonitor: (request, signal) =>
+      this.inSimulation(signal, (sim) => {
+        const leg = sim.liveLegs.ofCall(request.callId);
+        if (!leg) throw new CommandFailed("no_such_call", `no call "${request.callId}" is in conversation with an agent on this PBX`);
+        const inSim: InSimulation = (s, run) => this.inSimulation(s, () => run());
+        const session = new SimulatedMonitorSession(sim, leg, request, inSim, this.now);
+        this.sessions.add(session);
+        void session.ended.then(() => this.sessions.delete(session));
+        return session;
+      }),
   };
   private live: LiveSimulator | undefined;
   private sim: ContactCentreSim | undefined;
+  private readonly sessions = new Set<SimulatedMonitorSession>();
   private running: Promise<void> | undefined;
   private stopping = false;
   private readonly now: () => number;
@@ -79,6 +91,7 @@ export class SimulatedPbx implements PlatformAdapter {
     const live = this.live;
     this.live = undefined;
     this.sim = undefined;
+    for (const s of this.sessions) s.close();
     await live?.stop();
   }
 

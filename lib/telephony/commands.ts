@@ -1,4 +1,5 @@
 import { DomainError, type DomainErrorKind } from "@/lib/errors/domain-errors";
+import type { MonitorRequest, MonitorSession } from "./monitor";
 
 /**
  * The command side of the platform boundary (docs/telephony.md): what the product
@@ -44,6 +45,8 @@ export type AgentStateResult = { applied: "now" | "after_call" };
 
 export interface PlatformCommands {
   setAgentState?(command: AgentStateCommand, signal: AbortSignal): Promise<AgentStateResult>;
+  /** Joins a live call as a supervisor in one of `capabilities.monitorModes` (monitor.ts). */
+  startMonitor?(request: MonitorRequest, signal: AbortSignal): Promise<MonitorSession>;
 }
 
 /** How long each command may take before it is a `timeout`; generous for a PBX on the LAN, short for a person waiting. */

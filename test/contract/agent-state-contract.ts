@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CtiEvent } from "@/lib/events";
-import type { PlatformAdapter } from "@/ingest/platform";
-import { CommandFailed, withDeadline, type AgentStateCommand, type AgentStateResult } from "@/lib/telephony/commands";
+import { CommandFailed, type AgentStateCommand, type AgentStateResult } from "@/lib/telephony/commands";
+import { passUntil, whileTimePasses, type ContractHarness } from "./harness";
 
 /**
  * The agent-state part of the platform contract (docs/telephony.md), the same for
@@ -9,15 +9,6 @@ import { CommandFailed, withDeadline, type AgentStateCommand, type AgentStateRes
  * come. What an agent is doing is read from the events the platform delivered, never
  * from the adapter's insides, so each case checks what a supervisor would see.
  */
-export interface ContractHarness {
-  adapter: PlatformAdapter;
-  /** Everything the adapter delivered so far, history and live, in order. */
-  events(): CtiEvent[];
-  /** Lets `ms` of the platform's time pass and its events arrive. */
-  pass(ms: number): Promise<void>;
-  stop(): Promise<void>;
-}
-
 type Seen = { type: CtiEvent["type"]; time: number; ringing: boolean };
 
 /** Each agent's latest state event, and whether a call has rung them since (call.delivered: still "ready", but spoken for). */
@@ -53,27 +44,10 @@ function agentEventsAfter(h: ContractHarness, agentId: string, index: number): C
 }
 
 /** Sends a command while the platform's time moves on, as it does for a real PBX. */
-async function command(h: ContractHarness, c: AgentStateCommand): Promise<AgentStateResult> {
+function command(h: ContractHarness, c: AgentStateCommand): Promise<AgentStateResult> {
   const run = h.adapter.commands.setAgentState;
   if (!run) throw new Error("the adapter declares setAgentState but has no such command");
-  const answer = withDeadline((signal) => run(c, signal), 5_000, "the contract's command");
-  // Settled either way before time moves, so a rejection is never unhandled while we wait.
-  const settled = answer.then(
-    (value) => ({ value }),
-    (error: unknown) => ({ error }),
-  );
-  for (let i = 0; i < 50; i++) {
-    const done = await Promise.race([settled, Promise.resolve(undefined)]);
-    if (done) break;
-    await h.pass(1_000);
-  }
-  const r = await settled;
-  if ("error" in r) throw r.error;
-  return r.value;
-}
-
-async function passUntil(h: ContractHarness, done: () => boolean, limitMs: number, stepMs = 5_000): Promise<void> {
-  for (let waited = 0; !done() && waited < limitMs; waited += stepMs) await h.pass(stepMs);
+  return whileTimePasses(h, (signal) => run(c, signal));
 }
 
 export function agentStateContract(name: string, start: () => Promise<ContractHarness>): void {

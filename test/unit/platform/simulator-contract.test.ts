@@ -4,15 +4,17 @@ import { SimulatedPbx } from "@/ingest/simulator";
 import { defaultConfig, MONDAY } from "../simulator/fixtures";
 import { recordingContext } from "../helpers/platform-context";
 import { agentStateContract } from "../../contract/agent-state-contract";
+import { monitorContract } from "../../contract/monitor-contract";
+import type { ContractHarness } from "../../contract/harness";
 
-/** The simulated PBX held to the platform contract, on a clock the test moves (only the live ticker's interval is faked). */
+/** The simulated PBX held to the platform contract, on a clock the test moves (only intervals are faked: the live ticker's and the audio pump's). */
 const TICK_MS = 20;
 
 afterEach(() => {
   vi.useRealTimers();
 });
 
-agentStateContract("simulated PBX", async () => {
+async function simulatedPbx(): Promise<ContractHarness> {
   vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
   let clock = MONDAY + 10 * 3_600_000;
   const { ctx, got } = recordingContext();
@@ -27,4 +29,7 @@ agentStateContract("simulated PBX", async () => {
     },
     stop: () => adapter.stop(),
   };
-});
+}
+
+agentStateContract("simulated PBX", simulatedPbx);
+monitorContract("simulated PBX", simulatedPbx);

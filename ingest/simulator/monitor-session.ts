@@ -1,0 +1,130 @@
+import { randomUUID } from "node:crypto";
+import type { EventOf } from "@/lib/events";
+import type { MonitorMode } from "@/lib/telephony/capabilities";
+import { FRAME_MS, type MonitorEnd, type MonitorRequest, type MonitorSession } from "@/lib/telephony/monitor";
+import type { SimContext } from "./context";
+import type { LiveLeg } from "./live-legs";
+import { legAudio } from "./live-audio";
+
+/** Runs a function inside the simulation at its current time (SimulatedPbx.inSimulation). */
+export type InSimulation = <T>(signal: AbortSignal, run: () => T) => Promise<T>;
+
+type SupervisionEvent = EventOf<"supervision.started"> | EventOf<"supervision.mode_changed"> | EventOf<"supervision.ended">;
+
+/** How far behind real time the pump may fall before it skips ahead rather than play late audio. */
+const MAX_CATCH_UP_MS = 200;
+
+/**
+ * A supervisor on a simulated call. Audio: the leg's conversation (live-audio.ts), sent
+ * in 20 ms frames as the clock reaches them, starting at the moment joined. Events:
+ * supervision.started / mode_changed / ended, emitted inside the simulation on the
+ * call's leg, so the wallboard, the store and the call page's timeline see them as
+ * they would a real PBX's. The session ends when stopped or when the leg clears.
+ */
+export class SimulatedMonitorSession implements MonitorSession {
+  readonly id = randomUUID();
+  readonly callId: string;
+  readonly legId: string;
+  readonly agentId: string;
+  readonly sampleRate: number;
+  readonly ended: Promise<MonitorEnd>;
+  private current: MonitorMode;
+  private readonly listeners = new Set<(frame: Int16Array) => void>();
+  private readonly samples: Int16Array;
+  private sentUntilMs: number;
+  private finish!: (end: MonitorEnd) => void;
+  private done = false;
+  private readonly pump: ReturnType<typeof setInterval>;
+  private readonly unwatch: () => void;
+  /** Microphone frames the platform has taken, per who hears them: what whisper and barge change. */
+  readonly micFrames = { agent: 0, caller: 0 };
+
+  /** Made inside the simulation (its `ctx` emits at the current step), as the PBX handles the command. */
+  constructor(
+    private readonly ctx: SimContext,
+    private readonly leg: LiveLeg,
+    private readonly request: MonitorRequest,
+    private readonly inSimulation: InSimulation,
+    private readonly now: () => number,
+  ) {
+    this.callId = leg.callId;
+    this.legId = leg.legId;
+    this.agentId = leg.agentId;
+    this.current = request.mode;
+    const audio = legAudio(leg);
+    this.sampleRate = audio.sampleRate;
+    this.samples = audio.samples;
+    this.sentUntilMs = Math.max(0, now() - leg.answeredAt);
+    this.ended = new Promise((resolve) => (this.finish = resolve));
+    this.pump = setInterval(() => this.sendDue(), FRAME_MS);
+    // The leg's clearing runs inside the simulation, so the ended event lands at the clearing's time.
+    this.unwatch = ctx.liveLegs.watch(leg.legId, () => this.end("call_ended"));
+    this.emit({ type: "supervision.started", data: { sessionId: this.id, supervisorId: request.supervisor.id, mode: this.current } });
+  }
+
+  mode(): MonitorMode {
+    return this.current;
+  }
+
+  onAudio(listener: (frame: Int16Array) => void): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  }
+
+  sendAudio(frame: Int16Array): void {
+    if (this.done || frame.length === 0 || this.current === "listen") return;
+    this.micFrames.agent++;
+    if (this.current === "barge") this.micFrames.caller++;
+  }
+
+  async setMode(mode: MonitorMode, signal: AbortSignal): Promise<void> {
+    if (this.done) return;
+    await this.inSimulation(signal, () => {
+      if (this.done || mode === this.current) return;
+      const previousMode = this.current;
+      this.current = mode;
+      this.emit({ type: "supervision.mode_changed", data: { sessionId: this.id, mode, previousMode } });
+    });
+  }
+
+  async stop(signal: AbortSignal): Promise<void> {
+    if (this.done) return;
+    await this.inSimulation(signal, () => this.end("stopped"));
+  }
+
+  /** The PBX is shutting down: no event can reach anyone any more, so the session just ends. */
+  close(): void {
+    this.end("platform_stopped", false);
+  }
+
+  /** Inside the simulation (unless `announce` is false): the last event, then nothing more (idempotent). */
+  private end(reason: MonitorEnd["reason"], announce = true): void {
+    if (this.done) return;
+    this.done = true;
+    clearInterval(this.pump);
+    this.unwatch();
+    this.listeners.clear();
+    if (announce) this.emit({ type: "supervision.ended", data: { sessionId: this.id, reason } });
+    this.finish({ reason });
+  }
+
+  /** Inside the simulation only: on the monitored leg, at the simulation's current time. */
+  private emit(e: Pick<SupervisionEvent, "type" | "data">): void {
+    const ids = { callId: this.callId, legId: this.legId, queueId: this.leg.queueId, agentId: this.agentId };
+    this.ctx.emit({ ...this.ctx.header(), ...ids, ...e } as SupervisionEvent);
+  }
+
+  private sendDue(): void {
+    if (this.done) return;
+    const at = this.now() - this.leg.answeredAt;
+    if (at - this.sentUntilMs > MAX_CATCH_UP_MS) this.sentUntilMs = at - MAX_CATCH_UP_MS;
+    const perMs = this.sampleRate / 1000;
+    while (this.sentUntilMs + FRAME_MS <= at) {
+      const from = this.sentUntilMs * perMs;
+      const frame = this.samples.slice(from, from + FRAME_MS * perMs);
+      this.sentUntilMs += FRAME_MS;
+      if (frame.length === 0) break; // past the planned end: the clearing is on its way
+      for (const l of this.listeners) l(frame);
+    }
+  }
+}
