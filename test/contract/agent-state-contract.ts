@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CtiEvent } from "@/lib/events";
 import { CommandFailed, type AgentStateCommand, type AgentStateResult } from "@/lib/telephony/commands";
-import { passUntil, whileTimePasses, type ContractHarness } from "./harness";
+import { passUntil, whileTimePasses, withHarness, type ContractHarness } from "./harness";
 
 /**
  * The agent-state part of the platform contract (docs/telephony.md), the same for
@@ -52,19 +52,14 @@ function command(h: ContractHarness, c: AgentStateCommand): Promise<AgentStateRe
 
 export function agentStateContract(name: string, start: () => Promise<ContractHarness>): void {
   describe(`${name}: the agent-state contract`, () => {
-    it("declares setAgentState exactly when it has the command", async () => {
-      const h = await start();
-      try {
+    it("declares setAgentState exactly when it has the command", () =>
+      withHarness(start, async (h) => {
         expect(h.adapter.capabilities.setAgentState).toBe(typeof h.adapter.commands.setAgentState === "function");
         expect(h.adapter.capabilities.setAgentState).toBe(true);
-      } finally {
-        await h.stop();
-      }
-    });
+      }));
 
-    it("pauses an idle agent at once with the reason, offers them no call, and makes them ready again", async () => {
-      const h = await start();
-      try {
+    it("pauses an idle agent at once with the reason, offers them no call, and makes them ready again", () =>
+      withHarness(start, async (h) => {
         const agentId = agentIn(h, "agent.ready");
         const from = h.events().length;
         expect(await command(h, { agentId, state: "not_ready", reason: "coaching" })).toEqual({ applied: "now" });
@@ -77,14 +72,10 @@ export function agentStateContract(name: string, start: () => Promise<ContractHa
         expect(await command(h, { agentId, state: "ready" })).toEqual({ applied: "now" });
         await h.pass(1_000);
         expect(agentEventsAfter(h, agentId, back)[0]?.type).toBe("agent.ready");
-      } finally {
-        await h.stop();
-      }
-    });
+      }));
 
-    it("pauses an agent on a call only when the call and its after-call work end", async () => {
-      const h = await start();
-      try {
+    it("pauses an agent on a call only when the call and its after-call work end", () =>
+      withHarness(start, async (h) => {
         const agentId = agentIn(h, "agent.busy");
         const from = h.events().length;
         expect(await command(h, { agentId, state: "not_ready", reason: "meeting" })).toEqual({ applied: "after_call" });
@@ -96,34 +87,23 @@ export function agentStateContract(name: string, start: () => Promise<ContractHa
         expect(pause).toBeGreaterThan(-1);
         expect(seen[pause]).toEqual(["agent.not_ready", "meeting"]);
         expect(seen.slice(0, pause).every(([type]) => type === "agent.working_after_call")).toBe(true);
-      } finally {
-        await h.stop();
-      }
-    });
+      }));
 
-    it("logs out an idle agent", async () => {
-      const h = await start();
-      try {
+    it("logs out an idle agent", () =>
+      withHarness(start, async (h) => {
         const agentId = agentIn(h, "agent.ready");
         const from = h.events().length;
         expect(await command(h, { agentId, state: "logged_out" })).toEqual({ applied: "now" });
         await h.pass(1_000);
         expect(agentEventsAfter(h, agentId, from).map((e) => e.type)).toEqual(["agent.logged_off"]);
         await expect(command(h, { agentId, state: "ready" })).rejects.toMatchObject({ code: "not_logged_on" });
-      } finally {
-        await h.stop();
-      }
-    });
+      }));
 
-    it("refuses an agent it does not know with no_such_agent", async () => {
-      const h = await start();
-      try {
+    it("refuses an agent it does not know with no_such_agent", () =>
+      withHarness(start, async (h) => {
         const refused = command(h, { agentId: "no-such-agent", state: "ready" });
         await expect(refused).rejects.toBeInstanceOf(CommandFailed);
         await expect(refused).rejects.toMatchObject({ code: "no_such_agent" });
-      } finally {
-        await h.stop();
-      }
-    });
+      }));
   });
 }

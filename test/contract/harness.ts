@@ -37,3 +37,13 @@ export async function whileTimePasses<T>(h: ContractHarness, run: (signal: Abort
 export async function passUntil(h: ContractHarness, done: () => boolean, limitMs: number, stepMs = 5_000): Promise<void> {
   for (let waited = 0; !done() && waited < limitMs; waited += stepMs) await h.pass(stepMs);
 }
+
+/** Runs one case on a fresh harness and stops it whatever the case did. */
+export async function withHarness(start: () => Promise<ContractHarness>, run: (h: ContractHarness) => Promise<void>): Promise<void> {
+  const h = await start();
+  try {
+    await run(h);
+  } finally {
+    await h.stop();
+  }
+}

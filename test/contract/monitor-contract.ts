@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { CtiEvent } from "@/lib/events";
 import { CommandFailed } from "@/lib/telephony/commands";
 import type { MonitorRequest, MonitorSession } from "@/lib/telephony/monitor";
-import { passUntil, whileTimePasses, type ContractHarness } from "./harness";
+import { passUntil, whileTimePasses, withHarness, type ContractHarness } from "./harness";
 
 /**
  * The monitoring part of the platform contract (docs/telephony.md), for every adapter
@@ -49,19 +49,14 @@ function rms(frames: readonly Int16Array[]): number {
 
 export function monitorContract(name: string, startHarness: () => Promise<ContractHarness>): void {
   describe(`${name}: the monitoring contract`, () => {
-    it("declares monitor modes exactly when it has startMonitor", async () => {
-      const h = await startHarness();
-      try {
+    it("declares monitor modes exactly when it has startMonitor", () =>
+      withHarness(startHarness, async (h) => {
         expect(h.adapter.capabilities.monitorModes.length > 0).toBe(typeof h.adapter.commands.startMonitor === "function");
         expect(h.adapter.capabilities.monitorModes).toContain("listen");
-      } finally {
-        await h.stop();
-      }
-    });
+      }));
 
-    it("lets a supervisor listen: 20 ms frames as time passes, with the conversation in them, and says so on the call", async () => {
-      const h = await startHarness();
-      try {
+    it("lets a supervisor listen: 20 ms frames as time passes, with the conversation in them, and says so on the call", () =>
+      withHarness(startHarness, async (h) => {
         const [call] = callsInConversation(h.events());
         if (!call) throw new Error("the harness should start with a call in conversation");
         const session = await start(h, { callId: call.callId, mode: "listen", supervisor });
@@ -78,14 +73,10 @@ export function monitorContract(name: string, startHarness: () => Promise<Contra
           ["supervision.started", call.callId, "listen", supervisor.id],
         ]);
         await whileTimePasses(h, (signal) => session.stop(signal));
-      } finally {
-        await h.stop();
-      }
-    });
+      }));
 
-    it("changes mode on the same session, and leaves cleanly when stopped: no more audio, one ended event", async () => {
-      const h = await startHarness();
-      try {
+    it("changes mode on the same session, and leaves cleanly when stopped: no more audio, one ended event", () =>
+      withHarness(startHarness, async (h) => {
         const [call] = callsInConversation(h.events());
         if (!call) throw new Error("the harness should start with a call in conversation");
         const session = await start(h, { callId: call.callId, mode: "listen", supervisor });
@@ -104,14 +95,10 @@ export function monitorContract(name: string, startHarness: () => Promise<Contra
           ["supervision.mode_changed", "barge", "whisper"],
           ["supervision.ended", "stopped", undefined],
         ]);
-      } finally {
-        await h.stop();
-      }
-    });
+      }));
 
-    it("ends the session when the call's leg clears, at the clearing", async () => {
-      const h = await startHarness();
-      try {
+    it("ends the session when the call's leg clears, at the clearing", () =>
+      withHarness(startHarness, async (h) => {
         // The call answered longest ago is the one likely to end first.
         const call = callsInConversation(h.events()).at(-1);
         if (!call) throw new Error("the harness should start with a call in conversation");
@@ -123,20 +110,13 @@ export function monitorContract(name: string, startHarness: () => Promise<Contra
         expect(ended).toEqual({ reason: "call_ended" });
         const last = supervisionEvents(h, session.id).at(-1);
         expect([last?.type, last?.data.reason, last?.time]).toEqual(["supervision.ended", "call_ended", cleared()?.time]);
-      } finally {
-        await h.stop();
-      }
-    });
+      }));
 
-    it("refuses a call it does not have with no_such_call", async () => {
-      const h = await startHarness();
-      try {
+    it("refuses a call it does not have with no_such_call", () =>
+      withHarness(startHarness, async (h) => {
         const refused = start(h, { callId: "no-such-call", mode: "listen", supervisor });
         await expect(refused).rejects.toBeInstanceOf(CommandFailed);
         await expect(refused).rejects.toMatchObject({ code: "no_such_call" });
-      } finally {
-        await h.stop();
-      }
-    });
+      }));
   });
 }
