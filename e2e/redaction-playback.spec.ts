@@ -8,21 +8,27 @@ import { test, expect, sql, signIn } from "./support";
  * by Chromium's own decoder, never by the product's code.
  */
 
-type Span = { call_id: string; recording_id: string; channel: number; start_ms: number; end_ms: number; speech_ms: number };
+type Span = { call_id: string; recording_id: string; channel: number; start_ms: number; end_ms: number };
 
 test("a card number read aloud is masked in the transcript and silent in the audio the browser gets", async ({ page }) => {
   const [span] = await sql<Span>(
     page.request,
-    `SELECT r.call_id AS call_id, r.recording_id AS recording_id, r.channel AS channel, r.starts_ms[1] AS start_ms, r.ends_ms[1] AS end_ms,
-       (SELECT word_starts[1] FROM transcript_segments FINAL WHERE tenant_id = 'demo' AND recording_id = r.recording_id AND channel = r.channel
-          AND length(words) >= 3 AND has(words, '####') = 0 ORDER BY segment_index LIMIT 1) AS speech_ms
-     FROM transcript_redactions AS r FINAL
-     WHERE r.tenant_id = 'demo' AND r.kinds[1] = 'card_number'
-       AND r.recording_id IN (SELECT recording_id FROM recordings WHERE tenant_id = 'demo' GROUP BY recording_id HAVING max(duration_ms) > 0)
-     ORDER BY r.recording_id LIMIT 1`,
+    `SELECT call_id, recording_id, channel, starts_ms[1] AS start_ms, ends_ms[1] AS end_ms
+     FROM transcript_redactions FINAL
+     WHERE tenant_id = 'demo' AND kinds[1] = 'card_number'
+       AND recording_id IN (SELECT recording_id FROM recordings WHERE tenant_id = 'demo' GROUP BY recording_id HAVING max(duration_ms) > 0)
+     ORDER BY recording_id LIMIT 1`,
   );
   // About one simulated call in twelve reads a card number; the recorded day holds hundreds of calls.
   if (!span) throw new Error("no stopped simulated recording with a card number in the store");
+  // Speech on the same channel: the first unmasked segment of three words or more, from its first word.
+  const [speech] = await sql<{ speech_ms: number }>(
+    page.request,
+    `SELECT word_starts[1] AS speech_ms FROM transcript_segments FINAL
+     WHERE tenant_id = 'demo' AND recording_id = '${span.recording_id}' AND channel = ${span.channel} AND length(words) >= 3 AND NOT has(words, '####')
+     ORDER BY segment_index LIMIT 1`,
+  );
+  if (!speech) throw new Error(`no unmasked speech on channel ${span.channel} of ${span.recording_id}`);
 
   await signIn(page, "qa");
   await page.goto(`/calls/${encodeURIComponent(span.call_id)}?recording=${encodeURIComponent(span.recording_id)}`);
@@ -46,7 +52,7 @@ test("a card number read aloud is masked in the transcript and silent in the aud
       // The span as stored (first word's start to last word's end), inside the product's 300 ms padding.
       return { redacted: rms(startMs, endMs), speech: rms(speechMs, speechMs + 1_000) };
     },
-    { recordingId: span.recording_id, channel: span.channel, startMs: span.start_ms, endMs: span.end_ms, speechMs: span.speech_ms },
+    { recordingId: span.recording_id, channel: span.channel, startMs: span.start_ms, endMs: span.end_ms, speechMs: speech.speech_ms },
   );
   // Digital silence where the number was said (the open line's hiss, about -62 dBFS ≈ 0.0008, is gone too); speech elsewhere.
   expect(levels.redacted).toBeLessThan(0.0002);
