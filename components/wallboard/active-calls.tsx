@@ -1,11 +1,11 @@
 "use client";
 
 import type { AgentRow, CallRow } from "@/lib/live/view-types";
-import { CALL_STATE_LABELS } from "./labels";
+import { CALL_STATE_LABELS, MONITOR_MODE_LABELS } from "./labels";
 import { Ticking } from "./ticking";
 import styles from "./wallboard.module.css";
 
-/** Calls in progress, oldest first. The last cell of each row is kept for the monitoring controls (listen, whisper, barge). */
+/** Calls in progress, oldest first. The last cell says who is monitoring the call and how; the controls (listen, whisper, barge) join it. */
 export function ActiveCalls({
   calls,
   agents,
@@ -31,7 +31,7 @@ export function ActiveCalls({
             <th scope="col">In state</th>
             <th scope="col">Duration</th>
             <th scope="col" className={styles.actions}>
-              <span className="sr-only">Monitoring</span>
+              Monitoring
             </th>
           </tr>
         </thead>
@@ -53,7 +53,9 @@ export function ActiveCalls({
               <td>
                 <Ticking since={c.startedAt} />
               </td>
-              <td className={styles.actions} />
+              <td className={styles.actions} data-testid="call-monitors">
+                {c.monitors.length === 0 ? "" : c.monitors.map((m) => `${m.supervisor} (${MONITOR_MODE_LABELS[m.mode]})`).join(", ")}
+              </td>
             </tr>
           ))}
         </tbody>

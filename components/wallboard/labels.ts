@@ -1,5 +1,6 @@
 import type { AgentState } from "@/lib/events/data";
 import type { CallState } from "@/lib/live/view-types";
+import type { MonitorMode } from "@/lib/telephony/capabilities";
 
 export const AGENT_STATE_LABELS: Record<AgentState, string> = {
   ready: "Ready",
@@ -20,6 +21,9 @@ export const CALL_STATE_LABELS: Record<CallState, string> = {
   routing: "Transferring",
   voicemail: "Voicemail",
 };
+
+/** What a supervisor on a call is doing, in the words of the wallboard's monitoring column. */
+export const MONITOR_MODE_LABELS: Record<MonitorMode, string> = { listen: "listening", whisper: "whispering", barge: "in the call" };
 
 const KNOWN_REASONS: Record<string, string> = {
   ring_no_answer: "Missed call",

@@ -59,7 +59,10 @@ export class SimulatedMonitorSession implements MonitorSession {
     this.pump = setInterval(() => this.sendDue(), FRAME_MS);
     // The leg's clearing runs inside the simulation, so the ended event lands at the clearing's time.
     this.unwatch = ctx.liveLegs.watch(leg.legId, () => this.end("call_ended"));
-    this.emit({ type: "supervision.started", data: { sessionId: this.id, supervisorId: request.supervisor.id, mode: this.current } });
+    this.emit({
+      type: "supervision.started",
+      data: { sessionId: this.id, supervisorId: request.supervisor.id, supervisorName: request.supervisor.name, mode: this.current },
+    });
   }
 
   mode(): MonitorMode {

@@ -24,7 +24,8 @@ export type TimelineMarker = {
 
 export type RecordingSpan = { recordingId: string; legId: string; agentId: string; startedAt: number; durationMs: number };
 
-type Open = { at: number; label: string; supervisorId?: string };
+/** An open monitoring span; `supervisor` is the name the started event gave (its id when it gave none). */
+type Open = { at: number; label: string; supervisor?: string };
 
 export function timelineMarkers(rec: RecordingSpan, events: readonly CtiEvent[]): TimelineMarker[] {
   const out: TimelineMarker[] = [];
@@ -69,13 +70,17 @@ export function timelineMarkers(rec: RecordingSpan, events: readonly CtiEvent[])
         break;
       case "supervision.started":
         if (onThisAgent(e))
-          supervision.set(e.data.sessionId, { at: e.time, label: monitoringLabel(e.data.mode, e.data.supervisorId), supervisorId: e.data.supervisorId });
+          supervision.set(e.data.sessionId, {
+            at: e.time,
+            label: monitoringLabel(e.data.mode, e.data.supervisorName ?? e.data.supervisorId),
+            supervisor: e.data.supervisorName ?? e.data.supervisorId,
+          });
         break;
       case "supervision.mode_changed": {
         const open = supervision.get(e.data.sessionId);
         if (open && onThisAgent(e)) {
           push("monitoring", open.at, e.time, open.label);
-          supervision.set(e.data.sessionId, { ...open, at: e.time, label: monitoringLabel(e.data.mode, open.supervisorId ?? "") });
+          supervision.set(e.data.sessionId, { ...open, at: e.time, label: monitoringLabel(e.data.mode, open.supervisor ?? "") });
         }
         break;
       }
@@ -99,6 +104,6 @@ export function timelineMarkers(rec: RecordingSpan, events: readonly CtiEvent[])
 
 const MODE_WORDS = { listen: "listening", whisper: "whispering", barge: "barged in" } as const;
 
-function monitoringLabel(mode: keyof typeof MODE_WORDS, supervisorId: string): string {
-  return `Supervisor ${supervisorId} ${MODE_WORDS[mode]}`;
+function monitoringLabel(mode: keyof typeof MODE_WORDS, supervisor: string): string {
+  return `Supervisor ${supervisor} ${MODE_WORDS[mode]}`;
 }

@@ -113,6 +113,8 @@ export const dataSchemas = {
   "supervision.started": z.object({
     sessionId: shortText,
     supervisorId: shortText,
+    /** How people know the supervisor (the wallboard shows it); the id when absent. */
+    supervisorName: shortText.optional(),
     mode: z.enum(["listen", "whisper", "barge"]),
   }),
   "supervision.mode_changed": z.object({

@@ -1,6 +1,7 @@
 import type { CtiEvent } from "@/lib/events";
 import { applyAgentEvent, type AgentEvent } from "./apply-agent";
 import { applyCallEvent, type CallEvent } from "./apply-call";
+import { applySupervisionEvent, type SupervisionEvent } from "./apply-supervision";
 import { FloorDraft } from "./draft";
 import { prune } from "./prune";
 import { localDay, type FloorState } from "./state";
@@ -20,6 +21,7 @@ import { localDay, type FloorState } from "./state";
 
 const isCallEvent = (e: CtiEvent): e is CallEvent => e.type.startsWith("call.");
 const isAgentEvent = (e: CtiEvent): e is AgentEvent => e.type.startsWith("agent.");
+const isSupervisionEvent = (e: CtiEvent): e is SupervisionEvent => e.type.startsWith("supervision.");
 
 /** Dedup and the clocks; false when the event is a repeat or not about the floor. */
 function admit(d: FloorDraft, e: CtiEvent): boolean {
@@ -33,11 +35,13 @@ function admit(d: FloorDraft, e: CtiEvent): boolean {
 }
 
 function applyOne(d: FloorDraft, e: CtiEvent): void {
-  // Recordings, transcripts and supervision do not change the floor (a later issue shows who is monitoring).
+  // Recordings and transcripts do not change the floor.
   if (isCallEvent(e)) {
     if (admit(d, e)) applyCallEvent(d, e);
   } else if (isAgentEvent(e)) {
     if (admit(d, e)) applyAgentEvent(d, e);
+  } else if (isSupervisionEvent(e)) {
+    if (admit(d, e)) applySupervisionEvent(d, e);
   }
 }
 

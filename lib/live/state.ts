@@ -1,3 +1,4 @@
+import type { MonitorMode } from "@/lib/telephony/capabilities";
 import type { AgentState } from "@/lib/events";
 import { bucketStart, nextBucketStart } from "@/lib/time/buckets";
 import { emptyRecentIds, type RecentIds } from "./recent-ids";
@@ -43,7 +44,12 @@ export type LiveCall = {
   readonly legId?: string;
   readonly agentId?: string;
   readonly lastEventAt: number;
+  /** Supervisors on the call now (supervision.* events), in the order they joined. */
+  readonly monitors?: readonly LiveMonitor[];
 };
+
+/** One supervisor's session on a call, as the wallboard shows it to every supervisor. */
+export type LiveMonitor = { readonly sessionId: string; readonly supervisor: string; readonly mode: MonitorMode; readonly since: number };
 
 /** A call leg waiting in a queue (ringing legs keep their place, as in Asterisk). */
 export type WaitingLeg = { readonly legId: string; readonly callId: string; readonly queueId: string; readonly queuedAt: number };

@@ -1,3 +1,4 @@
+import type { MonitorMode } from "@/lib/telephony/capabilities";
 import type { AgentState } from "@/lib/events/data";
 import type { CallState } from "./state";
 import type { QueueThresholds } from "./thresholds";
@@ -59,6 +60,8 @@ export type CallRow = {
   state: CallState;
   since: number;
   startedAt: number;
+  /** Who is monitoring the call now, and how (every supervisor sees it). */
+  monitors: { supervisor: string; mode: MonitorMode }[];
 };
 
 export type ViewMeta = {

@@ -135,6 +135,7 @@ export function buildView(state: FloorState, dir: Directory, thresholds: Thresho
       state: c.state,
       since: c.since,
       startedAt: c.startedAt,
+      monitors: (c.monitors ?? []).map((m) => ({ supervisor: m.supervisor, mode: m.mode })),
     };
   }
 

@@ -4,7 +4,8 @@ import type { CtiEvent } from "@/lib/events";
 import type { FloorWindow } from "../window";
 import { EVENT_COLUMNS, eventFromRow } from "./event-from-row";
 
-const FLOOR_TYPES = `(startsWith(type, 'call.') OR startsWith(type, 'agent.'))`;
+// Supervision too: who is monitoring a call is part of the floor (apply-supervision.ts), on a restart and in replay alike.
+const FLOOR_TYPES = `(startsWith(type, 'call.') OR startsWith(type, 'agent.') OR startsWith(type, 'supervision.'))`;
 const AGENT_STATE_TYPES = `type IN ('agent.logged_on', 'agent.logged_off', 'agent.ready', 'agent.not_ready', 'agent.working_after_call', 'agent.busy')`;
 
 // Each agent's latest log-on and latest other state event before the window.
