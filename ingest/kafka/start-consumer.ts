@@ -47,7 +47,7 @@ export async function startKafkaConsumer(
     producer,
     dlqTopic: env.dlqTopic,
     metrics,
-    batchSize: env.INGEST_BATCH_SIZE,
+    blockOffsets: env.INGEST_BLOCK_OFFSETS,
     flushMs: env.INGEST_FLUSH_MS,
     maxEventBytes: env.INGEST_MAX_EVENT_BYTES,
     log,
