@@ -28,6 +28,9 @@ export type IngestWorkerOptions = {
 
 class Stopping extends Error {}
 
+/** How often a handler heartbeats while it stores (the client sends at most one per its own heartbeat interval). */
+const HEARTBEAT_MS = 1_000;
+
 type Held = { messages: ConsumedMessage[]; through: bigint; since: number };
 
 /**
@@ -40,8 +43,9 @@ type Held = { messages: ConsumedMessage[]; through: bigint; since: number };
  * writes it if not, so a crash between the raw part's commit and the views' leaves
  * nothing missing. A partition's offset is committed only after ClickHouse confirmed
  * the blocks before it, and only by a member that still owns the partition. The start
- * of a block that a batch holds only part of is kept until the next batch brings the
- * rest; at the end of the partition it waits `flushMs` and is then stored as it is.
+ * of a block that a batch holds only part of is kept (at most one block per partition
+ * in memory) until the next batches bring the rest; at the end of the partition it
+ * waits `flushMs` and is then stored as it is.
  * While the store fails, the worker retries with backoff and commits nothing; the
  * consumer fetches nothing new for that partition meanwhile, because its handler has
  * not returned.
@@ -73,6 +77,10 @@ export class KafkaIngestWorker {
     const atEnd = lastOffset + 1n >= BigInt(batch.highWatermark);
     const tailSince = carried && cut.blocks.length === 0 ? carried.since : started;
     let next: bigint | undefined;
+    // The client heartbeats between batches only: a handler storing blocks for longer than the
+    // session timeout (partitions queue for one embedded engine) would be taken for dead, and its
+    // partitions given away and read again.
+    const beat = setInterval(() => void batch.heartbeat().catch(() => undefined), HEARTBEAT_MS);
     try {
       for (const block of cut.blocks) {
         await this.store(batch, block);
@@ -87,6 +95,8 @@ export class KafkaIngestWorker {
     } catch (e) {
       if (e instanceof Stopping) return;
       throw e;
+    } finally {
+      clearInterval(beat);
     }
     const holding = cut.tail.length > 0 && !atEnd;
     // A partition lost in a rebalance belongs to another member now: it re-reads from the
