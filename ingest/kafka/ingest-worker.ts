@@ -5,7 +5,7 @@ import type { InboundMessage } from "../pipeline/message";
 import { writeBlock } from "../pipeline/store-writer";
 import { deadLetterMessage } from "./dead-letter-topic";
 import type { WorkerMetrics } from "./metrics";
-import { cutAtBoundaries, type OffsetBlock } from "./offset-blocks";
+import { cutAtBoundaries } from "./offset-blocks";
 import type { BatchConsumer, ConsumedMessage, MessageProducer, PartitionBatch } from "./types";
 
 export type IngestWorkerOptions = {
@@ -32,6 +32,8 @@ class Stopping extends Error {}
 const HEARTBEAT_MS = 1_000;
 
 type Held = { messages: ConsumedMessage[]; through: bigint; since: number };
+/** Messages of one partition's batch that go into an insert. */
+type Part = { batch: PartitionBatch; messages: ConsumedMessage[] };
 
 /**
  * Kafka -> pipeline core -> ClickHouse, at least once, exactly once in the store.
@@ -45,7 +47,9 @@ type Held = { messages: ConsumedMessage[]; through: bigint; since: number };
  * the blocks before it, and only by a member that still owns the partition. The start
  * of a block that a batch holds only part of is kept (at most one block per partition
  * in memory) until the next batches bring the rest; at the end of the partition it
- * waits `flushMs` and is then stored as it is.
+ * waits `flushMs` and is then stored as it is, in one insert with the other partitions'
+ * ends (a cut that a redelivery after a crash may not repeat: its events are then stored
+ * again, never lost, and the merges remove the repeat).
  * While the store fails, the worker retries with backoff and commits nothing; the
  * consumer fetches nothing new for that partition meanwhile, because its handler has
  * not returned.
@@ -53,7 +57,9 @@ type Held = { messages: ConsumedMessage[]; through: bigint; since: number };
 export class KafkaIngestWorker {
   /** Per partition, the start of a block waiting for the rest: read (resolved) but neither stored nor committed. */
   private readonly held = new Map<string, Held>();
-  private readonly sleepers = new Set<() => void>();
+  /** Starts of blocks at partitions' ends, waiting to go in one insert. */
+  private ends: Array<{ part: Part; done: () => void; failed: (e: unknown) => void }> = [];
+  private endsTimer: NodeJS.Timeout | undefined;
   private stopping = false;
   storeHealthy = true;
 
@@ -83,13 +89,12 @@ export class KafkaIngestWorker {
     const beat = setInterval(() => void batch.heartbeat().catch(() => undefined), HEARTBEAT_MS);
     try {
       for (const block of cut.blocks) {
-        await this.store(batch, block);
+        await this.store([{ batch, messages: block.messages }]);
         next = block.nextOffset;
       }
       if (cut.tail.length > 0 && atEnd) {
-        // Nothing more to read for now: the start of the block waits its turn, then goes as it is.
-        await this.sleep(tailSince + this.o.flushMs - Date.now());
-        await this.store(batch, { messages: cut.tail, nextOffset: lastOffset + 1n });
+        // Nothing more to read for now: the start of the block goes as it is, with other partitions' ends.
+        await this.gatherEnd({ batch, messages: cut.tail }, tailSince);
         next = lastOffset + 1n;
       }
     } catch (e) {
@@ -113,53 +118,77 @@ export class KafkaIngestWorker {
     this.o.metrics.observeBatch((Date.now() - started) / 1000);
   };
 
-  /** Stops waiting at partitions' ends: what waits is stored now. Handlers storing a block finish it. */
+  /** Stores at once what waits at partitions' ends; handlers storing a block finish it. */
   async drain(): Promise<void> {
     this.stopping = true;
-    for (const wake of this.sleepers) wake();
+    if (this.endsTimer) {
+      clearTimeout(this.endsTimer);
+      await this.flushEnds();
+    }
   }
 
-  private sleep(ms: number): Promise<void> {
-    if (this.stopping || ms <= 0) return Promise.resolve();
-    return new Promise((resolve) => {
-      const wake = () => {
-        clearTimeout(timer);
-        this.sleepers.delete(wake);
-        resolve();
-      };
-      const timer = setTimeout(wake, ms);
-      this.sleepers.add(wake);
+  /**
+   * Stores the start of a block at a partition's end together with those of the other
+   * partitions that reach theirs within `flushMs`: one insert for all of them, as a trickle
+   * of live events would otherwise make one small insert per partition (too many for one
+   * embedded engine to keep up with). Such a cut depends on timing, not offsets; see the
+   * class comment for what that costs after a crash.
+   */
+  private gatherEnd(part: Part, since: number): Promise<void> {
+    return new Promise((done, failed) => {
+      this.ends.push({ part, done, failed });
+      if (this.endsTimer) return;
+      this.endsTimer = setTimeout(() => void this.flushEnds(), this.stopping ? 0 : Math.max(0, since + this.o.flushMs - Date.now()));
     });
   }
 
-  private async store(batch: PartitionBatch, block: OffsetBlock<ConsumedMessage>): Promise<void> {
+  private async flushEnds(): Promise<void> {
+    const group = this.ends;
+    this.ends = [];
+    this.endsTimer = undefined;
+    try {
+      await this.store(group.map((w) => w.part));
+      for (const w of group) w.done();
+    } catch (e) {
+      for (const w of group) w.failed(e);
+    }
+  }
+
+  /** One insert holding these parts, with a token naming their offsets. */
+  private async store(parts: readonly Part[]): Promise<void> {
     const messages: InboundMessage[] = [];
     const headersByOffset = new Map<string, Record<string, string>>();
-    for (const m of block.messages) {
-      const origin = { source: "kafka", topic: batch.topic, partition: batch.partition, offset: m.offset, key: m.key?.toString("utf8"), headers: m.headers };
-      headersByOffset.set(m.offset, m.headers);
-      messages.push({ payload: m.value ? new Uint8Array(m.value.buffer, m.value.byteOffset, m.value.byteLength) : new Uint8Array(0), origin });
+    for (const { batch, messages: consumed } of parts) {
+      for (const m of consumed) {
+        const origin = { source: "kafka", topic: batch.topic, partition: batch.partition, offset: m.offset, key: m.key?.toString("utf8"), headers: m.headers };
+        headersByOffset.set(`${batch.partition}:${m.offset}`, m.headers);
+        messages.push({ payload: m.value ? new Uint8Array(m.value.buffer, m.value.byteOffset, m.value.byteLength) : new Uint8Array(0), origin });
+      }
     }
-    this.o.metrics.consumed += block.messages.length;
+    this.o.metrics.consumed += messages.length;
     const prepared = buildBatch(messages, this.o.maxEventBytes);
-    // The token names the block's offsets (writeBlock adds a hash of its event ids, so a topic
-    // created again under the same name can never have its blocks taken for the old ones).
-    const range = `${block.messages[0]?.offset}-${block.messages[block.messages.length - 1]?.offset}`;
-    const written = await this.retry(batch, () => writeBlock(this.o.ch, prepared, `kafka:${batch.topic}/${batch.partition}/${range}`));
+    // The token names the offsets (writeBlock adds a hash of the event ids, so a topic created
+    // again under the same name can never have its blocks taken for the old ones).
+    const ranges = parts
+      .map(({ batch, messages: m }) => `${batch.topic}/${batch.partition}/${m[0]?.offset}-${m[m.length - 1]?.offset}`)
+      .sort()
+      .join(",");
+    const batches = parts.map((p) => p.batch);
+    const written = await this.retry(batches, () => writeBlock(this.o.ch, prepared, `kafka:${ranges}`));
     if (prepared.deadLetters.length > 0) {
-      const dlq = prepared.deadLetters.map((d) => deadLetterMessage(d, headersByOffset.get(d.offset) ?? {}));
-      await this.retry(batch, () => this.o.producer.send(this.o.dlqTopic, dlq));
+      const dlq = prepared.deadLetters.map((d) => deadLetterMessage(d, headersByOffset.get(`${d.partition}:${d.offset}`) ?? {}));
+      await this.retry(batches, () => this.o.producer.send(this.o.dlqTopic, dlq));
     }
     const stored = Date.now();
-    for (const m of block.messages) if (m.timestamp > 0) this.o.metrics.observeLatency(stored - m.timestamp);
+    for (const { messages: consumed } of parts) for (const m of consumed) if (m.timestamp > 0) this.o.metrics.observeLatency(stored - m.timestamp);
     this.o.metrics.inserted += written.inserted;
     this.o.metrics.deadLettered += written.deadLettered;
     // A redelivered block is heard again; the live floor ignores an event id it has seen (lib/live/reducer.ts).
     if (this.o.onEvents && prepared.events.length > 0) this.o.onEvents(prepared.events);
   }
 
-  /** Retries `fn` with exponential backoff, heartbeating so the group keeps the partition meanwhile. */
-  private async retry<T>(batch: PartitionBatch, fn: () => Promise<T>): Promise<T> {
+  /** Retries `fn` with exponential backoff, heartbeating so the group keeps the partitions meanwhile. */
+  private async retry<T>(batches: readonly PartitionBatch[], fn: () => Promise<T>): Promise<T> {
     let delay = 200;
     for (;;) {
       try {
@@ -170,9 +199,10 @@ export class KafkaIngestWorker {
         this.storeHealthy = false;
         this.o.metrics.retries += 1;
         this.o.log(`ingest: write failed (${(e as Error).message.split("\n")[0]}); retrying in ${delay} ms`);
-        if (!batch.isRunning() || batch.isStale()) throw new Stopping();
+        const live = batches.filter((b) => b.isRunning() && !b.isStale());
+        if (live.length === 0) throw new Stopping();
         await new Promise((r) => setTimeout(r, delay));
-        await batch.heartbeat().catch(() => undefined);
+        await live[0]?.heartbeat().catch(() => undefined);
         delay = Math.min(delay * 2, this.o.maxRetryDelayMs ?? 10_000);
       }
     }
