@@ -1,7 +1,6 @@
 import { CommandFailed, type AgentStateCommand, type AgentStateResult } from "@/lib/telephony/commands";
 import { logOff, pauseUntilTold } from "./agents";
 import type { SimContext } from "./context";
-import type { SimAgent } from "./model";
 
 /**
  * A supervisor's agent-state command, applied inside the simulation as Asterisk's
@@ -11,7 +10,7 @@ import type { SimAgent } from "./model";
  * makes a paused agent ready and offers them the longest-waiting caller; it also
  * cancels a pause or removal still waiting for a call to end.
  */
-export function applyAgentState(ctx: SimContext & { agentFreed(agent: SimAgent): void }, command: AgentStateCommand): AgentStateResult {
+export function applyAgentState(ctx: SimContext, command: AgentStateCommand): AgentStateResult {
   const agent = ctx.agents.find((a) => a.roster.id === command.agentId);
   if (!agent) throw new CommandFailed("no_such_agent", `no agent "${command.agentId}" on this PBX`);
   if (!agent.loggedOn) {
