@@ -1,4 +1,4 @@
-import { Kafka, logLevel, Partitioners, type Batch, type Consumer, type EachBatchPayload, type IHeaders } from "kafkajs";
+import { Kafka, logLevel, Partitioners, type Consumer, type EachBatchPayload, type IHeaders } from "kafkajs";
 import type { BatchConsumer, BatchHandler, MessageProducer, OutgoingMessage, TopicAdmin } from "./types";
 
 /** The one module that knows kafkajs. */
@@ -59,8 +59,6 @@ export async function createConsumer(o: ConsumerOptions): Promise<BatchConsumer>
             topic: p.batch.topic,
             partition: p.batch.partition,
             highWatermark: p.batch.highWatermark,
-            fetchedOffset: fetchedOffset(p.batch),
-            lastOffset: p.batch.lastOffset(),
             messages: p.batch.messages.map((m) => ({
               offset: m.offset,
               key: m.key,
@@ -93,17 +91,6 @@ export async function createConsumer(o: ConsumerOptions): Promise<BatchConsumer>
       consumer.on(consumer.events.CRASH, (e) => listener(e.payload.error, e.payload.restart));
     },
   };
-}
-
-/**
- * Where the fetch behind this batch started. kafkajs keeps it on the batch (`fetchedOffset`)
- * without declaring it in its types; without it, the first message's offset is the best
- * answer (it differs only after records the client filtered, such as aborted ones).
- */
-function fetchedOffset(batch: Batch): string {
-  const fetched: unknown = (batch as Batch & { fetchedOffset?: unknown }).fetchedOffset;
-  if (typeof fetched === "string" || typeof fetched === "number" || typeof fetched === "bigint") return String(fetched);
-  return batch.firstOffset() ?? batch.lastOffset();
 }
 
 const MEMBERSHIP_ERRORS = new Set(["UNKNOWN_MEMBER_ID", "REBALANCE_IN_PROGRESS", "NOT_COORDINATOR_FOR_GROUP", "ILLEGAL_GENERATION"]);

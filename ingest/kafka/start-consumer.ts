@@ -38,9 +38,7 @@ export async function startKafkaConsumer(
     topic: env.KAFKA_TOPIC,
     fromBeginning: true,
     maxWaitMs: env.INGEST_FLUSH_MS,
-    // Room for a whole block in one fetch (2 KiB a message, above the simulator's 1.3 KiB average);
-    // a block of larger messages is gathered over several fetches (ingest-worker.ts).
-    maxBytesPerPartition: Math.max(4 * 1024 * 1024, env.INGEST_BLOCK_OFFSETS * 2048),
+    maxBytesPerPartition: 4 * 1024 * 1024,
     sessionTimeoutMs: env.KAFKA_SESSION_TIMEOUT_MS,
   });
   const worker = new KafkaIngestWorker({
@@ -49,7 +47,7 @@ export async function startKafkaConsumer(
     producer,
     dlqTopic: env.dlqTopic,
     metrics,
-    blockOffsets: env.INGEST_BLOCK_OFFSETS,
+    batchSize: env.INGEST_BATCH_SIZE,
     flushMs: env.INGEST_FLUSH_MS,
     maxEventBytes: env.INGEST_MAX_EVENT_BYTES,
     log,

@@ -16,10 +16,6 @@ export type PartitionBatch = {
   partition: number;
   messages: ConsumedMessage[];
   highWatermark: string;
-  /** The offset this fetch started from: where the previous batch was resolved to, or the committed offset. */
-  fetchedOffset: string;
-  /** The batch's last offset, counting records the client does not hand over (transaction markers). */
-  lastOffset: string;
   /** True once this member lost the partition in a rebalance: its work must not be committed. */
   isStale(): boolean;
   isRunning(): boolean;
