@@ -18,15 +18,22 @@ test("a supervisor pauses an agent for coaching and makes them ready again, thro
   await signIn(page, "supervisor");
   await page.goto("/wallboard");
   await expect(page.getByTestId("live-status")).toHaveText("Live");
-  // A ready agent is idle unless a call is ringing them at that moment; then the pause would wait for the
-  // call (the answer says so), so that request is withdrawn (ready again) and another agent tried.
+  // A ready agent with no call on their tile is idle; one may still be rung in the instant the command
+  // takes, and then the pause waits for the call (the answer says so), so that request is withdrawn
+  // (ready again) and another agent tried. The most recently ready come first: routing offers a new
+  // call to the longest idle.
   let agentId = "";
   let since = 0;
   let form = page.getByRole("form").first();
+  const tried = new Set<string>();
   for (let attempt = 0; attempt < 5 && !agentId; attempt++) {
-    const tile = page.locator('[data-agent-id][data-state="ready"]').first();
-    await expect(tile).toBeVisible({ timeout: 120_000 });
-    const id = (await tile.getAttribute("data-agent-id")) ?? "";
+    const idle = page.locator('[data-agent-id][data-state="ready"]:not([data-call-state])');
+    await expect(idle.first()).toBeVisible({ timeout: 120_000 });
+    const ids = (await idle.evaluateAll((tiles) => tiles.map((t) => t.getAttribute("data-agent-id") ?? ""))).filter((i) => !tried.has(i));
+    const id = ids.at(-1);
+    if (id === undefined) break;
+    tried.add(id);
+    const tile = page.locator(`[data-agent-id="${id}"]`);
     since = Date.now() - 1_000;
     await tile.getByRole("button", { name: /Set .* state/ }).click();
     form = page.locator(`[data-agent-id="${id}"]`).getByRole("form");

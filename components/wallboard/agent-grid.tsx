@@ -20,7 +20,7 @@ export function AgentGrid({ agents, queueNames, canSetState = false }: { agents:
         const state = a.state === "not_ready" && a.reasonCode ? `${AGENT_STATE_LABELS[a.state]}: ${reasonLabel(a.reasonCode)}` : AGENT_STATE_LABELS[a.state];
         const queue = a.call?.queueId ? (queueNames.get(a.call.queueId) ?? a.call.queueId) : null;
         return (
-          <li key={a.id} className={styles.agent} data-agent-id={a.id} data-state={a.state}>
+          <li key={a.id} className={styles.agent} data-agent-id={a.id} data-state={a.state} data-call-state={a.call?.state ?? undefined}>
             <span className={styles.agentName} title={a.id}>
               {a.name}
             </span>
