@@ -9,7 +9,7 @@ import { ensureMedia } from "./ensure-media";
 import type { MediaRow } from "./media-row";
 import type { RecordingRow } from "./recording-row";
 import { readStartsPlayback } from "./playback-reads";
-import { readsFromStart, sendsBytes, serveObject } from "./serve-object";
+import { sendsBytes, serveObject } from "./serve-object";
 import { restoreMedia } from "./redact-media";
 import { holdUntilRedacted } from "./redaction-hold";
 import { readServedRecording } from "./served-recording";
@@ -64,10 +64,10 @@ export async function recordingAudio(c: RecordingCaller, recordingId: string, o:
   const { media, services } = await servedMedia(c, recordingId);
   const headers = c.request?.headers;
   const object = { key: media.audioKey, size: media.bytes, contentType: "audio/webm", tag: tagOf(media, "audio") };
-  // Audited: each download that sends the file from its start, and each new playback (playback-reads.ts): not a 304,
-  // not a range further on, not a read from byte 0 of a playback this user is in the middle of.
-  const fromStart = readsFromStart(object, headers);
-  const audited = o.download ? fromStart : sendsBytes(object, headers) && readStartsPlayback(`${c.tenantId}/${c.actor.id}`, object.tag, fromStart);
+  // Audited: every download read that sends bytes (a resumed download too: an audit must not be evaded by
+  // skipping the first byte), and each new playback (playback-reads.ts): not a 304, not a read of a playback
+  // this user is in the middle of.
+  const audited = sendsBytes(object, headers) && (o.download || readStartsPlayback(`${c.tenantId}/${c.actor.id}`, object.tag));
   // The audit row and the store's first bytes are awaited together: both must be done before the answer goes.
   const audit = audited
     ? auditRecording(c.ch, c.tenantId, c.actor, o.download ? RECORDING_AUDIT.download : RECORDING_AUDIT.play, recordingId, {
@@ -94,12 +94,13 @@ export async function recordingOriginal(c: RecordingCaller, recordingId: string)
   if (media.originalKey === "") throw new NotFound("original audio");
   const size = (await services.store.head(media.originalKey))?.size;
   if (size === undefined) throw new NotFound("original audio");
-  const { response, isFirstRead } = await serveObject(
+  const { response, sent } = await serveObject(
     services.store,
     { key: media.originalKey, size, contentType: "audio/webm", tag: tagOf(media, "original") },
     c.request?.headers,
   );
-  if (isFirstRead) await auditRecording(c.ch, c.tenantId, c.actor, RECORDING_AUDIT.playOriginal, recordingId, { callId: media.callId, version: media.version });
+  // Every read that sends bytes of the unredacted audio is audited: no range may read it unrecorded.
+  if (sent) await auditRecording(c.ch, c.tenantId, c.actor, RECORDING_AUDIT.playOriginal, recordingId, { callId: media.callId, version: media.version });
   return response;
 }
 

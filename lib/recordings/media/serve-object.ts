@@ -8,7 +8,7 @@ type Asked = RangeRequest | { kind: "not_modified" };
 
 const etagOf = (tag: string) => `"${createHash("sha256").update(tag).digest("base64url").slice(0, 27)}"`;
 
-/** What a request will be answered with: decided once, for the answer (serveObject) and for the audit (readsFromStart, sendsBytes). */
+/** What a request will be answered with: decided once, for the answer (serveObject) and for the audit (sendsBytes). */
 function readAsked(object: Pick<ServedObject, "size" | "tag">, headers: Headers | undefined): Asked {
   const etag = etagOf(object.tag);
   const ifRange = headers?.get("if-range");
@@ -18,15 +18,6 @@ function readAsked(object: Pick<ServedObject, "size" | "tag">, headers: Headers 
   // A repeat the browser holds: nothing is sent.
   if (asked.kind === "whole" && headers?.get("if-none-match") === etag) return { kind: "not_modified" };
   return asked;
-}
-
-/**
- * Whether the answer sends the object from its first byte (a 200, or a 206 from byte 0). A 304, a 416
- * and a range further on do not. Known before the store is read, so an audit row can be written alongside.
- */
-export function readsFromStart(object: Pick<ServedObject, "size" | "tag">, headers: Headers | undefined): boolean {
-  const asked = readAsked(object, headers);
-  return asked.kind === "whole" || (asked.kind === "range" && asked.range.start === 0);
 }
 
 /** Whether the answer sends any bytes (not a 304, not a 416). */
@@ -40,15 +31,15 @@ export function sendsBytes(object: Pick<ServedObject, "size" | "tag">, headers: 
  * asked for (Content-Range), 416 for a range past the end, 304 for a repeat the
  * browser holds (If-None-Match, without a range). The body is the store's stream,
  * handed on as it arrives; nothing buffers the file. The ETag is a hash, so no key
- * or path reaches the browser. `isFirstRead` says whether the answer sends the
- * object from its first byte (readsFromStart).
+ * or path reaches the browser. `sent` says whether the answer sends any of the
+ * object's bytes (sendsBytes), which is what an audit of reading it counts.
  */
 export async function serveObject(
   store: ObjectStore,
   object: ServedObject,
   headers: Headers | undefined,
   o: { downloadName?: string } = {},
-): Promise<{ response: Response; isFirstRead: boolean }> {
+): Promise<{ response: Response; sent: boolean }> {
   const base: Record<string, string> = {
     "Accept-Ranges": "bytes",
     ETag: etagOf(object.tag),
@@ -60,12 +51,12 @@ export async function serveObject(
   };
   const asked = readAsked(object, headers);
   if (asked.kind === "unsatisfiable") {
-    return { response: new Response(null, { status: 416, headers: { ...base, "Content-Range": `bytes */${object.size}` } }), isFirstRead: false };
+    return { response: new Response(null, { status: 416, headers: { ...base, "Content-Range": `bytes */${object.size}` } }), sent: false };
   }
-  if (asked.kind === "not_modified") return { response: new Response(null, { status: 304, headers: base }), isFirstRead: false };
+  if (asked.kind === "not_modified") return { response: new Response(null, { status: 304, headers: base }), sent: false };
   if (asked.kind === "whole") {
     const body = object.size === 0 ? null : await store.get(object.key);
-    return { response: new Response(body, { status: 200, headers: { ...base, "Content-Length": String(object.size) } }), isFirstRead: true };
+    return { response: new Response(body, { status: 200, headers: { ...base, "Content-Length": String(object.size) } }), sent: true };
   }
   const { start, end } = asked.range;
   const body = await store.get(object.key, asked.range);
@@ -74,6 +65,6 @@ export async function serveObject(
       status: 206,
       headers: { ...base, "Content-Length": String(end - start + 1), "Content-Range": `bytes ${start}-${end}/${object.size}` },
     }),
-    isFirstRead: start === 0,
+    sent: true,
   };
 }

@@ -90,9 +90,9 @@ describe("GET /api/recordings/{id}/audio", () => {
     expect(start.status).toBe(206);
     expect(await bytesOf(start)).toEqual(whole);
     expect(await auditRows()).toHaveLength(1);
-    // Another listener's first read is their own playback.
-    const other = await ask(recordingAudioEndpoint, admin, { recordingId }, { range: "bytes=0-" });
-    await bytesOf(other);
+    // Another listener's first read is their own playback, even one that skips the first byte (no range escapes the audit).
+    const other = await ask(recordingAudioEndpoint, admin, { recordingId }, { range: "bytes=1-" });
+    expect(await bytesOf(other)).toEqual(whole.subarray(1));
     expect((await auditRows()).map((a) => [a.action, a.actor])).toEqual([
       ["recording.play", "qa1"],
       ["recording.play", "admin"],
@@ -195,6 +195,17 @@ describe("POST /api/recordings/{id}/restore", () => {
     expect(redacted).not.toEqual(original);
     // The call page learns that an original is kept (not where).
     expect((await readCallRecordings(ch, tenantId, "c-restore")).media.get(id)).toMatchObject({ originalKept: true, redactedSpans: 1 });
+
+    // Every read of the unredacted audio is audited, a range that skips the first byte too.
+    const part = await ask(recordingOriginalEndpoint, admin, { recordingId: id }, { range: "bytes=1-99" });
+    expect(part.status).toBe(206);
+    expect(await bytesOf(part)).toEqual(original.subarray(1, 100));
+    const originalReads = await queryRows<{ n: string }>(
+      ch,
+      "SELECT count() AS n FROM audit_log WHERE tenant_id = {t:String} AND target = {r:String} AND action = 'recording.play_original'",
+      { t: tenantId, r: `recording:${id}` },
+    );
+    expect(Number(originalReads[0]?.n)).toBe(1);
 
     expect((await restore(scopedAdmin, id)).status).toBe(403);
     expect((await readMediaRow(ch, tenantId, id))?.redactedSpans).toBe(1);
