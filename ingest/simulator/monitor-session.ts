@@ -36,9 +36,6 @@ export class SimulatedMonitorSession implements MonitorSession {
   private done = false;
   private readonly pump: ReturnType<typeof setInterval>;
   private readonly unwatch: () => void;
-  /** Microphone frames the platform has taken, per who hears them: what whisper and barge change. */
-  readonly micFrames = { agent: 0, caller: 0 };
-
   /** Made inside the simulation (its `ctx` emits at the current step), as the PBX handles the command. */
   constructor(
     private readonly ctx: SimContext,
@@ -74,11 +71,12 @@ export class SimulatedMonitorSession implements MonitorSession {
     return () => void this.listeners.delete(listener);
   }
 
-  sendAudio(frame: Int16Array): void {
-    if (this.done || frame.length === 0 || this.current === "listen") return;
-    this.micFrames.agent++;
-    if (this.current === "barge") this.micFrames.caller++;
-  }
+  /**
+   * The simulated parties have no ears yet: the microphone is accepted and dropped in every
+   * mode. Mixing it into what the agent (whisper) or both (barge) hear, and into the call's
+   * recording, comes with the browser relay (docs/telephony.md).
+   */
+  sendAudio(_frame: Int16Array): void {}
 
   async setMode(mode: MonitorMode, signal: AbortSignal): Promise<void> {
     if (this.done) return;
