@@ -2,6 +2,7 @@ import type { PlatformAdapter, PlatformContext } from "../platform/adapter";
 import { NO_CAPABILITIES, type PlatformCapabilities } from "@/lib/telephony/capabilities";
 import { CommandFailed, type PlatformCommands } from "@/lib/telephony/commands";
 import { applyAgentState } from "./agent-commands";
+import { originateCallback } from "./callbacks";
 import { SimulatedMonitorSession, type InSimulation } from "./monitor-session";
 import { catchUp } from "./catch-up";
 import type { SimulatorConfig } from "./config";
@@ -48,9 +49,10 @@ export interface SimulatedPbxOptions {
 export class SimulatedPbx implements PlatformAdapter {
   readonly name: string;
   readonly timeZone: string;
-  readonly capabilities: PlatformCapabilities = { ...NO_CAPABILITIES, setAgentState: true, monitorModes: ["listen", "whisper", "barge"] };
+  readonly capabilities: PlatformCapabilities = { ...NO_CAPABILITIES, setAgentState: true, originateCallback: true, monitorModes: ["listen", "whisper", "barge"] };
   readonly commands: PlatformCommands = {
     setAgentState: (command, signal) => this.inSimulation(signal, (sim) => applyAgentState(sim, command)),
+    originateCallback: (command, signal) => this.inSimulation(signal, (sim) => originateCallback(sim, command)),
     startMonitor: (request, signal) =>
       this.inSimulation(signal, (sim) => {
         const leg = sim.liveLegs.ofCall(request.callId);

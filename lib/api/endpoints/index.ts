@@ -20,6 +20,7 @@ import { redactionSettings, transcription, transcriptOriginals, updateRedactionS
 import { createQaEvaluation, disputeQaEvaluation, qaEvaluation, qaEvaluations, resolveQaEvaluation, updateQaEvaluation } from "./qa-evaluations";
 import { createQaScorecard, qaScorecard, qaScorecards, updateQaScorecard } from "./qa-scorecards";
 import { setAgentStateEndpoint } from "./agent-commands";
+import { callbacks, placeCallbackEndpoint } from "./callbacks";
 import { createQaCalibration, qaAssignments, qaCalibration, qaCalibrations, qaCallChecks, qaDashboard, qaEvaluators, qaSampling } from "./qa-work";
 import { createUserEndpoint, removeUserEndpoint, revokeSessionEndpoint, updateUserEndpoint, userSessions, users } from "./users";
 
@@ -87,6 +88,8 @@ export const ENDPOINTS = [
   createQaCalibration,
   qaCalibration,
   setAgentStateEndpoint,
+  callbacks,
+  placeCallbackEndpoint,
 ] as const;
 
 export type DeclaredEndpoint = (typeof ENDPOINTS)[number];

@@ -5,6 +5,7 @@ import { defaultConfig, MONDAY } from "../simulator/fixtures";
 import { recordingContext } from "../helpers/platform-context";
 import { agentStateContract } from "../../contract/agent-state-contract";
 import { monitorContract } from "../../contract/monitor-contract";
+import { callbackContract } from "../../contract/callback-contract";
 import type { ContractHarness } from "../../contract/harness";
 
 /** The simulated PBX held to the platform contract, on a clock the test moves (only intervals are faked: the live ticker's and the audio pump's). */
@@ -33,3 +34,4 @@ async function simulatedPbx(): Promise<ContractHarness> {
 
 agentStateContract("simulated PBX", simulatedPbx);
 monitorContract("simulated PBX", simulatedPbx);
+callbackContract("simulated PBX", simulatedPbx);
