@@ -30,6 +30,8 @@ class Stopping extends Error {}
 
 /** How often a handler heartbeats while it stores (the client sends at most one per its own heartbeat interval). */
 const HEARTBEAT_MS = 1_000;
+/** The longest a partition's end waits to be stored while the store is busy (endWaitMs). */
+const MAX_END_WAIT_MS = 2_000;
 
 /** Per partition: what this member has read of it and not yet stored. */
 type Reading = {
@@ -65,6 +67,10 @@ type Reading = {
  */
 export class KafkaIngestWorker {
   private readonly reading = new Map<string, Reading>();
+  /** Partitions whose latest batch reached their end: each will store its end as an insert of its own. */
+  private readonly atEnd = new Set<string>();
+  /** How long an end's insert has been taking (moving average, ms). */
+  private endInsertMs = 0;
   private wakeStopping: () => void = () => undefined;
   private readonly stopped = new Promise<void>((resolve) => (this.wakeStopping = resolve));
   storeHealthy = true;
@@ -85,7 +91,7 @@ export class KafkaIngestWorker {
     const key = `${batch.topic}/${batch.partition}`;
     const r = await this.readingOf(key, batch);
     try {
-      if (!(await this.consume(batch, r, started))) this.forget(key, r);
+      if (!(await this.consume(batch, key, r, started))) this.forget(key, r);
     } catch (e) {
       // Whatever was read and not committed is read again, from the committed offset.
       this.forget(key, r);
@@ -99,6 +105,7 @@ export class KafkaIngestWorker {
   /** A rejoin (a rebalance) may have handed partitions around: each is read afresh from its commit. */
   rejoined(): void {
     this.reading.clear();
+    this.atEnd.clear();
   }
 
   private forget(key: string, r: Reading): void {
@@ -106,10 +113,12 @@ export class KafkaIngestWorker {
   }
 
   /** Stores and commits what the batch completes; false if the partition was lost meanwhile. */
-  private async consume(batch: PartitionBatch, r: Reading, started: number): Promise<boolean> {
+  private async consume(batch: PartitionBatch, key: string, r: Reading, started: number): Promise<boolean> {
     const lastOffset = BigInt(batch.lastOffset);
     const cut = cutAtBoundaries([...r.held, ...batch.messages], this.o.blockOffsets, lastOffset, r.ahead);
     const atEnd = lastOffset + 1n >= BigInt(batch.highWatermark);
+    if (atEnd) this.atEnd.add(key);
+    else this.atEnd.delete(key);
     if (cut.blocks.length > 0 || r.held.length === 0) r.heldSince = started;
     const stored = r.storedTo;
     for (const block of cut.blocks) {
@@ -122,13 +131,16 @@ export class KafkaIngestWorker {
     // member that wrote it had read it), and is stored whole once it comes.
     if (r.held.length > 0 && atEnd && !r.ahead) {
       // Nothing more to read for now: after a short wait, the start of the block goes as it is.
-      await Promise.race([this.stopped, new Promise((done) => setTimeout(done, Math.max(0, r.heldSince + this.o.flushMs - Date.now())))]);
+      await Promise.race([this.stopped, new Promise((done) => setTimeout(done, Math.max(0, r.heldSince + this.endWaitMs() - Date.now())))]);
       const end = lastOffset + 1n;
       if (batch.isStale()) return false;
       // Written ahead before it is stored: a member that reads the partition from here after a crash
       // or a rebalance then makes the same block, which the store drops as a repeat.
       await this.o.consumer.commit(batch.topic, batch.partition, r.storedTo.toString(), cutAheadMetadata(end));
+      const insertStarted = Date.now();
       await this.store(batch, r.held);
+      const took = Date.now() - insertStarted;
+      this.endInsertMs = this.endInsertMs === 0 ? took : 0.8 * this.endInsertMs + 0.2 * took;
       r.storedTo = end;
       r.held = [];
     }
@@ -162,6 +174,16 @@ export class KafkaIngestWorker {
     const fresh: Reading = { storedTo: from, fetchFrom: from, held: [], heldSince: Date.now(), ahead };
     this.reading.set(key, fresh);
     return fresh;
+  }
+
+  /**
+   * How long the start of a block waits at its partition's end: `flushMs`, or longer while the
+   * ends' inserts, one per partition at its end, would take the store longer than that to get
+   * through (a store has a fixed cost per insert), up to MAX_END_WAIT_MS: a steady load spread
+   * over many partitions then makes fewer, larger inserts rather than falling ever further behind.
+   */
+  private endWaitMs(): number {
+    return Math.max(this.o.flushMs, Math.min(MAX_END_WAIT_MS, this.atEnd.size * this.endInsertMs));
   }
 
   /** Stops the waits at partitions' ends, so their handlers store what they hold now. */
