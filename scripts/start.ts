@@ -1,13 +1,15 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { assertWebAuthConfig, getEnv, EnvError } from "../lib/env";
+import { serveNext } from "../server/http-server";
 
 /**
  * `npm start`: check the configuration, build the app if the sources changed since
- * the last build (so the quickstart is two commands on a fresh clone), then run
- * `next start`, which is one process: the web server, and through
+ * the last build (so the quickstart is two commands on a fresh clone), then serve it
+ * in this process (server/http-server.ts: Next's handler plus the monitoring relay's
+ * WebSocket, which `next start` cannot take): the web server, and through
  * instrumentation.ts the store, ingest pipeline and simulator.
  */
 const root = process.cwd();
@@ -40,7 +42,7 @@ function fingerprint(): string {
   return hash.digest("hex");
 }
 
-function main(): void {
+async function main(): Promise<void> {
   let env;
   try {
     env = getEnv();
@@ -57,9 +59,16 @@ function main(): void {
     if (build.status !== 0) process.exit(build.status ?? 1);
     fs.writeFileSync(stampFile, print);
   }
-  const server = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(env.PORT)], { stdio: "inherit" });
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-  server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  // Production mode, as `next start` sets it (the CSP and React's build depend on it).
+  Object.assign(process.env, { NODE_ENV: "production" });
+  await serveNext({ port: env.PORT });
+  console.log(`Listening on http://localhost:${env.PORT}`);
+  // As `next start` does: a signal ends the process (128 + the signal's number).
+  process.on("SIGINT", () => process.exit(130));
+  process.on("SIGTERM", () => process.exit(143));
 }
 
-main();
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/session";
 import type { AuditEntry } from "@/lib/audit/write-audit";
 import type { MonitorMode } from "@/lib/telephony/capabilities";
-import type { MonitorEnd, MonitorRequest, MonitorSession } from "@/lib/telephony/monitor";
+import type { MonitorRequest } from "@/lib/telephony/monitor";
+import { FakeMonitorSession } from "../helpers/fake-monitor-session";
 import { answeredCall, logOn } from "../live/builders";
 
 /**
@@ -29,44 +30,7 @@ const { setLiveFloor } = await import("@/lib/live/registry");
 const { verifyMonitorToken } = await import("@/lib/telephony/monitor-token");
 const { monitorSessions } = await import("@/lib/telephony/monitor-registry");
 
-/** A platform session that does what it is told and records it. */
-class FakeSession implements MonitorSession {
-  readonly id: string;
-  readonly legId: string;
-  readonly sampleRate = 16_000;
-  readonly ended: Promise<MonitorEnd>;
-  readonly modes: MonitorMode[] = [];
-  stopped = 0;
-  private current: MonitorMode;
-  private finish!: (e: MonitorEnd) => void;
-  constructor(
-    readonly callId: string,
-    readonly agentId: string,
-    mode: MonitorMode,
-    n: number,
-  ) {
-    this.id = `ms-${n}`;
-    this.legId = `${callId}.1`;
-    this.current = mode;
-    this.ended = new Promise((r) => (this.finish = r));
-  }
-  mode = () => this.current;
-  onAudio = () => () => undefined;
-  sendAudio = () => undefined;
-  async setMode(mode: MonitorMode) {
-    this.modes.push(mode);
-    this.current = mode;
-  }
-  async stop() {
-    this.stopped++;
-    this.finish({ reason: "stopped" });
-  }
-  clear() {
-    this.finish({ reason: "call_ended" });
-  }
-}
-
-const started: FakeSession[] = [];
+const started: FakeMonitorSession[] = [];
 const requests: MonitorRequest[] = [];
 function platform(modes: MonitorMode[] = ["listen", "whisper", "barge"], refuse?: InstanceType<typeof CommandFailed>) {
   setTelephony({
@@ -76,7 +40,7 @@ function platform(modes: MonitorMode[] = ["listen", "whisper", "barge"], refuse?
       startMonitor: async (r) => {
         requests.push(r);
         if (refuse) throw refuse;
-        const s = new FakeSession(r.callId, "a1", r.mode, started.length + 1);
+        const s = new FakeMonitorSession(r.callId, "a1", r.mode, `ms-${started.length + 1}`);
         started.push(s);
         return s;
       },

@@ -1,0 +1,35 @@
+import http from "node:http";
+import next from "next";
+import { refuseUpgrade, upgradeHandlerFor } from "../lib/http/upgrade-handlers";
+
+/**
+ * The production HTTP server `npm start` runs: Next.js's request handler for every
+ * request, as `next start` would, plus WebSocket upgrades, which Next.js route
+ * handlers cannot take (the monitoring relay, server/monitor-relay.ts). Next's
+ * instrumentation runs in this same process during prepare(), so the runtime, the
+ * platform registry and the relay's handler are on this process's globalThis.
+ */
+export async function serveNext(opts: { port: number; dir?: string }): Promise<http.Server> {
+  const server = http.createServer();
+  // Next attaches its own upgrade listener to the server it is given (or the request's): it only serves
+  // development hot reload and would end any other upgrade it matched to a route, so it gets a stand-in.
+  const app = next({ dev: false, dir: opts.dir ?? process.cwd(), port: opts.port, httpServer: upgradeStandIn() });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  server.on("request", (req, res) => void handle(req, res));
+  server.on("upgrade", (req, socket, head) => {
+    const handler = upgradeHandlerFor(req.url);
+    if (handler) handler(req, socket, head);
+    else refuseUpgrade(socket, 404, "no WebSocket here");
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port, () => resolve());
+  });
+  return server;
+}
+
+/** An http.Server that is never started, for Next's upgrade listener to sit on. */
+function upgradeStandIn(): http.Server {
+  return http.createServer();
+}
