@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { assertWebAuthConfig, getEnv, EnvError } from "../lib/env";
-import { serveNext } from "../server/http-server";
+import { runProductionServer } from "../server/http-server";
 
 /**
  * `npm start`: check the configuration, build the app if the sources changed since
@@ -59,13 +59,7 @@ async function main(): Promise<void> {
     if (build.status !== 0) process.exit(build.status ?? 1);
     fs.writeFileSync(stampFile, print);
   }
-  // Production mode, as `next start` sets it (the CSP and React's build depend on it).
-  Object.assign(process.env, { NODE_ENV: "production" });
-  await serveNext({ port: env.PORT });
-  console.log(`Listening on http://localhost:${env.PORT}`);
-  // As `next start` does: a signal ends the process (128 + the signal's number).
-  process.on("SIGINT", () => process.exit(130));
-  process.on("SIGTERM", () => process.exit(143));
+  await runProductionServer(env.PORT);
 }
 
 main().catch((e: unknown) => {

@@ -33,3 +33,14 @@ export async function serveNext(opts: { port: number; dir?: string }): Promise<h
 function upgradeStandIn(): http.Server {
   return http.createServer();
 }
+
+/** What `npm start` (after its build check) and the Docker image (scripts/serve.ts) run: production mode, as `next start` sets it, until a signal. */
+export async function runProductionServer(port: number): Promise<void> {
+  // The CSP and React's build depend on it.
+  Object.assign(process.env, { NODE_ENV: "production" });
+  await serveNext({ port });
+  console.log(`Listening on http://localhost:${port}`);
+  // As `next start` does: a signal ends the process (128 + the signal's number).
+  process.on("SIGINT", () => process.exit(130));
+  process.on("SIGTERM", () => process.exit(143));
+}
