@@ -14,7 +14,7 @@ import { UsedTokens, verifyMonitorToken } from "@/lib/telephony/monitor-token";
  * The monitoring relay (docs/telephony.md, "The relay"): one WebSocket per browser
  * monitoring a call. Server to browser: binary frames of what the supervisor hears
  * (mono PCM16 little-endian, 20 ms) and JSON text for the session's news (hello, mode,
- * ended); browser to server: binary frames of the microphone in the same format, which
+ * call: a followed agent's next call, or null between calls; ended); browser to server: binary frames of the microphone in the same format, which
  * the platform plays by mode. The upgrade needs the start answer's token AND the
  * session cookie of the same user and sign-in, from this site's own pages (Origin).
  *
@@ -45,8 +45,9 @@ export const RELAY_GRACE_MS = 15_000;
 export const RELAY_MAX_BUFFERED_BYTES = 16 * 640;
 
 export type RelayNoticeMessage =
-  | { type: "hello"; sessionId: string; connectionId: string; callId: string; mode: string; sampleRate: number; frameMs: number }
+  | { type: "hello"; sessionId: string; connectionId: string; callId: string | null; following: string | null; mode: string; sampleRate: number; frameMs: number }
   | { type: "mode"; mode: string }
+  | { type: "call"; callId: string | null }
   | { type: "ended"; reason: string };
 
 type Link = { socket?: WebSocket; grace?: ReturnType<typeof setTimeout> };
@@ -136,13 +137,14 @@ export class MonitorRelay {
       type: "hello",
       sessionId: entry.id,
       connectionId: randomUUID(),
-      callId: entry.callId,
-      mode: entry.session.mode(),
-      sampleRate: entry.session.sampleRate,
+      callId: entry.callId(),
+      following: entry.following,
+      mode: entry.mode(),
+      sampleRate: entry.sampleRate,
       frameMs: FRAME_MS,
     });
 
-    const stopAudio = entry.session.onAudio((frame) => {
+    const stopAudio = entry.onAudio((frame) => {
       if (ws.readyState !== ws.OPEN) return;
       if (ws.bufferedAmount > this.maxBuffered) {
         entry.stats.framesDropped += 1;
@@ -158,13 +160,13 @@ export class MonitorRelay {
         ws.close(1000, `monitoring ended: ${notice.reason}`);
       }
     });
-    const frameBytes = ((entry.session.sampleRate * FRAME_MS) / 1000) * 2;
+    const frameBytes = ((entry.sampleRate * FRAME_MS) / 1000) * 2;
     ws.on("message", (data, isBinary) => {
       if (!isBinary) return; // the browser changes mode through the API; text from it carries nothing yet
       const bytes = bytesOf(data);
       if (bytes.length !== frameBytes) return ws.close(1003, `microphone frames are ${frameBytes} bytes of PCM16`);
       entry.stats.micFrames += 1;
-      entry.session.sendAudio(pcm16(bytes));
+      entry.sendAudio(pcm16(bytes));
     });
     ws.on("close", () => {
       stopAudio();
@@ -174,10 +176,12 @@ export class MonitorRelay {
       if (!this.opts.sessions().get(entry.id)) return this.forget(entry.id);
       link.grace = setTimeout(() => {
         this.forget(entry.id);
+        // Stopped meanwhile through the API, or let go by the platform: nothing left to stop.
+        if (!this.opts.sessions().get(entry.id)) return;
         this.opts
           .sessions()
           .stop(entry.owner, entry.id, "disconnected")
-          .catch((e: unknown) => this.log(`monitor relay: ${entry.id} ended by itself meanwhile (${(e as Error).message})`));
+          .catch((e: unknown) => this.log(`monitor relay: could not stop ${entry.id} after its socket dropped: ${(e as Error).message}`));
       }, this.graceMs);
     });
     ws.on("error", () => undefined);

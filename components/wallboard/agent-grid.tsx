@@ -33,7 +33,8 @@ export function AgentGrid({ agents, queueNames, canSetState = false }: { agents:
                 ? `${a.call.state ? CALL_STATE_LABELS[a.call.state] : "Call"} ${a.call.id}${queue ? ` · ${queue}` : ""}`
                 : a.queues.map((q) => queueNames.get(q) ?? q).join(", ") || " "}
             </span>
-            {a.call && monitorable(a.call.state, a.id) && <MonitorControls callId={a.call.id} what={`${a.name}'s call`} />}
+            {/* Between calls, the tile of an agent being followed still shows the session (it says it is waiting). */}
+            <MonitorControls callId={a.call && monitorable(a.call.state, a.id) ? a.call.id : null} what={`${a.name}'s call`} agent={{ id: a.id, name: a.name }} />
           </li>
         );
       })}

@@ -1,6 +1,6 @@
 import type { ScopeAccess } from "@/lib/auth/scope-access";
 import { OutOfScope } from "@/lib/errors/domain-errors";
-import { requireLiveFloor } from "./registry";
+import { getLiveFloor, requireLiveFloor } from "./registry";
 import { scopeView } from "./scope-view";
 
 /**
@@ -12,4 +12,10 @@ export function requireLiveCallInScope(access: ScopeAccess, callId: string): { c
   const call = scopeView(requireLiveFloor().currentView(), access).calls[callId];
   if (!call) throw new OutOfScope();
   return { callId, agentId: call.agentId };
+}
+
+/** The same as a yes or no (no live floor: no). */
+export function liveCallInScope(access: ScopeAccess, callId: string): boolean {
+  const floor = getLiveFloor();
+  return floor !== undefined && scopeView(floor.currentView(), access).calls[callId] !== undefined;
 }

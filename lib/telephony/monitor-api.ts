@@ -6,7 +6,7 @@ import { Forbidden, NotFound } from "@/lib/errors/domain-errors";
 import { requireLiveCallInScope } from "@/lib/live/call-in-scope";
 import type { MonitorMode } from "./capabilities";
 import { monitorSessions } from "./monitor-registry";
-import { summarize, type MonitorActor, type MonitorSummary } from "./monitor-sessions";
+import type { MonitorActor, MonitorSummary } from "./monitor-sessions";
 import { mintMonitorToken } from "./monitor-token";
 
 /**
@@ -25,11 +25,16 @@ function ticket(user: SessionUser, session: MonitorSummary): MonitorTicket {
   return { session, relay: { path: MONITOR_WS_PATH, token, expiresAt } };
 }
 
-export async function startMonitoring(actor: MonitorActor, user: SessionUser, access: ScopeAccess, callId: string, mode: MonitorMode): Promise<MonitorTicket> {
-  requireLiveCallInScope(access, callId);
-  const service = monitorSessions();
-  // Summarised from the entry itself: a call that cleared at once has ended the session, and the socket will say so.
-  return ticket(user, summarize(await service.start(actor, { callId, mode })));
+/** `follow`: stay with the call's agent, joining each of their next calls (monitor-sessions.ts). */
+export async function startMonitoring(
+  actor: MonitorActor,
+  user: SessionUser,
+  access: ScopeAccess,
+  request: { callId: string; mode: MonitorMode; follow?: boolean },
+): Promise<MonitorTicket> {
+  requireLiveCallInScope(access, request.callId);
+  // Summarised from the session itself: a call that cleared at once has ended it, and the socket will say so.
+  return ticket(user, (await monitorSessions().start(actor, request, access)).summary());
 }
 
 /** A new token for a session of one's own (reconnecting after a drop: the first one may have expired). */
@@ -37,13 +42,14 @@ export function monitorTicket(actor: MonitorActor, user: SessionUser, sessionId:
   const entry = monitorSessions().get(sessionId);
   if (!entry) throw new NotFound("monitoring session");
   if (entry.owner.id !== actor.id) throw new Forbidden("connect to another supervisor's monitoring session");
-  return ticket(user, summarize(entry));
+  return ticket(user, entry.summary());
 }
 
 export async function changeMonitorMode(actor: MonitorActor, access: ScopeAccess, sessionId: string, mode: MonitorMode): Promise<MonitorSummary> {
   const entry = monitorSessions().get(sessionId);
   // A scope narrowed since the start: no more coaching on a call one no longer sees (stopping stays possible).
-  if (entry && entry.owner.id === actor.id) requireLiveCallInScope(access, entry.callId);
+  const callId = entry?.callId();
+  if (entry && callId && entry.owner.id === actor.id) requireLiveCallInScope(access, callId);
   return monitorSessions().setMode(actor, sessionId, mode);
 }
 

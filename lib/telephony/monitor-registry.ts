@@ -2,6 +2,9 @@ import { randomUUID } from "node:crypto";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { getEnv } from "@/lib/env";
 import { getClickHouse } from "@/lib/store/client";
+import type { ScopeAccess } from "@/lib/auth/scope-access";
+import { agentCallsOnFloor } from "@/lib/live/agent-calls";
+import { liveCallInScope } from "@/lib/live/call-in-scope";
 import { MonitorSessions } from "./monitor-sessions";
 import { getTelephony } from "./registry";
 
@@ -18,6 +21,8 @@ export function monitorSessions(): MonitorSessions {
   holder[KEY] ??= new MonitorSessions({
     telephony: getTelephony,
     now: Date.now,
+    agentCalls: agentCallsOnFloor,
+    inScope: (access, callId) => liveCallInScope(access as ScopeAccess, callId),
     audit: async ({ actor, action, target, details }) => {
       const env = getEnv();
       await writeAudit(await getClickHouse(env), { tenantId: env.TENANT_ID, id: randomUUID(), at: Date.now(), actor, action, target, details });

@@ -2,50 +2,24 @@ import type { Actor } from "@/lib/audit/write-audit";
 import { Forbidden, NotFound } from "@/lib/errors/domain-errors";
 import type { MonitorMode } from "./capabilities";
 import { CommandFailed, withDeadline } from "./commands";
-import { FRAME_MS, type MonitorEnd, type MonitorSession } from "./monitor";
+import type { MonitorEnd, MonitorSession } from "./monitor";
+import { Supervision, type EndReason, type MonitorActor, type MonitorSummary } from "./monitor-supervision";
 import type { TelephonyHandle } from "./registry";
+
+export type { EndReason, MonitorActor, MonitorNotice, MonitorSummary, RelayStats } from "./monitor-supervision";
+/** A session as the relay and the API hold it (monitor-supervision.ts). */
+export type MonitorEntry = Supervision;
 
 /**
  * The monitoring sessions this process holds for supervisors (docs/telephony.md,
- * "Monitoring from the browser"): each platform MonitorSession with who started it,
- * so that only they may change or stop it (an admin may stop anyone's), and what the
- * browser relay counts on it. Every start, mode change and end is one audit row,
- * whatever the outcome; every platform call runs under the command deadline.
+ * "Monitoring from the browser"): each with who started it, so that only they may change
+ * or stop it (an admin may stop anyone's), over the platform's MonitorSession of the call.
+ * Following an agent, the session outlives the call: when the platform lets the
+ * supervisor go because the call ended, it waits for the agent's next call in
+ * conversation and joins it in the same mode, under the same id (the browser's socket
+ * stays). Every platform command runs under the deadline, and every start, mode change
+ * and end is one audit row, whatever the outcome.
  */
-
-/** Who asked: the audit log's actor plus the sign-in session the relay's token is bound to. */
-export type MonitorActor = Actor & { sessionId: string };
-
-/** What the relay counts on a session, shown in the owner's list (and read by the e2e tests). */
-export type RelayStats = { connections: number; framesSent: number; framesDropped: number; micFrames: number };
-
-/** What the relay hears about a session: a mode change, or its end. */
-export type MonitorNotice = { type: "mode"; mode: MonitorMode } | { type: "ended"; reason: EndReason };
-
-/** Why a session ended: the platform's reasons, or the browser gone for longer than the relay's grace period. */
-export type EndReason = MonitorEnd["reason"] | "disconnected";
-
-export type MonitorEntry = {
-  readonly id: string;
-  readonly callId: string;
-  readonly agentId: string;
-  readonly owner: MonitorActor;
-  readonly startedAt: number;
-  readonly session: MonitorSession;
-  readonly stats: RelayStats;
-  /** Returns the function that stops listening. */
-  watch(listener: (notice: MonitorNotice) => void): () => void;
-};
-
-export type MonitorSummary = {
-  id: string;
-  callId: string;
-  agentId: string;
-  mode: MonitorMode;
-  startedAt: number;
-  sampleRate: number;
-  frameMs: number;
-} & RelayStats;
 
 /** One audit row, as the service describes it; the deps add tenant, id and time. */
 export type MonitorAudit = { actor: Actor; action: "monitor.started" | "monitor.mode_changed" | "monitor.stopped"; target: string; details: Record<string, unknown> };
@@ -55,167 +29,178 @@ export type MonitorDeps = {
   audit: (row: MonitorAudit) => Promise<void>;
   now: () => number;
   deadlineMs?: number;
+  /** Calls `onCall` with each call the agent is in conversation on from now (the live floor); returns the function that stops. */
+  agentCalls?: (agentId: string, onCall: (callId: string) => void) => () => void;
+  /** Whether the call is in the scope the owner had at the start (the same rule as the start's check). */
+  inScope?: (access: unknown, callId: string) => boolean;
 };
 
-type Held = MonitorEntry & { listeners: Set<(notice: MonitorNotice) => void>; endAudited: boolean };
-
 export class MonitorSessions {
-  private readonly held = new Map<string, Held>();
+  private readonly held = new Map<string, Supervision>();
 
   constructor(private readonly deps: MonitorDeps) {}
 
-  /** Joins the call through the platform; the caller has already checked the call is in their scope. */
-  async start(actor: MonitorActor, request: { callId: string; mode: MonitorMode }): Promise<MonitorEntry> {
-    const t = this.deps.telephony();
-    const audit = (outcome: Record<string, unknown>) =>
-      this.deps.audit({ actor, action: "monitor.started", target: `call:${request.callId}`, details: { mode: request.mode, platform: t.name, ...outcome } });
-    try {
-      if (!t.capabilities.monitorModes.includes(request.mode)) {
-        throw new CommandFailed("unsupported", `the telephony platform in use (${t.name}) cannot ${request.mode === "listen" ? "monitor calls" : request.mode}`);
-      }
-      const run = t.commands.startMonitor;
-      if (!run) throw new CommandFailed("unsupported", `the telephony platform in use (${t.name}) cannot monitor calls`);
-      const supervisor = { id: actor.id, name: actor.name };
-      const session = await withDeadline((signal) => run({ ...request, supervisor }, signal), this.deps.deadlineMs, "starting to monitor a call");
-      const entry = this.hold(actor, session);
-      await audit({ sessionId: session.id });
-      return entry;
-    } catch (e) {
-      if (e instanceof CommandFailed) await audit({ failed: e.code, error: e.message });
-      throw e;
-    }
+  /**
+   * Joins the call through the platform; the caller has already checked the call is in
+   * their scope (`access`, kept for a followed agent's next calls). `follow`: stay with
+   * the call's agent from call to call until stopped.
+   */
+  async start(actor: MonitorActor, request: { callId: string; mode: MonitorMode; follow?: boolean }, access?: unknown): Promise<Supervision> {
+    const session = await this.join(actor, request.callId, request.mode, request.follow === true);
+    const s = new Supervision(session.id, actor, this.deps.now(), request.follow ? session.agentId : null, access, session);
+    this.held.set(s.id, s);
+    s.attach(session, (end) => this.platformEnded(s, end));
+    return s;
   }
 
-  /** The owner switches mode on the same platform session (the browser's socket stays as it is). */
+  /** The owner switches mode on the same session (the browser's socket stays as it is); between a followed agent's calls, for the next one. */
   async setMode(actor: MonitorActor, id: string, mode: MonitorMode): Promise<MonitorSummary> {
-    const entry = this.owned(actor, id, "change");
+    const s = this.owned(actor, id, "change");
     const t = this.deps.telephony();
-    const previousMode = entry.session.mode();
+    const previousMode = s.mode();
+    const session = s.platformSession();
     const audit = (outcome: Record<string, unknown>) =>
       this.deps.audit({
         actor,
         action: "monitor.mode_changed",
-        target: `call:${entry.callId}`,
+        target: `call:${s.lastCall()}`,
         details: { sessionId: id, mode, previousMode, platform: t.name, ...outcome },
       });
     try {
       if (!t.capabilities.monitorModes.includes(mode)) throw new CommandFailed("unsupported", `the telephony platform in use (${t.name}) cannot ${mode}`);
-      await withDeadline((signal) => entry.session.setMode(mode, signal), this.deps.deadlineMs, "changing the monitoring mode");
-      await audit({});
+      if (session) await withDeadline((signal) => session.setMode(mode, signal), this.deps.deadlineMs, "changing the monitoring mode");
+      else s.keepMode(mode);
+      await audit(session ? {} : { betweenCalls: true });
     } catch (e) {
       if (e instanceof CommandFailed) await audit({ failed: e.code, error: e.message });
       throw e;
     }
-    if (entry.session.mode() === mode && previousMode !== mode) this.notify(entry, { type: "mode", mode });
-    return summarize(entry);
+    if (s.mode() === mode && previousMode !== mode) s.notify({ type: "mode", mode });
+    return s.summary();
   }
 
   /** The owner (or an admin, or the relay after its grace period) leaves the call. */
   async stop(actor: MonitorActor, id: string, reason: "stopped" | "disconnected" = "stopped"): Promise<void> {
-    const entry = this.owned(actor, id, "stop");
+    const s = this.owned(actor, id, "stop");
+    const session = s.platformSession();
     const audit = (outcome: Record<string, unknown>) =>
       this.deps.audit({
         actor,
         action: "monitor.stopped",
-        target: `call:${entry.callId}`,
-        details: { sessionId: id, reason, platform: this.deps.telephony().name, ...outcome },
+        target: `call:${s.lastCall()}`,
+        details: { sessionId: id, reason, platform: this.deps.telephony().name, ...following(s), ...outcome },
       });
     // Audited here, with who asked and why, not by the end's own handler (which runs before stop() returns).
-    entry.endAudited = true;
+    s.ending = true;
     try {
-      await withDeadline((signal) => entry.session.stop(signal), this.deps.deadlineMs, "stopping monitoring");
+      if (session) await withDeadline((signal) => session.stop(signal), this.deps.deadlineMs, "stopping monitoring");
     } catch (e) {
-      entry.endAudited = false;
+      s.ending = false;
       if (e instanceof CommandFailed) await audit({ failed: e.code, error: e.message });
       throw e;
     }
-    this.forget(entry, reason);
+    this.forget(s, reason);
     await audit({});
   }
 
-  get(id: string): MonitorEntry | undefined {
+  get(id: string): Supervision | undefined {
     return this.held.get(id);
   }
 
   mine(userId: string): MonitorSummary[] {
-    return [...this.held.values()].filter((e) => e.owner.id === userId).map(summarize);
+    return [...this.held.values()].filter((s) => s.owner.id === userId).map((s) => s.summary());
   }
 
-  summary(id: string): MonitorSummary | undefined {
-    const e = this.held.get(id);
-    return e && summarize(e);
-  }
-
-  /** Every session this process holds (the platform is stopping: it ends them itself). */
   size(): number {
     return this.held.size;
   }
 
-  private hold(owner: MonitorActor, session: MonitorSession): Held {
-    const listeners = new Set<(notice: MonitorNotice) => void>();
-    const entry: Held = {
-      id: session.id,
-      callId: session.callId,
-      agentId: session.agentId,
-      owner,
-      startedAt: this.deps.now(),
-      session,
-      stats: { connections: 0, framesSent: 0, framesDropped: 0, micFrames: 0 },
-      listeners,
-      endAudited: false,
-      watch: (listener) => {
-        listeners.add(listener);
-        return () => void listeners.delete(listener);
-      },
-    };
-    this.held.set(entry.id, entry);
-    // The platform let the supervisor go (the call ended, the platform stopped): audited as the owner's session ending.
-    void session.ended.then(async (end) => {
-      if (entry.endAudited) return this.forget(entry, end.reason);
-      entry.endAudited = true;
-      this.forget(entry, end.reason);
-      await this.deps
-        .audit({
-          actor: owner,
-          action: "monitor.stopped",
-          target: `call:${entry.callId}`,
-          details: { sessionId: entry.id, reason: end.reason, platform: this.deps.telephony().name },
-        })
-        .catch((e: unknown) => console.error("monitor: could not audit the end of a session", e));
+  /** The platform's start under the deadline, audited either way. */
+  private async join(actor: MonitorActor, callId: string, mode: MonitorMode, follow: boolean): Promise<MonitorSession> {
+    const t = this.deps.telephony();
+    const audit = (outcome: Record<string, unknown>) =>
+      this.deps.audit({
+        actor,
+        action: "monitor.started",
+        target: `call:${callId}`,
+        details: { mode, platform: t.name, ...(follow ? { follow: true } : {}), ...outcome },
+      });
+    try {
+      if (!t.capabilities.monitorModes.includes(mode)) {
+        throw new CommandFailed("unsupported", `the telephony platform in use (${t.name}) cannot ${mode === "listen" ? "monitor calls" : mode}`);
+      }
+      const run = t.commands.startMonitor;
+      if (!run) throw new CommandFailed("unsupported", `the telephony platform in use (${t.name}) cannot monitor calls`);
+      const supervisor = { id: actor.id, name: actor.name };
+      const session = await withDeadline((signal) => run({ callId, mode, supervisor }, signal), this.deps.deadlineMs, "starting to monitor a call");
+      await audit({ sessionId: session.id, ...(follow ? { following: session.agentId } : {}) });
+      return session;
+    } catch (e) {
+      if (e instanceof CommandFailed) await audit({ failed: e.code, error: e.message });
+      throw e;
+    }
+  }
+
+  /** The platform let the supervisor go: the call ended (a followed agent's next call is awaited), or the platform stopped. */
+  private platformEnded(s: Supervision, end: MonitorEnd): void {
+    s.detach();
+    if (s.ending) return;
+    const audit = this.deps
+      .audit({
+        actor: s.owner,
+        action: "monitor.stopped",
+        target: `call:${s.lastCall()}`,
+        details: { sessionId: s.id, reason: end.reason, platform: this.deps.telephony().name, ...following(s) },
+      })
+      .catch((e: unknown) => console.error("monitor: could not audit the end of a session", e));
+    if (end.reason === "call_ended" && s.following && this.deps.agentCalls) {
+      s.notify({ type: "call", callId: null });
+      this.awaitNextCall(s);
+      return void audit;
+    }
+    s.ending = true;
+    this.forget(s, end.reason);
+  }
+
+  private awaitNextCall(s: Supervision): void {
+    const agentId = s.following;
+    if (!agentId || !this.deps.agentCalls) return;
+    const left = s.lastCall();
+    let joining = false;
+    s.stopWaiting = this.deps.agentCalls(agentId, (callId) => {
+      if (joining || callId === left || s.ending || (this.deps.inScope && !this.deps.inScope(s.access, callId))) return;
+      joining = true;
+      this.join(s.owner, callId, s.mode(), true).then(
+        (session) => {
+          if (s.ending || this.held.get(s.id) !== s) return void session.stop(AbortSignal.timeout(this.deps.deadlineMs ?? 5_000)).catch(() => undefined);
+          s.stopWaiting?.();
+          s.stopWaiting = undefined;
+          s.attach(session, (end) => this.platformEnded(s, end));
+          s.notify({ type: "call", callId });
+        },
+        // Refused (the call ended in the meantime, say): wait for the next one.
+        () => (joining = false),
+      );
     });
-    return entry;
   }
 
-  private forget(entry: Held, reason: EndReason): void {
-    if (this.held.get(entry.id) !== entry) return;
-    this.held.delete(entry.id);
-    this.notify(entry, { type: "ended", reason });
-    entry.listeners.clear();
-  }
-
-  private notify(entry: Held, notice: MonitorNotice): void {
-    for (const l of entry.listeners) l(notice);
+  private forget(s: Supervision, reason: EndReason): void {
+    if (this.held.get(s.id) !== s) return;
+    this.held.delete(s.id);
+    s.notify({ type: "ended", reason });
+    s.close();
   }
 
   /** The session, if `actor` may act on it: its owner, or for stopping an admin too. Someone else's is a 403, an unknown id a 404. */
-  private owned(actor: MonitorActor, id: string, what: "change" | "stop"): Held {
-    const entry = this.held.get(id);
-    if (!entry) throw new NotFound("monitoring session");
+  private owned(actor: MonitorActor, id: string, what: "change" | "stop"): Supervision {
+    const s = this.held.get(id);
+    if (!s) throw new NotFound("monitoring session");
     const mayStop = what === "stop" && actor.role === "admin";
-    if (entry.owner.id !== actor.id && !mayStop) throw new Forbidden(`${what} another supervisor's monitoring session`);
-    return entry;
+    if (s.owner.id !== actor.id && !mayStop) throw new Forbidden(`${what} another supervisor's monitoring session`);
+    return s;
   }
 }
 
-export function summarize(e: MonitorEntry): MonitorSummary {
-  return {
-    id: e.id,
-    callId: e.callId,
-    agentId: e.agentId,
-    mode: e.session.mode(),
-    startedAt: e.startedAt,
-    sampleRate: e.session.sampleRate,
-    frameMs: FRAME_MS,
-    ...e.stats,
-  };
+function following(s: Supervision): { following?: string } {
+  return s.following ? { following: s.following } : {};
 }

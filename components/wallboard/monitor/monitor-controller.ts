@@ -19,7 +19,10 @@ export type MonitorStatus = "idle" | "starting" | "connecting" | "live" | "recon
 
 export type MonitorState = {
   status: MonitorStatus;
+  /** The call monitored now; null while following an agent between calls. */
   callId: string | null;
+  /** The agent followed from call to call, if any. */
+  following: string | null;
   sessionId: string | null;
   mode: MonitorMode | null;
   /** The relay's id for the socket in use: the same across mode changes. */
@@ -35,6 +38,7 @@ export type MonitorState = {
 export const IDLE: MonitorState = {
   status: "idle",
   callId: null,
+  following: null,
   sessionId: null,
   mode: null,
   connectionId: null,
@@ -74,18 +78,18 @@ export class MonitorController {
 
   getSnapshot = (): MonitorState => this.state;
 
-  /** From a click: the audio context is made here, inside the gesture, so the browser lets it play. */
-  async start(callId: string, mode: MonitorMode): Promise<void> {
+  /** From a click: the audio context is made here, inside the gesture, so the browser lets it play. `follow`: the call's agent, from call to call. */
+  async start(callId: string, mode: MonitorMode, follow?: { agentId: string }): Promise<void> {
     if (this.state.sessionId) await this.stop();
     const generation = ++this.generation;
     this.counters = { framesReceived: 0, micFramesSent: 0, player: null };
     this.audio = new MonitorAudio((s) => (this.counters.player = s));
-    this.set({ ...IDLE, status: "starting", callId, mode });
+    this.set({ ...IDLE, status: "starting", callId, mode, following: follow?.agentId ?? null });
     this.publishTimer = setInterval(() => this.publish(), PUBLISH_EVERY_MS);
     try {
-      const ticket = await apiSend<MonitorTicket>("POST", "/api/monitor/sessions", { callId, mode });
+      const ticket = await apiSend<MonitorTicket>("POST", "/api/monitor/sessions", { callId, mode, ...(follow ? { follow: true } : {}) });
       if (generation !== this.generation) return;
-      this.set({ status: "connecting", sessionId: ticket.session.id, mode: ticket.session.mode });
+      this.set({ status: "connecting", sessionId: ticket.session.id, mode: ticket.session.mode, following: ticket.session.following });
       this.open(ticket, generation);
       await this.micFor(ticket.session.mode);
     } catch (e) {
@@ -134,8 +138,9 @@ export class MonitorController {
       const m = JSON.parse(e.data) as RelayNoticeMessage;
       if (m.type === "hello") {
         this.lostAt = 0;
-        this.set({ status: "live", connectionId: m.connectionId, mode: m.mode as MonitorMode });
+        this.set({ status: "live", connectionId: m.connectionId, mode: m.mode as MonitorMode, callId: m.callId, following: m.following });
       } else if (m.type === "mode") this.set({ mode: m.mode as MonitorMode });
+      else if (m.type === "call") this.set({ callId: m.callId });
       else if (m.type === "ended") this.finish(ENDED[m.reason] ?? `Monitoring ended (${m.reason}).`);
     };
     ws.onclose = () => {

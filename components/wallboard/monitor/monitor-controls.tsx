@@ -18,11 +18,13 @@ export function monitorable(state: string | null | undefined, agentId: string | 
   return !!agentId && (state === "talking" || state === "held");
 }
 
-export function MonitorControls({ callId, what }: { callId: string; what: string }) {
+export function MonitorControls({ callId, what, agent }: { callId: string | null; what: string; agent?: { id: string; name: string } }) {
   const monitor = useMonitor();
   if (!monitor) return null;
   const { controller, modes, state } = monitor;
-  const mine = state.callId === callId;
+  const followingHere = agent !== undefined && state.following === agent.id;
+  const mine = (callId !== null && state.callId === callId) || followingHere;
+  if (!mine && callId === null) return null;
   const active = mine && (state.status === "starting" || state.status === "connecting" || state.status === "live" || state.status === "reconnecting");
   return (
     <div
@@ -33,11 +35,18 @@ export function MonitorControls({ callId, what }: { callId: string; what: string
       data-frames-received={mine ? state.framesReceived : undefined}
       data-mic-frames-sent={mine ? state.micFramesSent : undefined}
       data-connection-id={mine ? (state.connectionId ?? undefined) : undefined}
+      data-following={mine ? (state.following ?? undefined) : undefined}
       data-audio-rms={mine && state.player ? state.player.rms.toFixed(4) : undefined}
     >
       {active && state.mode && (
         <span className={styles.monitorMode} role="status">
-          {state.status === "live" ? DOING[state.mode] : state.status === "reconnecting" ? "Reconnecting…" : "Connecting…"}
+          {state.status !== "live"
+            ? state.status === "reconnecting"
+              ? "Reconnecting…"
+              : "Connecting…"
+            : state.following && state.callId === null
+              ? `Waiting for ${agent?.name ?? "the agent"}'s next call`
+              : DOING[state.mode]}
         </span>
       )}
       {modes.map((m) =>
@@ -49,11 +58,22 @@ export function MonitorControls({ callId, what }: { callId: string; what: string
             data-mode={m}
             aria-label={`${VERB[m]}${active ? "" : ` to ${what}`}`}
             title={active ? `Switch to ${VERB[m].toLowerCase()} on the same connection` : `${VERB[m]} to ${what}`}
-            onClick={() => void (active ? controller.setMode(m) : controller.start(callId, m))}
+            onClick={() => void (active ? controller.setMode(m) : callId !== null && controller.start(callId, m))}
           >
             {VERB[m]}
           </button>
         ),
+      )}
+      {!active && agent && callId !== null && (
+        <button
+          type="button"
+          className={styles.monitorButton}
+          data-action="follow"
+          title={`Listen to ${agent.name}'s calls, this one and each next one`}
+          onClick={() => void controller.start(callId, "listen", { agentId: agent.id })}
+        >
+          Follow
+        </button>
       )}
       {active && (
         <button type="button" className={styles.monitorButton} data-action="stop" onClick={() => void controller.stop()}>

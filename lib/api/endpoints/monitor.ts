@@ -19,9 +19,9 @@ export const startMonitorEndpoint = defineEndpoint({
   capability: "monitor",
   scope: { results: "the call must be on the live floor and in the caller's scope, by the wallboard's rule (lib/live/call-in-scope.ts); 404 otherwise" },
   params: z.object({}),
-  body: z.object({ callId: z.string().min(1).max(120), mode }).strict(),
-  bodyHint: '{"callId": "<call id>", "mode": "listen" | "whisper" | "barge"}',
-  run: async (ctx, _p, body) => startMonitoring(monitorActor(ctx), ctx.user, ctx.access, body.callId, body.mode),
+  body: z.object({ callId: z.string().min(1).max(120), mode, follow: z.boolean().optional() }).strict(),
+  bodyHint: '{"callId": "<call id>", "mode": "listen" | "whisper" | "barge", "follow": true (optional: stay with the agent from call to call)}',
+  run: async (ctx, _p, body) => startMonitoring(monitorActor(ctx), ctx.user, ctx.access, body),
 });
 
 export const myMonitorSessionsEndpoint = defineEndpoint({

@@ -197,8 +197,8 @@ describe("the monitoring relay", () => {
     vi.advanceTimersByTime(GRACE_MS - 1);
     expect(fakes[0]?.stopped).toBe(0);
     vi.advanceTimersByTime(1);
-    await vi.waitFor(() => expect(fakes[0]?.stopped).toBe(1));
-    expect(sessions.get(entry.id)).toBeUndefined();
+    await until(() => sessions.get(entry.id) === undefined, "the session to end");
+    expect(fakes[0]?.stopped).toBe(1);
     await vi.waitFor(() =>
       expect(audits.map((a) => [a.action, a.details.reason])).toEqual([
         ["monitor.started", undefined],
