@@ -1,5 +1,4 @@
-import { assertWebAuthConfig, EnvError, getEnv } from "../lib/env";
-import { runProductionServer } from "../server/http-server";
+import { runProductionServer, webEnvOrExit } from "../server/http-server";
 
 /**
  * Serves an app already built (`next build`), without npm start's build check: what the
@@ -7,15 +6,7 @@ import { runProductionServer } from "../server/http-server";
  * WebSocket (server/http-server.ts).
  */
 async function main(): Promise<void> {
-  let env;
-  try {
-    env = getEnv();
-    assertWebAuthConfig(env);
-  } catch (e) {
-    console.error(e instanceof EnvError ? e.message : e);
-    process.exit(1);
-  }
-  await runProductionServer(env.PORT);
+  await runProductionServer(webEnvOrExit().PORT);
 }
 
 main().catch((e: unknown) => {

@@ -2,8 +2,7 @@ import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { assertWebAuthConfig, getEnv, EnvError } from "../lib/env";
-import { runProductionServer } from "../server/http-server";
+import { runProductionServer, webEnvOrExit } from "../server/http-server";
 
 /**
  * `npm start`: check the configuration, build the app if the sources changed since
@@ -43,14 +42,7 @@ function fingerprint(): string {
 }
 
 async function main(): Promise<void> {
-  let env;
-  try {
-    env = getEnv();
-    assertWebAuthConfig(env);
-  } catch (e) {
-    console.error(e instanceof EnvError ? e.message : e);
-    process.exit(1);
-  }
+  const env = webEnvOrExit();
   const print = fingerprint();
   const built = fs.existsSync(path.join(root, ".next", "BUILD_ID")) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, "utf8") === print;
   if (!built) {

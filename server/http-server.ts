@@ -1,5 +1,6 @@
 import http from "node:http";
 import next from "next";
+import { assertWebAuthConfig, EnvError, getEnv, type Env } from "../lib/env";
 import { refuseUpgrade, upgradeHandlerFor } from "../lib/http/upgrade-handlers";
 
 /**
@@ -43,4 +44,16 @@ export async function runProductionServer(port: number): Promise<void> {
   // As `next start` does: a signal ends the process (128 + the signal's number).
   process.on("SIGINT", () => process.exit(130));
   process.on("SIGTERM", () => process.exit(143));
+}
+
+/** The web server's settings, checked; a bad one ends the process with its message (a server that cannot sign anyone in must not start). */
+export function webEnvOrExit(): Env {
+  try {
+    const env = getEnv();
+    assertWebAuthConfig(env);
+    return env;
+  } catch (e) {
+    console.error(e instanceof EnvError ? e.message : e);
+    process.exit(1);
+  }
 }

@@ -4,12 +4,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import WebSocket from "ws";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { refuseUpgrade, setUpgradeHandler, upgradeHandlerFor } from "@/lib/http/upgrade-handlers";
-import { NO_CAPABILITIES } from "@/lib/telephony/capabilities";
 import type { MonitorAudit, MonitorActor } from "@/lib/telephony/monitor-sessions";
 import { MonitorSessions } from "@/lib/telephony/monitor-sessions";
 import { mintMonitorToken } from "@/lib/telephony/monitor-token";
 import { MonitorRelay } from "@/server/monitor-relay";
-import { FakeMonitorSession } from "../../unit/helpers/fake-monitor-session";
+import { FakeMonitorSession, fakeMonitorPlatform } from "../../unit/helpers/fake-monitor-session";
 
 /**
  * The monitoring relay over a real socket: who may connect (token, cookie user, Origin),
@@ -37,20 +36,11 @@ beforeEach(async () => {
   fakes = [];
   audits = [];
   cookieUser = samUser;
+  const platform = fakeMonitorPlatform(fakes);
   sessions = new MonitorSessions({
     now: Date.now,
     audit: async (row) => void audits.push(row),
-    telephony: () => ({
-      name: "fake-pbx",
-      capabilities: { ...NO_CAPABILITIES, monitorModes: ["listen", "whisper", "barge"] },
-      commands: {
-        startMonitor: async (r) => {
-          const f = new FakeMonitorSession(r.callId, "a1", r.mode, `ms-${fakes.length + 1}`);
-          fakes.push(f);
-          return f;
-        },
-      },
-    }),
+    telephony: () => platform,
   });
   const own = sessions;
   relay = new MonitorRelay({ sessions: () => own, secret: () => SECRET, cookieUser: async () => cookieUser, graceMs: GRACE_MS, log: () => undefined });

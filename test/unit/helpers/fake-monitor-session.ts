@@ -1,5 +1,6 @@
-import type { MonitorMode } from "@/lib/telephony/capabilities";
-import type { MonitorEnd, MonitorSession } from "@/lib/telephony/monitor";
+import { NO_CAPABILITIES, type MonitorMode } from "@/lib/telephony/capabilities";
+import type { MonitorEnd, MonitorRequest, MonitorSession } from "@/lib/telephony/monitor";
+import type { TelephonyHandle } from "@/lib/telephony/registry";
 
 /**
  * A platform monitoring session that does what it is told and records it, for the
@@ -63,4 +64,20 @@ export class FakeMonitorSession implements MonitorSession {
   listening(): number {
     return this.listeners.size;
   }
+}
+
+/** A platform that monitors every call with a FakeMonitorSession on agent a1 (ids ms-1, ms-2, ...), each pushed to `made`, each request to `requests`. */
+export function fakeMonitorPlatform(made: FakeMonitorSession[], requests: MonitorRequest[] = []): TelephonyHandle {
+  return {
+    name: "fake-pbx",
+    capabilities: { ...NO_CAPABILITIES, monitorModes: ["listen", "whisper", "barge"] },
+    commands: {
+      startMonitor: async (r) => {
+        requests.push(r);
+        const f = new FakeMonitorSession(r.callId, "a1", r.mode, `ms-${made.length + 1}`);
+        made.push(f);
+        return f;
+      },
+    },
+  };
 }

@@ -1,8 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
-import { NO_CAPABILITIES } from "@/lib/telephony/capabilities";
 import type { MonitorRequest } from "@/lib/telephony/monitor";
 import { MonitorSessions, type MonitorAudit, type MonitorNotice } from "@/lib/telephony/monitor-sessions";
-import { FakeMonitorSession } from "../helpers/fake-monitor-session";
+import { fakeMonitorPlatform, type FakeMonitorSession } from "../helpers/fake-monitor-session";
 
 /**
  * Following an agent: the session outlives the call, waits for the agent's next call in
@@ -19,21 +18,11 @@ function setup() {
   const audits: MonitorAudit[] = [];
   let tell: ((callId: string) => void) | undefined;
   let watching = 0;
+  const platform = fakeMonitorPlatform(fakes, requests);
   const service = new MonitorSessions({
     now: () => 0,
     audit: async (row) => void audits.push(row),
-    telephony: () => ({
-      name: "fake-pbx",
-      capabilities: { ...NO_CAPABILITIES, monitorModes: ["listen", "whisper", "barge"] },
-      commands: {
-        startMonitor: async (r) => {
-          requests.push(r);
-          const f = new FakeMonitorSession(r.callId, "a1", r.mode, `ms-${fakes.length + 1}`);
-          fakes.push(f);
-          return f;
-        },
-      },
-    }),
+    telephony: () => platform,
     agentCalls: (agentId, onCall) => {
       expect(agentId).toBe("a1");
       tell = onCall;
