@@ -31,7 +31,7 @@ async function secondSupervisor(browser: Browser, admin: Page): Promise<{ page: 
 
 type Mine = { sessions: { id: string; callId: string; mode: string; connections: number; framesSent: number; micFrames: number }[] };
 
-test("a supervisor listens to a live call, whispers on the same connection and stops; another supervisor sees it", async ({ page, browser }) => {
+test("a supervisor listens to a live call, whispers and barges on the same connection and stops; another supervisor sees it", async ({ page, browser }) => {
   const adminPage = await (await browser.newContext()).newPage();
   const sue = await secondSupervisor(browser, adminPage);
   await adminPage.context().close();
@@ -76,6 +76,14 @@ test("a supervisor listens to a live call, whispers on the same connection and s
   expect(await controls.getAttribute("data-connection-id")).toBe(connection);
   expect((await mine()).map((s) => [s.mode, s.connections])).toEqual([["whisper", 1]]);
 
+  // Barge: still the same connection; every supervisor sees it.
+  await controls.getByRole("button", { name: "Barge" }).click();
+  await expect(controls).toHaveAttribute("data-monitor-mode", "barge");
+  await expect(controls.getByRole("status")).toHaveText("Barging in");
+  await expect(sueRow.getByTestId("call-monitors")).toHaveText("Demo Supervisor (in the call)");
+  expect((await mine()).map((s) => [s.mode, s.connections])).toEqual([["barge", 1]]);
+  expect(await controls.getAttribute("data-connection-id")).toBe(connection);
+
   await controls.getByRole("button", { name: "Stop" }).click();
   await expect(controls).toHaveAttribute("data-monitor-status", "idle");
   await expect.poll(mine).toEqual([]);
@@ -89,6 +97,7 @@ test("a supervisor listens to a live call, whispers on the same connection and s
   expect(audit.map((a) => [a.action, a.mode])).toEqual([
     ["monitor.started", "listen"],
     ["monitor.mode_changed", "whisper"],
+    ["monitor.mode_changed", "barge"],
     ["monitor.stopped", ""],
   ]);
   await sue.close();

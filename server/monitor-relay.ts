@@ -30,6 +30,8 @@ export type RelayOptions = {
   secret: () => string;
   /** The signed-in user behind the request's session cookie, or null. */
   cookieUser: (req: IncomingMessage) => Promise<SessionUser | null>;
+  /** A signal that aborts when `signal` does or when the user's sign-in no longer allows monitoring (lib/auth/sessions/watch-session.ts). */
+  watchSession?: (user: SessionUser, signal: AbortSignal) => AbortSignal;
   /** The configured public URL (NEXTAUTH_URL), whose host is also this site's. */
   publicUrl?: string;
   graceMs?: number;
@@ -78,7 +80,7 @@ export class MonitorRelay {
           this.log(`monitor relay: refused a connection: ${admitted.reason}`);
           return refuseUpgrade(socket, admitted.refused, admitted.reason);
         }
-        this.wss.handleUpgrade(req, socket, head, (ws) => this.connect(ws, admitted.entry));
+        this.wss.handleUpgrade(req, socket, head, (ws) => this.connect(ws, admitted.entry, admitted.user));
       },
       (e: unknown) => {
         console.error("monitor relay: could not check a connection", e);
@@ -98,7 +100,7 @@ export class MonitorRelay {
     this.wss.close();
   }
 
-  private async admit(req: IncomingMessage): Promise<{ entry: MonitorEntry } | { refused: number; reason: string }> {
+  private async admit(req: IncomingMessage): Promise<{ entry: MonitorEntry; user: SessionUser } | { refused: number; reason: string }> {
     const headers = new Headers();
     for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
     const origin = headers.get("origin");
@@ -118,10 +120,10 @@ export class MonitorRelay {
     const entry = this.opts.sessions().get(verified.claims.monitorSessionId);
     if (!entry) return { refused: 404, reason: "no such monitoring session (it ended)" };
     if (entry.owner.id !== user.id) return { refused: 403, reason: "another supervisor's monitoring session" };
-    return { entry };
+    return { entry, user };
   }
 
-  private connect(ws: WebSocket, entry: MonitorEntry): void {
+  private connect(ws: WebSocket, entry: MonitorEntry, user: SessionUser): void {
     const link = this.links.get(entry.id) ?? {};
     this.links.set(entry.id, link);
     clearTimeout(link.grace);
@@ -168,7 +170,18 @@ export class MonitorRelay {
       entry.stats.micFrames += 1;
       entry.sendAudio(pcm16(bytes));
     });
+    // Signed out, revoked by an admin or no longer allowed to monitor: off the call at once, no grace period.
+    const socketGone = new AbortController();
+    const signedOut = this.opts.watchSession?.(user, socketGone.signal);
+    signedOut?.addEventListener("abort", () => {
+      if (socketGone.signal.aborted) return;
+      this.opts
+        .sessions()
+        .stop(entry.owner, entry.id, "signed_out")
+        .catch((e: unknown) => this.log(`monitor relay: could not stop ${entry.id} after its owner's sign-in ended: ${(e as Error).message}`));
+    });
     ws.on("close", () => {
+      socketGone.abort();
       stopAudio();
       stopWatching();
       if (link.socket !== ws || this.closed) return;

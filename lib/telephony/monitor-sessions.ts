@@ -80,7 +80,7 @@ export class MonitorSessions {
   }
 
   /** The owner (or an admin, or the relay after its grace period) leaves the call. */
-  async stop(actor: MonitorActor, id: string, reason: "stopped" | "disconnected" = "stopped"): Promise<void> {
+  async stop(actor: MonitorActor, id: string, reason: "stopped" | "disconnected" | "signed_out" = "stopped"): Promise<void> {
     const s = this.owned(actor, id, "stop");
     const session = s.platformSession();
     const audit = (outcome: Record<string, unknown>) =>

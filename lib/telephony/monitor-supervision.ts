@@ -8,8 +8,8 @@ export type MonitorActor = Actor & { sessionId: string };
 /** What the relay counts on a session, shown in the owner's list (and read by the e2e tests). */
 export type RelayStats = { connections: number; framesSent: number; framesDropped: number; micFrames: number };
 
-/** Why a session ended: the platform's reasons, or the browser gone for longer than the relay's grace period. */
-export type EndReason = MonitorEnd["reason"] | "disconnected";
+/** Why a session ended: the platform's reasons, the browser gone for longer than the relay's grace period, or the owner's sign-in ended (or lost `monitor`). */
+export type EndReason = MonitorEnd["reason"] | "disconnected" | "signed_out";
 
 /**
  * What the relay hears about a session: a mode change, the call it is on now (null: a

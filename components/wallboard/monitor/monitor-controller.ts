@@ -58,6 +58,7 @@ const ENDED: Record<string, string> = {
   call_ended: "The call ended.",
   platform_stopped: "The telephony platform stopped.",
   disconnected: "The connection was lost for too long; monitoring stopped.",
+  signed_out: "Your sign-in ended (or no longer allows monitoring); monitoring stopped.",
 };
 
 export class MonitorController {

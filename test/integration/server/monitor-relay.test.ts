@@ -31,6 +31,7 @@ let audits: MonitorAudit[];
 /** Who the next upgrade's cookie names (the relay's cookie check is injected; the real one is in the e2e test). */
 let cookieUser: SessionUser | null;
 let removeHandler: () => void;
+let signOut: AbortController;
 
 beforeEach(async () => {
   fakes = [];
@@ -43,7 +44,17 @@ beforeEach(async () => {
     telephony: () => platform,
   });
   const own = sessions;
-  relay = new MonitorRelay({ sessions: () => own, secret: () => SECRET, cookieUser: async () => cookieUser, graceMs: GRACE_MS, log: () => undefined });
+  signOut = new AbortController();
+  const ended = signOut.signal;
+  relay = new MonitorRelay({
+    sessions: () => own,
+    secret: () => SECRET,
+    cookieUser: async () => cookieUser,
+    // The sign-in ends when the test says so (the real watcher is lib/auth/sessions/watch-session.ts).
+    watchSession: (_user, signal) => AbortSignal.any([signal, ended]),
+    graceMs: GRACE_MS,
+    log: () => undefined,
+  });
   removeHandler = setUpgradeHandler("/api/monitor/ws", relay.handleUpgrade);
   server = http.createServer((_req, res) => res.end());
   server.on("upgrade", (req, socket, head) => {
@@ -195,6 +206,20 @@ describe("the monitoring relay", () => {
         ["monitor.stopped", "disconnected"],
       ]),
     );
+  });
+
+  it("stops the session at once, audited as signed_out, when the owner's sign-in ends", async () => {
+    const entry = await sessions.start(sam, { callId: "c1", mode: "whisper" });
+    const c = await open(token(entry.id));
+    await until(() => c.texts[0]?.type === "hello", "hello");
+    signOut.abort();
+    expect(await c.closed).toEqual({ code: 1000, reason: "monitoring ended: signed_out" });
+    expect(c.texts.at(-1)).toEqual({ type: "ended", reason: "signed_out" });
+    expect(fakes[0]?.stopped).toBe(1);
+    expect(audits.map((a) => [a.action, a.details.reason])).toEqual([
+      ["monitor.started", undefined],
+      ["monitor.stopped", "signed_out"],
+    ]);
   });
 
   it("drops audio frames for a socket that does not read, instead of buffering them", async () => {
