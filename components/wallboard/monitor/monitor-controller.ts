@@ -119,10 +119,15 @@ export class MonitorController {
     if (sessionId) await apiSend("DELETE", `/api/monitor/sessions/${encodeURIComponent(sessionId)}`).catch(() => undefined);
   }
 
-  /** Leaves without asking the server (the page is going away: the relay's grace period ends the session). */
+  /**
+   * The page is going away: leave the call, with a request that outlives the page
+   * (keepalive); should it not get through, the relay's grace period ends the session.
+   */
   dispose(): void {
+    const { sessionId } = this.state;
     this.generation++;
     this.teardown();
+    if (sessionId) void fetch(`/api/monitor/sessions/${encodeURIComponent(sessionId)}`, { method: "DELETE", keepalive: true }).catch(() => undefined);
   }
 
   private open(ticket: MonitorTicket, generation: number): void {

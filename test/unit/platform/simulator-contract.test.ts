@@ -1,4 +1,4 @@
-import { afterEach, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { CtiEvent } from "@/lib/events";
 import { SimulatedPbx } from "@/ingest/simulator";
 import { defaultConfig, MONDAY } from "../simulator/fixtures";
@@ -46,3 +46,39 @@ async function simulatedPbx(): Promise<ContractHarness> {
 
 agentStateContract("simulated PBX", simulatedPbx);
 monitorContract("simulated PBX", simulatedPbx);
+
+describe("the simulated PBX's microphone", () => {
+  it("plays a burst of frames one after another, up to 200 ms ahead of the clock, and drops the rest", async () => {
+    const h = await simulatedPbx();
+    try {
+      const events = h.events();
+      const open = new Map<string, string>();
+      for (const e of events) {
+        if (e.type === "call.established" && e.legId && e.callId) open.set(e.legId, e.callId);
+        else if (e.type === "call.connection_cleared" && e.legId) open.delete(e.legId);
+      }
+      const callId = [...open.values()].at(-1);
+      if (!callId || !(h.adapter instanceof SimulatedPbx)) throw new Error("a simulated call in conversation");
+      const pbx = h.adapter;
+      const heard: number[] = [];
+      const stop = pbx.hear(callId, ({ party, atMs }) => party === "agent" && heard.push(atMs));
+      const startMonitor = pbx.commands.startMonitor;
+      if (!startMonitor) throw new Error("startMonitor");
+      const answer = startMonitor({ callId, mode: "whisper", supervisor: { id: "s", name: "S" } }, new AbortController().signal);
+      await h.pass(20);
+      const session = await answer;
+      for (let i = 0; i < 30; i++) session.sendAudio(new Int16Array(320));
+      // The first plays now, ten more queue behind it (200 ms), the other nineteen are dropped.
+      expect(heard.length).toBe(11);
+      expect(heard.slice(1).map((t, i) => t - (heard[i] as number))).toEqual(Array(10).fill(20));
+      await h.pass(1_000); // the queue has played out
+      session.sendAudio(new Int16Array(100)); // not a 20 ms frame: ignored
+      expect(heard.length).toBe(11);
+      session.sendAudio(new Int16Array(320));
+      expect(heard.length).toBe(12);
+      stop();
+    } finally {
+      await h.stop();
+    }
+  });
+});
