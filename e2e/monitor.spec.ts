@@ -83,6 +83,7 @@ test("a supervisor listens to a live call, whispers and barges on the same conne
   await expect(sueRow.getByTestId("call-monitors")).toHaveText("Demo Supervisor (in the call)");
   expect((await mine()).map((s) => [s.mode, s.connections])).toEqual([["barge", 1]]);
   expect(await controls.getAttribute("data-connection-id")).toBe(connection);
+  await page.screenshot({ path: test.info().outputPath("monitor-barging.png"), fullPage: true });
 
   await controls.getByRole("button", { name: "Stop" }).click();
   await expect(controls).toHaveAttribute("data-monitor-status", "idle");
