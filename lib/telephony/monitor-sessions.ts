@@ -56,25 +56,18 @@ export class MonitorSessions {
   /** The owner switches mode on the same session (the browser's socket stays as it is); between a followed agent's calls, for the next one. */
   async setMode(actor: MonitorActor, id: string, mode: MonitorMode): Promise<MonitorSummary> {
     const s = this.owned(actor, id, "change");
-    const t = this.deps.telephony();
     const previousMode = s.mode();
     const session = s.platformSession();
-    const audit = (outcome: Record<string, unknown>) =>
-      this.deps.audit({
-        actor,
-        action: "monitor.mode_changed",
-        target: `call:${s.lastCall()}`,
-        details: { sessionId: id, mode, previousMode, platform: t.name, ...outcome },
-      });
-    try {
-      if (!t.capabilities.monitorModes.includes(mode)) throw new CommandFailed("unsupported", `the telephony platform in use (${t.name}) cannot ${mode}`);
-      if (session) await withDeadline((signal) => session.setMode(mode, signal), this.deps.deadlineMs, "changing the monitoring mode");
-      else s.keepMode(mode);
-      await audit(session ? {} : { betweenCalls: true });
-    } catch (e) {
-      if (e instanceof CommandFailed) await audit({ failed: e.code, error: e.message });
-      throw e;
-    }
+    await this.audited(
+      { actor, action: "monitor.mode_changed", target: `call:${s.lastCall()}`, details: { sessionId: id, mode, previousMode } },
+      "changing the monitoring mode",
+      async (signal) => {
+        this.requireMode(mode);
+        if (session) await session.setMode(mode, signal);
+        else s.keepMode(mode);
+      },
+      () => (session ? {} : { betweenCalls: true }),
+    );
     if (s.mode() === mode && previousMode !== mode) s.notify({ type: "mode", mode });
     return s.summary();
   }
@@ -83,24 +76,20 @@ export class MonitorSessions {
   async stop(actor: MonitorActor, id: string, reason: "stopped" | "disconnected" | "signed_out" = "stopped"): Promise<void> {
     const s = this.owned(actor, id, "stop");
     const session = s.platformSession();
-    const audit = (outcome: Record<string, unknown>) =>
-      this.deps.audit({
-        actor,
-        action: "monitor.stopped",
-        target: `call:${s.lastCall()}`,
-        details: { sessionId: id, reason, platform: this.deps.telephony().name, ...following(s), ...outcome },
-      });
     // Audited here, with who asked and why, not by the end's own handler (which runs before stop() returns).
     s.ending = true;
-    try {
-      if (session) await withDeadline((signal) => session.stop(signal), this.deps.deadlineMs, "stopping monitoring");
-    } catch (e) {
+    await this.audited(
+      { actor, action: "monitor.stopped", target: `call:${s.lastCall()}`, details: { sessionId: id, reason, ...following(s) } },
+      "stopping monitoring",
+      async (signal) => {
+        if (session) await session.stop(signal);
+        this.forget(s, reason);
+      },
+      () => ({}),
+    ).catch((e: unknown) => {
       s.ending = false;
-      if (e instanceof CommandFailed) await audit({ failed: e.code, error: e.message });
       throw e;
-    }
-    this.forget(s, reason);
-    await audit({});
+    });
   }
 
   get(id: string): Supervision | undefined {
@@ -116,29 +105,42 @@ export class MonitorSessions {
   }
 
   /** The platform's start under the deadline, audited either way. */
-  private async join(actor: MonitorActor, callId: string, mode: MonitorMode, follow: boolean): Promise<MonitorSession> {
-    const t = this.deps.telephony();
-    const audit = (outcome: Record<string, unknown>) =>
-      this.deps.audit({
-        actor,
-        action: "monitor.started",
-        target: `call:${callId}`,
-        details: { mode, platform: t.name, ...(follow ? { follow: true } : {}), ...outcome },
-      });
+  private join(actor: MonitorActor, callId: string, mode: MonitorMode, follow: boolean): Promise<MonitorSession> {
+    return this.audited(
+      { actor, action: "monitor.started", target: `call:${callId}`, details: { mode, ...(follow ? { follow: true } : {}) } },
+      "starting to monitor a call",
+      (signal) => {
+        this.requireMode(mode);
+        const t = this.deps.telephony();
+        if (!t.commands.startMonitor) throw new CommandFailed("unsupported", `the telephony platform in use (${t.name}) cannot monitor calls`);
+        return t.commands.startMonitor({ callId, mode, supervisor: { id: actor.id, name: actor.name } }, signal);
+      },
+      (session) => ({ sessionId: session.id, ...(follow ? { following: session.agentId } : {}) }),
+    );
+  }
+
+  /**
+   * A platform command under the deadline with one audit row whatever the outcome, as
+   * lib/telephony/audited-command.ts does for the other commands, written through this
+   * service's own audit port.
+   */
+  private async audited<T>(row: MonitorAudit, what: string, run: (signal: AbortSignal) => Promise<T>, outcome: (result: T) => Record<string, unknown>): Promise<T> {
+    const write = (result: Record<string, unknown>) => this.deps.audit({ ...row, details: { ...row.details, platform: this.deps.telephony().name, ...result } });
     try {
-      if (!t.capabilities.monitorModes.includes(mode)) {
-        throw new CommandFailed("unsupported", `the telephony platform in use (${t.name}) cannot ${mode === "listen" ? "monitor calls" : mode}`);
-      }
-      const run = t.commands.startMonitor;
-      if (!run) throw new CommandFailed("unsupported", `the telephony platform in use (${t.name}) cannot monitor calls`);
-      const supervisor = { id: actor.id, name: actor.name };
-      const session = await withDeadline((signal) => run({ callId, mode, supervisor }, signal), this.deps.deadlineMs, "starting to monitor a call");
-      await audit({ sessionId: session.id, ...(follow ? { following: session.agentId } : {}) });
-      return session;
+      const result = await withDeadline(run, this.deps.deadlineMs, what);
+      await write(outcome(result));
+      return result;
     } catch (e) {
-      if (e instanceof CommandFailed) await audit({ failed: e.code, error: e.message });
+      if (e instanceof CommandFailed) await write({ failed: e.code, error: e.message });
       throw e;
     }
+  }
+
+  /** A mode the platform declares, or `unsupported` naming it. */
+  private requireMode(mode: MonitorMode): void {
+    const t = this.deps.telephony();
+    if (!t.capabilities.monitorModes.includes(mode))
+      throw new CommandFailed("unsupported", `the telephony platform in use (${t.name}) cannot ${mode === "listen" ? "monitor calls" : mode}`);
   }
 
   /** The platform let the supervisor go: the call ended (a followed agent's next call is awaited), or the platform stopped. */
