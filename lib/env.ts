@@ -68,6 +68,8 @@ export const envSchema = z.object({
   INGEST_HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
   INGEST_SHUTDOWN_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   INGEST_BATCH_SIZE: z.coerce.number().int().min(1).max(1_000_000).default(20_000),
+  // The Kafka worker's insert: offsets per partition, cut at multiples of this (ingest/kafka/offset-blocks.ts).
+  INGEST_BLOCK_OFFSETS: z.coerce.number().int().min(100).max(20_000).default(5_000),
   INGEST_FLUSH_MS: z.coerce.number().int().min(1).max(60_000).default(250),
   INGEST_MAX_EVENT_BYTES: z.coerce
     .number()

@@ -7,6 +7,7 @@ export const NAV_LINKS: readonly { href: string; label: string; capability: Capa
   { href: "/queues", label: "Queues", capability: "dashboards" },
   { href: "/agents", label: "Agents", capability: "dashboards" },
   { href: "/contacts", label: "Contacts", capability: "contacts" },
+  { href: "/callbacks", label: "Callbacks", capability: "dashboards" },
   { href: "/search", label: "Search", capability: "recordings" },
   { href: "/wallboard", label: "Wallboard", capability: "wallboard" },
   { href: "/qa", label: "Quality", capability: "qaDashboard" },

@@ -2,10 +2,11 @@ import type { ClickHouseClient } from "@clickhouse/client";
 import type { CtiEvent } from "@/lib/events";
 import { buildBatch } from "../pipeline/batch";
 import type { InboundMessage } from "../pipeline/message";
-import { writeBatch } from "../pipeline/store-writer";
+import { writeBlock } from "../pipeline/store-writer";
 import { deadLetterMessage } from "./dead-letter-topic";
 import type { WorkerMetrics } from "./metrics";
-import type { BatchConsumer, MessageProducer, PartitionBatch } from "./types";
+import { cutAheadMetadata, cutAtBoundaries, parseCutAhead, type CutAhead } from "./offset-blocks";
+import type { BatchConsumer, ConsumedMessage, MessageProducer, PartitionBatch } from "./types";
 
 export type IngestWorkerOptions = {
   ch: ClickHouseClient;
@@ -14,8 +15,9 @@ export type IngestWorkerOptions = {
   producer: MessageProducer;
   dlqTopic: string;
   metrics: WorkerMetrics;
-  /** Flush when this many messages wait, or `flushMs` after the first arrived. */
-  batchSize: number;
+  /** Offsets per store insert in each partition, cut at multiples of it (offset-blocks.ts). */
+  blockOffsets: number;
+  /** How long the start of a block waits at the end of its partition for the rest before it is stored as it is. */
   flushMs: number;
   maxEventBytes: number;
   log: (line: string) => void;
@@ -24,122 +26,177 @@ export type IngestWorkerOptions = {
   maxRetryDelayMs?: number;
 };
 
-type Waiting = { batch: PartitionBatch; done: () => void; failed: (e: unknown) => void };
-
 class Stopping extends Error {}
 
+/** How often a handler heartbeats while it stores (the client sends at most one per its own heartbeat interval). */
+const HEARTBEAT_MS = 1_000;
+
+/** Per partition: what this member has read of it and not yet stored. */
+type Reading = {
+  /** The offset after the last stored block: the committed offset, or the one about to be. */
+  storedTo: bigint;
+  /** The offset the next fetch starts from, if it follows this member's own reading. */
+  fetchFrom: bigint;
+  /** The start of a block waiting for the rest: read, neither stored nor committed. */
+  held: ConsumedMessage[];
+  /** When the held messages were first read (their wait at the partition's end counts from it). */
+  heldSince: number;
+  /** A cut written ahead at `storedTo` by whoever read the partition before (offset-blocks.ts). */
+  ahead?: CutAhead;
+};
+
 /**
- * Kafka -> pipeline core -> ClickHouse, at least once, deduplicated in the store.
+ * Kafka -> pipeline core -> ClickHouse, at least once, exactly once in the store.
  *
- * Partition batches arriving together (the consumer runs partitions concurrently)
- * are gathered into one insert, flushed on size or time. Each partition's offset is
- * committed only after ClickHouse confirmed the insert holding its messages, and
- * only by a member that still owns the partition. While the store fails, the
- * worker keeps retrying with backoff and commits nothing; the consumer fetches
- * nothing new meanwhile, because the handlers have not returned.
+ * Each partition's messages go to the store in blocks cut at fixed offset boundaries,
+ * one insert per block, whose deduplication token names the block's offsets (and its
+ * events). A block read again (after a crash, a rebalance, a refused commit) is the same
+ * insert with the same token, sent whole: each table drops its part if it has it and
+ * writes it if not, so a crash between the raw part's commit and the views' leaves
+ * nothing missing. A partition's offset is committed only after ClickHouse confirmed
+ * the blocks before it, and only by a member that still owns the partition. The start
+ * of a block that a batch holds only part of is kept (at most one block per partition
+ * in memory) until the next batches bring the rest; at the end of the partition it
+ * waits `flushMs` and is then stored as it is, a cut first written ahead in the commit
+ * metadata so that whoever reads the partition again makes the same block.
+ * While the store fails, the worker retries with backoff and commits nothing; the
+ * consumer fetches nothing new for that partition meanwhile, because its handler has
+ * not returned.
  */
 export class KafkaIngestWorker {
-  private waiting: Waiting[] = [];
-  private waitingMessages = 0;
-  private timer: NodeJS.Timeout | undefined;
-  private flushing: Promise<void> = Promise.resolve();
-  private stopping = false;
+  private readonly reading = new Map<string, Reading>();
+  private wakeStopping: () => void = () => undefined;
+  private readonly stopped = new Promise<void>((resolve) => (this.wakeStopping = resolve));
   storeHealthy = true;
 
   constructor(private readonly o: IngestWorkerOptions) {}
 
-  /** The consumer's batch handler. Resolves once the batch is stored and its offset committed (or given up as revoked). */
+  /** The consumer's batch handler. Resolves once its whole blocks are stored and their offsets committed (or given up as revoked). */
   handle = async (batch: PartitionBatch): Promise<void> => {
     const last = batch.messages[batch.messages.length - 1];
     if (!last) return;
     const started = Date.now();
     if (this.o.metrics.firstFetchAt === 0) this.o.metrics.firstFetchAt = started;
-    this.o.metrics.consumed += batch.messages.length;
     this.o.metrics.setLag(batch.topic, batch.partition, Math.max(0, Number(batch.highWatermark) - Number(last.offset) - 1));
+    // The client heartbeats between batches only: a handler storing blocks for longer than the
+    // session timeout (partitions queue for one embedded engine) would be taken for dead, and its
+    // partitions given away and read again.
+    const beat = setInterval(() => void batch.heartbeat().catch(() => undefined), HEARTBEAT_MS);
+    const key = `${batch.topic}/${batch.partition}`;
+    const r = await this.readingOf(key, batch);
     try {
-      await new Promise<void>((done, failed) => {
-        this.waiting.push({ batch, done, failed });
-        this.waitingMessages += batch.messages.length;
-        if (this.waitingMessages >= this.o.batchSize || this.stopping) this.flushSoon(0);
-        else this.flushSoon(this.o.flushMs);
-      });
+      if (!(await this.consume(batch, r, started))) this.forget(key, r);
     } catch (e) {
+      // Whatever was read and not committed is read again, from the committed offset.
+      this.forget(key, r);
       if (e instanceof Stopping) return;
       throw e;
+    } finally {
+      clearInterval(beat);
     }
-    // A partition lost in a rebalance belongs to another member now: it will re-read
-    // from the last committed offset, and the store drops what we already wrote.
-    if (batch.isStale()) return;
-    await this.o.consumer.commit(batch.topic, batch.partition, (BigInt(last.offset) + 1n).toString());
-    batch.resolve(last.offset);
-    this.o.metrics.commits += 1;
-    this.o.metrics.lastCommitAt = Date.now();
-    this.o.metrics.observeBatch((Date.now() - started) / 1000);
   };
 
-  /** Flushes what is waiting at once; used when stopping. */
+  /** A rejoin (a rebalance) may have handed partitions around: each is read afresh from its commit. */
+  rejoined(): void {
+    this.reading.clear();
+  }
+
+  private forget(key: string, r: Reading): void {
+    if (this.reading.get(key) === r) this.reading.delete(key);
+  }
+
+  /** Stores and commits what the batch completes; false if the partition was lost meanwhile. */
+  private async consume(batch: PartitionBatch, r: Reading, started: number): Promise<boolean> {
+    const lastOffset = BigInt(batch.lastOffset);
+    const cut = cutAtBoundaries([...r.held, ...batch.messages], this.o.blockOffsets, lastOffset, r.ahead);
+    const atEnd = lastOffset + 1n >= BigInt(batch.highWatermark);
+    if (cut.blocks.length > 0 || r.held.length === 0) r.heldSince = started;
+    const stored = r.storedTo;
+    for (const block of cut.blocks) {
+      await this.store(batch, block.messages);
+      r.storedTo = block.nextOffset;
+      if (r.ahead && r.storedTo >= r.ahead.end) r.ahead = undefined;
+    }
+    r.held = cut.tail;
+    // A cut written ahead and not yet read to its end waits for the rest (it is in the log: the
+    // member that wrote it had read it), and is stored whole once it comes.
+    if (r.held.length > 0 && atEnd && !r.ahead) {
+      // Nothing more to read for now: after a short wait, the start of the block goes as it is.
+      await Promise.race([this.stopped, new Promise((done) => setTimeout(done, Math.max(0, r.heldSince + this.o.flushMs - Date.now())))]);
+      const end = lastOffset + 1n;
+      if (batch.isStale()) return false;
+      // Written ahead before it is stored: a member that reads the partition from here after a crash
+      // or a rebalance then makes the same block, which the store drops as a repeat.
+      await this.o.consumer.commit(batch.topic, batch.partition, r.storedTo.toString(), cutAheadMetadata(end));
+      await this.store(batch, r.held);
+      r.storedTo = end;
+      r.held = [];
+    }
+    // A partition lost in a rebalance belongs to another member now: it re-reads from the
+    // last committed offset, and the store drops the blocks it already has as repeats.
+    if (batch.isStale()) return false;
+    if (r.storedTo > stored) {
+      await this.o.consumer.commit(batch.topic, batch.partition, r.storedTo.toString());
+      this.o.metrics.commits += 1;
+      this.o.metrics.lastCommitAt = Date.now();
+    }
+    // Past the held messages too, so the next fetch brings what follows them.
+    r.fetchFrom = r.held.length > 0 ? lastOffset + 1n : r.storedTo;
+    batch.resolve((r.fetchFrom - 1n).toString());
+    this.o.metrics.observeBatch((Date.now() - started) / 1000);
+    return true;
+  }
+
+  /**
+   * This member's reading of the partition, started afresh unless the batch was fetched from
+   * just where the last one left off. After a rejoin the client fetches from the committed
+   * offset instead, which reads held messages again; a cut written ahead at that offset comes
+   * with it.
+   */
+  private async readingOf(key: string, batch: PartitionBatch): Promise<Reading> {
+    const from = BigInt(batch.fetchedOffset);
+    const known = this.reading.get(key);
+    if (known && known.fetchFrom === from) return known;
+    const committed = await this.o.consumer.committed(batch.topic, batch.partition);
+    const ahead = committed && BigInt(committed.offset) === from ? parseCutAhead(committed.offset, committed.metadata) : undefined;
+    const fresh: Reading = { storedTo: from, fetchFrom: from, held: [], heldSince: Date.now(), ahead };
+    this.reading.set(key, fresh);
+    return fresh;
+  }
+
+  /** Stops the waits at partitions' ends, so their handlers store what they hold now. */
   async drain(): Promise<void> {
-    this.stopping = true;
-    this.flushSoon(0);
-    await this.flushing;
+    this.wakeStopping();
   }
 
-  private flushSoon(delay: number): void {
-    if (this.timer && delay > 0) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.flushing = this.flushing.then(() => this.flush());
-    }, delay);
-  }
-
-  private async flush(): Promise<void> {
-    const group = this.waiting;
-    this.waiting = [];
-    this.waitingMessages = 0;
-    if (group.length === 0) return;
-    try {
-      await this.store(group.map((w) => w.batch));
-      for (const w of group) w.done();
-    } catch (e) {
-      for (const w of group) w.failed(e);
-    }
-  }
-
-  private async store(batches: PartitionBatch[]): Promise<void> {
-    const messages: InboundMessage[] = [];
+  /** One insert holding these messages of one partition, with a token naming their offsets. */
+  private async store(batch: PartitionBatch, consumed: readonly ConsumedMessage[]): Promise<void> {
     const headersByOffset = new Map<string, Record<string, string>>();
-    for (const b of batches) {
-      for (const m of b.messages) {
-        const origin = { source: "kafka", topic: b.topic, partition: b.partition, offset: m.offset, key: m.key?.toString("utf8"), headers: m.headers };
-        headersByOffset.set(`${b.partition}:${m.offset}`, m.headers);
-        messages.push({ payload: m.value ? new Uint8Array(m.value.buffer, m.value.byteOffset, m.value.byteLength) : new Uint8Array(0), origin });
-      }
-    }
+    const messages: InboundMessage[] = consumed.map((m) => {
+      headersByOffset.set(m.offset, m.headers);
+      const origin = { source: "kafka", topic: batch.topic, partition: batch.partition, offset: m.offset, key: m.key?.toString("utf8"), headers: m.headers };
+      return { payload: m.value ? new Uint8Array(m.value.buffer, m.value.byteOffset, m.value.byteLength) : new Uint8Array(0), origin };
+    });
+    this.o.metrics.consumed += messages.length;
     const prepared = buildBatch(messages, this.o.maxEventBytes);
-    // The token names exactly which offsets this insert holds.
-    const ranges = batches
-      .map((b) => `${b.topic}/${b.partition}/${b.messages[0]?.offset}-${b.messages[b.messages.length - 1]?.offset}`)
-      .sort()
-      .join(",");
-    const written = await this.retry(batches, () => writeBatch(this.o.ch, prepared, `kafka:${ranges}`));
+    // The token names the offsets (writeBlock adds a hash of the event ids, so a topic created
+    // again under the same name can never have its blocks taken for the old ones).
+    const range = `${batch.topic}/${batch.partition}/${consumed[0]?.offset}-${consumed[consumed.length - 1]?.offset}`;
+    const written = await this.retry(batch, () => writeBlock(this.o.ch, prepared, `kafka:${range}`));
     if (prepared.deadLetters.length > 0) {
-      const dlq = prepared.deadLetters.map((d) => deadLetterMessage(d, headersByOffset.get(`${d.partition}:${d.offset}`) ?? {}));
-      await this.retry(batches, () => this.o.producer.send(this.o.dlqTopic, dlq));
+      const dlq = prepared.deadLetters.map((d) => deadLetterMessage(d, headersByOffset.get(d.offset) ?? {}));
+      await this.retry(batch, () => this.o.producer.send(this.o.dlqTopic, dlq));
     }
     const stored = Date.now();
-    for (const b of batches) for (const m of b.messages) if (m.timestamp > 0) this.o.metrics.observeLatency(stored - m.timestamp);
+    for (const m of consumed) if (m.timestamp > 0) this.o.metrics.observeLatency(stored - m.timestamp);
     this.o.metrics.inserted += written.inserted;
-    this.o.metrics.alreadyStored += written.alreadyStored.size;
     this.o.metrics.deadLettered += written.deadLettered;
-    if (this.o.onEvents) {
-      const fresh = prepared.events.filter((e) => !written.alreadyStored.has(e.id));
-      if (fresh.length > 0) this.o.onEvents(fresh);
-    }
+    // A redelivered block is heard again; the live floor ignores an event id it has seen (lib/live/reducer.ts).
+    if (this.o.onEvents && prepared.events.length > 0) this.o.onEvents(prepared.events);
   }
 
-  /** Retries `fn` with exponential backoff, heartbeating so the group keeps our partitions meanwhile. */
-  private async retry<T>(batches: PartitionBatch[], fn: () => Promise<T>): Promise<T> {
+  /** Retries `fn` with exponential backoff, heartbeating so the group keeps the partitions meanwhile. */
+  private async retry<T>(batch: PartitionBatch, fn: () => Promise<T>): Promise<T> {
     let delay = 200;
     for (;;) {
       try {
@@ -150,10 +207,9 @@ export class KafkaIngestWorker {
         this.storeHealthy = false;
         this.o.metrics.retries += 1;
         this.o.log(`ingest: write failed (${(e as Error).message.split("\n")[0]}); retrying in ${delay} ms`);
-        const live = batches.filter((b) => b.isRunning() && !b.isStale());
-        if (live.length === 0) throw new Stopping();
+        if (!batch.isRunning() || batch.isStale()) throw new Stopping();
         await new Promise((r) => setTimeout(r, delay));
-        await live[0]?.heartbeat().catch(() => undefined);
+        await batch.heartbeat().catch(() => undefined);
         delay = Math.min(delay * 2, this.o.maxRetryDelayMs ?? 10_000);
       }
     }

@@ -1,4 +1,4 @@
-import { Kafka, logLevel, Partitioners, type Consumer, type EachBatchPayload, type IHeaders } from "kafkajs";
+import { Kafka, logLevel, Partitioners, type Admin, type Batch, type Consumer, type EachBatchPayload, type IHeaders } from "kafkajs";
 import type { BatchConsumer, BatchHandler, MessageProducer, OutgoingMessage, TopicAdmin } from "./types";
 
 /** The one module that knows kafkajs. */
@@ -48,6 +48,7 @@ export async function createConsumer(o: ConsumerOptions): Promise<BatchConsumer>
   });
   await consumer.connect();
   await consumer.subscribe({ topic: o.topic, fromBeginning: o.fromBeginning });
+  let admin: Promise<Admin> | undefined;
   return {
     run: (handler: BatchHandler, concurrency: number) =>
       consumer.run({
@@ -59,6 +60,8 @@ export async function createConsumer(o: ConsumerOptions): Promise<BatchConsumer>
             topic: p.batch.topic,
             partition: p.batch.partition,
             highWatermark: p.batch.highWatermark,
+            fetchedOffset: fetchedOffset(p.batch),
+            lastOffset: p.batch.lastOffset(),
             messages: p.batch.messages.map((m) => ({
               offset: m.offset,
               key: m.key,
@@ -73,16 +76,27 @@ export async function createConsumer(o: ConsumerOptions): Promise<BatchConsumer>
           });
         },
       }),
-    commit: async (topic, partition, nextOffset) => {
+    commit: async (topic, partition, nextOffset, metadata) => {
       try {
-        await consumer.commitOffsets([{ topic, partition, offset: nextOffset }]);
+        await consumer.commitOffsets([{ topic, partition, offset: nextOffset, metadata: metadata ?? null }]);
       } catch (e) {
         throw membershipError(e) ?? e;
       }
     },
+    committed: async (topic, partition) => {
+      // The consumer keeps its committed offsets to itself (and without their metadata): ask the group's coordinator.
+      admin ??= connected(kafka(o).admin()).catch((e: unknown) => {
+        admin = undefined;
+        throw e;
+      });
+      const topics = await (await admin).fetchOffsets({ groupId: o.groupId, topics: [topic] });
+      const found = topics.find((t) => t.topic === topic)?.partitions.find((p) => p.partition === partition);
+      return found ? { offset: found.offset, metadata: found.metadata } : undefined;
+    },
     stop: async () => {
       await consumer.stop();
       await consumer.disconnect();
+      if (admin) await (await admin).disconnect();
     },
     onGroupJoin: (listener) => {
       consumer.on(consumer.events.GROUP_JOIN, () => listener());
@@ -91,6 +105,22 @@ export async function createConsumer(o: ConsumerOptions): Promise<BatchConsumer>
       consumer.on(consumer.events.CRASH, (e) => listener(e.payload.error, e.payload.restart));
     },
   };
+}
+
+async function connected(admin: Admin): Promise<Admin> {
+  await admin.connect();
+  return admin;
+}
+
+/**
+ * Where the fetch behind this batch started. kafkajs keeps it on the batch (`fetchedOffset`)
+ * without declaring it in its types; without it, the first message's offset is the best
+ * answer (it differs only after records the client filtered, such as aborted ones).
+ */
+function fetchedOffset(batch: Batch): string {
+  const fetched: unknown = (batch as Batch & { fetchedOffset?: unknown }).fetchedOffset;
+  if (typeof fetched === "string" || typeof fetched === "number" || typeof fetched === "bigint") return String(fetched);
+  return batch.firstOffset() ?? batch.lastOffset();
 }
 
 const MEMBERSHIP_ERRORS = new Set(["UNKNOWN_MEMBER_ID", "REBALANCE_IN_PROGRESS", "NOT_COORDINATOR_FOR_GROUP", "ILLEGAL_GENERATION"]);

@@ -38,7 +38,9 @@ export async function startKafkaConsumer(
     topic: env.KAFKA_TOPIC,
     fromBeginning: true,
     maxWaitMs: env.INGEST_FLUSH_MS,
-    maxBytesPerPartition: 4 * 1024 * 1024,
+    // Room for a whole block in one fetch (2 KiB a message, above the simulator's 1.3 KiB average);
+    // a block of larger messages is gathered over several fetches (ingest-worker.ts).
+    maxBytesPerPartition: Math.max(4 * 1024 * 1024, env.INGEST_BLOCK_OFFSETS * 2048),
     sessionTimeoutMs: env.KAFKA_SESSION_TIMEOUT_MS,
   });
   const worker = new KafkaIngestWorker({
@@ -47,7 +49,7 @@ export async function startKafkaConsumer(
     producer,
     dlqTopic: env.dlqTopic,
     metrics,
-    batchSize: env.INGEST_BATCH_SIZE,
+    blockOffsets: env.INGEST_BLOCK_OFFSETS,
     flushMs: env.INGEST_FLUSH_MS,
     maxEventBytes: env.INGEST_MAX_EVENT_BYTES,
     log,
@@ -56,6 +58,7 @@ export async function startKafkaConsumer(
   let joined = false;
   consumer.onGroupJoin(() => {
     joined = true;
+    worker.rejoined();
   });
   const crashed = new Promise<never>((_, reject) =>
     consumer.onCrash((e, restart) => {

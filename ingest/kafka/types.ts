@@ -16,6 +16,10 @@ export type PartitionBatch = {
   partition: number;
   messages: ConsumedMessage[];
   highWatermark: string;
+  /** The offset this fetch started from: where the previous batch was resolved to, or the committed offset. */
+  fetchedOffset: string;
+  /** The batch's last offset, counting records the client does not hand over (transaction markers). */
+  lastOffset: string;
   /** True once this member lost the partition in a rebalance: its work must not be committed. */
   isStale(): boolean;
   isRunning(): boolean;
@@ -29,7 +33,10 @@ export type BatchHandler = (batch: PartitionBatch) => Promise<void>;
 export interface BatchConsumer {
   /** Joins the group and calls `handler` for each fetched partition batch; concurrency = partitions in flight. */
   run(handler: BatchHandler, concurrency: number): Promise<void>;
-  commit(topic: string, partition: number, nextOffset: string): Promise<void>;
+  /** Commits the group's offset; `metadata` goes with it (a cut written ahead, offset-blocks.ts). */
+  commit(topic: string, partition: number, nextOffset: string, metadata?: string): Promise<void>;
+  /** The group's committed offset for a partition and its metadata, as the broker holds them now. */
+  committed(topic: string, partition: number): Promise<{ offset: string; metadata: string | null } | undefined>;
   /** Stops fetching, waits for running handlers, leaves the group. */
   stop(): Promise<void>;
   onGroupJoin(listener: () => void): void;

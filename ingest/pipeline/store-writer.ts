@@ -84,6 +84,22 @@ export async function writeBatch(
   // The lookup returns every id in the batch's time windows, and may have been asked before validation: only this batch's events count.
   const found = await lookup;
   const stored = found.size === 0 ? found : new Set(batch.events.filter((e) => found.has(e.id)).map((e) => e.id));
+  return storeBatch(ch, batch, origin, stored);
+}
+
+/**
+ * Writes every event of the batch, without asking which the store already holds: for
+ * sources whose retries repeat the very same insert (the Kafka worker's fixed offset
+ * blocks, origin naming the block). A repeat of the insert is then dropped by its token
+ * table by table, and a table a crash left without its part of the block (the views run
+ * after the raw part is committed) receives it; the lookup would have skipped the whole
+ * block as stored, leaving those tables without it for good.
+ */
+export function writeBlock(ch: ClickHouseClient, batch: Batch, origin: string): Promise<WriteResult> {
+  return storeBatch(ch, batch, origin, new Set());
+}
+
+async function storeBatch(ch: ClickHouseClient, batch: Batch, origin: string, stored: Set<string>): Promise<WriteResult> {
   const keep = (_: unknown, i: number) => stored.size === 0 || !stored.has((batch.events[i] as CtiEvent).id);
   const events = batch.events.filter(keep);
   // Kept originals first: a masked segment is never stored without the original the settings asked to keep.

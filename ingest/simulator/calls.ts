@@ -13,11 +13,11 @@ import { pickAgent, pickCaller, positionOf, removeFromQueue } from "./routing";
  * caller channel's uniqueid; agent-leg events the agent channel's.
  */
 
-function callerRaw(call: SimCall): Record<string, string> {
+export function callerRaw(call: SimCall): Record<string, string> {
   return { uniqueid: call.id, linkedid: call.id };
 }
 
-function agentLeg(leg: SimLeg, agent: SimAgent) {
+export function agentLeg(leg: SimLeg, agent: SimAgent) {
   return {
     callId: leg.call.id,
     queueId: leg.queue.config.id,
@@ -141,7 +141,15 @@ function answer(ctx: SimContext, leg: SimLeg, agent: SimAgent): void {
   });
   ctx.emit({ ...ctx.header(), ...ids, type: "call.queue_exited", data: { reason: "answered", waitMs } });
   transition(ctx, agent, { type: "agent.busy", leg });
-  const transfers = ctx.behaviours.transfers && leg.call.transfers < ctx.maxTransfersPerCall;
+  converse(ctx, leg, agent, ctx.behaviours.transfers && leg.call.transfers < ctx.maxTransfersPerCall);
+}
+
+/**
+ * The connected leg's conversation (talk, holds, maybe a transfer), recorded and
+ * open to monitoring, then its end; the agent is already busy on it.
+ */
+export function converse(ctx: SimContext, leg: SimLeg, agent: SimAgent, transfers: boolean): void {
+  const ids = agentLeg(leg, agent);
   const p = ctx.probabilities;
   const plan = planConversation(ctx.rng, {
     talk: leg.queue.talk,
@@ -208,8 +216,9 @@ function finish(ctx: SimContext, leg: SimLeg, agent: SimAgent, outcome: Outcome)
   else hold(ctx, leg, agent, outcome.consultMs, transferNow);
 }
 
+/** Inbound legs only: the phrase bank's scripts are callers ringing in (a callback's would open wrongly). */
 function recorded(ctx: SimContext, leg: SimLeg): boolean {
-  return ctx.behaviours.recordings && leg.answeredAt >= ctx.recordFrom;
+  return ctx.behaviours.recordings && !leg.call.callbackOf && leg.answeredAt >= ctx.recordFrom;
 }
 
 function clearAgentLeg(ctx: SimContext, leg: SimLeg, agent: SimAgent, releasedBy: "agent" | "caller" | "transfer", transferred: boolean): void {
@@ -232,7 +241,7 @@ function clearAgentLeg(ctx: SimContext, leg: SimLeg, agent: SimAgent, releasedBy
   ctx.liveLegs.cleared(leg.id, leg.call.id, ctx.t);
 }
 
-function clearCall(ctx: SimContext, call: SimCall, cause: string): void {
+export function clearCall(ctx: SimContext, call: SimCall, cause: string): void {
   ctx.emit({
     ...ctx.header(),
     type: "call.cleared",

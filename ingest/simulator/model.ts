@@ -53,6 +53,8 @@ export interface SimQueue {
 export interface SimCall {
   readonly id: string;
   readonly offeredAt: number;
+  /** An outbound callback: the missed call it answers (callbacks.ts). */
+  readonly callbackOf?: string;
   legCount: number;
   transfers: number;
 }

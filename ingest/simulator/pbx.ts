@@ -3,6 +3,7 @@ import { NO_CAPABILITIES, type PlatformCapabilities } from "@/lib/telephony/capa
 import { CommandFailed, type PlatformCommands } from "@/lib/telephony/commands";
 import { applyAgentState } from "./agent-commands";
 import { bargeAudio } from "@/lib/recordings/simulated/barge-audio";
+import { originateCallback } from "./callbacks";
 import { SimulatedMonitorSession, type InSimulation, type Party, type PlayToParty } from "./monitor-session";
 import { recordingIdOf } from "./recording";
 import { catchUp } from "./catch-up";
@@ -53,9 +54,10 @@ export interface SimulatedPbxOptions {
 export class SimulatedPbx implements PlatformAdapter {
   readonly name: string;
   readonly timeZone: string;
-  readonly capabilities: PlatformCapabilities = { ...NO_CAPABILITIES, setAgentState: true, monitorModes: ["listen", "whisper", "barge"] };
+  readonly capabilities: PlatformCapabilities = { ...NO_CAPABILITIES, setAgentState: true, originateCallback: true, monitorModes: ["listen", "whisper", "barge"] };
   readonly commands: PlatformCommands = {
     setAgentState: (command, signal) => this.inSimulation(signal, (sim) => applyAgentState(sim, command)),
+    originateCallback: (command, signal) => this.inSimulation(signal, (sim) => originateCallback(sim, command)),
     startMonitor: (request, signal) =>
       this.inSimulation(signal, (sim) => {
         const leg = sim.liveLegs.ofCall(request.callId);

@@ -58,6 +58,7 @@ export const dataSchemas = {
     to: shortText.describe("dialled number (DNIS)"),
     direction: z.enum(["inbound", "outbound", "internal"]),
     channelId: shortText.describe("the caller leg's platform channel id"),
+    callbackOf: shortText.optional().describe("outbound callbacks: the missed call this one answers"),
   }),
   "call.queued": z.object({
     position: z.number().int().positive().optional(),

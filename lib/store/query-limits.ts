@@ -35,8 +35,8 @@ export const QUERY_LIMITS: Record<QueryKind, QueryLimit> = {
   live: { seconds: 30, memoryBytes: 2 * GiB, advice: "replay a shorter window" },
   // One page of an export; the file is many pages, each a primary-key range.
   export: { seconds: 20, memoryBytes: 1 * GiB, advice: "narrow the period or the filters" },
-  // A batch insert (INGEST_BATCH_SIZE events) with its materialized views, and the pre-insert lookup.
-  ingest: { seconds: 60, memoryBytes: 2 * GiB, advice: "lower INGEST_BATCH_SIZE" },
+  // A batch insert (INGEST_BATCH_SIZE events; from Kafka, INGEST_BLOCK_OFFSETS) with its materialized views, and the pre-insert lookup.
+  ingest: { seconds: 60, memoryBytes: 2 * GiB, advice: "lower INGEST_BATCH_SIZE (Kafka: INGEST_BLOCK_OFFSETS)" },
   // OPTIMIZE ... FINAL of a month and pruning: about a second per table at half a million contacts a month.
   compaction: { seconds: 600, memoryBytes: 4 * GiB, advice: "the next round tries again" },
   // Migrations move history (0011 rewrites both KPI tables), once per upgrade.

@@ -10,15 +10,28 @@ import type { MonitorRequest, MonitorSession } from "./monitor";
  */
 
 /** Why a command failed, the same words for every platform. */
-export const COMMAND_ERROR_CODES = ["no_such_call", "call_ended", "no_such_agent", "not_logged_on", "not_permitted", "unsupported", "unreachable", "timeout"] as const;
+export const COMMAND_ERROR_CODES = [
+  "no_such_call",
+  "call_ended",
+  "no_such_agent",
+  "no_such_queue",
+  "not_logged_on",
+  "busy",
+  "not_permitted",
+  "unsupported",
+  "unreachable",
+  "timeout",
+] as const;
 export type CommandErrorCode = (typeof COMMAND_ERROR_CODES)[number];
 
 /** How each code reaches HTTP (through the domain error kinds of lib/errors). */
 const KIND: Record<CommandErrorCode, DomainErrorKind> = {
   no_such_call: "not_found",
   no_such_agent: "not_found",
+  no_such_queue: "not_found",
   call_ended: "conflict",
   not_logged_on: "conflict",
+  busy: "conflict",
   not_permitted: "forbidden",
   unsupported: "unavailable",
   unreachable: "unavailable",
@@ -43,10 +56,30 @@ export type AgentStateCommand = { agentId: string; state: "ready" } | { agentId:
  */
 export type AgentStateResult = { applied: "now" | "after_call" };
 
+/**
+ * A callback, agent first (as Asterisk's Originate to the agent's channel, then Dial to the
+ * customer): the platform rings the agent and, once they answer, dials the number,
+ * presenting the queue's number as caller ID.
+ */
+export type CallbackCommand = {
+  /** What the platform dials: digits, with a leading + for an international number. */
+  number: string;
+  /** The queue whose caller is called back: its number is presented, and its agents may take it. */
+  queueId: string;
+  /** The agent to ring first; without one, the queue's longest-idle ready agent. */
+  agentId?: string;
+  /** The missed call this answers, carried on the new call's events. */
+  callbackOf?: string;
+};
+
+/** The new call, placed: its outcome (answered, no answer, busy) follows as the platform's events. */
+export type CallbackResult = { callId: string; agentId: string };
+
 export interface PlatformCommands {
   setAgentState?(command: AgentStateCommand, signal: AbortSignal): Promise<AgentStateResult>;
   /** Joins a live call as a supervisor in one of `capabilities.monitorModes` (monitor.ts). */
   startMonitor?(request: MonitorRequest, signal: AbortSignal): Promise<MonitorSession>;
+  originateCallback?(command: CallbackCommand, signal: AbortSignal): Promise<CallbackResult>;
 }
 
 /** How long each command may take before it is a `timeout`; generous for a PBX on the LAN, short for a person waiting. */

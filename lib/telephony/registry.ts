@@ -30,4 +30,5 @@ export function requireCommand<K extends keyof PlatformCommands>(name: K): NonNu
 const DESCRIPTIONS: Record<keyof PlatformCommands, string> = {
   setAgentState: "set an agent's state",
   startMonitor: "monitor calls",
+  originateCallback: "place callbacks",
 };

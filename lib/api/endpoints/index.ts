@@ -21,6 +21,7 @@ import { createQaEvaluation, disputeQaEvaluation, qaEvaluation, qaEvaluations, r
 import { createQaScorecard, qaScorecard, qaScorecards, updateQaScorecard } from "./qa-scorecards";
 import { setAgentStateEndpoint } from "./agent-commands";
 import { changeMonitorModeEndpoint, monitorTokenEndpoint, myMonitorSessionsEndpoint, startMonitorEndpoint, stopMonitorEndpoint } from "./monitor";
+import { callbacks, placeCallbackEndpoint } from "./callbacks";
 import { createQaCalibration, qaAssignments, qaCalibration, qaCalibrations, qaCallChecks, qaDashboard, qaEvaluators, qaSampling } from "./qa-work";
 import { createUserEndpoint, removeUserEndpoint, revokeSessionEndpoint, updateUserEndpoint, userSessions, users } from "./users";
 
@@ -93,6 +94,8 @@ export const ENDPOINTS = [
   changeMonitorModeEndpoint,
   stopMonitorEndpoint,
   monitorTokenEndpoint,
+  callbacks,
+  placeCallbackEndpoint,
 ] as const;
 
 export type DeclaredEndpoint = (typeof ENDPOINTS)[number];

@@ -91,10 +91,11 @@ export function expectedDerivedSums(events: readonly CtiEvent[]): DerivedSums {
 }
 
 /** The raw table and every table a materialized view writes from it. */
-const FED_TABLES = ["cti_events", "contact_segments", "calls", "agent_state_pieces"] as const;
+const FED_TABLES = ["cti_events", "contact_segments", "calls", "agent_state_pieces", "transcript_segments", "transcript_search", "recordings_by_call"] as const;
 
 /**
- * Runs `body` with background merges stopped on the raw and derived tables, so that
+ * Runs `body` with background merges stopped on the raw and derived tables (the transcript
+ * and recording tables too), so that
  * no merge collapses a repeated row before the check that looks for it has read it.
  * Stopping merges applies to the whole process's store: only for tests that own it.
  */

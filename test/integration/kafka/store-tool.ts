@@ -37,8 +37,9 @@ async function main(): Promise<void> {
     const p = { t: tenant };
     const ids = await rows<{ id: string }>(dataDir, "SELECT toString(event_id) AS id FROM cti_events WHERE tenant_id = {t:String}", p);
     const [legs] = await rows<{ legs: string }>(dataDir, "SELECT uniqExact(leg_id) AS legs FROM contact_segments WHERE tenant_id = {t:String} AND outcome != ''", p);
+    const [segments] = await rows<{ n: string }>(dataDir, "SELECT count() AS n FROM transcript_segments WHERE tenant_id = {t:String}", p);
     const derived = await storedDerivedSums(ch, tenant);
-    console.log(JSON.stringify({ ids: ids.map((r) => r.id), exitedLegs: Number(legs?.legs ?? 0), derived }));
+    console.log(JSON.stringify({ ids: ids.map((r) => r.id), exitedLegs: Number(legs?.legs ?? 0), transcriptSegments: Number(segments?.n ?? 0), derived }));
   } else {
     throw new Error(`unknown command ${command}`);
   }

@@ -110,7 +110,7 @@ describe("two workers in one consumer group", () => {
     const topic = `rebalance-${process.pid}-${Date.now()}`;
     await createTopic(brokers, topic, 4);
     const sent = events("rebalance", 13, 40_000);
-    const extra = { INGEST_BATCH_SIZE: "1000" };
+    const extra = { INGEST_BLOCK_OFFSETS: "1000" };
     const a = await consume(topic, extra);
     const b = await consume(topic, extra);
     await waitFor("both members in the group", async () => a.ready() && b.ready(), 120_000);
@@ -161,7 +161,10 @@ describe("poison messages", () => {
     await producer.stop();
 
     const r = await consume(topic, { INGEST_MAX_EVENT_BYTES: "65536" });
-    await waitFor("all consumed", async () => r.metrics.inserted === good.length && r.metrics.deadLettered === bad.length, 180_000);
+    // Every offset committed (the counters count a block read again after a rejoin twice).
+    await waitFor("all consumed", async () => (await committed(topic)) === messages.length, 180_000);
+    expect(r.metrics.inserted).toBeGreaterThanOrEqual(good.length);
+    expect(r.metrics.deadLettered).toBeGreaterThanOrEqual(bad.length);
     expect(new Set(await storedIds("poison"))).toEqual(new Set(good.map((e) => e.id)));
 
     // Read the whole DLQ topic back: original key, value and headers, plus the reason.

@@ -11,14 +11,14 @@ describe("the platform registry", () => {
     expect(createPlatformAdapter(parseEnv({ KAFKA_BROKERS: "k:9092" }))).toBeUndefined();
   });
 
-  it("builds the simulated PBX from the SIM_* settings, declaring the commands it has (agent state, monitoring)", () => {
+  it("builds the simulated PBX from the SIM_* settings, declaring the commands it has (agent state, monitoring, callbacks)", () => {
     const adapter = createPlatformAdapter(parseEnv({ TELEPHONY: "simulator", SIM_CONFIG: "config/simulator.e2e.json" }));
     const config = loadSimulatorConfig("config/simulator.e2e.json");
     expect(adapter).toBeInstanceOf(SimulatedPbx);
     expect(adapter?.name).toContain(config.source);
     expect(adapter?.timeZone).toBe(config.timeZone);
-    expect(adapter?.capabilities).toEqual({ ...NO_CAPABILITIES, setAgentState: true, monitorModes: ["listen", "whisper", "barge"] });
-    expect(Object.keys(adapter?.commands ?? {})).toEqual(["setAgentState", "startMonitor"]);
+    expect(adapter?.capabilities).toEqual({ ...NO_CAPABILITIES, setAgentState: true, originateCallback: true, monitorModes: ["listen", "whisper", "barge"] });
+    expect(Object.keys(adapter?.commands ?? {})).toEqual(["setAgentState", "originateCallback", "startMonitor"]);
   });
 
   it("is the demo default", () => {

@@ -5,6 +5,7 @@ import { defaultConfig, MONDAY } from "../simulator/fixtures";
 import { recordingContext } from "../helpers/platform-context";
 import { agentStateContract } from "../../contract/agent-state-contract";
 import { monitorContract } from "../../contract/monitor-contract";
+import { callbackContract } from "../../contract/callback-contract";
 import type { ContractHarness, PartyTap } from "../../contract/harness";
 import { renderSimulatedRecording } from "@/lib/recordings/simulated/render";
 
@@ -46,6 +47,7 @@ async function simulatedPbx(): Promise<ContractHarness> {
 
 agentStateContract("simulated PBX", simulatedPbx);
 monitorContract("simulated PBX", simulatedPbx);
+callbackContract("simulated PBX", simulatedPbx);
 
 describe("the simulated PBX's microphone", () => {
   it("plays a burst of frames one after another, up to 200 ms ahead of the clock, and drops the rest", async () => {
