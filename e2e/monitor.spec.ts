@@ -1,4 +1,4 @@
-import type { Browser, Page } from "@playwright/test";
+import type { Browser, Page, WebSocketRoute } from "@playwright/test";
 import { test, expect, signIn, signInRequest, sql } from "./support";
 
 /**
@@ -117,4 +117,39 @@ test("a manager has no monitoring controls and the API refuses them; a bad reque
   expect(bad.status()).toBe(400);
   expect(((await bad.json()) as { error: string }).error).toBe('mode: mode must be "listen", "whisper" or "barge"');
   expect((await request.post("/api/monitor/sessions", { data: { callId: "no-such-call", mode: "listen" } })).status()).toBe(404);
+});
+
+test("a relay socket that drops reconnects with a fresh token, on the same monitoring session", async ({ page }) => {
+  // Every relay socket goes through a route the test can cut, as a network drop would.
+  const sockets: WebSocketRoute[] = [];
+  await page.routeWebSocket(/\/api\/monitor\/ws/, (ws) => {
+    ws.connectToServer();
+    sockets.push(ws);
+  });
+  await signIn(page, "supervisor");
+  await page.goto("/wallboard");
+  await expect(page.getByTestId("live-status")).toHaveText("Live");
+  const talking = page.locator('tr[data-call-id][data-state="talking"]');
+  await expect(talking.first()).toBeVisible({ timeout: 120_000 });
+  const callId = (await talking.last().getAttribute("data-call-id")) ?? "";
+  const controls = page.locator(`tr[data-call-id="${callId}"]`).getByTestId("monitor-controls");
+  await controls.getByRole("button", { name: `Listen to call ${callId}` }).click();
+  await expect(controls).toHaveAttribute("data-monitor-status", "live");
+  const frames = async () => Number((await controls.getAttribute("data-frames-received")) ?? 0);
+  await expect.poll(frames, { timeout: 15_000 }).toBeGreaterThan(25);
+  const mine = async () => ((await (await page.request.get("/api/monitor/sessions")).json()) as Mine).sessions;
+  const [session] = await mine();
+  const firstConnection = await controls.getAttribute("data-connection-id");
+
+  await sockets[0]?.close({ code: 4000, reason: "test: the network dropped" });
+  await expect.poll(() => controls.getAttribute("data-connection-id"), { timeout: 15_000 }).not.toBe(firstConnection);
+  await expect(controls).toHaveAttribute("data-monitor-status", "live");
+  expect(sockets.length).toBe(2);
+  // The same session on the server, now on its second connection, and the audio flowing again.
+  expect((await mine()).map((s) => [s.id, s.connections])).toEqual([[session?.id, 2]]);
+  const after = await frames();
+  await expect.poll(frames, { timeout: 15_000 }).toBeGreaterThan(after + 25);
+
+  await controls.getByRole("button", { name: "Stop" }).click();
+  await expect.poll(mine).toEqual([]);
 });
