@@ -8,4 +8,6 @@ COPY . .
 RUN npx next build
 ENV NODE_ENV=production
 EXPOSE 3000 9464
-CMD ["npx", "next", "start", "-p", "3000"]
+# Not `next start`: the monitoring relay needs the WebSocket upgrade that server/http-server.ts takes.
+ENV PORT=3000
+CMD ["npx", "tsx", "scripts/serve.ts"]

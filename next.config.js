@@ -20,7 +20,8 @@ const nextConfig = {
   // client must be the very same module instances in every bundle of the server.
   // opusscript loads its WebAssembly from beside its own file, which a bundled copy
   // cannot find: every first open of a simulated recording failed to render.
-  serverExternalPackages: ["chdb", "@clickhouse/client", "kafkajs", "opusscript"],
+  // ws (the monitoring relay) looks for optional native helpers a bundle cannot resolve.
+  serverExternalPackages: ["chdb", "@clickhouse/client", "kafkajs", "opusscript", "ws"],
   poweredByHeader: false,
   reactStrictMode: true,
   // On every page and API answer: no other site may frame the dashboards (clickjacking a

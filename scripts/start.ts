@@ -1,13 +1,14 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { assertWebAuthConfig, getEnv, EnvError } from "../lib/env";
+import { runProductionServer, webEnvOrExit } from "../server/http-server";
 
 /**
  * `npm start`: check the configuration, build the app if the sources changed since
- * the last build (so the quickstart is two commands on a fresh clone), then run
- * `next start`, which is one process: the web server, and through
+ * the last build (so the quickstart is two commands on a fresh clone), then serve it
+ * in this process (server/http-server.ts: Next's handler plus the monitoring relay's
+ * WebSocket, which `next start` cannot take): the web server, and through
  * instrumentation.ts the store, ingest pipeline and simulator.
  */
 const root = process.cwd();
@@ -40,15 +41,8 @@ function fingerprint(): string {
   return hash.digest("hex");
 }
 
-function main(): void {
-  let env;
-  try {
-    env = getEnv();
-    assertWebAuthConfig(env);
-  } catch (e) {
-    console.error(e instanceof EnvError ? e.message : e);
-    process.exit(1);
-  }
+async function main(): Promise<void> {
+  const env = webEnvOrExit();
   const print = fingerprint();
   const built = fs.existsSync(path.join(root, ".next", "BUILD_ID")) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, "utf8") === print;
   if (!built) {
@@ -57,9 +51,10 @@ function main(): void {
     if (build.status !== 0) process.exit(build.status ?? 1);
     fs.writeFileSync(stampFile, print);
   }
-  const server = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(env.PORT)], { stdio: "inherit" });
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-  server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  await runProductionServer(env.PORT);
 }
 
-main();
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -15,6 +15,7 @@ import { startOperatorSql } from "./operator-socket";
 import { pipelineIngest, startRecordings } from "./recordings";
 import { startSpeechForRecordings } from "./speech";
 import { startTelephony } from "./telephony";
+import { startMonitorRelay } from "./monitor-relay-start";
 
 /**
  * The web process's composition root: everything that shares the process with the
@@ -91,6 +92,8 @@ async function boot(env: Env, log: (line: string) => void): Promise<Runtime> {
   // Recording storage, the simulator's renderer, the speech queue for uploads and imports, retention (server/recordings.ts).
   const stopRecordings = startRecordings({ ch, env, pipeline, enqueueTranscription: enqueueStored }, log);
   const telephony = startTelephony(adapter, { ch, tenantId: env.TENANT_ID, pipeline, source, status, label: env.telephony, log });
+  // The browser's audio for listen / whisper / barge: a WebSocket npm start's server hands over (server/http-server.ts).
+  const stopMonitorRelay = startMonitorRelay(env, log);
   // Started in the background: a broker that is still coming up must not hold up the web server.
   const kafkaStarting = new AbortController();
   const kafka = env.kafkaBrokers.length === 0 ? undefined : startKafka(ch, env, log, (events) => floor.apply(events), kafkaStarting.signal);
@@ -104,6 +107,7 @@ async function boot(env: Env, log: (line: string) => void): Promise<Runtime> {
       kafkaStarting.abort();
       stopCompaction?.();
       stopRecordings();
+      stopMonitorRelay();
       await telephony.stop();
       await speech.stop();
       stopRedactionRefresh();

@@ -2,10 +2,11 @@
 
 import type { AgentRow, CallRow } from "@/lib/live/view-types";
 import { CALL_STATE_LABELS, MONITOR_MODE_LABELS } from "./labels";
+import { MonitorControls, monitorable } from "./monitor/monitor-controls";
 import { Ticking } from "./ticking";
 import styles from "./wallboard.module.css";
 
-/** Calls in progress, oldest first. The last cell says who is monitoring the call and how; the controls (listen, whisper, barge) join it. */
+/** Calls in progress, oldest first. The last cell says who is monitoring the call and how, with the listen / whisper / barge controls where the viewer may use them. */
 export function ActiveCalls({
   calls,
   agents,
@@ -53,8 +54,11 @@ export function ActiveCalls({
               <td>
                 <Ticking since={c.startedAt} />
               </td>
-              <td className={styles.actions} data-testid="call-monitors">
-                {c.monitors.length === 0 ? "" : c.monitors.map((m) => `${m.supervisor} (${MONITOR_MODE_LABELS[m.mode]})`).join(", ")}
+              <td className={styles.actions}>
+                <span data-testid="call-monitors">
+                  {c.monitors.length === 0 ? "" : c.monitors.map((m) => `${m.supervisor} (${MONITOR_MODE_LABELS[m.mode]})`).join(", ")}
+                </span>
+                {monitorable(c.state, c.agentId) && <MonitorControls callId={c.id} what={`call ${c.id}`} />}
               </td>
             </tr>
           ))}

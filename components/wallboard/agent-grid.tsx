@@ -2,6 +2,7 @@
 
 import type { AgentRow } from "@/lib/live/view-types";
 import { AgentStateMenu } from "./agent-state-menu";
+import { MonitorControls, monitorable } from "./monitor/monitor-controls";
 import { AGENT_STATE_LABELS, AGENT_STATE_ORDER, CALL_STATE_LABELS, reasonLabel } from "./labels";
 import { Ticking } from "./ticking";
 import styles from "./wallboard.module.css";
@@ -32,6 +33,8 @@ export function AgentGrid({ agents, queueNames, canSetState = false }: { agents:
                 ? `${a.call.state ? CALL_STATE_LABELS[a.call.state] : "Call"} ${a.call.id}${queue ? ` · ${queue}` : ""}`
                 : a.queues.map((q) => queueNames.get(q) ?? q).join(", ") || " "}
             </span>
+            {/* Between calls, the tile of an agent being followed still shows the session (it says it is waiting). */}
+            <MonitorControls callId={a.call && monitorable(a.call.state, a.id) ? a.call.id : null} what={`${a.name}'s call`} agent={{ id: a.id, name: a.name }} />
           </li>
         );
       })}

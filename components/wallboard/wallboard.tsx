@@ -7,6 +7,8 @@ import { BoardClockProvider } from "./board-clock";
 import { Board } from "./board";
 import { ConnectionStatus } from "./connection-status";
 import { LiveFeed, type FeedState } from "./live-feed";
+import { MonitorProvider } from "./monitor/monitor-context";
+import type { MonitorMode } from "@/lib/telephony/capabilities";
 import styles from "./wallboard.module.css";
 
 const STREAM_URL = "/api/live/stream";
@@ -29,44 +31,58 @@ function dayCaption(dayStart: number, timeZone: string): string {
  * The live wallboard: pushed by the server (never polled), counters ticking here.
  * In TV mode it covers the screen, in large type and without controls.
  */
-export function Wallboard({ tv, canEditThresholds, canSetAgentState = false }: { tv: boolean; canEditThresholds: boolean; canSetAgentState?: boolean }) {
+export function Wallboard({
+  tv,
+  canEditThresholds,
+  canSetAgentState = false,
+  monitorModes = [],
+}: {
+  tv: boolean;
+  canEditThresholds: boolean;
+  canSetAgentState?: boolean;
+  /** The modes this viewer may monitor calls in: the platform's, for a role with `monitor`; none in TV mode. */
+  monitorModes?: readonly MonitorMode[];
+}) {
   const { status, view, clockOffset, problem } = useLiveFeed();
   const clock = useMemo(() => ({ kind: "live" as const, offset: clockOffset }), [clockOffset]);
   return (
-    <div className={tv ? `${styles.board} ${styles.tv}` : styles.board} data-tv={tv || undefined} data-connection={status}>
-      <div className={styles.header}>
-        <div>
-          <h1 className={styles.title}>Wallboard</h1>
-          <p className={styles.subtitle}>{view ? dayCaption(view.meta.dayStart, view.meta.timeZone) : "The live floor, pushed as it changes"}</p>
-        </div>
-        <div className={styles.headerSide}>
-          <ConnectionStatus status={status} problem={problem} />
-          {!tv && (
-            <nav className={styles.links} aria-label="Wallboard">
-              <Link className="button" href="/wallboard?tv=1">
-                TV mode
-              </Link>
-              <Link className="button" href="/wallboard/replay">
-                Replay
-              </Link>
-              {canEditThresholds && (
-                <Link className="button" href="/wallboard/thresholds">
-                  Thresholds
+    // Around the whole board, so monitoring survives the feed reconnecting (the board shows a skeleton meanwhile).
+    <MonitorProvider modes={tv ? [] : monitorModes}>
+      <div className={tv ? `${styles.board} ${styles.tv}` : styles.board} data-tv={tv || undefined} data-connection={status}>
+        <div className={styles.header}>
+          <div>
+            <h1 className={styles.title}>Wallboard</h1>
+            <p className={styles.subtitle}>{view ? dayCaption(view.meta.dayStart, view.meta.timeZone) : "The live floor, pushed as it changes"}</p>
+          </div>
+          <div className={styles.headerSide}>
+            <ConnectionStatus status={status} problem={problem} />
+            {!tv && (
+              <nav className={styles.links} aria-label="Wallboard">
+                <Link className="button" href="/wallboard?tv=1">
+                  TV mode
                 </Link>
-              )}
-            </nav>
-          )}
+                <Link className="button" href="/wallboard/replay">
+                  Replay
+                </Link>
+                {canEditThresholds && (
+                  <Link className="button" href="/wallboard/thresholds">
+                    Thresholds
+                  </Link>
+                )}
+              </nav>
+            )}
+          </div>
         </div>
+        {view ? (
+          <BoardClockProvider clock={clock}>
+            <Board view={view} canSetAgentState={canSetAgentState && !tv} />
+          </BoardClockProvider>
+        ) : (
+          <div aria-busy="true" aria-label="Loading the live floor">
+            <Skeleton height="180px" width="100%" />
+          </div>
+        )}
       </div>
-      {view ? (
-        <BoardClockProvider clock={clock}>
-          <Board view={view} canSetAgentState={canSetAgentState && !tv} />
-        </BoardClockProvider>
-      ) : (
-        <div aria-busy="true" aria-label="Loading the live floor">
-          <Skeleton height="180px" width="100%" />
-        </div>
-      )}
-    </div>
+    </MonitorProvider>
   );
 }

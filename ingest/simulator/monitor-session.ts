@@ -13,6 +13,13 @@ type SupervisionEvent = EventOf<"supervision.started"> | EventOf<"supervision.mo
 
 /** How far behind real time the pump may fall before it skips ahead rather than play late audio. */
 const MAX_CATCH_UP_MS = 200;
+/** How far ahead of real time a burst of microphone frames may queue before frames are dropped (a jitter buffer's depth). */
+const MAX_MIC_AHEAD_MS = 200;
+
+/** Who on the call hears a frame of the supervisor's microphone. */
+export type Party = "agent" | "caller";
+/** Plays a microphone frame to a party, `atMs` after the leg's answer (SimulatedPbx routes it: its tap, and the recording for a barge). */
+export type PlayToParty = (leg: LiveLeg, party: Party, frame: Int16Array, atMs: number) => void;
 
 /**
  * A supervisor on a simulated call. Audio: the leg's conversation (live-audio.ts), sent
@@ -36,6 +43,8 @@ export class SimulatedMonitorSession implements MonitorSession {
   private done = false;
   private readonly pump: ReturnType<typeof setInterval>;
   private readonly unwatch: () => void;
+  /** Where the next microphone frame plays, ms after the answer: frames follow one another without overlap. */
+  private micUntilMs = 0;
   /** Made inside the simulation (its `ctx` emits at the current step), as the PBX handles the command. */
   constructor(
     private readonly ctx: SimContext,
@@ -43,6 +52,7 @@ export class SimulatedMonitorSession implements MonitorSession {
     private readonly request: MonitorRequest,
     private readonly inSimulation: InSimulation,
     private readonly now: () => number,
+    private readonly play: PlayToParty,
   ) {
     this.callId = leg.callId;
     this.legId = leg.legId;
@@ -72,11 +82,22 @@ export class SimulatedMonitorSession implements MonitorSession {
   }
 
   /**
-   * The simulated parties have no ears yet: the microphone is accepted and dropped in every
-   * mode. Mixing it into what the agent (whisper) or both (barge) hear, and into the call's
-   * recording, comes with the browser relay (docs/telephony.md).
+   * The supervisor's microphone, played as a PBX's snoop would: to nobody while listening,
+   * to the agent only in whisper, to both parties in barge. Each frame plays right after
+   * the previous one, or when it arrives after a silence; a burst more than
+   * MAX_MIC_AHEAD_MS ahead of the clock is dropped rather than delayed further.
    */
-  sendAudio(_frame: Int16Array): void {}
+  sendAudio(frame: Int16Array): void {
+    const frameSamples = (this.sampleRate * FRAME_MS) / 1000;
+    if (this.done || this.current === "listen" || frame.length !== frameSamples) return;
+    const arrival = this.now() - this.leg.answeredAt;
+    if (this.micUntilMs < arrival) this.micUntilMs = arrival;
+    if (this.micUntilMs - arrival > MAX_MIC_AHEAD_MS) return;
+    const at = this.micUntilMs;
+    this.micUntilMs += FRAME_MS;
+    this.play(this.leg, "agent", frame, at);
+    if (this.current === "barge") this.play(this.leg, "caller", frame, at);
+  }
 
   async setMode(mode: MonitorMode, signal: AbortSignal): Promise<void> {
     if (this.done) return;

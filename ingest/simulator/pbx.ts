@@ -2,8 +2,10 @@ import type { PlatformAdapter, PlatformContext } from "../platform/adapter";
 import { NO_CAPABILITIES, type PlatformCapabilities } from "@/lib/telephony/capabilities";
 import { CommandFailed, type PlatformCommands } from "@/lib/telephony/commands";
 import { applyAgentState } from "./agent-commands";
+import { bargeAudio } from "@/lib/recordings/simulated/barge-audio";
 import { originateCallback } from "./callbacks";
-import { SimulatedMonitorSession, type InSimulation } from "./monitor-session";
+import { SimulatedMonitorSession, type InSimulation, type Party, type PlayToParty } from "./monitor-session";
+import { recordingIdOf } from "./recording";
 import { catchUp } from "./catch-up";
 import type { SimulatorConfig } from "./config";
 import { simulatorDirectory } from "./directory";
@@ -11,6 +13,9 @@ import { ContactCentreSim } from "./engine";
 import { startLiveSimulator, type LiveSimulator } from "./live";
 import { resumeFrom, runSeed } from "./resume";
 import { DEFAULT_CHUNK_MS } from "./simulate-range";
+
+/** A supervisor's microphone frame as a party heard it, `atMs` after the leg's answer. */
+export type HeardFrame = { party: Party; frame: Int16Array; atMs: number };
 
 export interface SimulatedPbxOptions {
   /** The centre, its tenant id included. */
@@ -58,7 +63,7 @@ export class SimulatedPbx implements PlatformAdapter {
         const leg = sim.liveLegs.ofCall(request.callId);
         if (!leg) throw new CommandFailed("no_such_call", `no call "${request.callId}" is in conversation with an agent on this PBX`);
         const inSim: InSimulation = (s, run) => this.inSimulation(s, () => run());
-        const session = new SimulatedMonitorSession(sim, leg, request, inSim, this.now);
+        const session = new SimulatedMonitorSession(sim, leg, request, inSim, this.now, this.playToParty);
         this.sessions.add(session);
         void session.ended.then(() => this.sessions.delete(session));
         return session;
@@ -67,6 +72,7 @@ export class SimulatedPbx implements PlatformAdapter {
   private live: LiveSimulator | undefined;
   private sim: ContactCentreSim | undefined;
   private readonly sessions = new Set<SimulatedMonitorSession>();
+  private readonly ears = new Map<string, Set<(heard: HeardFrame) => void>>();
   private running: Promise<void> | undefined;
   private stopping = false;
   private readonly now: () => number;
@@ -76,6 +82,26 @@ export class SimulatedPbx implements PlatformAdapter {
     this.name = `simulated-pbx(${opts.config.source})`;
     this.timeZone = opts.config.timeZone;
   }
+
+  /**
+   * What the parties of a call hear of supervisors, frame by frame: the test-visible tap a
+   * real PBX has in its channel spies. Returns the function that stops listening.
+   */
+  hear(callId: string, listener: (heard: HeardFrame) => void): () => void {
+    let set = this.ears.get(callId);
+    if (!set) this.ears.set(callId, (set = new Set()));
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0) this.ears.delete(callId);
+    };
+  }
+
+  /** A supervisor's frame reaches a party; said in barge, the caller hears it, so the call's recording holds it (on the agent's side, who spoke with them). */
+  private readonly playToParty: PlayToParty = (leg, party, frame, atMs) => {
+    if (party === "caller") bargeAudio().add(recordingIdOf(leg.legId), { atMs, samples: frame });
+    for (const l of this.ears.get(leg.callId) ?? []) l({ party, frame, atMs });
+  };
 
   start(ctx: PlatformContext): Promise<void> {
     if (this.running || this.live) return Promise.reject(new Error(`${this.name} is already started`));

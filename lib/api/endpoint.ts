@@ -36,7 +36,7 @@ export type EndpointContext = {
 /** What a declaration's own `run` is given: the context plus the caller's scope, resolved. */
 export type ScopedContext = EndpointContext & { access: ScopeAccess };
 
-export type Method = "GET" | "PUT" | "POST";
+export type Method = "GET" | "PUT" | "POST" | "PATCH" | "DELETE";
 
 /** Parameter (or body) names a scope declaration may name: each branch's keys for a union schema; any for AnyEndpoint. */
 type KeysOf<T> = unknown extends T ? string : T extends unknown ? Extract<keyof T, string> : never;

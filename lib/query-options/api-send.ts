@@ -1,15 +1,15 @@
 import { ApiError } from "./fetch-json";
 
 /**
- * PUT or POST JSON to a same-origin endpoint. A refusal comes back as an ApiError
+ * PUT, POST, PATCH or DELETE JSON to a same-origin endpoint. A refusal comes back as an ApiError
  * with the server's own message (and, for a 409, the version now current), so a
  * form can say what to fix.
  */
-export async function apiSend<T>(method: "PUT" | "POST", url: string, body: unknown): Promise<T> {
+export async function apiSend<T>(method: "PUT" | "POST" | "PATCH" | "DELETE", url: string, body?: unknown): Promise<T> {
   const res = await fetch(url, {
     method,
-    headers: { "content-type": "application/json", accept: "application/json" },
-    body: JSON.stringify(body),
+    headers: body === undefined ? { accept: "application/json" } : { "content-type": "application/json", accept: "application/json" },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const answer: unknown = await res.json().catch(() => null);
   if (!res.ok) {

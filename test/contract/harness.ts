@@ -14,7 +14,17 @@ export interface ContractHarness {
   /** Lets `ms` of the platform's time pass and its events arrive. */
   pass(ms: number): Promise<void>;
   stop(): Promise<void>;
+  /**
+   * Test taps, where the platform has them (the simulator does; a lab PBX would need a
+   * channel spy on each party): what each party of a call hears of supervisors, frame by
+   * frame with its time after the answer, and a stopped call's recording as rendered.
+   */
+  tapParties?(callId: string): PartyTap;
+  recording?(legId: string): Promise<{ sampleRate: number; agent: Int16Array; caller: Int16Array }>;
 }
+
+export type HeardFrame = { frame: Int16Array; atMs: number };
+export type PartyTap = { agent: HeardFrame[]; caller: HeardFrame[]; stop(): void };
 
 /** Runs a command under the product's deadline while the platform's time moves on, as it does for a real PBX. */
 export async function whileTimePasses<T>(h: ContractHarness, run: (signal: AbortSignal) => Promise<T>, stepMs = 1_000): Promise<T> {

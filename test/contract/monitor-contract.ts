@@ -47,6 +47,34 @@ function rms(frames: readonly Int16Array[]): number {
   return n === 0 ? 0 : Math.sqrt(sum / n);
 }
 
+/** A pure tone, one 20 ms frame at 16 kHz, continuing from frame `n`. */
+function toneFrame(hz: number, n: number, amplitude = 8000): Int16Array {
+  return Int16Array.from({ length: 320 }, (_, i) => Math.round(amplitude * Math.sin((2 * Math.PI * hz * (n * 320 + i)) / 16_000)));
+}
+
+/** The amplitude of one frequency in a stretch of samples (Goertzel): a steady tone of amplitude A reads about A. */
+function toneAmplitude(samples: Int16Array, hz: number, sampleRate: number): number {
+  const w = (2 * Math.PI * hz) / sampleRate;
+  const c = 2 * Math.cos(w);
+  let s1 = 0;
+  let s2 = 0;
+  for (const x of samples) {
+    const s0 = x + c * s1 - s2;
+    s2 = s1;
+    s1 = s0;
+  }
+  const power = s1 * s1 + s2 * s2 - c * s1 * s2;
+  return (2 * Math.sqrt(Math.max(0, power))) / samples.length;
+}
+
+/** Sends `frames` frames of a tone into the session, one per 20 ms of platform time, as a browser's microphone does. */
+async function speak(h: ContractHarness, session: MonitorSession, hz: number, frames: number, first = 0): Promise<void> {
+  for (let n = first; n < first + frames; n++) {
+    session.sendAudio(toneFrame(hz, n));
+    await h.pass(20);
+  }
+}
+
 export function monitorContract(name: string, startHarness: () => Promise<ContractHarness>): void {
   describe(`${name}: the monitoring contract`, () => {
     it("declares monitor modes exactly when it has startMonitor", () =>
@@ -110,6 +138,64 @@ export function monitorContract(name: string, startHarness: () => Promise<Contra
         expect(ended).toEqual({ reason: "call_ended" });
         const last = supervisionEvents(h, session.id).at(-1);
         expect([last?.type, last?.data.reason, last?.time]).toEqual(["supervision.ended", "call_ended", cleared()?.time]);
+      }));
+
+    it("plays the supervisor's microphone to nobody while listening, to the agent only in whisper, to both in barge", () =>
+      withHarness(startHarness, async (h) => {
+        if (!h.tapParties) return; // no way to hear the parties on this platform
+        const [call] = callsInConversation(h.events());
+        if (!call) throw new Error("the harness should start with a call in conversation");
+        const tap = h.tapParties(call.callId);
+        const session = await start(h, { callId: call.callId, mode: "listen", supervisor });
+        await speak(h, session, 300, 5);
+        await whileTimePasses(h, (signal) => session.setMode("whisper", signal));
+        await speak(h, session, 500, 5);
+        await whileTimePasses(h, (signal) => session.setMode("barge", signal));
+        await speak(h, session, 700, 5);
+        await whileTimePasses(h, (signal) => session.stop(signal));
+        session.sendAudio(toneFrame(900, 0)); // after the end: nobody
+        tap.stop();
+        const pitch = (frames: { frame: Int16Array }[]) => frames.map((f) => [300, 500, 700, 900].find((hz) => toneAmplitude(f.frame, hz, 16_000) > 4000));
+        expect(pitch(tap.agent)).toEqual([500, 500, 500, 500, 500, 700, 700, 700, 700, 700]);
+        expect(pitch(tap.caller)).toEqual([700, 700, 700, 700, 700]);
+        expect(tap.agent.slice(5).map((f) => f.frame)).toEqual(tap.caller.map((f) => f.frame));
+        // One after another, 20 ms apart, as spoken.
+        const times = tap.caller.map((f) => f.atMs);
+        expect(times.slice(1).map((t, i) => t - (times[i] as number))).toEqual([20, 20, 20, 20]);
+      }));
+
+    it("records a barge on the agent's side of the call's recording when it was said, and never a whisper", () =>
+      withHarness(startHarness, async (h) => {
+        if (!h.tapParties || !h.recording) return;
+        // A recorded call answered long ago: it ends soonest, and its recording can then be rendered.
+        const recorded = new Set(h.events().flatMap((e) => (e.type === "recording.started" && e.legId ? [e.legId] : [])));
+        const call = callsInConversation(h.events())
+          .filter((c) => recorded.has(c.legId))
+          .at(-1);
+        if (!call) throw new Error("the harness should start with a recorded call in conversation");
+        const tap = h.tapParties(call.callId);
+        const session = await start(h, { callId: call.callId, mode: "whisper", supervisor });
+        await speak(h, session, 1_100, 25);
+        await whileTimePasses(h, (signal) => session.setMode("barge", signal));
+        await speak(h, session, 2_300, 25);
+        await whileTimePasses(h, (signal) => session.stop(signal));
+        tap.stop();
+        const whisperAt = tap.agent[0]?.atMs ?? -1;
+        const bargeAt = tap.caller[0]?.atMs ?? -1;
+        expect(bargeAt).toBeGreaterThan(whisperAt);
+        const stopped = () => h.events().some((e) => e.type === "recording.stopped" && e.legId === call.legId);
+        await passUntil(h, stopped, 3 * 3_600_000);
+        expect(stopped()).toBe(true);
+        const rec = await h.recording(call.legId);
+        const window = (ch: Int16Array, atMs: number) => ch.subarray((atMs * rec.sampleRate) / 1000, ((atMs + 500) * rec.sampleRate) / 1000);
+        // The barge, half a second of it from where it began: loud on the agent's side, absent from the caller's.
+        expect(toneAmplitude(window(rec.agent, bargeAt), 2_300, rec.sampleRate)).toBeGreaterThan(6_000);
+        expect(toneAmplitude(window(rec.caller, bargeAt), 2_300, rec.sampleRate)).toBeLessThan(300);
+        // Not before it was said.
+        expect(toneAmplitude(window(rec.agent, bargeAt - 500), 2_300, rec.sampleRate)).toBeLessThan(300);
+        // The whisper: in neither channel.
+        expect(toneAmplitude(window(rec.agent, whisperAt), 1_100, rec.sampleRate)).toBeLessThan(300);
+        expect(toneAmplitude(window(rec.caller, whisperAt), 1_100, rec.sampleRate)).toBeLessThan(300);
       }));
 
     it("refuses a call it does not have with no_such_call", () =>

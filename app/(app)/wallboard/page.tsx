@@ -7,10 +7,12 @@ export const dynamic = "force-dynamic";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-/** The live wallboard (supervisors and admins). `?tv=1`: full screen, large type, no controls. Agent tiles offer "Set state" to users with `monitor` when the platform can. */
+/** The live wallboard (supervisors and admins). `?tv=1`: full screen, large type, no controls. Agent tiles offer "Set state", and calls in conversation Listen / Whisper / Barge, to users with `monitor` when the platform can. */
 export default async function WallboardPage({ searchParams }: { searchParams: SearchParams }) {
   const tv = (await searchParams).tv === "1";
   const user = await requirePageUser("wallboard", tv ? "/wallboard?tv=1" : "/wallboard");
   const canSetAgentState = can(user.role, "monitor") && getTelephony().capabilities.setAgentState;
-  return <Wallboard tv={tv} canEditThresholds={can(user.role, "admin")} canSetAgentState={canSetAgentState} />;
+  // Listen / whisper / barge: the platform's modes for a role with `monitor` (the API checks the same on every request).
+  const monitorModes = can(user.role, "monitor") ? getTelephony().capabilities.monitorModes : [];
+  return <Wallboard tv={tv} canEditThresholds={can(user.role, "admin")} canSetAgentState={canSetAgentState} monitorModes={monitorModes} />;
 }

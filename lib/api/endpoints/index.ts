@@ -20,6 +20,7 @@ import { redactionSettings, transcription, transcriptOriginals, updateRedactionS
 import { createQaEvaluation, disputeQaEvaluation, qaEvaluation, qaEvaluations, resolveQaEvaluation, updateQaEvaluation } from "./qa-evaluations";
 import { createQaScorecard, qaScorecard, qaScorecards, updateQaScorecard } from "./qa-scorecards";
 import { setAgentStateEndpoint } from "./agent-commands";
+import { changeMonitorModeEndpoint, monitorTokenEndpoint, myMonitorSessionsEndpoint, startMonitorEndpoint, stopMonitorEndpoint } from "./monitor";
 import { callbacks, placeCallbackEndpoint } from "./callbacks";
 import { createQaCalibration, qaAssignments, qaCalibration, qaCalibrations, qaCallChecks, qaDashboard, qaEvaluators, qaSampling } from "./qa-work";
 import { createUserEndpoint, removeUserEndpoint, revokeSessionEndpoint, updateUserEndpoint, userSessions, users } from "./users";
@@ -88,6 +89,11 @@ export const ENDPOINTS = [
   createQaCalibration,
   qaCalibration,
   setAgentStateEndpoint,
+  startMonitorEndpoint,
+  myMonitorSessionsEndpoint,
+  changeMonitorModeEndpoint,
+  stopMonitorEndpoint,
+  monitorTokenEndpoint,
   callbacks,
   placeCallbackEndpoint,
 ] as const;
