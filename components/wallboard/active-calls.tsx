@@ -58,7 +58,7 @@ export function ActiveCalls({
                 <span data-testid="call-monitors">
                   {c.monitors.length === 0 ? "" : c.monitors.map((m) => `${m.supervisor} (${MONITOR_MODE_LABELS[m.mode]})`).join(", ")}
                 </span>
-                {monitorable(c.state, c.agentId) && <MonitorControls callId={c.id} what={`call ${c.id}`} />}
+                {monitorable(c.state, c.agentId) && <MonitorControls callId={c.id} queueId={c.queueId} what={`call ${c.id}`} />}
               </td>
             </tr>
           ))}

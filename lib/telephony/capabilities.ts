@@ -11,6 +11,8 @@ export interface PlatformCapabilities {
   readonly monitorModes: readonly MonitorMode[];
   /** Log an agent on or off, make them ready or not ready with a reason. */
   readonly setAgentState: boolean;
+  /** Play the notices a queue's monitoring policy asks for (MonitorRequest.notices): a tone to the agent, a tone to both on barge. */
+  readonly monitorNotices: boolean;
   /** Place a call from an agent to a number (a callback). */
   readonly originateCallback: boolean;
   /** Hand over a call's recording. */
@@ -19,6 +21,7 @@ export interface PlatformCapabilities {
 
 export const NO_CAPABILITIES: PlatformCapabilities = Object.freeze({
   monitorModes: Object.freeze([]),
+  monitorNotices: false,
   setAgentState: false,
   originateCallback: false,
   fetchRecording: false,

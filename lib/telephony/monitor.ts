@@ -7,7 +7,17 @@ import type { MonitorMode } from "./capabilities";
  * mode), and the supervisor's microphone, which the platform plays to the agent only
  * (whisper), to both (barge) or to nobody (listen).
  */
-export type MonitorRequest = { callId: string; mode: MonitorMode; supervisor: { id: string; name: string } };
+export type MonitorRequest = {
+  callId: string;
+  mode: MonitorMode;
+  supervisor: { id: string; name: string };
+  /**
+   * What the queue's policy says the parties are told (lib/monitoring-policy): a short tone to
+   * the agent when the session starts, and to both parties whenever it enters barge. Absent:
+   * nobody is told (a platform's own defaults aside).
+   */
+  notices?: { notifyAgent: boolean; bargeTone: boolean };
+};
 
 /** stopped: the supervisor left; call_ended: the monitored leg cleared; platform_stopped: the adapter shut down. */
 export type MonitorEnd = { reason: "stopped" | "call_ended" | "platform_stopped" };
