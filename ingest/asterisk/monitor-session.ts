@@ -23,6 +23,11 @@ export const WHISPER: Readonly<Record<MonitorMode, SnoopDirection>> = { listen: 
 
 /** How long teardown may take when nothing else bounds it (an ended call, a dropped socket). */
 const TEARDOWN_MS = 5_000;
+/** How long a snoop that ended by itself waits for word that the agent's channel went (it comes within a millisecond). */
+const AGENT_WORD_MS = 1_000;
+
+/** A hard hangup request (a soft one is Asterisk asking a channel to leave an application) or the channel's destruction. */
+const isAgentGone = (e: AriEvent): boolean => e.type === "ChannelDestroyed" || (e.type === "ChannelHangupRequest" && e.soft !== true);
 
 export type SupervisionDraft =
   | { type: "supervision.started"; data: { sessionId: string; supervisorId: string; supervisorName: string; mode: MonitorMode } }
@@ -164,25 +169,46 @@ export class AsteriskMonitorSession implements MonitorSession {
     return this.serial(() => this.end("platform_stopped", this.deps.now(), AbortSignal.timeout(TEARDOWN_MS), false));
   }
 
+  /**
+   * Seen on Asterisk 23 when the agent hangs up: the agent channel's ChannelHangupRequest, our
+   * snoop's StasisEnd and ChannelDestroyed, then the agent channel's ChannelDestroyed, all
+   * within the same millisecond. The first word of the agent channel ending ends the session.
+   */
   private onEvent(e: AriEvent): void {
     if (this.done) return;
-    const gone = e.type === "ChannelDestroyed" || e.type === "StasisEnd";
-    if (!gone) return;
-    const at = ariTime(e.timestamp);
-    if (e.channel.id === this.leg.channelId) void this.serial(() => this.end("call_ended", at, AbortSignal.timeout(TEARDOWN_MS)));
-    else if (e.channel.id === this.snoopId) void this.serial(() => this.snoopGone(at));
+    if (e.channel.id === this.leg.channelId && isAgentGone(e)) {
+      const at = ariTime(e.timestamp);
+      void this.serial(() => this.end("call_ended", at, AbortSignal.timeout(TEARDOWN_MS)));
+      return;
+    }
+    if (e.type !== "ChannelDestroyed" && e.type !== "StasisEnd") return;
+    if (e.channel.id === this.snoopId) void this.serial(() => this.snoopGone(ariTime(e.timestamp)));
     else if (e.channel.id === this.made.mediaId) this.lost(`Asterisk ended the media channel (${e.type})`);
   }
 
-  /** Our snoop ended without us: the agent's channel went (its end takes the snoop with it), or someone hung the snoop up. */
+  /**
+   * Our snoop ended without us asking and without word of the agent's channel: someone hung
+   * the snoop up, or the agent's channel is going and its events are on their way. Its
+   * ChannelDestroyed is waited for a moment, then Asterisk is asked.
+   */
   private async snoopGone(at: number): Promise<void> {
     if (this.done) return;
     const signal = AbortSignal.timeout(TEARDOWN_MS);
-    const agentThere = await this.deps.ari.getChannel(this.leg.channelId, signal).then(
-      () => true,
-      () => false,
-    );
-    await this.end(agentThere ? "platform_stopped" : "call_ended", at, signal);
+    const agent = this.leg.channelId;
+    const word = await this.deps.events
+      .waitFor((e): e is AriEvent => e.channel.id === agent && isAgentGone(e), AbortSignal.timeout(AGENT_WORD_MS), `the end of channel ${agent}`)
+      .then(
+        (e) => ariTime(e.timestamp),
+        () => undefined,
+      );
+    if (this.done) return;
+    const agentThere =
+      word === undefined &&
+      (await this.deps.ari.getChannel(agent, signal).then(
+        () => true,
+        () => false,
+      ));
+    await this.end(agentThere ? "platform_stopped" : "call_ended", word ?? at, signal);
   }
 
   private lost(why: string): void {
