@@ -43,7 +43,7 @@ export async function setAgentStateViaAmi(ami: AmiClient, floor: AsteriskFloor, 
 function failOnError(response: AmiMessage, what: string): void {
   if (response.Response === "Success") return;
   const message = response.Message ?? "no message";
-  if (message === "Permission denied") throw new CommandFailed("not_permitted", `AMI refused ${what}: ${message} (the AMI user needs write = agent)`);
+  if (message === "Permission denied") throw new CommandFailed("not_permitted", `AMI refused ${what}: ${message} (the AMI user needs write = agent in manager.conf)`);
   if (message === "Member not dynamic")
     throw new CommandFailed("not_permitted", `Asterisk refused ${what}: the member is static (queues.conf), so only its configuration can remove it`);
   if (message === "Interface not found" || message.includes("Not there")) throw new CommandFailed("not_logged_on", `Asterisk refused ${what}: ${message}`);

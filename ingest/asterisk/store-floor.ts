@@ -20,14 +20,19 @@ WHERE tenant_id = {tenant:String} AND agent_id = {agent:String}
 ORDER BY time DESC
 LIMIT 1`;
 
-export function storeFloor(ch: ClickHouseClient, tenantId: string, now: () => number = Date.now): AsteriskFloor {
+export function storeFloor(store: () => Promise<ClickHouseClient>, tenantId: string, now: () => number = Date.now): AsteriskFloor {
   return {
     connectedLeg: async (callId) => {
-      const events = await readCallEvents(ch, tenantId, callId);
+      const events = await readCallEvents(await store(), tenantId, callId);
       return events === null ? undefined : connectedLegFrom(events);
     },
     memberInterface: async (agentId) => {
-      const [row] = await queryRows(ch, INTERFACE_SQL, { tenant: tenantId, agent: agentId, from: Math.floor(now() - LOOKBACK_MS) }, z.object({ member: z.string() }));
+      const [row] = await queryRows(
+        await store(),
+        INTERFACE_SQL,
+        { tenant: tenantId, agent: agentId, from: Math.floor(now() - LOOKBACK_MS) },
+        z.object({ member: z.string() }),
+      );
       return row?.member;
     },
   };
