@@ -24,6 +24,8 @@ export class FakeAriServer {
   private readonly sockets = new Set<net.Socket>();
   /** Every request the fake answered, for tests: method, path, status. */
   readonly requests: { method: string; path: string; status: number }[] = [];
+  /** Answers to give instead, once each, by operation nickname: a test's way to make Asterisk fail at one step. */
+  private readonly faults = new Map<string, Answer>();
 
   constructor(
     private readonly asterisk: FakeAsterisk,
@@ -70,6 +72,11 @@ export class FakeAriServer {
     );
   }
 
+  /** The next request for `nickname` gets this answer (e.g. snoopChannel: 500 "Snoop channel could not be created"). */
+  failNext(nickname: string, status: number, message: string): void {
+    this.faults.set(nickname, err(status, message));
+  }
+
   /** Drops every events socket, as a restarting Asterisk would. */
   dropEventSockets(): void {
     for (const sockets of this.asterisk.apps.values()) for (const s of sockets) s.terminate();
@@ -107,6 +114,11 @@ export class FakeAriServer {
     delete query.api_key;
     const invalid = validate(op, query);
     if (invalid) return invalid;
+    const fault = this.faults.get(op.nickname);
+    if (fault) {
+      this.faults.delete(op.nickname);
+      return fault;
+    }
     const a = this.asterisk;
     const list = (v: string | undefined) => (v ?? "").split(",").filter((s) => s.length > 0);
     switch (op.nickname) {

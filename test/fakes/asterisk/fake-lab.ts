@@ -33,11 +33,11 @@ export type FakeLab = {
 };
 
 export async function startFakeLab(o: { staticMembers?: readonly string[] } = {}): Promise<FakeLab> {
-  // Four agents, a caller a minute talking 90-150 s: about two agents on calls at any time, two ready.
+  // Four agents, a caller every 40 s talking 90-150 s: about three agents on calls at any time, one ready.
   const asterisk = new FakeAsterisk(START - 5 * 60_000, {
     queue: "support",
     agents: ["1001", "1002", "1003", "1004"],
-    arrivalEveryS: 60,
+    arrivalEveryS: 40,
     talkS: (n) => 90 + ((n * 37) % 61),
   });
   asterisk.advance(5 * 60_000);
@@ -81,6 +81,8 @@ export async function startFakeLab(o: { staticMembers?: readonly string[] } = {}
     pass: async (ms) => {
       asterisk.advance(ms);
       await ariServer.flush();
+      // Once round the event loop even with no socket to flush, so a caller's pending I/O (AMI, HTTP) moves on.
+      await new Promise((resolve) => setImmediate(resolve));
       importLines();
     },
     stop: async () => {
