@@ -151,3 +151,29 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
     await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
 }
+
+/** QueueStatus for one member, read with the test's own reader: each QueueMember event's fields. */
+export async function amiQueueMembers(env: LabEnv, member: string): Promise<Record<string, string>[]> {
+  const socket = net.connect(Number(env.ASTERISK_AMI_PORT), env.ASTERISK_AMI_HOST);
+  socket.setEncoding("utf8");
+  try {
+    await new Promise<void>((resolve, reject) => socket.once("connect", resolve).once("error", reject));
+    socket.write(
+      `Action: Login\r\nUsername: ${env.ASTERISK_AMI_USER}\r\nSecret: ${env.ASTERISK_AMI_SECRET}\r\nEvents: off\r\n\r\nAction: QueueStatus\r\nMember: ${member}\r\nActionID: qs\r\n\r\n`,
+    );
+    let text = "";
+    await new Promise<void>((resolve, reject) => {
+      socket.on("data", (chunk: string) => {
+        text += chunk;
+        if (text.includes("Event: QueueStatusComplete")) resolve();
+      });
+      socket.once("close", () => reject(new Error(`AMI closed before QueueStatus completed: ${text}`)));
+    });
+    return text
+      .split("\r\n\r\n")
+      .filter((b) => b.includes("Event: QueueMember"))
+      .map((b) => Object.fromEntries(b.split("\r\n").map((l) => [l.slice(0, l.indexOf(":")), l.slice(l.indexOf(":") + 1).trim()])));
+  } finally {
+    socket.end();
+  }
+}
