@@ -195,6 +195,22 @@ describe("the Asterisk adapter's monitoring, on the fake Asterisk", () => {
     expect(supervision(l, session.id).at(-1)).toEqual(["supervision.ended", "platform_stopped"]);
   });
 
+  it("ends sessions as platform_stopped when the ARI event stream drops, cleans up, and reconnects for the next start", async () => {
+    const l = await started();
+    const call = liveCall(l);
+    const session = await run(l, (s) => l.adapter.commands.startMonitor!({ callId: call.callId, mode: "listen", supervisor }, s));
+    l.ariServer.dropEventSockets();
+    expect(await session.ended).toEqual({ reason: "platform_stopped" });
+    expect(await leftInAsterisk(l)).toMatchObject({ bridges: [] });
+    expect((await leftInAsterisk(l)).channels.filter(ours(session.id))).toEqual([]);
+    const again = await run(l, (s) => l.adapter.commands.startMonitor!({ callId: call.callId, mode: "listen", supervisor }, s));
+    const frames: Int16Array[] = [];
+    again.onAudio((f) => frames.push(f));
+    await l.pass(200);
+    expect(frames.length).toBe(10);
+    await run(l, (s) => again.stop(s));
+  });
+
   it("answers call_ended for a call whose agent channel Asterisk no longer has, before the import has seen it end", async () => {
     const l = await started();
     const call = liveCall(l);
