@@ -1,5 +1,6 @@
 import WebSocket from "ws";
 import { CommandFailed } from "@/lib/telephony/commands";
+import { openWebSocket } from "./open-websocket";
 import type { AriEvent } from "./ari-types";
 
 /**
@@ -76,52 +77,32 @@ export class AriEventStream {
     });
   }
 
-  private open(signal: AbortSignal): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      const ws = new WebSocket(this.url);
-      let settled = false;
-      const fail = (e: CommandFailed) => {
-        if (settled) return;
-        settled = true;
-        ws.terminate();
-        reject(e);
-      };
-      const aborted = () => fail(new CommandFailed("timeout", "Asterisk did not open the ARI event stream in time"));
-      signal.addEventListener("abort", aborted, { once: true });
-      ws.once("unexpected-response", (_req, res) => {
-        const status = res.statusCode ?? 0;
-        fail(
-          new CommandFailed(
-            status === 401 || status === 403 ? "not_permitted" : "unreachable",
-            `Asterisk refused the ARI event stream with ${status}${status === 401 ? ": check ARI_USER / ARI_PASSWORD and ari.conf" : ""}`,
-          ),
-        );
-      });
-      ws.once("error", (e) => fail(new CommandFailed("unreachable", `the ARI event stream could not be opened: ${e.message}`)));
-      ws.once("open", () => {
-        settled = true;
-        signal.removeEventListener("abort", aborted);
-        this.socket = ws;
-        // After open, errors come with a close; the close is what listeners hear.
-        ws.on("error", () => {});
-        ws.on("message", (data, isBinary) => {
-          if (isBinary) return;
-          let event: AriEvent;
-          try {
-            event = JSON.parse(String(data)) as AriEvent;
-          } catch {
-            return;
-          }
-          for (const l of [...this.listeners]) l(event);
-        });
-        ws.once("close", (code, reason) => {
-          if (this.socket !== ws) return; // close() was asked for
-          this.socket = undefined;
-          const why = `closed with ${code}${reason.length > 0 ? ` (${String(reason)})` : ""}`;
-          for (const l of [...this.closeListeners]) l(why);
-        });
-        resolve();
-      });
+  private async open(signal: AbortSignal): Promise<void> {
+    const ws = await openWebSocket(this.url, {
+      signal,
+      what: "the ARI event stream",
+      refused: (status) =>
+        new CommandFailed(
+          status === 401 || status === 403 ? "not_permitted" : "unreachable",
+          `Asterisk refused the ARI event stream with ${status}${status === 401 ? ": check ARI_USER / ARI_PASSWORD and ari.conf" : ""}`,
+        ),
+    });
+    this.socket = ws;
+    ws.on("message", (data, isBinary) => {
+      if (isBinary) return;
+      let event: AriEvent;
+      try {
+        event = JSON.parse(String(data)) as AriEvent;
+      } catch {
+        return;
+      }
+      for (const l of [...this.listeners]) l(event);
+    });
+    ws.once("close", (code, reason) => {
+      if (this.socket !== ws) return; // close() was asked for
+      this.socket = undefined;
+      const why = `closed with ${code}${reason.length > 0 ? ` (${String(reason)})` : ""}`;
+      for (const l of [...this.closeListeners]) l(why);
     });
   }
 }

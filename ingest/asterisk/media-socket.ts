@@ -1,5 +1,6 @@
 import WebSocket from "ws";
 import { CommandFailed } from "@/lib/telephony/commands";
+import { openWebSocket } from "./open-websocket";
 
 /**
  * The supervisor's media: chan_websocket's WebSocket for an externalMedia channel made
@@ -25,7 +26,6 @@ export class MediaSocket {
     ws.on("message", (data, isBinary) => {
       if (isBinary) this.received(data as Buffer);
     });
-    ws.on("error", () => {});
     ws.once("close", (code, reason) => {
       if (this.closedByUs) return;
       const why = `closed with ${code}${reason.length > 0 ? ` (${String(reason)})` : ""}`;
@@ -33,26 +33,14 @@ export class MediaSocket {
     });
   }
 
-  static connect(url: string, signal: AbortSignal): Promise<MediaSocket> {
-    return new Promise((resolve, reject) => {
-      const ws = new WebSocket(url, "media");
-      let settled = false;
-      const fail = (message: string, code: "unreachable" | "timeout" = "unreachable") => {
-        if (settled) return;
-        settled = true;
-        ws.terminate();
-        reject(new CommandFailed(code, message));
-      };
-      const aborted = () => fail("Asterisk did not open the media WebSocket in time", "timeout");
-      signal.addEventListener("abort", aborted, { once: true });
-      ws.once("unexpected-response", (_req, res) => fail(`Asterisk refused the media WebSocket with ${res.statusCode ?? 0} (is chan_websocket loaded?)`));
-      ws.once("error", (e) => fail(`the media WebSocket could not be opened: ${e.message}`));
-      ws.once("open", () => {
-        settled = true;
-        signal.removeEventListener("abort", aborted);
-        resolve(new MediaSocket(ws));
-      });
+  static async connect(url: string, signal: AbortSignal): Promise<MediaSocket> {
+    const ws = await openWebSocket(url, {
+      protocol: "media",
+      signal,
+      what: "the media WebSocket",
+      refused: (status) => new CommandFailed("unreachable", `Asterisk refused the media WebSocket with ${status} (is chan_websocket loaded?)`),
     });
+    return new MediaSocket(ws);
   }
 
   /** Each 20 ms frame Asterisk sends (what the bridge mixes for us), in order. */
