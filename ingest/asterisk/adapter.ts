@@ -96,6 +96,11 @@ export class AsteriskAdapter implements PlatformAdapter {
       agentId: leg.agentId,
       ...draft,
     } as CtiEvent;
-    void this.ctx?.events.live([event]);
+    const ctx = this.ctx;
+    if (!ctx) return;
+    // The sink buffers and retries store writes itself; a refusal here is logged, never an unhandled rejection.
+    void Promise.resolve()
+      .then(() => ctx.events.live([event]))
+      .catch((e: unknown) => ctx.log(`asterisk: ${draft.type} for call ${leg.callId} was not delivered: ${(e as Error).message}`));
   }
 }
