@@ -99,6 +99,11 @@ export class AsteriskMonitorSession implements MonitorSession {
     const id = randomUUID();
     const made: Made = { snoops: new Set() };
     const snoopId = `${id}-snoop-1`;
+    // The call may end while we set up, before the session listens: remember when.
+    let goneAt: number | undefined;
+    const offEarly = deps.events.on((e) => {
+      if (goneAt === undefined && e.channel.id === leg.channelId && isAgentGone(e)) goneAt = ariTime(e.timestamp);
+    });
     try {
       await deps.ari.subscribeChannel(leg.channelId, signal);
       made.subscribed = leg.channelId;
@@ -121,8 +126,15 @@ export class AsteriskMonitorSession implements MonitorSession {
     } catch (e) {
       await removeAll(deps, made, "a failed start");
       throw e;
+    } finally {
+      offEarly();
     }
-    return new AsteriskMonitorSession(deps, leg, request, made, id, snoopId);
+    const session = new AsteriskMonitorSession(deps, leg, request, made, id, snoopId);
+    if (goneAt !== undefined) {
+      const at = goneAt;
+      void session.serial(() => session.end("call_ended", at, AbortSignal.timeout(TEARDOWN_MS)));
+    }
+    return session;
   }
 
   mode(): MonitorMode {

@@ -26,6 +26,7 @@ export class FakeAriServer {
   readonly requests: { method: string; path: string; status: number }[] = [];
   /** Answers to give instead, once each, by operation nickname: a test's way to make Asterisk fail at one step. */
   private readonly faults = new Map<string, Answer>();
+  private readonly after = new Map<string, () => void>();
 
   constructor(
     private readonly asterisk: FakeAsterisk,
@@ -77,6 +78,11 @@ export class FakeAriServer {
     this.faults.set(nickname, err(status, message));
   }
 
+  /** Runs `then` right after answering the next request for `nickname` (e.g. end the call just after addChannel). */
+  afterNext(nickname: string, then: () => void): void {
+    this.after.set(nickname, then);
+  }
+
   /** Drops every events socket, as a restarting Asterisk would. */
   dropEventSockets(): void {
     for (const sockets of this.asterisk.apps.values()) for (const s of sockets) s.terminate();
@@ -91,29 +97,44 @@ export class FakeAriServer {
 
   private onRequest(req: http.IncomingMessage, res: http.ServerResponse): void {
     const url = new URL(req.url ?? "/", "http://fake");
-    const answer = this.route(req, url);
+    const { answer, nickname } = this.route(req, url);
     this.requests.push({ method: req.method ?? "", path: url.pathname, status: answer.status });
     // Drain the body (ARI bodies are JSON variables; none of ours sends one).
     req.resume();
     const headers: http.OutgoingHttpHeaders = answer.status === 401 ? { "www-authenticate": 'Basic realm="Asterisk REST Interface"' } : {};
     if (answer.body === undefined) {
       res.writeHead(answer.status, headers).end();
-      return;
+    } else {
+      res.writeHead(answer.status, { ...headers, "content-type": "application/json" }).end(JSON.stringify(answer.body));
     }
-    res.writeHead(answer.status, { ...headers, "content-type": "application/json" }).end(JSON.stringify(answer.body));
+    if (nickname) this.afterAnswer(nickname);
   }
 
-  private route(req: http.IncomingMessage, url: URL): Answer {
+  private afterAnswer(nickname: string): void {
+    const then = this.after.get(nickname);
+    if (!then) return;
+    this.after.delete(nickname);
+    then();
+  }
+
+  private route(req: http.IncomingMessage, url: URL): { answer: Answer; nickname?: string } {
+    const matched = this.matched(req, url);
+    if ("status" in matched) return { answer: matched };
+    return { answer: this.answer(matched, url), nickname: matched.op.nickname };
+  }
+
+  /** The operation asked for, authorised and valid by the description, or the refusal. */
+  private matched(req: http.IncomingMessage, url: URL): Matched | Answer {
     if (!url.pathname.startsWith("/ari/")) return err(404, "Not found");
     if (!this.authorised(req, url)) return err(401, "Authentication required");
     const matched = match(req.method ?? "GET", url.pathname.slice(4));
     if ("status" in matched) return matched;
-    const { op, path } = matched;
-    if (op.upgrade) return err(400, "this resource needs a WebSocket upgrade");
-    const query = Object.fromEntries(url.searchParams);
-    delete query.api_key;
-    const invalid = validate(op, query);
-    if (invalid) return invalid;
+    if (matched.op.upgrade) return err(400, "this resource needs a WebSocket upgrade");
+    return validate(matched.op, queryOf(url)) ?? matched;
+  }
+
+  private answer({ op, path }: Matched, url: URL): Answer {
+    const query = queryOf(url);
     const fault = this.faults.get(op.nickname);
     if (fault) {
       this.faults.delete(op.nickname);
@@ -180,6 +201,13 @@ export class FakeAriServer {
       for (const app of apps) this.asterisk.apps.get(app)?.delete(ws);
     });
   }
+}
+
+/** The query parameters, without the credentials ARI also takes there. */
+function queryOf(url: URL): Record<string, string> {
+  const query = Object.fromEntries(url.searchParams);
+  delete query.api_key;
+  return query;
 }
 
 /** The description's operation for a method and path, or ARI's 404 / 405. */

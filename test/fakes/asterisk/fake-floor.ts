@@ -91,6 +91,12 @@ export class FakeFloor {
     return "ok";
   }
 
+  /** The agent on call `uniqueid` hangs up now (a test's way to end a call at a moment it chooses). */
+  hangUp(uniqueid: string): void {
+    const call = [...this.talking].find((c) => c.uniqueid === uniqueid);
+    if (call) this.end(call, this.now);
+  }
+
   private second(t: number): void {
     for (const call of [...this.talking]) if ((call.endsAt ?? Infinity) <= t) this.end(call, t);
     while (this.nextArrival <= t) {

@@ -211,6 +211,22 @@ describe("the Asterisk adapter's monitoring, on the fake Asterisk", () => {
     await run(l, (s) => again.stop(s));
   });
 
+  it("ends the session as call_ended, with nothing left, when the call ends just as the start finishes", async () => {
+    const l = await started();
+    const call = liveCall(l);
+    // The agent hangs up right after Asterisk bridged our channels: its events race the HTTP answer.
+    l.ariServer.afterNext("addChannel", () => l.asterisk.floor.hangUp(call.callId));
+    const session = await run(l, (s) => l.adapter.commands.startMonitor!({ callId: call.callId, mode: "listen", supervisor }, s));
+    await l.pass(20);
+    expect(await session.ended).toEqual({ reason: "call_ended" });
+    expect((await leftInAsterisk(l)).bridges).toEqual([]);
+    expect((await leftInAsterisk(l)).channels.filter(ours(session.id))).toEqual([]);
+    expect(supervision(l, session.id)).toEqual([
+      ["supervision.started", "listen"],
+      ["supervision.ended", "call_ended"],
+    ]);
+  });
+
   it("answers call_ended for a call whose agent channel Asterisk no longer has, before the import has seen it end", async () => {
     const l = await started();
     const call = liveCall(l);
