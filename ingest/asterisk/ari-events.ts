@@ -90,12 +90,8 @@ export class AriEventStream {
     this.socket = ws;
     ws.on("message", (data, isBinary) => {
       if (isBinary) return;
-      let event: AriEvent;
-      try {
-        event = JSON.parse(String(data)) as AriEvent;
-      } catch {
-        return;
-      }
+      const event = knownEvent(String(data));
+      if (!event) return;
       for (const l of [...this.listeners]) l(event);
     });
     ws.once("close", (code, reason) => {
@@ -105,4 +101,24 @@ export class AriEventStream {
       for (const l of [...this.closeListeners]) l(why);
     });
   }
+}
+
+const KNOWN: ReadonlySet<string> = new Set<AriEvent["type"]>(["StasisStart", "StasisEnd", "ChannelDestroyed", "ChannelHangupRequest"]);
+
+/**
+ * The events this adapter acts on, each with its channel; the stream carries many others (Dial
+ * with a `peer` and no `channel`, BridgeDestroyed, ChannelVarset...), which are dropped here so
+ * listeners only ever see what AriEvent describes.
+ */
+export function knownEvent(text: string): AriEvent | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof parsed !== "object" || parsed === null) return undefined;
+  const e = parsed as { type?: unknown; timestamp?: unknown; channel?: { id?: unknown } };
+  if (typeof e.type !== "string" || !KNOWN.has(e.type) || typeof e.timestamp !== "string" || typeof e.channel?.id !== "string") return undefined;
+  return parsed as AriEvent;
 }

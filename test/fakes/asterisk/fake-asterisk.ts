@@ -127,6 +127,8 @@ export class FakeAsterisk {
     const connectionId = randomUUID();
     const c: Channel = { id, name: `WebSocket/INCOMING/0x${this.hex8()}`, state: "Down", creationtime: this.clock, kind: "media", app: q.app, media: { connectionId } };
     this.channels.set(id, c);
+    // Observed: ARI dials the channel, and the app hears the Dial (with a peer, no channel) before it is answered.
+    this.appEvent(c.app ?? "", { type: "Dial", dialstatus: "", forward: "", dialstring: "INCOMING/d(both)", peer: this.json(c) });
     return { status: 200, body: { ...this.json(c), channelvars: { MEDIA_WEBSOCKET_CONNECTION_ID: connectionId, MEDIA_WEBSOCKET_OPTIMAL_FRAME_SIZE: "640" } } };
   }
 
@@ -143,6 +145,8 @@ export class FakeAsterisk {
     c.media.socket = socket;
     socket.send(`MEDIA_START connection_id:${c.media.connectionId} channel:${c.name} channel_id:${c.id} format:slin16 optimal_frame_size:640 ptime:20`);
     c.state = "Up";
+    this.event("ChannelStateChange", c, {});
+    this.appEvent(c.app ?? "", { type: "Dial", dialstatus: "ANSWER", forward: "", dialstring: "INCOMING/d(both)", peer: this.json(c) });
     this.event("StasisStart", c, { args: [] });
     socket.on("message", (data, isBinary) => {
       if (isBinary) this.whispered(c, data as Buffer);
@@ -181,6 +185,7 @@ export class FakeAsterisk {
       if (c) c.bridgeId = undefined;
     }
     this.bridges.delete(id);
+    for (const app of this.apps.keys()) this.appEvent(app, { type: "BridgeDestroyed", bridge: this.bridgeJson(b) });
     return { status: 204 };
   }
 
@@ -335,6 +340,12 @@ export class FakeAsterisk {
       const body = JSON.stringify({ type, timestamp: ariTimestamp(this.clock), ...fields, channel: this.json(c), asterisk_id: "02:fc:00:00:00:01", application: app });
       for (const s of sockets) s.send(body);
     }
+  }
+
+  /** An event about no one channel (Dial's peer, a bridge) to an app's sockets. */
+  private appEvent(app: string, fields: Record<string, unknown>): void {
+    const body = JSON.stringify({ ...fields, timestamp: ariTimestamp(this.clock), asterisk_id: "02:fc:00:00:00:01", application: app });
+    for (const s of this.apps.get(app) ?? []) s.send(body);
   }
 
   private json(c: Channel): Record<string, unknown> {
