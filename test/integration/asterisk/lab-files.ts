@@ -82,13 +82,18 @@ export function wavSamples(bytes: Buffer): { rate: number; samples: Int16Array }
   throw new Error("WAV file without a data chunk");
 }
 
-/** The power of one frequency in the samples (Goertzel), per sample: how much of a tone is there. */
+/**
+ * The power of one frequency in the samples (Goertzel), per sample: how much of a tone is there.
+ * Hann-windowed, so a loud tone elsewhere does not leak into the frequency asked about.
+ */
 export function tonePower(samples: ArrayLike<number>, rate: number, hz: number): number {
   const k = 2 * Math.cos((2 * Math.PI * hz) / rate);
+  const n = samples.length;
   let s1 = 0;
   let s2 = 0;
-  for (let i = 0; i < samples.length; i++) {
-    const s0 = (samples[i] as number) + k * s1 - s2;
+  for (let i = 0; i < n; i++) {
+    const w = 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / Math.max(1, n - 1));
+    const s0 = (samples[i] as number) * w + k * s1 - s2;
     s2 = s1;
     s1 = s0;
   }
