@@ -10,7 +10,7 @@ import { withDeadline } from "@/lib/telephony/commands";
 import type { MonitorSession } from "@/lib/telephony/monitor";
 import { recordingContext } from "../../unit/helpers/platform-context";
 import { BRIDGE_REFUSALS, bridgeRefusals, refusals, sendRefusals } from "./ari-refusals";
-import { amiQueueMembers, ari, labBuilt, startedLab, stopLab, waitFor, type LabEnv } from "./lab";
+import { amiQueueMembers, ari, holdLab, labBuilt, startedLab, stopLab, waitFor, type LabEnv } from "./lab";
 import { readQueueLog, tonePower, wavSamples } from "./lab-files";
 
 /**
@@ -56,7 +56,9 @@ describe.skipIf(missing)("the Asterisk adapter on the real Asterisk lab", () => 
     memberInterface: async (agentId) => memberInterfaceFrom(imported().filter((e) => e.agentId === agentId)),
   };
 
+  let release: (() => void) | undefined;
   beforeAll(async () => {
+    release = await holdLab();
     const started = await startedLab();
     lab = started.env as LabEnv & Record<string, string>;
     startedHere = started.startedHere;
@@ -71,10 +73,11 @@ describe.skipIf(missing)("the Asterisk adapter on the real Asterisk lab", () => 
     const { ctx } = recordingContext();
     await adapter.start({ ...ctx, events: { ...ctx.events, live: (events) => void delivered.push(...events) } });
     client = new AriClient(ariConfig);
-  });
+  }, 11 * 60_000);
   afterAll(async () => {
     await adapter?.stop();
     if (startedHere) await stopLab();
+    release?.();
   });
 
   /** Places a queue call and waits for the queue_log's CONNECT: its call id, the agent channel's uniqueid and the member. */

@@ -1,4 +1,5 @@
 import { execFile, execFileSync } from "node:child_process";
+import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 
@@ -175,5 +176,47 @@ export async function amiQueueMembers(env: LabEnv, member: string): Promise<Reco
       .map((b) => Object.fromEntries(b.split("\r\n").map((l) => [l.slice(0, l.indexOf(":")), l.slice(l.indexOf(":") + 1).trim()])));
   } finally {
     socket.end();
+  }
+}
+
+/**
+ * The lab tests share one Asterisk: its three agents, its queue_log and its recording directory.
+ * Run side by side (vitest runs files in parallel), one file's calls would take the other's agents
+ * and its recordings would land in the other's import. So each lab test file holds the lab for its
+ * run: an exclusive lock file beside the lab's state, taken over when its holder's process is gone.
+ * Returns the release.
+ */
+export async function holdLab(timeoutMs = 10 * 60_000): Promise<() => void> {
+  const dir = process.env.ASTERISK_WORK_DIR ?? path.join(ROOT, "infra", "asterisk", ".work");
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, "tests.lock");
+  const mine = String(process.pid);
+  await waitFor(
+    "the other lab test file to finish with the lab",
+    () => {
+      try {
+        fs.writeFileSync(file, mine, { flag: "wx" });
+        return true;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+      }
+      const holder = Number(fs.readFileSync(file, "utf8") || "0");
+      if (!alive(holder)) fs.rmSync(file, { force: true });
+      return undefined;
+    },
+    timeoutMs,
+  );
+  return () => {
+    if (fs.existsSync(file) && fs.readFileSync(file, "utf8") === mine) fs.rmSync(file, { force: true });
+  };
+}
+
+function alive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
   }
 }
