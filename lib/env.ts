@@ -70,6 +70,10 @@ export const envSchema = z.object({
   AMI_PORT: z.coerce.number().int().min(1).max(65535).default(5038),
   AMI_USER: optionalString,
   AMI_SECRET: optionalString,
+  /** Asterisk's queue_log, when the product can read it: followed for the call and agent events. */
+  ASTERISK_QUEUE_LOG: optionalString,
+  /** app_queue's wrapuptime in seconds, which queue_log does not record (as import:queue-log's --wrapup). */
+  ASTERISK_WRAPUP_SECONDS: z.coerce.number().min(0).max(86_400).default(0),
   KAFKA_BROKERS: optionalString,
   KAFKA_TOPIC: z.string().min(1).default("cti.events"),
   KAFKA_DLQ_TOPIC: optionalString,

@@ -10,12 +10,14 @@ import { AriClient, type AriConfig } from "./ari-client";
 import { AriEventStream } from "./ari-events";
 import type { AsteriskFloor, ConnectedLeg } from "./floor";
 import { AsteriskMonitorSession, type SupervisionDraft } from "./monitor-session";
+import { QueueLogTail } from "./queue-log-tail";
 
 /**
  * TELEPHONY=asterisk: commands to a real Asterisk through ARI (listen / whisper / barge)
- * and AMI (an agent's queue state). Events do not come from here: the call and agent events
- * reach the store from the queue_log import (or Kafka), as before; this adapter delivers
- * only the supervision.* events of the sessions it runs, since only it knows them.
+ * and AMI (an agent's queue state). The call and agent events come from Asterisk's queue_log:
+ * followed here when the product can read the file (`queueLog`), else imported beside it
+ * (`npm run import:queue-log --follow`) or sent through Kafka. The adapter also delivers the
+ * supervision.* events of the sessions it runs, since only it knows them.
  * docs/telephony.md ("Asterisk") says what it calls and what a site must configure.
  */
 export type AsteriskAdapterOptions = {
@@ -23,8 +25,10 @@ export type AsteriskAdapterOptions = {
   ami: AmiConfig;
   floor: AsteriskFloor;
   tenantId: string;
-  /** The `source` of the events it emits, e.g. asterisk://pbx1. */
+  /** The `source` of the events it emits, e.g. asterisk://pbx1 (part of each queue_log event's id). */
   source: string;
+  /** Asterisk's queue_log to follow for the call and agent events, and app_queue's wrapuptime (queue_log does not record it). */
+  queueLog?: { file: string; wrapUpSeconds: number; pollMs?: number };
   now?: () => number;
 };
 
@@ -40,6 +44,7 @@ export class AsteriskAdapter implements PlatformAdapter {
   private readonly events: AriEventStream;
   private readonly sessions = new Set<AsteriskMonitorSession>();
   private ctx: PlatformContext | undefined;
+  private tail: QueueLogTail | undefined;
   private readonly now: () => number;
 
   constructor(private readonly opts: AsteriskAdapterOptions) {
@@ -49,14 +54,23 @@ export class AsteriskAdapter implements PlatformAdapter {
     this.now = opts.now ?? Date.now;
   }
 
-  /** Opens ARI's event stream for our app (which also registers the app with Asterisk); AMI connects on first use. */
+  /**
+   * Follows the queue_log, when there is one, until caught up; then opens ARI's event stream for
+   * our app (which also registers the app with Asterisk). AMI connects on first use. The events
+   * keep coming when ARI cannot be reached; monitoring tries ARI again on each start.
+   */
   async start(ctx: PlatformContext): Promise<void> {
     this.ctx = ctx;
+    if (this.opts.queueLog) {
+      this.tail = new QueueLogTail({ ...this.opts.queueLog, tenantId: this.opts.tenantId, source: this.opts.source });
+      await this.tail.start(ctx);
+    }
     await this.events.connect(AbortSignal.timeout(10_000));
     ctx.log(`asterisk: ARI event stream open for app ${this.opts.ari.app} at ${this.opts.ari.url}`);
   }
 
   async stop(): Promise<void> {
+    await this.tail?.stop();
     await Promise.all([...this.sessions].map((s) => s.close()));
     this.sessions.clear();
     this.ami.close();

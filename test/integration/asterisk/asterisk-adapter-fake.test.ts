@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { AriClient } from "@/ingest/asterisk/ari-client";
 import { AsteriskAdapter } from "@/ingest/asterisk/adapter";
@@ -234,6 +237,31 @@ describe("the Asterisk adapter's monitoring, on the fake Asterisk", () => {
     l.asterisk.channels.delete(call.channelId);
     await expect(run(l, (s) => l.adapter.commands.startMonitor!({ callId: call.callId, mode: "listen", supervisor }, s))).rejects.toMatchObject({ code: "call_ended" });
     expect((await leftInAsterisk(l)).bridges).toEqual([]);
+  });
+});
+
+describe("the Asterisk adapter's events", () => {
+  it("follows the queue_log it is given: the same events, ids included, as the importer makes of the file", async () => {
+    const l = await started();
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "ccs-fake-ql-")), "queue_log");
+    fs.writeFileSync(file, `${l.asterisk.floor.lines.join("\n")}\n`);
+    const following = new AsteriskAdapter({
+      ari: { url: l.ariUrl, ...FAKE_ARI },
+      ami: { host: "127.0.0.1", port: l.amiServer.port, user: FAKE_AMI.user, secret: FAKE_AMI.secret },
+      floor: { connectedLeg: async () => undefined, memberInterface: async () => undefined },
+      tenantId: "t1",
+      source: "asterisk://fake",
+      queueLog: { file, wrapUpSeconds: 0, pollMs: 20 },
+    });
+    const { ctx, got } = recordingContext(0);
+    await following.start(ctx);
+    try {
+      // The fake lab imported the same lines with the same tenant and source.
+      expect(got.history.flat()).toEqual(l.events());
+      expect(l.events().length).toBeGreaterThan(20);
+    } finally {
+      await following.stop();
+    }
   });
 });
 

@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AsteriskAdapter } from "@/ingest/asterisk/adapter";
 import { AriClient } from "@/ingest/asterisk/ari-client";
 import { connectedLegFrom, memberInterfaceFrom, type AsteriskFloor } from "@/ingest/asterisk/floor";
-import { QueueLogMapper } from "@/ingest/queue-log";
 import type { CtiEvent } from "@/lib/events";
 import { withDeadline } from "@/lib/telephony/commands";
 import type { MonitorSession } from "@/lib/telephony/monitor";
@@ -15,7 +14,7 @@ import { readQueueLog, tonePower, wavSamples } from "./lab-files";
 
 /**
  * The Asterisk adapter on the real Asterisk lab (infra/asterisk): a queue call placed through
- * ARI, found through the lab's own queue_log as the product's import reads it, monitored
+ * ARI, found through the lab's own queue_log, which the adapter follows for its events, monitored
  * (listen: both tones heard; whisper; barge), its leftovers checked with GET /channels and
  * /bridges, the supervisor's voice checked in the caller's MixMonitor leg (barge reaches the
  * caller, whisper and listen do not), a session let go when its call ends, and an agent paused
@@ -43,17 +42,10 @@ describe.skipIf(missing)("the Asterisk adapter on the real Asterisk lab", () => 
   let client: AriClient;
   const delivered: CtiEvent[] = [];
 
-  /** The lab's whole queue_log through the real importer: the floor as the store would know it. */
-  const imported = (): CtiEvent[] => {
-    const mapper = new QueueLogMapper({ tenantId: "lab", source: "asterisk://lab" });
-    return fs
-      .readFileSync(lab.ASTERISK_QUEUE_LOG, "utf8")
-      .split("\n")
-      .flatMap((line, i) => mapper.push(line, i + 1).events);
-  };
+  /** The floor as the store would know it: what the adapter delivered, its queue_log events included. */
   const floor: AsteriskFloor = {
-    connectedLeg: async (callId) => connectedLegFrom(imported().filter((e) => e.callId === callId)),
-    memberInterface: async (agentId) => memberInterfaceFrom(imported().filter((e) => e.agentId === agentId)),
+    connectedLeg: async (callId) => connectedLegFrom(delivered.filter((e) => e.callId === callId)),
+    memberInterface: async (agentId) => memberInterfaceFrom(delivered.filter((e) => e.agentId === agentId)),
   };
 
   let release: (() => void) | undefined;
@@ -69,9 +61,13 @@ describe.skipIf(missing)("the Asterisk adapter on the real Asterisk lab", () => 
       floor,
       tenantId: "lab",
       source: "asterisk://lab",
+      // The lab's own queue_log, followed by the adapter: the call and agent events this run makes.
+      queueLog: { file: lab.ASTERISK_QUEUE_LOG, wrapUpSeconds: 0, pollMs: 100 },
     });
-    const { ctx } = recordingContext();
-    await adapter.start({ ...ctx, events: { ...ctx.events, live: (events) => void delivered.push(...events) } });
+    // The store "holds" everything up to now: only this run's lines become events.
+    const { ctx } = recordingContext(Date.now());
+    const into = async (events: CtiEvent[]) => void delivered.push(...events);
+    await adapter.start({ ...ctx, events: { history: into, live: into } });
     client = new AriClient(ariConfig);
   }, 11 * 60_000);
   afterAll(async () => {
@@ -89,7 +85,12 @@ describe.skipIf(missing)("the Asterisk adapter on the real Asterisk lab", () => 
       const callId = lines.find((l) => l.event === "ENTERQUEUE" && l.data[1] === callerNum)?.callId;
       const connect = lines.find((l) => l.event === "CONNECT" && l.callId === callId);
       return callId && connect ? { callerNum, callId, agentChannelId: connect.data[1] ?? "", member: connect.agent } : undefined;
-    });
+    }).then((call) =>
+      // The adapter's queue_log follower delivers the answer with the agent channel CONNECT named.
+      waitFor(`the adapter to deliver the answer of ${call.callId}`, () =>
+        delivered.some((e) => e.type === "call.established" && e.callId === call.callId && e.data.agentChannelId === call.agentChannelId) ? call : undefined,
+      ),
+    );
   }
 
   const command = <T>(run: (signal: AbortSignal) => Promise<T>) => withDeadline(run, 5_000, "the lab test's command");
@@ -188,7 +189,7 @@ describe.skipIf(missing)("the Asterisk adapter on the real Asterisk lab", () => 
   });
 
   it("pauses an agent with a reason through AMI (queue_log PAUSE, QueueStatus paused) and makes them ready again", async () => {
-    const members = imported().filter((e) => e.raw?.interface?.startsWith("Local/100"));
+    const members = delivered.filter((e) => e.raw?.interface?.startsWith("Local/100"));
     const agentId = members.at(-1)?.agentId;
     if (!agentId) throw new Error("the earlier tests' calls should have named an agent in the queue_log");
     const member = await floor.memberInterface(agentId);

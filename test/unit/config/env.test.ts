@@ -53,7 +53,9 @@ describe("parseEnv", () => {
       ]);
     }
     const env = parseEnv({ TELEPHONY: "asterisk", ARI_URL: "http://pbx:8088/ari", ARI_USER: "ccs", ARI_PASSWORD: "p", AMI_USER: "ccs", AMI_SECRET: "s" });
-    expect(env).toMatchObject({ telephony: "asterisk", ARI_APP: "ccs-supervisor", AMI_PORT: 5038 });
+    expect(env).toMatchObject({ telephony: "asterisk", ARI_APP: "ccs-supervisor", AMI_PORT: 5038, ASTERISK_WRAPUP_SECONDS: 0 });
+    expect(env.ASTERISK_QUEUE_LOG).toBeUndefined();
+    expect(() => parseEnv({ ASTERISK_WRAPUP_SECONDS: "-1" })).toThrow(/ASTERISK_WRAPUP_SECONDS/);
     expect(() => parseEnv({ ARI_APP: "has space" })).toThrow(/ARI_APP: must be 1-64 letters/);
     // Without TELEPHONY=asterisk nothing of it is required.
     expect(parseEnv({ TELEPHONY: "none" }).ARI_URL).toBeUndefined();
