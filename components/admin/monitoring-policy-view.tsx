@@ -72,7 +72,9 @@ export function MonitoringPolicyView() {
 function PolicyRow({ policy, queueName }: { policy: QueueMonitoringPolicy; queueName: string }) {
   const client = useQueryClient();
   const [draft, setDraft] = useState<MonitoringPolicy | null>(null);
-  const current: MonitoringPolicy = draft ?? policy;
+  // Only the policy's own fields: the stored row's queue and version are not part of a change.
+  const { monitoring, whisper, barge, notifyAgent, bargeTone } = policy;
+  const current: MonitoringPolicy = draft ?? { monitoring, whisper, barge, notifyAgent, bargeTone };
   const save = useMutation({
     mutationFn: () => saveMonitoringPolicy(policy.queueId, current, policy.version),
     onSuccess: () => {
