@@ -18,7 +18,13 @@ describe("the platform registry", () => {
     expect(adapter).toBeInstanceOf(SimulatedPbx);
     expect(adapter?.name).toContain(config.source);
     expect(adapter?.timeZone).toBe(config.timeZone);
-    expect(adapter?.capabilities).toEqual({ ...NO_CAPABILITIES, setAgentState: true, originateCallback: true, monitorModes: ["listen", "whisper", "barge"], monitorNotices: true });
+    expect(adapter?.capabilities).toEqual({
+      ...NO_CAPABILITIES,
+      setAgentState: true,
+      originateCallback: true,
+      monitorModes: ["listen", "whisper", "barge"],
+      monitorNotices: true,
+    });
     expect(Object.keys(adapter?.commands ?? {})).toEqual(["setAgentState", "originateCallback", "startMonitor"]);
   });
 

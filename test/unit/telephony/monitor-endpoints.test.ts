@@ -19,6 +19,8 @@ vi.mock("@/lib/auth/session", () => ({ currentUser: async () => signedIn }));
 vi.mock("@/lib/store/client", () => ({ getClickHouse: async () => ({}) }));
 vi.mock("@/lib/audit/write-audit", () => ({ writeAudit: async (_ch: unknown, e: AuditEntry) => void audited.push(e) }));
 vi.mock("@/lib/auth/secret", () => ({ authSecret: () => "test-secret-of-enough-length-0123456789" }));
+// The queues' monitoring policy has its own tests (monitor-policy.test.ts): here no queue has one.
+vi.mock("@/lib/monitoring-policy/call-policy", () => ({ livePolicyOf: async () => undefined }));
 
 const { handle } = await import("@/lib/api/handle");
 const endpoints = await import("@/lib/api/endpoints/monitor");
