@@ -1,4 +1,5 @@
 import type { Env, TelephonyPlatform } from "@/lib/env";
+import { freeswitchFromEnv } from "../freeswitch/from-env";
 import { simulatedPbxFromEnv } from "../simulator/from-env";
 import type { PlatformAdapter } from "./adapter";
 
@@ -11,6 +12,7 @@ export type AdapterFactory = (env: Env) => PlatformAdapter;
  */
 const FACTORIES: { readonly [K in TelephonyPlatform]: AdapterFactory } = {
   simulator: simulatedPbxFromEnv,
+  freeswitch: freeswitchFromEnv,
 };
 
 /** The adapter TELEPHONY names, not yet started; undefined for none. */

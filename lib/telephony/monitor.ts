@@ -7,7 +7,16 @@ import type { MonitorMode } from "./capabilities";
  * mode), and the supervisor's microphone, which the platform plays to the agent only
  * (whisper), to both (barge) or to nobody (listen).
  */
-export type MonitorRequest = { callId: string; mode: MonitorMode; supervisor: { id: string; name: string } };
+export type MonitorRequest = {
+  callId: string;
+  mode: MonitorMode;
+  /**
+   * Who monitors. `extension`: the supervisor's own phone, for platforms whose supervisor
+   * hears the call on a phone (capabilities.monitorMedia "phone": FreeSWITCH rings it);
+   * browser-media platforms ignore it.
+   */
+  supervisor: { id: string; name: string; extension?: string };
+};
 
 /** stopped: the supervisor left; call_ended: the monitored leg cleared; platform_stopped: the adapter shut down. */
 export type MonitorEnd = { reason: "stopped" | "call_ended" | "platform_stopped" };

@@ -1,0 +1,140 @@
+import { randomUUID } from "node:crypto";
+import type { CtiEvent } from "@/lib/events";
+import { SPEC_VERSION } from "@/lib/events";
+import { NO_CAPABILITIES, type PlatformCapabilities } from "@/lib/telephony/capabilities";
+import { CommandFailed, type PlatformCommands } from "@/lib/telephony/commands";
+import type { MonitorRequest, MonitorSession } from "@/lib/telephony/monitor";
+import type { PlatformAdapter, PlatformContext } from "../platform/adapter";
+import type { AgentLeg, FindAgentLeg } from "./agent-leg";
+import { setAgentStateViaCallcenter } from "./agent-state";
+import { originateCallbackViaEsl } from "./callback";
+import { EslConnection, type EslApi, type EslConfig } from "./esl-connection";
+import { FreeswitchMonitorSession, type SupervisionDraft } from "./monitor-session";
+
+/**
+ * TELEPHONY=freeswitch: commands to FreeSWITCH over its event socket (mod_event_socket,
+ * through esl-lite): agent state through mod_callcenter, callbacks with originate, and
+ * listen / whisper / barge with eavesdrop on the supervisor's own phone
+ * (docs/telephony.md, "FreeSWITCH"). Like the Asterisk adapter, it delivers only the
+ * supervision.* events of its sessions; the site's call and agent events reach the store
+ * through Kafka (its feed of FreeSWITCH's events), and the agent's leg of a call is read
+ * from them (`findAgentLeg`).
+ */
+export type FreeswitchAdapterOptions = {
+  esl: EslConfig;
+  /** For tests: the event socket to use instead of one made from `esl`. */
+  connection?: (log: (line: string) => void) => EslApi;
+  findAgentLeg: FindAgentLeg;
+  /** FREESWITCH_CALLBACK_DIALSTRING: {agent}, {number}, {queue}. */
+  callbackDialString: string;
+  /** FREESWITCH_SUPERVISOR_DIALSTRING: {extension}, {supervisorId}. */
+  supervisorDialString: string;
+  tenantId: string;
+  /** The `source` of the events it emits, e.g. freeswitch://pbx1. */
+  source: string;
+  now?: () => number;
+  /** How often the socket's reconnections are checked for while sessions run. */
+  watchMs?: number;
+};
+
+export class FreeswitchAdapter implements PlatformAdapter {
+  readonly name = "freeswitch";
+  readonly capabilities: PlatformCapabilities = {
+    ...NO_CAPABILITIES,
+    setAgentState: true,
+    originateCallback: true,
+    monitorModes: ["listen", "whisper", "barge"],
+    monitorMedia: "phone",
+  };
+  readonly commands: PlatformCommands = {
+    setAgentState: (command, signal) => setAgentStateViaCallcenter(this.socket(), command, signal),
+    originateCallback: (command, signal) => originateCallbackViaEsl(this.socket(), { dialString: this.opts.callbackDialString, log: this.log }, command, signal),
+    startMonitor: (request, signal) => this.startMonitor(request, signal),
+  };
+  private esl: EslApi | undefined;
+  private ctx: PlatformContext | undefined;
+  private readonly sessions = new Set<FreeswitchMonitorSession>();
+  private readonly now: () => number;
+  private watch: ReturnType<typeof setInterval> | undefined;
+  private connections = 0;
+
+  constructor(private readonly opts: FreeswitchAdapterOptions) {
+    this.now = opts.now ?? Date.now;
+  }
+
+  private readonly log = (line: string): void => this.ctx?.log(line);
+
+  /** Connects and waits for FreeSWITCH to answer one command (`status`), so that live means commands will be heard. */
+  async start(ctx: PlatformContext): Promise<void> {
+    this.ctx = ctx;
+    const esl = this.opts.connection?.(this.log) ?? new EslConnection(this.opts.esl, this.log);
+    this.esl = esl;
+    await esl.api("status", AbortSignal.timeout(10_000));
+    this.connections = esl.connections();
+    // esl-lite reconnects by itself; a new connection may have missed a hang-up, so sessions end then (checked only while there are some).
+    this.watch = setInterval(() => this.checkConnection(), this.opts.watchMs ?? 1_000);
+    this.watch.unref();
+    ctx.log(`freeswitch: event socket open at ${this.opts.esl.host}:${this.opts.esl.port}`);
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.watch);
+    // Each leg hung up (or 5 s given up) before the socket closes, so no supervisor is left eavesdropping.
+    await Promise.all([...this.sessions].map((s) => s.close()));
+    this.sessions.clear();
+    this.esl?.close();
+    this.esl = undefined;
+    this.ctx = undefined;
+  }
+
+  private socket(): EslApi {
+    if (!this.esl) throw new CommandFailed("unreachable", "the FreeSWITCH adapter is not started");
+    return this.esl;
+  }
+
+  private checkConnection(): void {
+    const now = this.esl?.connections() ?? this.connections;
+    if (now === this.connections) return;
+    this.connections = now;
+    if (this.sessions.size > 0) this.log(`freeswitch: the event socket reconnected; ${this.sessions.size} monitoring session(s) end`);
+    for (const s of this.sessions) void s.close();
+    this.sessions.clear();
+  }
+
+  private async startMonitor(request: MonitorRequest, signal: AbortSignal): Promise<MonitorSession> {
+    const esl = this.socket();
+    const leg = await this.opts.findAgentLeg(request.callId);
+    if (leg === undefined) throw new CommandFailed("no_such_call", `no call ${request.callId} is known`);
+    if (leg === "ended") throw new CommandFailed("call_ended", `call ${request.callId} has no agent in conversation`);
+    const session = await FreeswitchMonitorSession.open(
+      { esl, dialString: this.opts.supervisorDialString, emit: (l, d, t) => this.emit(l, d, t), now: this.now, log: this.log },
+      leg,
+      request,
+      signal,
+    );
+    this.sessions.add(session);
+    void session.ended.then(() => this.sessions.delete(session));
+    return session;
+  }
+
+  private emit(leg: AgentLeg, draft: SupervisionDraft, time: number): void {
+    const ctx = this.ctx;
+    if (!ctx) return;
+    const event = {
+      specVersion: SPEC_VERSION,
+      id: randomUUID(),
+      source: this.opts.source,
+      tenantId: this.opts.tenantId,
+      time: Math.round(time),
+      callId: leg.callId,
+      legId: leg.legId,
+      queueId: leg.queueId,
+      agentId: leg.agentId,
+      ...draft,
+    } as CtiEvent;
+    // The sink buffers and retries store writes itself; a refusal is logged, never an unhandled rejection.
+    void Promise.resolve()
+      .then(() => ctx.events.live([event]))
+      .catch((e: unknown) => ctx.log(`freeswitch: ${draft.type} for call ${leg.callId} was not delivered: ${(e as Error).message}`));
+  }
+}
