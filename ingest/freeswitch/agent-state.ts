@@ -21,7 +21,8 @@ const STATUS = { ready: "Available", not_ready: "On Break", logged_out: "Logged 
 export async function setAgentStateViaCallcenter(esl: EslApi, command: AgentStateCommand, signal: AbortSignal): Promise<AgentStateResult> {
   const agent = plainWord(command.agentId, "no_such_agent", "agent");
   // What the API takes (lib/telephony/set-agent-state.ts); checked again here, since the reason becomes part of a command line.
-  if (command.state === "not_ready" && !/^[A-Za-z0-9 _.-]{1,40}$/.test(command.reason)) throw new CommandFailed("not_permitted", "a break reason is 1 to 40 letters, digits, spaces, _ . or -");
+  if (command.state === "not_ready" && !/^[A-Za-z0-9 _.-]{1,40}$/.test(command.reason))
+    throw new CommandFailed("not_permitted", "a break reason is 1 to 40 letters, digits, spaces, _ . or -");
   const status = await apiOk(esl, `callcenter_config agent get status ${agent}`, signal, "the agent's status");
   if (command.state !== "logged_out" && status === "Logged Out") throw new CommandFailed("not_logged_on", `agent ${agent} is logged out of mod_callcenter`);
   const state = await apiOk(esl, `callcenter_config agent get state ${agent}`, signal, "the agent's state");

@@ -119,7 +119,11 @@ export class FreeswitchMonitorSession implements MonitorSession {
       throw e;
     }
     session.started = true;
-    deps.emit(leg, { type: "supervision.started", data: { sessionId: session.id, supervisorId: request.supervisor.id, supervisorName: request.supervisor.name, mode: request.mode } }, deps.now());
+    deps.emit(
+      leg,
+      { type: "supervision.started", data: { sessionId: session.id, supervisorId: request.supervisor.id, supervisorName: request.supervisor.name, mode: request.mode } },
+      deps.now(),
+    );
     return session;
   }
 

@@ -155,9 +155,7 @@ export class FakeEslServer {
       const job = headers.get("job-uuid") ?? randomUUID();
       socket.write(`Content-Type: command/reply\nReply-Text: +OK Job-UUID: ${job}\nJob-UUID: ${job}\n\n`);
       const [cmd = "", ...args] = rest;
-      this.track(
-        this.run(rest).then((out) => this.fire("BACKGROUND_JOB", { "Job-UUID": job, "Job-Command": cmd, "Job-Command-Arg": args.join(" ") }, out)),
-      );
+      this.track(this.run(rest).then((out) => this.fire("BACKGROUND_JOB", { "Job-UUID": job, "Job-Command": cmd, "Job-Command-Arg": args.join(" ") }, out)));
     } else {
       socket.write(reply("-ERR command not found"));
     }

@@ -15,7 +15,8 @@ export type CcAgent = { name: string; status: string; state: string; lastBridgeE
 type QueueCall = { n: number; callId: string; legId: string; queuedAt: number; agent?: CcAgent; agentUuid?: string };
 
 const STATUSES = ["Logged Out", "Available", "Available (On Demand)", "On Break"];
-const AGENT_COLUMNS = "name|instance_id|uuid|type|contact|status|state|max_no_answer|wrap_up_time|reject_delay_time|busy_delay_time|no_answer_delay_time|last_bridge_start|last_bridge_end|last_offered_call|last_status_change|no_answer_count|calls_answered|talk_time|ready_time|external_calls_count";
+const AGENT_COLUMNS =
+  "name|instance_id|uuid|type|contact|status|state|max_no_answer|wrap_up_time|reject_delay_time|busy_delay_time|no_answer_delay_time|last_bridge_start|last_bridge_end|last_offered_call|last_status_change|no_answer_count|calls_answered|talk_time|ready_time|external_calls_count";
 const RING_MS = 2_000;
 const WRAP_UP_MS = 10_000;
 
@@ -66,7 +67,30 @@ export class FakeCallcenter {
     if (section === "queue" && action === "list" && rest[0] === "agents") {
       const [, queue, status, state] = rest;
       const rows = queue !== this.opts.queue ? [] : [...this.agents.values()].filter((a) => (!status || a.status === status) && (!state || a.state === state));
-      const line = (a: CcAgent) => [a.name, "single_box", "", "callback", `user/${a.name}`, a.status, a.state, 3, 10, 10, 60, 0, 0, Math.floor(a.lastBridgeEnd / 1000), 0, 0, 0, 0, 0, 0, a.external ? 1 : 0].join("|");
+      const line = (a: CcAgent) =>
+        [
+          a.name,
+          "single_box",
+          "",
+          "callback",
+          `user/${a.name}`,
+          a.status,
+          a.state,
+          3,
+          10,
+          10,
+          60,
+          0,
+          0,
+          Math.floor(a.lastBridgeEnd / 1000),
+          0,
+          0,
+          0,
+          0,
+          0,
+          0,
+          a.external ? 1 : 0,
+        ].join("|");
       return `${AGENT_COLUMNS}\n${rows.map((a) => `${line(a)}\n`).join("")}+OK\n`;
     }
     return "-ERR Invalid!\n";
@@ -94,7 +118,8 @@ export class FakeCallcenter {
 
   private showStatus(agent: CcAgent): void {
     if (agent.status === "Logged Out") this.sw.emit({ type: "agent.logged_off", agentId: agent.name, data: {} });
-    else if (agent.status === "On Break") this.sw.emit({ type: "agent.not_ready", agentId: agent.name, data: { reasonCode: this.sw.hash.get(`cc_break_reason/${agent.name}`) ?? "break" } });
+    else if (agent.status === "On Break")
+      this.sw.emit({ type: "agent.not_ready", agentId: agent.name, data: { reasonCode: this.sw.hash.get(`cc_break_reason/${agent.name}`) ?? "break" } });
     else this.sw.emit({ type: "agent.ready", agentId: agent.name, data: {} });
   }
 
@@ -111,7 +136,12 @@ export class FakeCallcenter {
     const call: QueueCall = { n, callId: uuid, legId: `${uuid}-q`, queuedAt: this.sw.time() };
     this.sw.createChannel(uuid, undefined, { cc_queue: this.opts.queue });
     this.sw.answer(this.sw.channels.get(uuid) ?? this.never());
-    this.sw.emit({ type: "call.offered", callId: uuid, queueId: this.opts.queue, data: { from: `+4420794601${String(n % 100).padStart(2, "0")}`, to: "+442079460000", direction: "inbound", channelId: uuid } });
+    this.sw.emit({
+      type: "call.offered",
+      callId: uuid,
+      queueId: this.opts.queue,
+      data: { from: `+4420794601${String(n % 100).padStart(2, "0")}`, to: "+442079460000", direction: "inbound", channelId: uuid },
+    });
     this.sw.emit({ type: "call.queued", callId: uuid, queueId: this.opts.queue, legId: call.legId, data: {} });
     this.waiting.push(call);
     this.route();
@@ -124,7 +154,9 @@ export class FakeCallcenter {
   private route(): void {
     for (;;) {
       const call = this.waiting[0];
-      const free = [...this.agents.values()].filter((a) => a.status === "Available" && a.state === "Waiting" && !a.external && !this.sw.busy(a.name)).sort((a, b) => a.lastBridgeEnd - b.lastBridgeEnd);
+      const free = [...this.agents.values()]
+        .filter((a) => a.status === "Available" && a.state === "Waiting" && !a.external && !this.sw.busy(a.name))
+        .sort((a, b) => a.lastBridgeEnd - b.lastBridgeEnd);
       const agent = free[0];
       if (!call || !agent) return;
       this.waiting.shift();
@@ -155,7 +187,11 @@ export class FakeCallcenter {
       sw.at(answeredAt + this.opts.talkS(call.n) * 1000, () => {
         sw.hangup(agentUuid);
         sw.hangup(call.callId);
-        sw.emit({ type: "call.connection_cleared", ...base, data: { queuedAt: call.queuedAt, talkMs: sw.time() - answeredAt, holdMs: 0, holdCount: 0, releasedBy: "caller", transferred: false } });
+        sw.emit({
+          type: "call.connection_cleared",
+          ...base,
+          data: { queuedAt: call.queuedAt, talkMs: sw.time() - answeredAt, holdMs: 0, holdCount: 0, releasedBy: "caller", transferred: false },
+        });
         sw.emit({ type: "call.cleared", callId: call.callId, data: { durationMs: sw.time() - call.queuedAt } });
         sw.emit({ type: "agent.working_after_call", agentId: agent.name, data: {} });
         agent.state = "Idle";

@@ -40,7 +40,11 @@ export async function startFakeLab(o: Partial<Pick<FreeswitchAdapterOptions, "su
     talkS: (n) => 90 + ((n * 37) % 61),
   });
   sw.advance(5 * 60_000);
-  const server = new FakeEslServer(FAKE_ESL_PASSWORD, (cmd, arg) => sw.api(cmd, arg), () => sw.time());
+  const server = new FakeEslServer(
+    FAKE_ESL_PASSWORD,
+    (cmd, arg) => sw.api(cmd, arg),
+    () => sw.time(),
+  );
   sw.fire = (name, headers) => server.fire(name, headers);
   const port = await server.listen();
 

@@ -119,7 +119,13 @@ export class FakeSwitch {
 
   private channelEvent(name: string, ch: Channel, extra: Record<string, string> = {}): void {
     const vars = Object.fromEntries(Object.entries(ch.vars).map(([k, v]) => [`variable_${k}`, v]));
-    this.fire(name, { "Unique-ID": ch.uuid, "Channel-Name": `sofia/internal/${ch.ext ?? "caller"}@fake`, "Answer-State": ch.answered ? "answered" : "ringing", ...vars, ...extra });
+    this.fire(name, {
+      "Unique-ID": ch.uuid,
+      "Channel-Name": `sofia/internal/${ch.ext ?? "caller"}@fake`,
+      "Answer-State": ch.answered ? "answered" : "ringing",
+      ...vars,
+      ...extra,
+    });
   }
 
   /** An API command (cmd, and its argument as one string): FreeSWITCH's reply text. */
@@ -243,7 +249,12 @@ export class FakeSwitch {
     const queueId = ch.vars.cc_queue ?? this.opts.queue;
     const to = bridgeTo.split("/").at(-1) ?? bridgeTo;
     const callbackOf = ch.vars.cc_callback_of;
-    this.emit({ type: "call.offered", callId: ch.uuid, queueId, data: { from: ch.vars.origination_caller_id_number ?? "queue", to, direction: "outbound", channelId: ch.uuid, ...(callbackOf ? { callbackOf } : {}) } });
+    this.emit({
+      type: "call.offered",
+      callId: ch.uuid,
+      queueId,
+      data: { from: ch.vars.origination_caller_id_number ?? "queue", to, direction: "outbound", channelId: ch.uuid, ...(callbackOf ? { callbackOf } : {}) },
+    });
     this.emit({ type: "call.delivered", callId: ch.uuid, queueId, legId: `${ch.uuid}-cb`, agentId: agent.name, data: { agentChannelId: ch.uuid } });
   }
 
@@ -263,7 +274,11 @@ export class FakeSwitch {
         const answeredAt = this.now;
         this.emit({ type: "call.established", ...base, data: { waitMs: 0, ringMs: 5_000, agentChannelId: ch.uuid } });
         this.at(this.now + 60_000, () => {
-          this.emit({ type: "call.connection_cleared", ...base, data: { queuedAt: startedAt, talkMs: this.now - answeredAt, holdMs: 0, holdCount: 0, releasedBy: "caller", transferred: false } });
+          this.emit({
+            type: "call.connection_cleared",
+            ...base,
+            data: { queuedAt: startedAt, talkMs: this.now - answeredAt, holdMs: 0, holdCount: 0, releasedBy: "caller", transferred: false },
+          });
           this.emit({ type: "call.cleared", callId: base.callId, data: { durationMs: this.now - startedAt } });
           end();
         });

@@ -10,7 +10,13 @@ describe("the agent's leg of a call, from its events", () => {
   it("is the established leg not yet cleared, with the agent channel's uuid", () => {
     const events = [
       ev({ type: "call.established", time: 2_000, legId: "l1", agentId: "1001", data: { waitMs: 1, ringMs: 1, agentChannelId: "uuid-a" } }),
-      ev({ type: "call.connection_cleared", time: 3_000, legId: "l1", agentId: "1001", data: { queuedAt: 0, talkMs: 1, holdMs: 0, holdCount: 0, releasedBy: "system", transferred: true } }),
+      ev({
+        type: "call.connection_cleared",
+        time: 3_000,
+        legId: "l1",
+        agentId: "1001",
+        data: { queuedAt: 0, talkMs: 1, holdMs: 0, holdCount: 0, releasedBy: "system", transferred: true },
+      }),
       ev({ type: "call.established", time: 4_000, legId: "l2", agentId: "1002", data: { waitMs: 1, ringMs: 1, agentChannelId: "uuid-b" } }),
     ];
     // In any order of arrival.

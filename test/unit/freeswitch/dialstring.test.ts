@@ -5,7 +5,9 @@ import { DTMF, whisperVariables } from "@/ingest/freeswitch/monitor-session";
 
 describe("FreeSWITCH dial strings", () => {
   it("fills a template's placeholders", () => {
-    expect(fillTemplate("user/{agent} &bridge(sofia/gateway/pstn/{number})", { agent: "1001", number: "+442079460010" })).toBe("user/1001 &bridge(sofia/gateway/pstn/+442079460010)");
+    expect(fillTemplate("user/{agent} &bridge(sofia/gateway/pstn/{number})", { agent: "1001", number: "+442079460010" })).toBe(
+      "user/1001 &bridge(sofia/gateway/pstn/+442079460010)",
+    );
   });
 
   it("refuses a placeholder the command has no value for", () => {

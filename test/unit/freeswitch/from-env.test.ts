@@ -8,7 +8,9 @@ describe("TELEPHONY=freeswitch", () => {
     const attempt = () => parseEnv({ TELEPHONY: "freeswitch", FREESWITCH_ESL_HOST: "pbx1" });
     expect(attempt).toThrow(EnvError);
     expect(attempt).toThrow(/FREESWITCH_ESL_HOST \/ FREESWITCH_ESL_PASSWORD: required when TELEPHONY=freeswitch/);
-    expect(() => parseEnv({ TELEPHONY: "freeswitch", FREESWITCH_ESL_HOST: "pbx1", FREESWITCH_ESL_PASSWORD: "pw", FREESWITCH_ESL_PORT: "70000" })).toThrow(/FREESWITCH_ESL_PORT/);
+    expect(() => parseEnv({ TELEPHONY: "freeswitch", FREESWITCH_ESL_HOST: "pbx1", FREESWITCH_ESL_PASSWORD: "pw", FREESWITCH_ESL_PORT: "70000" })).toThrow(
+      /FREESWITCH_ESL_PORT/,
+    );
   });
 
   it("defaults the port to mod_event_socket's 8021 and the dial strings to user/ endpoints", () => {
@@ -24,7 +26,13 @@ describe("TELEPHONY=freeswitch", () => {
   it("builds the FreeSWITCH adapter, declaring agent state, callbacks and monitoring on the supervisor's phone", () => {
     const adapter = createPlatformAdapter(parseEnv({ TELEPHONY: "freeswitch", FREESWITCH_ESL_HOST: "pbx1", FREESWITCH_ESL_PASSWORD: "pw" }));
     expect(adapter).toBeInstanceOf(FreeswitchAdapter);
-    expect(adapter?.capabilities).toEqual({ monitorModes: ["listen", "whisper", "barge"], monitorMedia: "phone", setAgentState: true, originateCallback: true, fetchRecording: false });
+    expect(adapter?.capabilities).toEqual({
+      monitorModes: ["listen", "whisper", "barge"],
+      monitorMedia: "phone",
+      setAgentState: true,
+      originateCallback: true,
+      fetchRecording: false,
+    });
     expect(Object.keys(adapter?.commands ?? {}).sort()).toEqual(["originateCallback", "setAgentState", "startMonitor"]);
   });
 });

@@ -79,7 +79,13 @@ describe("SimulatedPbx", () => {
     const pbx: PlatformAdapter = pbxAt(() => clock);
     expect(pbx.name).toContain("sim://pbx1");
     expect(pbx.timeZone).toBe(defaultConfig().timeZone);
-    expect(pbx.capabilities).toEqual({ monitorModes: ["listen", "whisper", "barge"], monitorMedia: "browser", setAgentState: true, originateCallback: true, fetchRecording: false });
+    expect(pbx.capabilities).toEqual({
+      monitorModes: ["listen", "whisper", "barge"],
+      monitorMedia: "browser",
+      setAgentState: true,
+      originateCallback: true,
+      fetchRecording: false,
+    });
     await pbx.start(ctx);
 
     expect(got.directories).toEqual([simulatorDirectory(defaultConfig())]);
