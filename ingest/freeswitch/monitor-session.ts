@@ -10,7 +10,8 @@ import { failureOf, parseApiReply } from "./esl-reply";
 /**
  * A supervisor on a FreeSWITCH call: their own phone is rung (FREESWITCH_SUPERVISOR_DIALSTRING,
  * e.g. `user/{extension}`) and, once answered, runs `eavesdrop` on the agent's leg
- * (docs: developer.signalwire.com/freeswitch, "mod_dptools: eavesdrop"). The mode is set
+ * (https://developer.signalwire.com/freeswitch/FreeSWITCH-Explained/Modules/mod-dptools/6586529,
+ * "mod_dptools: eavesdrop", checked against src/mod/applications/mod_dptools/mod_dptools.c). The mode is set
  * twice over, as eavesdrop reads it:
  *
  * - at the start, by the leg's variables (mod_dptools.c eavesdrop_function):

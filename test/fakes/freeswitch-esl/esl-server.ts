@@ -3,7 +3,8 @@ import { createServer, type Server, type Socket } from "node:net";
 
 /**
  * A fake of FreeSWITCH's event socket (mod_event_socket, inbound mode) for CI, following
- * the documented protocol (developer.signalwire.com/freeswitch, "mod_event_socket") and,
+ * the documented protocol ("mod_event_socket", freeswitch.org/confluence page 1048924, now at
+ * developer.signalwire.com/freeswitch/FreeSWITCH-Explained/Modules/mod_event_socket_1048924) and,
  * where the page is silent, what src/mod/event_handlers/mod_event_socket/mod_event_socket.c
  * writes:
  *
