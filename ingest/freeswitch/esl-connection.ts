@@ -51,7 +51,7 @@ export class EslConnection implements EslApi {
   private readonly listeners = new Set<(event: ChannelEvent) => void>();
 
   constructor(config: EslConfig, log: (line: string) => void) {
-    this.client = new FreeSwitchClient({ ...config, logger: eslLogger(log) as never });
+    this.client = new FreeSwitchClient({ ...config, logger: eslLogger(log) });
     for (const name of CHANNEL_EVENTS) {
       this.client.on(name, (event: FreeSwitchEventData) => {
         const uuid = event.body.uniqueID;

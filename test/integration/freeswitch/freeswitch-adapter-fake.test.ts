@@ -3,6 +3,7 @@ import type { CtiEvent } from "@/lib/events";
 import { CommandFailed, withDeadline } from "@/lib/telephony/commands";
 import type { MonitorMode } from "@/lib/telephony/capabilities";
 import type { MonitorRequest, MonitorSession } from "@/lib/telephony/monitor";
+import { FreeswitchMonitorSession } from "@/ingest/freeswitch/monitor-session";
 import { whileTimePasses } from "../../contract/harness";
 import { startFakeLab, QUEUE, SUPERVISOR_PHONE, type FakeLab } from "../../fakes/freeswitch-esl/fake-lab";
 
@@ -40,6 +41,13 @@ function startMonitor(lab: FakeLab, callId: string, mode: MonitorMode, who: Moni
   return whileTimePasses(lab, (signal) => run({ callId, mode, supervisor: who }, signal));
 }
 
+/** startMonitor under the product's deadline, the fake's clock standing still unless the test moves it. */
+function startWhileClockStands(lab: FakeLab, callId: string, deadlineMs?: number): Promise<MonitorSession> {
+  const run = lab.adapter.commands.startMonitor;
+  if (!run) throw new Error("startMonitor");
+  return withDeadline((signal) => run({ callId, mode: "listen", supervisor }, signal), deadlineMs);
+}
+
 /** The supervisor's leg on the fake switch: the channel rung at their phone. */
 const supervisorLegs = (lab: FakeLab) => [...lab.sw.channels.values()].filter((c) => c.ext === SUPERVISOR_PHONE);
 const supervision = (lab: FakeLab) => lab.events().filter((e): e is Extract<CtiEvent, { type: `supervision.${string}` }> => e.type.startsWith("supervision."));
@@ -54,7 +62,8 @@ describe("the FreeSWITCH adapter on the fake switch", () => {
       const call = talkingCall(lab);
       const session = await startMonitor(lab, call.callId, mode);
       const [leg] = supervisorLegs(lab);
-      expect(leg?.uuid).toBe((session as unknown as { supervisorLeg: string }).supervisorLeg);
+      if (!(session instanceof FreeswitchMonitorSession)) throw new Error("a FreeSWITCH session");
+      expect(leg?.uuid).toBe(session.supervisorLeg);
       expect(leg?.eavesdrop).toEqual({ target: call.channelId, ...mux });
       expect(lab.server.received.find((l) => l.includes("originate"))).toContain(`user/${SUPERVISOR_PHONE} &eavesdrop(${call.channelId})`);
       await whileTimePasses(lab, (signal) => session.stop(signal));
@@ -117,25 +126,21 @@ describe("the FreeSWITCH adapter on the fake switch", () => {
   it("kills the supervisor's leg when the agent's leg hangs up while it rings", () =>
     withLab(async (lab) => {
       const call = talkingCall(lab);
-      const run = lab.adapter.commands.startMonitor;
-      if (!run) throw new Error("startMonitor");
-      const answer = withDeadline((signal) => run({ callId: call.callId, mode: "listen", supervisor }, signal));
+      const answer = startWhileClockStands(lab, call.callId);
       await vi.waitFor(() => expect(supervisorLegs(lab)).toHaveLength(1));
+      const leg = supervisorLegs(lab)[0]?.uuid;
       lab.sw.hangup(call.channelId);
       await lab.pass(1_000);
       await expect(answer).rejects.toMatchObject({ code: "call_ended" });
-      await lab.pass(0);
+      await vi.waitFor(() => expect(lab.server.received).toContain(`bgapi uuid_kill ${leg}`));
       expect(supervisorLegs(lab)).toEqual([]);
       expect(supervision(lab)).toEqual([]);
     }));
 
   it("hangs the supervisor's leg up when the command's deadline passes before FreeSWITCH answers the originate", () =>
     withLab(async (lab) => {
-      const call = talkingCall(lab);
-      const run = lab.adapter.commands.startMonitor;
-      if (!run) throw new Error("startMonitor");
       // The phone rings and the fake's clock stands still: originate never answers within the deadline.
-      const answer = withDeadline((signal) => run({ callId: call.callId, mode: "listen", supervisor }, signal), 300);
+      const answer = startWhileClockStands(lab, talkingCall(lab).callId, 300);
       await expect(answer).rejects.toMatchObject({ code: "timeout" });
       const [leg] = supervisorLegs(lab);
       await vi.waitFor(() => expect(lab.server.received).toContain(`bgapi uuid_kill ${leg?.uuid}`));
