@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { CommandFailed, type CallbackCommand, type CallbackResult } from "@/lib/telephony/commands";
 import { fillTemplate, plainWord, withVariables } from "./dialstring";
-import { abortion, apiOk, type EslApi } from "./esl-connection";
+import { abortion, apiOk, ORIGINATE_JOB_MS, type EslApi } from "./esl-connection";
 import { failureOf, parseApiReply } from "./esl-reply";
 
 /**
@@ -70,7 +70,9 @@ async function ringAgent(esl: EslApi, o: CallbackOptions, command: CallbackComma
   const created = new Promise<"created">((resolve) => {
     stopWatching = esl.onChannelEvent((e) => e.name === "CHANNEL_CREATE" && e.uuid === uuid && resolve("created"));
   });
-  const job = esl.api(`originate ${dial}`, new AbortController().signal).then(parseApiReply);
+  signal.throwIfAborted();
+  // Not under the command's signal: the job's answer is wanted even after the command gave up, to log it.
+  const job = esl.api(`originate ${dial}`, new AbortController().signal, ORIGINATE_JOB_MS).then(parseApiReply);
   const aborted = abortion(signal, "originate abandoned");
   // Settled either way later on, never an unhandled rejection.
   void job.catch(() => undefined);

@@ -12,14 +12,20 @@ import { expectOk } from "./esl-reply";
  */
 export type EslConfig = { host: string; port: number; password: string };
 
+/** How long an originate's job may take: the phone rings (originate's own timeout is 60 s), then it answers. */
+export const ORIGINATE_JOB_MS = 90_000;
+
 /** The channel events the adapter reads, with the channel's uuid and its headers (variables as `variable_<name>`). */
 export const CHANNEL_EVENTS = ["CHANNEL_CREATE", "CHANNEL_ANSWER", "CHANNEL_HANGUP_COMPLETE"] as const;
 export type ChannelEventName = (typeof CHANNEL_EVENTS)[number];
 export type ChannelEvent = { name: ChannelEventName; uuid: string; headers: Readonly<Record<string, string>> };
 
 export interface EslApi {
-  /** Runs an API command; resolves with FreeSWITCH's reply text (`+OK ...`, `-ERR ...`, a value); rejects when the socket fails it or the signal aborts. */
-  api(command: string, signal: AbortSignal): Promise<string>;
+  /**
+   * Runs an API command; resolves with FreeSWITCH's reply text (`+OK ...`, `-ERR ...`, a value); rejects when the
+   * socket fails it, the signal aborts, or `timeoutMs` (default twice the command deadline) passes without an answer.
+   */
+  api(command: string, signal: AbortSignal, timeoutMs?: number): Promise<string>;
   onChannelEvent(listener: (event: ChannelEvent) => void): () => void;
   /** How many times the socket authenticated so far (1 once connected; more after a reconnection). */
   connections(): number;
@@ -62,10 +68,10 @@ export class EslConnection implements EslApi {
     }
   }
 
-  async api(command: string, signal: AbortSignal): Promise<string> {
+  async api(command: string, signal: AbortSignal, timeoutMs = COMMAND_DEADLINE_MS * 2): Promise<string> {
     signal.throwIfAborted();
     // esl-lite's own timeout is a backstop (it never rejects); the product's deadline aborts first through the signal.
-    const job = this.client.bgapi(command, COMMAND_DEADLINE_MS * 2);
+    const job = this.client.bgapi(command, timeoutMs);
     const aborted = abortion(signal, `${command.split(" ")[0]} abandoned`);
     const result = await Promise.race([job, aborted]);
     if (result instanceof Error) throw new Error(`${result.name}: ${result.message}`);
@@ -95,7 +101,10 @@ export async function apiOk(esl: EslApi, command: string, signal: AbortSignal, w
 
 /** Rejects when the signal aborts (for a race); handled here too, so an abort after the race was won is no unhandled rejection. */
 export function abortion(signal: AbortSignal, message: string): Promise<never> {
-  const p = new Promise<never>((_, reject) => signal.addEventListener("abort", () => reject(new Error(message)), { once: true }));
+  const p = new Promise<never>((_, reject) => {
+    if (signal.aborted) reject(new Error(message));
+    else signal.addEventListener("abort", () => reject(new Error(message)), { once: true });
+  });
   p.catch(() => undefined);
   return p;
 }

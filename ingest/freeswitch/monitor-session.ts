@@ -4,7 +4,7 @@ import type { MonitorMode } from "@/lib/telephony/capabilities";
 import type { MonitorEnd, MonitorRequest, MonitorSession } from "@/lib/telephony/monitor";
 import type { AgentLeg } from "./agent-leg";
 import { fillTemplate, plainWord, withVariables } from "./dialstring";
-import { abortion, apiOk, type ChannelEvent, type EslApi } from "./esl-connection";
+import { abortion, apiOk, ORIGINATE_JOB_MS, type ChannelEvent, type EslApi } from "./esl-connection";
 import { failureOf, parseApiReply } from "./esl-reply";
 
 /**
@@ -106,7 +106,8 @@ export class FreeswitchMonitorSession implements MonitorSession {
     const session = new FreeswitchMonitorSession(deps, leg, request);
     const vars = { origination_uuid: session.supervisorLeg, eavesdrop_enable_dtmf: "true", ...whisperVariables(request.mode), cc_supervision_session: session.id };
     try {
-      const job = deps.esl.api(`originate ${withVariables(target, vars)} &eavesdrop(${channel})`, new AbortController().signal).then(parseApiReply);
+      signal.throwIfAborted();
+      const job = deps.esl.api(`originate ${withVariables(target, vars)} &eavesdrop(${channel})`, new AbortController().signal, ORIGINATE_JOB_MS).then(parseApiReply);
       void job.catch(() => undefined);
       const reply = await Promise.race([job, abortion(signal, "originate abandoned")]);
       if (!reply.ok) throw failureOf(reply.error, "ringing the supervisor's phone");

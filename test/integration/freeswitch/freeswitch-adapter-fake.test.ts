@@ -3,7 +3,9 @@ import type { CtiEvent } from "@/lib/events";
 import { CommandFailed, withDeadline } from "@/lib/telephony/commands";
 import type { MonitorMode } from "@/lib/telephony/capabilities";
 import type { MonitorRequest, MonitorSession } from "@/lib/telephony/monitor";
+import { EslConnection } from "@/ingest/freeswitch/esl-connection";
 import { FreeswitchMonitorSession } from "@/ingest/freeswitch/monitor-session";
+import { FakeEslServer } from "../../fakes/freeswitch-esl/esl-server";
 import { whileTimePasses } from "../../contract/harness";
 import { startFakeLab, QUEUE, SUPERVISOR_PHONE, type FakeLab } from "../../fakes/freeswitch-esl/fake-lab";
 
@@ -140,10 +142,12 @@ describe("the FreeSWITCH adapter on the fake switch", () => {
   it("hangs the supervisor's leg up when the command's deadline passes before FreeSWITCH answers the originate", () =>
     withLab(async (lab) => {
       // The phone rings and the fake's clock stands still: originate never answers within the deadline.
-      const answer = startWhileClockStands(lab, talkingCall(lab).callId, 300);
+      const answer = startWhileClockStands(lab, talkingCall(lab).callId, 1_500);
       await expect(answer).rejects.toMatchObject({ code: "timeout" });
-      const [leg] = supervisorLegs(lab);
-      await vi.waitFor(() => expect(lab.server.received).toContain(`bgapi uuid_kill ${leg?.uuid}`));
+      const originate = lab.server.received.find((l) => l.includes("originate")) ?? "";
+      const leg = /origination_uuid=([^,}]+)/.exec(originate)?.[1];
+      expect(leg).toMatch(/^[0-9a-f-]{36}$/);
+      await vi.waitFor(() => expect(lab.server.received).toContain(`bgapi uuid_kill ${leg}`));
       await vi.waitFor(() => expect(supervisorLegs(lab)).toEqual([]));
     }));
 
@@ -179,6 +183,21 @@ describe("the FreeSWITCH adapter on the fake switch", () => {
     await expect(session.ended).resolves.toEqual({ reason: "platform_stopped" });
     expect(supervisorLegs(lab)).toEqual([]);
     await lab.server.close();
+  });
+
+  it("gets no answer with a wrong password (FreeSWITCH says -ERR invalid and hangs up): the command gives up at its deadline", async () => {
+    const server = new FakeEslServer("right-password", () => "+OK\n", Date.now);
+    const port = await server.listen();
+    const log: string[] = [];
+    const esl = new EslConnection({ host: "127.0.0.1", port, password: "wrong-password" }, (l) => log.push(l));
+    try {
+      await expect(withDeadline((signal) => esl.api("status", signal), 1_000)).rejects.toMatchObject({ code: "timeout" });
+      expect(server.received).toContain("auth wrong-password");
+      expect(server.received).not.toContain("bgapi status");
+    } finally {
+      esl.close();
+      await server.close();
+    }
   });
 
   it("originates a callback with the missed call and queue on the agent's leg, whose uuid is the new call's id", () =>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CommandFailed } from "@/lib/telephony/commands";
 import { expectOk, failureOf, parseApiReply } from "@/ingest/freeswitch/esl-reply";
+import { abortion } from "@/ingest/freeswitch/esl-connection";
 
 /** Replies as FreeSWITCH writes them (mod_commands.c, mod_callcenter.c, mod_event_socket.c), and the product's code for each. */
 describe("FreeSWITCH API replies", () => {
@@ -37,5 +38,15 @@ describe("FreeSWITCH API replies", () => {
   it("expectOk gives the text or throws the failure", () => {
     expect(expectOk("+OK 1234 received DTMF 2.\n", "x")).toBe("1234 received DTMF 2.");
     expect(() => expectOk("-ERR No such channel!\n", "the kill")).toThrow(expect.objectContaining({ code: "call_ended" }));
+  });
+});
+
+describe("abortion", () => {
+  it("rejects for a signal aborted before or after it is asked", async () => {
+    await expect(abortion(AbortSignal.abort(), "given up")).rejects.toThrow("given up");
+    const c = new AbortController();
+    const later = abortion(c.signal, "later");
+    c.abort();
+    await expect(later).rejects.toThrow("later");
   });
 });
