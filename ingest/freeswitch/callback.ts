@@ -65,7 +65,7 @@ async function ringAgent(esl: EslApi, o: CallbackOptions, command: CallbackComma
   const uuid = randomUUID();
   const vars: Record<string, string> = { origination_uuid: uuid, cc_queue: command.queueId };
   if (command.callbackOf) vars.cc_callback_of = plainWord(command.callbackOf, "not_permitted", "missed call id");
-  const dial = withVariables(fillTemplate(o.dialString, { agent: agentId, number: command.number, queue: command.queueId }), vars);
+  const dial = withVariables(fillTemplate(o.dialString, { agent: agentId, number: command.number, queue: command.queueId }, "not_permitted"), vars);
   let stopWatching = () => {};
   const created = new Promise<"created">((resolve) => {
     stopWatching = esl.onChannelEvent((e) => e.name === "CHANNEL_CREATE" && e.uuid === uuid && resolve("created"));

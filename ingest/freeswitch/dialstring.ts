@@ -16,11 +16,12 @@ export function plainWord(value: string, code: CommandErrorCode, what: string): 
   return value;
 }
 
-export function fillTemplate(template: string, values: Readonly<Record<string, string>>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+/** Fills `{name}` placeholders; only the values the template uses are checked (with `code` when one is not a plain word). */
+export function fillTemplate(template: string, values: Readonly<Record<string, string | undefined>>, code: CommandErrorCode): string {
+  return template.replace(/\{(\w+)\}/g, (_whole, name: string) => {
     const v = values[name];
     if (v === undefined) throw new CommandFailed("unsupported", `the dial string template names {${name}}, which this command does not have`);
-    return v;
+    return plainWord(v, code, name);
   });
 }
 

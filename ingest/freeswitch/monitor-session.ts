@@ -76,7 +76,7 @@ export class FreeswitchMonitorSession implements MonitorSession {
   private constructor(
     private readonly deps: SessionDeps,
     readonly leg: AgentLeg,
-    private readonly request: MonitorRequest,
+    request: MonitorRequest,
   ) {
     this.current = request.mode;
     this.ended = new Promise((resolve) => (this.finish = resolve));
@@ -96,10 +96,7 @@ export class FreeswitchMonitorSession implements MonitorSession {
   /** Rings the supervisor and starts eavesdrop; resolves once they answered (the site's dial string should auto-answer). */
   static async open(deps: SessionDeps, leg: AgentLeg, request: MonitorRequest, signal: AbortSignal): Promise<FreeswitchMonitorSession> {
     const channel = plainWord(leg.channelId, "call_ended", "agent channel");
-    const extension = request.supervisor.extension === undefined ? undefined : plainWord(request.supervisor.extension, "unsupported", "supervisor extension");
-    const values: Record<string, string> = { supervisorId: plainWord(request.supervisor.id, "unsupported", "supervisor id") };
-    if (extension !== undefined) values.extension = extension;
-    const target = fillTemplate(deps.dialString, values);
+    const target = fillTemplate(deps.dialString, { extension: request.supervisor.extension, supervisorId: request.supervisor.id }, "unsupported");
     if ((await apiOk(deps.esl, `uuid_exists ${channel}`, signal, "the agent's channel")) !== "true") {
       throw new CommandFailed("call_ended", `the agent's channel of call ${leg.callId} is gone`);
     }

@@ -5,13 +5,18 @@ import { DTMF, whisperVariables } from "@/ingest/freeswitch/monitor-session";
 
 describe("FreeSWITCH dial strings", () => {
   it("fills a template's placeholders", () => {
-    expect(fillTemplate("user/{agent} &bridge(sofia/gateway/pstn/{number})", { agent: "1001", number: "+442079460010" })).toBe(
+    expect(fillTemplate("user/{agent} &bridge(sofia/gateway/pstn/{number})", { agent: "1001", number: "+442079460010" }, "not_permitted")).toBe(
       "user/1001 &bridge(sofia/gateway/pstn/+442079460010)",
     );
+    // Only the values used are checked: a supervisor id that could not be dialled does not matter to user/{extension}.
+    expect(fillTemplate("{sip_auto_answer=true}user/{extension}", { extension: "2001", supervisorId: "oidc|42 x" }, "unsupported")).toBe(
+      "{sip_auto_answer=true}user/2001",
+    );
+    expect(() => fillTemplate("user/{supervisorId}", { supervisorId: "oidc|42 x" }, "unsupported")).toThrow(expect.objectContaining({ code: "unsupported" }));
   });
 
   it("refuses a placeholder the command has no value for", () => {
-    expect(() => fillTemplate("user/{extension}", { supervisorId: "s1" })).toThrow(expect.objectContaining({ code: "unsupported" }));
+    expect(() => fillTemplate("user/{extension}", { supervisorId: "s1" }, "unsupported")).toThrow(expect.objectContaining({ code: "unsupported" }));
   });
 
   it("puts our variables in the one block at the front, after the template's own", () => {
