@@ -18,7 +18,8 @@ import { failureOf, parseApiReply } from "./esl-reply";
  *   `eavesdrop_whisper_bleg=true` mixes the supervisor into what is written to the
  *   eavesdropped channel, i.e. the agent hears them (ED_MUX_WRITE);
  *   `eavesdrop_whisper_aleg=true` into what that channel reads, which goes on to the
- *   caller (ED_MUX_READ); both = barge, neither = listen;
+ *   caller (ED_MUX_READ); both = barge, neither = listen (signalwire/freeswitch issue 2460
+ *   saw the same: whisper_aleg on an eavesdrop of the a-leg is not heard by the a-leg);
  * - afterwards, by DTMF on the supervisor's leg, which eavesdrop reads while it runs
  *   (switch_ivr_async.c; the page's "2 to speak with the uuid, 1 to speak with the other
  *   half, 3 to engage a three way, 0 to restore eavesdrop"): whisper = 2 (the uuid is the
