@@ -6,8 +6,18 @@ import { test, expect, signIn, signInRequest, sql, demoSignIn } from "./support"
  * customer), its outbound call stored with the missed call it answers, audited.
  */
 
-test("a supervisor calls a missed caller back in one click; the PBX places it and the row follows", async ({ page }) => {
+test("a supervisor calls a missed caller back in one click; the PBX places it, the wallboard shows it, and the row follows", async ({ page, browser }) => {
   await signIn(page, "supervisor");
+  // The wallboard, open beside the list, shows the callback's call the moment the PBX places it.
+  const board = await (await browser.newContext()).newPage();
+  await signIn(board, "supervisor");
+  await board.goto("/wallboard");
+  await expect(board.getByTestId("live-status")).toHaveText("Live");
+  let placedCallId = "";
+  page.on("response", (r) => {
+    if (r.url().endsWith("/api/callbacks") && r.request().method() === "POST" && r.status() === 200)
+      void r.json().then((b: { callId: string }) => (placedCallId = b.callId));
+  });
   await page.goto("/callbacks");
   const open = page.locator('[data-testid="callback-row"][data-status="open"]').filter({ has: page.getByTestId("callback-button") });
   await expect(open.first()).toBeVisible({ timeout: 60_000 });
@@ -28,6 +38,10 @@ test("a supervisor calls a missed caller back in one click; the PBX places it an
     callId = id;
   }).toPass({ timeout: 120_000, intervals: [2_000, 3_000, 5_000] });
   expect(callId, "a callback the PBX placed").not.toBe("");
+  await expect.poll(() => placedCallId).not.toBe("");
+  // Rung on the agent first, so on the board for some seconds at least (the agent's ring, then the customer's).
+  await expect(board.locator(`tr[data-call-id="${placedCallId}"]`)).toBeVisible({ timeout: 10_000 });
+  await board.context().close();
 
   // The stored outbound call names the missed call and dials its caller.
   const [missed] = await sql<{ caller: string }>(page.request, `SELECT max(caller) AS caller FROM calls WHERE tenant_id = 'demo' AND call_id = '${callId}'`);

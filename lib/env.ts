@@ -13,7 +13,7 @@ const optionalString = z.string().trim().min(1).optional();
  * The telephony platforms the runtime can drive (ingest/platform/registry.ts holds a
  * factory for each; the compiler insists on one per name). `none` runs no adapter.
  */
-export const TELEPHONY_PLATFORMS = ["simulator", "freeswitch"] as const;
+export const TELEPHONY_PLATFORMS = ["simulator", "asterisk", "freeswitch"] as const;
 export type TelephonyPlatform = (typeof TELEPHONY_PLATFORMS)[number];
 export type Telephony = TelephonyPlatform | "none";
 
@@ -56,6 +56,24 @@ export const envSchema = z.object({
   SIM_SEED: z.coerce.number().int().default(42),
   SIM_BACKFILL_DAYS: z.coerce.number().min(0).max(400).default(30),
   SIM_RECORDING_DAYS: z.coerce.number().min(0).max(400).default(4),
+  /** TELEPHONY=asterisk (docs/telephony.md, "Asterisk"): ARI's base URL, e.g. http://pbx:8088/ari, and an ari.conf user. */
+  ARI_URL: z.url().optional(),
+  ARI_USER: optionalString,
+  ARI_PASSWORD: optionalString,
+  /** The Stasis application our snoop and media channels enter; ARI creates it when we connect. */
+  ARI_APP: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/, "must be 1-64 letters, digits, _ . or -")
+    .default("ccs-supervisor"),
+  /** AMI (manager.conf) for agent state: host defaults to ARI_URL's. */
+  AMI_HOST: optionalString,
+  AMI_PORT: z.coerce.number().int().min(1).max(65535).default(5038),
+  AMI_USER: optionalString,
+  AMI_SECRET: optionalString,
+  /** Asterisk's queue_log, when the product can read it: followed for the call and agent events. */
+  ASTERISK_QUEUE_LOG: optionalString,
+  /** app_queue's wrapuptime in seconds, which queue_log does not record (as import:queue-log's --wrapup). */
+  ASTERISK_WRAPUP_SECONDS: z.coerce.number().min(0).max(86_400).default(0),
   /** TELEPHONY=freeswitch (docs/telephony.md, "FreeSWITCH"): the event socket (event_socket.conf.xml) and the dial strings. */
   FREESWITCH_ESL_HOST: optionalString,
   FREESWITCH_ESL_PORT: z.coerce.number().int().min(1).max(65535).default(8021),
@@ -150,6 +168,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     .split(",")
     .map((b) => b.trim())
     .filter((b) => b.length > 0);
+  if (env.TELEPHONY === "asterisk") {
+    const missing = (["ARI_URL", "ARI_USER", "ARI_PASSWORD", "AMI_USER", "AMI_SECRET"] as const).filter((k) => env[k] === undefined);
+    if (missing.length > 0) throw new EnvError(missing.map((k) => `${k}: required when TELEPHONY=asterisk`));
+  }
   const aliased: Telephony | undefined = env.SIMULATOR === undefined ? undefined : env.SIMULATOR ? "simulator" : "none";
   if (env.TELEPHONY === "freeswitch" && (env.FREESWITCH_ESL_HOST === undefined || env.FREESWITCH_ESL_PASSWORD === undefined)) {
     throw new EnvError(["FREESWITCH_ESL_HOST / FREESWITCH_ESL_PASSWORD: required when TELEPHONY=freeswitch"]);

@@ -1,13 +1,24 @@
 "use client";
 
+import Link from "next/link";
+import type { CallCallback } from "@/lib/calls/call-callbacks";
 import type { CallFacts } from "@/lib/calls/call-facts";
 import { outcomeLabel } from "@/lib/tables/contact-table";
 import { formatDateTime, formatDuration } from "@/lib/tables/format";
 
 const dur = (ms: number | null) => (ms === null ? "—" : formatDuration(ms));
 
-/** The call's facts (sums over the legs shown) and each leg, as the contacts list counts them. */
-export function CallFactsPanel({ facts, tz }: { facts: CallFacts; tz: string }) {
+const CALLBACK_ENDS: Record<string, string> = { no_answer: "no answer", busy: "line busy" };
+
+/** How a callback went, in words. */
+function callbackOutcome(c: CallCallback): string {
+  if (c.connected) return c.ended ? "answered" : "in conversation";
+  if (!c.ended) return "ringing";
+  return CALLBACK_ENDS[c.endCause] ?? (c.endCause.replaceAll("_", " ") || "ended");
+}
+
+/** The call's facts (sums over the legs shown) and each leg, as the contacts list counts them; a missed call's callbacks, a callback's missed call. */
+export function CallFactsPanel({ facts, callbacks, tz }: { facts: CallFacts; callbacks: readonly CallCallback[]; tz: string }) {
   const rows: [string, string, string][] = [
     ["queue", "Queue", facts.queues.map((q) => q.name).join(", ") || "—"],
     ["agent", "Agent", facts.agents.map((a) => a.name).join(", ") || "—"],
@@ -36,6 +47,28 @@ export function CallFactsPanel({ facts, tz }: { facts: CallFacts; tz: string }) 
             <dd>{value}</dd>
           </div>
         ))}
+        {facts.callbackOf && (
+          <div className="facts-row" data-fact="callback-of">
+            <dt>Callback of</dt>
+            <dd>
+              <Link href={`/calls/${encodeURIComponent(facts.callbackOf)}`}>the missed call {facts.callbackOf}</Link>
+            </dd>
+          </div>
+        )}
+        {callbacks.length > 0 && (
+          <div className="facts-row" data-fact="callbacks">
+            <dt>Called back</dt>
+            <dd>
+              <ul className="plain-list">
+                {callbacks.map((c) => (
+                  <li key={c.callId} data-callback={c.callId}>
+                    <Link href={`/calls/${encodeURIComponent(c.callId)}`}>{formatDateTime(c.at, tz)}</Link>: {callbackOutcome(c)}
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </div>
+        )}
       </dl>
       <h3 className="facts-subtitle">Legs</h3>
       <ol className="legs-list">

@@ -39,7 +39,7 @@ export function CallPage({
 }) {
   const tz = useBrowserTimeZone(initialTz) ?? "UTC";
   const { param, setParams } = useView();
-  const { facts, recordings } = view;
+  const { facts, recordings, callbacks } = view;
   const asked = param("recording");
   const recording = recordings.find((r) => r.recordingId === asked) ?? recordings[0] ?? null;
   const [currentMs, setCurrentMs] = useState(() => parseMoment(param("t")) ?? 0);
@@ -171,7 +171,7 @@ export function CallPage({
             )}
           </div>
           <aside className="call-side">
-            <CallFactsPanel facts={facts} tz={tz} />
+            <CallFactsPanel facts={facts} callbacks={callbacks} tz={tz} />
             {/* The evaluation slot: QA's panel goes here and reads the player through CallPlayerContext. */}
             <div className="evaluation-slot" data-slot="evaluation">
               {evaluationSlot}

@@ -15,4 +15,5 @@ export const NAV_LINKS: readonly { href: string; label: string; capability: Capa
   { href: "/admin/users", label: "Users", capability: "admin" },
   { href: "/admin/audit", label: "Audit", capability: "admin" },
   { href: "/admin/redaction", label: "Redaction", capability: "admin" },
+  { href: "/admin/monitoring", label: "Monitoring", capability: "admin" },
 ];

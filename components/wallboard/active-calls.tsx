@@ -38,7 +38,7 @@ export function ActiveCalls({
         </thead>
         <tbody>
           {rows.map((c) => (
-            <tr key={c.id} data-call-id={c.id} data-state={c.state}>
+            <tr key={c.id} data-call-id={c.id} data-state={c.state} data-queue-id={c.queueId ?? undefined}>
               <td>{c.id}</td>
               <td>{c.caller ?? "–"}</td>
               <td>{c.queueId ? (queueNames.get(c.queueId) ?? c.queueId) : "–"}</td>
@@ -58,7 +58,7 @@ export function ActiveCalls({
                 <span data-testid="call-monitors">
                   {c.monitors.length === 0 ? "" : c.monitors.map((m) => `${m.supervisor} (${MONITOR_MODE_LABELS[m.mode]})`).join(", ")}
                 </span>
-                {monitorable(c.state, c.agentId) && <MonitorControls callId={c.id} what={`call ${c.id}`} />}
+                {monitorable(c.state, c.agentId) && <MonitorControls callId={c.id} queueId={c.queueId} what={`call ${c.id}`} />}
               </td>
             </tr>
           ))}

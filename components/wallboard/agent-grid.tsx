@@ -34,7 +34,12 @@ export function AgentGrid({ agents, queueNames, canSetState = false }: { agents:
                 : a.queues.map((q) => queueNames.get(q) ?? q).join(", ") || " "}
             </span>
             {/* Between calls, the tile of an agent being followed still shows the session (it says it is waiting). */}
-            <MonitorControls callId={a.call && monitorable(a.call.state, a.id) ? a.call.id : null} what={`${a.name}'s call`} agent={{ id: a.id, name: a.name }} />
+            <MonitorControls
+              callId={a.call && monitorable(a.call.state, a.id) ? a.call.id : null}
+              queueId={a.call?.queueId ?? null}
+              what={`${a.name}'s call`}
+              agent={{ id: a.id, name: a.name }}
+            />
           </li>
         );
       })}

@@ -5,6 +5,7 @@ import { FRAME_MS, type MonitorEnd, type MonitorRequest, type MonitorSession } f
 import type { SimContext } from "./context";
 import type { LiveLeg } from "./live-legs";
 import { legAudio } from "./live-audio";
+import { AGENT_NOTICE, BARGE_NOTICE, noticeTone } from "./notice-tone";
 
 /** Runs a function inside the simulation at its current time (SimulatedPbx.inSimulation). */
 export type InSimulation = <T>(signal: AbortSignal, run: () => T) => Promise<T>;
@@ -66,10 +67,21 @@ export class SimulatedMonitorSession implements MonitorSession {
     this.pump = setInterval(() => this.sendDue(), FRAME_MS);
     // The leg's clearing runs inside the simulation, so the ended event lands at the clearing's time.
     this.unwatch = ctx.liveLegs.watch(leg.legId, () => this.end("call_ended"));
+    const notices = request.notices;
+    const bargeTone = this.current === "barge" && notices?.bargeTone === true;
     this.emit({
       type: "supervision.started",
-      data: { sessionId: this.id, supervisorId: request.supervisor.id, supervisorName: request.supervisor.name, mode: this.current },
+      data: {
+        sessionId: this.id,
+        supervisorId: request.supervisor.id,
+        supervisorName: request.supervisor.name,
+        mode: this.current,
+        ...(notices?.notifyAgent ? { agentNotified: true } : {}),
+        ...(bargeTone ? { bargeTone: true } : {}),
+      },
     });
+    if (notices?.notifyAgent) this.playTone(["agent"], AGENT_NOTICE);
+    if (bargeTone) this.playTone(["agent", "caller"], BARGE_NOTICE);
   }
 
   mode(): MonitorMode {
@@ -105,8 +117,27 @@ export class SimulatedMonitorSession implements MonitorSession {
       if (this.done || mode === this.current) return;
       const previousMode = this.current;
       this.current = mode;
-      this.emit({ type: "supervision.mode_changed", data: { sessionId: this.id, mode, previousMode } });
+      const bargeTone = mode === "barge" && this.request.notices?.bargeTone === true;
+      this.emit({ type: "supervision.mode_changed", data: { sessionId: this.id, mode, previousMode, ...(bargeTone ? { bargeTone: true } : {}) } });
+      if (bargeTone) this.playTone(["agent", "caller"], BARGE_NOTICE);
     });
+  }
+
+  /**
+   * A notice the queue's policy asks for (MonitorRequest.notices), played to `parties` from
+   * now, as the PBX plays it into the call: frame by frame like the microphone, which
+   * follows it (a supervisor speaking at once is heard after the tone, not over it).
+   */
+  private playTone(parties: readonly Party[], tone: { hz: number; ms: number }): void {
+    const samples = noticeTone(tone.hz, tone.ms, this.sampleRate);
+    const frameSamples = (this.sampleRate * FRAME_MS) / 1000;
+    const start = Math.max(this.micUntilMs, this.now() - this.leg.answeredAt);
+    for (let i = 0; i * frameSamples < samples.length; i++) {
+      const frame = new Int16Array(frameSamples);
+      frame.set(samples.subarray(i * frameSamples, (i + 1) * frameSamples));
+      for (const party of parties) this.play(this.leg, party, frame, start + i * FRAME_MS);
+    }
+    this.micUntilMs = start + tone.ms;
   }
 
   async stop(signal: AbortSignal): Promise<void> {

@@ -54,7 +54,13 @@ export interface SimulatedPbxOptions {
 export class SimulatedPbx implements PlatformAdapter {
   readonly name: string;
   readonly timeZone: string;
-  readonly capabilities: PlatformCapabilities = { ...NO_CAPABILITIES, setAgentState: true, originateCallback: true, monitorModes: ["listen", "whisper", "barge"] };
+  readonly capabilities: PlatformCapabilities = {
+    ...NO_CAPABILITIES,
+    setAgentState: true,
+    originateCallback: true,
+    monitorModes: ["listen", "whisper", "barge"],
+    monitorNotices: true,
+  };
   readonly commands: PlatformCommands = {
     setAgentState: (command, signal) => this.inSimulation(signal, (sim) => applyAgentState(sim, command)),
     originateCallback: (command, signal) => this.inSimulation(signal, (sim) => originateCallback(sim, command)),

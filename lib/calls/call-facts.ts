@@ -37,6 +37,8 @@ export type CallFacts = {
   caller: string | null;
   dialled: string | null;
   direction: string | null;
+  /** An outbound callback: the missed call it answers. */
+  callbackOf: string | null;
   offeredAt: number | null;
   endedAt: number | null;
   durationMs: number | null;
@@ -104,6 +106,7 @@ export function buildCallFacts(
   let caller: string | null = null;
   let dialled: string | null = null;
   let direction: string | null = null;
+  let callbackOf: string | null = null;
   let offeredAt: number | null = null;
   let endedAt: number | null = null;
   let durationMs: number | null = null;
@@ -122,6 +125,7 @@ export function buildCallFacts(
         caller = e.data.from;
         dialled = e.data.to;
         direction = e.data.direction;
+        callbackOf = e.data.callbackOf ?? null;
         offeredAt = e.time;
         break;
       case "call.queued": {
@@ -207,6 +211,7 @@ export function buildCallFacts(
     caller,
     dialled,
     direction,
+    callbackOf,
     offeredAt,
     endedAt,
     durationMs,

@@ -1,6 +1,7 @@
 import { contactInScope, isWholeCentre, type ScopeAccess } from "@/lib/auth/scope-access";
 import type { CtiEvent } from "@/lib/events";
 import { buildCallFacts, type CallDirectory, type CallFacts, type CallLeg } from "./call-facts";
+import type { CallCallback } from "./call-callbacks";
 import type { MediaRow, RecordingRow } from "./call-recordings";
 import { timelineMarkers, type TimelineMarker } from "./timeline-markers";
 
@@ -26,7 +27,8 @@ export type CallRecording = {
   markers: TimelineMarker[];
 };
 
-export type CallView = { facts: CallFacts; recordings: CallRecording[] };
+/** Callbacks placed for this call (it was missed): each with how it went (call-callbacks.ts). */
+export type CallView = { facts: CallFacts; recordings: CallRecording[]; callbacks: CallCallback[] };
 
 /**
  * The call as the caller may see it, or null when none of its legs is in their
@@ -37,7 +39,14 @@ export type CallView = { facts: CallFacts; recordings: CallRecording[] };
 export function callView(
   callId: string,
   events: readonly CtiEvent[],
-  o: { access: ScopeAccess; directory: CallDirectory; acwByLeg: ReadonlyMap<string, number>; recordings: readonly RecordingRow[]; media: ReadonlyMap<string, MediaRow> },
+  o: {
+    access: ScopeAccess;
+    directory: CallDirectory;
+    acwByLeg: ReadonlyMap<string, number>;
+    recordings: readonly RecordingRow[];
+    media: ReadonlyMap<string, MediaRow>;
+    callbacks?: readonly CallCallback[];
+  },
 ): CallView | null {
   const inScope = (queueId: string, agentId: string | null, teamId: string | null) =>
     contactInScope(o.access, { queueId, agent: agentId ? { teamId: teamId ?? o.directory.agents.get(agentId)?.teamId ?? null } : null });
@@ -69,5 +78,5 @@ export function callView(
         markers: timelineMarkers({ recordingId: r.recordingId, legId: r.legId, agentId: r.agentId, startedAt: r.startedAt, durationMs }, events),
       };
     });
-  return { facts, recordings };
+  return { facts, recordings, callbacks: [...(o.callbacks ?? [])] };
 }

@@ -1,6 +1,7 @@
 import type { ClickHouseClient } from "@clickhouse/client";
 import type { ScopeAccess } from "@/lib/auth/scope-access";
 import { OutOfScope } from "@/lib/errors/domain-errors";
+import { readCallCallbacks } from "./call-callbacks";
 import { readCallAcw, readCallDirectory } from "./call-directory";
 import { readCallRecordings } from "./call-recordings";
 import { callView, type CallView } from "./call-view";
@@ -17,13 +18,15 @@ export async function readCall(ch: ClickHouseClient, tenantId: string, access: S
   const queueIds = [...new Set(events.flatMap((e) => (e.queueId ? [e.queueId] : [])))];
   const first = events[0]?.time ?? 0;
   const last = events[events.length - 1]?.time ?? first;
-  const [directory, acwByLeg, stored] = await Promise.all([
+  const offered = events.find((e) => e.type === "call.offered")?.time ?? first;
+  const [directory, acwByLeg, stored, callbacks] = await Promise.all([
     readCallDirectory(ch, tenantId, agentIds, queueIds),
     // A leg enters its queue between the call's first event and its last.
     readCallAcw(ch, tenantId, callId, first - MARGIN_MS, last),
     readCallRecordings(ch, tenantId, callId),
+    readCallCallbacks(ch, tenantId, callId, offered),
   ]);
-  const view = callView(callId, events, { access, directory, acwByLeg, recordings: stored.recordings, media: stored.media });
+  const view = callView(callId, events, { access, directory, acwByLeg, recordings: stored.recordings, media: stored.media, callbacks });
   if (!view) throw new OutOfScope();
   return view;
 }

@@ -117,11 +117,14 @@ export const dataSchemas = {
     /** How people know the supervisor (the wallboard shows it); the id when absent. */
     supervisorName: shortText.optional(),
     mode: z.enum(["listen", "whisper", "barge"]),
+    agentNotified: z.boolean().optional().describe("the agent heard a tone: the queue's policy tells agents they are monitored"),
+    bargeTone: z.boolean().optional().describe("both parties heard a tone as the supervisor barged in"),
   }),
   "supervision.mode_changed": z.object({
     sessionId: shortText,
     mode: z.enum(["listen", "whisper", "barge"]),
     previousMode: z.enum(["listen", "whisper", "barge"]),
+    bargeTone: z.boolean().optional().describe("both parties heard a tone as the supervisor barged in"),
   }),
   "supervision.ended": z.object({ sessionId: shortText, reason: shortText.optional() }),
   "recording.started": z.object({ recordingId: shortText, uri: z.string().max(2048).optional(), format: shortText.optional() }),

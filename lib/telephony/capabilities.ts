@@ -20,6 +20,8 @@ export interface PlatformCapabilities {
   readonly monitorMedia: MonitorMedia;
   /** Log an agent on or off, make them ready or not ready with a reason. */
   readonly setAgentState: boolean;
+  /** Play the notices a queue's monitoring policy asks for (MonitorRequest.notices): a tone to the agent, a tone to both on barge. */
+  readonly monitorNotices: boolean;
   /** Place a call from an agent to a number (a callback). */
   readonly originateCallback: boolean;
   /** Hand over a call's recording. */
@@ -29,6 +31,7 @@ export interface PlatformCapabilities {
 export const NO_CAPABILITIES: PlatformCapabilities = Object.freeze({
   monitorModes: Object.freeze([]),
   monitorMedia: "browser",
+  monitorNotices: false,
   setAgentState: false,
   originateCallback: false,
   fetchRecording: false,

@@ -5,6 +5,7 @@ import { getClickHouse } from "@/lib/store/client";
 import type { ScopeAccess } from "@/lib/auth/scope-access";
 import { agentCallsOnFloor } from "@/lib/live/agent-calls";
 import { liveCallInScope } from "@/lib/live/call-in-scope";
+import { livePolicyOf } from "@/lib/monitoring-policy/call-policy";
 import { MonitorSessions } from "./monitor-sessions";
 import { getTelephony } from "./registry";
 
@@ -23,6 +24,10 @@ export function monitorSessions(): MonitorSessions {
     now: Date.now,
     agentCalls: agentCallsOnFloor,
     inScope: (access, callId) => liveCallInScope(access as ScopeAccess, callId),
+    policy: async (callId) => {
+      const env = getEnv();
+      return livePolicyOf(await getClickHouse(env), env.TENANT_ID, callId);
+    },
     audit: async ({ actor, action, target, details }) => {
       const env = getEnv();
       await writeAudit(await getClickHouse(env), { tenantId: env.TENANT_ID, id: randomUUID(), at: Date.now(), actor, action, target, details });

@@ -1,4 +1,6 @@
 import type { Actor } from "@/lib/audit/write-audit";
+import type { CallPolicy } from "@/lib/monitoring-policy/call-policy";
+import { policyRefusal } from "@/lib/monitoring-policy/policy";
 import { Forbidden, NotFound } from "@/lib/errors/domain-errors";
 import type { MonitorMode } from "./capabilities";
 import { CommandFailed, withDeadline } from "./commands";
@@ -33,6 +35,8 @@ export type MonitorDeps = {
   agentCalls?: (agentId: string, onCall: (callId: string) => void) => () => void;
   /** Whether the call is in the scope the owner had at the start (the same rule as the start's check). */
   inScope?: (access: unknown, callId: string) => boolean;
+  /** The policy of the call's queue (lib/monitoring-policy); without one, everything the platform offers is allowed. */
+  policy?: (callId: string) => Promise<CallPolicy | undefined>;
 };
 
 export class MonitorSessions {
@@ -63,6 +67,7 @@ export class MonitorSessions {
       "changing the monitoring mode",
       async (signal) => {
         this.requireMode(mode);
+        await this.requireAllowed(s.lastCall(), mode);
         if (session) await session.setMode(mode, signal);
         else s.keepMode(mode);
       },
@@ -109,11 +114,13 @@ export class MonitorSessions {
     return this.audited(
       { actor, action: "monitor.started", target: `call:${callId}`, details: { mode, ...(follow ? { follow: true } : {}) } },
       "starting to monitor a call",
-      (signal) => {
+      async (signal) => {
         this.requireMode(mode);
         const t = this.deps.telephony();
         if (!t.commands.startMonitor) throw new CommandFailed("unsupported", `the telephony platform in use (${t.name}) cannot monitor calls`);
-        return t.commands.startMonitor({ callId, mode, supervisor: { id: actor.id, name: actor.name } }, signal);
+        const rule = await this.requireAllowed(callId, mode);
+        const notices = rule ? { notifyAgent: rule.policy.notifyAgent, bargeTone: rule.policy.bargeTone } : undefined;
+        return t.commands.startMonitor({ callId, mode, supervisor: { id: actor.id, name: actor.name }, ...(notices ? { notices } : {}) }, signal);
       },
       (session) => ({ sessionId: session.id, ...(follow ? { following: session.agentId } : {}) }),
     );
@@ -134,6 +141,23 @@ export class MonitorSessions {
       if (e instanceof CommandFailed) await write({ failed: e.code, error: e.message });
       throw e;
     }
+  }
+
+  /** The call's queue policy allows the mode, or `not_permitted` saying what it does not allow (audited like any refusal). */
+  private async requireAllowed(callId: string, mode: MonitorMode): Promise<CallPolicy | undefined> {
+    const rule = await this.deps.policy?.(callId);
+    if (!rule) return undefined;
+    const refusal = policyRefusal(rule.policy, mode, rule.queueName);
+    if (refusal) throw new CommandFailed("not_permitted", refusal);
+    // A notice the policy requires (the agent told, a tone when barging in) and the platform cannot play: not without it.
+    const t = this.deps.telephony();
+    const needsNotice = rule.policy.notifyAgent || (mode === "barge" && rule.policy.bargeTone);
+    if (needsNotice && !t.capabilities.monitorNotices)
+      throw new CommandFailed(
+        "not_permitted",
+        `${rule.queueName}'s policy asks for ${rule.policy.notifyAgent ? "the agent to be told" : "a tone when barging in"}, which ${t.name} cannot play`,
+      );
+    return rule;
   }
 
   /** A mode the platform declares, or `unsupported` naming it. */

@@ -16,6 +16,12 @@ export type MonitorRequest = {
    * browser-media platforms ignore it.
    */
   supervisor: { id: string; name: string; extension?: string };
+  /**
+   * What the queue's policy says the parties are told (lib/monitoring-policy): a short tone to
+   * the agent when the session starts, and to both parties whenever it enters barge. Absent:
+   * nobody is told (a platform's own defaults aside).
+   */
+  notices?: { notifyAgent: boolean; bargeTone: boolean };
 };
 
 /** stopped: the supervisor left; call_ended: the monitored leg cleared; platform_stopped: the adapter shut down. */

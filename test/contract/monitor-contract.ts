@@ -170,6 +170,49 @@ export function monitorContract(name: string, startHarness: () => Promise<Contra
         expect(times.slice(1).map((t, i) => t - (times[i] as number))).toEqual([20, 20, 20, 20]);
       }));
 
+    it("tells the agent with a tone when the queue's policy asks, and both parties when the supervisor barges in", () =>
+      withHarness(startHarness, async (h) => {
+        if (!h.adapter.capabilities.monitorNotices) return; // the service refuses what the policy asks of such a platform
+        const [call] = callsInConversation(h.events());
+        if (!call) throw new Error("the harness should start with a call in conversation");
+        const tap = h.tapParties?.(call.callId);
+        const notices = { notifyAgent: true, bargeTone: true };
+        const session = await start(h, { callId: call.callId, mode: "listen", supervisor, notices });
+        await whileTimePasses(h, (signal) => session.setMode("whisper", signal));
+        await whileTimePasses(h, (signal) => session.setMode("barge", signal));
+        await whileTimePasses(h, (signal) => session.stop(signal));
+        const seen = supervisionEvents(h, session.id).map((e) => [e.type, e.data.agentNotified ?? null, e.data.bargeTone ?? null]);
+        expect(seen).toEqual([
+          ["supervision.started", true, null],
+          ["supervision.mode_changed", null, null],
+          ["supervision.mode_changed", null, true],
+          ["supervision.ended", null, null],
+        ]);
+        if (!tap) return; // no way to hear the parties on this platform
+        tap.stop();
+        const pitch = (frames: { frame: Int16Array }[]) => frames.map((f) => [1_000, 440].find((hz) => toneAmplitude(f.frame, hz, 16_000) > 4000) ?? 0);
+        // 200 ms of a high beep to the agent alone, then 400 ms of the barge tone to both (a fade at each end of a tone).
+        const agent = pitch(tap.agent);
+        expect(agent.filter((hz) => hz === 1_000).length).toBeGreaterThanOrEqual(8);
+        expect(agent.filter((hz) => hz === 440).length).toBeGreaterThanOrEqual(18);
+        expect(agent.indexOf(440)).toBeGreaterThan(agent.lastIndexOf(1_000));
+        expect(pitch(tap.caller).filter((hz) => hz === 1_000)).toEqual([]);
+        expect(pitch(tap.caller).filter((hz) => hz === 440).length).toBeGreaterThanOrEqual(18);
+      }));
+
+    it("tells nobody when the policy does not ask", () =>
+      withHarness(startHarness, async (h) => {
+        const [call] = callsInConversation(h.events());
+        if (!call) throw new Error("the harness should start with a call in conversation");
+        const tap = h.tapParties?.(call.callId);
+        const session = await start(h, { callId: call.callId, mode: "barge", supervisor, notices: { notifyAgent: false, bargeTone: false } });
+        await whileTimePasses(h, (signal) => session.stop(signal));
+        const started = supervisionEvents(h, session.id)[0];
+        expect([started?.data.agentNotified, started?.data.bargeTone]).toEqual([undefined, undefined]);
+        tap?.stop();
+        expect(tap ? [tap.agent.length, tap.caller.length] : [0, 0]).toEqual([0, 0]);
+      }));
+
     it("records a barge on the agent's side of the call's recording when it was said, and never a whisper", () =>
       withHarness(startHarness, async (h) => {
         if (!h.tapParties || !h.recording) return;

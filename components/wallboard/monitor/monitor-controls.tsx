@@ -18,13 +18,15 @@ export function monitorable(state: string | null | undefined, agentId: string | 
   return !!agentId && (state === "talking" || state === "held");
 }
 
-export function MonitorControls({ callId, what, agent }: { callId: string | null; what: string; agent?: { id: string; name: string } }) {
+export function MonitorControls({ callId, queueId, what, agent }: { callId: string | null; queueId: string | null; what: string; agent?: { id: string; name: string } }) {
   const monitor = useMonitor();
   if (!monitor) return null;
-  const { controller, modes, state } = monitor;
+  const { controller, state } = monitor;
+  // The modes the call's queue allows (its monitoring policy): none, and there is nothing to offer.
+  const modes = monitor.modesFor(queueId);
   const followingHere = agent !== undefined && state.following === agent.id;
   const mine = (callId !== null && state.callId === callId) || followingHere;
-  if (!mine && callId === null) return null;
+  if (!mine && (callId === null || modes.length === 0)) return null;
   const active = mine && (state.status === "starting" || state.status === "connecting" || state.status === "live" || state.status === "reconnecting");
   return (
     <div

@@ -22,6 +22,7 @@ import { createQaScorecard, qaScorecard, qaScorecards, updateQaScorecard } from 
 import { setAgentStateEndpoint } from "./agent-commands";
 import { changeMonitorModeEndpoint, monitorTokenEndpoint, myMonitorSessionsEndpoint, startMonitorEndpoint, stopMonitorEndpoint } from "./monitor";
 import { callbacks, placeCallbackEndpoint } from "./callbacks";
+import { monitoringPolicies, updateMonitoringPolicy } from "./monitoring-policy";
 import { createQaCalibration, qaAssignments, qaCalibration, qaCalibrations, qaCallChecks, qaDashboard, qaEvaluators, qaSampling } from "./qa-work";
 import { createUserEndpoint, removeUserEndpoint, revokeSessionEndpoint, updateUserEndpoint, userSessions, users } from "./users";
 
@@ -96,6 +97,8 @@ export const ENDPOINTS = [
   monitorTokenEndpoint,
   callbacks,
   placeCallbackEndpoint,
+  monitoringPolicies,
+  updateMonitoringPolicy,
 ] as const;
 
 export type DeclaredEndpoint = (typeof ENDPOINTS)[number];

@@ -16,7 +16,7 @@ import { readWhole } from "@/lib/recordings/storage/object-store";
 import type { OpusRate } from "@/lib/recordings/webm-opus";
 import { freshTenant, queryRows, testStore } from "../helpers/store";
 import { ingestEvents, servicesWith } from "../recordings/recorded-call";
-import { amiActions, ari, labBuilt, startedLab, stopLab, waitFor, type LabEnv } from "./lab";
+import { amiActions, ari, holdLab, labBuilt, startedLab, stopLab, waitFor, type LabEnv } from "./lab";
 import { filesUnder, pitch, readQueueLog, wavFacts, type QueueLogLine } from "./lab-files";
 
 /**
@@ -45,14 +45,17 @@ describe.skipIf(missing)("a real Asterisk's queue_log and MixMonitor files, impo
   let logOffset = 0;
   let filesBefore = new Set<string>();
 
+  let release: (() => void) | undefined;
   beforeAll(async () => {
+    release = await holdLab();
     ({ env: lab, startedHere } = await startedLab());
     ({ ch } = await testStore());
     logOffset = fs.existsSync(lab.ASTERISK_QUEUE_LOG) ? fs.statSync(lab.ASTERISK_QUEUE_LOG).size : 0;
     filesBefore = new Set(filesUnder(lab.ASTERISK_MONITOR_DIR));
-  });
+  }, 11 * 60_000);
   afterAll(async () => {
     if (startedHere) await stopLab();
+    release?.();
   });
 
   it("matches every answered call's recording to its call and leg by uniqueid, with the WAV's length; abandoned calls have none", async () => {

@@ -64,3 +64,38 @@ export function pitch(samples: Int16Array, rate: number): number {
   const halfPeriod = near.reduce((a, b) => a + b, 0) / near.length;
   return rate / (2 * halfPeriod);
 }
+
+/** A mono 16-bit WAV's samples and rate (MixMonitor's .wav legs), read from the RIFF chunks. */
+export function wavSamples(bytes: Buffer): { rate: number; samples: Int16Array } {
+  const facts = wavFacts(bytes);
+  for (let at = 12; at + 8 <= bytes.length;) {
+    const id = bytes.toString("latin1", at, at + 4);
+    const size = bytes.readUInt32LE(at + 4);
+    if (id === "data") {
+      const end = Math.min(bytes.length, at + 8 + size);
+      const samples = new Int16Array(Math.floor((end - at - 8) / 2));
+      for (let i = 0; i < samples.length; i++) samples[i] = bytes.readInt16LE(at + 8 + i * 2);
+      return { rate: facts.rate, samples };
+    }
+    at += 8 + size + (size % 2);
+  }
+  throw new Error("WAV file without a data chunk");
+}
+
+/**
+ * The power of one frequency in the samples (Goertzel), per sample: how much of a tone is there.
+ * Hann-windowed, so a loud tone elsewhere does not leak into the frequency asked about.
+ */
+export function tonePower(samples: ArrayLike<number>, rate: number, hz: number): number {
+  const k = 2 * Math.cos((2 * Math.PI * hz) / rate);
+  const n = samples.length;
+  let s1 = 0;
+  let s2 = 0;
+  for (let i = 0; i < n; i++) {
+    const w = 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / Math.max(1, n - 1));
+    const s0 = (samples[i] as number) * w + k * s1 - s2;
+    s2 = s1;
+    s1 = s0;
+  }
+  return (s1 * s1 + s2 * s2 - k * s1 * s2) / Math.max(1, samples.length);
+}

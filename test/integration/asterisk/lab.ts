@@ -1,4 +1,5 @@
 import { execFile, execFileSync } from "node:child_process";
+import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 
@@ -149,5 +150,73 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
     if (v !== undefined) return v;
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+}
+
+/** QueueStatus for one member, read with the test's own reader: each QueueMember event's fields. */
+export async function amiQueueMembers(env: LabEnv, member: string): Promise<Record<string, string>[]> {
+  const socket = net.connect(Number(env.ASTERISK_AMI_PORT), env.ASTERISK_AMI_HOST);
+  socket.setEncoding("utf8");
+  try {
+    await new Promise<void>((resolve, reject) => socket.once("connect", resolve).once("error", reject));
+    socket.write(
+      `Action: Login\r\nUsername: ${env.ASTERISK_AMI_USER}\r\nSecret: ${env.ASTERISK_AMI_SECRET}\r\nEvents: off\r\n\r\nAction: QueueStatus\r\nMember: ${member}\r\nActionID: qs\r\n\r\n`,
+    );
+    let text = "";
+    await new Promise<void>((resolve, reject) => {
+      socket.on("data", (chunk: string) => {
+        text += chunk;
+        if (text.includes("Event: QueueStatusComplete")) resolve();
+      });
+      socket.once("close", () => reject(new Error(`AMI closed before QueueStatus completed: ${text}`)));
+    });
+    return text
+      .split("\r\n\r\n")
+      .filter((b) => b.includes("Event: QueueMember"))
+      .map((b) => Object.fromEntries(b.split("\r\n").map((l) => [l.slice(0, l.indexOf(":")), l.slice(l.indexOf(":") + 1).trim()])));
+  } finally {
+    socket.end();
+  }
+}
+
+/**
+ * The lab tests share one Asterisk: its three agents, its queue_log and its recording directory.
+ * Run side by side (vitest runs files in parallel), one file's calls would take the other's agents
+ * and its recordings would land in the other's import. So each lab test file holds the lab for its
+ * run: an exclusive lock file beside the lab's state, taken over when its holder's process is gone.
+ * Returns the release.
+ */
+export async function holdLab(timeoutMs = 10 * 60_000): Promise<() => void> {
+  const dir = process.env.ASTERISK_WORK_DIR ?? path.join(ROOT, "infra", "asterisk", ".work");
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, "tests.lock");
+  const mine = String(process.pid);
+  await waitFor(
+    "the other lab test file to finish with the lab",
+    () => {
+      try {
+        fs.writeFileSync(file, mine, { flag: "wx" });
+        return true;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+      }
+      const holder = Number(fs.readFileSync(file, "utf8") || "0");
+      if (!alive(holder)) fs.rmSync(file, { force: true });
+      return undefined;
+    },
+    timeoutMs,
+  );
+  return () => {
+    if (fs.existsSync(file) && fs.readFileSync(file, "utf8") === mine) fs.rmSync(file, { force: true });
+  };
+}
+
+function alive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { IngestPipeline } from "@/ingest/pipeline";
 import type { AnyEndpoint } from "@/lib/api/endpoint";
 import { callbacks, placeCallbackEndpoint } from "@/lib/api/endpoints/callbacks";
+import { WHOLE_CENTRE } from "@/lib/auth/scope-access";
+import { readCall } from "@/lib/calls/read-call";
 import { parseParams } from "@/lib/api/parse-request";
 import type { SessionUser } from "@/lib/auth/session";
 import type { CallbackRow } from "@/lib/callbacks/callback-list";
@@ -50,9 +52,15 @@ function answeredCall(callId: string, at: number, party: { from: string } | { to
   ];
 }
 
-function failedCallback(callId: string, at: number, to: string, cause: string, ended = true): Ev[] {
+function failedCallback(callId: string, at: number, to: string, cause: string, ended = true, callbackOf?: string): Ev[] {
   return [
-    { type: "call.offered", time: at, callId, queueId: "sales", data: { from: DDI, to, direction: "outbound", channelId: callId } },
+    {
+      type: "call.offered",
+      time: at,
+      callId,
+      queueId: "sales",
+      data: { from: DDI, to, direction: "outbound", channelId: callId, ...(callbackOf ? { callbackOf } : {}) },
+    },
     ...(ended ? [{ type: "call.failed", time: at + 30_000, callId, data: { cause } }] : []),
   ];
 }
@@ -94,8 +102,8 @@ describe("callbacks", () => {
       ...answeredCall("in2", T + 20 * MIN, { from: n(2) }),
       // 3: missed; two callbacks reached nobody.
       ...missedCall("m3", n(3), T + 2 * MIN, "abandon", 60_000),
-      ...failedCallback("cb3a", T + 10 * MIN, n(3), "no_answer"),
-      ...failedCallback("cb3b", T + 15 * MIN, n(3), "busy"),
+      ...failedCallback("cb3a", T + 10 * MIN, n(3), "no_answer", true, "m3"),
+      ...failedCallback("cb3b", T + 15 * MIN, n(3), "busy", true, "m3"),
       // 4: missed; a callback is ringing.
       ...missedCall("m4", n(4), T + 3 * MIN, "abandon", 20_000),
       ...failedCallback("cb4", T + 40 * MIN, n(4), "", false),
@@ -119,6 +127,16 @@ describe("callbacks", () => {
       [n(2), "m2", "sales", "abandon", 1, 0, "called_again", true, true],
     ]);
     expect(all.rows.find((r) => r.number === n(3))?.status).toEqual({ kind: "tried", cause: "busy", at: T + 15 * MIN });
+
+    // The call pages say it too: the missed call lists its callbacks, each callback names its missed call.
+    const { ch } = await testStore();
+    const m3 = await readCall(ch, tenantId, WHOLE_CENTRE, "m3");
+    expect(m3.callbacks.map((c) => [c.callId, c.connected, c.endCause])).toEqual([
+      ["cb3a", false, "no_answer"],
+      ["cb3b", false, "busy"],
+    ]);
+    expect((await readCall(ch, tenantId, WHOLE_CENTRE, "cb1")).facts.callbackOf).toBe("m1b");
+    expect((await readCall(ch, tenantId, WHOLE_CENTRE, "m1b")).callbacks.map((c) => [c.callId, c.connected])).toEqual([["cb1", true]]);
 
     // A supervisor limited to another queue sees only that queue's missed caller.
     const scoped = await ask<{ rows: CallbackRow[] }>(callbacks, tenantId, otherQueues, period);

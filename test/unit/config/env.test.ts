@@ -35,9 +35,30 @@ describe("parseEnv", () => {
   });
 
   it("refuses an unknown TELEPHONY, naming the variable and the choices", () => {
-    const attempt = () => parseEnv({ TELEPHONY: "asterisk" });
+    const attempt = () => parseEnv({ TELEPHONY: "freeswitch" });
     expect(attempt).toThrow(EnvError);
-    expect(attempt).toThrow(/TELEPHONY: .*"none".*"simulator"/);
+    expect(attempt).toThrow(/TELEPHONY: .*"none".*"simulator".*"asterisk"/);
+  });
+
+  it("needs ARI and AMI credentials for TELEPHONY=asterisk, and defaults the app and AMI port", () => {
+    const attempt = () => parseEnv({ TELEPHONY: "asterisk", ARI_URL: "http://pbx:8088/ari", ARI_USER: "ccs" });
+    expect(attempt).toThrow(EnvError);
+    try {
+      attempt();
+    } catch (e) {
+      expect((e as EnvError).issues).toEqual([
+        "ARI_PASSWORD: required when TELEPHONY=asterisk",
+        "AMI_USER: required when TELEPHONY=asterisk",
+        "AMI_SECRET: required when TELEPHONY=asterisk",
+      ]);
+    }
+    const env = parseEnv({ TELEPHONY: "asterisk", ARI_URL: "http://pbx:8088/ari", ARI_USER: "ccs", ARI_PASSWORD: "p", AMI_USER: "ccs", AMI_SECRET: "s" });
+    expect(env).toMatchObject({ telephony: "asterisk", ARI_APP: "ccs-supervisor", AMI_PORT: 5038, ASTERISK_WRAPUP_SECONDS: 0 });
+    expect(env.ASTERISK_QUEUE_LOG).toBeUndefined();
+    expect(() => parseEnv({ ASTERISK_WRAPUP_SECONDS: "-1" })).toThrow(/ASTERISK_WRAPUP_SECONDS/);
+    expect(() => parseEnv({ ARI_APP: "has space" })).toThrow(/ARI_APP: must be 1-64 letters/);
+    // Without TELEPHONY=asterisk nothing of it is required.
+    expect(parseEnv({ TELEPHONY: "none" }).ARI_URL).toBeUndefined();
   });
 
   it("keeps SIMULATOR as a deprecated alias of TELEPHONY", () => {

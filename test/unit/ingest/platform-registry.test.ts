@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env";
 import { createPlatformAdapter, NO_CAPABILITIES } from "@/ingest/platform";
 import { SimulatedPbx } from "@/ingest/simulator/pbx";
+import { AsteriskAdapter } from "@/ingest/asterisk/adapter";
 import { loadSimulatorConfig } from "@/ingest/simulator/config";
 
 describe("the platform registry", () => {
@@ -17,8 +18,18 @@ describe("the platform registry", () => {
     expect(adapter).toBeInstanceOf(SimulatedPbx);
     expect(adapter?.name).toContain(config.source);
     expect(adapter?.timeZone).toBe(config.timeZone);
-    expect(adapter?.capabilities).toEqual({ ...NO_CAPABILITIES, setAgentState: true, originateCallback: true, monitorModes: ["listen", "whisper", "barge"] });
+    expect(adapter?.capabilities).toEqual({ ...NO_CAPABILITIES, setAgentState: true, originateCallback: true, monitorModes: ["listen", "whisper", "barge"], monitorNotices: true });
     expect(Object.keys(adapter?.commands ?? {})).toEqual(["setAgentState", "originateCallback", "startMonitor"]);
+  });
+
+  it("builds the Asterisk adapter from ARI_* and AMI_*, declaring agent state and the three monitor modes", () => {
+    const adapter = createPlatformAdapter(
+      parseEnv({ TELEPHONY: "asterisk", ARI_URL: "http://pbx.example:8088/ari", ARI_USER: "ccs", ARI_PASSWORD: "p", AMI_USER: "ccs", AMI_SECRET: "s" }),
+    );
+    expect(adapter).toBeInstanceOf(AsteriskAdapter);
+    expect(adapter?.name).toBe("asterisk");
+    expect(adapter?.capabilities).toEqual({ ...NO_CAPABILITIES, setAgentState: true, monitorModes: ["listen", "whisper", "barge"] });
+    expect(Object.keys(adapter?.commands ?? {})).toEqual(["setAgentState", "startMonitor"]);
   });
 
   it("is the demo default", () => {

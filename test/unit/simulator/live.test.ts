@@ -82,6 +82,7 @@ describe("SimulatedPbx", () => {
     expect(pbx.capabilities).toEqual({
       monitorModes: ["listen", "whisper", "barge"],
       monitorMedia: "browser",
+      monitorNotices: true,
       setAgentState: true,
       originateCallback: true,
       fetchRecording: false,

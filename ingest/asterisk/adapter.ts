@@ -1,0 +1,120 @@
+import { randomUUID } from "node:crypto";
+import { SPEC_VERSION, type CtiEvent } from "@/lib/events";
+import { NO_CAPABILITIES, type PlatformCapabilities } from "@/lib/telephony/capabilities";
+import { CommandFailed, type PlatformCommands } from "@/lib/telephony/commands";
+import type { MonitorRequest, MonitorSession } from "@/lib/telephony/monitor";
+import type { PlatformAdapter, PlatformContext } from "../platform/adapter";
+import { setAgentStateViaAmi } from "./agent-state";
+import { AmiClient, type AmiConfig } from "./ami-client";
+import { AriClient, type AriConfig } from "./ari-client";
+import { AriEventStream } from "./ari-events";
+import type { AsteriskFloor, ConnectedLeg } from "./floor";
+import { AsteriskMonitorSession, type SupervisionDraft } from "./monitor-session";
+import { QueueLogTail } from "./queue-log-tail";
+
+/**
+ * TELEPHONY=asterisk: commands to a real Asterisk through ARI (listen / whisper / barge)
+ * and AMI (an agent's queue state). The call and agent events come from Asterisk's queue_log:
+ * followed here when the product can read the file (`queueLog`), else imported beside it
+ * (`npm run import:queue-log --follow`) or sent through Kafka. The adapter also delivers the
+ * supervision.* events of the sessions it runs, since only it knows them.
+ * docs/telephony.md ("Asterisk") says what it calls and what a site must configure.
+ */
+export type AsteriskAdapterOptions = {
+  ari: AriConfig;
+  ami: AmiConfig;
+  floor: AsteriskFloor;
+  tenantId: string;
+  /** The `source` of the events it emits, e.g. asterisk://pbx1 (part of each queue_log event's id). */
+  source: string;
+  /** Asterisk's queue_log to follow for the call and agent events, and app_queue's wrapuptime (queue_log does not record it). */
+  queueLog?: { file: string; wrapUpSeconds: number; pollMs?: number };
+  now?: () => number;
+};
+
+export class AsteriskAdapter implements PlatformAdapter {
+  readonly name = "asterisk";
+  readonly capabilities: PlatformCapabilities = { ...NO_CAPABILITIES, setAgentState: true, monitorModes: ["listen", "whisper", "barge"] };
+  readonly commands: PlatformCommands = {
+    setAgentState: (command, signal) => setAgentStateViaAmi(this.ami, this.opts.floor, command, signal),
+    startMonitor: (request, signal) => this.startMonitor(request, signal),
+  };
+  private readonly ari: AriClient;
+  private readonly ami: AmiClient;
+  private readonly events: AriEventStream;
+  private readonly sessions = new Set<AsteriskMonitorSession>();
+  private ctx: PlatformContext | undefined;
+  private tail: QueueLogTail | undefined;
+  private readonly now: () => number;
+
+  constructor(private readonly opts: AsteriskAdapterOptions) {
+    this.ari = new AriClient(opts.ari);
+    this.ami = new AmiClient(opts.ami);
+    this.events = new AriEventStream(this.ari.eventsUrl());
+    this.now = opts.now ?? Date.now;
+  }
+
+  /**
+   * Follows the queue_log, when there is one, until caught up; then opens ARI's event stream for
+   * our app (which also registers the app with Asterisk). AMI connects on first use. The events
+   * keep coming when ARI cannot be reached; monitoring tries ARI again on each start.
+   */
+  async start(ctx: PlatformContext): Promise<void> {
+    this.ctx = ctx;
+    if (this.opts.queueLog) {
+      this.tail = new QueueLogTail({ ...this.opts.queueLog, tenantId: this.opts.tenantId, source: this.opts.source });
+      await this.tail.start(ctx);
+    }
+    await this.events.connect(AbortSignal.timeout(10_000));
+    ctx.log(`asterisk: ARI event stream open for app ${this.opts.ari.app} at ${this.opts.ari.url}`);
+  }
+
+  async stop(): Promise<void> {
+    await this.tail?.stop();
+    await Promise.all([...this.sessions].map((s) => s.close()));
+    this.sessions.clear();
+    this.ami.close();
+    await this.events.close();
+    this.ctx = undefined;
+  }
+
+  private async startMonitor(request: MonitorRequest, signal: AbortSignal): Promise<MonitorSession> {
+    if (!this.ctx) throw new CommandFailed("unreachable", "the Asterisk adapter is not started");
+    const leg = await this.opts.floor.connectedLeg(request.callId);
+    if (leg === undefined) throw new CommandFailed("no_such_call", `no call ${request.callId} is known`);
+    if (leg === "ended") throw new CommandFailed("call_ended", `call ${request.callId} has no agent in conversation`);
+    // The stream reopens here if it dropped since start (the sessions it carried have ended).
+    await this.events.connect(signal);
+    const log = this.ctx.log;
+    const session = await AsteriskMonitorSession.open(
+      { ari: this.ari, events: this.events, emit: (l, e, t) => this.emit(l, e, t), now: this.now, log },
+      leg,
+      request,
+      signal,
+    );
+    this.sessions.add(session);
+    void session.ended.then(() => this.sessions.delete(session));
+    return session;
+  }
+
+  private emit(leg: ConnectedLeg, draft: SupervisionDraft, time: number): void {
+    const event = {
+      specVersion: SPEC_VERSION,
+      id: randomUUID(),
+      source: this.opts.source,
+      tenantId: this.opts.tenantId,
+      time: Math.round(time),
+      callId: leg.callId,
+      legId: leg.legId,
+      queueId: leg.queueId,
+      agentId: leg.agentId,
+      ...draft,
+    } as CtiEvent;
+    const ctx = this.ctx;
+    if (!ctx) return;
+    // The sink buffers and retries store writes itself; a refusal here is logged, never an unhandled rejection.
+    void Promise.resolve()
+      .then(() => ctx.events.live([event]))
+      .catch((e: unknown) => ctx.log(`asterisk: ${draft.type} for call ${leg.callId} was not delivered: ${(e as Error).message}`));
+  }
+}

@@ -1,0 +1,124 @@
+import WebSocket from "ws";
+import { CommandFailed } from "@/lib/telephony/commands";
+import { openWebSocket } from "./open-websocket";
+import type { AriEvent } from "./ari-types";
+
+/**
+ * ARI's event WebSocket for our Stasis application (events.json: GET /events?app=...,
+ * upgraded). Asterisk sends our channels' events (StasisStart when one enters the app,
+ * StasisEnd, ChannelDestroyed, ChannelHangupRequest) and those of channels we subscribed
+ * to (applications.json). Listeners are called in Asterisk's order, synchronously per
+ * message, so a waiter registered before a request cannot miss the event it causes.
+ */
+export class AriEventStream {
+  private socket: WebSocket | undefined;
+  private opening: Promise<void> | undefined;
+  private readonly listeners = new Set<(e: AriEvent) => void>();
+  private readonly closeListeners = new Set<(why: string) => void>();
+
+  constructor(private readonly url: string) {}
+
+  get connected(): boolean {
+    return this.socket?.readyState === WebSocket.OPEN;
+  }
+
+  /** Opens the socket unless open; a refused upgrade is not_permitted (401/403) or unreachable. */
+  connect(signal: AbortSignal): Promise<void> {
+    if (this.connected) return Promise.resolve();
+    this.opening ??= this.open(signal).finally(() => (this.opening = undefined));
+    return this.opening;
+  }
+
+  /** Every event, in order; returns a function that stops listening. */
+  on(listener: (e: AriEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  }
+
+  /** Called once per dropped connection (not for close()). */
+  onClose(listener: (why: string) => void): () => void {
+    this.closeListeners.add(listener);
+    return () => void this.closeListeners.delete(listener);
+  }
+
+  /** Resolves with the first event `match` accepts, or rejects when the signal aborts or the socket drops. */
+  waitFor<T extends AriEvent>(match: (e: AriEvent) => e is T, signal: AbortSignal, what: string): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const done = () => {
+        off();
+        offClose();
+        signal.removeEventListener("abort", aborted);
+      };
+      const off = this.on((e) => {
+        if (!match(e)) return;
+        done();
+        resolve(e);
+      });
+      const offClose = this.onClose((why) => {
+        done();
+        reject(new CommandFailed("unreachable", `the ARI event stream closed while waiting for ${what}: ${why}`));
+      });
+      const aborted = () => {
+        done();
+        reject(new CommandFailed("timeout", `Asterisk did not send ${what} in time`));
+      };
+      if (signal.aborted) aborted();
+      else signal.addEventListener("abort", aborted, { once: true });
+    });
+  }
+
+  async close(): Promise<void> {
+    const s = this.socket;
+    this.socket = undefined;
+    if (!s || s.readyState === WebSocket.CLOSED) return;
+    await new Promise<void>((resolve) => {
+      s.once("close", () => resolve());
+      s.close(1000);
+    });
+  }
+
+  private async open(signal: AbortSignal): Promise<void> {
+    const ws = await openWebSocket(this.url, {
+      signal,
+      what: "the ARI event stream",
+      refused: (status) =>
+        new CommandFailed(
+          status === 401 || status === 403 ? "not_permitted" : "unreachable",
+          `Asterisk refused the ARI event stream with ${status}${status === 401 ? ": check ARI_USER / ARI_PASSWORD and ari.conf" : ""}`,
+        ),
+    });
+    this.socket = ws;
+    ws.on("message", (data, isBinary) => {
+      if (isBinary) return;
+      const event = knownEvent(String(data));
+      if (!event) return;
+      for (const l of [...this.listeners]) l(event);
+    });
+    ws.once("close", (code, reason) => {
+      if (this.socket !== ws) return; // close() was asked for
+      this.socket = undefined;
+      const why = `closed with ${code}${reason.length > 0 ? ` (${String(reason)})` : ""}`;
+      for (const l of [...this.closeListeners]) l(why);
+    });
+  }
+}
+
+const KNOWN: ReadonlySet<string> = new Set<AriEvent["type"]>(["StasisStart", "StasisEnd", "ChannelDestroyed", "ChannelHangupRequest"]);
+
+/**
+ * The events this adapter acts on, each with its channel; the stream carries many others (Dial
+ * with a `peer` and no `channel`, BridgeDestroyed, ChannelVarset...), which are dropped here so
+ * listeners only ever see what AriEvent describes.
+ */
+export function knownEvent(text: string): AriEvent | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof parsed !== "object" || parsed === null) return undefined;
+  const e = parsed as { type?: unknown; timestamp?: unknown; channel?: { id?: unknown } };
+  if (typeof e.type !== "string" || !KNOWN.has(e.type) || typeof e.timestamp !== "string" || typeof e.channel?.id !== "string") return undefined;
+  return parsed as AriEvent;
+}

@@ -1,0 +1,17 @@
+import { agentStateContract } from "../../contract/agent-state-contract";
+import type { ContractHarness } from "../../contract/harness";
+import { monitorContract } from "../../contract/monitor-contract";
+import { startFakeLab } from "../../fakes/asterisk/fake-lab";
+
+/**
+ * The Asterisk adapter held to the platform contract against the fake Asterisk (ARI, its
+ * event and media WebSockets, AMI, and a queue_log the real importer reads), on the fake's
+ * clock. In the integration project because it uses loopback sockets.
+ */
+async function fakeAsterisk(): Promise<ContractHarness> {
+  const lab = await startFakeLab();
+  return { adapter: lab.adapter, events: lab.events, pass: lab.pass, stop: lab.stop };
+}
+
+agentStateContract("Asterisk adapter on the fake Asterisk", fakeAsterisk);
+monitorContract("Asterisk adapter on the fake Asterisk", fakeAsterisk);
