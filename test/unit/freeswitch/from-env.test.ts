@@ -29,6 +29,7 @@ describe("TELEPHONY=freeswitch", () => {
     expect(adapter?.capabilities).toEqual({
       monitorModes: ["listen", "whisper", "barge"],
       monitorMedia: "phone",
+      monitorNotices: false,
       setAgentState: true,
       originateCallback: true,
       fetchRecording: false,
