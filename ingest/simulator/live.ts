@@ -14,6 +14,8 @@ export interface LiveSimulatorOptions {
 export interface LiveSimulator {
   /** Stops ticking; resolves once a batch being delivered has been handled. */
   stop(): Promise<void>;
+  /** Ticks as soon as the current task ends rather than at the next interval: a command waiting in the engine runs now. */
+  nudge(): void;
 }
 
 /**
@@ -46,6 +48,7 @@ export function startLiveSimulator(opts: LiveSimulatorOptions): LiveSimulator {
 
   const timer = setInterval(tick, tickMs);
   return {
+    nudge: () => void setImmediate(tick),
     async stop() {
       stopped = true;
       clearInterval(timer);

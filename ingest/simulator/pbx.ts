@@ -137,7 +137,8 @@ export class SimulatedPbx implements PlatformAdapter {
    */
   private inSimulation<T>(signal: AbortSignal, run: (sim: ContactCentreSim) => T): Promise<T> {
     const sim = this.sim;
-    if (!sim || !this.live) return Promise.reject(new CommandFailed("unreachable", `${this.name} is not live yet (still filling its history)`));
+    const live = this.live;
+    if (!sim || !live) return Promise.reject(new CommandFailed("unreachable", `${this.name} is not live yet (still filling its history)`));
     return new Promise<T>((resolve, reject) => {
       sim.at(sim.now, () => {
         if (signal.aborted) return;
@@ -147,6 +148,8 @@ export class SimulatedPbx implements PlatformAdapter {
           reject(e instanceof Error ? e : new Error(String(e)));
         }
       });
+      // A person is waiting: run it now rather than at the next tick (up to tickMs later).
+      live.nudge();
     });
   }
 

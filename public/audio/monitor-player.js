@@ -24,7 +24,7 @@ class MonitorPlayer extends AudioWorkletProcessor {
     this.size = 0;
     this.frac = 0;
     this.playing = false;
-    this.stats = { frames: 0, underruns: 0, droppedMs: 0 };
+    this.stats = { frames: 0, underruns: 0, droppedMs: 0, starts: 0 };
     this.energy = 0;
     this.counted = 0;
     this.port.onmessage = (e) => this.push(new Int16Array(e.data));
@@ -53,7 +53,12 @@ class MonitorPlayer extends AudioWorkletProcessor {
     const first = out[0];
     const step = SOURCE_RATE / sampleRate;
     const len = this.ring.length;
-    if (!this.playing && this.size >= START) this.playing = true;
+    if (!this.playing && this.size >= START) {
+      this.playing = true;
+      this.stats.starts += 1;
+      // Said at once, not at the next report: the page (and bench:monitor:browser) can tell when sound began.
+      this.report();
+    }
     for (let i = 0; i < first.length; i++) {
       if (!this.playing || this.size < 2) {
         if (this.playing) {
@@ -77,13 +82,16 @@ class MonitorPlayer extends AudioWorkletProcessor {
     }
     for (let c = 1; c < out.length; c++) out[c].set(first);
     this.counted += first.length;
-    if (this.counted >= REPORT_EVERY) {
-      const rms = Math.sqrt(this.energy / this.counted);
-      this.port.postMessage({ ...this.stats, bufferedMs: this.size / (SOURCE_RATE / 1000), rms });
-      this.energy = 0;
-      this.counted = 0;
-    }
+    if (this.counted >= REPORT_EVERY) this.report();
     return true;
+  }
+
+  /** Posts the stats, with the output's RMS since the last report. */
+  report() {
+    const rms = this.counted === 0 ? 0 : Math.sqrt(this.energy / this.counted);
+    this.port.postMessage({ ...this.stats, bufferedMs: this.size / (SOURCE_RATE / 1000), rms });
+    this.energy = 0;
+    this.counted = 0;
   }
 }
 

@@ -5,7 +5,8 @@
  * a click, so the browser lets it play.
  */
 
-export type PlayerStats = { frames: number; underruns: number; droppedMs: number; bufferedMs: number; rms: number };
+/** From the player worklet (public/audio/monitor-player.js): `starts` counts the times playback began (after the first buffer, or running dry). */
+export type PlayerStats = { frames: number; underruns: number; droppedMs: number; bufferedMs: number; rms: number; starts: number };
 
 export type MicProblem = { kind: "insecure" | "denied" | "unavailable"; message: string };
 

@@ -39,6 +39,7 @@ export function MonitorControls({ callId, queueId, what, agent }: { callId: stri
       data-connection-id={mine ? (state.connectionId ?? undefined) : undefined}
       data-following={mine ? (state.following ?? undefined) : undefined}
       data-audio-rms={mine && state.player ? state.player.rms.toFixed(4) : undefined}
+      data-audio-starts={mine && state.player ? state.player.starts : undefined}
     >
       {active && state.mode && (
         <span className={styles.monitorMode} role="status">
