@@ -1,15 +1,14 @@
-import { randomUUID } from "node:crypto";
-import type { CtiEvent } from "@/lib/events";
-import { SPEC_VERSION } from "@/lib/events";
 import { NO_CAPABILITIES, type PlatformCapabilities } from "@/lib/telephony/capabilities";
 import { CommandFailed, type PlatformCommands } from "@/lib/telephony/commands";
 import type { MonitorRequest, MonitorSession } from "@/lib/telephony/monitor";
 import type { PlatformAdapter, PlatformContext } from "../platform/adapter";
-import type { AgentLeg, FindAgentLeg } from "./agent-leg";
+import { requireConnectedLeg, type ConnectedLeg } from "../platform/connected-leg";
+import { deliverSupervision, tracked, type SupervisionDraft, type SupervisionOrigin } from "../platform/supervision";
+import type { FindAgentLeg } from "./agent-leg";
 import { setAgentStateViaCallcenter } from "./agent-state";
 import { originateCallbackViaEsl } from "./callback";
 import { EslConnection, type EslApi, type EslConfig } from "./esl-connection";
-import { FreeswitchMonitorSession, type SupervisionDraft } from "./monitor-session";
+import { FreeswitchMonitorSession } from "./monitor-session";
 
 /**
  * TELEPHONY=freeswitch: commands to FreeSWITCH over its event socket (mod_event_socket,
@@ -57,9 +56,11 @@ export class FreeswitchAdapter implements PlatformAdapter {
   private readonly now: () => number;
   private watch: ReturnType<typeof setInterval> | undefined;
   private connections = 0;
+  private readonly origin: SupervisionOrigin;
 
   constructor(private readonly opts: FreeswitchAdapterOptions) {
     this.now = opts.now ?? Date.now;
+    this.origin = { platform: "freeswitch", tenantId: opts.tenantId, source: opts.source };
   }
 
   private readonly log = (line: string): void => this.ctx?.log(line);
@@ -103,38 +104,9 @@ export class FreeswitchAdapter implements PlatformAdapter {
 
   private async startMonitor(request: MonitorRequest, signal: AbortSignal): Promise<MonitorSession> {
     const esl = this.socket();
-    const leg = await this.opts.findAgentLeg(request.callId);
-    if (leg === undefined) throw new CommandFailed("no_such_call", `no call ${request.callId} is known`);
-    if (leg === "ended") throw new CommandFailed("call_ended", `call ${request.callId} has no agent in conversation`);
-    const session = await FreeswitchMonitorSession.open(
-      { esl, dialString: this.opts.supervisorDialString, emit: (l, d, t) => this.emit(l, d, t), now: this.now, log: this.log },
-      leg,
-      request,
-      signal,
-    );
-    this.sessions.add(session);
-    void session.ended.then(() => this.sessions.delete(session));
-    return session;
-  }
-
-  private emit(leg: AgentLeg, draft: SupervisionDraft, time: number): void {
-    const ctx = this.ctx;
-    if (!ctx) return;
-    const event = {
-      specVersion: SPEC_VERSION,
-      id: randomUUID(),
-      source: this.opts.source,
-      tenantId: this.opts.tenantId,
-      time: Math.round(time),
-      callId: leg.callId,
-      legId: leg.legId,
-      queueId: leg.queueId,
-      agentId: leg.agentId,
-      ...draft,
-    } as CtiEvent;
-    // The sink buffers and retries store writes itself; a refusal is logged, never an unhandled rejection.
-    void Promise.resolve()
-      .then(() => ctx.events.live([event]))
-      .catch((e: unknown) => ctx.log(`freeswitch: ${draft.type} for call ${leg.callId} was not delivered: ${(e as Error).message}`));
+    const leg = requireConnectedLeg(await this.opts.findAgentLeg(request.callId), request.callId);
+    const emit = (l: ConnectedLeg, d: SupervisionDraft, t: number) => deliverSupervision(this.ctx, this.origin, l, d, t);
+    const deps = { esl, dialString: this.opts.supervisorDialString, emit, now: this.now, log: this.log };
+    return tracked(this.sessions, await FreeswitchMonitorSession.open(deps, leg, request, signal));
   }
 }

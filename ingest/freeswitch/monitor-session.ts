@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { CommandFailed } from "@/lib/telephony/commands";
 import type { MonitorMode } from "@/lib/telephony/capabilities";
 import type { MonitorEnd, MonitorRequest, MonitorSession } from "@/lib/telephony/monitor";
-import type { AgentLeg } from "./agent-leg";
+import type { ConnectedLeg } from "../platform/connected-leg";
+import type { SupervisionDraft } from "../platform/supervision";
 import { fillTemplate, plainWord, withVariables } from "./dialstring";
 import { abortion, apiOk, ORIGINATE_JOB_MS, type ChannelEvent, type EslApi } from "./esl-connection";
 import { failureOf, parseApiReply } from "./esl-reply";
@@ -41,15 +42,10 @@ export function whisperVariables(mode: MonitorMode): { eavesdrop_whisper_aleg: s
   return { eavesdrop_whisper_aleg: String(mode === "barge"), eavesdrop_whisper_bleg: String(mode !== "listen") };
 }
 
-export type SupervisionDraft =
-  | { type: "supervision.started"; data: { sessionId: string; supervisorId: string; supervisorName: string; mode: MonitorMode } }
-  | { type: "supervision.mode_changed"; data: { sessionId: string; mode: MonitorMode; previousMode: MonitorMode } }
-  | { type: "supervision.ended"; data: { sessionId: string; reason: MonitorEnd["reason"] } };
-
 export type SessionDeps = {
   esl: EslApi;
   dialString: string;
-  emit: (leg: AgentLeg, draft: SupervisionDraft, time: number) => void;
+  emit: (leg: ConnectedLeg, draft: SupervisionDraft, time: number) => void;
   now: () => number;
   log: (line: string) => void;
 };
@@ -76,7 +72,7 @@ export class FreeswitchMonitorSession implements MonitorSession {
 
   private constructor(
     private readonly deps: SessionDeps,
-    readonly leg: AgentLeg,
+    readonly leg: ConnectedLeg,
     request: MonitorRequest,
   ) {
     this.current = request.mode;
@@ -95,7 +91,7 @@ export class FreeswitchMonitorSession implements MonitorSession {
   }
 
   /** Rings the supervisor and starts eavesdrop; resolves once they answered (the site's dial string should auto-answer). */
-  static async open(deps: SessionDeps, leg: AgentLeg, request: MonitorRequest, signal: AbortSignal): Promise<FreeswitchMonitorSession> {
+  static async open(deps: SessionDeps, leg: ConnectedLeg, request: MonitorRequest, signal: AbortSignal): Promise<FreeswitchMonitorSession> {
     const channel = plainWord(leg.channelId, "call_ended", "agent channel");
     const target = fillTemplate(deps.dialString, { extension: request.supervisor.extension, supervisorId: request.supervisor.id }, "unsupported");
     if ((await apiOk(deps.esl, `uuid_exists ${channel}`, signal, "the agent's channel")) !== "true") {

@@ -1,6 +1,6 @@
 import type { CtiEvent } from "@/lib/events";
 import { FreeswitchAdapter, type FreeswitchAdapterOptions } from "@/ingest/freeswitch/adapter";
-import { agentLegFrom } from "@/ingest/freeswitch/agent-leg";
+import { connectedLegFrom } from "@/ingest/platform/connected-leg";
 import { EslConnection } from "@/ingest/freeswitch/esl-connection";
 import { recordingContext } from "../../unit/helpers/platform-context";
 import { FakeEslServer } from "./esl-server";
@@ -56,7 +56,7 @@ export async function startFakeLab(o: Partial<Pick<FreeswitchAdapterOptions, "su
   const adapter = new FreeswitchAdapter({
     esl: { host: "127.0.0.1", port, password: FAKE_ESL_PASSWORD },
     connection: () => esl,
-    findAgentLeg: async (callId) => agentLegFrom(events().filter((e) => e.callId === callId)),
+    findAgentLeg: async (callId) => connectedLegFrom(events().filter((e) => e.callId === callId)),
     callbackDialString: o.callbackDialString ?? "user/{agent} &bridge(sofia/gateway/pstn/{number})",
     supervisorDialString: o.supervisorDialString ?? "user/{extension}",
     watchMs: o.watchMs,
