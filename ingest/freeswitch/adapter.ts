@@ -32,7 +32,7 @@ export type FreeswitchAdapterOptions = {
   /** The `source` of the events it emits, e.g. freeswitch://pbx1. */
   source: string;
   now?: () => number;
-  /** How often the socket's reconnections are checked for while sessions run. */
+  /** How often the socket is checked for a reconnection (which ends the sessions then running). */
   watchMs?: number;
 };
 
@@ -55,7 +55,8 @@ export class FreeswitchAdapter implements PlatformAdapter {
   private readonly sessions = new Set<FreeswitchMonitorSession>();
   private readonly now: () => number;
   private watch: ReturnType<typeof setInterval> | undefined;
-  private connections = 0;
+  /** Authentications seen so far: the first is the connection, each later one a reconnection. */
+  private connections = 1;
   private readonly origin: SupervisionOrigin;
 
   constructor(private readonly opts: FreeswitchAdapterOptions) {
@@ -65,16 +66,19 @@ export class FreeswitchAdapter implements PlatformAdapter {
 
   private readonly log = (line: string): void => this.ctx?.log(line);
 
-  /** Connects and waits for FreeSWITCH to answer one command (`status`), so that live means commands will be heard. */
+  /**
+   * Connects and waits for FreeSWITCH to answer one command (`status`), so that live means
+   * commands will be heard. A FreeSWITCH that is down (or refuses the password) rejects this
+   * after 10 s; esl-lite goes on trying, and commands work once it answers.
+   */
   async start(ctx: PlatformContext): Promise<void> {
     this.ctx = ctx;
     const esl = this.opts.connection?.(this.log) ?? new EslConnection(this.opts.esl, this.log);
     this.esl = esl;
-    await esl.api("status", AbortSignal.timeout(10_000));
-    this.connections = esl.connections();
-    // esl-lite reconnects by itself; a new connection may have missed a hang-up, so sessions end then (checked only while there are some).
+    // esl-lite reconnects by itself; a new connection may have missed a hang-up, so the sessions running then end.
     this.watch = setInterval(() => this.checkConnection(), this.opts.watchMs ?? 1_000);
     this.watch.unref();
+    await esl.api("status", AbortSignal.timeout(10_000));
     ctx.log(`freeswitch: event socket open at ${this.opts.esl.host}:${this.opts.esl.port}`);
   }
 
@@ -95,7 +99,7 @@ export class FreeswitchAdapter implements PlatformAdapter {
 
   private checkConnection(): void {
     const now = this.esl?.connections() ?? this.connections;
-    if (now === this.connections) return;
+    if (now <= this.connections) return;
     this.connections = now;
     if (this.sessions.size > 0) this.log(`freeswitch: the event socket reconnected; ${this.sessions.size} monitoring session(s) end`);
     for (const s of this.sessions) void s.close();

@@ -231,7 +231,7 @@ export class FakeSwitch {
         this.answer(ch);
         resolve(`+OK ${ch.uuid}\n`);
         if (app === "eavesdrop") this.eavesdrop(ch, appArg);
-        else if (app === "bridge" && agent) this.callbackAnswered(ch, agent, appArg);
+        else if (app === "bridge" && agent) this.callbackAnswered(ch, agent);
       });
     });
   }
@@ -259,7 +259,7 @@ export class FakeSwitch {
   }
 
   /** The agent took the callback: bridge() dials the customer, who answers, is busy or lets it ring out, in turn. */
-  private callbackAnswered(ch: Channel, agent: CcAgent, bridgeTo: string): void {
+  private callbackAnswered(ch: Channel, agent: CcAgent): void {
     const base = { callId: ch.uuid, queueId: ch.vars.cc_queue ?? this.opts.queue, legId: `${ch.uuid}-cb`, agentId: agent.name };
     const startedAt = this.now;
     this.callcenter.agentBusy(agent, base.callId);
@@ -285,6 +285,5 @@ export class FakeSwitch {
       });
     } else if (outcome === "busy") this.at(this.now + 2_000, () => end("busy"));
     else this.at(this.now + 30_000, () => end("no_answer"));
-    void bridgeTo;
   }
 }
