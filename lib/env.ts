@@ -13,7 +13,7 @@ const optionalString = z.string().trim().min(1).optional();
  * The telephony platforms the runtime can drive (ingest/platform/registry.ts holds a
  * factory for each; the compiler insists on one per name). `none` runs no adapter.
  */
-export const TELEPHONY_PLATFORMS = ["simulator", "asterisk"] as const;
+export const TELEPHONY_PLATFORMS = ["simulator", "asterisk", "freeswitch"] as const;
 export type TelephonyPlatform = (typeof TELEPHONY_PLATFORMS)[number];
 export type Telephony = TelephonyPlatform | "none";
 
@@ -74,6 +74,12 @@ export const envSchema = z.object({
   ASTERISK_QUEUE_LOG: optionalString,
   /** app_queue's wrapuptime in seconds, which queue_log does not record (as import:queue-log's --wrapup). */
   ASTERISK_WRAPUP_SECONDS: z.coerce.number().min(0).max(86_400).default(0),
+  /** TELEPHONY=freeswitch (docs/telephony.md, "FreeSWITCH"): the event socket (event_socket.conf.xml) and the dial strings. */
+  FREESWITCH_ESL_HOST: optionalString,
+  FREESWITCH_ESL_PORT: z.coerce.number().int().min(1).max(65535).default(8021),
+  FREESWITCH_ESL_PASSWORD: optionalString,
+  FREESWITCH_CALLBACK_DIALSTRING: z.string().trim().min(1).default("user/{agent} &bridge(sofia/gateway/default/{number})"),
+  FREESWITCH_SUPERVISOR_DIALSTRING: z.string().trim().min(1).default("{sip_auto_answer=true}user/{extension}"),
   KAFKA_BROKERS: optionalString,
   KAFKA_TOPIC: z.string().min(1).default("cti.events"),
   KAFKA_DLQ_TOPIC: optionalString,
@@ -167,6 +173,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     if (missing.length > 0) throw new EnvError(missing.map((k) => `${k}: required when TELEPHONY=asterisk`));
   }
   const aliased: Telephony | undefined = env.SIMULATOR === undefined ? undefined : env.SIMULATOR ? "simulator" : "none";
+  if (env.TELEPHONY === "freeswitch" && (env.FREESWITCH_ESL_HOST === undefined || env.FREESWITCH_ESL_PASSWORD === undefined)) {
+    throw new EnvError(["FREESWITCH_ESL_HOST / FREESWITCH_ESL_PASSWORD: required when TELEPHONY=freeswitch"]);
+  }
   if (env.TELEPHONY !== undefined && aliased !== undefined && env.TELEPHONY !== aliased) {
     throw new EnvError([`SIMULATOR: contradicts TELEPHONY=${env.TELEPHONY}; SIMULATOR is deprecated, set only TELEPHONY`]);
   }

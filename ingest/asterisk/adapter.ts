@@ -1,5 +1,3 @@
-import { randomUUID } from "node:crypto";
-import { SPEC_VERSION, type CtiEvent } from "@/lib/events";
 import { NO_CAPABILITIES, type PlatformCapabilities } from "@/lib/telephony/capabilities";
 import { CommandFailed, type PlatformCommands } from "@/lib/telephony/commands";
 import type { MonitorRequest, MonitorSession } from "@/lib/telephony/monitor";
@@ -8,8 +6,10 @@ import { setAgentStateViaAmi } from "./agent-state";
 import { AmiClient, type AmiConfig } from "./ami-client";
 import { AriClient, type AriConfig } from "./ari-client";
 import { AriEventStream } from "./ari-events";
+import { requireConnectedLeg } from "../platform/connected-leg";
 import type { AsteriskFloor, ConnectedLeg } from "./floor";
-import { AsteriskMonitorSession, type SupervisionDraft } from "./monitor-session";
+import { deliverSupervision, tracked, type SupervisionDraft, type SupervisionOrigin } from "../platform/supervision";
+import { AsteriskMonitorSession } from "./monitor-session";
 import { QueueLogTail } from "./queue-log-tail";
 
 /**
@@ -46,12 +46,14 @@ export class AsteriskAdapter implements PlatformAdapter {
   private ctx: PlatformContext | undefined;
   private tail: QueueLogTail | undefined;
   private readonly now: () => number;
+  private readonly origin: SupervisionOrigin;
 
   constructor(private readonly opts: AsteriskAdapterOptions) {
     this.ari = new AriClient(opts.ari);
     this.ami = new AmiClient(opts.ami);
     this.events = new AriEventStream(this.ari.eventsUrl());
     this.now = opts.now ?? Date.now;
+    this.origin = { platform: "asterisk", tenantId: opts.tenantId, source: opts.source };
   }
 
   /**
@@ -80,41 +82,11 @@ export class AsteriskAdapter implements PlatformAdapter {
 
   private async startMonitor(request: MonitorRequest, signal: AbortSignal): Promise<MonitorSession> {
     if (!this.ctx) throw new CommandFailed("unreachable", "the Asterisk adapter is not started");
-    const leg = await this.opts.floor.connectedLeg(request.callId);
-    if (leg === undefined) throw new CommandFailed("no_such_call", `no call ${request.callId} is known`);
-    if (leg === "ended") throw new CommandFailed("call_ended", `call ${request.callId} has no agent in conversation`);
+    const leg = requireConnectedLeg(await this.opts.floor.connectedLeg(request.callId), request.callId);
     // The stream reopens here if it dropped since start (the sessions it carried have ended).
     await this.events.connect(signal);
-    const log = this.ctx.log;
-    const session = await AsteriskMonitorSession.open(
-      { ari: this.ari, events: this.events, emit: (l, e, t) => this.emit(l, e, t), now: this.now, log },
-      leg,
-      request,
-      signal,
-    );
-    this.sessions.add(session);
-    void session.ended.then(() => this.sessions.delete(session));
-    return session;
-  }
-
-  private emit(leg: ConnectedLeg, draft: SupervisionDraft, time: number): void {
-    const event = {
-      specVersion: SPEC_VERSION,
-      id: randomUUID(),
-      source: this.opts.source,
-      tenantId: this.opts.tenantId,
-      time: Math.round(time),
-      callId: leg.callId,
-      legId: leg.legId,
-      queueId: leg.queueId,
-      agentId: leg.agentId,
-      ...draft,
-    } as CtiEvent;
-    const ctx = this.ctx;
-    if (!ctx) return;
-    // The sink buffers and retries store writes itself; a refusal here is logged, never an unhandled rejection.
-    void Promise.resolve()
-      .then(() => ctx.events.live([event]))
-      .catch((e: unknown) => ctx.log(`asterisk: ${draft.type} for call ${leg.callId} was not delivered: ${(e as Error).message}`));
+    const emit = (l: ConnectedLeg, d: SupervisionDraft, t: number) => deliverSupervision(this.ctx, this.origin, l, d, t);
+    const deps = { ari: this.ari, events: this.events, emit, now: this.now, log: this.ctx.log };
+    return tracked(this.sessions, await AsteriskMonitorSession.open(deps, leg, request, signal));
   }
 }

@@ -1,4 +1,5 @@
 import type { CtiEvent } from "@/lib/events";
+import type { ConnectedLeg } from "../platform/connected-leg";
 
 /**
  * What the adapter needs to know about the floor that Asterisk's ARI does not say: which
@@ -7,26 +8,13 @@ import type { CtiEvent } from "@/lib/events";
  * an agent id stands for (the import keeps it as raw.interface on agent events). Read
  * from the stored events in production (store-floor.ts), from the delivered ones in tests.
  */
-export type ConnectedLeg = { callId: string; legId: string; queueId: string; agentId: string; channelId: string };
+export { connectedLegFrom, type ConnectedLeg } from "../platform/connected-leg";
 
 export interface AsteriskFloor {
   /** The call's agent leg in conversation; "ended" when the call is known but no leg is; undefined for an unknown call. */
   connectedLeg(callId: string): Promise<ConnectedLeg | "ended" | undefined>;
   /** The queue member interface of an agent (Local/1001@agents/n, PJSIP/1001), undefined when the agent is unknown. */
   memberInterface(agentId: string): Promise<string | undefined>;
-}
-
-/** A call's events (any order of arrival, read in time order) -> its leg in conversation. */
-export function connectedLegFrom(callEvents: readonly CtiEvent[]): ConnectedLeg | "ended" | undefined {
-  if (callEvents.length === 0) return undefined;
-  const open = new Map<string, ConnectedLeg>();
-  for (const e of [...callEvents].sort((a, b) => a.time - b.time)) {
-    if (e.type === "call.established") {
-      open.set(e.legId, { callId: e.callId, legId: e.legId, queueId: e.queueId, agentId: e.agentId, channelId: e.data.agentChannelId ?? "" });
-    } else if (e.type === "call.connection_cleared") open.delete(e.legId);
-  }
-  const leg = [...open.values()].at(-1);
-  return leg && leg.channelId.length > 0 ? leg : "ended";
 }
 
 /** The member interface the latest of an agent's events names (raw.interface), if any. */

@@ -5,6 +5,7 @@ import type { MonitorEnd, MonitorRequest, MonitorSession } from "@/lib/telephony
 import type { AriClient, SnoopDirection } from "./ari-client";
 import type { AriEventStream } from "./ari-events";
 import { ariTime, type AriEvent } from "./ari-types";
+import type { SupervisionDraft } from "../platform/supervision";
 import type { ConnectedLeg } from "./floor";
 import { MEDIA_FORMAT, MEDIA_SAMPLE_RATE, MediaSocket } from "./media-socket";
 
@@ -28,11 +29,6 @@ const AGENT_WORD_MS = 1_000;
 
 /** A hard hangup request (a soft one is Asterisk asking a channel to leave an application) or the channel's destruction. */
 const isAgentGone = (e: AriEvent): boolean => e.type === "ChannelDestroyed" || (e.type === "ChannelHangupRequest" && e.soft !== true);
-
-export type SupervisionDraft =
-  | { type: "supervision.started"; data: { sessionId: string; supervisorId: string; supervisorName: string; mode: MonitorMode } }
-  | { type: "supervision.mode_changed"; data: { sessionId: string; mode: MonitorMode; previousMode: MonitorMode } }
-  | { type: "supervision.ended"; data: { sessionId: string; reason: MonitorEnd["reason"] } };
 
 export type SessionDeps = {
   ari: AriClient;

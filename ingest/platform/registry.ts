@@ -1,5 +1,6 @@
 import type { Env, TelephonyPlatform } from "@/lib/env";
 import { asteriskFromEnv } from "../asterisk/from-env";
+import { freeswitchFromEnv } from "../freeswitch/from-env";
 import { simulatedPbxFromEnv } from "../simulator/from-env";
 import type { PlatformAdapter } from "./adapter";
 
@@ -13,6 +14,7 @@ export type AdapterFactory = (env: Env) => PlatformAdapter;
 const FACTORIES: { readonly [K in TelephonyPlatform]: AdapterFactory } = {
   simulator: simulatedPbxFromEnv,
   asterisk: asteriskFromEnv,
+  freeswitch: freeswitchFromEnv,
 };
 
 /** The adapter TELEPHONY names, not yet started; undefined for none. */

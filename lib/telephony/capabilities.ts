@@ -6,9 +6,18 @@ export type MonitorMode = "listen" | "whisper" | "barge";
  * offered only when its capability is declared here; events and the directory need
  * no capability (every adapter delivers them).
  */
+export type MonitorMedia = "browser" | "phone";
+
 export interface PlatformCapabilities {
   /** Modes a supervisor can start on a call, change between and stop; empty: no monitoring. */
   readonly monitorModes: readonly MonitorMode[];
+  /**
+   * Where a monitoring supervisor hears and speaks: "browser", through the session's audio
+   * (onAudio / sendAudio, relayed to the page); "phone", on their own phone, which the
+   * platform rings (FreeSWITCH's eavesdrop): the session carries no audio, and the page
+   * should say "your phone will ring" rather than open the microphone.
+   */
+  readonly monitorMedia: MonitorMedia;
   /** Log an agent on or off, make them ready or not ready with a reason. */
   readonly setAgentState: boolean;
   /** Play the notices a queue's monitoring policy asks for (MonitorRequest.notices): a tone to the agent, a tone to both on barge. */
@@ -21,6 +30,7 @@ export interface PlatformCapabilities {
 
 export const NO_CAPABILITIES: PlatformCapabilities = Object.freeze({
   monitorModes: Object.freeze([]),
+  monitorMedia: "browser",
   monitorNotices: false,
   setAgentState: false,
   originateCallback: false,

@@ -10,7 +10,12 @@ import type { MonitorMode } from "./capabilities";
 export type MonitorRequest = {
   callId: string;
   mode: MonitorMode;
-  supervisor: { id: string; name: string };
+  /**
+   * Who monitors. `extension`: the supervisor's own phone, for platforms whose supervisor
+   * hears the call on a phone (capabilities.monitorMedia "phone": FreeSWITCH rings it);
+   * browser-media platforms ignore it.
+   */
+  supervisor: { id: string; name: string; extension?: string };
   /**
    * What the queue's policy says the parties are told (lib/monitoring-policy): a short tone to
    * the agent when the session starts, and to both parties whenever it enters barge. Absent:

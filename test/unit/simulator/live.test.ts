@@ -81,6 +81,7 @@ describe("SimulatedPbx", () => {
     expect(pbx.timeZone).toBe(defaultConfig().timeZone);
     expect(pbx.capabilities).toEqual({
       monitorModes: ["listen", "whisper", "barge"],
+      monitorMedia: "browser",
       monitorNotices: true,
       setAgentState: true,
       originateCallback: true,
