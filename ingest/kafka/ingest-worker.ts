@@ -37,6 +37,8 @@ const MAX_END_WAIT_MS = 2_000;
 type Reading = {
   /** The offset after the last stored block: the committed offset, or the one about to be. */
   storedTo: bigint;
+  /** The group's committed offset for the partition, as this member last committed or read it. */
+  committed: bigint;
   /** The offset the next fetch starts from, if it follows this member's own reading. */
   fetchFrom: bigint;
   /** The start of a block waiting for the rest: read, neither stored nor committed. */
@@ -67,6 +69,8 @@ type Reading = {
  */
 export class KafkaIngestWorker {
   private readonly reading = new Map<string, Reading>();
+  /** Commits each partition was sent back to after a fetch past them (readingOf), so it happens once. */
+  private readonly rewoundTo = new Set<string>();
   /** Partitions whose latest batch reached their end: each will store its end as an insert of its own. */
   private readonly atEnd = new Set<string>();
   /** How long an end's insert has been taking (moving average, ms). */
@@ -89,12 +93,12 @@ export class KafkaIngestWorker {
     // partitions given away and read again.
     const beat = setInterval(() => void batch.heartbeat().catch(() => undefined), HEARTBEAT_MS);
     const key = `${batch.topic}/${batch.partition}`;
-    const r = await this.readingOf(key, batch);
+    let r: Reading | undefined;
     try {
-      if (!(await this.consume(batch, key, r, started))) this.forget(key, r);
+      r = await this.readingOf(key, batch);
+      if (r && !(await this.consume(batch, key, r, started))) this.rewind(batch, key, r);
     } catch (e) {
-      // Whatever was read and not committed is read again, from the committed offset.
-      this.forget(key, r);
+      if (r) this.rewind(batch, key, r);
       if (e instanceof Stopping) return;
       throw e;
     } finally {
@@ -102,14 +106,21 @@ export class KafkaIngestWorker {
     }
   };
 
+  /**
+   * Drops what this member read of the partition and not stored, and makes the next fetch
+   * start from the committed offset. The client, after a handler's error, fetches again from
+   * where the handler resolved to (it rejoins, and so reads from the commit, only for a lost
+   * membership), which for held messages is past them: they would never be stored.
+   */
+  private rewind(batch: PartitionBatch, key: string, r: Reading): void {
+    if (this.reading.get(key) === r) this.reading.delete(key);
+    this.o.consumer.rewind(batch.topic, batch.partition, r.committed.toString());
+  }
+
   /** A rejoin (a rebalance) may have handed partitions around: each is read afresh from its commit. */
   rejoined(): void {
     this.reading.clear();
     this.atEnd.clear();
-  }
-
-  private forget(key: string, r: Reading): void {
-    if (this.reading.get(key) === r) this.reading.delete(key);
   }
 
   /** Stores and commits what the batch completes; false if the partition was lost meanwhile. */
@@ -122,6 +133,8 @@ export class KafkaIngestWorker {
     if (cut.blocks.length > 0 || r.held.length === 0) r.heldSince = started;
     const stored = r.storedTo;
     for (const block of cut.blocks) {
+      // A member that lost the partition stores nothing more: the new owner reads it from the commit.
+      if (batch.isStale()) return false;
       await this.store(batch, block.messages);
       r.storedTo = block.nextOffset;
       if (r.ahead && r.storedTo >= r.ahead.end) r.ahead = undefined;
@@ -137,6 +150,7 @@ export class KafkaIngestWorker {
       // Written ahead before it is stored: a member that reads the partition from here after a crash
       // or a rebalance then makes the same block, which the store drops as a repeat.
       await this.o.consumer.commit(batch.topic, batch.partition, r.storedTo.toString(), cutAheadMetadata(end));
+      r.committed = r.storedTo;
       const insertStarted = Date.now();
       await this.store(batch, r.held);
       const took = Date.now() - insertStarted;
@@ -149,6 +163,7 @@ export class KafkaIngestWorker {
     if (batch.isStale()) return false;
     if (r.storedTo > stored) {
       await this.o.consumer.commit(batch.topic, batch.partition, r.storedTo.toString());
+      r.committed = r.storedTo;
       this.o.metrics.commits += 1;
       this.o.metrics.lastCommitAt = Date.now();
     }
@@ -165,13 +180,22 @@ export class KafkaIngestWorker {
    * offset instead, which reads held messages again; a cut written ahead at that offset comes
    * with it.
    */
-  private async readingOf(key: string, batch: PartitionBatch): Promise<Reading> {
+  private async readingOf(key: string, batch: PartitionBatch): Promise<Reading | undefined> {
     const from = BigInt(batch.fetchedOffset);
     const known = this.reading.get(key);
     if (known && known.fetchFrom === from) return known;
     const committed = await this.o.consumer.committed(batch.topic, batch.partition);
-    const ahead = committed && BigInt(committed.offset) === from ? parseCutAhead(committed.offset, committed.metadata) : undefined;
-    const fresh: Reading = { storedTo: from, fetchFrom: from, held: [], heldSince: Date.now(), ahead };
+    const at = committed && /^\d+$/.test(committed.offset) ? BigInt(committed.offset) : undefined;
+    if (at !== undefined && from > at && !this.rewoundTo.has(`${key}@${at}`)) {
+      // Fetched from past the commit (where an earlier reading resolved to): what lies between was
+      // read but maybe never stored. Read it again from the commit, once (the log may no longer
+      // hold it: retention deleted it, and the client then reads from the log's start).
+      this.rewoundTo.add(`${key}@${at}`);
+      this.o.consumer.rewind(batch.topic, batch.partition, at.toString());
+      return undefined;
+    }
+    const ahead = at === from && committed ? parseCutAhead(committed.offset, committed.metadata) : undefined;
+    const fresh: Reading = { storedTo: from, committed: at ?? from, fetchFrom: from, held: [], heldSince: Date.now(), ahead };
     this.reading.set(key, fresh);
     return fresh;
   }

@@ -56,6 +56,8 @@ export async function createConsumer(o: ConsumerOptions): Promise<BatchConsumer>
         eachBatchAutoResolve: false,
         partitionsConsumedConcurrently: concurrency,
         eachBatch: async (p: EachBatchPayload) => {
+          // kafkajs's isStale says only that a seek is pending; a heartbeat refused because this member left the group says the rest.
+          let lost = false;
           await handler({
             topic: p.batch.topic,
             partition: p.batch.partition,
@@ -69,9 +71,16 @@ export async function createConsumer(o: ConsumerOptions): Promise<BatchConsumer>
               headers: headerStrings(m.headers),
               timestamp: Number(m.timestamp),
             })),
-            isStale: p.isStale,
+            isStale: () => lost || p.isStale(),
             isRunning: p.isRunning,
-            heartbeat: p.heartbeat,
+            heartbeat: async () => {
+              try {
+                await p.heartbeat();
+              } catch (e) {
+                if (membershipError(e)) lost = true;
+                throw e;
+              }
+            },
             resolve: p.resolveOffset,
           });
         },
@@ -83,6 +92,7 @@ export async function createConsumer(o: ConsumerOptions): Promise<BatchConsumer>
         throw membershipError(e) ?? e;
       }
     },
+    rewind: (topic, partition, offset) => consumer.seek({ topic, partition, offset }),
     committed: async (topic, partition) => {
       // The consumer keeps its committed offsets to itself (and without their metadata): ask the group's coordinator.
       admin ??= connected(kafka(o).admin()).catch((e: unknown) => {

@@ -20,7 +20,11 @@ export type PartitionBatch = {
   fetchedOffset: string;
   /** The batch's last offset, counting records the client does not hand over (transaction markers). */
   lastOffset: string;
-  /** True once this member lost the partition in a rebalance: its work must not be committed. */
+  /**
+   * True once the batch must not be acted on: the client was told to read the partition from
+   * elsewhere (a seek), or a heartbeat found this member no longer in the group (it lost its
+   * partitions in a rebalance). Commits are fenced by the group anyway; this also stops stores.
+   */
   isStale(): boolean;
   isRunning(): boolean;
   heartbeat(): Promise<void>;
@@ -35,6 +39,8 @@ export interface BatchConsumer {
   run(handler: BatchHandler, concurrency: number): Promise<void>;
   /** Commits the group's offset; `metadata` goes with it (a cut written ahead, offset-blocks.ts). */
   commit(topic: string, partition: number, nextOffset: string, metadata?: string): Promise<void>;
+  /** Makes the next fetch of the partition start at `offset` (the committed one, after a failed batch). */
+  rewind(topic: string, partition: number, offset: string): void;
   /** The group's committed offset for a partition and its metadata, as the broker holds them now. */
   committed(topic: string, partition: number): Promise<{ offset: string; metadata: string | null } | undefined>;
   /** Stops fetching, waits for running handlers, leaves the group. */

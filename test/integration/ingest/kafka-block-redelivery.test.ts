@@ -54,6 +54,9 @@ class Partition {
       this.metadata = metadata ?? null;
     },
     committed: async () => ({ offset: this.committed.toString(), metadata: this.metadata }),
+    rewind: (_topic, _partition, offset) => {
+      this.resolved = BigInt(offset);
+    },
     stop: async () => undefined,
     onGroupJoin: () => undefined,
     onCrash: () => undefined,
@@ -209,6 +212,27 @@ describe("the Kafka worker after a crash between the raw part's commit and its v
       partition.restart();
       await consumeAll(partition, worker(partition), [2_048, 333]);
       expect(await stored(tenant)).toEqual(expected(events));
+    });
+  }, 120_000);
+
+  it("stores what it held when a commit fails and the same worker goes on (the client fetches again from where it was told, past the held messages)", async () => {
+    const tenant = freshTenant("kafka-held");
+    const events = simulate(tenant, 1_500);
+    const partition = new Partition(asMessages(events));
+    const end = BLOCK + 300;
+    partition.visible = end;
+    const w = worker(partition);
+    await withMergesStopped(ch, async () => {
+      // A whole block, then the start of the next held past the batch's end (resolved, not stored).
+      await w.handle(partition.batch(BLOCK + 200));
+      expect([partition.committed, partition.resolved]).toEqual([BigInt(BLOCK), BigInt(BLOCK + 200)]);
+      // The end cut's commit fails (a broker timeout, not a lost membership): the handler throws.
+      let failures = 1;
+      partition.commitFails = (_next, metadata) => metadata !== undefined && failures-- > 0;
+      await expect(w.handle(partition.batch(500))).rejects.toThrow("killed");
+      // The same worker carries on from wherever the next fetch starts.
+      await consumeAll(partition, w, [250, 400]);
+      expect(await stored(tenant)).toEqual(expected(events.slice(0, end)));
     });
   }, 120_000);
 
