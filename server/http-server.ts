@@ -17,7 +17,14 @@ export async function serveNext(opts: { port: number; dir?: string }): Promise<h
   const app = next({ dev: false, dir: opts.dir ?? process.cwd(), port: opts.port, httpServer: upgradeStandIn() });
   await app.prepare();
   const handle = app.getRequestHandler();
-  server.on("request", (req, res) => void handle(req, res));
+  server.on("request", (req, res) => {
+    // A rejection left unhandled would end the process (Node 20): answer 500 and carry on.
+    handle(req, res).catch((e: unknown) => {
+      console.error("http: request failed", e);
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    });
+  });
   server.on("upgrade", (req, socket, head) => {
     const handler = upgradeHandlerFor(req.url);
     if (handler) handler(req, socket, head);

@@ -124,6 +124,12 @@ export class MonitorRelay {
   }
 
   private connect(ws: WebSocket, entry: MonitorEntry, user: SessionUser): void {
+    // Ended between the upgrade's checks and now: say so rather than sit silent on a dead session.
+    if (this.opts.sessions().get(entry.id) !== entry) {
+      ws.send(JSON.stringify({ type: "ended", reason: "stopped" } satisfies RelayNoticeMessage));
+      ws.close(1000, "monitoring ended");
+      return;
+    }
     const link = this.links.get(entry.id) ?? {};
     this.links.set(entry.id, link);
     clearTimeout(link.grace);

@@ -5,6 +5,7 @@ import { Forbidden, NotFound } from "@/lib/errors/domain-errors";
 import type { MonitorMode } from "./capabilities";
 import { CommandFailed, withDeadline } from "./commands";
 import type { MonitorEnd, MonitorSession } from "./monitor";
+import { MONITOR_TOKEN_TTL_MS } from "./monitor-token";
 import { Supervision, type EndReason, type MonitorActor, type MonitorSummary } from "./monitor-supervision";
 import type { TelephonyHandle } from "./registry";
 
@@ -35,6 +36,8 @@ export type MonitorDeps = {
   agentCalls?: (agentId: string, onCall: (callId: string) => void) => () => void;
   /** Whether the call is in the scope the owner had at the start (the same rule as the start's check). */
   inScope?: (access: unknown, callId: string) => boolean;
+  /** How long a started session waits for its first connection before it is stopped (default: the token's lifetime). */
+  connectWithinMs?: number;
   /** The policy of the call's queue (lib/monitoring-policy); without one, everything the platform offers is allowed. */
   policy?: (callId: string) => Promise<CallPolicy | undefined>;
 };
@@ -54,6 +57,14 @@ export class MonitorSessions {
     const s = new Supervision(session.id, actor, this.deps.now(), request.follow ? session.agentId : null, access, session);
     this.held.set(s.id, s);
     s.attach(session, (end) => this.platformEnded(s, end));
+    // A session nobody ever connected to (the page went away before its answer came) would
+    // listen on, and follow an agent, with no one to hear it: once the start's token has
+    // expired unused, it is stopped. A dropped connection has the relay's grace period instead.
+    s.connectDeadline = setTimeout(() => {
+      if (this.held.get(s.id) !== s || s.stats.connections > 0) return;
+      this.stop(s.owner, s.id, "disconnected").catch((e: unknown) => console.error(`monitor: could not stop unconnected session ${s.id}`, e));
+    }, this.deps.connectWithinMs ?? MONITOR_TOKEN_TTL_MS);
+    s.connectDeadline.unref?.();
     return s;
   }
 

@@ -127,8 +127,12 @@ export class Supervision {
     for (const l of this.listeners) l(notice);
   }
 
+  /** Stops the session if nobody has connected by then (MonitorSessions.start). */
+  connectDeadline: ReturnType<typeof setTimeout> | undefined;
+
   /** No one hears anything more from it. */
   close(): void {
+    clearTimeout(this.connectDeadline);
     this.stopWaiting?.();
     this.stopWaiting = undefined;
     this.detach();

@@ -89,7 +89,8 @@ export class MonitorController {
     this.publishTimer = setInterval(() => this.publish(), PUBLISH_EVERY_MS);
     try {
       const ticket = await apiSend<MonitorTicket>("POST", "/api/monitor/sessions", { callId, mode, ...(follow ? { follow: true } : {}) });
-      if (generation !== this.generation) return;
+      // Stopped, left or started again while the start was on its way: leave the call it joined.
+      if (generation !== this.generation) return void this.leave(ticket.session.id);
       this.set({ status: "connecting", sessionId: ticket.session.id, mode: ticket.session.mode, following: ticket.session.following });
       this.open(ticket, generation);
       await this.micFor(ticket.session.mode);
@@ -116,7 +117,15 @@ export class MonitorController {
     this.generation++;
     this.teardown();
     this.set({ ...IDLE, status: "idle" });
-    if (sessionId) await apiSend("DELETE", `/api/monitor/sessions/${encodeURIComponent(sessionId)}`).catch(() => undefined);
+    if (sessionId) await this.leave(sessionId);
+  }
+
+  /** Leaves a session on the server, with a request that outlives the page (keepalive). */
+  private leave(sessionId: string): Promise<void> {
+    return fetch(`/api/monitor/sessions/${encodeURIComponent(sessionId)}`, { method: "DELETE", keepalive: true }).then(
+      () => undefined,
+      () => undefined,
+    );
   }
 
   /**
@@ -127,7 +136,7 @@ export class MonitorController {
     const { sessionId } = this.state;
     this.generation++;
     this.teardown();
-    if (sessionId) void fetch(`/api/monitor/sessions/${encodeURIComponent(sessionId)}`, { method: "DELETE", keepalive: true }).catch(() => undefined);
+    if (sessionId) void this.leave(sessionId);
   }
 
   private open(ticket: MonitorTicket, generation: number): void {
