@@ -46,9 +46,15 @@ export function isDiallable(number: string): boolean {
 /**
  * Pure: one row per caller number, newest missed first. `callers` maps a missed call to
  * its caller's number (a call without one is left out: there is nobody to call back);
- * `later` holds the calls from or to those numbers since the earliest missed call.
+ * `later` holds the calls from or to those numbers since the earliest missed call, oldest
+ * first; `visibleQueue` says which queues' call ids the reader may be given.
  */
-export function callbackList(missed: readonly MissedContact[], callers: ReadonlyMap<string, string>, later: readonly LaterCall[]): CallbackRow[] {
+export function callbackList(
+  missed: readonly MissedContact[],
+  callers: ReadonlyMap<string, string>,
+  later: readonly LaterCall[],
+  visibleQueue: (queueId: string) => boolean = () => true,
+): CallbackRow[] {
   const byNumber = new Map<string, MissedContact[]>();
   for (const m of missed) {
     const number = callers.get(m.callId);
@@ -60,7 +66,7 @@ export function callbackList(missed: readonly MissedContact[], callers: Readonly
     const latest = calls.reduce((a, b) => (b.missedAt > a.missedAt || (b.missedAt === a.missedAt && b.callId < a.callId) ? b : a));
     const since = later.filter((c) => c.offeredAt > latest.missedAt && c.callId !== latest.callId);
     const callbacks = since.filter((c) => c.direction === "outbound" && c.toNumber === number);
-    const status = statusOf(number, since, callbacks);
+    const status = hideOutOfScope(statusOf(number, since, callbacks), since, visibleQueue);
     rows.push({
       number,
       callId: latest.callId,
@@ -88,4 +94,11 @@ function statusOf(number: string, since: readonly LaterCall[], callbacks: readon
   const last = callbacks[callbacks.length - 1];
   if (last) return { kind: "tried", cause: last.endCause || "no_answer", at: last.offeredAt };
   return { kind: "open" };
+}
+
+/** A status naming a call in a queue the reader does not see keeps what happened and when, not which call. */
+function hideOutOfScope(status: CallbackStatus, calls: readonly LaterCall[], visibleQueue: (queueId: string) => boolean): CallbackStatus {
+  if (!("callId" in status)) return status;
+  const queueId = calls.find((c) => c.callId === status.callId)?.queueId ?? "";
+  return visibleQueue(queueId) ? status : { ...status, callId: "" };
 }

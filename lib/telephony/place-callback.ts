@@ -4,7 +4,9 @@ import { queueInScope, teamInScope, type ScopeAccess } from "@/lib/auth/scope-ac
 import { isDiallable } from "@/lib/callbacks/callback-list";
 import { findMissedCall } from "@/lib/callbacks/missed-call";
 import { agentTeams } from "@/lib/directory/agent-teams";
-import { Conflict, OutOfScope } from "@/lib/errors/domain-errors";
+import { Conflict, Forbidden, OutOfScope } from "@/lib/errors/domain-errors";
+import { readCallCallbacks } from "@/lib/calls/call-callbacks";
+import { withKeyLock } from "@/lib/records/key-lock";
 import { auditedCommand } from "./audited-command";
 import type { CallbackResult } from "./commands";
 import { requireCommand } from "./registry";
@@ -22,11 +24,49 @@ export type PlacedCallback = CallbackResult & { number: string; queueId: string 
 export async function placeCallback(ch: ClickHouseClient, tenantId: string, actor: Actor, access: ScopeAccess, request: CallbackRequest): Promise<PlacedCallback> {
   const missed = await findMissedCall(ch, tenantId, request.callId, request.missedAt);
   if (!missed || !queueInScope(access, missed.queueId)) throw new OutOfScope();
-  if (request.agentId !== undefined && access.teams !== null) {
+  if (access.teams !== null) {
+    // The platform would otherwise ring any free agent of the queue, in teams this supervisor does not lead.
+    if (request.agentId === undefined)
+      throw new Forbidden("name the agent to call back through (you see only some teams, and the queue's next free agent may be in another)");
     const teams = await agentTeams(ch, tenantId, [request.agentId]);
     if (!teamInScope(access, teams.get(request.agentId))) throw new OutOfScope();
   }
   if (!isDiallable(missed.number)) throw new Conflict(`this caller's number cannot be dialled ("${missed.number || "none"}": withheld or not a phone number)`);
+  // One callback at a time per missed call, whoever asks: two supervisors (or two tabs) must not ring the customer twice.
+  return withKeyLock(`callback:${tenantId}:${request.callId}`, async () => {
+    const before = await refuseIfUnderWay(ch, tenantId, request);
+    const placed = await originate(ch, tenantId, actor, request, missed);
+    underWay.set(`${tenantId}/${request.callId}`, { at: Date.now(), stored: before });
+    return placed;
+  });
+}
+
+/**
+ * 409 while a callback for this missed call is under way: one not yet ended in the store, or
+ * one placed here in the last minute that the store does not hold yet (its events are on
+ * their way). Answers how many callbacks the store holds for the call.
+ */
+async function refuseIfUnderWay(ch: ClickHouseClient, tenantId: string, request: CallbackRequest): Promise<number> {
+  const callbacks = await readCallCallbacks(ch, tenantId, request.callId, request.missedAt);
+  if (callbacks.some((c) => !c.ended)) throw new Conflict("a callback to this caller is under way");
+  const key = `${tenantId}/${request.callId}`;
+  const placed = underWay.get(key);
+  if (placed && callbacks.length <= placed.stored && Date.now() - placed.at < JUST_PLACED_MS) throw new Conflict("a callback to this caller was placed a moment ago");
+  underWay.delete(key);
+  return callbacks.length;
+}
+
+/** Callbacks placed by this process, by missed call: when, and how many the store held before (it holds one more once its events are in). */
+const underWay = new Map<string, { at: number; stored: number }>();
+const JUST_PLACED_MS = 60_000;
+
+async function originate(
+  ch: ClickHouseClient,
+  tenantId: string,
+  actor: Actor,
+  request: CallbackRequest,
+  missed: { number: string; queueId: string },
+): Promise<PlacedCallback> {
   const command = { number: missed.number, queueId: missed.queueId, callbackOf: request.callId, ...(request.agentId ? { agentId: request.agentId } : {}) };
   const audit = {
     tenantId,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { queueInScope } from "@/lib/auth/scope-access";
 import { listCallbacks } from "@/lib/callbacks/list-callbacks";
 import { placeCallback } from "@/lib/telephony/place-callback";
 import { actorOf } from "../actor";
@@ -15,7 +16,8 @@ export const callbacks = defineEndpoint({
   capability: "dashboards",
   scope: { queue: "queue" },
   params: callbacksParamsSchema,
-  run: ({ ch, tenantId, signal }, p) => listCallbacks(ch, { tenantId, from: p.from, to: p.to, queueIds: p.queue }, { signal }),
+  run: ({ ch, tenantId, signal, access }, p) =>
+    listCallbacks(ch, { tenantId, from: p.from, to: p.to, queueIds: p.queue, visibleQueue: (q) => queueInScope(access, q) }, { signal }),
 });
 
 const placeBody = z

@@ -8,7 +8,7 @@ import { readCall } from "@/lib/calls/read-call";
 import { parseParams } from "@/lib/api/parse-request";
 import type { SessionUser } from "@/lib/auth/session";
 import type { CallbackRow } from "@/lib/callbacks/callback-list";
-import { Conflict, OutOfScope } from "@/lib/errors/domain-errors";
+import { Conflict, Forbidden, OutOfScope } from "@/lib/errors/domain-errors";
 import { NO_CAPABILITIES } from "@/lib/telephony/capabilities";
 import type { CallbackCommand } from "@/lib/telephony/commands";
 import { setTelephony } from "@/lib/telephony/registry";
@@ -163,18 +163,36 @@ describe("callbacks", () => {
     expect(placed).toEqual({ callId: "new-call", agentId: "agent-7", number: "+441632960011", queueId: "sales" });
     expect(received).toEqual([{ number: "+441632960011", queueId: "sales", callbackOf: "m1" }]);
 
+    // Once placed, not again while it is under way: the moment after (its events not stored yet), or while it rings.
+    await expect(ask(placeCallbackEndpoint, tenantId, supervisor, {}, { callId: "m1", missedAt })).rejects.toMatchObject({
+      message: expect.stringContaining("a moment ago"),
+    });
+    await store(tenantId, failedCallback("new-call", T + 2 * MIN, "+441632960011", "busy", true, "m1"));
+    expect(await ask(placeCallbackEndpoint, tenantId, supervisor, {}, { callId: "m1", missedAt })).toMatchObject({ callId: "new-call" });
+    await store(tenantId, failedCallback("ringing", T + 3 * MIN, "+441632960011", "", false, "m1"));
+    await expect(ask(placeCallbackEndpoint, tenantId, supervisor, {}, { callId: "m1", missedAt })).rejects.toMatchObject({
+      message: expect.stringContaining("under way"),
+    });
+    expect(received).toHaveLength(2);
+    // A supervisor who sees only some teams must name one of their agents: the queue's next free one may be in another team.
+    const teamLead: SessionUser = { id: "lead", name: "Lee", role: "supervisor", scope: { teams: ["t1"], queues: [] } };
+    await expect(ask(placeCallbackEndpoint, tenantId, teamLead, {}, { callId: "m1", missedAt })).rejects.toBeInstanceOf(Forbidden);
+
     // Not the missed call the list showed (another exit time), unknown, or outside the caller's queues: 404 alike.
     await expect(ask(placeCallbackEndpoint, tenantId, supervisor, {}, { callId: "m1", missedAt: missedAt + 1 })).rejects.toBeInstanceOf(OutOfScope);
     await expect(ask(placeCallbackEndpoint, tenantId, supervisor, {}, { callId: "nope", missedAt })).rejects.toBeInstanceOf(OutOfScope);
     await expect(ask(placeCallbackEndpoint, tenantId, otherQueues, {}, { callId: "m1", missedAt })).rejects.toBeInstanceOf(OutOfScope);
     // A withheld number cannot be dialled.
     await expect(ask(placeCallbackEndpoint, tenantId, supervisor, {}, { callId: "anon", missedAt: T + MIN + 6_000 })).rejects.toBeInstanceOf(Conflict);
-    expect(received).toHaveLength(1);
+    expect(received).toHaveLength(2);
 
     const audit = await queryRows<{ action: string; target: string; details: string }>(ch, "SELECT action, target, details FROM audit_log WHERE tenant_id = {t:String}", {
       t: tenantId,
     });
-    expect(audit.map((a) => [a.action, a.target])).toEqual([["callback.placed", "call:m1"]]);
+    expect(audit.map((a) => [a.action, a.target])).toEqual([
+      ["callback.placed", "call:m1"],
+      ["callback.placed", "call:m1"],
+    ]);
     expect(JSON.parse(audit[0]?.details ?? "{}")).toMatchObject({
       number: "+441632960011",
       queueId: "sales",

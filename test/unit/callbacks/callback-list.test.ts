@@ -20,6 +20,7 @@ const call = (callId: string, at: number, fields: Partial<LaterCall>): LaterCall
   fromNumber: "+448000001234",
   toNumber: "",
   direction: "outbound",
+  queueId: "sales",
   connected: false,
   endCause: "",
   ended: true,
@@ -76,5 +77,14 @@ describe("callbackList", () => {
     expect(byNumber.get(n(3))).toMatchObject({ status: { kind: "calling", callId: "c3" }, attempts: 1, done: false });
     expect(byNumber.get(n(4))).toMatchObject({ status: { kind: "tried", cause: "busy", at: T + 42 * min }, attempts: 2, done: false });
     expect(byNumber.get(n(5))).toMatchObject({ status: { kind: "open" }, attempts: 0, done: false });
+  });
+
+  it("tells what happened on a call in a queue the reader does not see, without naming the call", () => {
+    const n = "+441632960201";
+    const later = [call("in-hr", T + 5 * min, { fromNumber: n, toNumber: "+448000009999", direction: "inbound", queueId: "hr", connected: true })];
+    const [seen] = callbackList([missed("m", T)], new Map([["m", n]]), later, (q) => q !== "hr");
+    expect(seen?.status).toEqual({ kind: "called_again", callId: "", at: T + 5 * min });
+    const [all] = callbackList([missed("m", T)], new Map([["m", n]]), later);
+    expect(all?.status).toMatchObject({ callId: "in-hr" });
   });
 });
