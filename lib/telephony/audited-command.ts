@@ -4,38 +4,38 @@ import { writeAudit, type Actor } from "@/lib/audit/write-audit";
 import { CommandFailed, withDeadline } from "./commands";
 import { getTelephony } from "./registry";
 
-export type CommandAudit = { tenantId: string; actor: Actor; action: string; target: string; details: Record<string, unknown> };
+/** One audit row of a command, before the writer adds tenant, id and time. */
+export type CommandAuditRow = { actor: Actor; action: string; target: string; details: Record<string, unknown> };
 
 /**
  * A command on the floor under its deadline, with one audit row whatever the outcome (a
  * refused or failed attempt to act on someone's call or state is as much the log's
  * business as a successful one): the details, the platform, and what `outcome` makes
- * of the result or the failure's code and message.
+ * of the result or the failure's code and message. `write` stores the row.
  */
-export async function auditedCommand<T>(
-  ch: ClickHouseClient,
-  audit: CommandAudit,
-  what: string,
+export async function runAudited<T>(
+  write: (row: CommandAuditRow) => Promise<void>,
+  row: CommandAuditRow,
+  o: { platform: string; what: string; deadlineMs?: number },
   run: (signal: AbortSignal) => Promise<T>,
   outcome: (result: T) => Record<string, unknown>,
 ): Promise<T> {
-  const platform = getTelephony().name;
-  const write = (result: Record<string, unknown>) =>
-    writeAudit(ch, {
-      tenantId: audit.tenantId,
-      id: randomUUID(),
-      at: Date.now(),
-      actor: audit.actor,
-      action: audit.action,
-      target: audit.target,
-      details: { ...audit.details, platform, ...result },
-    });
+  const written = (result: Record<string, unknown>) => write({ ...row, details: { ...row.details, platform: o.platform, ...result } });
   try {
-    const result = await withDeadline(run, undefined, what);
-    await write(outcome(result));
+    const result = await withDeadline(run, o.deadlineMs, o.what);
+    await written(outcome(result));
     return result;
   } catch (e) {
-    if (e instanceof CommandFailed) await write({ failed: e.code, error: e.message });
+    if (e instanceof CommandFailed) await written({ failed: e.code, error: e.message });
     throw e;
   }
+}
+
+export type CommandAudit = CommandAuditRow & { tenantId: string };
+
+/** runAudited with the row written to the store's audit log, for the platform in use. */
+export function auditedCommand<T>(ch: ClickHouseClient, audit: CommandAudit, what: string, run: (signal: AbortSignal) => Promise<T>, outcome: (result: T) => Record<string, unknown>): Promise<T> {
+  const { tenantId, ...row } = audit;
+  const write = (r: CommandAuditRow) => writeAudit(ch, { tenantId, id: randomUUID(), at: Date.now(), ...r });
+  return runAudited(write, row, { platform: getTelephony().name, what }, run, outcome);
 }

@@ -3,7 +3,8 @@ import type { CallPolicy } from "@/lib/monitoring-policy/call-policy";
 import { policyRefusal } from "@/lib/monitoring-policy/policy";
 import { Forbidden, NotFound } from "@/lib/errors/domain-errors";
 import type { MonitorMode } from "./capabilities";
-import { CommandFailed, withDeadline } from "./commands";
+import { runAudited } from "./audited-command";
+import { CommandFailed } from "./commands";
 import type { MonitorEnd, MonitorSession } from "./monitor";
 import { MONITOR_TOKEN_TTL_MS } from "./monitor-token";
 import { Supervision, type EndReason, type MonitorActor, type MonitorSummary } from "./monitor-supervision";
@@ -137,21 +138,10 @@ export class MonitorSessions {
     );
   }
 
-  /**
-   * A platform command under the deadline with one audit row whatever the outcome, as
-   * lib/telephony/audited-command.ts does for the other commands, written through this
-   * service's own audit port.
-   */
-  private async audited<T>(row: MonitorAudit, what: string, run: (signal: AbortSignal) => Promise<T>, outcome: (result: T) => Record<string, unknown>): Promise<T> {
-    const write = (result: Record<string, unknown>) => this.deps.audit({ ...row, details: { ...row.details, platform: this.deps.telephony().name, ...result } });
-    try {
-      const result = await withDeadline(run, this.deps.deadlineMs, what);
-      await write(outcome(result));
-      return result;
-    } catch (e) {
-      if (e instanceof CommandFailed) await write({ failed: e.code, error: e.message });
-      throw e;
-    }
+  /** A platform command under the deadline, audited whatever the outcome (audited-command.ts), through this service's own audit port. */
+  private audited<T>(row: MonitorAudit, what: string, run: (signal: AbortSignal) => Promise<T>, outcome: (result: T) => Record<string, unknown>): Promise<T> {
+    const o = { platform: this.deps.telephony().name, what, ...(this.deps.deadlineMs !== undefined ? { deadlineMs: this.deps.deadlineMs } : {}) };
+    return runAudited((r) => this.deps.audit({ ...row, details: r.details }), row, o, run, outcome);
   }
 
   /** The call's queue policy allows the mode, or `not_permitted` saying what it does not allow (audited like any refusal). */
