@@ -34,7 +34,13 @@ export async function runAudited<T>(
 export type CommandAudit = CommandAuditRow & { tenantId: string };
 
 /** runAudited with the row written to the store's audit log, for the platform in use. */
-export function auditedCommand<T>(ch: ClickHouseClient, audit: CommandAudit, what: string, run: (signal: AbortSignal) => Promise<T>, outcome: (result: T) => Record<string, unknown>): Promise<T> {
+export function auditedCommand<T>(
+  ch: ClickHouseClient,
+  audit: CommandAudit,
+  what: string,
+  run: (signal: AbortSignal) => Promise<T>,
+  outcome: (result: T) => Record<string, unknown>,
+): Promise<T> {
   const { tenantId, ...row } = audit;
   const write = (r: CommandAuditRow) => writeAudit(ch, { tenantId, id: randomUUID(), at: Date.now(), ...r });
   return runAudited(write, row, { platform: getTelephony().name, what }, run, outcome);

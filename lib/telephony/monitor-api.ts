@@ -2,7 +2,7 @@ import { authSecret } from "@/lib/auth/secret";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { ScopeAccess } from "@/lib/auth/scope-access";
 import { getEnv } from "@/lib/env";
-import { Forbidden, NotFound } from "@/lib/errors/domain-errors";
+import { Forbidden, NotFound, Unauthenticated } from "@/lib/errors/domain-errors";
 import { requireLiveCallInScope } from "@/lib/live/call-in-scope";
 import type { MonitorMode } from "./capabilities";
 import { monitorSessions } from "./monitor-registry";
@@ -20,8 +20,14 @@ export const MONITOR_WS_PATH = "/api/monitor/ws";
 /** A started session, or a fresh ticket for it: where the relay is and the token to show it. */
 export type MonitorTicket = { session: MonitorSummary; relay: { path: string; token: string; expiresAt: number } };
 
+/** Every sign-in has its session id (lib/auth/session-hooks.ts); a token bound to the user alone would outlive a sign-out. */
+function signInSession(user: SessionUser): string {
+  if (!user.sessionId) throw new Unauthenticated("sign in again: this sign-in has no session to bind the monitoring token to");
+  return user.sessionId;
+}
+
 function ticket(user: SessionUser, session: MonitorSummary): MonitorTicket {
-  const { token, expiresAt } = mintMonitorToken(authSecret(getEnv()), { userId: user.id, authSessionId: user.sessionId ?? "", monitorSessionId: session.id }, Date.now());
+  const { token, expiresAt } = mintMonitorToken(authSecret(getEnv()), { userId: user.id, authSessionId: signInSession(user), monitorSessionId: session.id }, Date.now());
   return { session, relay: { path: MONITOR_WS_PATH, token, expiresAt } };
 }
 
@@ -32,6 +38,7 @@ export async function startMonitoring(
   access: ScopeAccess,
   request: { callId: string; mode: MonitorMode; follow?: boolean },
 ): Promise<MonitorTicket> {
+  signInSession(user);
   requireLiveCallInScope(access, request.callId);
   // Summarised from the session itself: a call that cleared at once has ended it, and the socket will say so.
   return ticket(user, (await monitorSessions().start(actor, request, access)).summary());
