@@ -185,15 +185,20 @@ describe("the FreeSWITCH adapter on the fake switch", () => {
     await lab.server.close();
   });
 
-  it("gets no answer with a wrong password (FreeSWITCH says -ERR invalid and hangs up): the command gives up at its deadline", async () => {
+  it("says FreeSWITCH refused the password (-ERR invalid) at once, rather than letting the command run to its deadline", async () => {
     const server = new FakeEslServer("right-password", () => "+OK\n", Date.now);
     const port = await server.listen();
     const log: string[] = [];
     const esl = new EslConnection({ host: "127.0.0.1", port, password: "wrong-password" }, (l) => log.push(l));
     try {
-      await expect(withDeadline((signal) => esl.api("status", signal), 1_000)).rejects.toMatchObject({ code: "timeout" });
+      // The deadline is long: a timeout would mean the refusal was not read.
+      const refused = withDeadline((signal) => esl.api("status", signal), 60_000);
+      await expect(refused).rejects.toMatchObject({ code: "unreachable", message: expect.stringContaining("FreeSWITCH refused the event-socket password") });
       expect(server.received).toContain("auth wrong-password");
       expect(server.received).not.toContain("bgapi status");
+      expect(log.some((l) => l.includes("refused the event-socket password"))).toBe(true);
+      // Later commands are refused at once too, while the password stays wrong.
+      await expect(esl.api("status", AbortSignal.timeout(60_000))).rejects.toMatchObject({ code: "unreachable" });
     } finally {
       esl.close();
       await server.close();
