@@ -12,7 +12,7 @@ import { FreeswitchMonitorSession } from "./monitor-session";
 
 /**
  * TELEPHONY=freeswitch: commands to FreeSWITCH over its event socket (mod_event_socket,
- * through esl-lite): agent state through mod_callcenter, callbacks with originate, and
+ * through our own client, esl-client.ts): agent state through mod_callcenter, callbacks with originate, and
  * listen / whisper / barge with eavesdrop on the supervisor's own phone
  * (docs/telephony.md, "FreeSWITCH"). Like the Asterisk adapter, it delivers only the
  * supervision.* events of its sessions; the site's call and agent events reach the store
@@ -68,14 +68,15 @@ export class FreeswitchAdapter implements PlatformAdapter {
 
   /**
    * Connects and waits for FreeSWITCH to answer one command (`status`), so that live means
-   * commands will be heard. A FreeSWITCH that is down (or refuses the password) rejects this
-   * after 10 s; esl-lite goes on trying, and commands work once it answers.
+   * commands will be heard. A FreeSWITCH that refuses the password rejects this at once
+   * (saying so); one that is down after 10 s. The client goes on trying either way, and
+   * commands work once it answers.
    */
   async start(ctx: PlatformContext): Promise<void> {
     this.ctx = ctx;
     const esl = this.opts.connection?.(this.log) ?? new EslConnection(this.opts.esl, this.log);
     this.esl = esl;
-    // esl-lite reconnects by itself; a new connection may have missed a hang-up, so the sessions running then end.
+    // The client reconnects by itself; a new connection may have missed a hang-up, so the sessions running then end.
     this.watch = setInterval(() => this.checkConnection(), this.opts.watchMs ?? 1_000);
     this.watch.unref();
     await esl.api("status", AbortSignal.timeout(10_000));

@@ -26,7 +26,10 @@ function headerLines(text: string, decode: boolean): Record<string, string> {
   for (const line of text.split("\n")) {
     const colon = line.indexOf(":");
     if (colon <= 0) continue;
-    const raw = line.slice(colon + 1).replace(/^ /, "").replace(/\r$/, "");
+    const raw = line
+      .slice(colon + 1)
+      .replace(/^ /, "")
+      .replace(/\r$/, "");
     headers[line.slice(0, colon)] = decode ? urlDecoded(raw) : raw;
   }
   return headers;

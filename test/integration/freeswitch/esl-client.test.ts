@@ -23,7 +23,8 @@ async function fake(port = 0): Promise<{ server: FakeEslServer; port: number; re
   const held: (() => void)[] = [];
   const server = new FakeEslServer(
     PASSWORD,
-    (cmd, arg) => (cmd === "echo" ? `${arg}\n` : cmd === "hang" ? new Promise<string>((resolve) => held.push(() => resolve("+OK late\n"))) : `-ERR ${cmd} Command not found!\n`),
+    (cmd, arg) =>
+      cmd === "echo" ? `${arg}\n` : cmd === "hang" ? new Promise<string>((resolve) => held.push(() => resolve("+OK late\n"))) : `-ERR ${cmd} Command not found!\n`,
     () => 1_700_000_000_000,
   );
   const bound = await server.listen(port);
@@ -38,7 +39,15 @@ async function fake(port = 0): Promise<{ server: FakeEslServer; port: number; re
 function client(port: number, o: Partial<EslClientOptions> = {}): { esl: EslClient; log: string[]; events: EslEvent[] } {
   const log: string[] = [];
   const events: EslEvent[] = [];
-  const esl = new EslClient({ host: "127.0.0.1", port, password: PASSWORD, events: ["CHANNEL_CREATE"], log: (l) => log.push(l), backoff: { firstMs: 20, maxMs: 200 }, ...o });
+  const esl = new EslClient({
+    host: "127.0.0.1",
+    port,
+    password: PASSWORD,
+    events: ["CHANNEL_CREATE"],
+    log: (l) => log.push(l),
+    backoff: { firstMs: 20, maxMs: 200 },
+    ...o,
+  });
   esl.onEvent((e) => events.push(e));
   cleanup.push(() => esl.close());
   return { esl, log, events };
@@ -55,7 +64,7 @@ describe("the event-socket client", () => {
     await expect(esl.bgapi("nosuch x", minute(), 60_000)).resolves.toBe("-ERR nosuch Command not found!\n");
     expect(esl.authentications()).toBe(1);
 
-    server.fire("CHANNEL_CREATE", { "Unique-ID": "u-1", "variable_cc_queue": "support@default", "Caller-Caller-ID-Name": "Zoë & Co: 100%" });
+    server.fire("CHANNEL_CREATE", { "Unique-ID": "u-1", variable_cc_queue: "support@default", "Caller-Caller-ID-Name": "Zoë & Co: 100%" });
     server.fire("CHANNEL_ANSWER", { "Unique-ID": "u-1" }); // not subscribed
     await esl.bgapi("echo after", minute(), 60_000); // the events were written before this job's
     const created = events.filter((e) => e.headers["Event-Name"] !== "BACKGROUND_JOB");
