@@ -32,8 +32,6 @@ export type FreeswitchAdapterOptions = {
   /** The `source` of the events it emits, e.g. freeswitch://pbx1. */
   source: string;
   now?: () => number;
-  /** How often the socket is checked for a reconnection (which ends the sessions then running). */
-  watchMs?: number;
 };
 
 export class FreeswitchAdapter implements PlatformAdapter {
@@ -54,9 +52,7 @@ export class FreeswitchAdapter implements PlatformAdapter {
   private ctx: PlatformContext | undefined;
   private readonly sessions = new Set<FreeswitchMonitorSession>();
   private readonly now: () => number;
-  private watch: ReturnType<typeof setInterval> | undefined;
-  /** Authentications seen so far: the first is the connection, each later one a reconnection. */
-  private connections = 1;
+  private unwatch: (() => void) | undefined;
   private readonly origin: SupervisionOrigin;
 
   constructor(private readonly opts: FreeswitchAdapterOptions) {
@@ -76,15 +72,16 @@ export class FreeswitchAdapter implements PlatformAdapter {
     this.ctx = ctx;
     const esl = this.opts.connection?.(this.log) ?? new EslConnection(this.opts.esl, this.log);
     this.esl = esl;
-    // The client reconnects by itself; a new connection may have missed a hang-up, so the sessions running then end.
-    this.watch = setInterval(() => this.checkConnection(), this.opts.watchMs ?? 1_000);
-    this.watch.unref();
+    // The client reconnects by itself; a new connection may have missed a hang-up, so the sessions running then end
+    // (told before anything else goes out on it, so a session started on the new connection is not among them).
+    this.unwatch = esl.onReconnect(() => this.endSessionsOnReconnect());
     await esl.api("status", AbortSignal.timeout(10_000));
     ctx.log(`freeswitch: event socket open at ${this.opts.esl.host}:${this.opts.esl.port}`);
   }
 
   async stop(): Promise<void> {
-    clearInterval(this.watch);
+    this.unwatch?.();
+    this.unwatch = undefined;
     // Each leg hung up (or 5 s given up) before the socket closes, so no supervisor is left eavesdropping.
     await Promise.all([...this.sessions].map((s) => s.close()));
     this.sessions.clear();
@@ -98,10 +95,7 @@ export class FreeswitchAdapter implements PlatformAdapter {
     return this.esl;
   }
 
-  private checkConnection(): void {
-    const now = this.esl?.connections() ?? this.connections;
-    if (now <= this.connections) return;
-    this.connections = now;
+  private endSessionsOnReconnect(): void {
     if (this.sessions.size > 0) this.log(`freeswitch: the event socket reconnected; ${this.sessions.size} monitoring session(s) end`);
     for (const s of this.sessions) void s.close();
     this.sessions.clear();

@@ -12,8 +12,9 @@ import { EslFrameReader, encodeCommand, parseEventPlain, type EslEvent, type Esl
  * comes later as the body of the BACKGROUND_JOB event carrying that Job-UUID.
  *
  * A dropped or unreachable socket is retried with a doubling delay (reconnectDelay), then
- * authenticated and subscribed again; `authentications()` counts the successes so the owner
- * can tell a reconnection happened (events may have been missed meanwhile). Jobs in flight
+ * authenticated and subscribed again; `onAuthenticated` tells the owner of each success, so
+ * it can act on a reconnection (events may have been missed meanwhile) before anything else
+ * is sent on the new socket. Jobs in flight
  * when the socket drops fail at once: their BACKGROUND_JOB would have come on the old socket.
  * Commands asked for while there is no socket wait for the next one, within their own deadline.
  */
@@ -67,6 +68,7 @@ export class EslClient {
   private readonly jobs = new Map<string, Waiter<string>>();
   private readonly readyWaiters = new Set<Waiter<Socket>>();
   private readonly listeners = new Set<(event: EslEvent) => void>();
+  private readonly authListeners = new Set<(authentications: number) => void>();
   private failures = 0;
   private authenticated = 0;
   private closed = false;
@@ -80,6 +82,12 @@ export class EslClient {
   /** How many times a socket authenticated so far (1 once connected; more after each reconnection). */
   authentications(): number {
     return this.authenticated;
+  }
+
+  /** Called on each authentication with the count so far, before the commands waiting for the socket are sent. */
+  onAuthenticated(listener: (authentications: number) => void): () => void {
+    this.authListeners.add(listener);
+    return () => this.authListeners.delete(listener);
   }
 
   onEvent(listener: (event: EslEvent) => void): () => void {
@@ -119,6 +127,7 @@ export class EslClient {
   close(): void {
     this.closed = true;
     this.listeners.clear();
+    this.authListeners.clear();
     clearTimeout(this.retry);
     const socket = this.socket;
     this.dropped(new Error("the event socket was closed"));
@@ -189,6 +198,7 @@ export class EslClient {
     this.failures = 0;
     this.authenticated += 1;
     this.say(this.where("authenticated"));
+    for (const l of this.authListeners) l(this.authenticated);
     for (const w of this.readyWaiters) w.resolve(socket);
     this.readyWaiters.clear();
   }

@@ -8,9 +8,8 @@ export { abortion } from "./esl-client";
  * The adapter's one event socket to FreeSWITCH (mod_event_socket, inbound mode), through
  * our own client (esl-client.ts): API commands sent as `bgapi` (so a slow originate never
  * holds up the socket; the answer is the BACKGROUND_JOB event's body), and the channel
- * events the monitoring sessions watch. The client reconnects by itself and re-subscribes;
- * `connections()` counts the times it authenticated, so the adapter can tell a reconnection
- * happened (events may have been missed meanwhile).
+ * events the monitoring sessions watch. The client reconnects by itself and re-subscribes,
+ * and `onReconnect` tells the adapter at once (events may have been missed meanwhile).
  */
 export type EslConfig = { host: string; port: number; password: string };
 
@@ -29,8 +28,8 @@ export interface EslApi {
    */
   api(command: string, signal: AbortSignal, timeoutMs?: number): Promise<string>;
   onChannelEvent(listener: (event: ChannelEvent) => void): () => void;
-  /** How many times the socket authenticated so far (1 once connected; more after a reconnection). */
-  connections(): number;
+  /** Called when the socket authenticated again after an earlier connection (the first is no reconnection), before queued commands go out. */
+  onReconnect(listener: () => void): () => void;
   close(): void;
 }
 
@@ -69,8 +68,10 @@ export class EslConnection implements EslApi {
     return () => this.listeners.delete(listener);
   }
 
-  connections(): number {
-    return this.client.authentications();
+  onReconnect(listener: () => void): () => void {
+    return this.client.onAuthenticated((count) => {
+      if (count > 1) listener();
+    });
   }
 
   close(): void {
