@@ -130,12 +130,13 @@ export class EslClient {
     this.authListeners.clear();
     clearTimeout(this.retry);
     const socket = this.socket;
+    const wasReady = socket !== undefined && socket === this.ready;
     this.dropped(new Error("the event socket was closed"));
-    if (socket && !socket.destroyed) {
+    if (socket && wasReady) {
       socket.end(encodeCommand("exit"));
       // FreeSWITCH hangs up after `+OK bye`; one that does not is not waited for.
       setTimeout(() => socket.destroy(), 1_000).unref();
-    }
+    } else socket?.destroy(); // not authenticated: there is nobody to say goodbye to
     for (const w of this.readyWaiters) w.reject(new Error("the event socket was closed"));
     this.readyWaiters.clear();
   }
@@ -164,6 +165,7 @@ export class EslClient {
   }
 
   private receive(socket: Socket, frame: EslFrame, attempt: ReturnType<typeof setTimeout>): void {
+    if (socket !== this.socket) return; // a socket given up on (closed, or its attempt timed out) has nothing more to say
     const type = frame.headers["Content-Type"];
     if (type === "auth/request") {
       void this.authenticate(socket).then(
@@ -176,7 +178,7 @@ export class EslClient {
       const event = parseEventPlain(frame.body);
       const job = event.headers["Event-Name"] === "BACKGROUND_JOB" ? this.jobs.get(event.headers["Job-UUID"] ?? "") : undefined;
       job?.resolve(event.body ?? "");
-      for (const l of this.listeners) l(event);
+      this.tell(this.listeners, event);
     }
     // text/disconnect-notice: the socket closes next, which is handled there; nothing else is asked for.
   }
@@ -198,7 +200,7 @@ export class EslClient {
     this.failures = 0;
     this.authenticated += 1;
     this.say(this.where("authenticated"));
-    for (const l of this.authListeners) l(this.authenticated);
+    this.tell(this.authListeners, this.authenticated);
     for (const w of this.readyWaiters) w.resolve(socket);
     this.readyWaiters.clear();
   }
@@ -243,6 +245,17 @@ export class EslClient {
     this.say(this.where(this.refusal ? this.refusal.message : `lost or unreachable${lastError ? ` (${lastError})` : ""}; retrying`));
     this.retry = setTimeout(() => this.connect(), delay);
     this.retry.unref();
+  }
+
+  /** Calls each listener; one that throws is logged, and must not take the socket down with it (this runs inside the socket's data handler). */
+  private tell<T>(listeners: Iterable<(value: T) => void>, value: T): void {
+    for (const l of listeners) {
+      try {
+        l(value);
+      } catch (e) {
+        this.opts.log(`freeswitch: an event-socket listener failed: ${(e as Error).message}`);
+      }
+    }
   }
 
   private where(what: string): string {

@@ -145,4 +145,21 @@ describe("the event-socket client", () => {
     await expect(esl.bgapi("echo still", minute(), 60_000)).resolves.toBe("still\n");
     expect(server.received.some((l) => l.includes("fsctl"))).toBe(false);
   });
+
+  it("keeps the socket when a listener throws, and says exit on close, after which commands are refused", async () => {
+    const { server, port } = await fake();
+    const { esl, log, events } = client(port);
+    esl.onEvent(() => {
+      throw new Error("a listener's bug");
+    });
+    await esl.bgapi("echo one", minute(), 60_000);
+    server.fire("CHANNEL_CREATE", { "Unique-ID": "u-3" });
+    await expect(esl.bgapi("echo two", minute(), 60_000)).resolves.toBe("two\n");
+    expect(events.some((e) => e.headers["Unique-ID"] === "u-3")).toBe(true);
+    expect(log.some((l) => l.includes("a listener's bug"))).toBe(true);
+    expect(esl.authentications()).toBe(1);
+    esl.close();
+    await vi.waitFor(() => expect(server.received.at(-1)).toBe("exit"), slow);
+    await expect(esl.bgapi("echo three", minute(), 60_000)).rejects.toThrow("closed");
+  });
 });
