@@ -12,7 +12,7 @@ import { FreeswitchMonitorSession } from "./monitor-session";
 
 /**
  * TELEPHONY=freeswitch: commands to FreeSWITCH over its event socket (mod_event_socket,
- * through esl-lite): agent state through mod_callcenter, callbacks with originate, and
+ * through our own client, esl-client.ts): agent state through mod_callcenter, callbacks with originate, and
  * listen / whisper / barge with eavesdrop on the supervisor's own phone
  * (docs/telephony.md, "FreeSWITCH"). Like the Asterisk adapter, it delivers only the
  * supervision.* events of its sessions; the site's call and agent events reach the store
@@ -32,8 +32,6 @@ export type FreeswitchAdapterOptions = {
   /** The `source` of the events it emits, e.g. freeswitch://pbx1. */
   source: string;
   now?: () => number;
-  /** How often the socket is checked for a reconnection (which ends the sessions then running). */
-  watchMs?: number;
 };
 
 export class FreeswitchAdapter implements PlatformAdapter {
@@ -54,9 +52,7 @@ export class FreeswitchAdapter implements PlatformAdapter {
   private ctx: PlatformContext | undefined;
   private readonly sessions = new Set<FreeswitchMonitorSession>();
   private readonly now: () => number;
-  private watch: ReturnType<typeof setInterval> | undefined;
-  /** Authentications seen so far: the first is the connection, each later one a reconnection. */
-  private connections = 1;
+  private unwatch: (() => void) | undefined;
   private readonly origin: SupervisionOrigin;
 
   constructor(private readonly opts: FreeswitchAdapterOptions) {
@@ -68,22 +64,24 @@ export class FreeswitchAdapter implements PlatformAdapter {
 
   /**
    * Connects and waits for FreeSWITCH to answer one command (`status`), so that live means
-   * commands will be heard. A FreeSWITCH that is down (or refuses the password) rejects this
-   * after 10 s; esl-lite goes on trying, and commands work once it answers.
+   * commands will be heard. A FreeSWITCH that refuses the password rejects this at once
+   * (saying so); one that is down after 10 s. The client goes on trying either way, and
+   * commands work once it answers.
    */
   async start(ctx: PlatformContext): Promise<void> {
     this.ctx = ctx;
     const esl = this.opts.connection?.(this.log) ?? new EslConnection(this.opts.esl, this.log);
     this.esl = esl;
-    // esl-lite reconnects by itself; a new connection may have missed a hang-up, so the sessions running then end.
-    this.watch = setInterval(() => this.checkConnection(), this.opts.watchMs ?? 1_000);
-    this.watch.unref();
+    // The client reconnects by itself; a new connection may have missed a hang-up, so the sessions running then end
+    // (told before anything else goes out on it, so a session started on the new connection is not among them).
+    this.unwatch = esl.onReconnect(() => this.endSessionsOnReconnect());
     await esl.api("status", AbortSignal.timeout(10_000));
     ctx.log(`freeswitch: event socket open at ${this.opts.esl.host}:${this.opts.esl.port}`);
   }
 
   async stop(): Promise<void> {
-    clearInterval(this.watch);
+    this.unwatch?.();
+    this.unwatch = undefined;
     // Each leg hung up (or 5 s given up) before the socket closes, so no supervisor is left eavesdropping.
     await Promise.all([...this.sessions].map((s) => s.close()));
     this.sessions.clear();
@@ -97,10 +95,7 @@ export class FreeswitchAdapter implements PlatformAdapter {
     return this.esl;
   }
 
-  private checkConnection(): void {
-    const now = this.esl?.connections() ?? this.connections;
-    if (now <= this.connections) return;
-    this.connections = now;
+  private endSessionsOnReconnect(): void {
     if (this.sessions.size > 0) this.log(`freeswitch: the event socket reconnected; ${this.sessions.size} monitoring session(s) end`);
     for (const s of this.sessions) void s.close();
     this.sessions.clear();

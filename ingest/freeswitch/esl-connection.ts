@@ -1,14 +1,15 @@
-import { FreeSwitchClient, type FreeSwitchEventData } from "esl-lite";
-import { COMMAND_DEADLINE_MS } from "@/lib/telephony/commands";
+import { COMMAND_DEADLINE_MS, CommandFailed } from "@/lib/telephony/commands";
+import { EslAuthRefused, EslClient, type Backoff } from "./esl-client";
 import { expectOk } from "./esl-reply";
+
+export { abortion } from "./esl-client";
 
 /**
  * The adapter's one event socket to FreeSWITCH (mod_event_socket, inbound mode), through
- * esl-lite: API commands sent as `bgapi` (so a slow originate never holds up the socket;
- * the answer is the BACKGROUND_JOB event's body), and the channel events the monitoring
- * sessions watch. esl-lite reconnects by itself and re-subscribes; `connections()` counts
- * the times it authenticated, so the adapter can tell a reconnection happened (events
- * may have been missed meanwhile).
+ * our own client (esl-client.ts): API commands sent as `bgapi` (so a slow originate never
+ * holds up the socket; the answer is the BACKGROUND_JOB event's body), and the channel
+ * events the monitoring sessions watch. The client reconnects by itself and re-subscribes,
+ * and `onReconnect` tells the adapter at once (events may have been missed meanwhile).
  */
 export type EslConfig = { host: string; port: number; password: string };
 
@@ -27,56 +28,39 @@ export interface EslApi {
    */
   api(command: string, signal: AbortSignal, timeoutMs?: number): Promise<string>;
   onChannelEvent(listener: (event: ChannelEvent) => void): () => void;
-  /** How many times the socket authenticated so far (1 once connected; more after a reconnection). */
-  connections(): number;
+  /** Called when the socket authenticated again after an earlier connection (the first is no reconnection), before queued commands go out. */
+  onReconnect(listener: () => void): () => void;
   close(): void;
 }
 
-/** esl-lite wants a pino-style logger; this one passes warnings and errors on, once per repeated line (a reconnect loop says the same thing every second). */
-function eslLogger(log: (line: string) => void) {
-  let last = "";
-  const say = (level: string) => (a: unknown, b?: unknown) => {
-    const msg = typeof a === "string" ? a : typeof b === "string" ? b : "";
-    const line = `freeswitch: esl-lite ${level}: ${msg}`;
-    if (line !== last) log(line);
-    last = line;
-  };
-  const quiet = () => undefined;
-  const logger = { trace: quiet, debug: quiet, info: quiet, warn: say("warning"), error: say("error"), fatal: say("fatal"), child: () => logger, level: "warn" };
-  return logger;
-}
-
-function stringHeaders(data: Record<string, unknown>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(data)) if (typeof v === "string") out[k] = v;
-  return out;
+function isChannelEvent(name: string | undefined): name is ChannelEventName {
+  return (CHANNEL_EVENTS as readonly (string | undefined)[]).includes(name);
 }
 
 export class EslConnection implements EslApi {
-  private readonly client: FreeSwitchClient;
+  private readonly client: EslClient;
   private readonly listeners = new Set<(event: ChannelEvent) => void>();
 
-  constructor(config: EslConfig, log: (line: string) => void) {
-    this.client = new FreeSwitchClient({ ...config, logger: eslLogger(log) });
-    for (const name of CHANNEL_EVENTS) {
-      this.client.on(name, (event: FreeSwitchEventData) => {
-        const uuid = event.body.uniqueID;
-        if (!uuid) return;
-        const e: ChannelEvent = { name, uuid, headers: stringHeaders(event.body.data) };
-        for (const l of this.listeners) l(e);
-      });
-    }
+  /** `backoff`: the client's reconnection delays (tests shorten them). */
+  constructor(config: EslConfig, log: (line: string) => void, backoff?: Backoff) {
+    this.client = new EslClient({ ...config, events: CHANNEL_EVENTS, log, backoff });
+    this.client.onEvent(({ headers }) => {
+      const name = headers["Event-Name"];
+      const uuid = headers["Unique-ID"];
+      if (!isChannelEvent(name) || !uuid) return;
+      const e: ChannelEvent = { name, uuid, headers };
+      for (const l of this.listeners) l(e);
+    });
   }
 
   async api(command: string, signal: AbortSignal, timeoutMs = COMMAND_DEADLINE_MS * 2): Promise<string> {
-    signal.throwIfAborted();
-    // esl-lite's own timeout is a backstop (it never rejects); the product's deadline aborts first through the signal.
-    const job = this.client.bgapi(command, timeoutMs);
-    const aborted = abortion(signal, `${command.split(" ")[0]} abandoned`);
-    const result = await Promise.race([job, aborted]);
-    if (result instanceof Error) throw new Error(`${result.name}: ${result.message}`);
-    const body = result.body.response;
-    return typeof body === "string" ? body : String(body ?? "");
+    try {
+      return await this.client.bgapi(command, signal, timeoutMs);
+    } catch (e) {
+      // A wrong password is the site's configuration, not a network fault: say so rather than let the command time out.
+      if (e instanceof EslAuthRefused) throw new CommandFailed("unreachable", `${e.message}: check FREESWITCH_ESL_PASSWORD`);
+      throw e;
+    }
   }
 
   onChannelEvent(listener: (event: ChannelEvent) => void): () => void {
@@ -84,27 +68,19 @@ export class EslConnection implements EslApi {
     return () => this.listeners.delete(listener);
   }
 
-  connections(): number {
-    return Number(this.client.stats.authRequest);
+  onReconnect(listener: () => void): () => void {
+    return this.client.onAuthenticated((count) => {
+      if (count > 1) listener();
+    });
   }
 
   close(): void {
     this.listeners.clear();
-    this.client.end();
+    this.client.close();
   }
 }
 
 /** Runs an API command and reads its reply: the text of a `+OK` (or the bare value), or the CommandFailed a `-ERR` means (esl-reply.ts). */
 export async function apiOk(esl: EslApi, command: string, signal: AbortSignal, what: string): Promise<string> {
   return expectOk(await esl.api(command, signal), what);
-}
-
-/** Rejects when the signal aborts (for a race); handled here too, so an abort after the race was won is no unhandled rejection. */
-export function abortion(signal: AbortSignal, message: string): Promise<never> {
-  const p = new Promise<never>((_, reject) => {
-    if (signal.aborted) reject(new Error(message));
-    else signal.addEventListener("abort", () => reject(new Error(message)), { once: true });
-  });
-  p.catch(() => undefined);
-  return p;
 }

@@ -49,8 +49,9 @@ export class FakeEslServer {
     this.server = createServer((socket) => this.accept(socket));
   }
 
-  async listen(): Promise<number> {
-    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
+  /** Listens on `port` (a free one by default: 0), and says which. */
+  async listen(port = 0): Promise<number> {
+    await new Promise<void>((resolve) => this.server.listen(port, "127.0.0.1", resolve));
     const address = this.server.address();
     if (address === null || typeof address === "string") throw new Error("no port");
     return address.port;

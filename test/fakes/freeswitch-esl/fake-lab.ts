@@ -30,7 +30,7 @@ export type FakeLab = {
   stop(): Promise<void>;
 };
 
-export async function startFakeLab(o: Partial<Pick<FreeswitchAdapterOptions, "supervisorDialString" | "callbackDialString" | "watchMs">> = {}): Promise<FakeLab> {
+export async function startFakeLab(o: Partial<Pick<FreeswitchAdapterOptions, "supervisorDialString" | "callbackDialString">> = {}): Promise<FakeLab> {
   // Four agents, a caller every 40 s talking 90-150 s: about three agents on calls at any time, one ready.
   const sw = new FakeSwitch(START - 5 * 60_000, {
     queue: QUEUE,
@@ -59,7 +59,6 @@ export async function startFakeLab(o: Partial<Pick<FreeswitchAdapterOptions, "su
     findAgentLeg: async (callId) => connectedLegFrom(events().filter((e) => e.callId === callId)),
     callbackDialString: o.callbackDialString ?? "user/{agent} &bridge(sofia/gateway/pstn/{number})",
     supervisorDialString: o.supervisorDialString ?? "user/{extension}",
-    watchMs: o.watchMs,
     tenantId: "t1",
     source: "freeswitch://fake",
     now: () => sw.time(),

@@ -5,7 +5,7 @@ import { FakeEslServer } from "../../fakes/freeswitch-esl/esl-server";
 /**
  * The fake event socket speaks mod_event_socket's inbound protocol as documented (and as
  * mod_event_socket.c writes it), read here byte by byte with a plain TCP client rather than
- * through esl-lite, so the fake cannot merely agree with the client the adapter uses.
+ * through our event-socket client (esl-client.ts), so the fake cannot merely agree with the client the adapter uses.
  */
 type Packet = { headers: Record<string, string>; body: string };
 

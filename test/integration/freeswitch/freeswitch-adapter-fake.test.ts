@@ -164,17 +164,22 @@ describe("the FreeSWITCH adapter on the fake switch", () => {
     }));
 
   it("ends sessions as platform_stopped and kills their legs when the event socket reconnects (hang-ups may have been missed)", () =>
-    withLab(
-      async (lab) => {
-        const session = await startMonitor(lab, talkingCall(lab).callId, "listen");
-        lab.server.dropConnections();
-        await expect(session.ended).resolves.toEqual({ reason: "platform_stopped" });
-        // Killed over the new connection.
-        await vi.waitFor(() => expect(supervisorLegs(lab)).toEqual([]));
-        expect(lab.log.some((l) => l.includes("reconnected"))).toBe(true);
-      },
-      { watchMs: 20 },
-    ));
+    withLab(async (lab) => {
+      const session = await startMonitor(lab, talkingCall(lab).callId, "listen");
+      lab.server.dropConnections();
+      await vi.waitFor(() => expect(lab.log.some((l) => l.includes("lost or unreachable"))).toBe(true), { timeout: 20_000 });
+      // The first command on the new socket is answered after the adapter heard of the reconnection: the session has ended by then.
+      await lab.pass(0);
+      await expect(Promise.race([session.ended, Promise.resolve("still running")])).resolves.toEqual({ reason: "platform_stopped" });
+      // Killed over the new connection.
+      await vi.waitFor(() => expect(supervisorLegs(lab)).toEqual([]));
+      expect(lab.log.some((l) => l.includes("reconnected"))).toBe(true);
+      // A session started on the new connection is not ended by it.
+      const next = await startMonitor(lab, talkingCall(lab).callId, "listen");
+      await lab.pass(0);
+      await expect(Promise.race([next.ended, Promise.resolve("still running")])).resolves.toBe("still running");
+      await whileTimePasses(lab, (signal) => next.stop(signal));
+    }));
 
   it("ends every session as platform_stopped, with its leg hung up, when the adapter stops", async () => {
     const lab = await startFakeLab();
@@ -185,15 +190,20 @@ describe("the FreeSWITCH adapter on the fake switch", () => {
     await lab.server.close();
   });
 
-  it("gets no answer with a wrong password (FreeSWITCH says -ERR invalid and hangs up): the command gives up at its deadline", async () => {
+  it("says FreeSWITCH refused the password (-ERR invalid) at once, rather than letting the command run to its deadline", async () => {
     const server = new FakeEslServer("right-password", () => "+OK\n", Date.now);
     const port = await server.listen();
     const log: string[] = [];
     const esl = new EslConnection({ host: "127.0.0.1", port, password: "wrong-password" }, (l) => log.push(l));
     try {
-      await expect(withDeadline((signal) => esl.api("status", signal), 1_000)).rejects.toMatchObject({ code: "timeout" });
+      // The deadline is long: a timeout would mean the refusal was not read.
+      const refused = withDeadline((signal) => esl.api("status", signal), 60_000);
+      await expect(refused).rejects.toMatchObject({ code: "unreachable", message: expect.stringContaining("FreeSWITCH refused the event-socket password") });
       expect(server.received).toContain("auth wrong-password");
       expect(server.received).not.toContain("bgapi status");
+      expect(log.some((l) => l.includes("refused the event-socket password"))).toBe(true);
+      // Later commands are refused at once too, while the password stays wrong.
+      await expect(esl.api("status", AbortSignal.timeout(60_000))).rejects.toMatchObject({ code: "unreachable" });
     } finally {
       esl.close();
       await server.close();
