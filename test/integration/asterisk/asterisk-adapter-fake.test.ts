@@ -294,6 +294,22 @@ describe("the Asterisk adapter's monitoring, on the fake Asterisk", () => {
     await run(l, (s) => session.stop(s));
   });
 
+  it("closes a session whose start finishes after the adapter stopped, leaving nothing in Asterisk", async () => {
+    const l = await started();
+    const call = liveCall(l);
+    // Asterisk is slow to bridge our channels; the adapter stops meanwhile.
+    const slow = l.ariServer.holdNext("addChannel");
+    const starting = run(l, (s) => l.adapter.commands.startMonitor!({ callId: call.callId, mode: "listen", supervisor }, s));
+    await slow.arrived;
+    await l.adapter.stop();
+    slow.release();
+    await expect(starting).rejects.toMatchObject({ code: "unreachable", message: expect.stringContaining("stopped") });
+    const left = await leftInAsterisk(l);
+    expect(left.bridges).toEqual([]);
+    expect(new Set(left.channels.map((id) => l.asterisk.channels.get(id)?.kind))).toEqual(new Set(["caller", "agent"]));
+    expect(l.asterisk.subscriptions.get(FAKE_ARI.app)?.size ?? 0).toBe(0);
+  });
+
   it("answers call_ended for a call whose agent channel Asterisk no longer has, before the import has seen it end", async () => {
     const l = await started();
     const call = liveCall(l);
