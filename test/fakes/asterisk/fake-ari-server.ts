@@ -28,6 +28,8 @@ export class FakeAriServer {
   private readonly faults = new Map<string, Answer>();
   private readonly after = new Map<string, () => void>();
   private stalled = false;
+  /** Pings received on the events sockets, for tests. */
+  pings = 0;
   private readonly holds = new Map<string, { arrived: () => void; released: Promise<void> }>();
 
   constructor(
@@ -228,6 +230,7 @@ export class FakeAriServer {
   private eventsConnected(ws: WebSocket, apps: string[]): void {
     // Asterisk answers pings (res_http_websocket); a stalled one, as over a half-open connection, does not.
     ws.on("ping", (data) => {
+      this.pings++;
       if (!this.stalled) ws.pong(data);
     });
     for (const app of apps) {
