@@ -1,6 +1,6 @@
 import net from "node:net";
 import { CommandFailed } from "@/lib/telephony/commands";
-import { waitWithin } from "./wait-within";
+import { SharedOpen } from "./shared-open";
 
 /**
  * A small AMI client (Asterisk Manager Interface, main/manager.c): one TCP session,
@@ -23,9 +23,7 @@ const OPEN_MS = 10_000;
 export class AmiClient {
   /** The logged-in session; set only once Login succeeded, so no action goes out before it. */
   private socket: net.Socket | undefined;
-  private opening: Promise<net.Socket> | undefined;
-  /** Aborts an open in progress when close() is called. */
-  private abortOpen: AbortController | undefined;
+  private readonly opening: SharedOpen<net.Socket>;
   private buffer = "";
   private greeted = false;
   private nextId = 1;
@@ -33,8 +31,10 @@ export class AmiClient {
 
   constructor(
     private readonly config: AmiConfig,
-    private readonly openMs = OPEN_MS,
-  ) {}
+    openMs = OPEN_MS,
+  ) {
+    this.opening = new SharedOpen((signal) => this.open(signal), openMs, "the AMI login");
+  }
 
   /** Runs one action; `Response: Error` is returned, not thrown (its Message is the caller's to read). */
   async action(fields: AmiMessage, signal: AbortSignal): Promise<AmiAnswer> {
@@ -43,7 +43,7 @@ export class AmiClient {
   }
 
   close(): void {
-    this.abortOpen?.abort();
+    this.opening.cancel();
     const s = this.socket;
     this.socket = undefined;
     s?.destroy();
@@ -53,15 +53,7 @@ export class AmiClient {
   /** The logged-in session, opened once for all callers at a time under its own timeout. */
   private loggedIn(signal: AbortSignal): Promise<net.Socket> {
     if (this.socket && !this.socket.destroyed) return Promise.resolve(this.socket);
-    if (!this.opening) {
-      const abort = new AbortController();
-      this.abortOpen = abort;
-      this.opening = this.open(AbortSignal.any([abort.signal, AbortSignal.timeout(this.openMs)])).finally(() => {
-        this.opening = undefined;
-        if (this.abortOpen === abort) this.abortOpen = undefined;
-      });
-    }
-    return waitWithin(this.opening, signal, "the AMI login");
+    return this.opening.join(signal);
   }
 
   /** Connects and logs in; on any failure the socket is destroyed, never left for later actions. */

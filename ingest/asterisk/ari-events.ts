@@ -1,7 +1,7 @@
 import WebSocket from "ws";
 import { CommandFailed } from "@/lib/telephony/commands";
 import { openWebSocket } from "./open-websocket";
-import { waitWithin } from "./wait-within";
+import { SharedOpen } from "./shared-open";
 import type { AriEvent } from "./ari-types";
 
 /**
@@ -24,20 +24,17 @@ const OPEN_MS = 10_000;
 
 export class AriEventStream {
   private socket: WebSocket | undefined;
-  private opening: Promise<void> | undefined;
-  /** Aborts an open in progress when close() is called. */
-  private abortOpen: AbortController | undefined;
+  private readonly opening: SharedOpen<void>;
   private readonly listeners = new Set<(e: AriEvent) => void>();
   private readonly closeListeners = new Set<(why: string) => void>();
   private readonly pingMs: number;
-  private readonly openMs: number;
 
   constructor(
     private readonly url: string,
     o: AriEventStreamOptions = {},
   ) {
     this.pingMs = o.pingMs ?? PING_MS;
-    this.openMs = o.openMs ?? OPEN_MS;
+    this.opening = new SharedOpen((signal) => this.open(signal), o.openMs ?? OPEN_MS, "the ARI event stream to open");
   }
 
   get connected(): boolean {
@@ -47,15 +44,7 @@ export class AriEventStream {
   /** Opens the socket unless open; a refused upgrade is not_permitted (401/403) or unreachable. */
   connect(signal: AbortSignal): Promise<void> {
     if (this.connected) return Promise.resolve();
-    if (!this.opening) {
-      const abort = new AbortController();
-      this.abortOpen = abort;
-      this.opening = this.open(AbortSignal.any([abort.signal, AbortSignal.timeout(this.openMs)])).finally(() => {
-        this.opening = undefined;
-        if (this.abortOpen === abort) this.abortOpen = undefined;
-      });
-    }
-    return waitWithin(this.opening, signal, "the ARI event stream to open");
+    return this.opening.join(signal);
   }
 
   /** Every event, in order; returns a function that stops listening. */
@@ -97,7 +86,7 @@ export class AriEventStream {
   }
 
   async close(): Promise<void> {
-    this.abortOpen?.abort();
+    this.opening.cancel();
     const s = this.socket;
     this.socket = undefined;
     if (!s || s.readyState === WebSocket.CLOSED) return;
