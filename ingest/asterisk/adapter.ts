@@ -44,6 +44,8 @@ export class AsteriskAdapter implements PlatformAdapter {
   private readonly events: AriEventStream;
   private readonly sessions = new Set<AsteriskMonitorSession>();
   private ctx: PlatformContext | undefined;
+  /** Set by stop(): a session whose open finishes after it is closed at once, not kept. */
+  private stopping = false;
   private tail: QueueLogTail | undefined;
   private readonly now: () => number;
   private readonly origin: SupervisionOrigin;
@@ -63,6 +65,7 @@ export class AsteriskAdapter implements PlatformAdapter {
    */
   async start(ctx: PlatformContext): Promise<void> {
     this.ctx = ctx;
+    this.stopping = false;
     if (this.opts.queueLog) {
       this.tail = new QueueLogTail({ ...this.opts.queueLog, tenantId: this.opts.tenantId, source: this.opts.source });
       await this.tail.start(ctx);
@@ -72,6 +75,7 @@ export class AsteriskAdapter implements PlatformAdapter {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     await this.tail?.stop();
     await Promise.all([...this.sessions].map((s) => s.close()));
     this.sessions.clear();
@@ -87,6 +91,12 @@ export class AsteriskAdapter implements PlatformAdapter {
     await this.events.connect(signal);
     const emit = (l: ConnectedLeg, d: SupervisionDraft, t: number) => deliverSupervision(this.ctx, this.origin, l, d, t);
     const deps = { ari: this.ari, events: this.events, emit, now: this.now, log: this.ctx.log };
-    return tracked(this.sessions, await AsteriskMonitorSession.open(deps, leg, request, signal));
+    const session = await AsteriskMonitorSession.open(deps, leg, request, signal);
+    // stop() has closed the sessions it knew of; this one opened after, so nothing else would remove it from Asterisk.
+    if (this.stopping) {
+      await session.close();
+      throw new CommandFailed("unreachable", "the Asterisk adapter stopped while the monitoring session was starting");
+    }
+    return tracked(this.sessions, session);
   }
 }

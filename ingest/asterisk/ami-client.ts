@@ -1,5 +1,6 @@
 import net from "node:net";
 import { CommandFailed } from "@/lib/telephony/commands";
+import { SharedOpen } from "./shared-open";
 
 /**
  * A small AMI client (Asterisk Manager Interface, main/manager.c): one TCP session,
@@ -7,52 +8,83 @@ import { CommandFailed } from "@/lib/telephony/commands";
  * lines ended by a blank line, each with an ActionID its answer repeats. An action
  * that lists things (QueueStatus) answers `Response: Success` with `EventList: start`,
  * then events carrying the ActionID, then one with `EventList: Complete`.
+ * The session is used only once its Login succeeded: callers meanwhile share the one login
+ * (each waiting under its own signal), and a session whose login fails or hangs is closed.
  */
 export type AmiConfig = { host: string; port: number; user: string; secret: string };
 export type AmiMessage = Record<string, string>;
 export type AmiAnswer = { response: AmiMessage; events: AmiMessage[] };
 
-type Pending = { resolve: (a: AmiAnswer) => void; reject: (e: Error) => void; response?: AmiMessage; events: AmiMessage[] };
+type Pending = { socket: net.Socket; resolve: (a: AmiAnswer) => void; reject: (e: Error) => void; response?: AmiMessage; events: AmiMessage[] };
+
+/** How long connecting and logging in may take, whoever is waiting (each caller waits under its own signal). */
+const OPEN_MS = 10_000;
 
 export class AmiClient {
+  /** The logged-in session; set only once Login succeeded, so no action goes out before it. */
   private socket: net.Socket | undefined;
-  private opening: Promise<void> | undefined;
+  private readonly opening: SharedOpen<net.Socket>;
   private buffer = "";
   private greeted = false;
   private nextId = 1;
   private readonly pending = new Map<string, Pending>();
 
-  constructor(private readonly config: AmiConfig) {}
+  constructor(
+    private readonly config: AmiConfig,
+    openMs = OPEN_MS,
+  ) {
+    this.opening = new SharedOpen((signal) => this.open(signal), openMs, "the AMI login");
+  }
 
   /** Runs one action; `Response: Error` is returned, not thrown (its Message is the caller's to read). */
   async action(fields: AmiMessage, signal: AbortSignal): Promise<AmiAnswer> {
-    await this.ensureLoggedIn(signal);
-    return this.send(fields, signal);
+    const socket = await this.loggedIn(signal);
+    return this.send(socket, fields, signal);
   }
 
   close(): void {
+    this.opening.cancel();
     const s = this.socket;
     this.socket = undefined;
     s?.destroy();
-    this.failAll(new CommandFailed("unreachable", "the AMI connection was closed"));
+    if (s) this.failAll(s, new CommandFailed("unreachable", "the AMI connection was closed"));
   }
 
-  private ensureLoggedIn(signal: AbortSignal): Promise<void> {
-    if (this.socket && !this.socket.destroyed) return Promise.resolve();
-    this.opening ??= this.open(signal).finally(() => (this.opening = undefined));
-    return this.opening;
+  /** The logged-in session, opened once for all callers at a time under its own timeout. */
+  private loggedIn(signal: AbortSignal): Promise<net.Socket> {
+    if (this.socket && !this.socket.destroyed) return Promise.resolve(this.socket);
+    return this.opening.join(signal);
   }
 
-  private async open(signal: AbortSignal): Promise<void> {
+  /** Connects and logs in; on any failure the socket is destroyed, never left for later actions. */
+  private async open(signal: AbortSignal): Promise<net.Socket> {
     const socket = net.connect(this.config.port, this.config.host);
+    try {
+      await this.connected(socket, signal);
+      const login = await this.send(socket, { Action: "Login", Username: this.config.user, Secret: this.config.secret, Events: "off" }, signal);
+      if (login.response.Response !== "Success") {
+        throw new CommandFailed(
+          "not_permitted",
+          `AMI refused the login of ${this.config.user}: ${login.response.Message ?? "no message"} (check AMI_USER / AMI_SECRET and manager.conf)`,
+        );
+      }
+      // A close() while the answer was on its way.
+      if (signal.aborted || socket.destroyed) throw new CommandFailed("unreachable", "the AMI connection closed while logging in");
+    } catch (e) {
+      socket.destroy();
+      throw e;
+    }
+    this.socket = socket;
+    return socket;
+  }
+
+  private async connected(socket: net.Socket, signal: AbortSignal): Promise<void> {
     socket.setEncoding("utf8");
     this.buffer = "";
     this.greeted = false;
     await new Promise<void>((resolve, reject) => {
-      const aborted = () => {
-        socket.destroy();
-        reject(new CommandFailed("timeout", "AMI did not accept the connection in time"));
-      };
+      const aborted = () => reject(new CommandFailed("timeout", "AMI did not accept the connection in time"));
+      if (signal.aborted) return aborted();
       signal.addEventListener("abort", aborted, { once: true });
       socket.once("connect", () => {
         signal.removeEventListener("abort", aborted);
@@ -67,22 +99,11 @@ export class AmiClient {
     socket.on("error", () => {});
     socket.once("close", () => {
       if (this.socket === socket) this.socket = undefined;
-      this.failAll(new CommandFailed("unreachable", "the AMI connection closed"));
+      this.failAll(socket, new CommandFailed("unreachable", "the AMI connection closed"));
     });
-    this.socket = socket;
-    const login = await this.send({ Action: "Login", Username: this.config.user, Secret: this.config.secret, Events: "off" }, signal);
-    if (login.response.Response !== "Success") {
-      this.close();
-      throw new CommandFailed(
-        "not_permitted",
-        `AMI refused the login of ${this.config.user}: ${login.response.Message ?? "no message"} (check AMI_USER / AMI_SECRET and manager.conf)`,
-      );
-    }
   }
 
-  private send(fields: AmiMessage, signal: AbortSignal): Promise<AmiAnswer> {
-    const socket = this.socket;
-    if (!socket) return Promise.reject(new CommandFailed("unreachable", "AMI is not connected"));
+  private send(socket: net.Socket, fields: AmiMessage, signal: AbortSignal): Promise<AmiAnswer> {
     const id = `ccs-${this.nextId++}`;
     return new Promise<AmiAnswer>((resolve, reject) => {
       const aborted = () => {
@@ -90,6 +111,7 @@ export class AmiClient {
         reject(new CommandFailed("timeout", `AMI did not answer ${fields.Action ?? "the action"} in time`));
       };
       if (signal.aborted) return aborted();
+      if (socket.destroyed) return reject(new CommandFailed("unreachable", "AMI is not connected"));
       signal.addEventListener("abort", aborted, { once: true });
       const settle =
         <T>(f: (v: T) => void) =>
@@ -97,7 +119,7 @@ export class AmiClient {
           signal.removeEventListener("abort", aborted);
           f(v);
         };
-      this.pending.set(id, { resolve: settle(resolve), reject: settle(reject), events: [] });
+      this.pending.set(id, { socket, resolve: settle(resolve), reject: settle(reject), events: [] });
       const lines = Object.entries({ ...fields, ActionID: id }).map(([k, v]) => `${k}: ${v.replace(/[\r\n]+/g, " ")}\r\n`);
       socket.write(`${lines.join("")}\r\n`);
     });
@@ -137,10 +159,13 @@ export class AmiClient {
     p.resolve({ response: p.response, events: p.events });
   }
 
-  private failAll(e: Error): void {
-    const all = [...this.pending.values()];
-    this.pending.clear();
-    for (const p of all) p.reject(e);
+  /** The actions waiting on one connection (a connection given up on may close while the next logs in). */
+  private failAll(socket: net.Socket, e: Error): void {
+    for (const [id, p] of [...this.pending]) {
+      if (p.socket !== socket) continue;
+      this.pending.delete(id);
+      p.reject(e);
+    }
   }
 }
 

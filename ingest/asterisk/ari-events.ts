@@ -1,6 +1,7 @@
 import WebSocket from "ws";
 import { CommandFailed } from "@/lib/telephony/commands";
 import { openWebSocket } from "./open-websocket";
+import { SharedOpen } from "./shared-open";
 import type { AriEvent } from "./ari-types";
 
 /**
@@ -9,14 +10,32 @@ import type { AriEvent } from "./ari-types";
  * StasisEnd, ChannelDestroyed, ChannelHangupRequest) and those of channels we subscribed
  * to (applications.json). Listeners are called in Asterisk's order, synchronously per
  * message, so a waiter registered before a request cannot miss the event it causes.
+ *
+ * A connection that dies without a close (a PBX gone from the network, a NAT that forgot us)
+ * would look open for ever: the stream pings every `pingMs`, and a ping still unanswered at
+ * the next one ends the connection, as a drop (the sessions it carried end; the next start
+ * reconnects). Opening is shared by whoever asks meanwhile and runs under its own timeout;
+ * each caller waits under its own signal, so one caller's deadline fails no other.
  */
+export type AriEventStreamOptions = { pingMs?: number; openMs?: number };
+
+const PING_MS = 10_000;
+const OPEN_MS = 10_000;
+
 export class AriEventStream {
   private socket: WebSocket | undefined;
-  private opening: Promise<void> | undefined;
+  private readonly opening: SharedOpen<void>;
   private readonly listeners = new Set<(e: AriEvent) => void>();
   private readonly closeListeners = new Set<(why: string) => void>();
+  private readonly pingMs: number;
 
-  constructor(private readonly url: string) {}
+  constructor(
+    private readonly url: string,
+    o: AriEventStreamOptions = {},
+  ) {
+    this.pingMs = o.pingMs ?? PING_MS;
+    this.opening = new SharedOpen((signal) => this.open(signal), o.openMs ?? OPEN_MS, "the ARI event stream to open");
+  }
 
   get connected(): boolean {
     return this.socket?.readyState === WebSocket.OPEN;
@@ -25,8 +44,7 @@ export class AriEventStream {
   /** Opens the socket unless open; a refused upgrade is not_permitted (401/403) or unreachable. */
   connect(signal: AbortSignal): Promise<void> {
     if (this.connected) return Promise.resolve();
-    this.opening ??= this.open(signal).finally(() => (this.opening = undefined));
-    return this.opening;
+    return this.opening.join(signal);
   }
 
   /** Every event, in order; returns a function that stops listening. */
@@ -68,6 +86,7 @@ export class AriEventStream {
   }
 
   async close(): Promise<void> {
+    this.opening.cancel();
     const s = this.socket;
     this.socket = undefined;
     if (!s || s.readyState === WebSocket.CLOSED) return;
@@ -87,7 +106,13 @@ export class AriEventStream {
           `Asterisk refused the ARI event stream with ${status}${status === 401 ? ": check ARI_USER / ARI_PASSWORD and ari.conf" : ""}`,
         ),
     });
+    // close() while the upgrade was answered: not ours to keep.
+    if (signal.aborted) {
+      ws.terminate();
+      throw new CommandFailed("unreachable", "the ARI event stream was closed while it opened");
+    }
     this.socket = ws;
+    const alive = this.keepAlive(ws);
     ws.on("message", (data, isBinary) => {
       if (isBinary) return;
       const event = knownEvent(String(data));
@@ -95,11 +120,34 @@ export class AriEventStream {
       for (const l of [...this.listeners]) l(event);
     });
     ws.once("close", (code, reason) => {
+      alive.stop();
       if (this.socket !== ws) return; // close() was asked for
       this.socket = undefined;
-      const why = `closed with ${code}${reason.length > 0 ? ` (${String(reason)})` : ""}`;
+      const why = alive.missed()
+        ? `gave no answer to a ping within ${this.pingMs} ms (ended by us)`
+        : `closed with ${code}${reason.length > 0 ? ` (${String(reason)})` : ""}`;
       for (const l of [...this.closeListeners]) l(why);
     });
+  }
+
+  /** Pings every pingMs; a ping unanswered by the next one terminates the socket (its close event follows). */
+  private keepAlive(ws: WebSocket): { stop: () => void; missed: () => boolean } {
+    let answered = true;
+    let missed = false;
+    ws.on("pong", () => (answered = true));
+    const timer = setInterval(() => {
+      if (!answered) {
+        missed = true;
+        clearInterval(timer);
+        ws.terminate();
+        return;
+      }
+      answered = false;
+      ws.ping();
+    }, this.pingMs);
+    // A stream that is otherwise idle must not keep the process alive.
+    timer.unref();
+    return { stop: () => clearInterval(timer), missed: () => missed };
   }
 }
 

@@ -8,6 +8,7 @@ import { ariTime, type AriEvent } from "./ari-types";
 import type { SupervisionDraft } from "../platform/supervision";
 import type { ConnectedLeg } from "./floor";
 import { MEDIA_FORMAT, MEDIA_SAMPLE_RATE, MediaSocket } from "./media-socket";
+import { waitWithin } from "./wait-within";
 
 /**
  * A supervisor on an Asterisk call: a snoop on the agent's channel (spy=both: the agent
@@ -22,8 +23,11 @@ import { MEDIA_FORMAT, MEDIA_SAMPLE_RATE, MediaSocket } from "./media-socket";
  */
 export const WHISPER: Readonly<Record<MonitorMode, SnoopDirection>> = { listen: "none", whisper: "out", barge: "both" };
 
-/** How long teardown may take when nothing else bounds it (an ended call, a dropped socket). */
-const TEARDOWN_MS = 5_000;
+/**
+ * How long teardown may take. It always runs under this, never under a caller's deadline: a
+ * teardown cut short would leave the snoop, media channel or bridge in Asterisk for good.
+ */
+const TEARDOWN_MS = 10_000;
 /** How long a snoop that ended by itself waits for word that the agent's channel went (it comes within a millisecond). */
 const AGENT_WORD_MS = 1_000;
 
@@ -148,28 +152,62 @@ export class AsteriskMonitorSession implements MonitorSession {
     this.made.media?.send(frame);
   }
 
+  /**
+   * Replaces the snoop with one whispering the new way. The new snoop is made under the caller's
+   * signal; if any step fails (or the deadline passes), the old snoop is put back in the bridge
+   * and the new one hung up, under the session's own timeout, before the failure is rethrown:
+   * the session goes on in its old mode rather than with no snoop at all.
+   */
   setMode(mode: MonitorMode, signal: AbortSignal): Promise<void> {
-    return this.serial(async () => {
+    const changing = this.serial(async () => {
       if (this.done || mode === this.current) return;
       const bridgeId = this.made.bridgeId ?? "";
       const old = this.snoopId;
       const next = `${this.id}-snoop-${++this.snoopCount}`;
       this.made.snoops.add(next);
-      // The new snoop joins before the old one leaves would double the audio for a moment; a gap of a frame is kinder.
-      await inStasis(this.deps.events, next, signal, () => this.deps.ari.snoop(this.leg.channelId, "both", WHISPER[mode], next, signal));
+      let oldOut = false;
+      try {
+        await inStasis(this.deps.events, next, signal, () => this.deps.ari.snoop(this.leg.channelId, "both", WHISPER[mode], next, signal));
+        // The new snoop joins before the old one leaves would double the audio for a moment; a gap of a frame is kinder.
+        oldOut = true;
+        await this.deps.ari.removeChannel(bridgeId, old, signal);
+        await this.deps.ari.addChannel(bridgeId, [next], signal);
+      } catch (e) {
+        await this.keepSnoop(old, next, oldOut);
+        throw e;
+      }
+      // From here the old snoop's end is ours, not news (onEvent watches snoopId).
       this.snoopId = next;
-      await this.deps.ari.removeChannel(bridgeId, old, signal);
-      await this.deps.ari.addChannel(bridgeId, [next], signal);
-      this.made.snoops.delete(old);
-      await this.deps.ari.hangup(old, signal);
       const previousMode = this.current;
       this.current = mode;
       this.deps.emit(this.leg, { type: "supervision.mode_changed", data: { sessionId: this.id, mode, previousMode } }, this.deps.now());
+      try {
+        await this.deps.ari.hangup(old, AbortSignal.timeout(TEARDOWN_MS));
+        this.made.snoops.delete(old);
+      } catch (e) {
+        // Still in made.snoops: the session's end hangs it up.
+        this.deps.log(`asterisk: session ${this.id} could not hang up its replaced snoop ${old}: ${(e as Error).message}`);
+      }
     });
+    return waitWithin(changing, signal, `the mode change of session ${this.id}`);
   }
 
+  /** A failed mode change: the new snoop hung up, the old one back in the bridge if it may have left it. */
+  private async keepSnoop(old: string, next: string, oldOut: boolean): Promise<void> {
+    const signal = AbortSignal.timeout(TEARDOWN_MS);
+    const failed = (what: string) => (e: unknown) => this.deps.log(`asterisk: session ${this.id}, after a failed mode change, ${what}: ${(e as Error).message}`);
+    await this.deps.ari.hangup(next, signal).then(() => void this.made.snoops.delete(next), failed(`hanging up the new snoop ${next}`));
+    // If the old snoop never left (removeChannel failed), Asterisk may refuse this: logged, and the snoop is where it should be.
+    if (oldOut) await this.deps.ari.addChannel(this.made.bridgeId ?? "", [old], signal).catch(failed(`putting the old snoop ${old} back`));
+  }
+
+  /** Ends the session; the teardown runs to its end under its own timeout, the caller's signal bounds only the wait. */
   stop(signal: AbortSignal): Promise<void> {
-    return this.serial(() => this.end("stopped", this.deps.now(), signal));
+    return waitWithin(
+      this.serial(() => this.end("stopped", this.deps.now(), AbortSignal.timeout(TEARDOWN_MS))),
+      signal,
+      `the end of session ${this.id}`,
+    );
   }
 
   /** The adapter is stopping: remove what we made, and say nothing (the runtime is going away). */

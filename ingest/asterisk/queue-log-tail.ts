@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import type { CtiEvent } from "@/lib/events";
 import { QueueLogMapper } from "../queue-log";
 import { readLines } from "../queue-log/line-source";
@@ -18,15 +19,27 @@ import type { PlatformContext } from "../platform/adapter";
  * catch-up the events go as history, in batches; after it, as they come, through `live`.
  * Lines the importer cannot use are counted in the log: the CLI is the place for dead letters.
  */
-export type QueueLogTailOptions = { file: string; tenantId: string; source: string; wrapUpSeconds: number; pollMs?: number };
+export type QueueLogTailOptions = {
+  file: string;
+  tenantId: string;
+  source: string;
+  wrapUpSeconds: number;
+  pollMs?: number;
+  /** The first wait before delivering live events again after a refusal; it doubles up to RETRY_MAX_MS. */
+  retryMs?: number;
+};
 
 const BATCH = 5_000;
 /** How far before the store's end lines are delivered again (see above). */
 const REDELIVER_MS = 60_000;
+const RETRY_MS = 1_000;
+const RETRY_MAX_MS = 30_000;
 
 export class QueueLogTail {
   private stopped = false;
   private running: Promise<void> | undefined;
+  /** Cuts a wait between delivery attempts short when stopping. */
+  private readonly stopping = new AbortController();
 
   constructor(private readonly opts: QueueLogTailOptions) {}
 
@@ -52,7 +65,7 @@ export class QueueLogTail {
       }
       if (batch.length === 0) return;
       delivered += batch.length;
-      if (live) await ctx.events.live(batch);
+      if (live) await this.deliverLive(ctx, batch);
       else {
         await ctx.events.history(batch);
         ctx.backfill.advanced(batch.at(-1)?.time ?? storedUntil, Date.now(), delivered);
@@ -86,6 +99,35 @@ export class QueueLogTail {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopping.abort();
     await this.running;
+  }
+
+  /**
+   * Live events, delivered until the sink takes them: a refusal (the store down a while) is
+   * logged and tried again after a growing wait, and the file is not read further meanwhile, so
+   * no line is lost and the order holds. Stopping ends the attempts; the next start reads the
+   * file again from the store's end.
+   */
+  private async deliverLive(ctx: PlatformContext, batch: CtiEvent[]): Promise<void> {
+    let wait = this.opts.retryMs ?? RETRY_MS;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await ctx.events.live(batch);
+        if (attempt > 1) ctx.log(`asterisk: delivered ${batch.length} queue_log event(s) from ${this.opts.file} at attempt ${attempt}`);
+        return;
+      } catch (e) {
+        if (this.stopped) return;
+        ctx.log(
+          `asterisk: delivering ${batch.length} queue_log event(s) from ${this.opts.file} failed (attempt ${attempt}): ${(e as Error).message}; following paused, trying again in ${wait} ms`,
+        );
+      }
+      try {
+        await sleep(wait, undefined, { signal: this.stopping.signal });
+      } catch {
+        return; // stopping
+      }
+      wait = Math.min(wait * 2, RETRY_MAX_MS);
+    }
   }
 }

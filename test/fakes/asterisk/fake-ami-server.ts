@@ -16,6 +16,7 @@ export class FakeAmiServer {
   private readonly sockets = new Set<net.Socket>();
   /** Every action received, for tests. */
   readonly actions: Record<string, string>[] = [];
+  private stallLogin = false;
 
   constructor(
     private readonly floor: FakeFloor,
@@ -33,6 +34,16 @@ export class FakeAmiServer {
     return (this.server.address() as net.AddressInfo).port;
   }
 
+  /** Sessions open now. */
+  get connections(): number {
+    return this.sockets.size;
+  }
+
+  /** The next session to log in hangs at its Login: it reads what comes and answers nothing (a hung manager thread). */
+  stallNextLogin(): void {
+    this.stallLogin = true;
+  }
+
   async close(): Promise<void> {
     for (const s of this.sockets) s.destroy();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
@@ -45,6 +56,7 @@ export class FakeAmiServer {
     socket.write("Asterisk Call Manager/12.0.0\r\n");
     let buffer = "";
     let authenticated = false;
+    let stalled = false;
     socket.on("data", (chunk: string) => {
       buffer += chunk;
       for (let end = buffer.indexOf("\r\n\r\n"); end >= 0; end = buffer.indexOf("\r\n\r\n")) {
@@ -52,6 +64,11 @@ export class FakeAmiServer {
         buffer = buffer.slice(end + 4);
         this.actions.push(m);
         const action = (m.Action ?? "").toLowerCase();
+        if (action === "login" && this.stallLogin) {
+          this.stallLogin = false;
+          stalled = true;
+        }
+        if (stalled) continue;
         const reply = (fields: Record<string, string | undefined>) => socket.write(block(fields));
         const ack = (message: string) => reply({ Response: "Success", ActionID: m.ActionID, Message: message });
         const error = (message: string) => reply({ Response: "Error", ActionID: m.ActionID, Message: message });

@@ -20,13 +20,17 @@ type Matched = { op: AriOperation; path: Record<string, string> };
 
 export class FakeAriServer {
   private readonly http: http.Server;
-  private readonly wss = new WebSocketServer({ noServer: true, handleProtocols: (protocols) => (protocols.has("media") ? "media" : false) });
+  private readonly wss = new WebSocketServer({ noServer: true, autoPong: false, handleProtocols: (protocols) => (protocols.has("media") ? "media" : false) });
   private readonly sockets = new Set<net.Socket>();
   /** Every request the fake answered, for tests: method, path, status. */
   readonly requests: { method: string; path: string; status: number }[] = [];
   /** Answers to give instead, once each, by operation nickname: a test's way to make Asterisk fail at one step. */
   private readonly faults = new Map<string, Answer>();
   private readonly after = new Map<string, () => void>();
+  private stalled = false;
+  /** Pings received on the events sockets, for tests. */
+  pings = 0;
+  private readonly holds = new Map<string, { arrived: () => void; released: Promise<void> }>();
 
   constructor(
     private readonly asterisk: FakeAsterisk,
@@ -83,6 +87,24 @@ export class FakeAriServer {
     this.after.set(nickname, then);
   }
 
+  /**
+   * Holds the next request for `nickname` (an ARI operation, or "eventWebsocket" for the events
+   * upgrade) until release(): a slow Asterisk at one step. `arrived` resolves when it comes in;
+   * the request is answered, from Asterisk's state at that moment, after release().
+   */
+  holdNext(nickname: string): { arrived: Promise<void>; release: () => void } {
+    let arrived!: () => void;
+    let release!: () => void;
+    const came = new Promise<void>((resolve) => (arrived = resolve));
+    this.holds.set(nickname, { arrived, released: new Promise<void>((resolve) => (release = resolve)) });
+    return { arrived: came, release };
+  }
+
+  /** Stops answering the pings of the events sockets (a half-open connection), or answers them again. */
+  stallEventSockets(stalled: boolean): void {
+    this.stalled = stalled;
+  }
+
   /** Drops every events socket, as a restarting Asterisk would. */
   dropEventSockets(): void {
     for (const sockets of this.asterisk.apps.values()) for (const s of sockets) s.terminate();
@@ -95,8 +117,22 @@ export class FakeAriServer {
     return url.searchParams.get("api_key") === want;
   }
 
+  /** Resolves at once, or when a test releases the request it held (holdNext). */
+  private held(nickname: string | undefined): Promise<void> {
+    const hold = nickname === undefined ? undefined : this.holds.get(nickname);
+    if (!hold || nickname === undefined) return Promise.resolve();
+    this.holds.delete(nickname);
+    hold.arrived();
+    return hold.released;
+  }
+
   private onRequest(req: http.IncomingMessage, res: http.ServerResponse): void {
     const url = new URL(req.url ?? "/", "http://fake");
+    const matched = this.matched(req, url);
+    void this.held("status" in matched ? undefined : matched.op.nickname).then(() => this.respond(req, res, url));
+  }
+
+  private respond(req: http.IncomingMessage, res: http.ServerResponse, url: URL): void {
     const { answer, nickname } = this.route(req, url);
     this.requests.push({ method: req.method ?? "", path: url.pathname, status: answer.status });
     // Drain the body (ARI bodies are JSON variables; none of ours sends one).
@@ -179,7 +215,7 @@ export class FakeAriServer {
       if (!this.authorised(req, url)) return refuse(401, "Unauthorized");
       const apps = (url.searchParams.get("app") ?? "").split(",").filter((s) => s.length > 0);
       if (apps.length === 0) return refuse(400, "Bad Request");
-      this.wss.handleUpgrade(req, socket, head, (ws) => this.eventsConnected(ws, apps));
+      void this.held("eventWebsocket").then(() => this.wss.handleUpgrade(req, socket, head, (ws) => this.eventsConnected(ws, apps)));
       return;
     }
     if (url.pathname.startsWith("/media/")) {
@@ -192,6 +228,11 @@ export class FakeAriServer {
   }
 
   private eventsConnected(ws: WebSocket, apps: string[]): void {
+    // Asterisk answers pings (res_http_websocket); a stalled one, as over a half-open connection, does not.
+    ws.on("ping", (data) => {
+      this.pings++;
+      if (!this.stalled) ws.pong(data);
+    });
     for (const app of apps) {
       const set = this.asterisk.apps.get(app) ?? new Set<WebSocket>();
       set.add(ws);

@@ -230,6 +230,86 @@ describe("the Asterisk adapter's monitoring, on the fake Asterisk", () => {
     ]);
   });
 
+  it("tears a stopped session down to the end even when the caller's deadline passes in the middle", async () => {
+    const l = await started();
+    const call = liveCall(l);
+    const session = await run(l, (s) => l.adapter.commands.startMonitor!({ callId: call.callId, mode: "listen", supervisor }, s));
+    // Asterisk is slow to hang up the snoop, the first step of the teardown; the caller's deadline passes meanwhile.
+    const slow = l.ariServer.holdNext("hangup");
+    const caller = new AbortController();
+    const stopping = session.stop(caller.signal).then(
+      () => "waited to the end",
+      (e: CommandFailed) => e.code,
+    );
+    await slow.arrived;
+    caller.abort();
+    slow.release();
+    expect(await session.ended).toEqual({ reason: "stopped" });
+    const left = await leftInAsterisk(l);
+    expect(left.bridges).toEqual([]);
+    expect(left.channels.filter(ours(session.id))).toEqual([]);
+    expect(l.asterisk.subscriptions.get(FAKE_ARI.app)?.size ?? 0).toBe(0);
+    // The caller stopped waiting at its deadline; the teardown went on without it.
+    expect(await stopping).toBe("timeout");
+  });
+
+  it("keeps the old snoop in the bridge, and the old mode, when a mode change fails at any step", async () => {
+    const l = await started();
+    const call = liveCall(l);
+    const session = await run(l, (s) => l.adapter.commands.startMonitor!({ callId: call.callId, mode: "listen", supervisor }, s));
+    const members = () => {
+      const bridge = [...l.asterisk.bridges.values()].find((b) => b.name.includes(session.id));
+      return (bridge?.channels ?? []).map((id) => [l.asterisk.channels.get(id)?.kind, id]);
+    };
+    const snoops = () => [...l.asterisk.channels.values()].filter((c) => c.kind === "snoop").map((c) => c.id);
+    const before = [
+      ["media", `${session.id}-media`],
+      ["snoop", `${session.id}-snoop-1`],
+    ];
+    expect(members()).toEqual(before);
+    for (const step of ["snoopChannel", "removeChannel", "addChannel"]) {
+      l.ariServer.failNext(step, 500, `Asterisk failed ${step}`);
+      await expect(run(l, (s) => session.setMode("whisper", s))).rejects.toMatchObject({ message: expect.stringContaining(`Asterisk failed ${step}`) });
+      expect([step, session.mode(), members(), snoops()]).toEqual([step, "listen", before, [`${session.id}-snoop-1`]]);
+    }
+    // A deadline that passes while Asterisk bridges the new snoop: the same.
+    const slow = l.ariServer.holdNext("addChannel");
+    const caller = new AbortController();
+    const changing = session.setMode("barge", caller.signal);
+    await slow.arrived;
+    caller.abort();
+    await expect(changing).rejects.toMatchObject({ code: "timeout" });
+    slow.release();
+    // The failed change puts the old snoop back before anything queued after it runs (this no-op change waits for it).
+    await run(l, (s) => session.setMode("listen", s));
+    expect([session.mode(), members(), snoops()]).toEqual(["listen", before, [`${session.id}-snoop-1`]]);
+    // Still working: a later change succeeds, and the supervisor is heard in whisper only by the agent.
+    await run(l, (s) => session.setMode("whisper", s));
+    await speak(l, session, 5);
+    expect(l.asterisk.heard.get(call.channelId)).toEqual({ agent: 5, caller: 0 });
+    expect(supervision(l, session.id)).toEqual([
+      ["supervision.started", "listen"],
+      ["supervision.mode_changed", "whisper"],
+    ]);
+    await run(l, (s) => session.stop(s));
+  });
+
+  it("closes a session whose start finishes after the adapter stopped, leaving nothing in Asterisk", async () => {
+    const l = await started();
+    const call = liveCall(l);
+    // Asterisk is slow to bridge our channels; the adapter stops meanwhile.
+    const slow = l.ariServer.holdNext("addChannel");
+    const starting = run(l, (s) => l.adapter.commands.startMonitor!({ callId: call.callId, mode: "listen", supervisor }, s));
+    await slow.arrived;
+    await l.adapter.stop();
+    slow.release();
+    await expect(starting).rejects.toMatchObject({ code: "unreachable", message: expect.stringContaining("stopped") });
+    const left = await leftInAsterisk(l);
+    expect(left.bridges).toEqual([]);
+    expect(new Set(left.channels.map((id) => l.asterisk.channels.get(id)?.kind))).toEqual(new Set(["caller", "agent"]));
+    expect(l.asterisk.subscriptions.get(FAKE_ARI.app)?.size ?? 0).toBe(0);
+  });
+
   it("answers call_ended for a call whose agent channel Asterisk no longer has, before the import has seen it end", async () => {
     const l = await started();
     const call = liveCall(l);

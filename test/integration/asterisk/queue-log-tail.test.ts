@@ -75,4 +75,43 @@ describe("the Asterisk adapter's queue_log follower", () => {
     await tail.start(ctx);
     expect(got.log.filter((l) => l.includes("not imported"))).toEqual([expect.stringMatching(/^asterisk: 1 queue_log line\(s\) not imported, e\.g\. line 2: /)]);
   });
+
+  it("delivers live events again, in order and once each, after the sink refused them, and keeps following", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ccs-tail-"));
+    const file = path.join(dir, "queue_log");
+    fs.writeFileSync(file, `${lines.join("\n")}\n`);
+    const { ctx, got } = recordingContext((T + 200) * 1000);
+    // The store refuses the first two live deliveries (it is restarting), then takes them.
+    let refusals = 2;
+    const flaky = {
+      ...ctx,
+      events: {
+        ...ctx.events,
+        live: async (events: Parameters<typeof ctx.events.live>[0]) => {
+          if (refusals > 0) {
+            refusals--;
+            throw new Error("the store is restarting");
+          }
+          await ctx.events.live(events);
+        },
+      },
+    };
+    tail = new QueueLogTail({ file, tenantId: "t1", source: "asterisk://pbx1", wrapUpSeconds: 0, pollMs: 20, retryMs: 20 });
+    await tail.start(flaky);
+    fs.appendFileSync(file, `${T + 250}|${T}.5|support|Local/1001@agents/n|COMPLETEAGENT|3|47|1\n`);
+    const first = await waitFor("the appended line's events", () => (got.live.flat().length >= 3 ? got.live.flat() : undefined), 10_000, 20);
+    expect(first.map((e) => e.type)).toEqual(["call.connection_cleared", "call.cleared", "agent.ready"]);
+    expect(got.log.filter((l) => l.includes("failed (attempt"))).toEqual([
+      expect.stringMatching(
+        /^asterisk: delivering 3 queue_log event\(s\) from .* failed \(attempt 1\): the store is restarting; following paused, trying again in 20 ms$/,
+      ),
+      expect.stringMatching(/failed \(attempt 2\): .* trying again in 40 ms$/),
+    ]);
+    expect(got.log).toContain(`asterisk: delivered 3 queue_log event(s) from ${file} at attempt 3`);
+    // Still following: a later line arrives as well.
+    fs.appendFileSync(file, `${T + 300}|MANAGER|support|Local/1002@agents/n|REMOVEMEMBER|\n`);
+    const later = await waitFor("the next line's events", () => (got.live.flat().length > 3 ? got.live.flat().slice(3) : undefined), 10_000, 20);
+    expect(later.map((e) => [e.type, e.agentId])).toEqual([["agent.logged_off", "1002"]]);
+    expect(got.live.flat().length).toBe(4);
+  });
 });
