@@ -1,5 +1,6 @@
 import type { ClickHouseClient } from "@clickhouse/client";
 import { z } from "zod";
+import { CALL_END_COLUMNS } from "@/lib/calls/call-end-sql";
 import { queryRows, sqlFlag, sqlNumber } from "@/lib/store/query-rows";
 import type { StoreCallOptions } from "@/lib/store/store-call";
 
@@ -41,9 +42,7 @@ FROM offered AS o
 LEFT JOIN (
   SELECT
     call_id,
-    countIf(type = 'call.established') > 0 AS connected,
-    anyIf(JSONExtractString(data, 'cause'), type IN ('call.failed', 'call.cleared')) AS end_cause,
-    countIf(type IN ('call.cleared', 'call.failed')) > 0 AS ended
+    ${CALL_END_COLUMNS}
   FROM cti_events
   WHERE tenant_id = {tenantId:String}
     AND time >= fromUnixTimestamp64Milli({sinceMs:Int64}, 'UTC')

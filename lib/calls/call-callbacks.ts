@@ -1,6 +1,7 @@
 import type { ClickHouseClient } from "@clickhouse/client";
 import { z } from "zod";
 import { queryRows, sqlFlag, sqlNumber } from "@/lib/store/query-rows";
+import { CALL_END_COLUMNS } from "./call-end-sql";
 
 /** How long after a missed call its callbacks are looked for: callbacks are placed the same day or the next. */
 const CALLBACK_WINDOW_MS = 2 * 86_400_000;
@@ -14,9 +15,8 @@ export const CALL_CALLBACKS_SQL = `
 SELECT
   call_id AS callId,
   toUnixTimestamp64Milli(minIf(time, type = 'call.offered')) AS at,
-  countIf(type = 'call.established') > 0 AS connected,
-  anyIf(JSONExtractString(data, 'cause'), type IN ('call.failed', 'call.cleared')) AS endCause,
-  countIf(type IN ('call.cleared', 'call.failed')) > 0 AS ended
+  ${CALL_END_COLUMNS},
+  end_cause AS endCause
 FROM cti_events
 WHERE tenant_id = {tenantId:String}
   AND time >= fromUnixTimestamp64Milli({fromMs:Int64}, 'UTC')
