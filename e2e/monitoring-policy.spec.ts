@@ -11,14 +11,14 @@ test("an admin forbids barging on a queue: its calls offer no Barge, the API ref
   await signIn(page, "supervisor");
   await page.goto("/wallboard");
   await expect(page.getByTestId("live-status")).toHaveText("Live");
-  const talking = page.locator('tr[data-call-id][data-state="talking"][data-queue-id]');
+  const talking = page.locator('tr[data-call-id][data-state="talking"][data-call-queue-id]');
   await expect(talking.first()).toBeVisible({ timeout: 120_000 });
-  const queueId = (await talking.last().getAttribute("data-queue-id")) ?? "";
+  const queueId = (await talking.last().getAttribute("data-call-queue-id")) ?? "";
 
   const admin = await (await browser.newContext()).newPage();
   await signIn(admin, "admin");
   await admin.goto("/admin/monitoring");
-  const policyRow = admin.locator(`[data-testid="monitoring-policy-row"][data-queue-id="${queueId}"]`);
+  const policyRow = admin.locator(`[data-testid="monitoring-policy-row"][data-policy-queue-id="${queueId}"]`);
   const version = Number(await policyRow.getAttribute("data-version"));
   await policyRow.getByRole("checkbox", { name: /^Barge on / }).uncheck();
   await policyRow.getByRole("button", { name: "Save" }).click();
@@ -28,7 +28,7 @@ test("an admin forbids barging on a queue: its calls offer no Barge, the API ref
     // The wallboard learns the policy within its refresh; reloading takes it at once.
     await page.reload();
     await expect(page.getByTestId("live-status")).toHaveText("Live");
-    const rows = page.locator(`tr[data-call-id][data-state="talking"][data-queue-id="${queueId}"]`);
+    const rows = page.locator(`tr[data-call-id][data-state="talking"][data-call-queue-id="${queueId}"]`);
     await expect(rows.first()).toBeVisible({ timeout: 120_000 });
     const callId = (await rows.last().getAttribute("data-call-id")) ?? "";
     const controls = page.locator(`tr[data-call-id="${callId}"]`).getByTestId("monitor-controls");

@@ -86,7 +86,7 @@ function PolicyRow({ policy, queueName }: { policy: QueueMonitoringPolicy; queue
   // Whisper and barge are kinds of monitoring: with monitoring off they cannot be on.
   const disabled = (key: keyof MonitoringPolicy) => !current.monitoring && key !== "monitoring";
   return (
-    <tr data-testid="monitoring-policy-row" data-queue-id={policy.queueId} data-version={policy.version}>
+    <tr data-testid="monitoring-policy-row" data-policy-queue-id={policy.queueId} data-version={policy.version}>
       <th scope="row" className="col-text">
         {queueName}
       </th>

@@ -38,7 +38,7 @@ export function ActiveCalls({
         </thead>
         <tbody>
           {rows.map((c) => (
-            <tr key={c.id} data-call-id={c.id} data-state={c.state} data-queue-id={c.queueId ?? undefined}>
+            <tr key={c.id} data-call-id={c.id} data-state={c.state} data-call-queue-id={c.queueId ?? undefined}>
               <td>{c.id}</td>
               <td>{c.caller ?? "–"}</td>
               <td>{c.queueId ? (queueNames.get(c.queueId) ?? c.queueId) : "–"}</td>
