@@ -1,5 +1,5 @@
 import type { Browser, Page, WebSocketRoute } from "@playwright/test";
-import { test, expect, signIn, signInRequest, sql } from "./support";
+import { test, expect, newestTalkingCall, signIn, signInRequest, sql } from "./support";
 
 /**
  * Listen, whisper and barge from the wallboard (docs/telephony.md): the browser gets the
@@ -40,10 +40,7 @@ test("a supervisor listens to a live call, whispers and barges on the same conne
   await signIn(page, "supervisor");
   await page.goto("/wallboard");
   await expect(page.getByTestId("live-status")).toHaveText("Live");
-  // The newest call in conversation has the most of it left.
-  const talking = page.locator('tr[data-call-id][data-state="talking"]');
-  await expect(talking.first()).toBeVisible({ timeout: 120_000 });
-  const callId = (await talking.last().getAttribute("data-call-id")) ?? "";
+  const callId = await newestTalkingCall(page);
   const row = page.locator(`tr[data-call-id="${callId}"]`);
   const controls = row.getByTestId("monitor-controls");
   const since = Date.now() - 1_000;
@@ -129,9 +126,7 @@ test("a relay socket that drops reconnects with a fresh token, on the same monit
   await signIn(page, "supervisor");
   await page.goto("/wallboard");
   await expect(page.getByTestId("live-status")).toHaveText("Live");
-  const talking = page.locator('tr[data-call-id][data-state="talking"]');
-  await expect(talking.first()).toBeVisible({ timeout: 120_000 });
-  const callId = (await talking.last().getAttribute("data-call-id")) ?? "";
+  const callId = await newestTalkingCall(page);
   const controls = page.locator(`tr[data-call-id="${callId}"]`).getByTestId("monitor-controls");
   await controls.getByRole("button", { name: `Listen to call ${callId}` }).click();
   await expect(controls).toHaveAttribute("data-monitor-status", "live");

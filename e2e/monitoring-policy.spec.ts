@@ -1,4 +1,4 @@
-import { test, expect, signIn, signInRequest, sql } from "./support";
+import { test, expect, newestTalkingCall, signIn, signInRequest, sql } from "./support";
 
 /**
  * A queue's monitoring policy, set by an admin on its page: the wallboard stops offering
@@ -28,9 +28,7 @@ test("an admin forbids barging on a queue: its calls offer no Barge, the API ref
     // The wallboard learns the policy within its refresh; reloading takes it at once.
     await page.reload();
     await expect(page.getByTestId("live-status")).toHaveText("Live");
-    const rows = page.locator(`tr[data-call-id][data-state="talking"][data-call-queue-id="${queueId}"]`);
-    await expect(rows.first()).toBeVisible({ timeout: 120_000 });
-    const callId = (await rows.last().getAttribute("data-call-id")) ?? "";
+    const callId = await newestTalkingCall(page, queueId);
     const controls = page.locator(`tr[data-call-id="${callId}"]`).getByTestId("monitor-controls");
     await expect(controls.getByRole("button", { name: `Listen to call ${callId}` })).toBeVisible();
     await expect(controls.getByRole("button", { name: `Barge to call ${callId}` })).toHaveCount(0);

@@ -52,6 +52,16 @@ async function waitForHistory(request: APIRequestContext): Promise<void> {
     .toBe("done");
 }
 
+/**
+ * On an open wallboard: the newest call in conversation (the one with most of it left), as
+ * its row's call id, optionally in one queue. Waits for one to be talking.
+ */
+export async function newestTalkingCall(page: Page, queueId?: string): Promise<string> {
+  const talking = page.locator(`tr[data-call-id][data-state="talking"]${queueId === undefined ? "" : `[data-call-queue-id="${queueId}"]`}`);
+  await expect(talking.first()).toBeVisible({ timeout: 120_000 });
+  return (await talking.last().getAttribute("data-call-id")) ?? "";
+}
+
 export async function signIn(page: Page, role: Role): Promise<void> {
   const { username, password } = demoSignIn(role);
   await page.goto("/signin");

@@ -36,7 +36,10 @@ export async function placeCallback(ch: ClickHouseClient, tenantId: string, acto
   return withKeyLock(`callback:${tenantId}:${request.callId}`, async () => {
     const before = await refuseIfUnderWay(ch, tenantId, request);
     const placed = await originate(ch, tenantId, actor, request, missed);
-    underWay.set(`${tenantId}/${request.callId}`, { at: Date.now(), stored: before });
+    const now = Date.now();
+    // Kept only as long as they can refuse anything, so the map stays small.
+    for (const [key, placedAt] of underWay) if (now - placedAt.at >= JUST_PLACED_MS) underWay.delete(key);
+    underWay.set(`${tenantId}/${request.callId}`, { at: now, stored: before });
     return placed;
   });
 }
