@@ -97,7 +97,7 @@ async function boot(env: Env, log: (line: string) => void): Promise<Runtime> {
   const stopMonitorRelay = startMonitorRelay(env, log);
   // Started in the background: a broker that is still coming up must not hold up the web server.
   const kafkaStarting = new AbortController();
-  const kafka = env.kafkaBrokers.length === 0 ? undefined : startKafka(ch, env, log, (events) => floor.apply(events), kafkaStarting.signal);
+  const kafka = env.kafkaBrokers.length === 0 ? undefined : startKafka(ch, env, log, (events) => floor.apply(events), kafkaStarting.signal, status);
   return {
     ch,
     pipeline,

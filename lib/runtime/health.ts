@@ -8,6 +8,7 @@ export type Health = {
   backfill: RuntimeStatus["backfill"];
   live: RuntimeStatus["live"];
   ingest: RuntimeStatus["ingest"];
+  kafka: RuntimeStatus["kafka"];
   /** The speech recogniser: "not_installed" when there is none (the product works on without transcripts of real recordings). */
   speech: RuntimeStatus["speech"];
   uptimeSeconds: number;
@@ -49,6 +50,7 @@ export async function checkHealth(ch: ClickHouseClient | undefined): Promise<Hea
     backfill: status.backfill,
     live: status.live,
     ingest: status.ingest,
+    kafka: status.kafka,
     speech: status.speech,
     uptimeSeconds: Math.round((Date.now() - status.startedAt) / 1000),
   };
