@@ -68,6 +68,53 @@ test("a supervisor calls a missed caller back in one click; the PBX places it, t
   expect(JSON.parse(audit.at(-1)?.details ?? "{}")).toMatchObject({ number: missed?.caller, platform: expect.stringContaining("simulated-pbx") });
 });
 
+test("a supervisor calls a missed caller back themselves: their own phone (2001) rings first, and the new call shows on the wallboard", async ({ page, browser }) => {
+  await signIn(page, "supervisor");
+  const board = await (await browser.newContext()).newPage();
+  await signIn(board, "supervisor");
+  await board.goto("/wallboard");
+  await expect(board.getByTestId("live-status")).toHaveText("Live");
+  let placedCallId = "";
+  page.on("response", (r) => {
+    if (r.url().endsWith("/api/callbacks") && r.request().method() === "POST" && r.status() === 200)
+      void r.json().then((b: { callId: string }) => (placedCallId = b.callId));
+  });
+  await page.goto("/callbacks");
+  const open = page.locator('[data-testid="callback-row"][data-status="open"]').filter({ has: page.getByTestId("callback-myself-button") });
+  await expect(open.first()).toBeVisible({ timeout: 60_000 });
+  const callId = (await open.first().getAttribute("data-call-id")) ?? "";
+  const since = Date.now() - 1_000;
+  // No agent is involved, so a busy floor cannot refuse it: one click.
+  await open.first().getByTestId("callback-myself-button").click();
+  await expect(page.locator(`[data-call-id="${callId}"]`).getByTestId("callback-placed")).toHaveText("Ringing your phone (2001) first…");
+  await expect.poll(() => placedCallId).not.toBe("");
+  // The supervisor picks up after a short ring, then the customer's phone rings: on the board meanwhile.
+  await expect(board.locator(`tr[data-call-id="${placedCallId}"]`)).toBeVisible({ timeout: 10_000 });
+  await board.context().close();
+
+  // The PBX's events name the supervisor on the new call's leg, and dial the missed caller.
+  const supervisor = demoSignIn("supervisor").username;
+  await expect
+    .poll(
+      async () =>
+        sql<{ type: string; agentId: string }>(
+          page.request,
+          `SELECT type, agent_id AS agentId FROM cti_events WHERE tenant_id = 'demo' AND call_id = '${placedCallId}' AND type IN ('call.offered', 'call.delivered') ORDER BY time, type DESC`,
+        ),
+      { timeout: 20_000 },
+    )
+    .toEqual([
+      { type: "call.offered", agentId: "" },
+      { type: "call.delivered", agentId: supervisor },
+    ]);
+  const audit = await sql<{ actor: string; details: string }>(
+    page.request,
+    `SELECT actor, details FROM audit_log WHERE action = 'callback.placed' AND target = 'call:${callId}' AND at >= fromUnixTimestamp64Milli(${since}) ORDER BY at`,
+  );
+  expect(audit.at(-1)?.actor).toBe(supervisor);
+  expect(JSON.parse(audit.at(-1)?.details ?? "{}")).toMatchObject({ first: "supervisor", extension: "2001", placedCallId });
+});
+
 test("managers read the list but get no button, and the API refuses them (403) and a bad body (400)", async ({ page, request }) => {
   await signIn(page, "manager");
   await page.goto("/callbacks");
