@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { QUEUE_DEFINITION_LIMITS } from "@/lib/queue-settings/limits";
-import { SL_VARIANTS, SL_VARIANT_DEFINITIONS, isSlVariant, type SlVariant } from "@/lib/kpi/definitions";
+import { SHORT_ABANDON_RULES, SL_VARIANTS, SL_VARIANT_DEFINITIONS, isShortAbandonRule, isSlVariant, type ShortAbandonRule, type SlVariant } from "@/lib/kpi/definitions";
 import { saveQueueDefinition } from "@/lib/query-options/definitions";
 import type { QueueInfo } from "@/lib/directory/list-queues";
 
@@ -19,12 +19,16 @@ export function DefinitionRow({ queue, onSaved }: { queue: QueueInfo; onSaved: (
   const [threshold, setThreshold] = useState(String(queue.slThresholdS));
   const [variant, setVariant] = useState<SlVariant>(isSlVariant(queue.slVariant) ? queue.slVariant : "answered_within_over_answered");
   const [short, setShort] = useState(String(queue.shortAbandonS));
+  const [rule, setRule] = useState<ShortAbandonRule>(isShortAbandonRule(queue.shortAbandonRule) ? queue.shortAbandonRule : "below");
+  const [maxWait, setMaxWait] = useState(String(queue.maxWaitS));
   const save = useMutation({
     mutationFn: () =>
       saveQueueDefinition(queue.id, {
         slThresholdS: Number(threshold),
         slVariant: variant,
         shortAbandonS: Number(short),
+        shortAbandonRule: rule,
+        maxWaitS: Number(maxWait),
         expectedVersion: queue.definitionVersion,
       }),
     onSuccess: (result) => {
@@ -32,7 +36,12 @@ export function DefinitionRow({ queue, onSaved }: { queue: QueueInfo; onSaved: (
       return queryClient.invalidateQueries();
     },
   });
-  const changed = Number(threshold) !== queue.slThresholdS || variant !== queue.slVariant || Number(short) !== queue.shortAbandonS;
+  const changed =
+    Number(threshold) !== queue.slThresholdS ||
+    variant !== queue.slVariant ||
+    Number(short) !== queue.shortAbandonS ||
+    rule !== queue.shortAbandonRule ||
+    Number(maxWait) !== queue.maxWaitS;
   const id = (name: string) => `def-${queue.id}-${name}`;
   return (
     <tr data-queue={queue.id}>
@@ -81,6 +90,33 @@ export function DefinitionRow({ queue, onSaved }: { queue: QueueInfo; onSaved: (
           required
           value={short}
           onChange={(e) => setShort(e.target.value)}
+        />
+        <label className="sr-only" htmlFor={id("rule")}>
+          Whether a wait of exactly the short-abandon threshold is short, for {queue.name}
+        </label>
+        <select id={id("rule")} className="select" value={rule} onChange={(e) => isShortAbandonRule(e.target.value) && setRule(e.target.value)}>
+          {SHORT_ABANDON_RULES.map((r) => (
+            <option key={r} value={r}>
+              {r === "below" ? "below" : "at or below"}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>
+        <label className="sr-only" htmlFor={id("max-wait")}>
+          Longest possible wait in {queue.name}, seconds (0: not known)
+        </label>
+        <input
+          id={id("max-wait")}
+          className="input input-number"
+          type="number"
+          inputMode="numeric"
+          min={L.maxWaitS.min}
+          max={L.maxWaitS.max}
+          step={1}
+          required
+          value={maxWait}
+          onChange={(e) => setMaxWait(e.target.value)}
         />
       </td>
       <td data-col="version" data-value={queue.definitionVersion}>

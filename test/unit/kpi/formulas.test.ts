@@ -17,6 +17,8 @@ import { KPI_DEFINITIONS, KPI_IDS, SL_VARIANTS, ZERO_COUNTS, addCounts, computeK
  */
 const counts: KpiCounts = {
   offered: 10,
+  inProgress: 0,
+  lost: 0,
   answered: 7,
   abandoned: 2,
   shortAbandoned: 1,
