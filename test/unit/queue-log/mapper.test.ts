@@ -289,15 +289,17 @@ describe("malformed and unmatched lines", () => {
     expect(errors).toEqual([expect.objectContaining({ lineNo: 1, reason: "unmatched_call", line: "1000|c0|q1|PJSIP/7|COMPLETECALLER|3|50|1" })]);
     const timeline = (id: string) =>
       events.filter((e) => e.agentId === id && e.type.startsWith("agent.")).map((e) => [e.type, e.time / S, "previous" in e.data ? e.data.previous?.state : undefined]);
+    // No log-on in this log: only the call is an interval. Idle spans start nothing, since
+    // nothing says the agent stayed logged on until its next line.
     expect(timeline("7")).toEqual([
       ["agent.ready", 1000, undefined], // state before unknown: no previous
-      ["agent.busy", 1015, "ready"],
-      ["agent.ready", 1075, "busy"],
+      ["agent.busy", 1015, undefined], // ready 1000-1015 not counted
+      ["agent.ready", 1075, "busy"], // busy 1015-1075 counted
     ]);
     expect(timeline("8")).toEqual([
       ["agent.not_ready", 1100, undefined],
-      ["agent.ready", 1160, "not_ready"],
-      ["agent.logged_off", 1200, "ready"],
+      ["agent.ready", 1160, undefined],
+      ["agent.logged_off", 1200, undefined],
     ]);
     expect(ofType(events, "call.connection_cleared")).toHaveLength(1);
   });
