@@ -79,7 +79,8 @@ export function DefinitionsView({ initialTz }: { initialTz: string | null }) {
               <li key={`${c.at}:${c.queueId}`}>
                 <time dateTime={new Date(c.at).toISOString()}>{formatDateTime(c.at, tz)}</time> · <strong>{c.actor}</strong> ({c.role}) changed{" "}
                 <strong>{c.queueId}</strong> to v{c.after.definitionVersion}: T {c.before.slThresholdS} → {c.after.slThresholdS} s, short abandon {c.before.shortAbandonS}{" "}
-                → {c.after.shortAbandonS} s ({c.before.shortAbandonRule} → {c.after.shortAbandonRule}), longest wait {c.before.maxWaitS} → {c.after.maxWaitS} s, {variantLabel(c.before.slVariant)} → {variantLabel(c.after.slVariant)}
+                → {c.after.shortAbandonS} s ({c.before.shortAbandonRule} → {c.after.shortAbandonRule}), longest wait {c.before.maxWaitS} → {c.after.maxWaitS} s,{" "}
+                {variantLabel(c.before.slVariant)} → {variantLabel(c.after.slVariant)}
               </li>
             ))}
           </ul>

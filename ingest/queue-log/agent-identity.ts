@@ -70,7 +70,7 @@ export class AgentPairLearner {
     const open = new Map([...this.candidates].map(([name, c]) => [name, new Set(c)]));
     // A name whose extension is an interface's already shares its id (defaultAgentId): nothing to learn.
     for (const name of [...open.keys()]) if (defaultAgentId(name) !== name) open.delete(name);
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (const [name, c] of open) {
         if (c.size !== 1) continue;
@@ -110,7 +110,8 @@ export function parseAgentMap(text: string, file = "agent map"): Map<string, str
     const at = line.indexOf("=");
     const written = at < 0 ? "" : line.slice(0, at).trim();
     const id = at < 0 ? "" : line.slice(at + 1).trim();
-    if (written === "" || id === "" || id.length > 128) throw new Error(`${file} line ${i + 1}: expected "<agent as written in queue_log> = <agent id>" (id 1-128 characters), got '${line}'`);
+    if (written === "" || id === "" || id.length > 128)
+      throw new Error(`${file} line ${i + 1}: expected "<agent as written in queue_log> = <agent id>" (id 1-128 characters), got '${line}'`);
     map.set(written, id);
   });
   return map;

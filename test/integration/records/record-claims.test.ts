@@ -13,7 +13,14 @@ import { insertQueue } from "../kpi/scenario";
 
 const actor = { id: "u1", name: "Ann Admin", role: "admin" };
 const KIND = QUEUE_DEFINITION_RECORD.kind;
-const settings = (slThresholdS: number): QueueSettings => ({ name: "Queue one", slThresholdS, slVariant: "answered_within_over_answered", shortAbandonS: 5, shortAbandonRule: "below", maxWaitS: 0 });
+const settings = (slThresholdS: number): QueueSettings => ({
+  name: "Queue one",
+  slThresholdS,
+  slVariant: "answered_within_over_answered",
+  shortAbandonS: 5,
+  shortAbandonRule: "below",
+  maxWaitS: 0,
+});
 const claimOf = (version: number, slThresholdS: number): Claim<QueueSettings> => ({
   version,
   editId: randomUUID(),

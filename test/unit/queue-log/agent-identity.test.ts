@@ -65,7 +65,9 @@ describe("agent identity on FreePBX-style logs", () => {
     const learned = learn(AMBIGUOUS);
     expect(learned.pairs.size).toBe(0);
     expect(learned.split).toEqual({ names: ["Priya", "Sathish"], interfaces: ["Local/1001@from-queue/n", "SIP/1002"] });
-    expect(splitWarning(learned.split)).toMatch(/Priya, Sathish take calls but never log on, Local\/1001@from-queue\/n, SIP\/1002 log on but never take a call.*--agents FILE/);
+    expect(splitWarning(learned.split)).toMatch(
+      /Priya, Sathish take calls but never log on, Local\/1001@from-queue\/n, SIP\/1002 log on but never take a call.*--agents FILE/,
+    );
 
     // Unmapped: four agents. The names were never seen logging on, so only their calls are
     // intervals (busy 60 s each); Sathish's pause and the ready spans around it count nowhere.

@@ -19,7 +19,16 @@ const c = counts({
 });
 const scope = { from: 1000, to: 2000, queueIds: ["q1"], teamIds: ["t1"], canDrill: true };
 const queues: QueueInfo[] = [
-  { id: "q1", name: "Support", slThresholdS: 20, slVariant: "answered_within_over_answered_abandoned_minus_short", shortAbandonS: 5, shortAbandonRule: "below", maxWaitS: 0, definitionVersion: 3 },
+  {
+    id: "q1",
+    name: "Support",
+    slThresholdS: 20,
+    slVariant: "answered_within_over_answered_abandoned_minus_short",
+    shortAbandonS: 5,
+    shortAbandonRule: "below",
+    maxWaitS: 0,
+    definitionVersion: 3,
+  },
   { id: "q2", name: "Sales", slThresholdS: 30, slVariant: "weird", shortAbandonS: 4, shortAbandonRule: "at_or_below", maxWaitS: 600, definitionVersion: 1 },
 ];
 
