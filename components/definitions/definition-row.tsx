@@ -47,20 +47,12 @@ export function DefinitionRow({ queue, onSaved }: { queue: QueueInfo; onSaved: (
     <tr data-queue={queue.id}>
       <th scope="row">{queue.name}</th>
       <td>
-        <label className="sr-only" htmlFor={id("threshold")}>
-          Service-level threshold for {queue.name}, seconds
-        </label>
-        <input
+        <SecondsInput
           id={id("threshold")}
-          className="input input-number"
-          type="number"
-          inputMode="numeric"
-          min={L.slThresholdS.min}
-          max={L.slThresholdS.max}
-          step={1}
-          required
+          label={`Service-level threshold for ${queue.name}, seconds`}
+          limits={L.slThresholdS}
           value={threshold}
-          onChange={(e) => setThreshold(e.target.value)}
+          onChange={setThreshold}
         />
       </td>
       <td>
@@ -76,21 +68,7 @@ export function DefinitionRow({ queue, onSaved }: { queue: QueueInfo; onSaved: (
         </select>
       </td>
       <td>
-        <label className="sr-only" htmlFor={id("short")}>
-          Short-abandon threshold for {queue.name}, seconds
-        </label>
-        <input
-          id={id("short")}
-          className="input input-number"
-          type="number"
-          inputMode="numeric"
-          min={L.shortAbandonS.min}
-          max={L.shortAbandonS.max}
-          step={1}
-          required
-          value={short}
-          onChange={(e) => setShort(e.target.value)}
-        />
+        <SecondsInput id={id("short")} label={`Short-abandon threshold for ${queue.name}, seconds`} limits={L.shortAbandonS} value={short} onChange={setShort} />
         <label className="sr-only" htmlFor={id("rule")}>
           Whether a wait of exactly the short-abandon threshold is short, for {queue.name}
         </label>
@@ -103,20 +81,12 @@ export function DefinitionRow({ queue, onSaved }: { queue: QueueInfo; onSaved: (
         </select>
       </td>
       <td>
-        <label className="sr-only" htmlFor={id("max-wait")}>
-          Longest possible wait in {queue.name}, seconds (0: not known)
-        </label>
-        <input
+        <SecondsInput
           id={id("max-wait")}
-          className="input input-number"
-          type="number"
-          inputMode="numeric"
-          min={L.maxWaitS.min}
-          max={L.maxWaitS.max}
-          step={1}
-          required
+          label={`Longest possible wait in ${queue.name}, seconds (0: not known)`}
+          limits={L.maxWaitS}
           value={maxWait}
-          onChange={(e) => setMaxWait(e.target.value)}
+          onChange={setMaxWait}
         />
       </td>
       <td data-col="version" data-value={queue.definitionVersion}>
@@ -133,5 +103,28 @@ export function DefinitionRow({ queue, onSaved }: { queue: QueueInfo; onSaved: (
         )}
       </td>
     </tr>
+  );
+}
+
+/** A whole number of seconds within a setting's limits, labelled for screen readers. */
+function SecondsInput(p: { id: string; label: string; limits: { min: number; max: number }; value: string; onChange: (v: string) => void }) {
+  return (
+    <>
+      <label className="sr-only" htmlFor={p.id}>
+        {p.label}
+      </label>
+      <input
+        id={p.id}
+        className="input input-number"
+        type="number"
+        inputMode="numeric"
+        min={p.limits.min}
+        max={p.limits.max}
+        step={1}
+        required
+        value={p.value}
+        onChange={(e) => p.onChange(e.target.value)}
+      />
+    </>
   );
 }
