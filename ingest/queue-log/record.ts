@@ -68,7 +68,8 @@ export type LineErrorReason =
   /** A valid line about a call or leg not seen in this log (e.g. the log starts mid-call); agent effects still apply. */
   | "unmatched_call";
 
-export type LineError = { lineNo: number; reason: LineErrorReason; line: string; detail: string };
+/** `file` is set when an import reads several files (the dead letter names it). */
+export type LineError = { lineNo: number; reason: LineErrorReason; line: string; detail: string; file?: string };
 
 type Base = {
   lineNo: number;

@@ -20,7 +20,7 @@ export function lineDeadLetter(file: string, e: LineError, now: number): DeadLet
   return {
     id: randomUUID(),
     received_at: now,
-    source: `queue_log:${file}`,
+    source: `queue_log:${e.file ?? file}`,
     reason: e.reason,
     detail: `line ${e.lineNo}: ${e.detail}`.slice(0, 2000),
     payload_base64: bytes.toString("base64"),
@@ -63,7 +63,7 @@ export function kafkaSink(producer: MessageProducer, topic: string, dlqTopic: st
         errors.map((e) => ({
           key: null,
           value: e.line,
-          headers: { "x-dlq-reason": e.reason, "x-dlq-detail": e.detail, "x-dlq-source": `queue_log:${file}`, "x-dlq-line": String(e.lineNo) },
+          headers: { "x-dlq-reason": e.reason, "x-dlq-detail": e.detail, "x-dlq-source": `queue_log:${e.file ?? file}`, "x-dlq-line": String(e.lineNo) },
         })),
       ),
   };
