@@ -1,19 +1,20 @@
 import path from "node:path";
 import { getEnv } from "../lib/env";
-import { closeClickHouse, getClickHouse } from "../lib/store/client";
-import { migrate } from "../sql/migrate";
 import { createAdmin, createProducer } from "../ingest/kafka/kafkajs-adapter";
 import { QueueLogMapper, type MapResult } from "../ingest/queue-log";
 import { readLines } from "../ingest/queue-log/line-source";
 import { kafkaSink, storeSink, type ImportSink } from "../ingest/queue-log/sinks";
+import { serverSink } from "../ingest/queue-log/server-sink";
 import { runCli } from "./run-cli";
+import { reachStore } from "./store-access";
 
 /**
  * npm run import:queue-log -- FILE [--follow] [--kafka] [--source asterisk://pbx1] [--wrapup SECONDS]
  *
  * Reads an Asterisk queue_log and produces the equivalent CTI events: to Kafka
- * (--kafka, or whenever KAFKA_BROKERS is set) or straight into the configured
- * store. Lines it cannot use go to the dead-letter path with their line numbers;
+ * (--kafka, or whenever KAFKA_BROKERS is set), into the running server's ingest
+ * pipeline when `npm start` holds the embedded store (so the wallboard shows them at
+ * once: scripts/store-access.ts), or straight into the configured store. Lines it cannot use go to the dead-letter path with their line numbers;
  * it never stops on one. Re-importing a file stores nothing twice (the event ids
  * are derived from the lines). --follow keeps reading as Asterisk appends,
  * across log rotation, until interrupted.
@@ -42,6 +43,7 @@ runCli(async () => {
   const file = path.resolve(args.file);
   let sink: ImportSink;
   let close: () => Promise<void>;
+  let through = "";
   if (args.kafka || env.kafkaBrokers.length > 0) {
     if (env.kafkaBrokers.length === 0) throw new Error("KAFKA_BROKERS: required with --kafka");
     const connection = { brokers: env.kafkaBrokers, clientId: `${env.KAFKA_CLIENT_ID}-queue-log` };
@@ -53,10 +55,10 @@ runCli(async () => {
     sink = kafkaSink(producer, env.KAFKA_TOPIC, env.dlqTopic, file);
     close = () => producer.stop();
   } else {
-    const ch = await getClickHouse(env);
-    await migrate(ch);
-    sink = storeSink(ch, file, env.INGEST_MAX_EVENT_BYTES);
-    close = () => closeClickHouse();
+    const store = await reachStore(env, { migrate: true });
+    sink = store.via === "server" ? serverSink(store.dataDir, file) : storeSink(store.ch, file, env.INGEST_MAX_EVENT_BYTES);
+    close = store.via === "server" ? async () => {} : store.close;
+    if (store.via === "server") through = ", through the running server";
   }
 
   const mapper = new QueueLogMapper({ tenantId: env.TENANT_ID, source: args.source, wrapUpSeconds: args.wrapUpSeconds });
@@ -92,5 +94,5 @@ runCli(async () => {
   totals.errors += last.errors.length;
   await send();
   await close();
-  console.log(`import:queue-log: ${totals.lines} lines, ${totals.events} events, ${totals.errors} lines dead-lettered`);
+  console.log(`import:queue-log: ${totals.lines} lines, ${totals.events} events, ${totals.errors} lines dead-lettered${through}`);
 });
