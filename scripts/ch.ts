@@ -10,8 +10,9 @@ import { openStore } from "./store-access";
  * npm run ch -- "SELECT ..." : read-only SQL over the product's tables, rows as JSON
  * lines (docs/operator-sql.md). Embedded: through the running server's Unix socket
  * (chDB allows one process per data directory; found from DATA_DIR, whatever the
- * server's port), or the store itself when no server runs. ClickHouse server: as CLICKHOUSE_READONLY_USER when set. Every path checks the
- * query the same way (lib/store/operator-sql).
+ * server's port), or the store itself when no server runs. ClickHouse server: as
+ * CLICKHOUSE_READONLY_USER when set. Every path checks the query the same way
+ * (lib/store/operator-sql).
  */
 async function embedded(env: Env, sql: string): Promise<unknown[]> {
   try {

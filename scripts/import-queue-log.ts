@@ -14,10 +14,11 @@ import { reachStore } from "./store-access";
  * Reads an Asterisk queue_log and produces the equivalent CTI events: to Kafka
  * (--kafka, or whenever KAFKA_BROKERS is set), into the running server's ingest
  * pipeline when `npm start` holds the embedded store (so the wallboard shows them at
- * once: scripts/store-access.ts), or straight into the configured store. Lines it cannot use go to the dead-letter path with their line numbers;
- * it never stops on one. Re-importing a file stores nothing twice (the event ids
- * are derived from the lines). --follow keeps reading as Asterisk appends,
- * across log rotation, until interrupted.
+ * once: scripts/store-access.ts), or straight into the configured store. Lines it
+ * cannot use go to the dead-letter path with their line numbers; it never stops on one.
+ * Re-importing a file stores nothing twice (the event ids are derived from the lines).
+ * --follow keeps reading as Asterisk appends, across log rotation, until interrupted
+ * (beside a server, until that server stops too: it then ends with the error).
  */
 type Args = { file: string; follow: boolean; kafka: boolean; source: string; wrapUpSeconds: number };
 

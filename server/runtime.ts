@@ -80,6 +80,8 @@ async function boot(env: Env, log: (line: string) => void): Promise<Runtime> {
     );
   pipeline.onEvents(publishIngest);
   const onKafkaEvents = (events: readonly CtiEvent[]) => {
+    // Without ingestInWeb this process only follows the stream (the workers store it): nothing of its own to count.
+    if (!env.ingestInWeb) return;
     for (const e of events) kafkaLastEventTime = Math.max(kafkaLastEventTime, e.time);
     publishIngest();
   };
@@ -95,7 +97,7 @@ async function boot(env: Env, log: (line: string) => void): Promise<Runtime> {
   const { speech, enqueueStored } = startSpeechForRecordings(env, ch, pipelineIngest(pipeline, "speech"), log);
 
   // The command-line tools' way in while this process holds the embedded store (npm run ch, the imports, npm run kpi).
-  const operatorSocket = startOperatorSocket(env, { ch, pipeline, platformRecordings: adapter?.commands.fetchRecordings }, log);
+  const operatorSocket = startOperatorSocket(env, { ch, pipeline, platformRecordings: adapter?.commands.fetchRecordings?.bind(adapter.commands) }, log);
   if (env.demoMode) printSignIns(await ensureDemoUsers(env.DATA_DIR), env, log);
 
   // The web server owns the store's upkeep when it is embedded; with a ClickHouse server the ingest workers do it.
