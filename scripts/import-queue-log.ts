@@ -1,22 +1,23 @@
 import fs from "node:fs";
 import path from "node:path";
 import { getEnv } from "../lib/env";
-import { closeClickHouse, getClickHouse } from "../lib/store/client";
-import { migrate } from "../sql/migrate";
 import { createAdmin, createProducer } from "../ingest/kafka/kafkajs-adapter";
 import { QueueLogMapper, defaultAgentId, parseLine, type MapResult } from "../ingest/queue-log";
 import { AgentPairLearner, agentNormaliser, parseAgentMap, splitWarning, type LearnedAgents } from "../ingest/queue-log/agent-identity";
 import { readLines } from "../ingest/queue-log/line-source";
 import { OverlapFilter, expandLogArgs, orderLogFiles, readLogFile, type LogFile, type LogLine } from "../ingest/queue-log/log-files";
 import { kafkaSink, storeSink, type ImportSink } from "../ingest/queue-log/sinks";
+import { serverSink } from "../ingest/queue-log/server-sink";
 import { runCli } from "./run-cli";
+import { reachStore } from "./store-access";
 
 /**
  * npm run import:queue-log -- FILE... [--follow] [--kafka] [--source asterisk://pbx1] [--wrapup SECONDS] [--agents FILE]
  *
  * Reads Asterisk queue_log files and produces the equivalent CTI events: to Kafka
- * (--kafka, or whenever KAFKA_BROKERS is set) or straight into the configured
- * store. Several files (globs and .gz allowed: a log and its rotations) are read as
+ * (--kafka, or whenever KAFKA_BROKERS is set), into the running server's ingest
+ * pipeline when `npm start` holds the embedded store (so the wallboard shows them at
+ * once: scripts/store-access.ts), or straight into the configured store. Several files (globs and .gz allowed: a log and its rotations) are read as
  * one log in time order, so a call spanning a rotation keeps its state; lines one
  * file repeats from another are read once (ingest/queue-log/log-files.ts). Lines it
  * cannot use go to the dead-letter path with their file and line numbers; it never
@@ -25,7 +26,8 @@ import { runCli } from "./run-cli";
  * before. --follow keeps reading the newest file as Asterisk appends, across log
  * rotation, until interrupted. Agents: --agents maps agent fields to ids; without
  * it, member names are paired with interfaces where the log shows it, and a log that
- * still looks split gets a warning (ingest/queue-log/agent-identity.ts).
+ * still looks split gets a warning (ingest/queue-log/agent-identity.ts). Beside a
+ * server, --follow ends with the error when that server stops.
  */
 type Args = { files: string[]; follow: boolean; kafka: boolean; source: string; wrapUpSeconds: number; agents?: string };
 
@@ -93,6 +95,7 @@ runCli(async () => {
 
   let sink: ImportSink;
   let close: () => Promise<void>;
+  let through = "";
   if (args.kafka || env.kafkaBrokers.length > 0) {
     if (env.kafkaBrokers.length === 0) throw new Error("KAFKA_BROKERS: required with --kafka");
     const connection = { brokers: env.kafkaBrokers, clientId: `${env.KAFKA_CLIENT_ID}-queue-log` };
@@ -104,10 +107,10 @@ runCli(async () => {
     sink = kafkaSink(producer, env.KAFKA_TOPIC, env.dlqTopic, label);
     close = () => producer.stop();
   } else {
-    const ch = await getClickHouse(env);
-    await migrate(ch);
-    sink = storeSink(ch, label, env.INGEST_MAX_EVENT_BYTES);
-    close = () => closeClickHouse();
+    const store = await reachStore(env, { migrate: true });
+    sink = store.via === "server" ? serverSink(store.dataDir, label) : storeSink(store.ch, label, env.INGEST_MAX_EVENT_BYTES);
+    close = store.via === "server" ? async () => {} : store.close;
+    if (store.via === "server") through = ", through the running server";
   }
 
   const mapper = new QueueLogMapper({
@@ -148,5 +151,5 @@ runCli(async () => {
   totals.errors += last.errors.length;
   await send();
   await close();
-  console.log(`import:queue-log: ${files.length} file(s), ${totals.lines} lines, ${totals.events} events, ${totals.errors} lines dead-lettered`);
+  console.log(`import:queue-log: ${files.length} file(s), ${totals.lines} lines, ${totals.events} events, ${totals.errors} lines dead-lettered${through}`);
 });
