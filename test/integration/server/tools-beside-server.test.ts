@@ -155,7 +155,7 @@ describe("the tools beside a running embedded server", () => {
     }
     expect(await exited).toBe(0);
     expect(stderr).toBe("");
-    expect(stdout).toMatch(/: 1 lines, \d+ events, 0 lines dead-lettered, through the running server/);
+    expect(stdout).toMatch(/: 1 file\(s\), 1 lines, \d+ events, 0 lines dead-lettered, through the running server/);
   }, 240_000);
 
   it("npm run kpi says what is wrong with its arguments and exits 2", async () => {
