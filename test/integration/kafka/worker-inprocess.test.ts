@@ -144,7 +144,7 @@ describe("a consumer the client gives up on", () => {
     expect(seen[0]).toBe("consuming/0");
     expect(seen.at(-1)).toBe("consuming/1");
     expect(changes.find((c) => c.restarts === 1)).toMatchObject({ state: "rejoining", cause: "provoked: not retriable" });
-    expect(r.membership()).toMatchObject({ state: "consuming", restarts: 1, rejoins: 1 });
+    expect(r.membership()).toMatchObject({ state: "consuming", restarts: 1 });
     expect(r.ready()).toBe(true);
     const ids = await storedIds("gaveup");
     expect(ids.length).toBe(sent.length);
