@@ -76,8 +76,14 @@ runCli(async () => {
       if (stopped) break;
       continue;
     }
-    const r = mapper.push(next.line, next.lineNo);
     totals.lines += 1;
+    if ("error" in next) {
+      // Not text (invalid UTF-8, or too long): a dead letter with its bytes as read, never a guess at its meaning.
+      totals.errors += 1;
+      pending.errors.push(next.error);
+      continue;
+    }
+    const r = mapper.push(next.line, next.lineNo);
     totals.events += r.events.length;
     totals.errors += r.errors.length;
     for (const e of r.events) pending.events.push(e);

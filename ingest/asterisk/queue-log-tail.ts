@@ -83,6 +83,10 @@ export class QueueLogTail {
           if (this.stopped) break;
           continue;
         }
+        if ("error" in next) {
+          refused.push(next.error);
+          continue;
+        }
         const r = mapper.push(next.line, next.lineNo);
         pending.push(...r.events);
         refused.push(...r.errors);

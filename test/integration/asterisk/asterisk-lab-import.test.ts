@@ -134,6 +134,10 @@ describe.skipIf(missing)("a real Asterisk's queue_log and MixMonitor files, impo
     const lineErrors = [];
     for await (const next of readLines(queueLog, { follow: false })) {
       if (!next) break;
+      if ("error" in next) {
+        lineErrors.push(next.error);
+        continue;
+      }
       const r = mapper.push(next.line, next.lineNo);
       events.push(...r.events);
       lineErrors.push(...r.errors);
