@@ -59,7 +59,12 @@ runCli(async () => {
     close = () => closeClickHouse();
   }
 
-  const mapper = new QueueLogMapper({ tenantId: env.TENANT_ID, source: args.source, wrapUpSeconds: args.wrapUpSeconds });
+  const mapper = new QueueLogMapper({
+    tenantId: env.TENANT_ID,
+    source: args.source,
+    wrapUpSeconds: args.wrapUpSeconds,
+    clock: { now: Date.now, maxFutureMs: env.INGEST_MAX_FUTURE_MS },
+  });
   let stopped = false;
   process.on("SIGINT", () => (stopped = true));
   process.on("SIGTERM", () => (stopped = true));

@@ -56,7 +56,7 @@ async function boot(env: Env, log: (line: string) => void): Promise<Runtime> {
   if (fixed > 0) log(`data: ${env.DATA_DIR} was readable by others; made ${fixed} entries owner-only`);
   const ch = await openStore(env, status, log);
 
-  const pipeline = new IngestPipeline(ch, { maxEventBytes: env.INGEST_MAX_EVENT_BYTES, origin: "in-process" });
+  const pipeline = new IngestPipeline(ch, { maxEventBytes: env.INGEST_MAX_EVENT_BYTES, maxFutureMs: env.INGEST_MAX_FUTURE_MS, origin: "in-process" });
   const source = new InProcessSource(pipeline, {
     batchSize: env.INGEST_BATCH_SIZE,
     flushMs: env.INGEST_FLUSH_MS,

@@ -52,6 +52,7 @@ export async function startKafkaConsumer(
     blockOffsets: env.INGEST_BLOCK_OFFSETS,
     flushMs: env.INGEST_FLUSH_MS,
     maxEventBytes: env.INGEST_MAX_EVENT_BYTES,
+    maxFutureMs: env.INGEST_MAX_FUTURE_MS,
     log,
     onEvents,
   });
