@@ -76,7 +76,7 @@ async function boot(env: Env, log: (line: string) => void): Promise<Runtime> {
 
   // Built before anything starts: the live floor's "today" is the platform's local day (UTC when it has no zone).
   const adapter = createPlatformAdapter(env);
-  const floor = startLiveFloor({ ch, tenantId: env.TENANT_ID, timeZone: adapter?.timeZone ?? "UTC", log });
+  const floor = startLiveFloor({ ch, tenantId: env.TENANT_ID, timeZone: adapter?.timeZone ?? "UTC", maxFutureMs: env.INGEST_MAX_FUTURE_MS, log });
   pipeline.onEvents((events) => floor.apply(events));
 
   // Redaction settings reach the pipeline before the first transcript does; the speech queue writes through the pipeline too.
