@@ -10,6 +10,7 @@ export const OUTCOME_LABELS: Record<string, string> = {
   empty: "Queue empty",
   key: "Left on key press",
   transfer: "Transferred out",
+  system: "Dropped by a platform restart",
 };
 
 export const outcomeLabel = (o: string): string => OUTCOME_LABELS[o] ?? o;
