@@ -35,7 +35,7 @@ export function platformContext(deps: PlatformContextDeps): PlatformContext {
       if (written.queues + written.agents > 0) log(`directory: ${written.queues} queue(s) and ${written.agents} agent(s) written`);
     },
     storedUntil: () => lastStoredTime(ch, tenantId),
-    recentEvents: (at) => loadFloorEvents(ch, tenantId, floorWindow(at, "UTC")),
+    recentEvents: (at, source) => loadFloorEvents(ch, tenantId, floorWindow(at, "UTC"), true, source),
     backfill: deps.backfill,
     log,
   };

@@ -12,7 +12,7 @@ import type { AgentState, CtiEvent, EventOf } from "@/lib/events";
  * answered leg stayed "answered, never cleared" for good (out of handled and AHT), and the
  * call stayed on the wallboard for hours.
  *
- * Pure: `events` are the stored events of `source` around the restart, oldest first (the
+ * Pure: `events` are the stored events of this platform (`source`) around the restart, oldest first (the
  * live floor's window: the calls of the last 12 hours or since local midnight, and each
  * agent's latest state event of the week), `at` the restart time, after all of them. Calls
  * that began before the window are not seen, so not closed (the wallboard forgets calls
@@ -52,7 +52,7 @@ export function closeLeftOpen(events: readonly CtiEvent[], at: number, scope: Sc
   const agents = new Map<string, AgentNow>();
   const sessions = new Map<string, EventOf<"supervision.started">>();
   for (const e of events) {
-    if (e.source !== scope.source || e.tenantId !== scope.tenantId || e.time >= at) continue;
+    if (e.tenantId !== scope.tenantId || e.time >= at) continue;
     if (e.type.startsWith("agent.")) noteAgent(agents, e);
     else if (e.type === "supervision.started") sessions.set(e.data.sessionId, e);
     else if (e.type === "supervision.ended") sessions.delete(e.data.sessionId);

@@ -162,7 +162,7 @@ export class SimulatedPbx implements PlatformAdapter {
   private async closeLeftOpen(ctx: PlatformContext, at: number): Promise<void> {
     if (!ctx.recentEvents) return;
     const { tenantId, source } = this.opts.config;
-    const closing = closeLeftOpen(await ctx.recentEvents(at), at, { tenantId, source });
+    const closing = closeLeftOpen(await ctx.recentEvents(at, source), at, { tenantId, source });
     if (closing.length === 0) return;
     await ctx.events.history(closing);
     const count = (type: string) => closing.filter((e) => e.type === type).length;

@@ -93,7 +93,12 @@ export class LiveFloor {
    * while it was read (without those the store already returned), and releases
    * the waiting subscribers.
    */
-  loadSnapshot(events: readonly CtiEvent[]): void {
+  loadSnapshot(loaded: readonly CtiEvent[]): void {
+    // The start-up read takes everything stored since the window began, so also events dated ahead that were
+    // stored before INGEST_MAX_FUTURE_MS existed: one of them dated 2100 would be "today" (live-admission.ts).
+    const latest = this.now() + this.maxFutureMs;
+    const events = loaded.filter((e) => e.time <= latest);
+    if (events.length < loaded.length) this.ignoredLive = { ...this.ignoredLive, future: this.ignoredLive.future + loaded.length - events.length };
     const stored = new Set(events.map((e) => e.id));
     let s = applyEvents(this.state, events);
     for (const batch of this.held ?? [])

@@ -11,7 +11,7 @@ import { ev } from "../live/builders";
  * - c3 complete (cleared 09:40): nothing to close;
  * - a1 busy on c1 since 09:50:20; a2 ready since 09:00 (its ring does not change its state);
  *   a3 logged off at 09:30: nothing to close. A supervisor listens to c1 since 09:57.
- * - an event of another source (a queue_log import) is left alone.
+ * - a call of another tenant is left alone.
  */
 const R = Date.UTC(2026, 0, 5, 10);
 const at = (hh: number, mm: number, ss = 0) => Date.UTC(2026, 0, 5, hh, mm, ss);
@@ -44,7 +44,7 @@ const events: CtiEvent[] = [
   ev("call.held", at(9, 59), {}, { ...c1, agentId: "a1" }),
   ev("call.delivered", at(9, 59, 50), { agentChannelId: "a2-1" }, { ...c2, agentId: "a2" }),
 ].map(src);
-const otherSource = { ...ev("call.offered", at(9, 30), { from: "+441632960009", to: "q9", direction: "inbound", channelId: "x" }, { callId: "x" }), source: "asterisk://pbx1", tenantId: "t" };
+const otherTenant = { ...ev("call.offered", at(9, 30), { from: "+441632960009", to: "q9", direction: "inbound", channelId: "x" }, { callId: "x" }), tenantId: "t2" };
 
 const strip = (e: CtiEvent) => {
   // Each closing event is an event the pipeline takes as it is.
@@ -57,7 +57,7 @@ const strip = (e: CtiEvent) => {
 
 describe("closeLeftOpen", () => {
   it("closes each call, leg, ring, supervision and agent the killed run left open, at the restart", () => {
-    const closing = closeLeftOpen([...events, otherSource], R, { tenantId: "t", source: "sim://pbx" }).map(strip);
+    const closing = closeLeftOpen([...events, otherTenant], R, { tenantId: "t", source: "sim://pbx" }).map(strip);
     const base = { source: "sim://pbx", tenantId: "t", time: R };
     expect(closing).toEqual([
       { ...base, type: "supervision.ended", callId: "c1", agentId: "a1", data: { sessionId: "s1", reason: "pbx_restart" } },

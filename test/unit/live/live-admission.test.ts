@@ -48,4 +48,13 @@ describe("the live floor's clock", () => {
     expect(floor.currentView().queues.q1).toMatchObject({ offered: 1, answered: 1 });
     expect(floor.ignored).toMatchObject({ future: 1, stale: 0 });
   });
+
+  it("does not start on a day of 2100 when the store holds an event so dated from before the rule", () => {
+    const floor = new LiveFloor({ timeZone: "UTC", now: () => NOW });
+    floors.push(floor);
+    floor.loadSnapshot([...logOn("a1", NOW - 7_200_000, ["q1"]), at(Date.UTC(2100, 0, 1))]);
+    expect(floor.floorState().day.start).toBe(Date.UTC(2026, 0, 5));
+    expect(floor.currentView().agents.a1).toMatchObject({ state: "ready" });
+    expect(floor.ignored.future).toBe(1);
+  });
 });
