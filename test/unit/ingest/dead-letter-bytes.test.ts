@@ -20,6 +20,19 @@ describe("dead letters keep the original bytes", () => {
     expect([dl?.payload_size, dl?.original_size]).toEqual([18, 18]);
   });
 
+  it("refuses valid UTF-8 that spells half a surrogate pair, and takes a whole pair", () => {
+    const event = (queueId: string, idTail = "a") =>
+      `{"specVersion":"1.0","id":"00000000-0000-4000-8000-00000000000${idTail}","source":"s","tenantId":"t","type":"call.queued","time":1767603600000,"callId":"c","legId":"c.1","queueId":"${queueId}","data":{}}`;
+    const lone = Buffer.from(event("q\\udcff1"));
+    const [dl] = buildBatch([kafka(lone)], 1 << 20).deadLetters;
+    expect(dl?.reason).toBe("invalid_utf8");
+    expect(Buffer.from(dl?.payload_base64 ?? "", "base64").equals(lone)).toBe(true);
+    // "\ud83d\ude00" is one character (U+1F600), and "\u00e9" not a surrogate at all: both stored.
+    const ok = buildBatch([kafka(Buffer.from(event("q\\ud83d\\ude00"))), kafka(Buffer.from(event("caf\\u00e9", "b")))], 1 << 20);
+    expect(ok.deadLetters).toEqual([]);
+    expect(ok.events.map((e) => e.queueId)).toEqual(["q\u{1F600}", "café"]);
+  });
+
   it("keeps the first 64 KiB of an oversized message and records its whole length", () => {
     const big = Buffer.alloc(10 * 1024 * 1024, 0x20); // 10,485,760 spaces
     big[0] = 0x7b; // "{", so the head shows what it was
