@@ -2,7 +2,8 @@ import { ctiEventSchema, EVENT_TYPES, SPEC_VERSION, type CtiEvent } from "@/lib/
 import { compileCheck } from "@/lib/events/compile-check";
 
 /** Why a message was refused; stored with the dead letter so an operator can act on it. */
-export type RejectReason = "oversized" | "invalid_utf8" | "malformed_json" | "not_an_object" | "unsupported_spec_version" | "unknown_type" | "schema_violation" | "future_time";
+export type RejectReason =
+  "oversized" | "invalid_utf8" | "malformed_json" | "not_an_object" | "unsupported_spec_version" | "unknown_type" | "schema_violation" | "future_time";
 
 export type Decoded = { ok: true; event: CtiEvent } | { ok: false; reason: RejectReason; detail: string };
 

@@ -61,7 +61,14 @@ export function closeLeftOpen(events: readonly CtiEvent[], at: number, scope: Sc
   const out: CtiEvent[] = [];
   const header = { specVersion: "1.0" as const, tenantId: scope.tenantId, source: scope.source, time: at };
   for (const s of sessions.values()) {
-    out.push({ ...header, id: randomUUID(), type: "supervision.ended", callId: s.callId, ...(s.agentId ? { agentId: s.agentId } : {}), data: { sessionId: s.data.sessionId, reason: "pbx_restart" } });
+    out.push({
+      ...header,
+      id: randomUUID(),
+      type: "supervision.ended",
+      callId: s.callId,
+      ...(s.agentId ? { agentId: s.agentId } : {}),
+      data: { sessionId: s.data.sessionId, reason: "pbx_restart" },
+    });
   }
   for (const call of calls.values()) {
     if (call.cleared) continue;

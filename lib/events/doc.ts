@@ -17,9 +17,9 @@ const MEANING: Record<EventType, string> = {
   "call.queue_exited":
     "The caller left the queue: answered, abandoned, timed out, queue empty, pressed a key, or transferred (queue_log CONNECT / ABANDON / EXITWITHTIMEOUT / EXITEMPTY / EXITWITHKEY), or the platform ended the wait (`system`: a restart). Exactly one per segment; the segment's outcome and wait come from it.",
   "call.connection_cleared":
-    "The agent's leg ended (CSTA Connection Cleared; queue_log COMPLETEAGENT / COMPLETECALLER). Carries talk time (hold included), hold time and count, and when the segment entered the queue. `releasedBy: \"system\"`: the platform ended it (a restart; talk and an open hold run to that moment).",
+    'The agent\'s leg ended (CSTA Connection Cleared; queue_log COMPLETEAGENT / COMPLETECALLER). Carries talk time (hold included), hold time and count, and when the segment entered the queue. `releasedBy: "system"`: the platform ended it (a restart; talk and an open hold run to that moment).',
   "call.cleared":
-    "The whole call ended (CSTA Call Cleared). `cause: \"pbx_restart\"`: the platform restarted with the call in progress, and this closes it at the restart (docs/kpis.md says how such a call counts).",
+    'The whole call ended (CSTA Call Cleared). `cause: "pbx_restart"`: the platform restarted with the call in progress, and this closes it at the restart (docs/kpis.md says how such a call counts).',
   "call.failed": "The call could not be set up (CSTA Failed).",
   "agent.logged_on": "The agent logged on (CSTA Agent Logged On; queue_log ADDMEMBER / AGENTLOGIN).",
   "agent.logged_off": "The agent logged off (CSTA Agent Logged Off; queue_log REMOVEMEMBER / AGENTLOGOFF).",
@@ -83,7 +83,7 @@ export function renderEventsDoc(): string {
     "records how many arrived (`original_size`, migration 0028; the topic's `x-dlq-original-size` header).",
     "Card numbers in a refused transcript segment are masked (the reason then ends `; card data masked`).",
     "Events dated in the past are stored whatever their age: importing an old log is history, not an error.",
-    "The live floor ignores live events older than its window (docs/live-floor.md, \"Clocks\").",
+    'The live floor ignores live events older than its window (docs/live-floor.md, "Clocks").',
     "",
     "## Event types",
     "",

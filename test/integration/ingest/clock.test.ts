@@ -44,7 +44,9 @@ describe("event clocks on the real store", () => {
       "SELECT reason, detail, payload_base64 FROM dead_letters WHERE source = 'kafka' AND offset = '4'",
     );
     expect(letter?.reason).toBe("future_time");
-    expect(letter?.detail).toMatch(/^time 2100-01-01T00:00:00.000Z is [\d,.]+ days ahead of this server's clock .* more than 5 min ahead are refused \(INGEST_MAX_FUTURE_MS\)$/);
+    expect(letter?.detail).toMatch(
+      /^time 2100-01-01T00:00:00.000Z is [\d,.]+ days ahead of this server's clock .* more than 5 min ahead are refused \(INGEST_MAX_FUTURE_MS\)$/,
+    );
     expect(Buffer.from(letter?.payload_base64 ?? "", "base64").equals(Buffer.from(bytes(events[3] as CtiEvent)))).toBe(true);
 
     // An event dated 2100 stored before the rule existed (a limit of 200 years lets it in): resuming ignores it.

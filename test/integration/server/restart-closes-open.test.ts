@@ -1,4 +1,8 @@
 import type { ClickHouseClient } from "@clickhouse/client";
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { IngestPipeline, InProcessSource } from "@/ingest/pipeline";
 import { SimulatedPbx } from "@/ingest/simulator/pbx";
@@ -6,22 +10,28 @@ import { loadFloorEvents } from "@/lib/live/store/load-events";
 import { applyEvents } from "@/lib/live/reducer";
 import { emptyFloor } from "@/lib/live/state";
 import { floorWindow } from "@/lib/live/window";
+import { parseEnv } from "@/lib/env";
 import { initialRuntimeStatus } from "@/lib/runtime/status";
+import { getClickHouse } from "@/lib/store/client";
+import { migrate } from "@/sql/migrate";
 import { startTelephony } from "@/server/telephony";
 import { MONDAY, variant } from "../../unit/simulator/fixtures";
-import { freshTenant, queryRows, testStore } from "../helpers/store";
+import { queryRows } from "../helpers/store";
 
 /**
- * The simulator and its store stopped mid-afternoon with calls in progress (as a kill -9 leaves
- * them: nothing closes them), then started again an hour later. Whatever the first run left open
+ * The simulator and its embedded store, in their own process, killed with SIGKILL mid-afternoon
+ * with calls in progress, then started again (in this process, on the same data directory) an
+ * hour of simulated time later. Whatever the first run left open
  * must be closed at the restart: no call without its clear, no leg without its exit or its agent's
  * release, no ring without its end, no agent in a state that never ends, no phantom call on the
  * wallboard. The expected counts are read from the first run's own events before the restart.
  */
 const HOUR = 3_600_000;
+const ROOT = path.resolve(import.meta.dirname, "..", "..", "..");
 const T0 = MONDAY + 9 * HOUR;
 
 async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+  // Polls a condition (never a guessed delay).
   const end = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
@@ -46,13 +56,40 @@ const AGENTS_ON = `SELECT count() n FROM (SELECT agent_id, argMax(type, (time, t
 
 describe("a simulator restart after it was stopped mid-call", () => {
   it("closes everything the first run left open, at the restart, as a PBX restart would", async () => {
-    const { ch } = await testStore();
-    const tenantId = freshTenant("restart");
-    // Twice the default's callers: queues build up, so the stop finds callers waiting as well as talking.
+    const tenantId = "restart";
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ccs-restart-"));
+    // Twice the default's callers: queues build up, so the kill finds callers waiting as well as talking.
     const config = variant((c) => {
       c.tenantId = tenantId;
       for (const q of c.queues) q.peakCallsPerHour *= 2;
     });
+
+    // Monday 13:00 to 15:00 filled, then live: killed once it has stored live events twice.
+    const child = spawn(process.execPath, ["--import", "tsx", "test/integration/server/simulator-process.ts"], {
+      cwd: ROOT,
+      env: { ...process.env, DATA_DIR: dataDir, TENANT_ID: tenantId, SIM_LOAD: "2", SIM_CLOCK_START: String(T0 + 6 * HOUR) },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const out: string[] = [];
+    child.stdout.on("data", (d: Buffer) => out.push(d.toString()));
+    child.stderr.on("data", (d: Buffer) => out.push(d.toString()));
+    const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
+    await until(
+      "the first run to store live events",
+      () =>
+        out
+          .join("")
+          .split("live\n")[1]
+          ?.match(/stored \d+/g)?.length === 2 || child.exitCode !== null,
+      120_000,
+    );
+    expect(child.exitCode, out.join("")).toBeNull();
+    child.kill("SIGKILL");
+    await exited;
+
+    // The kill released chDB's lock on the directory: this process opens the same store.
+    const ch = await getClickHouse(parseEnv({ DATA_DIR: dataDir }));
+    await migrate(ch);
     const run = async (clock: number) => {
       const status = initialRuntimeStatus();
       const pipeline = new IngestPipeline(ch, { maxEventBytes: 65_536, origin: "test" });
@@ -61,14 +98,11 @@ describe("a simulator restart after it was stopped mid-call", () => {
       const logs: string[] = [];
       const telephony = startTelephony(pbx, { ch, tenantId, pipeline, source, status, label: "simulator", log: (l) => logs.push(l) });
       await until("live", () => status.live.state === "running");
-      // Stopped as it is, mid-call: a kill -9 closes nothing either.
       await telephony.stop();
       await source.close();
       return logs;
     };
 
-    // Monday 13:00 to 15:00: a busy afternoon, calls in every state when it stops.
-    await run(T0 + 6 * HOUR);
     const [last] = await queryRows<{ t: string }>(ch, "SELECT toUnixTimestamp64Milli(max(time)) t FROM cti_events WHERE tenant_id = {t:String}", { t: tenantId });
     const killedAt = Number(last?.t);
     const before = { t: tenantId, upTo: killedAt };
@@ -121,7 +155,9 @@ describe("a simulator restart after it was stopped mid-call", () => {
     );
     expect(Number(talk?.legs)).toBe(open.talking);
     expect(Number(talk?.wrong)).toBe(0);
-    const [outcomes] = await queryRows<{ n: string }>(ch, "SELECT count() n FROM contact_segments FINAL WHERE tenant_id = {t:String} AND outcome = 'system'", { t: tenantId });
+    const [outcomes] = await queryRows<{ n: string }>(ch, "SELECT count() n FROM contact_segments FINAL WHERE tenant_id = {t:String} AND outcome = 'system'", {
+      t: tenantId,
+    });
     expect(Number(outcomes?.n)).toBe(open.waiting);
 
     // The wallboard at the restart: none of the first run's calls, no agent still on one of them.

@@ -62,7 +62,13 @@ describe("closeLeftOpen", () => {
     expect(closing).toEqual([
       { ...base, type: "supervision.ended", callId: "c1", agentId: "a1", data: { sessionId: "s1", reason: "pbx_restart" } },
       // c1: talk 09:50:20 -> 10:00 = 580 s; hold 60 s + the open one from 09:59 (60 s) = 120 s in 2 holds; queued at 09:50:20 - 20 s.
-      { ...base, ...c1, agentId: "a1", type: "call.connection_cleared", data: { queuedAt: at(9, 50), talkMs: 580_000, holdMs: 120_000, holdCount: 2, releasedBy: "system", transferred: false } },
+      {
+        ...base,
+        ...c1,
+        agentId: "a1",
+        type: "call.connection_cleared",
+        data: { queuedAt: at(9, 50), talkMs: 580_000, holdMs: 120_000, holdCount: 2, releasedBy: "system", transferred: false },
+      },
       // offered 09:49:50 -> 10:00 = 610 s.
       { ...base, callId: "c1", type: "call.cleared", data: { durationMs: 610_000, cause: "pbx_restart" } },
       // c2: ringing a2 since 09:59:50 (10 s), waiting since 09:58 (120 s), offered 09:57:55 (125 s).

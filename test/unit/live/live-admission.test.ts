@@ -35,7 +35,16 @@ describe("the live floor's clock", () => {
     const floor = new LiveFloor({ timeZone: "UTC", now: () => NOW });
     floors.push(floor);
     // One answered call, queued at 09:00:01 with a 5 s wait, on agent a1 (logged on at 08:00).
-    const call = answeredCall({ callId: "c1", queueId: "q1", agentId: "a1", t0: NOW - 3_600_000, waitMs: 5000, talkMs: 60_000, acwMs: 5000, agentSince: NOW - 7_200_000 });
+    const call = answeredCall({
+      callId: "c1",
+      queueId: "q1",
+      agentId: "a1",
+      t0: NOW - 3_600_000,
+      waitMs: 5000,
+      talkMs: 60_000,
+      acwMs: 5000,
+      agentSince: NOW - 7_200_000,
+    });
     floor.loadSnapshot([...logOn("a1", NOW - 7_200_000, ["q1"]), ...call]);
     const before = floor.currentView();
     expect(before.queues.q1).toMatchObject({ offered: 1, answered: 1 });
