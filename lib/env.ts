@@ -74,6 +74,10 @@ export const envSchema = z.object({
   ASTERISK_QUEUE_LOG: optionalString,
   /** app_queue's wrapuptime in seconds, which queue_log does not record (as import:queue-log's --wrapup). */
   ASTERISK_WRAPUP_SECONDS: z.coerce.number().min(0).max(86_400).default(0),
+  /** How often the web server fetches new recordings from a platform that hands them over (Asterisk: ARI's stored recordings); 0: never. */
+  RECORDINGS_FETCH_SECONDS: z.coerce.number().int().min(0).max(86_400).default(30),
+  /** How far back (by call start) each fetch looks; older recordings are a backfill's (`npm run import:recordings -- --from ari`). */
+  RECORDINGS_FETCH_LOOKBACK_HOURS: z.coerce.number().min(1).max(8_760).default(24),
   /** TELEPHONY=freeswitch (docs/telephony.md, "FreeSWITCH"): the event socket (event_socket.conf.xml) and the dial strings. */
   FREESWITCH_ESL_HOST: optionalString,
   FREESWITCH_ESL_PORT: z.coerce.number().int().min(1).max(65535).default(8021),

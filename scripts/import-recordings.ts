@@ -3,7 +3,11 @@ import { getEnv } from "../lib/env";
 import { closeClickHouse, getClickHouse } from "../lib/store/client";
 import { migrate } from "../sql/migrate";
 import { IngestPipeline } from "../ingest/pipeline";
-import { importDirectory, type ImportReport } from "../lib/recordings/import/import-directory";
+import { importRecordings, type ImportReport } from "../lib/recordings/import/import-directory";
+import { directorySource, type RecordingSource } from "../lib/recordings/import/recording-source";
+import { AriClient } from "../ingest/asterisk/ari-client";
+import { ariRecordingSource } from "../ingest/asterisk/ari-recordings";
+import { ariConfigFromEnv } from "../ingest/asterisk/from-env";
 import type { Platform } from "../lib/recordings/import/file-names";
 import { openObjectStore } from "../lib/recordings/storage/open-store";
 import { pipelineIngest } from "../server/recordings";
@@ -12,23 +16,32 @@ import { runCli } from "./run-cli";
 
 /**
  * npm run import:recordings -- DIR [--watch] [--platform asterisk|freeswitch] [--layout caller,agent|agent,caller]
+ * npm run import:recordings -- --from ari [--watch] [--layout ...]
  *
  * Imports Asterisk MixMonitor files (`<uniqueid>.wav`, `<linkedid>-*.wav`, FreePBX's
  * `q-...-<uniqueid>.wav`, `-r`/`-t` legs, D's stereo `.raw`) or FreeSWITCH record_session files
  * (`<channel uuid>.wav`), matched to stored calls by the ids their events carry.
  * Files are only read; unmatched ones are listed and tried again on the next pass.
  * With --watch it keeps looking every 5 s (files still being written wait until
- * they have been quiet for 5 s) until interrupted. Opens the store itself, like
+ * they have been quiet for 5 s) until interrupted. `--from ari` reads Asterisk's stored
+ * recordings through ARI instead (ARI_URL, ARI_USER, ARI_PASSWORD), all of them: the
+ * backfill of what the web server's fetching (RECORDINGS_FETCH_SECONDS) looks too far
+ * back for. Opens the store itself, like
  * import:queue-log: with the embedded store, run it while the web server is stopped.
  */
-type Args = { dir: string; watch: boolean; platform: Platform; layout: "caller,agent" | "agent,caller" };
+type Args = { dir?: string; fromAri: boolean; watch: boolean; platform: Platform; layout: "caller,agent" | "agent,caller" };
+const USAGE =
+  "usage: npm run import:recordings -- DIR [--watch] [--platform asterisk|freeswitch] [--layout caller,agent|agent,caller], or -- --from ari [--watch] [--layout ...]";
 
 function parseArgs(argv: string[]): Args {
-  const args: Partial<Args> = { watch: false, platform: "asterisk", layout: "caller,agent" };
+  const args: Args = { fromAri: false, watch: false, platform: "asterisk", layout: "caller,agent" };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] ?? "";
     if (a === "--watch") args.watch = true;
-    else if (a === "--platform") {
+    else if (a === "--from") {
+      if (argv[++i] !== "ari") throw new Error("--from: ari (Asterisk's stored recordings through ARI)");
+      args.fromAri = true;
+    } else if (a === "--platform") {
       const p = argv[++i];
       if (p !== "asterisk" && p !== "freeswitch") throw new Error("--platform: asterisk or freeswitch");
       args.platform = p;
@@ -39,8 +52,9 @@ function parseArgs(argv: string[]): Args {
     } else if (a.startsWith("--")) throw new Error(`unknown option ${a}`);
     else args.dir = a;
   }
-  if (!args.dir) throw new Error("usage: npm run import:recordings -- DIR [--watch] [--platform asterisk|freeswitch] [--layout caller,agent|agent,caller]");
-  return args as Args;
+  if (args.fromAri === (args.dir !== undefined)) throw new Error(USAGE);
+  if (args.fromAri && args.platform !== "asterisk") throw new Error("--from ari reads Asterisk's recordings: --platform asterisk");
+  return args;
 }
 
 const POLL_MS = 5_000;
@@ -54,14 +68,14 @@ runCli(async () => {
   // Transcription jobs go to the store; the web server's speech queue picks them up.
   const store = openObjectStore(env);
   const ctx = { ch, tenantId: env.TENANT_ID, services: { store, ingest: pipelineIngest(pipeline), enqueueTranscription: storedRecordingEnqueuer(env, ch, () => store) } };
-  const dir = path.resolve(args.dir);
+  const source: RecordingSource = args.dir !== undefined ? directorySource(path.resolve(args.dir)) : ariSource(env);
   let stopped = false;
   process.on("SIGINT", () => (stopped = true));
   process.on("SIGTERM", () => (stopped = true));
   const reported = new Set<string>();
   try {
     do {
-      const r = await importDirectory(ctx, { dir, platform: args.platform, layout: args.layout, settleMs: args.watch ? POLL_MS : 0 });
+      const r = await importRecordings(ctx, { source, platform: args.platform, layout: args.layout, settleMs: args.watch ? POLL_MS : 0 });
       print(r, reported, args.watch);
       if (!args.watch) {
         console.log(`imported ${r.imported.length}, already imported ${r.alreadyImported.length}, unmatched ${r.unmatched.length}`);
@@ -73,6 +87,11 @@ runCli(async () => {
     await closeClickHouse();
   }
 });
+
+function ariSource(env: ReturnType<typeof getEnv>): RecordingSource {
+  if (env.ARI_URL === undefined) throw new Error("--from ari needs ARI_URL (and ARI_USER, ARI_PASSWORD)");
+  return ariRecordingSource(new AriClient(ariConfigFromEnv(env)));
+}
 
 function print(r: ImportReport, reported: Set<string>, watching: boolean): void {
   for (const i of r.imported) console.log(`imported ${i.files.join(" + ")} -> call ${i.callId}, recording ${i.recordingId}`);

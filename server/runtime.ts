@@ -12,7 +12,7 @@ import { startKafka } from "./kafka";
 import { printSignIns } from "./sign-ins";
 import { openStore } from "./store";
 import { startOperatorSql } from "./operator-socket";
-import { pipelineIngest, startRecordings } from "./recordings";
+import { pipelineIngest, startFetchingFromPlatform, startRecordings } from "./recordings";
 import { startSpeechForRecordings } from "./speech";
 import { startTelephony } from "./telephony";
 import { startMonitorRelay } from "./monitor-relay-start";
@@ -92,6 +92,7 @@ async function boot(env: Env, log: (line: string) => void): Promise<Runtime> {
   // Recording storage, the simulator's renderer, the speech queue for uploads and imports, retention (server/recordings.ts).
   const stopRecordings = startRecordings({ ch, env, pipeline, enqueueTranscription: enqueueStored }, log);
   const telephony = startTelephony(adapter, { ch, tenantId: env.TENANT_ID, pipeline, source, status, label: env.telephony, log });
+  const stopFetchingRecordings = startFetchingFromPlatform(adapter, { ch, env }, log);
   // The browser's audio for listen / whisper / barge: a WebSocket npm start's server hands over (server/http-server.ts).
   const stopMonitorRelay = startMonitorRelay(env, log);
   // Started in the background: a broker that is still coming up must not hold up the web server.
@@ -107,6 +108,7 @@ async function boot(env: Env, log: (line: string) => void): Promise<Runtime> {
       kafkaStarting.abort();
       stopCompaction?.();
       stopRecordings();
+      stopFetchingRecordings?.();
       stopMonitorRelay();
       await telephony.stop();
       await speech.stop();

@@ -143,7 +143,7 @@ cmd_build() {
 # ---------------------------------------------------------------- config and process
 
 write_config() {
-  mkdir -p "$ETC" "$WORK/log" "$WORK/spool/monitor" "$WORK/run" "$WORK/lib" "$WORK/cache"
+  mkdir -p "$ETC" "$WORK/log" "$WORK/spool/monitor" "$WORK/spool/recording" "$WORK/run" "$WORK/lib" "$WORK/cache"
   local f
   for f in "$HERE"/conf/*.conf; do
     sed -e "s|@WORK@|$WORK|g" -e "s|@PREFIX@|$PREFIX|g" -e "s|@HTTP_PORT@|$HTTP_PORT|g" -e "s|@AMI_PORT@|$AMI_PORT|g" \
@@ -269,6 +269,7 @@ ASTERISK_AMI_USER=$AMI_USER
 ASTERISK_AMI_SECRET=$AMI_SECRET
 ASTERISK_QUEUE_LOG=$WORK/log/queue_log
 ASTERISK_MONITOR_DIR=$WORK/spool/monitor
+ASTERISK_RECORDING_DIR=$WORK/spool/recording
 ENV
 }
 

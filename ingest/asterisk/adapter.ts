@@ -6,6 +6,7 @@ import { setAgentStateViaAmi } from "./agent-state";
 import { AmiClient, type AmiConfig } from "./ami-client";
 import { AriClient, type AriConfig } from "./ari-client";
 import { AriEventStream } from "./ari-events";
+import { ariRecordingSource } from "./ari-recordings";
 import { requireConnectedLeg } from "../platform/connected-leg";
 import type { AsteriskFloor, ConnectedLeg } from "./floor";
 import { deliverSupervision, tracked, type SupervisionDraft, type SupervisionOrigin } from "../platform/supervision";
@@ -34,10 +35,11 @@ export type AsteriskAdapterOptions = {
 
 export class AsteriskAdapter implements PlatformAdapter {
   readonly name = "asterisk";
-  readonly capabilities: PlatformCapabilities = { ...NO_CAPABILITIES, setAgentState: true, monitorModes: ["listen", "whisper", "barge"] };
+  readonly capabilities: PlatformCapabilities = { ...NO_CAPABILITIES, setAgentState: true, fetchRecording: true, monitorModes: ["listen", "whisper", "barge"] };
   readonly commands: PlatformCommands = {
     setAgentState: (command, signal) => setAgentStateViaAmi(this.ami, this.opts.floor, command, signal),
     startMonitor: (request, signal) => this.startMonitor(request, signal),
+    fetchRecordings: (options) => ariRecordingSource(this.ari, { ...options, now: this.now }),
   };
   private readonly ari: AriClient;
   private readonly ami: AmiClient;

@@ -1,6 +1,6 @@
 import type { CommandErrorCode } from "@/lib/telephony/commands";
 import { ariFailure, ariUnreachable, type AriErrorContext } from "./ari-errors";
-import type { AriBridge, AriChannel } from "./ari-types";
+import type { AriBridge, AriChannel, AriStoredRecording } from "./ari-types";
 
 /**
  * A thin typed client for the ARI calls this adapter makes (the npm ARI clients are
@@ -134,24 +134,51 @@ export class AriClient {
     return url.toString();
   }
 
+  /** ARI's stored recordings (recordings.json listStored): the files under Asterisk's spool `recording/` directory, by name (no extension) and format. */
+  listStoredRecordings(signal: AbortSignal): Promise<AriStoredRecording[]> {
+    return this.call("GET", "/recordings/stored", {}, signal, { what: "listing stored recordings" });
+  }
+
+  /**
+   * A stored recording's file as it is on disk (getStoredFile). Its name may hold folders
+   * (`2026/12/07/q-...`): ARI splits the path at `/` before decoding each part, so the
+   * encoded `%2F` stays inside the one name.
+   */
+  async readStoredRecording(name: string, signal: AbortSignal): Promise<Uint8Array> {
+    const ctx: AriErrorContext = { what: `reading stored recording ${name}`, codes: { 403: "not_permitted", 404: "no_such_call" } };
+    const response = await this.send("GET", `/recordings/stored/${enc(name)}/file`, {}, signal, ctx);
+    if (!response.ok) throw ariFailure(response.status, await this.body(response, ctx), ctx);
+    try {
+      return new Uint8Array(await response.arrayBuffer());
+    } catch (e) {
+      throw ariUnreachable(e, ctx);
+    }
+  }
+
   private async call<T>(method: string, path: string, query: Query, signal: AbortSignal, ctx: AriErrorContext, tolerated: readonly number[] = []): Promise<T> {
-    const params = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => e[1] !== undefined));
-    const qs = params.size > 0 ? `?${params}` : "";
-    let response: Response;
-    try {
-      response = await fetch(`${this.base}${path}${qs}`, { method, headers: { authorization: this.auth, accept: "application/json" }, signal });
-    } catch (e) {
-      throw ariUnreachable(e, ctx);
-    }
-    let text: string;
-    try {
-      text = await response.text();
-    } catch (e) {
-      throw ariUnreachable(e, ctx);
-    }
+    const response = await this.send(method, path, query, signal, ctx);
+    const text = await this.body(response, ctx);
     if (tolerated.includes(response.status)) return undefined as T;
     if (!response.ok) throw ariFailure(response.status, text, ctx);
     return (text.length === 0 ? undefined : JSON.parse(text)) as T;
+  }
+
+  private async send(method: string, path: string, query: Query, signal: AbortSignal, ctx: AriErrorContext): Promise<Response> {
+    const params = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => e[1] !== undefined));
+    const qs = params.size > 0 ? `?${params}` : "";
+    try {
+      return await fetch(`${this.base}${path}${qs}`, { method, headers: { authorization: this.auth, accept: "application/json" }, signal });
+    } catch (e) {
+      throw ariUnreachable(e, ctx);
+    }
+  }
+
+  private async body(response: Response, ctx: AriErrorContext): Promise<string> {
+    try {
+      return await response.text();
+    } catch (e) {
+      throw ariUnreachable(e, ctx);
+    }
   }
 }
 

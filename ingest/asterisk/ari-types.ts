@@ -1,5 +1,5 @@
 /**
- * The parts of ARI's models (rest-api/api-docs/channels.json, bridges.json, events.json of
+ * The parts of ARI's models (rest-api/api-docs/channels.json, bridges.json, recordings.json, events.json of
  * Asterisk 23) this adapter reads. Asterisk sends more fields; these are the ones we rely on.
  */
 export type AriChannel = {
@@ -12,6 +12,9 @@ export type AriChannel = {
 };
 
 export type AriBridge = { id: string; technology: string; bridge_type: string; bridge_class: string; channels: string[] };
+
+/** recordings.json StoredRecording: a file under the spool's recording/ directory, named relative to it without its extension. */
+export type AriStoredRecording = { name: string; format: string };
 
 /** Every ARI event carries its type, the application and Asterisk's time (ISO 8601 with a +0000 offset). */
 type Base = { application: string; timestamp: string; asterisk_id?: string };

@@ -1,6 +1,7 @@
 import type { Env } from "@/lib/env";
 import { getClickHouse } from "@/lib/store/client";
 import { AsteriskAdapter } from "./adapter";
+import type { AriConfig } from "./ari-client";
 import { storeFloor } from "./store-floor";
 
 /**
@@ -13,11 +14,16 @@ import { storeFloor } from "./store-floor";
 export function asteriskFromEnv(env: Env): AsteriskAdapter {
   const url = new URL(env.ARI_URL ?? "");
   return new AsteriskAdapter({
-    ari: { url: url.toString(), user: env.ARI_USER ?? "", password: env.ARI_PASSWORD ?? "", app: env.ARI_APP },
+    ari: ariConfigFromEnv(env),
     ami: { host: env.AMI_HOST ?? url.hostname, port: env.AMI_PORT, user: env.AMI_USER ?? "", secret: env.AMI_SECRET ?? "" },
     floor: storeFloor(() => getClickHouse(env), env.TENANT_ID),
     tenantId: env.TENANT_ID,
     source: `asterisk://${url.hostname}`,
     queueLog: env.ASTERISK_QUEUE_LOG === undefined ? undefined : { file: env.ASTERISK_QUEUE_LOG, wrapUpSeconds: env.ASTERISK_WRAPUP_SECONDS },
   });
+}
+
+/** ARI_URL, ARI_USER, ARI_PASSWORD and ARI_APP (ARI_URL must be set: lib/env.ts checks it for TELEPHONY=asterisk, callers otherwise). */
+export function ariConfigFromEnv(env: Env): AriConfig {
+  return { url: new URL(env.ARI_URL ?? "").toString(), user: env.ARI_USER ?? "", password: env.ARI_PASSWORD ?? "", app: env.ARI_APP };
 }

@@ -24,7 +24,7 @@ export interface PlatformCapabilities {
   readonly monitorNotices: boolean;
   /** Place a call from an agent to a number (a callback). */
   readonly originateCallback: boolean;
-  /** Hand over a call's recording. */
+  /** Hand over its recordings (commands.fetchRecordings), for a product that cannot see the platform's disk. */
   readonly fetchRecording: boolean;
 }
 

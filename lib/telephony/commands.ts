@@ -1,4 +1,5 @@
 import { DomainError, type DomainErrorKind } from "@/lib/errors/domain-errors";
+import type { RecordingSource } from "@/lib/recordings/import/recording-source";
 import type { MonitorRequest, MonitorSession } from "./monitor";
 
 /**
@@ -80,6 +81,12 @@ export interface PlatformCommands {
   /** Joins a live call as a supervisor in one of `capabilities.monitorModes` (monitor.ts). */
   startMonitor?(request: MonitorRequest, signal: AbortSignal): Promise<MonitorSession>;
   originateCallback?(command: CallbackCommand, signal: AbortSignal): Promise<CallbackResult>;
+  /**
+   * Hands over the platform's recordings: a source the recording importer lists and reads
+   * as it would a directory (lib/recordings/import), each listing and read under its own
+   * deadline. `lookbackMs`: only recordings of calls begun within that long.
+   */
+  fetchRecordings?(options: { lookbackMs?: number }): RecordingSource;
 }
 
 /** How long each command may take before it is a `timeout`; generous for a PBX on the LAN, short for a person waiting. */

@@ -31,4 +31,5 @@ const DESCRIPTIONS: Record<keyof PlatformCommands, string> = {
   setAgentState: "set an agent's state",
   startMonitor: "monitor calls",
   originateCallback: "place callbacks",
+  fetchRecordings: "hand over recordings",
 };

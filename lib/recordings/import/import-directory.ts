@@ -1,6 +1,4 @@
 import { createHash } from "node:crypto";
-import fsp from "node:fs/promises";
-import path from "node:path";
 import type { ClickHouseClient } from "@clickhouse/client";
 import { DomainError } from "@/lib/errors/domain-errors";
 import type { ChannelRole } from "@/lib/recordings/media/pcm";
@@ -12,10 +10,10 @@ import { audioParts, groupFiles, groupRecordingFiles, type FileInfo } from "./gr
 import { storeImportedRecording } from "./store-imported";
 import { rolesOf, type ChannelLayout } from "./upload";
 import { decodeSlin, isRawSlinName } from "./raw-slin";
-import { decodeWav, type DecodedWav } from "./wav";
+import { directorySource, type RecordingSource } from "./recording-source";
+import { decodeWav, isUnfinishedWav, type DecodedWav } from "./wav";
 
 export type ImportOptions = {
-  dir: string;
   platform: Platform;
   /** Which party is on which channel of a stereo file. Default caller,agent: both platforms put what the recorded channel received (the caller, on the caller's channel) first. */
   layout?: Exclude<ChannelLayout, "mono">;
@@ -31,18 +29,31 @@ export type ImportReport = {
   waiting: string[];
 };
 
+/** One pass over a directory (importRecordings, reading the files from `dir`). */
+export function importDirectory(ctx: ImportContext, o: ImportOptions & { dir: string }): Promise<ImportReport> {
+  return importRecordings(ctx, { ...o, source: directorySource(o.dir) });
+}
+
+type ImportContext = { ch: ClickHouseClient; tenantId: string; services: RecordingServices };
+
 /**
- * One pass over a directory of Asterisk MixMonitor or FreeSWITCH record_session
- * files: each file (or r/t pair) is matched to its call by the platform id in its
- * name (find-call.ts, bounded by the file's time), decoded, stored and made known
+ * One pass over Asterisk MixMonitor or FreeSWITCH record_session files, from a
+ * directory or from the platform itself (recording-source.ts): each file (or r/t
+ * pair) is matched to its call by the platform id in its name (find-call.ts,
+ * bounded by the file's time), decoded, stored and made known
  * (storeImportedRecording), and queued for transcription. Files are only read:
  * nothing is moved or deleted, so an unmatched file is reported and stays for the
- * next pass or a person. Importing again stores nothing twice.
+ * next pass or a person. Importing again stores nothing twice. `skip` passes over
+ * recordings a caller already has (a poller's memory of what it imported), before
+ * anything is read: reading is the costly part when the source is remote.
  */
-export async function importDirectory(ctx: { ch: ClickHouseClient; tenantId: string; services: RecordingServices }, o: ImportOptions): Promise<ImportReport> {
+export async function importRecordings(
+  ctx: ImportContext,
+  o: ImportOptions & { source: RecordingSource; skip?: (files: readonly string[]) => boolean },
+): Promise<ImportReport> {
   const now = o.now ?? Date.now();
   const report: ImportReport = { imported: [], alreadyImported: [], unmatched: [], waiting: [] };
-  const { groups, unnamed, waiting } = groupRecordingFiles(await recordingFiles(o.dir), o.platform, now, o.settleMs ?? 0);
+  const { groups, unnamed, waiting } = groupRecordingFiles(await o.source.list(), o.platform, now, o.settleMs ?? 0);
   for (const info of unnamed) {
     report.unmatched.push({ files: [info.file], reason: `the name carries no ${o.platform === "asterisk" ? "uniqueid or linkedid" : "channel uuid"}` });
   }
@@ -53,13 +64,19 @@ export async function importDirectory(ctx: { ch: ClickHouseClient; tenantId: str
     const parts = audioParts(g);
     const files = groupFiles(g);
     const fileTime = Math.max(...parts.map((p) => p.mtimeMs));
+    if (o.skip?.(files)) continue;
     try {
       const call = await findCallByPlatformId(ctx.ch, ctx.tenantId, g.platformId, fileTime);
       if (!call) {
         report.unmatched.push({ files, reason: `no call carries ${o.platform} id ${g.platformId} within 12 h before the file's time` });
         continue;
       }
-      const bytes = await Promise.all(parts.map((p) => fsp.readFile(p.file)));
+      const bytes = await Promise.all(parts.map((p) => o.source.read(p.file)));
+      const waitMs = o.source.unfinishedWaitMs ?? 0;
+      if (now - fileTime < waitMs && bytes.some((b, i) => !isRawSlinName((parts[i] as FileInfo).file) && isUnfinishedWav(b))) {
+        report.waiting.push(...files);
+        continue;
+      }
       const decoded = parts.map((p, i) => decodeFile(bytes[i] as Buffer, p.file, g.r || g.t ? 1 : 2));
       const pcm = !(g.r || g.t)
         ? fileAudio(decoded[0] as DecodedWav, o.layout ?? "caller,agent")
@@ -74,7 +91,7 @@ export async function importDirectory(ctx: { ch: ClickHouseClient; tenantId: str
         pcm,
         source: `${o.platform}://import`,
         contentHash: hash.digest("hex"),
-        startedAt: fileTime - durationMs,
+        startedAt: o.source.time === "start" ? fileTime : fileTime - durationMs,
       });
       if (r.created) report.imported.push({ files, recordingId: r.recordingId, callId: call.callId });
       else report.alreadyImported.push({ files, recordingId: r.recordingId });
@@ -108,15 +125,4 @@ function legsAudio(caller: DecodedWav | undefined, agent: DecodedWav | undefined
   const length = Math.max(a.length, c.length);
   const pad = (x: Int16Array) => (x.length === length ? x : Int16Array.from({ length }, (_, i) => x[i] ?? 0));
   return { sampleRate: rate, channels: [pad(a), pad(c)], channelRoles: ["agent", "caller"] };
-}
-
-async function recordingFiles(dir: string): Promise<FileInfo[]> {
-  const out: FileInfo[] = [];
-  for (const entry of await fsp.readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile() || !/\.(wav|raw|sln|slin)$/i.test(entry.name)) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    const s = await fsp.stat(file);
-    out.push({ file, mtimeMs: s.mtimeMs, size: s.size });
-  }
-  return out.sort((a, b) => a.file.localeCompare(b.file));
 }

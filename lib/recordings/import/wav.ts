@@ -64,3 +64,13 @@ export function decodeWav(bytes: Uint8Array): DecodedWav {
   }
   return { sampleRate: rate, channels: out, encoding };
 }
+
+/**
+ * A WAV whose RIFF size still says 0: format_wav's placeholder, replaced when the file is closed,
+ * so a MixMonitor file still being recorded, with or without audio yet (or left by an Asterisk
+ * that died mid-call, which decodeWav reads to its end). A closed file says at least 36.
+ */
+export function isUnfinishedWav(bytes: Uint8Array): boolean {
+  if (bytes.length < 8 || String.fromCharCode(...bytes.subarray(0, 4)) !== "RIFF") return false;
+  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(4, true) === 0;
+}

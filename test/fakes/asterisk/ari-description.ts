@@ -1,6 +1,6 @@
 /**
  * The subset of ARI this product uses, extracted by hand from the official API description
- * in the Asterisk source, rest-api/api-docs/{channels,bridges,applications,events}.json of
+ * in the Asterisk source, rest-api/api-docs/{channels,bridges,applications,recordings,events}.json of
  * Asterisk 23.4.1 (tag 23.4.1, commit 9c6d578e), Swagger 1.1 (ARI apiVersion 2.0.0). Only what
  * the fake checks requests against is kept: method, path, nickname, each parameter's
  * name, place, required flag, type, allowed values and whether it takes a comma list, and
@@ -195,6 +195,22 @@ export const ARI_OPERATIONS: readonly AriOperation[] = [
       { name: "eventSource", in: "query", required: true, type: "string", multiple: true },
     ],
     errors: [400, 404, 409, 422],
+  },
+  {
+    file: "recordings.json",
+    nickname: "listStored",
+    method: "GET",
+    path: "/recordings/stored",
+    params: [],
+    errors: [],
+  },
+  {
+    file: "recordings.json",
+    nickname: "getStoredFile",
+    method: "GET",
+    path: "/recordings/stored/{recordingName}/file",
+    params: [{ name: "recordingName", in: "path", required: true, type: "string" }],
+    errors: [403, 404],
   },
   {
     file: "events.json",

@@ -138,7 +138,9 @@ export class FakeAriServer {
     // Drain the body (ARI bodies are JSON variables; none of ours sends one).
     req.resume();
     const headers: http.OutgoingHttpHeaders = answer.status === 401 ? { "www-authenticate": 'Basic realm="Asterisk REST Interface"' } : {};
-    if (answer.body === undefined) {
+    if (answer.bytes !== undefined) {
+      res.writeHead(answer.status, { ...headers, "content-type": "application/octet-stream" }).end(answer.bytes);
+    } else if (answer.body === undefined) {
       res.writeHead(answer.status, headers).end();
     } else {
       res.writeHead(answer.status, { ...headers, "content-type": "application/json" }).end(JSON.stringify(answer.body));
@@ -201,6 +203,10 @@ export class FakeAriServer {
         return a.subscribe(path.applicationName ?? "", list(query.eventSource));
       case "unsubscribe":
         return a.unsubscribe(path.applicationName ?? "", list(query.eventSource));
+      case "listStored":
+        return a.listStored();
+      case "getStoredFile":
+        return a.getStoredFile(path.recordingName ?? "");
       default:
         return err(501, `the fake Asterisk does not do ${op.nickname}`);
     }

@@ -28,7 +28,8 @@ export type Channel = {
 };
 
 export type Bridge = { id: string; name: string; channels: string[]; creationtime: number };
-export type Answer = { status: number; body?: unknown };
+/** A JSON body, or the bytes of a file (getStoredFile). */
+export type Answer = { status: number; body?: unknown; bytes?: Uint8Array };
 export type Heard = { agent: number; caller: number };
 
 const RATE = 16_000;
@@ -48,6 +49,11 @@ export class FakeAsterisk {
   /** Whispered audio that reached each agent channel's parties: frames with sound in them. */
   readonly heard = new Map<string, Heard>();
   readonly floor: FakeFloor;
+  /**
+   * The files under the spool's recording/ directory, by name relative to it without the
+   * extension (resource_recordings.c: the name may hold folders), as a test puts them there.
+   */
+  readonly stored = new Map<string, { format: string; bytes: Uint8Array }>();
   private clock: number;
   private sentUntil: number;
   private seq = 0;
@@ -155,6 +161,15 @@ export class FakeAsterisk {
     socket.once("close", () => {
       if (this.channels.get(c.id) === c) this.destroy(c, true, 16);
     });
+  }
+
+  listStored(): Answer {
+    return { status: 200, body: [...this.stored].map(([name, r]) => ({ name, format: r.format })) };
+  }
+
+  getStoredFile(name: string): Answer {
+    const r = this.stored.get(name);
+    return r ? { status: 200, bytes: r.bytes } : err(404, "Recording not found");
   }
 
   listBridges(): Answer {

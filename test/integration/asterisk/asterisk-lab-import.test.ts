@@ -3,9 +3,6 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ClickHouseClient } from "@clickhouse/client";
-import { QueueLogMapper } from "@/ingest/queue-log";
-import { readLines } from "@/ingest/queue-log/line-source";
-import { storeSink } from "@/ingest/queue-log/sinks";
 import { WHOLE_CENTRE } from "@/lib/auth/scope-access";
 import { readCall } from "@/lib/calls/read-call";
 import { importDirectory } from "@/lib/recordings/import/import-directory";
@@ -18,6 +15,7 @@ import { freshTenant, queryRows, testStore } from "../helpers/store";
 import { ingestEvents, servicesWith } from "../recordings/recorded-call";
 import { amiActions, ari, holdLab, labBuilt, startedLab, stopLab, waitFor, type LabEnv } from "./lab";
 import { filesUnder, pitch, readQueueLog, wavFacts, type QueueLogLine } from "./lab-files";
+import { importLabQueueLog } from "./lab-queue-log";
 
 /**
  * Calls through a real Asterisk (infra/asterisk): callers and agents are Local channels in a real
@@ -126,28 +124,11 @@ describe.skipIf(missing)("a real Asterisk's queue_log and MixMonitor files, impo
       fs.utimesSync(path.join(monitor, f), st.atime, st.mtime);
     }
 
-    // npm run import:queue-log's path: lines -> mapper -> the pipeline, into the store.
+    // npm run import:queue-log's path, into the store.
     const tenantId = freshTenant("asterisk");
-    const mapper = new QueueLogMapper({ tenantId, source: "asterisk://lab", wrapUpSeconds: 0 });
-    const sink = storeSink(ch, queueLog, 65_536);
-    const events = [];
-    const lineErrors = [];
-    for await (const next of readLines(queueLog, { follow: false })) {
-      if (!next) break;
-      if ("error" in next) {
-        lineErrors.push(next.error);
-        continue;
-      }
-      const r = mapper.push(next.line, next.lineNo);
-      events.push(...r.events);
-      lineErrors.push(...r.errors);
-    }
-    const last = mapper.flush();
-    events.push(...last.events);
-    lineErrors.push(...last.errors);
+    const lineErrors = await importLabQueueLog(ch, tenantId, queueLog);
     // Lines about calls that started before this run's slice are the only ones allowed to be refused.
     expect(lineErrors.filter((e) => e.reason !== "unmatched_call")).toEqual([]);
-    await sink.events(events);
 
     // npm run import:recordings's path, on the copy of the lab's MixMonitor directory.
     const store = localObjectStore(path.join(work, "objects"));

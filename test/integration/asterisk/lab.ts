@@ -22,6 +22,8 @@ export type LabEnv = {
   ASTERISK_ARI_PASSWORD: string;
   ASTERISK_QUEUE_LOG: string;
   ASTERISK_MONITOR_DIR: string;
+  /** The spool's recording/ directory: what ARI serves as stored recordings. */
+  ASTERISK_RECORDING_DIR: string;
 };
 
 function runScript(args: string[], timeoutMs = 5 * 60_000): Promise<{ code: number; stdout: string; stderr: string }> {
