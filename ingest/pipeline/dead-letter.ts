@@ -12,7 +12,7 @@ export type DeadLetterRow = {
   detail: string;
   /** The bytes kept: what arrived, cut at DEAD_LETTER_MAX_BYTES. */
   payload_base64: string;
-  /** How many bytes are kept (migration 0028). */
+  /** How many bytes are kept (migration 0029). */
   payload_size: number;
   /** How many bytes arrived; more than payload_size when the payload was cut. */
   original_size: number;

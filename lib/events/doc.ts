@@ -80,7 +80,7 @@ export function renderEventsDoc(): string {
     "| `future_time` | `time` more than `INGEST_MAX_FUTURE_MS` (default 5 min) ahead of the receiving server's clock; a queue_log line so dated is refused before it touches the importer's state |",
     "",
     "A dead letter keeps at most the first 64 KiB of the bytes (`payload_base64`, `payload_size` bytes) and",
-    "records how many arrived (`original_size`, migration 0028; the topic's `x-dlq-original-size` header).",
+    "records how many arrived (`original_size`, migration 0029; the topic's `x-dlq-original-size` header).",
     "Card numbers in a refused transcript segment are masked (the reason then ends `; card data masked`).",
     "Events dated in the past are stored whatever their age: importing an old log is history, not an error.",
     'The live floor ignores live events older than its window (docs/live-floor.md, "Clocks").',
