@@ -17,6 +17,7 @@ import { migrate } from "@/sql/migrate";
 import { startTelephony } from "@/server/telephony";
 import { MONDAY, variant } from "../../unit/simulator/fixtures";
 import { queryRows } from "../helpers/store";
+import { until } from "../helpers/until";
 
 /**
  * The simulator and its embedded store, in their own process, killed with SIGKILL mid-afternoon
@@ -29,15 +30,6 @@ import { queryRows } from "../helpers/store";
 const HOUR = 3_600_000;
 const ROOT = path.resolve(import.meta.dirname, "..", "..", "..");
 const T0 = MONDAY + 9 * HOUR;
-
-async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  // Polls a condition (never a guessed delay).
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 const one = async (ch: ClickHouseClient, sql: string, params: Record<string, unknown>) => Number((await queryRows<{ n: string }>(ch, sql, params))[0]?.n);
 
@@ -97,7 +89,7 @@ describe("a simulator restart after it was stopped mid-call", () => {
       const pbx = new SimulatedPbx({ config, seed: 9, backfillMs: 2 * HOUR, batchSize: 5_000, tickMs: 20, now: () => clock });
       const logs: string[] = [];
       const telephony = startTelephony(pbx, { ch, tenantId, pipeline, source, status, label: "simulator", log: (l) => logs.push(l) });
-      await until("live", () => status.live.state === "running");
+      await until("live", () => status.live.state === "running", 60_000);
       await telephony.stop();
       await source.close();
       return logs;
