@@ -3,7 +3,6 @@ import type { CtiEvent } from "@/lib/events";
 import { DEFAULT_MAX_FUTURE_MS } from "@/lib/events/future-time";
 import { activeRedactionPolicy } from "@/lib/redaction/active-policy";
 import { parsedScope, parseBatch, validateBatch } from "./batch";
-import type { DeadLetterRow } from "./dead-letter";
 import type { InboundMessage } from "./message";
 import type { Refusal } from "./refused-events";
 import { storedEventIds, writeBatch } from "./store-writer";
@@ -14,9 +13,8 @@ export type EventListener = (events: readonly CtiEvent[]) => void;
 export type PipelineStats = IngestResult & {
   batches: number;
   lastEventTime: number;
-  /** Events refused for being dated too far ahead (future_time), and the latest such refusal. */
+  /** Events refused for being dated too far ahead (future_time); /api/health reads them from dead_letters, for every path. */
   futureRefused: number;
-  lastFutureRefusal?: { at: number; detail: string };
 };
 
 export type PipelineOptions = {
@@ -60,7 +58,7 @@ export class IngestPipeline {
       deadLettered: written.deadLettered,
     };
     this.record(result, batch.events);
-    this.recordFuture(batch.deadLetters, now);
+    this.stats.futureRefused += batch.deadLetters.filter((d) => d.reason.startsWith("future_time")).length;
     const fresh = written.alreadyStored.size === 0 ? batch.events : batch.events.filter((e) => !written.alreadyStored.has(e.id));
     if (fresh.length > 0) for (const listener of this.listeners) listener(fresh);
     return { ...result, refused: batch.deadLetters.map((d) => ({ reason: d.reason, detail: d.detail })) };
@@ -69,14 +67,6 @@ export class IngestPipeline {
   onEvents(listener: EventListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
-  }
-
-  private recordFuture(deadLetters: readonly DeadLetterRow[], at: number): void {
-    for (const d of deadLetters) {
-      if (!d.reason.startsWith("future_time")) continue;
-      this.stats.futureRefused += 1;
-      this.stats.lastFutureRefusal = { at, detail: d.detail };
-    }
   }
 
   private record(r: IngestResult, events: readonly CtiEvent[]): void {

@@ -176,8 +176,8 @@ const STATE_OF: Partial<Record<CtiEvent["type"], AgentState | "logged_off">> = {
 
 /**
  * Each agent's state now. Events come oldest first; within one millisecond the store's order
- * is by id, not by cause, so an event of the same millisecond counts only if it closes the
- * state held (its `previous` names it), or opens one after a log-on.
+ * is by id, not by cause, so an event of the same millisecond as the state held does not
+ * replace it when its `previous` names another state (it closed an earlier one).
  */
 function noteAgent(agents: Map<string, AgentNow>, e: CtiEvent): void {
   const state = STATE_OF[e.type];
