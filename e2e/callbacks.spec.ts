@@ -1,3 +1,4 @@
+import type { Browser, Page } from "@playwright/test";
 import { test, expect, signIn, signInRequest, sql, demoSignIn } from "./support";
 
 /**
@@ -6,9 +7,13 @@ import { test, expect, signIn, signInRequest, sql, demoSignIn } from "./support"
  * customer), its outbound call stored with the missed call it answers, audited.
  */
 
-test("a supervisor calls a missed caller back in one click; the PBX places it, the wallboard shows it, and the row follows", async ({ page, browser }) => {
+/**
+ * The supervisor on the Callbacks page, with the wallboard open beside it (it shows a callback's
+ * call the moment the PBX places it): the rows still to call back that offer `button`, and the
+ * call id of the last callback the page placed.
+ */
+async function callbacksBesideBoard(page: Page, browser: Browser, button: string) {
   await signIn(page, "supervisor");
-  // The wallboard, open beside the list, shows the callback's call the moment the PBX places it.
   const board = await (await browser.newContext()).newPage();
   await signIn(board, "supervisor");
   await board.goto("/wallboard");
@@ -19,8 +24,13 @@ test("a supervisor calls a missed caller back in one click; the PBX places it, t
       void r.json().then((b: { callId: string }) => (placedCallId = b.callId));
   });
   await page.goto("/callbacks");
-  const open = page.locator('[data-testid="callback-row"][data-status="open"]').filter({ has: page.getByTestId("callback-button") });
+  const open = page.locator('[data-testid="callback-row"][data-status="open"]').filter({ has: page.getByTestId(button) });
   await expect(open.first()).toBeVisible({ timeout: 60_000 });
+  return { board, open, placed: () => placedCallId };
+}
+
+test("a supervisor calls a missed caller back in one click; the PBX places it, the wallboard shows it, and the row follows", async ({ page, browser }) => {
+  const { board, open, placed: placedCall } = await callbacksBesideBoard(page, browser, "callback-button");
 
   // The busy e2e floor may have nobody free this instant: the platform says so, and the supervisor tries again.
   let callId = "";
@@ -38,9 +48,9 @@ test("a supervisor calls a missed caller back in one click; the PBX places it, t
     callId = id;
   }).toPass({ timeout: 120_000, intervals: [2_000, 3_000, 5_000] });
   expect(callId, "a callback the PBX placed").not.toBe("");
-  await expect.poll(() => placedCallId).not.toBe("");
+  await expect.poll(placedCall).not.toBe("");
   // Rung on the agent first, so on the board for some seconds at least (the agent's ring, then the customer's).
-  await expect(board.locator(`tr[data-call-id="${placedCallId}"]`)).toBeVisible({ timeout: 10_000 });
+  await expect(board.locator(`tr[data-call-id="${placedCall()}"]`)).toBeVisible({ timeout: 10_000 });
   await board.context().close();
 
   // The stored outbound call names the missed call and dials its caller.
@@ -66,6 +76,42 @@ test("a supervisor calls a missed caller back in one click; the PBX places it, t
   );
   expect(audit.at(-1)?.actor).toBe(demoSignIn("supervisor").username);
   expect(JSON.parse(audit.at(-1)?.details ?? "{}")).toMatchObject({ number: missed?.caller, platform: expect.stringContaining("simulated-pbx") });
+});
+
+test("a supervisor calls a missed caller back themselves: their own phone (2001) rings first, and the new call shows on the wallboard", async ({ page, browser }) => {
+  const { board, open, placed } = await callbacksBesideBoard(page, browser, "callback-myself-button");
+  const callId = (await open.first().getAttribute("data-call-id")) ?? "";
+  const since = Date.now() - 1_000;
+  // No agent is involved, so a busy floor cannot refuse it: one click.
+  await open.first().getByTestId("callback-myself-button").click();
+  await expect(page.locator(`[data-call-id="${callId}"]`).getByTestId("callback-placed")).toHaveText("Ringing your phone (2001) first…");
+  await expect.poll(placed).not.toBe("");
+  const placedCallId = placed();
+  // The supervisor picks up after a short ring, then the customer's phone rings: on the board meanwhile.
+  await expect(board.locator(`tr[data-call-id="${placedCallId}"]`)).toBeVisible({ timeout: 10_000 });
+  await board.context().close();
+
+  // The PBX's events name the supervisor on the new call's leg, and dial the missed caller.
+  const supervisor = demoSignIn("supervisor").username;
+  await expect
+    .poll(
+      async () =>
+        sql<{ type: string; agentId: string }>(
+          page.request,
+          `SELECT type, agent_id AS agentId FROM cti_events WHERE tenant_id = 'demo' AND call_id = '${placedCallId}' AND type IN ('call.offered', 'call.delivered') ORDER BY time, type DESC`,
+        ),
+      { timeout: 20_000 },
+    )
+    .toEqual([
+      { type: "call.offered", agentId: "" },
+      { type: "call.delivered", agentId: supervisor },
+    ]);
+  const audit = await sql<{ actor: string; details: string }>(
+    page.request,
+    `SELECT actor, details FROM audit_log WHERE action = 'callback.placed' AND target = 'call:${callId}' AND at >= fromUnixTimestamp64Milli(${since}) ORDER BY at`,
+  );
+  expect(audit.at(-1)?.actor).toBe(supervisor);
+  expect(JSON.parse(audit.at(-1)?.details ?? "{}")).toMatchObject({ first: "supervisor", extension: "2001", placedCallId });
 });
 
 test("managers read the list but get no button, and the API refuses them (403) and a bad body (400)", async ({ page, request }) => {

@@ -25,7 +25,7 @@ test("a queue row equals the queue's figures counted from the raw events", async
   await expect(cell("longest_wait")).toHaveAttribute("data-value", String(raw.longestWait));
   await expect(cell("offered")).toHaveText(new Intl.NumberFormat("en-US").format(raw.offered));
   expect(Number(await cell("asa").getAttribute("data-value"))).toBeCloseTo(raw.answeredWaitSum / raw.answered, 6);
-  expect(Number(await cell("abandon_rate").getAttribute("data-value"))).toBeCloseTo(raw.abandoned / raw.offered, 12);
+  expect(Number(await cell("abandon_rate").getAttribute("data-value"))).toBeCloseTo(raw.abandoned / raw.withOutcome, 12);
   expect(Number(await cell("service_level").getAttribute("data-value"))).toBeCloseTo(raw.serviceLevel ?? NaN, 12);
   await expect(cell("sl_threshold")).toHaveAttribute("data-value", String(settings.slThresholdS));
   await expect(cell("settings_version")).toHaveAttribute("data-value", String(settings.version));

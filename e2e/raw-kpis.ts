@@ -43,7 +43,10 @@ const EXITS = (from: number, to: number) => `
   HAVING queued_at >= fromUnixTimestamp64Milli(${from}, 'UTC') AND queued_at < fromUnixTimestamp64Milli(${to}, 'UTC')`;
 
 export type RawQueue = {
+  /** Legs that entered the queue in the period (call.queued), whether they have left it or not. */
   offered: number;
+  /** Of those, the ones with a queue exit: the denominator of rates over outcomes. */
+  withOutcome: number;
   answered: number;
   abandoned: number;
   shortAbandoned: number;
@@ -69,8 +72,15 @@ export async function rawQueue(request: APIRequestContext, queueId: string, rang
      WHERE queue = '${queueId}'`,
   );
   if (!r) throw new Error("no row");
+  const [entered] = await sql<Record<string, unknown>>(
+    request,
+    `SELECT uniqExact(leg_id) AS n FROM cti_events
+     WHERE tenant_id = '${TENANT}' AND type = 'call.queued' AND queue_id = '${queueId}'
+       AND time >= fromUnixTimestamp64Milli(${range.from}, 'UTC') AND time < fromUnixTimestamp64Milli(${range.to}, 'UTC')`,
+  );
   const q = {
-    offered: n(r.offered),
+    offered: n(entered?.n),
+    withOutcome: n(r.offered),
     answered: n(r.answered),
     abandoned: n(r.abandoned),
     shortAbandoned: n(r.short),
@@ -84,7 +94,7 @@ export async function rawQueue(request: APIRequestContext, queueId: string, rang
     answered_within_over_answered: ratio(q.answeredWithin, q.answered),
     answered_within_over_answered_abandoned: ratio(q.answeredWithin, q.answered + q.abandoned),
     answered_within_over_answered_abandoned_minus_short: ratio(q.answeredWithin, q.answered + q.abandoned - q.shortAbandoned),
-    answered_abandoned_within_over_offered: ratio(q.answeredWithin + q.abandonedWithin, q.offered),
+    answered_abandoned_within_over_offered: ratio(q.answeredWithin + q.abandonedWithin, q.withOutcome),
   };
   return { ...q, serviceLevel: sl[s.slVariant] ?? null };
 }

@@ -84,6 +84,7 @@ export const envSchema = z.object({
   FREESWITCH_ESL_PASSWORD: optionalString,
   FREESWITCH_CALLBACK_DIALSTRING: z.string().trim().min(1).default("user/{agent} &bridge(sofia/gateway/default/{number})"),
   FREESWITCH_SUPERVISOR_DIALSTRING: z.string().trim().min(1).default("{sip_auto_answer=true}user/{extension}"),
+  FREESWITCH_SUPERVISOR_CALLBACK_DIALSTRING: z.string().trim().min(1).default("user/{extension} &bridge(sofia/gateway/default/{number})"),
   KAFKA_BROKERS: optionalString,
   KAFKA_TOPIC: z.string().min(1).default("cti.events"),
   KAFKA_DLQ_TOPIC: optionalString,

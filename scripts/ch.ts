@@ -4,13 +4,15 @@ import { createOperatorClient } from "../lib/store/operator-sql/operator-client"
 import { runOperatorQuery } from "../lib/store/operator-sql/run-operator-query";
 import { OperatorSocketUnavailable, queryOperatorSocket } from "../lib/runtime/operator-socket-client";
 import { runCli } from "./run-cli";
+import { openStore } from "./store-access";
 
 /**
  * npm run ch -- "SELECT ..." : read-only SQL over the product's tables, rows as JSON
  * lines (docs/operator-sql.md). Embedded: through the running server's Unix socket
- * (chDB allows one process per data directory), or the store itself when no server
- * runs. ClickHouse server: as CLICKHOUSE_READONLY_USER when set. Every path checks the
- * query the same way (lib/store/operator-sql).
+ * (chDB allows one process per data directory; found from DATA_DIR, whatever the
+ * server's port), or the store itself when no server runs. ClickHouse server: as
+ * CLICKHOUSE_READONLY_USER when set. Every path checks the query the same way
+ * (lib/store/operator-sql).
  */
 async function embedded(env: Env, sql: string): Promise<unknown[]> {
   try {
@@ -19,7 +21,7 @@ async function embedded(env: Env, sql: string): Promise<unknown[]> {
     if (!(e instanceof OperatorSocketUnavailable)) throw e;
   }
   try {
-    return await runOperatorQuery(await getClickHouse(env), sql);
+    return await runOperatorQuery(await openStore(env, { migrate: false }), sql);
   } finally {
     await closeClickHouse();
   }

@@ -1,7 +1,7 @@
 import path from "node:path";
-import { getEnv } from "../lib/env";
-import { closeClickHouse, getClickHouse } from "../lib/store/client";
-import { migrate } from "../sql/migrate";
+import type { ClickHouseClient } from "@clickhouse/client";
+import { getEnv, type Env } from "../lib/env";
+import { callOperatorSocket } from "../lib/runtime/operator-socket-client";
 import { IngestPipeline } from "../ingest/pipeline";
 import { importRecordings, type ImportReport } from "../lib/recordings/import/import-directory";
 import { directorySource, type RecordingSource } from "../lib/recordings/import/recording-source";
@@ -13,6 +13,7 @@ import { openObjectStore } from "../lib/recordings/storage/open-store";
 import { pipelineIngest } from "../server/recordings";
 import { storedRecordingEnqueuer } from "../server/speech";
 import { runCli } from "./run-cli";
+import { reachStore } from "./store-access";
 
 /**
  * npm run import:recordings -- DIR [--watch] [--platform asterisk|freeswitch] [--layout caller,agent|agent,caller]
@@ -26,8 +27,9 @@ import { runCli } from "./run-cli";
  * they have been quiet for 5 s) until interrupted. `--from ari` reads Asterisk's stored
  * recordings through ARI instead (ARI_URL, ARI_USER, ARI_PASSWORD), all of them: the
  * backfill of what the web server's fetching (RECORDINGS_FETCH_SECONDS) looks too far
- * back for. Opens the store itself, like
- * import:queue-log: with the embedded store, run it while the web server is stopped.
+ * back for. Beside a web server holding the embedded store, each pass runs in that server
+ * (over its operator socket; `--from ari` then uses the server's own ARI settings);
+ * otherwise it opens the store itself.
  */
 type Args = { dir?: string; fromAri: boolean; watch: boolean; platform: Platform; layout: "caller,agent" | "agent,caller" };
 const USAGE =
@@ -62,20 +64,15 @@ const POLL_MS = 5_000;
 runCli(async () => {
   const args = parseArgs(process.argv.slice(2));
   const env = getEnv();
-  const ch = await getClickHouse(env);
-  await migrate(ch);
-  const pipeline = new IngestPipeline(ch, { maxEventBytes: env.INGEST_MAX_EVENT_BYTES, origin: "import:recordings" });
-  // Transcription jobs go to the store; the web server's speech queue picks them up.
-  const store = openObjectStore(env);
-  const ctx = { ch, tenantId: env.TENANT_ID, services: { store, ingest: pipelineIngest(pipeline), enqueueTranscription: storedRecordingEnqueuer(env, ch, () => store) } };
-  const source: RecordingSource = args.dir !== undefined ? directorySource(path.resolve(args.dir)) : ariSource(env);
+  const store = await reachStore(env, { migrate: true });
+  const pass = store.via === "server" ? throughServer(env, store.dataDir, args) : await inThisProcess(env, store.ch, args);
   let stopped = false;
   process.on("SIGINT", () => (stopped = true));
   process.on("SIGTERM", () => (stopped = true));
   const reported = new Set<string>();
   try {
     do {
-      const r = await importRecordings(ctx, { source, platform: args.platform, layout: args.layout, settleMs: args.watch ? POLL_MS : 0 });
+      const r = await pass(args.watch ? POLL_MS : 0);
       print(r, reported, args.watch);
       if (!args.watch) {
         console.log(`imported ${r.imported.length}, already imported ${r.alreadyImported.length}, unmatched ${r.unmatched.length}`);
@@ -84,11 +81,29 @@ runCli(async () => {
       await new Promise<void>((resolve) => setTimeout(resolve, POLL_MS).unref());
     } while (!stopped);
   } finally {
-    await closeClickHouse();
+    if (store.via === "store") await store.close();
   }
 });
 
-function ariSource(env: ReturnType<typeof getEnv>): RecordingSource {
+type Pass = (settleMs: number) => Promise<ImportReport>;
+
+/** The store is this process's: it matches, stores and queues transcriptions itself (the web server's speech queue picks them up). */
+async function inThisProcess(env: Env, ch: ClickHouseClient, args: Args): Promise<Pass> {
+  const pipeline = new IngestPipeline(ch, { maxEventBytes: env.INGEST_MAX_EVENT_BYTES, origin: "import:recordings" });
+  const store = openObjectStore(env);
+  const ctx = { ch, tenantId: env.TENANT_ID, services: { store, ingest: pipelineIngest(pipeline), enqueueTranscription: storedRecordingEnqueuer(env, ch, () => store) } };
+  const source: RecordingSource = args.dir !== undefined ? directorySource(path.resolve(args.dir)) : ariSource(env);
+  return (settleMs) => importRecordings(ctx, { source, platform: args.platform, layout: args.layout, settleMs });
+}
+
+/** A server holds the embedded store: each pass runs in it, with its recording storage, pipeline and speech queue (server/operator-routes.ts). */
+function throughServer(env: Env, dataDir: string, args: Args): Pass {
+  const from = args.dir !== undefined ? { dir: path.resolve(args.dir) } : { platform: true };
+  return async (settleMs) =>
+    (await callOperatorSocket(dataDir, "/recordings/import", { tenantId: env.TENANT_ID, platform: args.platform, layout: args.layout, settleMs, from })) as ImportReport;
+}
+
+function ariSource(env: Env): RecordingSource {
   if (env.ARI_URL === undefined) throw new Error("--from ari needs ARI_URL (and ARI_USER, ARI_PASSWORD)");
   return ariRecordingSource(new AriClient(ariConfigFromEnv(env)));
 }

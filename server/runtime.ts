@@ -1,17 +1,19 @@
 import type { ClickHouseClient } from "@clickhouse/client";
 import type { Env } from "@/lib/env";
+import type { CtiEvent } from "@/lib/events";
 import { runtimeStatus } from "@/lib/runtime/status";
+import { ingestTotals } from "@/lib/runtime/ingest-totals";
 import { ensureDemoUsers } from "@/lib/auth/demo-users";
 import { startLiveFloor } from "@/lib/live/start-floor";
 import { startCompaction } from "@/lib/store/compact";
 import { secureDataDir } from "@/lib/store/data-dir";
 import { keepRedactionPolicyFresh } from "@/lib/redaction/settings-record";
-import { IngestPipeline, InProcessSource } from "@/ingest/pipeline";
+import { IngestPipeline, InProcessSource, WorkerMetrics } from "@/ingest/pipeline";
 import { createPlatformAdapter, type PlatformCapabilities } from "@/ingest/platform";
 import { startKafka } from "./kafka";
 import { printSignIns } from "./sign-ins";
 import { openStore } from "./store";
-import { startOperatorSql } from "./operator-socket";
+import { startOperatorSocket } from "./operator-socket";
 import { pipelineIngest, startFetchingFromPlatform, startRecordings } from "./recordings";
 import { startSpeechForRecordings } from "./speech";
 import { startTelephony } from "./telephony";
@@ -65,14 +67,24 @@ async function boot(env: Env, log: (line: string) => void): Promise<Runtime> {
       console.error("ingest: store write failed, will retry", e);
     },
   });
-  pipeline.onEvents(() => {
-    Object.assign(status.ingest, {
-      inserted: pipeline.stats.inserted,
-      deadLettered: pipeline.stats.deadLettered,
-      alreadyStored: pipeline.stats.alreadyStored,
-      lastEventTime: pipeline.stats.lastEventTime,
-    });
-  });
+  // Health counts what every path stored: this pipeline, and in the single-process Kafka shape the consumer's own.
+  const kafkaMetrics = new WorkerMetrics();
+  let kafkaLastEventTime = 0;
+  const publishIngest = () =>
+    Object.assign(
+      status.ingest,
+      ingestTotals([
+        pipeline.stats,
+        { inserted: kafkaMetrics.inserted, deadLettered: kafkaMetrics.deadLettered, alreadyStored: kafkaMetrics.alreadyStored, lastEventTime: kafkaLastEventTime },
+      ]),
+    );
+  pipeline.onEvents(publishIngest);
+  const onKafkaEvents = (events: readonly CtiEvent[]) => {
+    // Without ingestInWeb this process only follows the stream (the workers store it): nothing of its own to count.
+    if (!env.ingestInWeb) return;
+    for (const e of events) kafkaLastEventTime = Math.max(kafkaLastEventTime, e.time);
+    publishIngest();
+  };
 
   // Built before anything starts: the live floor's "today" is the platform's local day (UTC when it has no zone).
   const adapter = createPlatformAdapter(env);
@@ -84,7 +96,8 @@ async function boot(env: Env, log: (line: string) => void): Promise<Runtime> {
   // A segment the pipeline refuses fails the job with the reason (RefusedEvents is final: not retried), as the recordings side's events do.
   const { speech, enqueueStored } = startSpeechForRecordings(env, ch, pipelineIngest(pipeline, "speech"), log);
 
-  const operatorSql = startOperatorSql(env, ch, log);
+  // The command-line tools' way in while this process holds the embedded store (npm run ch, the imports, npm run kpi).
+  const operatorSocket = startOperatorSocket(env, { ch, pipeline, platformRecordings: adapter?.commands.fetchRecordings?.bind(adapter.commands) }, log);
   if (env.demoMode) printSignIns(await ensureDemoUsers(env.DATA_DIR), env, log);
 
   // The web server owns the store's upkeep when it is embedded; with a ClickHouse server the ingest workers do it.
@@ -97,7 +110,21 @@ async function boot(env: Env, log: (line: string) => void): Promise<Runtime> {
   const stopMonitorRelay = startMonitorRelay(env, log);
   // Started in the background: a broker that is still coming up must not hold up the web server.
   const kafkaStarting = new AbortController();
-  const kafka = env.kafkaBrokers.length === 0 ? undefined : startKafka(ch, env, log, (events) => floor.apply(events), kafkaStarting.signal);
+  const kafka =
+    env.kafkaBrokers.length === 0
+      ? undefined
+      : startKafka(
+          ch,
+          env,
+          log,
+          (events) => {
+            floor.apply(events);
+            onKafkaEvents(events);
+          },
+          kafkaStarting.signal,
+          status,
+          kafkaMetrics,
+        );
   return {
     ch,
     pipeline,
@@ -116,7 +143,7 @@ async function boot(env: Env, log: (line: string) => void): Promise<Runtime> {
       await source.close();
       await (await kafka)?.stop();
       floor.stop();
-      await operatorSql.stop();
+      await operatorSocket.stop();
     },
   };
 }

@@ -7,7 +7,8 @@ import type { UserView } from "@/lib/auth/users-admin/user-view";
 import { roleLabel } from "@/components/auth/capability-text";
 import { ScopePicker } from "./scope-picker";
 
-export type UserFormValues = { username: string; name: string; role: Role; scope: Scope | null; disabled: boolean; password: string };
+/** `extension`: empty for none. */
+export type UserFormValues = { username: string; name: string; role: Role; scope: Scope | null; extension: string; disabled: boolean; password: string };
 
 /**
  * One user's fields, to create (with a username and usually a password) or to
@@ -32,6 +33,7 @@ export function UserForm({
     name: user?.name ?? "",
     role: user?.role ?? "supervisor",
     scope: user?.scope ?? null,
+    extension: user?.extension ?? "",
     disabled: user?.disabled ?? false,
     password: "",
   });
@@ -61,6 +63,20 @@ export function UserForm({
             </option>
           ))}
         </select>
+      </div>
+      <div className="inline-field">
+        <label htmlFor={id("extension")}>Phone extension</label>
+        <input
+          id={id("extension")}
+          className="input"
+          pattern="[A-Za-z0-9_.@+\-]{1,80}"
+          value={v.extension}
+          onChange={(e) => setV({ ...v, extension: e.target.value })}
+          aria-describedby={id("extension-note")}
+        />
+        <span id={id("extension-note")} className="muted">
+          Their own phone (e.g. 2001): the PBX rings it to monitor on a phone platform and for &ldquo;Call back myself&rdquo;. Empty for none.
+        </span>
       </div>
       <div className="inline-field">
         <label htmlFor={id("password")}>{user ? "New password" : "Password"}</label>

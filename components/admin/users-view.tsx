@@ -45,13 +45,29 @@ export function UsersView({ initialTz }: { initialTz: string | null }) {
   const submitNew = (v: UserFormValues) => {
     setStatus(`Added ${v.username}.`);
     save.mutate(() =>
-      createUser({ expectedVersion: version, username: v.username, name: v.name, role: v.role, scope: v.scope, ...(v.password ? { password: v.password } : {}) }),
+      createUser({
+        expectedVersion: version,
+        username: v.username,
+        name: v.name,
+        role: v.role,
+        scope: v.scope,
+        ...(v.extension.trim() ? { extension: v.extension.trim() } : {}),
+        ...(v.password ? { password: v.password } : {}),
+      }),
     );
   };
   const submitEdit = (u: UserView) => (v: UserFormValues) => {
     setStatus(`Saved ${u.id}.`);
     save.mutate(() =>
-      updateUser(u.id, { expectedVersion: version, name: v.name, role: v.role, scope: v.scope, disabled: v.disabled, ...(v.password ? { password: v.password } : {}) }),
+      updateUser(u.id, {
+        expectedVersion: version,
+        name: v.name,
+        role: v.role,
+        scope: v.scope,
+        extension: v.extension.trim() || null,
+        disabled: v.disabled,
+        ...(v.password ? { password: v.password } : {}),
+      }),
     );
   };
   const remove = (u: UserView) => {
@@ -108,6 +124,7 @@ export function UsersView({ initialTz }: { initialTz: string | null }) {
                     <th scope="col">Name</th>
                     <th scope="col">Role</th>
                     <th scope="col">Sees</th>
+                    <th scope="col">Phone</th>
                     <th scope="col">Sign-in</th>
                     <th scope="col">
                       <span className="sr-only">Actions</span>
@@ -122,6 +139,7 @@ export function UsersView({ initialTz }: { initialTz: string | null }) {
                         <td>{u.name}</td>
                         <td data-testid="user-role">{roleLabel(u.role)}</td>
                         <td>{scopeText(u)}</td>
+                        <td data-testid="user-extension">{u.extension ?? "—"}</td>
                         <td>{u.disabled ? "disabled" : u.password ? "password" : "single sign-on"}</td>
                         <td className="card-actions">
                           <button type="button" className="button button-small" onClick={() => setEditing(editing === u.id ? null : u.id)}>
@@ -137,14 +155,14 @@ export function UsersView({ initialTz }: { initialTz: string | null }) {
                       </tr>
                       {editing === u.id && (
                         <tr>
-                          <td colSpan={6}>
+                          <td colSpan={7}>
                             <UserForm user={u} busy={save.isPending} submitLabel="Save" onSubmit={submitEdit(u)} onCancel={() => setEditing(null)} />
                           </td>
                         </tr>
                       )}
                       {sessionsOf === u.id && (
                         <tr>
-                          <td colSpan={6}>
+                          <td colSpan={7}>
                             <UserSessions userId={u.id} tz={tz} />
                           </td>
                         </tr>

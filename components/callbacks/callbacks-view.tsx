@@ -22,9 +22,10 @@ const REFRESH_MS = 5_000;
 /**
  * Abandoned and timed-out callers of the period, one row per number, with where each
  * stands and, for those who may act on the floor, a one-click callback (the queue's
- * next free agent first, then the customer).
+ * next free agent first, or the supervisor's own phone, then the customer).
  */
-export function CallbacksView({ initialTz, canCall }: { initialTz: string | null; canCall: boolean }) {
+export function CallbacksView({ initialTz, agentFirst, myPhone }: { initialTz: string | null; agentFirst: boolean; myPhone: string | null }) {
+  const canCall = agentFirst || myPhone !== null;
   const { view, setView, params, setParams } = useView();
   const tz = useBrowserTimeZone(initialTz);
   const now = useNow();
@@ -127,6 +128,8 @@ export function CallbacksView({ initialTz, canCall }: { initialTz: string | null
                         <CallbackButton
                           row={r}
                           sent={placed.has(r.callId)}
+                          agentFirst={agentFirst}
+                          myPhone={myPhone}
                           onPlaced={() => setPlaced((s) => new Set(s).add(r.callId))}
                           onSettled={() => void list.refetch()}
                         />

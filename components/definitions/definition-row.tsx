@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { QUEUE_DEFINITION_LIMITS } from "@/lib/queue-settings/limits";
-import { SL_VARIANTS, SL_VARIANT_DEFINITIONS, isSlVariant, type SlVariant } from "@/lib/kpi/definitions";
+import { SHORT_ABANDON_RULES, SL_VARIANTS, SL_VARIANT_DEFINITIONS, isShortAbandonRule, isSlVariant, type ShortAbandonRule, type SlVariant } from "@/lib/kpi/definitions";
 import { saveQueueDefinition } from "@/lib/query-options/definitions";
 import type { QueueInfo } from "@/lib/directory/list-queues";
 
@@ -19,12 +19,16 @@ export function DefinitionRow({ queue, onSaved }: { queue: QueueInfo; onSaved: (
   const [threshold, setThreshold] = useState(String(queue.slThresholdS));
   const [variant, setVariant] = useState<SlVariant>(isSlVariant(queue.slVariant) ? queue.slVariant : "answered_within_over_answered");
   const [short, setShort] = useState(String(queue.shortAbandonS));
+  const [rule, setRule] = useState<ShortAbandonRule>(isShortAbandonRule(queue.shortAbandonRule) ? queue.shortAbandonRule : "below");
+  const [maxWait, setMaxWait] = useState(String(queue.maxWaitS));
   const save = useMutation({
     mutationFn: () =>
       saveQueueDefinition(queue.id, {
         slThresholdS: Number(threshold),
         slVariant: variant,
         shortAbandonS: Number(short),
+        shortAbandonRule: rule,
+        maxWaitS: Number(maxWait),
         expectedVersion: queue.definitionVersion,
       }),
     onSuccess: (result) => {
@@ -32,26 +36,23 @@ export function DefinitionRow({ queue, onSaved }: { queue: QueueInfo; onSaved: (
       return queryClient.invalidateQueries();
     },
   });
-  const changed = Number(threshold) !== queue.slThresholdS || variant !== queue.slVariant || Number(short) !== queue.shortAbandonS;
+  const changed =
+    Number(threshold) !== queue.slThresholdS ||
+    variant !== queue.slVariant ||
+    Number(short) !== queue.shortAbandonS ||
+    rule !== queue.shortAbandonRule ||
+    Number(maxWait) !== queue.maxWaitS;
   const id = (name: string) => `def-${queue.id}-${name}`;
   return (
     <tr data-queue={queue.id}>
       <th scope="row">{queue.name}</th>
       <td>
-        <label className="sr-only" htmlFor={id("threshold")}>
-          Service-level threshold for {queue.name}, seconds
-        </label>
-        <input
+        <SecondsInput
           id={id("threshold")}
-          className="input input-number"
-          type="number"
-          inputMode="numeric"
-          min={L.slThresholdS.min}
-          max={L.slThresholdS.max}
-          step={1}
-          required
+          label={`Service-level threshold for ${queue.name}, seconds`}
+          limits={L.slThresholdS}
           value={threshold}
-          onChange={(e) => setThreshold(e.target.value)}
+          onChange={setThreshold}
         />
       </td>
       <td>
@@ -67,20 +68,25 @@ export function DefinitionRow({ queue, onSaved }: { queue: QueueInfo; onSaved: (
         </select>
       </td>
       <td>
-        <label className="sr-only" htmlFor={id("short")}>
-          Short-abandon threshold for {queue.name}, seconds
+        <SecondsInput id={id("short")} label={`Short-abandon threshold for ${queue.name}, seconds`} limits={L.shortAbandonS} value={short} onChange={setShort} />
+        <label className="sr-only" htmlFor={id("rule")}>
+          Whether a wait of exactly the short-abandon threshold is short, for {queue.name}
         </label>
-        <input
-          id={id("short")}
-          className="input input-number"
-          type="number"
-          inputMode="numeric"
-          min={L.shortAbandonS.min}
-          max={L.shortAbandonS.max}
-          step={1}
-          required
-          value={short}
-          onChange={(e) => setShort(e.target.value)}
+        <select id={id("rule")} className="select" value={rule} onChange={(e) => isShortAbandonRule(e.target.value) && setRule(e.target.value)}>
+          {SHORT_ABANDON_RULES.map((r) => (
+            <option key={r} value={r}>
+              {r === "below" ? "below" : "at or below"}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>
+        <SecondsInput
+          id={id("max-wait")}
+          label={`Longest possible wait in ${queue.name}, seconds (0: not known)`}
+          limits={L.maxWaitS}
+          value={maxWait}
+          onChange={setMaxWait}
         />
       </td>
       <td data-col="version" data-value={queue.definitionVersion}>
@@ -97,5 +103,28 @@ export function DefinitionRow({ queue, onSaved }: { queue: QueueInfo; onSaved: (
         )}
       </td>
     </tr>
+  );
+}
+
+/** A whole number of seconds within a setting's limits, labelled for screen readers. */
+function SecondsInput(p: { id: string; label: string; limits: { min: number; max: number }; value: string; onChange: (v: string) => void }) {
+  return (
+    <>
+      <label className="sr-only" htmlFor={p.id}>
+        {p.label}
+      </label>
+      <input
+        id={p.id}
+        className="input input-number"
+        type="number"
+        inputMode="numeric"
+        min={p.limits.min}
+        max={p.limits.max}
+        step={1}
+        required
+        value={p.value}
+        onChange={(e) => p.onChange(e.target.value)}
+      />
+    </>
   );
 }

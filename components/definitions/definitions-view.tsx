@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
-import { CONVENTIONS, SL_VARIANT_DEFINITIONS, isSlVariant } from "@/lib/kpi/definitions";
+import { CONVENTIONS, QUEUE_DEFAULTS, SL_VARIANT_DEFINITIONS, isSlVariant } from "@/lib/kpi/definitions";
 import { apiQueryOptions } from "@/lib/query-options/api-query";
 import { formatDateTime } from "@/lib/tables/format";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -49,7 +49,8 @@ export function DefinitionsView({ initialTz }: { initialTz: string | null }) {
                   <th scope="col">Queue</th>
                   <th scope="col">SL threshold (s)</th>
                   <th scope="col">SL variant</th>
-                  <th scope="col">Short abandon under (s)</th>
+                  <th scope="col">Short abandon (s, and whether a wait of exactly that is short)</th>
+                  <th scope="col">Longest possible wait (s; 0 = not known, {QUEUE_DEFAULTS.maxWaitS} s used)</th>
                   <th scope="col">Version</th>
                   <th scope="col" className="col-text">
                     Save
@@ -78,7 +79,8 @@ export function DefinitionsView({ initialTz }: { initialTz: string | null }) {
               <li key={`${c.at}:${c.queueId}`}>
                 <time dateTime={new Date(c.at).toISOString()}>{formatDateTime(c.at, tz)}</time> · <strong>{c.actor}</strong> ({c.role}) changed{" "}
                 <strong>{c.queueId}</strong> to v{c.after.definitionVersion}: T {c.before.slThresholdS} → {c.after.slThresholdS} s, short abandon {c.before.shortAbandonS}{" "}
-                → {c.after.shortAbandonS} s, {variantLabel(c.before.slVariant)} → {variantLabel(c.after.slVariant)}
+                → {c.after.shortAbandonS} s ({c.before.shortAbandonRule} → {c.after.shortAbandonRule}), longest wait {c.before.maxWaitS} → {c.after.maxWaitS} s,{" "}
+                {variantLabel(c.before.slVariant)} → {variantLabel(c.after.slVariant)}
               </li>
             ))}
           </ul>

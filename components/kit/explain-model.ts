@@ -1,7 +1,7 @@
 import type { KpiCounts } from "@/lib/kpi/kpi-counts";
 import { CONTACT_FILTER_LABELS, contactFilterCount, type ContactFilter } from "@/lib/kpi/contact-filters";
 import type { ContactSort } from "@/lib/contacts/contact-sorts";
-import { SL_VARIANT_DEFINITIONS, isSlVariant, type KpiDefinition, type KpiId } from "@/lib/kpi/definitions";
+import { QUEUE_DEFAULTS, SL_VARIANT_DEFINITIONS, isSlVariant, type KpiDefinition, type KpiId } from "@/lib/kpi/definitions";
 import type { QueueInfo } from "@/lib/directory/list-queues";
 import { formatCount, formatDuration } from "@/lib/tables/format";
 import { formatInput } from "@/components/kit/format-kpi";
@@ -82,15 +82,22 @@ export function splitFormula(text: string): [string, string | undefined] {
   return m && m[1] && m[2] ? [m[1], m[2]] : [text, undefined];
 }
 
-type ThresholdUse = { sl: boolean; variant: boolean; short: boolean };
+type ThresholdUse = { sl: boolean; variant: boolean; short: boolean; maxWait?: boolean };
 
 function thresholdUse(id: KpiId, variantUsesShort: boolean): ThresholdUse | null {
   switch (id) {
     case "service_level":
       return { sl: true, variant: true, short: variantUsesShort };
     case "short_abandoned":
-    case "abandon_rate_excl_short":
       return { sl: false, variant: false, short: true };
+    case "abandon_rate_excl_short":
+      return { sl: false, variant: false, short: true, maxWait: true };
+    case "offered":
+    case "in_progress":
+    case "lost":
+    case "abandon_rate":
+    case "avg_wait":
+      return { sl: false, variant: false, short: false, maxWait: true };
     default:
       return null;
   }
@@ -100,7 +107,8 @@ function thresholdLines(queues: readonly QueueInfo[], use: ThresholdUse): Thresh
   return queues.map((q) => {
     const parts: string[] = [];
     if (use.sl) parts.push(`T = ${q.slThresholdS} s`);
-    if (use.short) parts.push(`short abandon under ${q.shortAbandonS} s`);
+    if (use.short) parts.push(`short abandon ${q.shortAbandonRule === "at_or_below" ? "at or under" : "under"} ${q.shortAbandonS} s`);
+    if (use.maxWait) parts.push(`lost after ${q.maxWaitS > 0 ? q.maxWaitS : QUEUE_DEFAULTS.maxWaitS} s with no queue exit${q.maxWaitS > 0 ? "" : " (default)"}`);
     if (use.variant) parts.push(`own variant: ${isSlVariant(q.slVariant) ? SL_VARIANT_DEFINITIONS[q.slVariant].label : `${q.slVariant} (unknown; default used)`}`);
     return { queueId: q.id, name: q.name, text: parts.join(" · "), version: q.definitionVersion };
   });

@@ -8,6 +8,7 @@ import { Board } from "./board";
 import { ConnectionStatus } from "./connection-status";
 import { LiveFeed, type FeedState } from "./live-feed";
 import { MonitorProvider } from "./monitor/monitor-context";
+import type { MonitorMedia } from "./monitor/monitor-controller";
 import type { MonitorMode } from "@/lib/telephony/capabilities";
 import styles from "./wallboard.module.css";
 
@@ -36,18 +37,21 @@ export function Wallboard({
   canEditThresholds,
   canSetAgentState = false,
   monitorModes = [],
+  monitorMedia,
 }: {
   tv: boolean;
   canEditThresholds: boolean;
   canSetAgentState?: boolean;
   /** The modes this viewer may monitor calls in: the platform's, for a role with `monitor`; none in TV mode. */
   monitorModes?: readonly MonitorMode[];
+  /** Where the supervisor hears a monitored call: this page (default), or their own phone (FreeSWITCH). */
+  monitorMedia?: MonitorMedia;
 }) {
   const { status, view, clockOffset, problem } = useLiveFeed();
   const clock = useMemo(() => ({ kind: "live" as const, offset: clockOffset }), [clockOffset]);
   return (
     // Around the whole board, so monitoring survives the feed reconnecting (the board shows a skeleton meanwhile).
-    <MonitorProvider modes={tv ? [] : monitorModes}>
+    <MonitorProvider modes={tv ? [] : monitorModes} {...(monitorMedia ? { media: monitorMedia } : {})}>
       <div className={tv ? `${styles.board} ${styles.tv}` : styles.board} data-tv={tv || undefined} data-connection={status}>
         <div className={styles.header}>
           <div>

@@ -26,6 +26,8 @@ export type FreeswitchAdapterOptions = {
   findAgentLeg: FindAgentLeg;
   /** FREESWITCH_CALLBACK_DIALSTRING: {agent}, {number}, {queue}. */
   callbackDialString: string;
+  /** FREESWITCH_SUPERVISOR_CALLBACK_DIALSTRING: {extension}, {supervisorId}, {number}, {queue}. */
+  supervisorCallbackDialString: string;
   /** FREESWITCH_SUPERVISOR_DIALSTRING: {extension}, {supervisorId}. */
   supervisorDialString: string;
   tenantId: string;
@@ -40,12 +42,19 @@ export class FreeswitchAdapter implements PlatformAdapter {
     ...NO_CAPABILITIES,
     setAgentState: true,
     originateCallback: true,
+    callbackFirst: ["agent", "supervisor"],
     monitorModes: ["listen", "whisper", "barge"],
     monitorMedia: "phone",
   };
   readonly commands: PlatformCommands = {
     setAgentState: (command, signal) => setAgentStateViaCallcenter(this.socket(), command, signal),
-    originateCallback: (command, signal) => originateCallbackViaEsl(this.socket(), { dialString: this.opts.callbackDialString, log: this.log }, command, signal),
+    originateCallback: (command, signal) =>
+      originateCallbackViaEsl(
+        this.socket(),
+        { dialString: this.opts.callbackDialString, supervisorDialString: this.opts.supervisorCallbackDialString, log: this.log },
+        command,
+        signal,
+      ),
     startMonitor: (request, signal) => this.startMonitor(request, signal),
   };
   private esl: EslApi | undefined;

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { CommandFailed, type CallbackCommand, type CallbackResult } from "@/lib/telephony/commands";
+import { PLAIN_WORD } from "@/lib/telephony/plain-word";
 import { fillTemplate, plainWord, withVariables } from "./dialstring";
 import { abortion, apiOk, ORIGINATE_JOB_MS, type EslApi } from "./esl-connection";
 import { failureOf, parseApiReply } from "./esl-reply";
@@ -16,8 +17,12 @@ import { failureOf, parseApiReply } from "./esl-reply";
  *
  * Without an agent named, the queue's agents that are Available and Waiting are tried,
  * longest idle first (mod_callcenter's last_bridge_end), skipping those on another call.
+ *
+ * Supervisor first: the same originate with FREESWITCH_SUPERVISOR_CALLBACK_DIALSTRING
+ * (default `user/{extension} &bridge(...)`), ringing the supervisor's own phone; no agent
+ * is involved, and `cc_callback_supervisor` names them for the site's feed.
  */
-export type CallbackOptions = { dialString: string; log: (line: string) => void };
+export type CallbackOptions = { dialString: string; supervisorDialString: string; log: (line: string) => void };
 
 /** `callcenter_config queue list agents` rows (a `|` header, rows, +OK) as objects. */
 export function parseAgentRows(text: string): Record<string, string>[] {
@@ -31,9 +36,9 @@ async function queueExists(esl: EslApi, queue: string, signal: AbortSignal): Pro
   return rows.some((r) => r.name === queue);
 }
 
-async function candidates(esl: EslApi, command: CallbackCommand, queue: string, signal: AbortSignal): Promise<string[]> {
-  if (command.agentId !== undefined) {
-    const agent = plainWord(command.agentId, "no_such_agent", "agent");
+async function candidates(esl: EslApi, agentId: string | undefined, queue: string, signal: AbortSignal): Promise<string[]> {
+  if (agentId !== undefined) {
+    const agent = plainWord(agentId, "no_such_agent", "agent");
     const status = await apiOk(esl, `callcenter_config agent get status ${agent}`, signal, "the agent's status");
     if (status === "Logged Out") throw new CommandFailed("not_logged_on", `agent ${agent} is logged out of mod_callcenter`);
     return [agent];
@@ -48,10 +53,24 @@ export async function originateCallbackViaEsl(esl: EslApi, o: CallbackOptions, c
   const number = plainWord(command.number, "not_permitted", "number");
   const queue = plainWord(command.queueId, "no_such_queue", "queue");
   if (!(await queueExists(esl, queue, signal))) throw new CommandFailed("no_such_queue", `mod_callcenter has no queue ${queue}`);
+  const vars: Record<string, string> = { cc_queue: queue };
+  if (command.callbackOf) vars.cc_callback_of = plainWord(command.callbackOf, "not_permitted", "missed call id");
+  if (command.first === "supervisor") {
+    const { id, extension } = command.supervisor;
+    const dial = fillTemplate(
+      o.supervisorDialString,
+      { extension: plainWord(extension, "not_permitted", "extension"), supervisorId: id, number, queue },
+      "not_permitted",
+    );
+    // A user id that is not a plain word (some single sign-on ids) cannot go on the line; the feed then has only the extension.
+    const named: Record<string, string> = PLAIN_WORD.test(id) ? { cc_callback_supervisor: id } : {};
+    return { callId: await ringFirst(esl, o, dial, { ...vars, ...named }, `the callback through extension ${extension}`, signal) };
+  }
   let last: CommandFailed | undefined;
-  for (const agentId of await candidates(esl, command, queue, signal)) {
+  for (const agentId of await candidates(esl, command.agentId, queue, signal)) {
     try {
-      return { callId: await ringAgent(esl, o, { ...command, number, queueId: queue }, agentId, signal), agentId };
+      const dial = fillTemplate(o.dialString, { agent: agentId, number, queue }, "not_permitted");
+      return { callId: await ringFirst(esl, o, dial, vars, `the callback to agent ${agentId}`, signal), agentId };
     } catch (e) {
       // The agent's phone turned out busy or away: with no agent named, the next one.
       if (command.agentId !== undefined || !(e instanceof CommandFailed) || (e.code !== "busy" && e.code !== "not_logged_on")) throw e;
@@ -61,11 +80,10 @@ export async function originateCallbackViaEsl(esl: EslApi, o: CallbackOptions, c
   throw last ?? new CommandFailed("busy", `no agent of ${queue} is free`);
 }
 
-async function ringAgent(esl: EslApi, o: CallbackOptions, command: CallbackCommand, agentId: string, signal: AbortSignal): Promise<string> {
+/** Originates `dialString` (the first phone, then the customer) with our variables; answers the new call's id once FreeSWITCH made the first channel. */
+async function ringFirst(esl: EslApi, o: CallbackOptions, dialString: string, variables: Record<string, string>, what: string, signal: AbortSignal): Promise<string> {
   const uuid = randomUUID();
-  const vars: Record<string, string> = { origination_uuid: uuid, cc_queue: command.queueId };
-  if (command.callbackOf) vars.cc_callback_of = plainWord(command.callbackOf, "not_permitted", "missed call id");
-  const dial = withVariables(fillTemplate(o.dialString, { agent: agentId, number: command.number, queue: command.queueId }, "not_permitted"), vars);
+  const dial = withVariables(dialString, { origination_uuid: uuid, ...variables });
   let stopWatching = () => {};
   const created = new Promise<"created">((resolve) => {
     stopWatching = esl.onChannelEvent((e) => e.name === "CHANNEL_CREATE" && e.uuid === uuid && resolve("created"));
@@ -78,7 +96,7 @@ async function ringAgent(esl: EslApi, o: CallbackOptions, command: CallbackComma
   void job.catch(() => undefined);
   try {
     const first = await Promise.race([created, job, aborted]);
-    if (first !== "created" && !first.ok) throw failureOf(first.error, `the callback to agent ${agentId}`);
+    if (first !== "created" && !first.ok) throw failureOf(first.error, what);
     // Whatever happens to the call later is the site's events' to tell; a late refusal is only logged.
     void job.then(
       (r) => !r.ok && o.log(`freeswitch: callback ${uuid} ended: ${r.error}`),

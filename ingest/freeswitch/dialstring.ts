@@ -1,4 +1,5 @@
 import { CommandFailed, type CommandErrorCode } from "@/lib/telephony/commands";
+import { PLAIN_WORD } from "@/lib/telephony/plain-word";
 
 /**
  * Dial strings from the site's templates (FREESWITCH_CALLBACK_DIALSTRING,
@@ -8,11 +9,10 @@ import { CommandFailed, type CommandErrorCode } from "@/lib/telephony/commands";
  * FreeSWITCH reads at the start of a dial string (a template's own block is kept, ours
  * after it, so ours win: the last setting of a variable is the one used).
  */
-const WORD = /^[A-Za-z0-9_.@+-]{1,80}$/;
 
 /** A value for a dial string or an API argument, or the command's failure with `code`. */
 export function plainWord(value: string, code: CommandErrorCode, what: string): string {
-  if (!WORD.test(value)) throw new CommandFailed(code, `${what} "${value.slice(0, 80)}" cannot be dialled (letters, digits, _ . @ + - only)`);
+  if (!PLAIN_WORD.test(value)) throw new CommandFailed(code, `${what} "${value.slice(0, 80)}" cannot be dialled (letters, digits, _ . @ + - only)`);
   return value;
 }
 

@@ -10,6 +10,7 @@ export function freeswitchFromEnv(env: Env): FreeswitchAdapter {
     esl: { host, port: env.FREESWITCH_ESL_PORT, password: env.FREESWITCH_ESL_PASSWORD ?? "" },
     findAgentLeg: agentLegFromStore(() => getClickHouse(env), env.TENANT_ID),
     callbackDialString: env.FREESWITCH_CALLBACK_DIALSTRING,
+    supervisorCallbackDialString: env.FREESWITCH_SUPERVISOR_CALLBACK_DIALSTRING,
     supervisorDialString: env.FREESWITCH_SUPERVISOR_DIALSTRING,
     tenantId: env.TENANT_ID,
     source: `freeswitch://${host}`,

@@ -111,6 +111,9 @@ export async function createConsumer(o: ConsumerOptions): Promise<BatchConsumer>
     onGroupJoin: (listener) => {
       consumer.on(consumer.events.GROUP_JOIN, () => listener());
     },
+    onRebalancing: (listener) => {
+      consumer.on(consumer.events.REBALANCING, () => listener());
+    },
     onCrash: (listener) => {
       consumer.on(consumer.events.CRASH, (e) => listener(e.payload.error, e.payload.restart));
     },

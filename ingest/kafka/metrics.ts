@@ -1,8 +1,12 @@
+import type { MembershipState } from "./membership";
+
 /**
  * The worker's counters, exposed as Prometheus text. Plain numbers: a
  * metrics library would add a dependency for a dozen lines.
  */
 export class WorkerMetrics {
+  /** Where the member stands in its group (membership.ts), kept current by the consumer. */
+  membership: MembershipState | undefined;
   consumed = 0;
   inserted = 0;
   alreadyStored = 0;
@@ -59,6 +63,13 @@ export class WorkerMetrics {
     counter("ingest_dead_letters_total", "messages sent to the dead-letter topic and table", this.deadLettered);
     counter("ingest_store_retries_total", "failed store writes retried", this.retries);
     counter("ingest_offset_commits_total", "offset commits after a confirmed insert", this.commits);
+    counter("ingest_consumer_rejoins_total", "joins of the consumer group after the first: rebalances and evictions survived", this.membership?.rejoins ?? 0);
+    counter("ingest_consumer_restarts_total", "consumers rebuilt after the client gave up", this.membership?.restarts ?? 0);
+    lines.push(
+      "# HELP ingest_consumer_in_group 1 while the member is in its group and consuming, 0 while it joins",
+      "# TYPE ingest_consumer_in_group gauge",
+      `ingest_consumer_in_group ${this.membership?.state === "consuming" ? 1 : 0}`,
+    );
     lines.push("# HELP ingest_batch_seconds time from a batch's arrival to its offsets' commit", "# TYPE ingest_batch_seconds histogram");
     this.bounds.forEach((b, i) => lines.push(`ingest_batch_seconds_bucket{le="${b}"} ${this.buckets[i] ?? 0}`));
     lines.push(

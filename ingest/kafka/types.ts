@@ -46,6 +46,8 @@ export interface BatchConsumer {
   /** Stops fetching, waits for running handlers, leaves the group. */
   stop(): Promise<void>;
   onGroupJoin(listener: () => void): void;
+  /** A rebalance began: this member stops fetching until it has joined again. */
+  onRebalancing(listener: () => void): void;
   /** The client gave up (restart false) or will restart itself (restart true). */
   onCrash(listener: (error: Error, restart: boolean) => void): void;
 }

@@ -10,5 +10,8 @@ export { ingestOrThrow, RefusedEvents, type Refusal } from "./refused-events";
 export { InProcessSource, type SourceOptions } from "./in-process-source";
 export { writeDirectory } from "./directory-writer";
 export { lastStoredTime } from "./stored-until";
+export { writeDeadLetters } from "./store-writer";
+export type { DeadLetterRow } from "./dead-letter";
 export { startKafkaConsumer, type RunningConsumer } from "../kafka/start-consumer";
+export { WorkerMetrics } from "../kafka/metrics";
 export { startLiveTail } from "../kafka/live-tail";

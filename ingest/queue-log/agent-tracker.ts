@@ -16,6 +16,10 @@ import type { Emit } from "./event-draft";
  *
  * An agent first seen mid-shift (the log starts after its log-on) has no known
  * state: its first state event carries no `previous`, so no interval is invented.
+ * Nor is one invented later: until the log shows the agent logging on, only its calls
+ * and wrap-ups are intervals. Going idle (ready, or paused) ends the call's interval
+ * but starts none, since nothing says the agent stayed logged on until its next line
+ * (a member name that never logs on would otherwise be "ready" for weeks).
  * Pausing is per agent here, not per queue: a member paused in one of its queues
  * counts as not ready.
  */
@@ -38,6 +42,8 @@ type Agent = {
   member: string;
   /** unknown: not seen logging on or off; on: logged on (or seen working); off: logged off. */
   status: "unknown" | "on" | "off";
+  /** The log showed this agent logging on (since its last log-off); idle time counts only then. */
+  loggedOnSeen: boolean;
   /** Queues the agent is known to be a member of; it logs off when the last is removed. */
   queues: Set<string>;
   paused?: string;
@@ -63,6 +69,7 @@ export class AgentTracker {
     if (a.status === "on") return;
     this.reset(a);
     a.status = "on";
+    a.loggedOnSeen = true;
     a.paused = paused ? "paused" : undefined;
     emit({
       type: "agent.logged_on",
@@ -90,6 +97,7 @@ export class AgentTracker {
     });
     this.reset(a);
     a.status = "off";
+    a.loggedOnSeen = false;
   }
 
   pause(emit: Emit, t: number, agentId: string, member: string, queue: string | undefined, reason: string | undefined): void {
@@ -154,7 +162,7 @@ export class AgentTracker {
   private agent(agentId: string, member: string, queue: string | undefined): Agent {
     let a = this.agents.get(agentId);
     if (!a) {
-      a = { id: agentId, member, status: "unknown", queues: new Set() };
+      a = { id: agentId, member, status: "unknown", loggedOnSeen: false, queues: new Set() };
       this.agents.set(agentId, a);
     }
     a.member = member;
@@ -209,7 +217,9 @@ export class AgentTracker {
         });
         break;
     }
-    a.current = { ...next, since: time };
+    // Idle without a seen log-on: the event above closes the call's interval; none starts here.
+    const idle = next.state === "ready" || next.state === "not_ready";
+    a.current = idle && !a.loggedOnSeen ? undefined : { ...next, since: time };
   }
 }
 

@@ -59,12 +59,8 @@ type Leg = {
   queueId: string;
   queuedAt: number;
   attempts: number;
-  /**
-   * Set once answered. queuedAt is the CONNECT time minus the waitMs its queue_exited
-   * carries (Asterisk's logged hold time when present, so it can differ from the
-   * ENTERQUEUE time): connection_cleared and the agent's previous repeat it exactly.
-   */
-  agent?: { id: string; member: string; channelId: string; answeredAt: number; queuedAt: number };
+  /** Set once answered. */
+  agent?: { id: string; member: string; channelId: string; answeredAt: number };
   holdMs: number;
   holdCount: number;
   heldSince?: number;
@@ -267,12 +263,13 @@ export class QueueLogMapper {
     const waitMs = r.holdS === undefined ? Math.max(0, r.time - leg.queuedAt) : r.holdS * 1000;
     const ringMs = (r.ringS ?? 0) * 1000;
     const channelId = (r.bridgedUniqueId ?? r.agent).slice(0, MAX_TEXT);
-    leg.agent = { id: agentId, member: r.agent, channelId, answeredAt: r.time, queuedAt: r.time - waitMs };
+    leg.agent = { id: agentId, member: r.agent, channelId, answeredAt: r.time };
     const ids = { callId: call.id, queueId: leg.queueId, legId: leg.id, agentId, raw: { uniqueid: call.id, interface: r.agent } };
+    const queuedAt = leg.queuedAt;
     emit({ ...ids, type: "call.delivered", time: Math.max(0, r.time - ringMs), data: { agentChannelId: channelId, attempt: leg.attempts } });
-    emit({ ...ids, type: "call.established", time: r.time, data: { waitMs, ringMs, agentChannelId: channelId } });
-    emit({ ...ids, type: "call.queue_exited", time: r.time, data: { reason: "answered", waitMs } });
-    this.agents.startCall(emit, r.time, agentId, r.agent, { callId: call.id, queueId: leg.queueId, legId: leg.id, queuedAt: leg.agent.queuedAt });
+    emit({ ...ids, type: "call.established", time: r.time, data: { waitMs, queuedAt, ringMs, agentChannelId: channelId } });
+    emit({ ...ids, type: "call.queue_exited", time: r.time, data: { reason: "answered", waitMs, queuedAt } });
+    this.agents.startCall(emit, r.time, agentId, r.agent, { callId: call.id, queueId: leg.queueId, legId: leg.id, queuedAt });
     return undefined;
   }
 
@@ -318,7 +315,7 @@ export class QueueLogMapper {
       type: "call.connection_cleared",
       time: r.time,
       data: {
-        queuedAt: agent.queuedAt,
+        queuedAt: leg.queuedAt,
         talkMs: r.callS === undefined ? Math.max(0, r.time - agent.answeredAt) : r.callS * 1000,
         holdMs: leg.holdMs,
         holdCount: leg.holdCount,
@@ -328,7 +325,7 @@ export class QueueLogMapper {
     });
     call.leg = undefined;
     if (complete) this.clearCall(call, r.time, "normal", emit);
-    this.agents.endCall(emit, r.time, agent.id, agent.member, { callId: call.id, queueId: leg.queueId, legId: leg.id, queuedAt: agent.queuedAt });
+    this.agents.endCall(emit, r.time, agent.id, agent.member, { callId: call.id, queueId: leg.queueId, legId: leg.id, queuedAt: leg.queuedAt });
     return undefined;
   }
 
@@ -344,7 +341,7 @@ export class QueueLogMapper {
       callId: call.id,
       queueId: leg.queueId,
       legId: leg.id,
-      data: r.position === undefined ? { reason, waitMs } : { reason, waitMs, position: r.position },
+      data: r.position === undefined ? { reason, waitMs, queuedAt: leg.queuedAt } : { reason, waitMs, queuedAt: leg.queuedAt, position: r.position },
       raw: { uniqueid: call.id },
     });
     call.leg = undefined;

@@ -77,9 +77,10 @@ export type LineErrorReason =
 /**
  * A line the importer could not use. `line` is its text; a line that is not text (invalid
  * UTF-8, too long) has `line` empty and its bytes as read in `bytes` (at most MAX_LINE_BYTES)
- * with their full length in `size`, so the dead letter keeps the very bytes.
+ * with their full length in `size`, so the dead letter keeps the very bytes. `file` is set
+ * when an import reads several files (the dead letter names it).
  */
-export type LineError = { lineNo: number; reason: LineErrorReason; line: string; detail: string; bytes?: Uint8Array; size?: number };
+export type LineError = { lineNo: number; reason: LineErrorReason; line: string; detail: string; file?: string; bytes?: Uint8Array; size?: number };
 
 type Base = {
   lineNo: number;

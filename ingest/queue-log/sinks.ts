@@ -25,7 +25,7 @@ export function lineDeadLetter(file: string, e: LineError, now: number): DeadLet
   return {
     id: randomUUID(),
     received_at: now,
-    source: `queue_log:${file}`,
+    source: `queue_log:${e.file ?? file}`,
     reason: e.reason,
     detail: `line ${e.lineNo}: ${e.detail}`.slice(0, 2000),
     ...keptPayload(bytes, e.size),
@@ -70,7 +70,7 @@ export function kafkaSink(producer: MessageProducer, topic: string, dlqTopic: st
           headers: {
             "x-dlq-reason": e.reason,
             "x-dlq-detail": e.detail,
-            "x-dlq-source": `queue_log:${file}`,
+            "x-dlq-source": `queue_log:${e.file ?? file}`,
             "x-dlq-line": String(e.lineNo),
             "x-dlq-original-size": String(e.size ?? lineBytes(e).byteLength),
           },

@@ -1,8 +1,8 @@
-import { CommandFailed, type CallbackCommand, type CallbackResult } from "@/lib/telephony/commands";
+import { CommandFailed, type CallbackCommand, type CallbackResult, type CallbackSupervisor } from "@/lib/telephony/commands";
 import { transition } from "./agents";
 import { agentLeg, callerRaw, converse } from "./calls";
 import type { SimContext } from "./context";
-import type { SimAgent, SimCall, SimLeg } from "./model";
+import type { DeskPhone, LegParty, SimAgent, SimCall, SimLeg, SimQueue } from "./model";
 import { pickAgent } from "./routing";
 
 /**
@@ -11,6 +11,13 @@ import { pickAgent } from "./routing";
  * presenting the queue's number. The originating channel is the agent's, so it is the
  * call's id and its linkedid. The customer answers, lets it ring out, or is busy, in
  * proportions like those outbound diallers report for callbacks to people who just rang.
+ *
+ * Supervisor first: the same, with the Originate to the supervisor's own desk phone
+ * (`PJSIP/<extension>`), which the supervisor picks up after a short ring (they asked for
+ * the call a moment ago). The legs name the supervisor as the party, as a PBX names the
+ * device that answered; a desk phone is a member of no queue, so the supervisor gets no
+ * agent state events and no agent's state changes. A desk phone already on a callback is
+ * busy, as a phone without call waiting is.
  *
  * Neither queued nor leaving a queue, the call has no queue outcome, so it is in no queue
  * KPI (docs/kpis.md); the agent's time on it is busy time, like any call's.
@@ -23,13 +30,35 @@ const ANSWER_AFTER_MS = [4_000, 20_000] as const;
 const NO_ANSWER_AFTER_MS = 30_000;
 /** The network's busy signal comes back within a couple of seconds. */
 const BUSY_AFTER_MS = 2_000;
+/** The supervisor who just clicked "Call back myself" picks up within a few rings' seconds. */
+const SUPERVISOR_ANSWERS_AFTER_MS = [2_000, 5_000] as const;
 
 export function originateCallback(ctx: SimContext, command: CallbackCommand): CallbackResult {
   const queue = ctx.queuesById.get(command.queueId);
   if (!queue) throw new CommandFailed("no_such_queue", `no queue "${command.queueId}" on this PBX`);
+  if (command.first === "supervisor") {
+    const desk = deskPhone(ctx, command.supervisor);
+    const leg = ringFirst(ctx, queue, command, desk);
+    ctx.at(ctx.t + Math.round(ctx.rng.uniform(...SUPERVISOR_ANSWERS_AFTER_MS)), () => dialCustomer(ctx, leg, desk, desk.hangUp));
+    return { callId: leg.call.id };
+  }
   const agent = command.agentId === undefined ? pickAgent(ctx.agents, queue.config.skill) : named(ctx, command.agentId);
   if (!agent) throw new CommandFailed("busy", `no agent of ${queue.config.name} is ready to call back now`);
+  const leg = ringFirst(ctx, queue, command, agent);
+  leg.agent = agent;
+  agent.ringing = leg;
+  ctx.at(ctx.t + Math.min(ctx.samplers.ring(ctx.rng), ctx.ringTimeoutMs), () => {
+    agent.ringing = null;
+    // A break's end timer must not make the agent ready in mid-call; settle() decides once it ends.
+    agent.timerToken++;
+    transition(ctx, agent, { type: "agent.busy", leg });
+    dialCustomer(ctx, leg, agent, () => ctx.agentFreed(agent));
+  });
+  return { callId: leg.call.id, agentId: agent.roster.id };
+}
 
+/** The new call, offered outbound, and the first phone ringing: its channel is the call's. */
+function ringFirst(ctx: SimContext, queue: SimQueue, command: CallbackCommand, party: LegParty): SimLeg {
   const id = ctx.newChannelId();
   const call: SimCall = { id, offeredAt: ctx.t, legCount: 1, transfers: 0, callbackOf: command.callbackOf };
   const leg: SimLeg = {
@@ -44,12 +73,11 @@ export function originateCallback(ctx: SimContext, command: CallbackCommand): Ca
     ringStartedAt: ctx.t,
     agentChannelId: id,
     timeoutPending: false,
-    agent,
+    agent: null,
     answeredAt: 0,
     holdMs: 0,
     holdCount: 0,
   };
-  agent.ringing = leg;
   ctx.emit({
     ...ctx.header(),
     type: "call.offered",
@@ -58,9 +86,8 @@ export function originateCallback(ctx: SimContext, command: CallbackCommand): Ca
     data: { from: queue.config.ddi, to: command.number, direction: "outbound", channelId: id, ...(command.callbackOf ? { callbackOf: command.callbackOf } : {}) },
     raw: callerRaw(call),
   });
-  ctx.emit({ ...ctx.header(), ...agentLeg(leg, agent), type: "call.delivered", data: { agentChannelId: id, attempt: 1 } });
-  ctx.at(ctx.t + Math.min(ctx.samplers.ring(ctx.rng), ctx.ringTimeoutMs), () => dialCustomer(ctx, leg, agent));
-  return { callId: id, agentId: agent.roster.id };
+  ctx.emit({ ...ctx.header(), ...agentLeg(leg, party), type: "call.delivered", data: { agentChannelId: id, attempt: 1 } });
+  return leg;
 }
 
 /** An agent asked for by name: logged on and free of calls (a pause does not stop a callback, as QueuePause does not stop Originate). */
@@ -75,12 +102,20 @@ function named(ctx: SimContext, agentId: string): SimAgent {
   return agent;
 }
 
-/** The agent picked up: they are busy from now on, and the customer's phone rings. */
-function dialCustomer(ctx: SimContext, leg: SimLeg, agent: SimAgent): void {
-  agent.ringing = null;
-  // A break's end timer must not make the agent ready in mid-call; settle() decides once it ends.
-  agent.timerToken++;
-  transition(ctx, agent, { type: "agent.busy", leg });
+/** Desk phones on a callback now, per simulation: a second one to the same extension is busy. */
+const deskPhonesInUse = new WeakMap<SimContext, Set<string>>();
+
+function deskPhone(ctx: SimContext, supervisor: CallbackSupervisor): DeskPhone {
+  let inUse = deskPhonesInUse.get(ctx);
+  if (!inUse) deskPhonesInUse.set(ctx, (inUse = new Set()));
+  const set = inUse;
+  if (set.has(supervisor.extension)) throw new CommandFailed("busy", `extension ${supervisor.extension} is on a call`);
+  set.add(supervisor.extension);
+  return { roster: { id: supervisor.id, interface: `PJSIP/${supervisor.extension}` }, hangUp: () => void set.delete(supervisor.extension) };
+}
+
+/** The first phone was picked up: the customer's phone rings. `unanswered`: what frees the first party when the customer never comes. */
+function dialCustomer(ctx: SimContext, leg: SimLeg, party: LegParty, unanswered: () => void): void {
   const dialledAt = ctx.t;
   const draw = ctx.rng.next();
   if (draw < P_ANSWERED) {
@@ -89,11 +124,11 @@ function dialCustomer(ctx: SimContext, leg: SimLeg, agent: SimAgent): void {
       leg.answeredAt = ctx.t;
       ctx.emit({
         ...ctx.header(),
-        ...agentLeg(leg, agent),
+        ...agentLeg(leg, party),
         type: "call.established",
         data: { waitMs: ctx.t - leg.queuedAt, ringMs: ctx.t - dialledAt, agentChannelId: leg.agentChannelId },
       });
-      converse(ctx, leg, agent, false);
+      converse(ctx, leg, party, false);
     });
     return;
   }
@@ -101,6 +136,6 @@ function dialCustomer(ctx: SimContext, leg: SimLeg, agent: SimAgent): void {
   ctx.at(ctx.t + (cause === "busy" ? BUSY_AFTER_MS : NO_ANSWER_AFTER_MS), () => {
     leg.status = "done";
     ctx.emit({ ...ctx.header(), type: "call.failed", callId: leg.call.id, data: { cause }, raw: callerRaw(leg.call) });
-    ctx.agentFreed(agent);
+    unanswered();
   });
 }

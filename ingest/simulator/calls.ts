@@ -1,7 +1,7 @@
 import { missedRing, transition, wrapUp } from "./agents";
 import type { SimContext } from "./context";
 import { planConversation, type ConversationPlan, type Outcome } from "./conversation";
-import type { SimAgent, SimCall, SimLeg, SimQueue } from "./model";
+import { isDeskPhone, type LegParty, type SimAgent, type SimCall, type SimLeg, type SimQueue } from "./model";
 import { callerNumber } from "./numbers";
 import { startRecording, stopRecording } from "./recording";
 import { pickAgent, pickCaller, positionOf, removeFromQueue } from "./routing";
@@ -17,7 +17,7 @@ export function callerRaw(call: SimCall): Record<string, string> {
   return { uniqueid: call.id, linkedid: call.id };
 }
 
-export function agentLeg(leg: SimLeg, agent: SimAgent) {
+export function agentLeg(leg: SimLeg, agent: LegParty) {
   return {
     callId: leg.call.id,
     queueId: leg.queue.config.id,
@@ -146,9 +146,10 @@ function answer(ctx: SimContext, leg: SimLeg, agent: SimAgent): void {
 
 /**
  * The connected leg's conversation (talk, holds, maybe a transfer), recorded and
- * open to monitoring, then its end; the agent is already busy on it.
+ * open to monitoring, then its end; the agent is already busy on it (or it is a
+ * supervisor's desk phone, which has no agent state).
  */
-export function converse(ctx: SimContext, leg: SimLeg, agent: SimAgent, transfers: boolean): void {
+export function converse(ctx: SimContext, leg: SimLeg, agent: LegParty, transfers: boolean): void {
   const ids = agentLeg(leg, agent);
   const p = ctx.probabilities;
   const plan = planConversation(ctx.rng, {
@@ -169,7 +170,7 @@ export function converse(ctx: SimContext, leg: SimLeg, agent: SimAgent, transfer
   runStep(ctx, leg, agent, plan, 0);
 }
 
-function runStep(ctx: SimContext, leg: SimLeg, agent: SimAgent, plan: ConversationPlan, i: number): void {
+function runStep(ctx: SimContext, leg: SimLeg, agent: LegParty, plan: ConversationPlan, i: number): void {
   const step = plan.steps[i];
   if (step === undefined) return finish(ctx, leg, agent, plan.outcome);
   if (step.kind === "talk") {
@@ -179,7 +180,7 @@ function runStep(ctx: SimContext, leg: SimLeg, agent: SimAgent, plan: Conversati
   hold(ctx, leg, agent, step.ms, () => runStep(ctx, leg, agent, plan, i + 1));
 }
 
-function hold(ctx: SimContext, leg: SimLeg, agent: SimAgent, ms: number, then: () => void): void {
+function hold(ctx: SimContext, leg: SimLeg, agent: LegParty, ms: number, then: () => void): void {
   const start = ctx.t;
   ctx.emit({ ...ctx.header(), ...agentLeg(leg, agent), type: "call.held", data: {} });
   ctx.at(start + ms, () => {
@@ -191,11 +192,11 @@ function hold(ctx: SimContext, leg: SimLeg, agent: SimAgent, ms: number, then: (
   });
 }
 
-function finish(ctx: SimContext, leg: SimLeg, agent: SimAgent, outcome: Outcome): void {
+function finish(ctx: SimContext, leg: SimLeg, agent: LegParty, outcome: Outcome): void {
   if (outcome.kind === "release") {
     clearAgentLeg(ctx, leg, agent, outcome.by, false);
     clearCall(ctx, leg.call, "normal");
-    return wrapUp(ctx, agent, leg);
+    return afterCall(ctx, agent, leg);
   }
   const transferNow = () => {
     ctx.emit({
@@ -210,10 +211,16 @@ function finish(ctx: SimContext, leg: SimLeg, agent: SimAgent, outcome: Outcome)
     // Validated config guarantees the target exists; clearing keeps the call consistent if not.
     if (target) enqueue(ctx, leg.call, target);
     else clearCall(ctx, leg.call, "transfer_failed");
-    wrapUp(ctx, agent, leg);
+    afterCall(ctx, agent, leg);
   };
   if (outcome.mode === "blind") transferNow();
   else hold(ctx, leg, agent, outcome.consultMs, transferNow);
+}
+
+/** An agent wraps up; a desk phone is simply free again. */
+function afterCall(ctx: SimContext, party: LegParty, leg: SimLeg): void {
+  if (isDeskPhone(party)) party.hangUp();
+  else wrapUp(ctx, party, leg);
 }
 
 /** Inbound legs only: the phrase bank's scripts are callers ringing in (a callback's would open wrongly). */
@@ -221,7 +228,7 @@ function recorded(ctx: SimContext, leg: SimLeg): boolean {
   return ctx.behaviours.recordings && !leg.call.callbackOf && leg.answeredAt >= ctx.recordFrom;
 }
 
-function clearAgentLeg(ctx: SimContext, leg: SimLeg, agent: SimAgent, releasedBy: "agent" | "caller" | "transfer", transferred: boolean): void {
+function clearAgentLeg(ctx: SimContext, leg: SimLeg, agent: LegParty, releasedBy: "agent" | "caller" | "transfer", transferred: boolean): void {
   leg.status = "done";
   ctx.emit({
     ...ctx.header(),

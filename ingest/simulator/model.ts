@@ -41,6 +41,22 @@ export interface SimAgent {
   requested: RequestedState | null;
 }
 
+/**
+ * A supervisor's own desk phone, rung first for a supervisor-first callback (callbacks.ts).
+ * Named on the call's legs as a PBX names a device (`roster.id` the supervisor's user id,
+ * `roster.interface` their extension's channel), but a member of no queue: it has no agent
+ * state, and nothing is offered to it. `hangUp` frees it for the next call.
+ */
+export interface DeskPhone {
+  readonly roster: { readonly id: string; readonly interface: string };
+  readonly hangUp: () => void;
+}
+
+/** Who takes a leg: an agent of the roster, or a supervisor's desk phone. */
+export type LegParty = SimAgent | DeskPhone;
+
+export const isDeskPhone = (party: LegParty): party is DeskPhone => "hangUp" in party;
+
 export type RequestedState = { state: "not_ready"; reasonCode: string } | { state: "logged_out" };
 
 export interface SimQueue {

@@ -59,6 +59,7 @@ export class SimulatedPbx implements PlatformAdapter {
     ...NO_CAPABILITIES,
     setAgentState: true,
     originateCallback: true,
+    callbackFirst: ["agent", "supervisor"],
     monitorModes: ["listen", "whisper", "barge"],
     monitorNotices: true,
   };

@@ -15,7 +15,8 @@ import { WorkerMetrics } from "../kafka/metrics";
  * at the same time: use the single-process mode instead (npm start with
  * KAFKA_BROKERS set), where the web server runs this consumer itself.
  *
- * Exit codes: 0 clean shutdown; 1 failed to start or crashed; 2 shutdown deadline missed.
+ * Exit codes: 0 clean shutdown; 1 failed to start; 2 shutdown deadline missed. A consumer crash
+ * is survived inside the process (start-consumer.ts): /readyz says 503 until it is back in its group.
  */
 const log = (line: string) => console.log(`${new Date().toISOString()} ${line}`);
 
@@ -70,10 +71,6 @@ async function main(): Promise<void> {
   worker.running = await startKafkaConsumer(ch, env, log, undefined, metrics);
   // Workers own the store's upkeep in the scaled shape (the web server only reads it).
   if (env.STORE_COMPACT_MINUTES > 0) startCompaction(ch, env.STORE_COMPACT_MINUTES * 60_000, log);
-  worker.running.crashed.catch((e: unknown) => {
-    log(`ingest: consumer crashed: ${(e as Error).message}`);
-    process.exit(1);
-  });
 }
 
 main().catch((e: unknown) => {

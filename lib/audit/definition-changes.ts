@@ -20,6 +20,9 @@ const settingsSchema = z.object({
   slThresholdS: z.number(),
   slVariant: z.string(),
   shortAbandonS: z.number(),
+  // Absent in changes audited before these settings existed: the defaults then applied.
+  shortAbandonRule: z.string().default("below"),
+  maxWaitS: z.number().default(0),
   definitionVersion: z.number(),
 });
 const detailsSchema = z.object({ actorName: z.string().optional(), before: settingsSchema, after: settingsSchema });

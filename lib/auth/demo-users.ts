@@ -8,6 +8,12 @@ import { ensurePrivateDir, PRIVATE_FILE_MODE } from "../store/data-dir";
 
 export type DemoSignIn = { username: string; password: string; role: Role };
 
+/**
+ * The demo's desk phones: the roles that monitor and call back get one, so that a "phone"
+ * platform (FreeSWITCH) rings someone and "Call back myself" works out of the box.
+ */
+export const DEMO_EXTENSIONS: Partial<Record<Role, string>> = { supervisor: "2001", admin: "2002" };
+
 export const demoUsersPath = (dataDir: string) => path.resolve(dataDir, "demo-users.json");
 export const demoSignInsPath = (dataDir: string) => path.resolve(dataDir, "demo-sign-ins.json");
 
@@ -34,6 +40,7 @@ export async function ensureDemoUsers(dataDir: string): Promise<DemoUsers> {
       username: s.username,
       name: `Demo ${s.role[0]?.toUpperCase()}${s.role.slice(1)}`,
       role: s.role,
+      ...(DEMO_EXTENSIONS[s.role] ? { extension: DEMO_EXTENSIONS[s.role] } : {}),
       passwordHash: await hashPassword(s.password),
     })),
   );

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { roleSchema, type Role } from "./roles";
 import { scopeSchema, type Scope } from "./scope";
 import { verifyPassword } from "./password";
+import { extensionSchema } from "@/lib/telephony/plain-word";
 
 /**
  * One entry of the users file. Without `passwordHash` the entry cannot sign in with
@@ -16,6 +17,8 @@ export const userRecordSchema = z.object({
   role: roleSchema,
   scope: scopeSchema.optional(),
   disabled: z.boolean().optional(),
+  /** Their own phone, which the PBX rings for monitoring on a "phone" platform and for supervisor-first callbacks. */
+  extension: extensionSchema.optional(),
   passwordHash: z.string().startsWith("scrypt$").optional(),
 });
 export const usersFileSchema = z.object({ users: z.array(userRecordSchema) });

@@ -16,11 +16,14 @@ import { SEGMENTS_SQL, segmentParams } from "@/lib/kpi/queries/segments-sql";
 
 const FILTER_SQL: Record<ContactFilter, string> = {
   all: "1",
+  with_outcome: "NOT is_open",
+  in_progress: "is_in_progress",
+  lost: "is_lost",
   answered: "is_answered",
   abandon: "is_abandoned",
   short_abandon: "is_short",
   long_abandon: "is_abandoned AND NOT is_short",
-  not_short_abandon: "NOT is_short",
+  not_short_abandon: "NOT is_open AND NOT is_short",
   timeout: "is_timeout",
   other_exit: "is_other",
   answered_within_sl: "is_answered AND is_within",
@@ -109,7 +112,7 @@ SELECT
   toUnixTimestamp64Milli(seg.exited_at) AS exitedAt,
   toUnixTimestamp64Milli(seg.answered_at) AS answeredAt,
   toUnixTimestamp64Milli(seg.cleared_at) AS clearedAt,
-  seg.outcome AS outcome,
+  multiIf(seg.is_lost, 'lost', seg.is_in_progress, 'in_progress', seg.outcome) AS outcome,
   seg.wait_ms AS waitMs,
   if(seg.is_handled, seg.pure_talk_ms, 0) AS talkMs,
   if(seg.is_handled, seg.hold_ms, 0) AS holdMs,
@@ -121,7 +124,9 @@ SELECT
   seg.is_within AS withinSl,
   seg.is_short AS shortAbandon,
   seg.sl_threshold_s AS slThresholdS,
-  seg.short_abandon_s AS shortAbandonS
+  seg.short_abandon_s AS shortAbandonS,
+  seg.short_abandon_rule AS shortAbandonRule,
+  seg.max_wait_s AS maxWaitS
 FROM (${SEGMENTS_SQL}) AS seg
 WHERE ${FILTER_SQL[filter]}${paging === "keyset" ? `\n  AND ${afterCursorSql(sort, direction)}` : ""}
 ORDER BY ${SORT_SQL[sort]} ${DIRECTION_SQL[direction]}, legId ASC
@@ -154,6 +159,8 @@ export const contactRowSchema = z.object({
   shortAbandon: sqlFlag,
   slThresholdS: sqlNumber,
   shortAbandonS: sqlNumber,
+  shortAbandonRule: z.string(),
+  maxWaitS: sqlNumber,
 });
 export type ContactRow = z.output<typeof contactRowSchema>;
 
@@ -169,7 +176,10 @@ export type ContactItem = {
   exitedAt: number;
   answeredAt: number | null;
   clearedAt: number | null;
-  /** Queue exit reason: answered, abandon, timeout, empty, key, transfer. */
+  /**
+   * Queue exit reason: answered, abandon, timeout, empty, key, transfer; or, with no exit
+   * stored, in_progress (within the queue's longest wait, maxWaitS) or lost (after it).
+   */
   outcome: string;
   waitMs: number;
   /** Handle-time parts (talk excludes hold); 0 unless handled. */
@@ -185,6 +195,10 @@ export type ContactItem = {
   shortAbandon: boolean;
   slThresholdS: number;
   shortAbandonS: number;
+  /** "below" or "at_or_below": whether a wait of exactly shortAbandonS is short. */
+  shortAbandonRule: string;
+  /** The queue's longest possible wait, after which a contact with no exit is lost. */
+  maxWaitS: number;
 };
 
 export type ContactPage = { total: number; limit: number; offset: number; items: ContactItem[] };

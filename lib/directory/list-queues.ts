@@ -12,6 +12,10 @@ export type QueueInfo = {
   slThresholdS: number;
   slVariant: string;
   shortAbandonS: number;
+  /** "below" or "at_or_below": whether a wait of exactly shortAbandonS is short. */
+  shortAbandonRule: string;
+  /** The queue's longest possible wait, seconds; 0 = not known (QUEUE_DEFAULTS.maxWaitS applies). */
+  maxWaitS: number;
   definitionVersion: number;
 };
 
@@ -20,7 +24,7 @@ export type QueueInfo = {
  * since `queues` is a ReplacingMergeTree). Server only: it needs the store.
  */
 const QUEUES_SQL = `
-SELECT queue_id, name, sl_threshold_s, sl_variant, short_abandon_s, definition_version
+SELECT queue_id, name, sl_threshold_s, sl_variant, short_abandon_s, short_abandon_rule, max_wait_s, definition_version
 FROM queues FINAL
 WHERE tenant_id = {tenantId:String}
 ORDER BY name, queue_id`;
@@ -31,6 +35,8 @@ const rowSchema = z.object({
   sl_threshold_s: sqlNumber,
   sl_variant: z.string(),
   short_abandon_s: sqlNumber,
+  short_abandon_rule: z.string(),
+  max_wait_s: sqlNumber,
   definition_version: sqlNumber,
 });
 
@@ -42,6 +48,8 @@ export async function listQueues(ch: ClickHouseClient, tenantId: string): Promis
     slThresholdS: r.sl_threshold_s,
     slVariant: r.sl_variant,
     shortAbandonS: r.short_abandon_s,
+    shortAbandonRule: r.short_abandon_rule,
+    maxWaitS: r.max_wait_s,
     definitionVersion: r.definition_version,
   }));
 }

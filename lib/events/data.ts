@@ -28,7 +28,9 @@ export function isAgentState(s: string): s is AgentState {
  * can file that part under the period the contact belongs to without looking the
  * segment up: every row of a segment then shares one time-ordered key.
  */
-const queuedAt = ms.describe("epoch ms when the segment (legId) entered the queue: its call.queue_exited time minus waitMs");
+const queuedAt = ms.describe(
+  "epoch ms when the segment (legId) entered the queue: its call.queued time (on call.queue_exited and call.established, where it may be left out, the event time minus waitMs stands in)",
+);
 
 /** What the agent was doing until this event: lets one event describe a whole interval. */
 export const previousStateSchema = z
@@ -75,7 +77,8 @@ export const dataSchemas = {
     ringMs: ms,
   }),
   "call.established": z.object({
-    waitMs: ms.describe("time in queue before answer; time - waitMs is the segment's queue entry, the same as its call.queue_exited time - waitMs"),
+    waitMs: ms.describe("time in queue before answer; without queuedAt, time - waitMs is the segment's queue entry, the same as its call.queue_exited time - waitMs"),
+    queuedAt: queuedAt.optional(),
     ringMs: ms.describe("ring time on the answering agent"),
     agentChannelId: shortText,
   }),
@@ -91,6 +94,8 @@ export const dataSchemas = {
   "call.queue_exited": z.object({
     reason: z.enum(QUEUE_EXIT_REASONS),
     waitMs: ms,
+    /** Producers whose wait figure need not match their call.queued time (queue_log) give the entry time itself. */
+    queuedAt: queuedAt.optional(),
     position: z.number().int().positive().optional(),
   }),
   "call.connection_cleared": z.object({

@@ -5,7 +5,8 @@ import { EVENT_EXAMPLES } from "./examples";
 /** What each event means, in the words of a PBX engineer; CSTA names where CSTA has one. */
 const MEANING: Record<EventType, string> = {
   "call.offered": "A call reached the platform (CSTA Offered). Starts the call; carries caller and dialled numbers and the caller leg's channel id.",
-  "call.queued": "The call entered a queue (CSTA Queued; queue_log ENTERQUEUE). Starts a contact segment (`legId`).",
+  "call.queued":
+    "The call entered a queue (CSTA Queued; queue_log ENTERQUEUE). Starts a contact segment (`legId`), offered from here on: until its call.queue_exited the contact is in progress, and lost once the queue's longest possible wait has passed (docs/kpis.md). The store files every row of the segment under this event's time, so the other events of the leg must name the same time: call.queue_exited and call.established as `data.queuedAt` (or, left out, their time minus `waitMs`), call.connection_cleared and `previous` as `queuedAt`.",
   "call.delivered": "An agent's phone is ringing with the call (CSTA Delivered).",
   "call.diverted":
     "The ring ended without an answer (CSTA Diverted): unanswered or refused, and the call went back to the queue (`ring_no_answer`, `busy`, `rejected`; queue_log RINGNOANSWER); the caller hung up during it (`abandoned`, their `call.queue_exited` follows); or the platform ended it (`system`: a restart). Every `call.delivered` ends in this or in `call.established`.",
@@ -91,5 +92,35 @@ export function renderEventsDoc(): string {
   for (const type of EVENT_TYPES) {
     lines.push(`### ${type}`, "", MEANING[type], "", "```json", JSON.stringify(EVENT_EXAMPLES[type], null, 2), "```", "");
   }
+  lines.push(...QUEUE_LOG_RULES);
   return lines.join("\n");
 }
+
+/** How Asterisk queue_log lines become these events at a real site's edges (ingest/queue-log). */
+const QUEUE_LOG_RULES = [
+  "## queue_log imports",
+  "",
+  "`npm run import:queue-log -- FILE... [--agents FILE]` (and `ASTERISK_QUEUE_LOG`) map Asterisk's queue_log",
+  "to the events above (ingest/queue-log/README.md has the line-by-line mapping). The rules at the edges:",
+  "",
+  "- **Queue entry.** A leg is filed under its ENTERQUEUE time, carried as `queuedAt` on every event of the leg;",
+  "  the wait is Asterisk's own figure (CONNECT's holdtime, ABANDON's waittime), which need not equal the exit",
+  "  time minus the ENTERQUEUE time. A caller whose exit line never comes stays offered, in progress, then lost.",
+  "- **Rotated logs.** Several files (globs in the file name, `.gz`) are one log: read in the order of their",
+  "  first line's time, with one call state across them, so a call spanning a rotation is whole. A line a later",
+  "  file repeats from an earlier one, where the two overlap in time, is read once; a file named twice is read",
+  "  once. Event ids come from the lines, so importing a file again stores nothing new: import a new rotation",
+  "  together with the file before it (`queue_log*`).",
+  "- **Agents.** Asterisk writes the member's interface on ADDMEMBER/REMOVEMEMBER (`SIP/1001`,",
+  "  `PJSIP/1001`, `Local/1001@from-queue/n`: agent `1001`) but its member name (`Sathish`) on call and",
+  "  PAUSE lines, unless `log_membername_as_agent=yes`. The importer first reads the whole log and pairs a",
+  "  name with the one interface that was a member of the line's queue every time the name appeared",
+  "  (pairs found free other names' candidates, until nothing changes); the name then maps to the",
+  "  interface's agent id. `--agents FILE` settles the rest: one `<agent field as written> = <agent id>`",
+  "  per line, `#` comments; it wins over what was learned. When names that never log on and interfaces",
+  "  that never take a call are both left, the import prints a warning naming them.",
+  "- **State time.** Until the log shows an agent logging on (a log starting mid-shift, or a name never",
+  "  paired), only its calls and wrap-ups are intervals: going ready or paused ends the call's interval and",
+  "  starts none, so no state time runs through a span the agent was not known to be logged on.",
+  "",
+];

@@ -8,6 +8,9 @@ import type { KpiCounts } from "@/lib/kpi/kpi-counts";
  */
 export const CONTACT_FILTERS = [
   "all",
+  "with_outcome",
+  "in_progress",
+  "lost",
   "answered",
   "abandon",
   "short_abandon",
@@ -37,6 +40,12 @@ export function contactFilterCount(filter: ContactFilter, c: Readonly<KpiCounts>
   switch (filter) {
     case "all":
       return c.offered;
+    case "with_outcome":
+      return c.offered - c.inProgress - c.lost;
+    case "in_progress":
+      return c.inProgress;
+    case "lost":
+      return c.lost;
     case "answered":
       return c.answered;
     case "abandon":
@@ -46,7 +55,7 @@ export function contactFilterCount(filter: ContactFilter, c: Readonly<KpiCounts>
     case "long_abandon":
       return c.abandoned - c.shortAbandoned;
     case "not_short_abandon":
-      return c.offered - c.shortAbandoned;
+      return c.offered - c.inProgress - c.lost - c.shortAbandoned;
     case "timeout":
       return c.timedOut;
     case "other_exit":
@@ -75,11 +84,14 @@ export function contactFilterCount(filter: ContactFilter, c: Readonly<KpiCounts>
 /** Plain-words names of the lists, for links and the contacts page's filter. */
 export const CONTACT_FILTER_LABELS: Record<ContactFilter, string> = {
   all: "All offered contacts",
+  with_outcome: "Offered contacts with an outcome",
+  in_progress: "In progress (no queue exit yet)",
+  lost: "Lost (no queue exit within the queue's longest wait)",
   answered: "Answered",
   abandon: "Abandoned",
   short_abandon: "Short abandons",
   long_abandon: "Abandoned, excluding short abandons",
-  not_short_abandon: "Offered, excluding short abandons",
+  not_short_abandon: "Offered with an outcome, excluding short abandons",
   timeout: "Timed out",
   other_exit: "Other queue exits",
   answered_within_sl: "Answered within the service-level threshold",

@@ -9,6 +9,8 @@ import type { CountName } from "./kpi-counts";
 
 export const KPI_IDS = [
   "offered",
+  "in_progress",
+  "lost",
   "answered",
   "abandoned",
   "short_abandoned",
@@ -40,12 +42,32 @@ export function isSlVariant(value: string): value is SlVariant {
   return (SL_VARIANTS as readonly string[]).includes(value);
 }
 
-/** Used for contacts whose queue has no row in `queues`; the same as the column defaults there. */
+/** Whether a wait exactly at the short-abandon threshold is short: "below" (wait < T) or "at_or_below" (wait <= T). */
+export const SHORT_ABANDON_RULES = ["below", "at_or_below"] as const;
+export type ShortAbandonRule = (typeof SHORT_ABANDON_RULES)[number];
+
+export function isShortAbandonRule(value: string): value is ShortAbandonRule {
+  return (SHORT_ABANDON_RULES as readonly string[]).includes(value);
+}
+
+/** Whether an abandon after `waitMs` is short in a queue with this threshold and rule (CONVENTIONS.short); the SQL twin is in segments-sql.ts. */
+export function isShortAbandonWait(waitMs: number, thresholdS: number, rule: string = QUEUE_DEFAULTS.shortAbandonRule): boolean {
+  return rule === "at_or_below" ? waitMs <= thresholdS * 1000 : waitMs < thresholdS * 1000;
+}
+
+/**
+ * Used for contacts whose queue has no row in `queues`; the same as the column defaults there.
+ * maxWaitS applies also to queues whose own max_wait_s is 0 (not known): an hour is longer
+ * than any queue timeout a site is likely to set, so a caller is called lost only when no
+ * real queue could still hold them.
+ */
 export const QUEUE_DEFAULTS = {
   slThresholdS: 20,
   shortAbandonS: 5,
+  shortAbandonRule: "below",
+  maxWaitS: 3600,
   slVariant: "answered_within_over_answered",
-} as const satisfies { slThresholdS: number; shortAbandonS: number; slVariant: SlVariant };
+} as const satisfies { slThresholdS: number; shortAbandonS: number; shortAbandonRule: ShortAbandonRule; maxWaitS: number; slVariant: SlVariant };
 
 export type KpiUnit = "count" | "ratio" | "ms";
 
@@ -74,9 +96,12 @@ export type KpiDefinition = {
 /** Conventions stated in the formula texts, so users read exactly what is counted. */
 export const CONVENTIONS = {
   period: "A contact belongs to the period and interval in which it entered the queue (queued_at in [from, to)).",
-  offered: "Offered = contacts that entered the queue in the period.",
+  offered: "Offered = contacts that entered the queue in the period, whether they have left it yet or not.",
+  open: "A contact with no queue exit yet is in progress; once its queue's longest possible wait (the queue's max_wait_s, default 3600 s) has passed with no exit stored, it is lost (its exit line never came: a crash or a truncated log). Both are offered and in no outcome.",
+  decided: "Contacts with an outcome = offered - in progress - lost: a rate over outcomes leaves out the contacts whose outcome is not known.",
   within: '"Within T" means wait_ms <= T × 1000, T being the service-level threshold of the contact\'s own queue (default 20 s).',
-  short: "A short abandon is outcome 'abandon' with wait_ms < the queue's short_abandon_s × 1000 (default 5 s).",
+  short:
+    "A short abandon is outcome 'abandon' with wait_ms < the queue's short_abandon_s × 1000 (default 5 s), or wait_ms <= it when the queue's short_abandon_rule is 'at_or_below' (default 'below'; Asterisk logs whole seconds, so a wait of exactly the threshold is common).",
   handled: "Handled = answered contacts whose agent leg has cleared.",
   thresholds: "Thresholds are the queue's current settings at query time, so a definition change re-evaluates history too.",
   mixed:
@@ -88,7 +113,7 @@ export const CONVENTIONS = {
   restart:
     "A platform restart closes what was in progress at that instant (call.cleared cause 'pbx_restart'; the simulator does it on every start after a stop or a kill): a contact in conversation is handled, its talk (and any hold still open) ending at the restart, with no after-call work; a caller still waiting leaves with outcome 'system', counted as offered and in average and longest wait (its wait ends at the restart) but in no outcome KPI, like a queue-empty or key-press exit; agents are logged off at the restart, so their state time ends there and the downtime is in no state.",
   settings:
-    "Each queue's settings (service-level threshold, variant, short-abandon threshold) carry their own version, bumped on every change; a number shows the KPI definition's version and the settings versions of the queues it covers.",
+    "Each queue's settings (service-level threshold, variant, short-abandon threshold and rule, longest possible wait) carry their own version, bumped on every change; a number shows the KPI definition's version and the settings versions of the queues it covers.",
 } as const;
 
 const C = CONVENTIONS;
@@ -133,14 +158,14 @@ export const SL_VARIANT_DEFINITIONS: Record<SlVariant, SlVariantDefinition> = {
   },
   answered_abandoned_within_over_offered: {
     variant: "answered_abandoned_within_over_offered",
-    label: "(Answered + abandoned) within T / offered",
-    formula: "Service level = (answered within T + abandoned within T) / offered.",
+    label: "(Answered + abandoned) within T / offered with an outcome",
+    formula: "Service level = (answered within T + abandoned within T) / (offered - in progress - lost).",
     inputs: {
       kind: "ratio",
       numerator: { plus: ["answeredWithin", "abandonedWithin"] },
-      denominator: { plus: ["offered"] },
+      denominator: { plus: ["offered"], minus: ["inProgress", "lost"] },
     },
-    contacts: { numerator: "within_sl", denominator: "all" },
+    contacts: { numerator: "within_sl", denominator: "with_outcome" },
   },
 };
 
@@ -149,10 +174,28 @@ export const KPI_DEFINITIONS: Record<KpiId, KpiDefinition> = {
     id: "offered",
     label: "Offered",
     unit: "count",
-    version: 1,
-    formula: `${C.offered} ${C.period}`,
+    version: 2,
+    formula: `${C.offered} ${C.open} ${C.period}`,
     inputs: { kind: "count", value: "offered" },
     contacts: { numerator: "all" },
+  },
+  in_progress: {
+    id: "in_progress",
+    label: "In progress",
+    unit: "count",
+    version: 1,
+    formula: `Offered contacts still in the queue: no queue exit yet, and the queue's longest possible wait has not passed. ${C.open} ${C.period}`,
+    inputs: { kind: "count", value: "inProgress" },
+    contacts: { numerator: "in_progress" },
+  },
+  lost: {
+    id: "lost",
+    label: "Lost",
+    unit: "count",
+    version: 1,
+    formula: `Offered contacts with no queue exit after the queue's longest possible wait: the platform never said how they left. ${C.open} ${C.period}`,
+    inputs: { kind: "count", value: "lost" },
+    contacts: { numerator: "lost" },
   },
   answered: {
     id: "answered",
@@ -176,7 +219,7 @@ export const KPI_DEFINITIONS: Record<KpiId, KpiDefinition> = {
     id: "short_abandoned",
     label: "Short abandons",
     unit: "count",
-    version: 1,
+    version: 2,
     formula: `${C.short} ${C.thresholds} ${C.period}`,
     inputs: { kind: "count", value: "shortAbandoned" },
     contacts: { numerator: "short_abandon" },
@@ -194,21 +237,21 @@ export const KPI_DEFINITIONS: Record<KpiId, KpiDefinition> = {
     id: "abandon_rate",
     label: "Abandon rate",
     unit: "ratio",
-    version: 1,
-    formula: `Abandon rate = abandoned / offered, short abandons included. ${C.offered} ${C.period}`,
-    inputs: { kind: "ratio", numerator: { plus: ["abandoned"] }, denominator: { plus: ["offered"] } },
-    contacts: { numerator: "abandon", denominator: "all" },
+    version: 2,
+    formula: `Abandon rate = abandoned / (offered - in progress - lost), short abandons included. ${C.decided} ${C.open} ${C.period}`,
+    inputs: { kind: "ratio", numerator: { plus: ["abandoned"] }, denominator: { plus: ["offered"], minus: ["inProgress", "lost"] } },
+    contacts: { numerator: "abandon", denominator: "with_outcome" },
   },
   abandon_rate_excl_short: {
     id: "abandon_rate_excl_short",
     label: "Abandon rate (excluding short abandons)",
     unit: "ratio",
-    version: 1,
-    formula: `Abandon rate = (abandoned - short abandons) / (offered - short abandons). ${C.short} ${C.thresholds} ${C.period}`,
+    version: 2,
+    formula: `Abandon rate = (abandoned - short abandons) / (offered - in progress - lost - short abandons). ${C.short} ${C.decided} ${C.thresholds} ${C.period}`,
     inputs: {
       kind: "ratio",
       numerator: { plus: ["abandoned"], minus: ["shortAbandoned"] },
-      denominator: { plus: ["offered"], minus: ["shortAbandoned"] },
+      denominator: { plus: ["offered"], minus: ["inProgress", "lost", "shortAbandoned"] },
     },
     contacts: { numerator: "long_abandon", denominator: "not_short_abandon" },
   },
@@ -225,17 +268,17 @@ export const KPI_DEFINITIONS: Record<KpiId, KpiDefinition> = {
     id: "avg_wait",
     label: "Average wait",
     unit: "ms",
-    version: 1,
-    formula: `Average wait = sum of queue wait of all offered contacts (answered, abandoned, timed out or other exit) / offered. ${C.period}`,
-    inputs: { kind: "ratio", numerator: { plus: ["waitMsSum"] }, denominator: { plus: ["offered"] } },
-    contacts: { numerator: "all", denominator: "all" },
+    version: 2,
+    formula: `Average wait = sum of queue wait of the offered contacts with an outcome (answered, abandoned, timed out or other exit) / (offered - in progress - lost). A contact's wait is known once it leaves the queue. ${C.decided} ${C.period}`,
+    inputs: { kind: "ratio", numerator: { plus: ["waitMsSum"] }, denominator: { plus: ["offered"], minus: ["inProgress", "lost"] } },
+    contacts: { numerator: "with_outcome", denominator: "with_outcome" },
   },
   longest_wait: {
     id: "longest_wait",
     label: "Longest wait",
     unit: "ms",
     version: 1,
-    formula: `Longest queue wait of any offered contact, whatever its outcome. ${C.period}`,
+    formula: `Longest queue wait of any offered contact that has left the queue, whatever its outcome (a wait is known once the contact leaves). ${C.period}`,
     inputs: { kind: "max", value: "waitMsMax", over: "offered" },
     contacts: { numerator: "all" },
   },
@@ -243,8 +286,8 @@ export const KPI_DEFINITIONS: Record<KpiId, KpiDefinition> = {
     id: "service_level",
     label: "Service level",
     unit: "ratio",
-    version: 1,
-    formula: `Share of contacts reached within the threshold T, by the named variant: answered within T / answered; answered within T / (answered + abandoned); answered within T / (answered + abandoned - short abandons); (answered + abandoned) within T / offered. ${C.within} ${C.short} ${C.thresholds} ${C.mixed} ${C.period}`,
+    version: 2,
+    formula: `Share of contacts reached within the threshold T, by the named variant: answered within T / answered; answered within T / (answered + abandoned); answered within T / (answered + abandoned - short abandons); (answered + abandoned) within T / (offered - in progress - lost). ${C.within} ${C.short} ${C.thresholds} ${C.mixed} ${C.period}`,
     inputs: SL_VARIANT_DEFINITIONS[QUEUE_DEFAULTS.slVariant].inputs,
     contacts: SL_VARIANT_DEFINITIONS[QUEUE_DEFAULTS.slVariant].contacts,
   },

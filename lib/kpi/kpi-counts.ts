@@ -8,8 +8,12 @@
  * contributes max(talk_ms - hold_ms, 0).
  */
 export type KpiCounts = {
-  /** Contacts that entered the queue in the period. */
+  /** Contacts that entered the queue in the period, with an outcome or not. */
   offered: number;
+  /** Offered contacts with no outcome yet, within their queue's longest possible wait: still waiting. */
+  inProgress: number;
+  /** Offered contacts with no outcome after their queue's longest possible wait: the exit line was lost. */
+  lost: number;
   answered: number;
   /** Caller hung up while queued. */
   abandoned: number;
@@ -45,6 +49,8 @@ export type CountName = keyof KpiCounts;
 
 export const ZERO_COUNTS: Readonly<KpiCounts> = Object.freeze({
   offered: 0,
+  inProgress: 0,
+  lost: 0,
   answered: 0,
   abandoned: 0,
   shortAbandoned: 0,

@@ -1,4 +1,4 @@
-import { QUEUE_DEFAULTS, type SlVariant } from "@/lib/kpi/definitions";
+import { QUEUE_DEFAULTS, isShortAbandonWait, type SlVariant } from "@/lib/kpi/definitions";
 import { computeKpi } from "@/lib/kpi/formulas";
 import { ZERO_COUNTS } from "@/lib/kpi/kpi-counts";
 import type { FloorState, LiveAgent, LiveCall, QueueToday } from "./state";
@@ -7,7 +7,18 @@ import { thresholdsFor, type ThresholdSettings } from "./thresholds";
 import type { AgentCall, AgentCounts, AgentRow, CallRow, QueueCard, ViewMeta, WallboardView } from "./view-types";
 
 /** Names and KPI settings from the store's dimension tables; ids stand in for names not (yet) known. */
-export type QueueDefinition = { id: string; name: string; slThresholdS: number; slVariant: SlVariant; shortAbandonS: number };
+export type QueueDefinition = {
+  id: string;
+  name: string;
+  slThresholdS: number;
+  slVariant: SlVariant;
+  shortAbandonS: number;
+  /** "below" (default) or "at_or_below": whether a wait of exactly shortAbandonS is short. */
+  shortAbandonRule?: string;
+};
+
+const shortAbandons = (today: QueueToday, def: QueueDefinition): number =>
+  today.abandonedWaits.filter((w) => isShortAbandonWait(w, def.shortAbandonS, def.shortAbandonRule)).length;
 export type Directory = {
   queues: ReadonlyMap<string, QueueDefinition>;
   agents: ReadonlyMap<string, { name: string; teamId: string | null }>;
@@ -25,9 +36,11 @@ function serviceLevel(today: QueueToday, def: QueueDefinition): QueueCard["servi
     abandoned: today.abandonedWaits.length,
     answeredWithin: today.answeredWaits.filter((w) => w <= withinMs).length,
     abandonedWithin: today.abandonedWaits.filter((w) => w <= withinMs).length,
-    shortAbandoned: today.abandonedWaits.filter((w) => w < def.shortAbandonS * 1000).length,
+    shortAbandoned: shortAbandons(today, def),
     timedOut: today.timedOut,
     otherExits: today.otherExits,
+    // Offered today and not yet out of the queue: no outcome to judge yet (CONVENTIONS.decided).
+    inProgress: Math.max(0, today.offered - today.answeredWaits.length - today.abandonedWaits.length - today.timedOut - today.otherExits),
   };
   const sl = computeKpi("service_level", counts, def.slVariant);
   return { value: sl.value, numerator: sl.numerator ?? 0, denominator: sl.denominator ?? 0, thresholdS: def.slThresholdS, variant: def.slVariant };
@@ -118,7 +131,7 @@ export function buildView(state: FloorState, dir: Directory, thresholds: Thresho
       offered: today.offered,
       answered: today.answeredWaits.length,
       abandoned: today.abandonedWaits.length,
-      shortAbandoned: today.abandonedWaits.filter((w) => w < def.shortAbandonS * 1000).length,
+      shortAbandoned: shortAbandons(today, def),
       timedOut: today.timedOut,
       serviceLevel: serviceLevel(today, def),
       thresholds: thresholdsFor(thresholds, id),

@@ -2,7 +2,7 @@ import type { ClickHouseClient } from "@clickhouse/client";
 import { z } from "zod";
 import { editRecord } from "@/lib/records/edit-record";
 import type { Versioned } from "@/lib/records/record-kind";
-import { SL_VARIANTS } from "@/lib/kpi/definitions";
+import { SHORT_ABANDON_RULES, SL_VARIANTS } from "@/lib/kpi/definitions";
 import { entityId } from "@/lib/kpi/inputs";
 import { QUEUE_DEFINITION_ACTION, QUEUE_DEFINITION_RECORD, type QueueSettings } from "./queue-definition-record";
 import { QUEUE_DEFINITION_LIMITS } from "./limits";
@@ -23,6 +23,10 @@ export const queueDefinitionChangeSchema = z.object({
   slThresholdS: z.number().int().min(QUEUE_DEFINITION_LIMITS.slThresholdS.min).max(QUEUE_DEFINITION_LIMITS.slThresholdS.max),
   slVariant: z.enum(SL_VARIANTS),
   shortAbandonS: z.number().int().min(QUEUE_DEFINITION_LIMITS.shortAbandonS.min).max(QUEUE_DEFINITION_LIMITS.shortAbandonS.max),
+  /** Whether a wait of exactly shortAbandonS is short; absent keeps the queue's current rule. */
+  shortAbandonRule: z.enum(SHORT_ABANDON_RULES).optional(),
+  /** The queue's longest possible wait in seconds (0 = not known, the default applies); absent keeps the current one. */
+  maxWaitS: z.number().int().min(QUEUE_DEFINITION_LIMITS.maxWaitS.min).max(QUEUE_DEFINITION_LIMITS.maxWaitS.max).optional(),
   /** The version the editor saw; a later one means someone else changed it meanwhile. */
   expectedVersion: z.number().int().min(0).optional(),
 });
@@ -42,6 +46,8 @@ export type QueueDefinition = {
   slThresholdS: number;
   slVariant: string;
   shortAbandonS: number;
+  shortAbandonRule: string;
+  maxWaitS: number;
   definitionVersion: number;
   updatedAt: number;
 };
@@ -57,13 +63,20 @@ const toDefinition = (queueId: string, v: Versioned<QueueSettings>): QueueDefini
 
 export async function updateQueueDefinition(ch: ClickHouseClient, input: UpdateQueueDefinitionInput): Promise<QueueDefinitionUpdate> {
   const p = updateQueueDefinitionInputSchema.parse(input);
-  const { slThresholdS, slVariant, shortAbandonS, expectedVersion } = p.change;
+  const { slThresholdS, slVariant, shortAbandonS, shortAbandonRule, maxWaitS, expectedVersion } = p.change;
   const r = await editRecord(ch, QUEUE_DEFINITION_RECORD, {
     tenantId: p.tenantId,
     recordId: p.queueId,
     expectedVersion,
     actor: p.actor,
-    change: (current) => ({ ...current, slThresholdS, slVariant, shortAbandonS }),
+    change: (current) => ({
+      ...current,
+      slThresholdS,
+      slVariant,
+      shortAbandonS,
+      shortAbandonRule: shortAbandonRule ?? current.shortAbandonRule,
+      maxWaitS: maxWaitS ?? current.maxWaitS,
+    }),
   });
   return { changed: r.changed, before: toDefinition(p.queueId, r.before), after: toDefinition(p.queueId, r.after) };
 }

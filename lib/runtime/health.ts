@@ -11,6 +11,7 @@ export type Health = {
   backfill: RuntimeStatus["backfill"];
   live: RuntimeStatus["live"];
   ingest: RuntimeStatus["ingest"];
+  kafka: RuntimeStatus["kafka"];
   /** The speech recogniser: "not_installed" when there is none (the product works on without transcripts of real recordings). */
   speech: RuntimeStatus["speech"];
   /** Event times against this server's clock (clock-health.ts); a problem here leaves `ok` alone. */
@@ -55,6 +56,7 @@ export async function checkHealth(ch: ClickHouseClient | undefined, opts: { maxF
     backfill: status.backfill,
     live: status.live,
     ingest: status.ingest,
+    kafka: status.kafka,
     speech: status.speech,
     clock,
     uptimeSeconds: Math.round((Date.now() - status.startedAt) / 1000),

@@ -16,6 +16,11 @@ export type RuntimeStatus = {
   backfill: BackfillStatus;
   live: { state: "off" | "running"; since?: number };
   ingest: { inserted: number; deadLettered: number; alreadyStored: number; lastEventTime: number; lastError?: string };
+  /**
+   * This process's Kafka consumer-group member (single-process mode; ingest/kafka/membership.ts):
+   * "rejoining" with its start and cause is a gap in ingestion (a rebalance, an eviction, a crash survived).
+   */
+  kafka: { state: "off" | "starting" | "consuming" | "rejoining"; since?: number; rejoins: number; restarts: number; cause?: string };
   /** The speech workers (lib/speech): "not_installed" says there is no recogniser; "off" with SPEECH_WORKERS=0. */
   speech: { state: string; detail: string; workers: number; restarts: number };
 };
@@ -32,6 +37,7 @@ export function initialRuntimeStatus(): RuntimeStatus {
     backfill: { state: "idle" },
     live: { state: "off" },
     ingest: { inserted: 0, deadLettered: 0, alreadyStored: 0, lastEventTime: 0 },
+    kafka: { state: "off", rejoins: 0, restarts: 0 },
     speech: { state: "off", detail: "not started", workers: 0, restarts: 0 },
   };
 }

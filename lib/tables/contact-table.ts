@@ -10,10 +10,20 @@ export const OUTCOME_LABELS: Record<string, string> = {
   empty: "Queue empty",
   key: "Left on key press",
   transfer: "Transferred out",
+  in_progress: "In progress",
+  lost: "Lost",
   system: "Dropped by a platform restart",
 };
 
 export const outcomeLabel = (o: string): string => OUTCOME_LABELS[o] ?? o;
+
+const isOpen = (c: ContactItem): boolean => c.outcome === "in_progress" || c.outcome === "lost";
+
+/** The outcome in words; a lost contact says why it is called lost. */
+export function contactOutcome(c: ContactItem): string {
+  if (c.outcome === "lost") return `Lost: no queue exit within ${c.maxWaitS} s, the queue's longest possible wait (exit line missing)`;
+  return outcomeLabel(c.outcome);
+}
 
 /**
  * The contacts list's columns. The list is sorted by the store (it is paginated),
@@ -24,8 +34,9 @@ export const CONTACT_COLUMNS: readonly (Column<ContactItem> & { sort?: ContactSo
   { id: "caller", header: "Caller", kind: "text", value: (c) => c.caller || null },
   { id: "queue_id", sort: "queue_id", header: "Queue", kind: "text", value: (c) => c.queueId },
   { id: "agent_id", sort: "agent_id", header: "Agent", kind: "text", value: (c) => c.agentId || null },
-  { id: "outcome", sort: "outcome", header: "Outcome", kind: "text", value: (c) => outcomeLabel(c.outcome) },
-  { id: "wait_ms", sort: "wait_ms", header: "Wait", kind: "duration", value: (c) => c.waitMs },
+  { id: "outcome", sort: "outcome", header: "Outcome", kind: "text", value: contactOutcome },
+  // A contact still in the queue (or lost) has no known wait yet.
+  { id: "wait_ms", sort: "wait_ms", header: "Wait", kind: "duration", value: (c) => (isOpen(c) ? null : c.waitMs) },
   { id: "talk_ms", sort: "talk_ms", header: "Talk", kind: "duration", value: (c) => (c.handled ? c.talkMs : null) },
   { id: "hold_ms", sort: "hold_ms", header: "Hold", kind: "duration", value: (c) => (c.handled ? c.holdMs : null) },
   { id: "acw_ms", sort: "acw_ms", header: "ACW", kind: "duration", value: (c) => (c.handled ? c.acwMs : null) },

@@ -1,3 +1,5 @@
+import type { CallbackFirst } from "./commands";
+
 /** How a supervisor joins a live call (docs/architecture.md, Live monitoring). */
 export type MonitorMode = "listen" | "whisper" | "barge";
 
@@ -24,6 +26,11 @@ export interface PlatformCapabilities {
   readonly monitorNotices: boolean;
   /** Place a call from an agent to a number (a callback). */
   readonly originateCallback: boolean;
+  /**
+   * Whose phone a callback may ring first (CallbackCommand.first): "agent", and "supervisor"
+   * where the platform can ring a supervisor's own extension. Empty without originateCallback.
+   */
+  readonly callbackFirst: readonly CallbackFirst[];
   /** Hand over its recordings (commands.fetchRecordings), for a product that cannot see the platform's disk. */
   readonly fetchRecording: boolean;
 }
@@ -34,5 +41,6 @@ export const NO_CAPABILITIES: PlatformCapabilities = Object.freeze({
   monitorNotices: false,
   setAgentState: false,
   originateCallback: false,
+  callbackFirst: Object.freeze([]),
   fetchRecording: false,
 });

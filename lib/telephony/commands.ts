@@ -57,24 +57,40 @@ export type AgentStateCommand = { agentId: string; state: "ready" } | { agentId:
  */
 export type AgentStateResult = { applied: "now" | "after_call" };
 
+/** Whose phone a callback rings before the customer's. */
+export type CallbackFirst = "agent" | "supervisor";
+
+/** The supervisor a supervisor-first callback rings: their own phone, by the extension kept with their user. */
+export type CallbackSupervisor = { id: string; name: string; extension: string };
+
 /**
- * A callback, agent first (as Asterisk's Originate to the agent's channel, then Dial to the
- * customer): the platform rings the agent and, once they answer, dials the number,
- * presenting the queue's number as caller ID.
+ * A callback. Agent first (the default; as Asterisk's Originate to the agent's channel, then
+ * Dial to the customer): the platform rings the agent and, once they answer, dials the
+ * number, presenting the queue's number as caller ID. Supervisor first: the same, ringing
+ * the supervisor's own phone (`supervisor.extension`) instead of an agent's, for a
+ * supervisor who calls the customer back themselves (`capabilities.callbackFirst`).
  */
 export type CallbackCommand = {
   /** What the platform dials: digits, with a leading + for an international number. */
   number: string;
   /** The queue whose caller is called back: its number is presented, and its agents may take it. */
   queueId: string;
-  /** The agent to ring first; without one, the queue's longest-idle ready agent. */
-  agentId?: string;
   /** The missed call this answers, carried on the new call's events. */
   callbackOf?: string;
-};
+} & (
+  | {
+      first?: "agent";
+      /** The agent to ring first; without one, the queue's longest-idle ready agent. */
+      agentId?: string;
+    }
+  | { first: "supervisor"; supervisor: CallbackSupervisor }
+);
 
-/** The new call, placed: its outcome (answered, no answer, busy) follows as the platform's events. */
-export type CallbackResult = { callId: string; agentId: string };
+/**
+ * The new call, placed: its outcome (answered, no answer, busy) follows as the platform's
+ * events. `agentId`: the agent rung first; absent when the supervisor was.
+ */
+export type CallbackResult = { callId: string; agentId?: string };
 
 export interface PlatformCommands {
   setAgentState?(command: AgentStateCommand, signal: AbortSignal): Promise<AgentStateResult>;

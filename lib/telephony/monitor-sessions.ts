@@ -1,7 +1,7 @@
 import type { Actor } from "@/lib/audit/write-audit";
 import type { CallPolicy } from "@/lib/monitoring-policy/call-policy";
 import { policyRefusal } from "@/lib/monitoring-policy/policy";
-import { Forbidden, NotFound } from "@/lib/errors/domain-errors";
+import { Conflict, Forbidden, NotFound } from "@/lib/errors/domain-errors";
 import type { MonitorMode } from "./capabilities";
 import { runAudited } from "./audited-command";
 import { CommandFailed } from "./commands";
@@ -54,6 +54,12 @@ export class MonitorSessions {
    * the call's agent from call to call until stopped.
    */
   async start(actor: MonitorActor, request: { callId: string; mode: MonitorMode; follow?: boolean }, access?: unknown): Promise<Supervision> {
+    const onPhone = this.deps.telephony().capabilities.monitorMedia === "phone";
+    // Before the platform is asked: it would otherwise ring nobody (or a phone the template makes up).
+    if (onPhone && !actor.extension)
+      throw new Conflict(
+        `${this.deps.telephony().name} rings the supervisor's own phone to monitor, and you have no phone extension: ask an admin to set one on the Users page`,
+      );
     const session = await this.join(actor, request.callId, request.mode, request.follow === true);
     const s = new Supervision(session.id, actor, this.deps.now(), request.follow ? session.agentId : null, access, session);
     this.held.set(s.id, s);
@@ -61,6 +67,8 @@ export class MonitorSessions {
     // A session nobody ever connected to (the page went away before its answer came) would
     // listen on, and follow an agent, with no one to hear it: once the start's token has
     // expired unused, it is stopped. A dropped connection has the relay's grace period instead.
+    // On a phone the supervisor is there already (they answered it), and the page opens no relay.
+    if (onPhone) return s;
     s.connectDeadline = setTimeout(() => {
       if (this.held.get(s.id) !== s || s.stats.connections > 0) return;
       this.stop(s.owner, s.id, "disconnected").catch((e: unknown) => console.error(`monitor: could not stop unconnected session ${s.id}`, e));
@@ -132,7 +140,8 @@ export class MonitorSessions {
         if (!t.commands.startMonitor) throw new CommandFailed("unsupported", `the telephony platform in use (${t.name}) cannot monitor calls`);
         const rule = await this.requireAllowed(callId, mode);
         const notices = rule ? { notifyAgent: rule.policy.notifyAgent, bargeTone: rule.policy.bargeTone } : undefined;
-        return t.commands.startMonitor({ callId, mode, supervisor: { id: actor.id, name: actor.name }, ...(notices ? { notices } : {}) }, signal);
+        const supervisor = { id: actor.id, name: actor.name, ...(actor.extension ? { extension: actor.extension } : {}) };
+        return t.commands.startMonitor({ callId, mode, supervisor, ...(notices ? { notices } : {}) }, signal);
       },
       (session) => ({ sessionId: session.id, ...(follow ? { following: session.agentId } : {}) }),
     );

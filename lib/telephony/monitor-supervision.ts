@@ -3,7 +3,8 @@ import type { MonitorMode } from "./capabilities";
 import { FRAME_MS, type MonitorEnd, type MonitorSession } from "./monitor";
 
 /** Who asked: the audit log's actor plus the sign-in session the relay's token is bound to. */
-export type MonitorActor = Actor & { sessionId: string };
+/** Who monitors: the audit log's actor, their sign-in, and their own phone (a "phone" platform rings it). */
+export type MonitorActor = Actor & { sessionId: string; extension?: string };
 
 /** What the relay counts on a session, shown in the owner's list (and read by the e2e tests). */
 export type RelayStats = { connections: number; framesSent: number; framesDropped: number; micFrames: number };

@@ -8,23 +8,37 @@ import { Conflict, Forbidden, OutOfScope } from "@/lib/errors/domain-errors";
 import { readCallCallbacks } from "@/lib/calls/call-callbacks";
 import { withKeyLock } from "@/lib/records/key-lock";
 import { auditedCommand } from "./audited-command";
-import type { CallbackResult } from "./commands";
-import { requireCommand } from "./registry";
+import { CommandFailed, type CallbackCommand, type CallbackFirst, type CallbackResult } from "./commands";
+import { getTelephony, requireCommand } from "./registry";
 
-export type CallbackRequest = { callId: string; missedAt: number; agentId?: string };
-export type PlacedCallback = CallbackResult & { number: string; queueId: string };
+/** `first`: whose phone rings before the customer's (default the agent's); "supervisor" rings the asking user's own extension. */
+export type CallbackRequest = { callId: string; missedAt: number; agentId?: string; first?: CallbackFirst };
+export type PlacedCallback = CallbackResult & { number: string; queueId: string; first: CallbackFirst };
+/** Who asks: the audit log's actor, and their own phone for a supervisor-first callback. */
+export type CallbackActor = Actor & { extension?: string };
 
 /**
  * A supervisor calls back a missed caller: the number and queue come from the store's
  * record of the missed call (in the caller's scope, like the list it was picked from),
- * the platform places the call agent first, and one audit row says who asked, for whom
- * and how the platform answered. The call's outcome arrives as the platform's events;
+ * the platform places the call agent first (or, asked, the supervisor's own phone first),
+ * and one audit row says who asked, for whom, whose phone rang first and how the platform
+ * answered. The call's outcome arrives as the platform's events;
  * the callback list reads it from there.
  */
-export async function placeCallback(ch: ClickHouseClient, tenantId: string, actor: Actor, access: ScopeAccess, request: CallbackRequest): Promise<PlacedCallback> {
+export async function placeCallback(
+  ch: ClickHouseClient,
+  tenantId: string,
+  actor: CallbackActor,
+  access: ScopeAccess,
+  request: CallbackRequest,
+): Promise<PlacedCallback> {
+  const bySupervisor = request.first === "supervisor";
+  if (bySupervisor && !actor.extension)
+    throw new Conflict("calling back yourself rings your own phone first, and you have no phone extension: ask an admin to set one on the Users page");
   const missed = await findMissedCall(ch, tenantId, request.callId, request.missedAt);
   if (!missed || !queueInScope(access, missed.queueId)) throw new OutOfScope();
-  if (access.teams !== null) {
+  // Supervisor first rings nobody of the floor: a team lead needs no agent of their own to name.
+  if (access.teams !== null && !bySupervisor) {
     // The platform would otherwise ring any free agent of the queue, in teams this supervisor does not lead.
     if (request.agentId === undefined)
       throw new Forbidden("name the agent to call back through (you see only some teams, and the queue's next free agent may be in another)");
@@ -66,24 +80,36 @@ const JUST_PLACED_MS = 60_000;
 async function originate(
   ch: ClickHouseClient,
   tenantId: string,
-  actor: Actor,
+  actor: CallbackActor,
   request: CallbackRequest,
   missed: { number: string; queueId: string },
 ): Promise<PlacedCallback> {
-  const command = { number: missed.number, queueId: missed.queueId, callbackOf: request.callId, ...(request.agentId ? { agentId: request.agentId } : {}) };
+  const first = request.first ?? "agent";
+  const base = { number: missed.number, queueId: missed.queueId, callbackOf: request.callId };
+  const command: CallbackCommand =
+    first === "supervisor"
+      ? { ...base, first, supervisor: { id: actor.id, name: actor.name, extension: actor.extension ?? "" } }
+      : { ...base, ...(request.agentId ? { agentId: request.agentId } : {}) };
+  // Who was rung first is the log's business: the agent named (or picked), or the supervisor's own phone.
+  const rungFirst = first === "supervisor" ? { first, extension: actor.extension } : { first, ...(request.agentId ? { agentId: request.agentId } : {}) };
   const audit = {
     tenantId,
     actor,
     action: "callback.placed",
     target: `call:${request.callId}`,
-    details: { number: missed.number, queueId: missed.queueId, ...(request.agentId ? { agentId: request.agentId } : {}) },
+    details: { number: missed.number, queueId: missed.queueId, ...rungFirst },
   };
   const placed = await auditedCommand(
     ch,
     audit,
     "placing a callback",
-    async (signal) => requireCommand("originateCallback")(command, signal),
-    (result) => ({ placedCallId: result.callId, placedAgentId: result.agentId }),
+    async (signal) => {
+      const t = getTelephony();
+      if (t.capabilities.originateCallback && !t.capabilities.callbackFirst.includes(first))
+        throw new CommandFailed("unsupported", `the telephony platform in use (${t.name}) cannot ring a ${first} first`);
+      return requireCommand("originateCallback")(command, signal);
+    },
+    (result) => ({ placedCallId: result.callId, ...(result.agentId ? { placedAgentId: result.agentId } : {}) }),
   );
-  return { ...placed, number: missed.number, queueId: missed.queueId };
+  return { ...placed, number: missed.number, queueId: missed.queueId, first };
 }

@@ -49,6 +49,9 @@ function readyAgent(h: ContractHarness): string {
   return ready[0][0];
 }
 
+/** The supervisor's desk phone in every harness (the fakes register it; the simulator rings any extension). */
+export const SUPERVISOR_EXTENSION = "2001";
+
 const ofCall = (h: ContractHarness, callId: string) => h.events().filter((e) => e.callId === callId && e.type.startsWith("call."));
 const ended = (events: readonly CtiEvent[]) => events.some((e) => e.type === "call.cleared" || e.type === "call.failed");
 
@@ -58,6 +61,33 @@ export function callbackContract(name: string, start: () => Promise<ContractHarn
       withHarness(start, async (h) => {
         expect(h.adapter.capabilities.originateCallback).toBe(typeof h.adapter.commands.originateCallback === "function");
         expect(h.adapter.capabilities.originateCallback).toBe(true);
+        expect(h.adapter.capabilities.callbackFirst).toContain("agent");
+      }));
+
+    it("rings the supervisor's own phone first where it declares it, naming the supervisor on the legs, and changes no agent's state", () =>
+      withHarness(start, async (h) => {
+        if (!h.adapter.capabilities.callbackFirst.includes("supervisor")) return;
+        const queueId = someQueue(h);
+        const supervisor = { id: "sam", name: "Sam Supervisor", extension: SUPERVISOR_EXTENSION };
+        const outcomes = new Set<string>();
+        for (let i = 0; i < 6; i++) {
+          const number = `+4420794601${10 + i}`;
+          const placed = await originate(h, { number, queueId, callbackOf: `missed-s${i}`, first: "supervisor", supervisor });
+          expect(placed.agentId).toBeUndefined();
+          // The desk phone is on this call until it ends: a second one to it is busy, as a phone without call waiting is.
+          await expect(originate(h, { number, queueId, first: "supervisor", supervisor })).rejects.toMatchObject({ code: "busy" });
+          await passUntil(h, () => ended(ofCall(h, placed.callId)), 3 * 3_600_000, 10_000);
+          const events = ofCall(h, placed.callId);
+          const offered = events.find((e): e is Extract<CtiEvent, { type: "call.offered" }> => e.type === "call.offered");
+          expect(offered?.data).toMatchObject({ direction: "outbound", to: number, callbackOf: `missed-s${i}` });
+          expect(events[1]?.type).toBe("call.delivered");
+          // Every leg event names the supervisor, never an agent, and no agent event is about this call.
+          expect(new Set(events.filter((e) => e.agentId !== undefined).map((e) => e.agentId))).toEqual(new Set(["sam"]));
+          expect(h.events().filter((e) => e.type.startsWith("agent.") && (e.agentId === "sam" || e.callId === placed.callId))).toEqual([]);
+          const last = events[events.length - 1];
+          outcomes.add(last?.type === "call.failed" ? last.data.cause : (last?.type ?? "none"));
+        }
+        expect(outcomes.has("call.cleared")).toBe(true);
       }));
 
     it("rings the agent first, then dials the customer with the queue's number, and reports how it ended", () =>

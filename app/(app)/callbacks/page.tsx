@@ -17,10 +17,13 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function CallbacksPage({ searchParams }: { searchParams: SearchParams }) {
   const sp = await searchParams;
   const user = await requirePageUser("dashboards", pathWithQuery("/callbacks", sp));
-  const canCall = can(user.role, "monitor") && getTelephony().capabilities.originateCallback;
+  const caps = getTelephony().capabilities;
+  // What the platform can ring first, for a role that acts on the floor; "myself" needs a phone of one's own.
+  const firsts = can(user.role, "monitor") && caps.originateCallback ? caps.callbackFirst : [];
+  const myPhone = firsts.includes("supervisor") && user.extension ? user.extension : null;
   return (
     <Suspense fallback={<DashboardSkeleton title="Callbacks" tiles={0} />}>
-      <CallbacksView initialTz={await requestTimeZone()} canCall={canCall} />
+      <CallbacksView initialTz={await requestTimeZone()} agentFirst={firsts.includes("agent")} myPhone={myPhone} />
     </Suspense>
   );
 }

@@ -14,5 +14,8 @@ export default async function WallboardPage({ searchParams }: { searchParams: Se
   const canSetAgentState = can(user.role, "monitor") && getTelephony().capabilities.setAgentState;
   // Listen / whisper / barge: the platform's modes for a role with `monitor` (the API checks the same on every request).
   const monitorModes = can(user.role, "monitor") ? getTelephony().capabilities.monitorModes : [];
-  return <Wallboard tv={tv} canEditThresholds={can(user.role, "admin")} canSetAgentState={canSetAgentState} monitorModes={monitorModes} />;
+  // On a "phone" platform the PBX rings the supervisor's own extension: the page says so instead of opening the microphone.
+  const monitorMedia =
+    getTelephony().capabilities.monitorMedia === "phone" ? { kind: "phone" as const, extension: user.extension ?? null } : { kind: "browser" as const };
+  return <Wallboard tv={tv} canEditThresholds={can(user.role, "admin")} canSetAgentState={canSetAgentState} monitorModes={monitorModes} monitorMedia={monitorMedia} />;
 }

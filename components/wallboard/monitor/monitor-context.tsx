@@ -5,7 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import { allowedModes } from "@/lib/monitoring-policy/policy";
 import { apiQueryOptions } from "@/lib/query-options/api-query";
 import type { MonitorMode } from "@/lib/telephony/capabilities";
-import { IDLE, MonitorController, type MonitorState } from "./monitor-controller";
+import { IDLE, MonitorController, type MonitorMedia, type MonitorState } from "./monitor-controller";
 
 /**
  * The page's one monitoring controller, and the modes this viewer may use on a queue's calls:
@@ -20,8 +20,9 @@ type MonitorContextValue = {
 
 const Context = createContext<MonitorContextValue>(null);
 
-export function MonitorProvider({ modes, children }: { modes: readonly MonitorMode[]; children: ReactNode }) {
-  const [controller] = useState(() => new MonitorController());
+/** `media`: where the supervisor hears the call (the platform's monitorMedia; on a phone, their extension). */
+export function MonitorProvider({ modes, media, children }: { modes: readonly MonitorMode[]; media?: MonitorMedia; children: ReactNode }) {
+  const [controller] = useState(() => new MonitorController(media));
   // Leaving the page leaves the call (the relay's grace period ends the session on the server).
   useEffect(() => () => controller.dispose(), [controller]);
   const policies = useQuery({ ...apiQueryOptions("/api/monitor/policy", {}), enabled: modes.length > 0, staleTime: 30_000, refetchInterval: 60_000 });

@@ -13,7 +13,15 @@ import { HEADSET_ADVICE, MonitorAudio, type MicProblem, type PlayerStats } from 
  * socket drops (the server keeps the session about 15 s), and stop. One call at a time:
  * starting another leaves the first. A small external store for React
  * (useSyncExternalStore); counters reach it at most four times a second.
+ *
+ * On a "phone" platform (capabilities.monitorMedia) the PBX rings the supervisor's own
+ * phone and the session carries no audio: the page opens neither the microphone nor the
+ * relay, and learns the session's mode and end by asking for the owner's sessions every
+ * couple of seconds (mode changes and stop go through the API as usual).
  */
+
+/** How the supervisor hears the call: in this page, or on their own phone (its extension, when they have one). */
+export type MonitorMedia = { kind: "browser" } | { kind: "phone"; extension: string | null };
 
 export type MonitorStatus = "idle" | "starting" | "connecting" | "live" | "reconnecting" | "ended" | "error";
 
@@ -52,6 +60,8 @@ export const IDLE: MonitorState = {
 /** How long the page keeps trying to reconnect: the server's grace period. */
 const RECONNECT_FOR_MS = 15_000;
 const PUBLISH_EVERY_MS = 250;
+/** On the phone: how often the page asks whether the session is still on, and in which mode. */
+export const PHONE_POLL_MS = 2_000;
 
 const ENDED: Record<string, string> = {
   stopped: "Monitoring stopped.",
@@ -71,6 +81,9 @@ export class MonitorController {
   private lostAt = 0;
   /** Bumped on every start and stop, so the answers of an older attempt change nothing. */
   private generation = 0;
+  private pollTimer?: ReturnType<typeof setInterval>;
+
+  constructor(readonly media: MonitorMedia = { kind: "browser" }) {}
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -83,6 +96,7 @@ export class MonitorController {
   async start(callId: string, mode: MonitorMode, follow?: { agentId: string }): Promise<void> {
     if (this.state.sessionId) await this.stop();
     const generation = ++this.generation;
+    if (this.media.kind === "phone") return this.startOnPhone(callId, mode, follow, generation);
     this.counters = { framesReceived: 0, micFramesSent: 0, player: null };
     this.audio = new MonitorAudio((s) => (this.counters.player = s));
     this.set({ ...IDLE, status: "starting", callId, mode, following: follow?.agentId ?? null });
@@ -96,6 +110,34 @@ export class MonitorController {
       await this.micFor(ticket.session.mode);
     } catch (e) {
       if (generation === this.generation) this.fail((e as Error).message);
+    }
+  }
+
+  /** The PBX rings the supervisor's phone while the start is on its way; answered, the session is live. */
+  private async startOnPhone(callId: string, mode: MonitorMode, follow: { agentId: string } | undefined, generation: number): Promise<void> {
+    this.set({ ...IDLE, status: "starting", callId, mode, following: follow?.agentId ?? null });
+    try {
+      const ticket = await apiSend<MonitorTicket>("POST", "/api/monitor/sessions", { callId, mode, ...(follow ? { follow: true } : {}) });
+      if (generation !== this.generation) return void this.leave(ticket.session.id);
+      const s = ticket.session;
+      this.set({ status: "live", sessionId: s.id, mode: s.mode, callId: s.callId, following: s.following });
+      this.pollTimer = setInterval(() => void this.pollPhone(s.id, generation), PHONE_POLL_MS);
+    } catch (e) {
+      if (generation === this.generation) this.fail((e as Error).message);
+    }
+  }
+
+  /** The session as the server holds it now: gone means it ended (the call ended, or the phone was hung up). */
+  private async pollPhone(sessionId: string, generation: number): Promise<void> {
+    try {
+      const res = await fetch("/api/monitor/sessions", { headers: { accept: "application/json" } });
+      if (!res.ok || generation !== this.generation) return;
+      const { sessions } = (await res.json()) as { sessions: MonitorSummary[] };
+      const s = sessions.find((x) => x.id === sessionId);
+      if (!s) return this.finish("Monitoring ended (the call ended, or your phone hung up).");
+      if (s.mode !== this.state.mode || s.callId !== this.state.callId) this.set({ mode: s.mode, callId: s.callId });
+    } catch {
+      // A missed answer: the next one will tell.
     }
   }
 
@@ -186,6 +228,7 @@ export class MonitorController {
   }
 
   private async micFor(mode: MonitorMode): Promise<void> {
+    // On the phone the supervisor speaks into it; no MonitorAudio was made.
     if (!this.audio) return;
     if (mode === "listen") {
       this.audio.stopMic();
@@ -220,6 +263,8 @@ export class MonitorController {
   private teardown(): void {
     clearInterval(this.publishTimer);
     this.publishTimer = undefined;
+    clearInterval(this.pollTimer);
+    this.pollTimer = undefined;
     const ws = this.socket;
     this.socket = undefined;
     ws?.close(1000, "monitoring stopped");

@@ -3,9 +3,16 @@
 import type { MonitorMode } from "@/lib/telephony/capabilities";
 import styles from "../wallboard.module.css";
 import { useMonitor } from "./monitor-context";
+import type { MonitorMedia } from "./monitor-controller";
 
 const VERB: Record<MonitorMode, string> = { listen: "Listen", whisper: "Whisper", barge: "Barge" };
 const DOING: Record<MonitorMode, string> = { listen: "Listening", whisper: "Whispering", barge: "Barging in" };
+
+/** While a start is on its way: the relay connecting, or on a "phone" platform the supervisor's own phone about to ring. */
+export function connectingText(media: MonitorMedia): string {
+  if (media.kind === "browser") return "Connecting…";
+  return media.extension ? `Your phone (${media.extension}) will ring…` : "Your phone will ring…";
+}
 
 /**
  * Listen / Whisper / Barge on a call in conversation, for a viewer with `monitor` on a
@@ -34,6 +41,7 @@ export function MonitorControls({ callId, queueId, what, agent }: { callId: stri
       data-testid="monitor-controls"
       data-monitor-status={mine ? state.status : "idle"}
       data-monitor-mode={active ? (state.mode ?? undefined) : undefined}
+      data-monitor-media={controller.media.kind}
       data-frames-received={mine ? state.framesReceived : undefined}
       data-mic-frames-sent={mine ? state.micFramesSent : undefined}
       data-connection-id={mine ? (state.connectionId ?? undefined) : undefined}
@@ -46,7 +54,7 @@ export function MonitorControls({ callId, queueId, what, agent }: { callId: stri
           {state.status !== "live"
             ? state.status === "reconnecting"
               ? "Reconnecting…"
-              : "Connecting…"
+              : connectingText(controller.media)
             : state.following && state.callId === null
               ? `Waiting for ${agent?.name ?? "the agent"}'s next call`
               : DOING[state.mode]}

@@ -25,10 +25,15 @@ const placeBody = z
     callId: z.string().trim().min(1, "name the missed call").max(128),
     missedAt: z.number().int().min(0).max(7_258_118_400_000),
     agentId: z.string().trim().min(1).max(128).optional(),
+    first: z.enum(["agent", "supervisor"], { error: 'first must be "agent" or "supervisor"' }).optional(),
   })
-  .strict();
+  .strict()
+  .refine((b) => !(b.first === "supervisor" && b.agentId !== undefined), {
+    message: "a supervisor-first callback rings your own phone: name no agent",
+    path: ["agentId"],
+  });
 
-/** Calls a missed caller back through the platform, agent first (docs/telephony.md, "Callbacks"). */
+/** Calls a missed caller back through the platform, agent first or the supervisor's own phone first (docs/telephony.md, "Callbacks"). */
 export const placeCallbackEndpoint = defineEndpoint({
   method: "POST",
   path: "/api/callbacks",
@@ -36,6 +41,8 @@ export const placeCallbackEndpoint = defineEndpoint({
   scope: { results: "the missed call's queue, and the agent's team when one is named, must be in scope (placeCallback checks both, 404 otherwise)" },
   params: z.object({}),
   body: placeBody,
-  bodyHint: '{"callId": "<the missed call>", "missedAt": <its queue exit, epoch ms>, "agentId": "<optional>"}',
-  run: async (ctx, _p, body) => placeCallback(ctx.ch, ctx.tenantId, actorOf(ctx), ctx.access, body),
+  bodyHint:
+    '{"callId": "<the missed call>", "missedAt": <its queue exit, epoch ms>, "agentId": "<optional>", "first": "agent" (default) | "supervisor" (your own phone first)}',
+  run: async (ctx, _p, body) =>
+    placeCallback(ctx.ch, ctx.tenantId, { ...actorOf(ctx), ...(ctx.user.extension ? { extension: ctx.user.extension } : {}) }, ctx.access, body),
 });

@@ -10,7 +10,7 @@ const sessionParams = z.object({ sessionId: z.string().min(1).max(80) });
 const ownSessions = "a session is its owner's: the service refuses anyone else (admins may stop one); the call's scope was checked at the start";
 
 function monitorActor(ctx: Pick<EndpointContext, "user" | "from">): MonitorActor {
-  return { ...actorOf(ctx), sessionId: ctx.user.sessionId ?? "" };
+  return { ...actorOf(ctx), sessionId: ctx.user.sessionId ?? "", ...(ctx.user.extension ? { extension: ctx.user.extension } : {}) };
 }
 
 export const startMonitorEndpoint = defineEndpoint({

@@ -16,7 +16,7 @@ export const PASSWORD_PROVIDER = "credentials";
  * - a single sign-on user keeps the role and scope the provider gave at sign-in,
  *   unless the users file has an override entry with the same id (one without a
  *   password), which replaces them (an entry without a scope means the whole
- *   centre) or, disabled, signs them out. A password user's entry never speaks for
+ *   centre) or, disabled, signs them out. The phone extension comes from the same entry. A password user's entry never speaks for
  *   a single sign-on user who happens to have the same id: the provider, not the
  *   person signing in, chooses that id, and it might be "admin".
  */
@@ -25,13 +25,18 @@ export function resolveUser(record: SessionRecord | undefined, entry: UserRecord
   const base = { id: record.userId, sessionId: record.sid };
   if (record.provider === PASSWORD_PROVIDER) {
     if (!entry || entry.disabled) return null;
-    return { ...base, name: entry.name, role: entry.role, ...(entry.scope ? { scope: entry.scope } : {}) };
+    return { ...base, name: entry.name, role: entry.role, ...(entry.scope ? { scope: entry.scope } : {}), ...phoneOf(entry) };
   }
   const override = entry && entry.passwordHash === undefined ? entry : undefined;
   if (override?.disabled) return null;
-  if (override) return { ...base, name: override.name, role: override.role, ...(override.scope ? { scope: override.scope } : {}) };
+  if (override) return { ...base, name: override.name, role: override.role, ...(override.scope ? { scope: override.scope } : {}), ...phoneOf(override) };
   if (!record.role) return null;
   return { ...base, name: record.name || record.userId, role: record.role, ...(record.scope ? { scope: record.scope } : {}) };
+}
+
+/** The user's phone extension, kept in the users file (a single sign-on user's through their override entry). */
+function phoneOf(entry: UserRecord): { extension?: string } {
+  return entry.extension ? { extension: entry.extension } : {};
 }
 
 /** The users-file entry with this id, if there is a users file. */

@@ -32,6 +32,7 @@ export async function createUser(ctx: UsersContext, input: NewUser): Promise<Use
     name: input.name,
     role: input.role,
     ...(input.scope ? { scope: input.scope } : {}),
+    ...(input.extension ? { extension: input.extension } : {}),
     ...(passwordHash ? { passwordHash } : {}),
   };
   return edit(ctx, input.expectedVersion, "user.create", input.username, passwordHash !== undefined, false, (users) => {
@@ -57,6 +58,10 @@ export async function updateUser(ctx: UsersContext, userId: string, change: User
     if (change.scope !== undefined) {
       if (change.scope === null) delete next.scope;
       else next.scope = change.scope;
+    }
+    if (change.extension !== undefined) {
+      if (change.extension === null) delete next.extension;
+      else next.extension = change.extension;
     }
     if (change.disabled !== undefined) {
       if (change.disabled) next.disabled = true;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { roleSchema } from "../roles";
 import { scopeSchema } from "../scope";
+import { extensionSchema } from "@/lib/telephony/plain-word";
 
 /** The version of the users file the admin's page shows (GET /api/admin/users). */
 const expectedVersion = z.string().min(1).max(128);
@@ -9,6 +10,8 @@ const password = z.string().min(12, "must be at least 12 characters").max(256);
 const name = z.string().trim().min(1).max(256);
 /** `null`: the whole centre. */
 const scope = scopeSchema.nullable();
+/** `null`: no phone of their own (monitoring on a "phone" platform and supervisor-first callbacks are refused them). */
+const extension = extensionSchema.nullable();
 
 export const newUserSchema = z
   .object({
@@ -22,6 +25,7 @@ export const newUserSchema = z
     name,
     role: roleSchema,
     scope: scope.optional(),
+    extension: extension.optional(),
     /** Left out: a single sign-on user's entry (it overrides their role and scope, or disables them). */
     password: password.optional(),
   })
@@ -34,6 +38,7 @@ export const userChangeSchema = z
     role: roleSchema.optional(),
     scope: scope.optional(),
     disabled: z.boolean().optional(),
+    extension: extension.optional(),
     password: password.optional(),
   })
   .strict();

@@ -7,6 +7,8 @@ import { sqlNumber } from "@/lib/store/query-rows";
  */
 export const COUNT_COLUMNS_SQL = `
   count() AS offered,
+  countIf(is_in_progress) AS inProgress,
+  countIf(is_lost) AS lost,
   countIf(is_answered) AS answered,
   countIf(is_abandoned) AS abandoned,
   countIf(is_short) AS shortAbandoned,
@@ -27,6 +29,8 @@ export const COUNT_COLUMNS_SQL = `
 
 export const contactCountsShape = {
   offered: sqlNumber,
+  inProgress: sqlNumber,
+  lost: sqlNumber,
   answered: sqlNumber,
   abandoned: sqlNumber,
   shortAbandoned: sqlNumber,
@@ -53,6 +57,8 @@ export function toKpiCounts(row: ContactCounts): KpiCounts {
   return {
     ...ZERO_COUNTS,
     offered: row.offered,
+    inProgress: row.inProgress,
+    lost: row.lost,
     answered: row.answered,
     abandoned: row.abandoned,
     shortAbandoned: row.shortAbandoned,

@@ -7,8 +7,10 @@ import { QUEUE_DEFAULTS } from "../definitions";
  * `contact_segments` is sorted by queue-entry time, so a period reads only its own
  * rows (a primary-key range). Partial rows of a segment (one per event kind) share
  * that key and are merged with FINAL; conditions on other columns apply after the
- * merge. A segment counts once its queue exit is stored (outcome set): until then
- * the caller is still waiting, or an event arrived early.
+ * merge. A segment counts from its queue entry (call.queued): without an outcome
+ * yet it is in progress, or lost once the queue's longest possible wait
+ * (max_wait_s, else the default) has passed at {nowMs} with no exit stored
+ * (CONVENTIONS.open).
  *
  * Queue settings come from the latest `queues` rows (FINAL), read once per query
  * as arrays and looked up with transform(): a queue without a row uses the
@@ -32,7 +34,7 @@ const PERIOD_SQL = `tenant_id = {tenantId:String}
 
 export const SEGMENTS_SQL = `
 WITH (
-  SELECT (groupArray(queue_id), groupArray(sl_threshold_s), groupArray(short_abandon_s))
+  SELECT (groupArray(queue_id), groupArray(sl_threshold_s), groupArray(short_abandon_s), groupArray(short_abandon_rule), groupArray(max_wait_s))
   FROM queues FINAL
   WHERE tenant_id = {tenantId:String}
 ) AS settings
@@ -54,11 +56,18 @@ SELECT
   acw_ms,
   toUInt32(transform(queue_id, settings.1, settings.2, {defaultSlThresholdS:UInt32})) AS sl_threshold_s,
   toUInt32(transform(queue_id, settings.1, settings.3, {defaultShortAbandonS:UInt32})) AS short_abandon_s,
+  toString(transform(queue_id, settings.1, settings.4, {defaultShortAbandonRule:String})) AS short_abandon_rule,
+  toUInt32(transform(queue_id, settings.1, settings.5, toUInt32(0))) AS queue_max_wait_s,
+  if(queue_max_wait_s = 0, {defaultMaxWaitS:UInt32}, queue_max_wait_s) AS max_wait_s,
+  outcome = '' AS is_open,
+  is_open AND toUnixTimestamp64Milli(queued_at) + toInt64(max_wait_s) * 1000 < {nowMs:Int64} AS is_lost,
+  is_open AND NOT is_lost AS is_in_progress,
   outcome = 'answered' AS is_answered,
   outcome = 'abandon' AS is_abandoned,
-  is_abandoned AND wait_ms < toUInt64(short_abandon_s) * 1000 AS is_short,
+  is_abandoned AND (wait_ms < toUInt64(short_abandon_s) * 1000
+    OR (short_abandon_rule = 'at_or_below' AND wait_ms = toUInt64(short_abandon_s) * 1000)) AS is_short,
   outcome = 'timeout' AS is_timeout,
-  outcome NOT IN ('answered', 'abandon', 'timeout') AS is_other,
+  outcome NOT IN ('', 'answered', 'abandon', 'timeout') AS is_other,
   wait_ms <= toUInt64(sl_threshold_s) * 1000 AS is_within,
   is_answered AND toUnixTimestamp64Milli(cleared_at) > 0 AS is_handled,
   is_handled AND hold_count > 0 AS is_held,
@@ -66,7 +75,6 @@ SELECT
   greatest(toInt64(talk_ms) - toInt64(hold_ms), 0) AS pure_talk_ms
 FROM contact_segments FINAL
 WHERE ${PERIOD_SQL}
-  AND outcome != ''
   AND (empty({queueIds:Array(String)}) OR has({queueIds:Array(String)}, queue_id))
   AND (empty({agentIds:Array(String)}) OR has({agentIds:Array(String)}, agent_id))
   AND (empty({teamIds:Array(String)}) OR agent_id IN (${TEAM_AGENTS_SQL}))`;
@@ -78,6 +86,8 @@ export type SegmentScope = {
   queueIds: readonly string[];
   agentIds?: readonly string[];
   teamIds?: readonly string[];
+  /** When the query looks (epoch ms): an open segment older than its queue's longest wait is lost. Default: now. */
+  now?: number;
 };
 
 export function segmentParams(scope: SegmentScope): Record<string, unknown> {
@@ -90,5 +100,8 @@ export function segmentParams(scope: SegmentScope): Record<string, unknown> {
     teamIds: [...(scope.teamIds ?? [])],
     defaultSlThresholdS: QUEUE_DEFAULTS.slThresholdS,
     defaultShortAbandonS: QUEUE_DEFAULTS.shortAbandonS,
+    defaultShortAbandonRule: QUEUE_DEFAULTS.shortAbandonRule,
+    defaultMaxWaitS: QUEUE_DEFAULTS.maxWaitS,
+    nowMs: scope.now ?? Date.now(),
   };
 }

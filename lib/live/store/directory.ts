@@ -21,6 +21,7 @@ export async function loadDirectory(ch: ClickHouseClient, tenantId: string): Pro
           slThresholdS: q.slThresholdS,
           slVariant: isSlVariant(q.slVariant) ? q.slVariant : QUEUE_DEFAULTS.slVariant,
           shortAbandonS: q.shortAbandonS,
+          shortAbandonRule: q.shortAbandonRule,
         },
       ]),
     ),

@@ -30,7 +30,9 @@ export type FakeLab = {
   stop(): Promise<void>;
 };
 
-export async function startFakeLab(o: Partial<Pick<FreeswitchAdapterOptions, "supervisorDialString" | "callbackDialString">> = {}): Promise<FakeLab> {
+export async function startFakeLab(
+  o: Partial<Pick<FreeswitchAdapterOptions, "supervisorDialString" | "callbackDialString" | "supervisorCallbackDialString">> = {},
+): Promise<FakeLab> {
   // Four agents, a caller every 40 s talking 90-150 s: about three agents on calls at any time, one ready.
   const sw = new FakeSwitch(START - 5 * 60_000, {
     queue: QUEUE,
@@ -58,6 +60,7 @@ export async function startFakeLab(o: Partial<Pick<FreeswitchAdapterOptions, "su
     connection: () => esl,
     findAgentLeg: async (callId) => connectedLegFrom(events().filter((e) => e.callId === callId)),
     callbackDialString: o.callbackDialString ?? "user/{agent} &bridge(sofia/gateway/pstn/{number})",
+    supervisorCallbackDialString: o.supervisorCallbackDialString ?? "user/{extension} &bridge(sofia/gateway/pstn/{number})",
     supervisorDialString: o.supervisorDialString ?? "user/{extension}",
     tenantId: "t1",
     source: "freeswitch://fake",

@@ -217,7 +217,9 @@ export class FakeSwitch {
     if (this.busy(ext)) return Promise.resolve("-ERR USER_BUSY\n");
     const ch = this.createChannel(vars.origination_uuid ?? this.uuid(), ext, vars);
     const agent = this.callcenter.agents.get(ext);
-    if (app === "bridge" && agent) this.callbackRinging(ch, agent, appArg);
+    // A callback rings an agent first, or a supervisor's own phone (cc_callback_supervisor names them, as the feed would).
+    const party = agent ? { name: agent.name, agent } : ch.vars.cc_callback_supervisor ? { name: ch.vars.cc_callback_supervisor } : undefined;
+    if (app === "bridge" && party) this.callbackRinging(ch, party, appArg);
     return new Promise((resolve) => {
       if (this.unanswered.has(ext)) {
         this.at(this.now + 30_000, () => {
@@ -231,7 +233,7 @@ export class FakeSwitch {
         this.answer(ch);
         resolve(`+OK ${ch.uuid}\n`);
         if (app === "eavesdrop") this.eavesdrop(ch, appArg);
-        else if (app === "bridge" && agent) this.callbackAnswered(ch, agent);
+        else if (app === "bridge" && party) this.callbackAnswered(ch, party);
       });
     });
   }
@@ -245,7 +247,7 @@ export class FakeSwitch {
     ch.eavesdrop = { target, read: ch.vars.eavesdrop_whisper_aleg === "true", write: ch.vars.eavesdrop_whisper_bleg === "true" };
   }
 
-  private callbackRinging(ch: Channel, agent: CcAgent, bridgeTo: string): void {
+  private callbackRinging(ch: Channel, party: CallbackParty, bridgeTo: string): void {
     const queueId = ch.vars.cc_queue ?? this.opts.queue;
     const to = bridgeTo.split("/").at(-1) ?? bridgeTo;
     const callbackOf = ch.vars.cc_callback_of;
@@ -255,19 +257,23 @@ export class FakeSwitch {
       queueId,
       data: { from: ch.vars.origination_caller_id_number ?? "queue", to, direction: "outbound", channelId: ch.uuid, ...(callbackOf ? { callbackOf } : {}) },
     });
-    this.emit({ type: "call.delivered", callId: ch.uuid, queueId, legId: `${ch.uuid}-cb`, agentId: agent.name, data: { agentChannelId: ch.uuid } });
+    this.emit({ type: "call.delivered", callId: ch.uuid, queueId, legId: `${ch.uuid}-cb`, agentId: party.name, data: { agentChannelId: ch.uuid } });
   }
 
-  /** The agent took the callback: bridge() dials the customer, who answers, is busy or lets it ring out, in turn. */
-  private callbackAnswered(ch: Channel, agent: CcAgent): void {
-    const base = { callId: ch.uuid, queueId: ch.vars.cc_queue ?? this.opts.queue, legId: `${ch.uuid}-cb`, agentId: agent.name };
+  /**
+   * The agent (or supervisor) took the callback: bridge() dials the customer, who answers, is busy or lets it ring
+   * out, in turn. Only an agent is a mod_callcenter member whose state changes.
+   */
+  private callbackAnswered(ch: Channel, party: CallbackParty): void {
+    const base = { callId: ch.uuid, queueId: ch.vars.cc_queue ?? this.opts.queue, legId: `${ch.uuid}-cb`, agentId: party.name };
     const startedAt = this.now;
-    this.callcenter.agentBusy(agent, base.callId);
+    const agent = party.agent;
+    if (agent) this.callcenter.agentBusy(agent, base.callId);
     const outcome = ["answered", "busy", "answered", "no_answer"][this.callbacks++ % 4];
     const end = (cause?: string) => {
       this.hangup(ch.uuid);
       if (cause) this.emit({ type: "call.failed", callId: base.callId, data: { cause } });
-      this.callcenter.agentFree(agent);
+      if (agent) this.callcenter.agentFree(agent);
     };
     if (outcome === "answered") {
       this.at(this.now + 5_000, () => {
@@ -287,3 +293,6 @@ export class FakeSwitch {
     else this.at(this.now + 30_000, () => end("no_answer"));
   }
 }
+
+/** Whose phone a callback rang first: an agent of the queue, or a supervisor (no member of it). */
+type CallbackParty = { name: string; agent?: CcAgent };

@@ -150,7 +150,7 @@ describe("callbacks", () => {
     const received: CallbackCommand[] = [];
     setTelephony({
       name: "test-pbx",
-      capabilities: { ...NO_CAPABILITIES, originateCallback: true },
+      capabilities: { ...NO_CAPABILITIES, originateCallback: true, callbackFirst: ["agent"] },
       commands: {
         originateCallback: async (c) => {
           received.push(c);
@@ -160,7 +160,7 @@ describe("callbacks", () => {
     });
     const missedAt = T + 1_000 + 40_000;
     const placed = await ask(placeCallbackEndpoint, tenantId, supervisor, {}, { callId: "m1", missedAt });
-    expect(placed).toEqual({ callId: "new-call", agentId: "agent-7", number: "+441632960011", queueId: "sales" });
+    expect(placed).toEqual({ callId: "new-call", agentId: "agent-7", number: "+441632960011", queueId: "sales", first: "agent" });
     expect(received).toEqual([{ number: "+441632960011", queueId: "sales", callbackOf: "m1" }]);
 
     // Once placed, not again while it is under way: the moment after (its events not stored yet), or while it rings.
@@ -200,5 +200,80 @@ describe("callbacks", () => {
       placedCallId: "new-call",
       placedAgentId: "agent-7",
     });
+  });
+
+  it("places a supervisor-first callback through the asker's own extension, audits who was rung first, and refuses what it must", async () => {
+    const { ch } = await testStore();
+    const tenantId = freshTenant("cbs");
+    await store(tenantId, [...missedCall("m1", "+441632960021", T, "abandon", 40_000), ...missedCall("m2", "+441632960022", T + MIN, "timeout", 60_000)]);
+    const received: CallbackCommand[] = [];
+    const platform = (callbackFirst: ("agent" | "supervisor")[]) =>
+      setTelephony({
+        name: "test-pbx",
+        capabilities: { ...NO_CAPABILITIES, originateCallback: true, callbackFirst },
+        commands: {
+          originateCallback: async (c) => {
+            received.push(c);
+            return { callId: `new-${received.length}` };
+          },
+        },
+      });
+    platform(["agent", "supervisor"]);
+    const missedAt = T + 1_000 + 40_000;
+    const withPhone: SessionUser = { ...supervisor, extension: "2001" };
+
+    // No extension: a 409 saying to set one, before the missed call is even looked up; nothing dialled.
+    const noPhone = ask(placeCallbackEndpoint, tenantId, supervisor, {}, { callId: "m1", missedAt, first: "supervisor" });
+    await expect(noPhone).rejects.toBeInstanceOf(Conflict);
+    await expect(noPhone).rejects.toThrow(/no phone extension/);
+    // An agent named with "supervisor first" contradicts itself: a 400 from the body's schema.
+    expect(() => placeCallbackEndpoint.body?.parse({ callId: "m1", missedAt, first: "supervisor", agentId: "a1" })).toThrow(/name no agent/);
+
+    const placed = await ask(placeCallbackEndpoint, tenantId, withPhone, {}, { callId: "m1", missedAt, first: "supervisor" });
+    expect(placed).toEqual({ callId: "new-1", number: "+441632960021", queueId: "sales", first: "supervisor" });
+    expect(received).toEqual([
+      { number: "+441632960021", queueId: "sales", callbackOf: "m1", first: "supervisor", supervisor: { id: "sup-1", name: "Sam Super", extension: "2001" } },
+    ]);
+    // A team lead needs no agent of theirs to name: nobody of the floor is rung.
+    const teamLead: SessionUser = { id: "lead", name: "Lee", role: "supervisor", scope: { teams: ["t1"], queues: [] }, extension: "2002" };
+    // m2 timed out at T + MIN + 1 s (IVR) + 60 s of waiting.
+    await ask(placeCallbackEndpoint, tenantId, teamLead, {}, { callId: "m2", missedAt: T + MIN + 1_000 + 60_000, first: "supervisor" });
+    expect(received[1]).toMatchObject({ first: "supervisor", supervisor: { id: "lead", extension: "2002" } });
+
+    // A platform that can ring only agents first: 503 unsupported, audited like any refusal, nothing dialled.
+    platform(["agent"]);
+    await store(tenantId, failedCallback("new-1", T + 2 * MIN, "+441632960021", "busy", true, "m1"));
+    await expect(ask(placeCallbackEndpoint, tenantId, withPhone, {}, { callId: "m1", missedAt, first: "supervisor" })).rejects.toMatchObject({
+      code: "unsupported",
+    });
+    expect(received).toHaveLength(2);
+
+    const audit = await queryRows<{ actor: string; details: string }>(
+      ch,
+      "SELECT actor, details FROM audit_log WHERE tenant_id = {t:String} AND action = 'callback.placed' ORDER BY at",
+      {
+        t: tenantId,
+      },
+    );
+    expect(audit.map((a) => [a.actor, JSON.parse(a.details) as Record<string, unknown>])).toEqual([
+      [
+        "sup-1",
+        { actorName: "Sam Super", number: "+441632960021", queueId: "sales", first: "supervisor", extension: "2001", platform: "test-pbx", placedCallId: "new-1" },
+      ],
+      ["lead", { actorName: "Lee", number: "+441632960022", queueId: "sales", first: "supervisor", extension: "2002", platform: "test-pbx", placedCallId: "new-2" }],
+      [
+        "sup-1",
+        {
+          actorName: "Sam Super",
+          number: "+441632960021",
+          queueId: "sales",
+          first: "supervisor",
+          extension: "2001",
+          platform: "test-pbx",
+          failed: "unsupported",
+          error: "the telephony platform in use (test-pbx) cannot ring a supervisor first",
+        },
+      ],
+    ]);
   });
 });

@@ -223,6 +223,38 @@ describe("the FreeSWITCH adapter on the fake switch", () => {
       await expect(whileTimePasses(lab, (signal) => run({ number: "0800; &park()", queueId: QUEUE }, signal))).rejects.toMatchObject({ code: "not_permitted" });
     }));
 
+  it("originates a supervisor-first callback to the supervisor's extension by its own template, naming them for the feed", () =>
+    withLab(async (lab) => {
+      const run = lab.adapter.commands.originateCallback;
+      if (!run) throw new Error("originateCallback");
+      const placed = await whileTimePasses(lab, (signal) =>
+        run({ number: "+442079460057", queueId: QUEUE, callbackOf: "missed-10", first: "supervisor", supervisor }, signal),
+      );
+      const line = lab.server.received.find((l) => l.startsWith("bgapi originate")) ?? "";
+      // Our variables after the template's: the new call's uuid, the queue, the missed call, and who the supervisor is.
+      expect(line).toBe(
+        `bgapi originate {origination_uuid=${placed.callId},cc_queue=${QUEUE},cc_callback_of=missed-10,cc_callback_supervisor=sup-1}user/${SUPERVISOR_PHONE} &bridge(sofia/gateway/pstn/+442079460057)`,
+      );
+      expect(placed.agentId).toBeUndefined();
+      expect(lab.sw.channels.get(placed.callId)?.ext).toBe(SUPERVISOR_PHONE);
+      // No agent was asked about: mod_callcenter's agents are not the supervisor's business here.
+      expect(lab.server.received.filter((l) => l.includes("callcenter_config agent") || l.includes("queue list agents"))).toEqual([]);
+      // An extension nobody is signed in on, and one that is not a plain word, are refused by name.
+      const away = { ...supervisor, extension: "2999" };
+      await expect(
+        whileTimePasses(lab, (signal) => run({ number: "+442079460058", queueId: QUEUE, first: "supervisor", supervisor: away }, signal)),
+      ).rejects.toMatchObject({
+        code: "not_logged_on",
+      });
+      const sneaky = { ...supervisor, extension: "2001 &park()" };
+      await expect(
+        whileTimePasses(lab, (signal) => run({ number: "+442079460058", queueId: QUEUE, first: "supervisor", supervisor: sneaky }, signal)),
+      ).rejects.toMatchObject({
+        code: "not_permitted",
+      });
+      expect(lab.server.received.filter((l) => l.startsWith("bgapi originate"))).toHaveLength(2);
+    }));
+
   it("refuses a callback when no agent of the queue is free, and to a logged-out agent", () =>
     withLab(async (lab) => {
       const setState = lab.adapter.commands.setAgentState;

@@ -59,6 +59,7 @@ class Partition {
     },
     stop: async () => undefined,
     onGroupJoin: () => undefined,
+    onRebalancing: () => undefined,
     onCrash: () => undefined,
   };
 

@@ -3,6 +3,7 @@ import { parseEnv } from "@/lib/env";
 import { ContactCentreSim, loadSimulatorConfig } from "@/ingest/simulator";
 import { startRuntime } from "@/server/runtime";
 import { createProducer } from "@/ingest/kafka/kafkajs-adapter";
+import { checkHealth } from "@/lib/runtime/health";
 import { eventKey } from "@/ingest/kafka/event-key";
 import { createTopic, ensureBroker } from "../helpers/kafka";
 import { queryRows, testStore } from "../helpers/store";
@@ -13,7 +14,7 @@ import { waitFor } from "./worker-process";
  * server's runtime (the same one instrumentation.ts starts) consumes Kafka itself.
  */
 describe("single-process mode", () => {
-  it("the embedded runtime consumes Kafka into its own store", async () => {
+  it("the embedded runtime consumes Kafka into its own store, and /api/health counts what it stored", async () => {
     const brokers = await ensureBroker();
     const { env: storeEnv, ch } = await testStore();
     const topic = `single-${process.pid}-${Date.now()}`;
@@ -40,6 +41,13 @@ describe("single-process mode", () => {
       const count = async () => Number((await queryRows<{ n: string }>(ch, "SELECT count() n FROM cti_events WHERE tenant_id = 'single'"))[0]?.n ?? 0);
       await waitFor("the runtime to store the events", async () => (await count()) === events.length, 120_000);
       expect(await count()).toBe(events.length);
+      // Health counts what the Kafka path stored too (it reported 0 while events flowed in): every event, once,
+      // and the newest event's time. Nothing else stores in this process (TELEPHONY=none).
+      // (Counted just after the store confirms the block: waited for, not assumed.)
+      await waitFor("health to count the stored events", async () => (await checkHealth(ch)).ingest.inserted >= events.length, 30_000);
+      const health = await checkHealth(ch);
+      expect(health.ingest.inserted).toBe(events.length);
+      expect(health.ingest.lastEventTime).toBe(Math.max(...events.map((e) => e.time)));
     } finally {
       await runtime.stop();
     }

@@ -135,6 +135,26 @@ describe("Kafka ingest worker", () => {
     expectExactlyOnce(await storeTool<Audit>(["audit", dataDir, "crash"]), events);
   }, 600_000);
 
+  it("starved past its session timeout (stopped with SIGSTOP), it is evicted, joins again and stores each event exactly once", async () => {
+    const topic = await fresh("starved");
+    const events = simulate("starved", 41, Date.UTC(2026, 7, 1), 60_000);
+    await produce(brokers, topic, events.slice(0, 30_000));
+    const dataDir = tempDir("starved-");
+    const w = startWorker(workerEnv(topic, dataDir));
+    await waitFor("consumption to start", async () => ((await metrics(w)).get("ingest_messages_consumed_total") ?? 0) > 0, 120_000, w.log);
+    // Frozen for twice the 6 s session timeout: the coordinator gives its partitions up and forgets the member.
+    w.child.kill("SIGSTOP");
+    await new Promise((r) => setTimeout(r, 12_000));
+    w.child.kill("SIGCONT");
+    await produce(brokers, topic, events.slice(30_000));
+    await untilDone(w, events.length, 240_000);
+    // Still the same process: an eviction is survived inside it, not by a supervisor restarting it.
+    expect(w.child.exitCode).toBeNull();
+    expect((await metrics(w)).get("ingest_consumer_rejoins_total") ?? 0).toBeGreaterThanOrEqual(1);
+    expect(await stop(w)).toBe(0);
+    expectExactlyOnce(await storeTool<Audit>(["audit", dataDir, "starved"]), events);
+  }, 600_000);
+
   it("recovers by itself from a broker restart mid-stream", async () => {
     // Its own broker, so restarting it cannot disturb other tests.
     const work = tempDir("kafka-restart-");

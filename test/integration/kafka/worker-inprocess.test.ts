@@ -1,3 +1,4 @@
+import { KafkaJSNonRetriableError } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CtiEvent } from "@/lib/events";
 import { parseEnv } from "@/lib/env";
@@ -31,7 +32,7 @@ function events(tenant: string, seed: number, count: number): CtiEvent[] {
   return out.slice(0, count);
 }
 
-async function consume(topic: string, extra: Record<string, string> = {}): Promise<RunningConsumer> {
+async function consume(topic: string, extra: Record<string, string> = {}, onEvents?: (events: readonly CtiEvent[]) => void): Promise<RunningConsumer> {
   const { ch } = await testStore();
   const env = parseEnv({
     KAFKA_BROKERS: brokers,
@@ -41,7 +42,7 @@ async function consume(topic: string, extra: Record<string, string> = {}): Promi
     KAFKA_SESSION_TIMEOUT_MS: "6000",
     ...extra,
   });
-  const r = await startKafkaConsumer(ch, env, () => undefined);
+  const r = await startKafkaConsumer(ch, env, () => undefined, onEvents);
   running.push(r);
   return r;
 }
@@ -103,6 +104,41 @@ describe("Kafka consumer against a failing store", () => {
       expect(await w.exited).toBe(0);
     }
   }, 120_000);
+});
+
+describe("a consumer the client gives up on", () => {
+  it("is rebuilt in the process: not ready while it rejoins, then every event stored once", async () => {
+    const topic = `crash-${process.pid}-${Date.now()}`;
+    await createTopic(brokers, topic, 4);
+    const sent = events("gaveup", 17, 6000);
+    // Once, after a block was stored and before its commit, the batch handler fails with an error kafkajs counts
+    // as not retriable (as the coordinator's "not aware of this member" was under load), so kafkajs stops the
+    // consumer for good (CRASH with restart false): the path that used to end ingestion silently.
+    let failures = 0;
+    const r = await consume(topic, {}, () => {
+      if (failures++ === 0) throw new KafkaJSNonRetriableError("provoked: not retriable");
+    });
+    const states: string[] = [];
+    const watch = setInterval(() => states.push(`${r.membership().state}/${r.ready()}`), 20);
+    try {
+      const producer = await createProducer({ brokers: [brokers], clientId: "t" });
+      await producer.send(
+        topic,
+        sent.map((e) => ({ key: eventKey(e), value: JSON.stringify(e) })),
+      );
+      await producer.stop();
+      await waitFor("the consumer rebuilt and everything committed", async () => r.membership().restarts === 1 && (await committed(topic)) === sent.length, 180_000);
+    } finally {
+      clearInterval(watch);
+    }
+    // The gap was visible (rejoining, not ready), and over: in the group, ready.
+    expect(states).toContain("rejoining/false");
+    expect(r.membership()).toMatchObject({ state: "consuming", restarts: 1, rejoins: 1 });
+    expect(r.ready()).toBe(true);
+    const ids = await storedIds("gaveup");
+    expect(ids.length).toBe(sent.length);
+    expect(new Set(ids)).toEqual(new Set(sent.map((e) => e.id)));
+  }, 300_000);
 });
 
 describe("two workers in one consumer group", () => {

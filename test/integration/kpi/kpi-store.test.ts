@@ -18,6 +18,9 @@ describe("KPI engine on the embedded store", () => {
     const v = Object.fromEntries(Object.entries(summary.kpis).map(([id, k]) => [id, k.value]));
     expect(v).toEqual({
       offered: 8,
+      // every contact of the scenario has left its queue
+      in_progress: 0,
+      lost: 0,
       answered: 4,
       abandoned: 2,
       short_abandoned: 1,
@@ -35,8 +38,8 @@ describe("KPI engine on the embedded store", () => {
       transfer_rate: 1 / 3,
       occupancy: (380_000 + 20_000) / (380_000 + 20_000 + 1_705_000),
     });
-    expect(summary.kpis.service_level).toEqual({ value: 0.75, numerator: 3, denominator: 4, version: 1 });
-    expect(summary.kpis.offered).toEqual({ value: 8, version: 1 });
+    expect(summary.kpis.service_level).toEqual({ value: 0.75, numerator: 3, denominator: 4, version: 2 });
+    expect(summary.kpis.offered).toEqual({ value: 8, version: 2 });
 
     // The other variants over the same contacts: 3/(4+2), 3/(4+2-1), (3+1)/8
     const sl = async (variant: Parameters<typeof getKpiSummary>[1]["variant"]) => (await getKpiSummary(ch, { tenantId, ...period, variant })).kpis.service_level.value;
@@ -160,6 +163,8 @@ describe("KPI engine on the embedded store", () => {
         shortAbandon: false,
         slThresholdS: 20,
         shortAbandonS: 5,
+        shortAbandonRule: "below",
+        maxWaitS: 3600,
       },
     ]);
     const legs = async (filter: Parameters<typeof listContacts>[1]["filter"]) =>

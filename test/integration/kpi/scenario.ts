@@ -227,6 +227,8 @@ export function mainScenario(tenantId: string, t0: number): Stream {
  */
 export const MAIN_EXPECTED_COUNTS: KpiCounts = {
   offered: 8,
+  inProgress: 0,
+  lost: 0,
   answered: 4,
   abandoned: 2,
   shortAbandoned: 1,

@@ -13,7 +13,14 @@ import { insertQueue } from "../kpi/scenario";
 
 const actor = { id: "u1", name: "Ann Admin", role: "admin" };
 const KIND = QUEUE_DEFINITION_RECORD.kind;
-const settings = (slThresholdS: number): QueueSettings => ({ name: "Queue one", slThresholdS, slVariant: "answered_within_over_answered", shortAbandonS: 5 });
+const settings = (slThresholdS: number): QueueSettings => ({
+  name: "Queue one",
+  slThresholdS,
+  slVariant: "answered_within_over_answered",
+  shortAbandonS: 5,
+  shortAbandonRule: "below",
+  maxWaitS: 0,
+});
 const claimOf = (version: number, slThresholdS: number): Claim<QueueSettings> => ({
   version,
   editId: randomUUID(),
@@ -108,8 +115,8 @@ describe("a winner that died after its claim", () => {
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0]?.details ?? "")).toEqual({
       actorName: "Ann Admin",
-      before: { slThresholdS: 20, slVariant: "answered_within_over_answered", shortAbandonS: 5, definitionVersion: 1 },
-      after: { slThresholdS: 9, slVariant: "answered_within_over_answered", shortAbandonS: 5, definitionVersion: 2 },
+      before: { slThresholdS: 20, slVariant: "answered_within_over_answered", shortAbandonS: 5, shortAbandonRule: "below", maxWaitS: 0, definitionVersion: 1 },
+      after: { slThresholdS: 9, slVariant: "answered_within_over_answered", shortAbandonS: 5, shortAbandonRule: "below", maxWaitS: 0, definitionVersion: 2 },
     });
   });
 

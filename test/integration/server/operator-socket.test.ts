@@ -5,7 +5,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { listenOperatorSocket } from "@/server/operator-socket";
 import { operatorSocketPath, queryOperatorSocket, OperatorSocketUnavailable } from "@/lib/runtime/operator-socket-client";
-import { runOperatorQuery } from "@/lib/store/operator-sql/run-operator-query";
+import { operatorRoutes } from "@/server/operator-routes";
+import { IngestPipeline } from "@/ingest/pipeline";
 import { testStore } from "../helpers/store";
 
 /** The inodes of this process's listening TCP sockets (IPv4 and IPv6), from /proc. */
@@ -39,7 +40,7 @@ describe("the operator SQL socket", () => {
     const { ch } = await testStore();
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ops-"));
     const before = listeningTcpInodes();
-    const socket = await listenOperatorSocket(dataDir, (sql) => runOperatorQuery(ch, sql));
+    const socket = await listenOperatorSocket(dataDir, operatorRoutes({ ch, pipeline: new IngestPipeline(ch, { maxEventBytes: 65_536, origin: "test" }) }));
     try {
       expect(socket.path).toBe(operatorSocketPath(dataDir));
       const st = fs.statSync(socket.path);
@@ -64,10 +65,10 @@ describe("the operator SQL socket", () => {
     execFileSync("python3", ["-c", "import socket, sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])", operatorSocketPath(dataDir)]);
     expect(fs.statSync(operatorSocketPath(dataDir)).isSocket()).toBe(true);
     await expect(queryOperatorSocket(dataDir, "SELECT 1")).rejects.toThrow(OperatorSocketUnavailable);
-    const server = await listenOperatorSocket(dataDir, async () => [{ ok: 1 }]);
+    const server = await listenOperatorSocket(dataDir, { "/sql": { maxBodyBytes: 1024, run: async () => ({ rows: [{ ok: 1 }] }) } });
     expect(await queryOperatorSocket(dataDir, "SELECT 1")).toEqual([{ ok: 1 }]);
     await server.close();
     fs.writeFileSync(operatorSocketPath(dataDir), "not a socket");
-    await expect(listenOperatorSocket(dataDir, async () => [])).rejects.toThrow(/not a socket/);
+    await expect(listenOperatorSocket(dataDir, {})).rejects.toThrow(/not a socket/);
   });
 });

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { authenticate } from "@/lib/auth/users-file";
+import { authenticate, readUsersFile } from "@/lib/auth/users-file";
 import { ensureDemoUsers, demoSignInsPath, demoUsersPath } from "@/lib/auth/demo-users";
 import { can, ROLES } from "@/lib/auth/roles";
 
@@ -30,6 +30,9 @@ describe("users file and demo users", () => {
       expect(await authenticate(demoUsersPath(dir), s.username, "wrong")).toBeNull();
     }
     expect(await authenticate(demoUsersPath(dir), "nobody", "x")).toBeNull();
+    // The roles that monitor and call back have a desk phone, so a "phone" platform and "Call back myself" work in the demo.
+    const phones = Object.fromEntries(readUsersFile(demoUsersPath(dir)).map((u) => [u.role, u.extension]));
+    expect(phones).toEqual({ admin: "2002", supervisor: "2001", manager: undefined, qa: undefined });
     // A second start keeps the same sign-ins, and says where they are rather than handing out the passwords again.
     expect(await ensureDemoUsers(dir)).toEqual({ created: false, signInsFile: demoSignInsPath(dir) });
     expect(JSON.parse(fs.readFileSync(demoSignInsPath(dir), "utf8"))).toEqual(signIns);

@@ -33,6 +33,11 @@ describe("resolving a password user's session", () => {
     });
   });
 
+  it("carries the user's phone extension from the file, and none when the entry has none", () => {
+    expect(resolveUser(session(), entry({ extension: "2001" }), now)).toMatchObject({ id: "sam", extension: "2001" });
+    expect(resolveUser(session(), entry(), now)).not.toHaveProperty("extension");
+  });
+
   it("signs out a user removed from the file or disabled", () => {
     expect(resolveUser(session(), undefined, now)).toBeNull();
     expect(resolveUser(session(), entry({ disabled: true }), now)).toBeNull();
@@ -55,6 +60,8 @@ describe("resolving a single sign-on user's session", () => {
   it("lets a users-file entry with the same id replace them, or shut the user out", () => {
     expect(resolveUser(oidc, entry({ passwordHash: undefined, role: "qa" }), now)).toEqual({ id: "sam", sessionId: "s1", name: "Sam", role: "qa" });
     expect(resolveUser(oidc, entry({ passwordHash: undefined, disabled: true }), now)).toBeNull();
+    // The override entry is also where a single sign-on user's phone extension is kept.
+    expect(resolveUser(oidc, entry({ passwordHash: undefined, extension: "2005" }), now)).toMatchObject({ role: "supervisor", extension: "2005" });
   });
 
   it("is never spoken for by a password user's entry that happens to share the id the provider chose", () => {

@@ -7,6 +7,7 @@ import { SessionRegistry } from "@/lib/auth/sessions/registry";
 import { authenticate, contentVersion, readUsersFile } from "@/lib/auth/users-file";
 import { createUser, listUsers, removeUser, updateUser, type UsersContext } from "@/lib/auth/users-admin/edit-users";
 import { Conflict } from "@/lib/errors/domain-errors";
+import { newUserSchema, userChangeSchema } from "@/lib/auth/users-admin/user-edits-schema";
 import { memorySessionStore } from "./memory-session-store";
 
 /**
@@ -76,7 +77,15 @@ describe("editing users", () => {
     const { ctx, audit, version } = setup();
     let v = (await createUser(ctx, { expectedVersion: version, username: "sam", name: "Sam", role: "qa", scope: { teams: ["t1"], queues: [] } })).version;
     v = (await updateUser(ctx, "sam", { expectedVersion: v, role: "manager", scope: null, disabled: true })).version;
-    expect(listUsers(ctx.file).users.find((u) => u.id === "sam")).toEqual({ id: "sam", name: "Sam", role: "manager", scope: null, disabled: true, password: false });
+    expect(listUsers(ctx.file).users.find((u) => u.id === "sam")).toEqual({
+      id: "sam",
+      name: "Sam",
+      role: "manager",
+      scope: null,
+      extension: null,
+      disabled: true,
+      password: false,
+    });
     const unchanged = await updateUser(ctx, "sam", { expectedVersion: v, role: "manager" });
     expect(unchanged.changed).toBe(false);
     await removeUser(ctx, "sam", unchanged.version);
@@ -87,6 +96,25 @@ describe("editing users", () => {
       after: { role: "manager", scope: null, disabled: true },
     });
     expect(JSON.parse(String(audit[2]?.details))).toMatchObject({ before: { id: "sam" }, after: null });
+  });
+
+  it("keeps a user's phone extension in the file, sets, changes and clears it (audited), and refuses one that could not be dialled", async () => {
+    const { ctx, audit, version } = setup();
+    let v = (await createUser(ctx, { expectedVersion: version, username: "sam", name: "Sam", role: "supervisor", extension: "2001" })).version;
+    expect(readUsersFile(ctx.file).find((u) => u.username === "sam")?.extension).toBe("2001");
+    v = (await updateUser(ctx, "sam", { expectedVersion: v, extension: "2002" })).version;
+    expect(listUsers(ctx.file).users.find((u) => u.id === "sam")?.extension).toBe("2002");
+    // Left out: kept; null: removed from the entry altogether.
+    v = (await updateUser(ctx, "sam", { expectedVersion: v, name: "Samuel" })).version;
+    expect(listUsers(ctx.file).users.find((u) => u.id === "sam")?.extension).toBe("2002");
+    await updateUser(ctx, "sam", { expectedVersion: v, extension: null });
+    expect(readUsersFile(ctx.file).find((u) => u.username === "sam")).not.toHaveProperty("extension");
+    expect(JSON.parse(String(audit[1]?.details))).toMatchObject({ before: { extension: "2001" }, after: { extension: "2002" } });
+    expect(JSON.parse(String(audit[3]?.details))).toMatchObject({ before: { extension: "2002" }, after: { extension: null } });
+    // What goes on a PBX's dial string: letters, digits and _ . @ + - only (a space or & could add an application).
+    expect(userChangeSchema.safeParse({ expectedVersion: "v", extension: "2001 &park()" }).error?.issues[0]?.message).toMatch(/a phone extension is 1 to 80 letters/);
+    expect(newUserSchema.safeParse({ expectedVersion: "v", username: "x", name: "X", role: "qa", extension: "" }).success).toBe(false);
+    expect(userChangeSchema.parse({ expectedVersion: "v", extension: " 2003 " }).extension).toBe("2003");
   });
 
   it("will not let an admin remove, disable or demote themselves", async () => {

@@ -32,6 +32,7 @@ describe("TELEPHONY=freeswitch", () => {
       monitorNotices: false,
       setAgentState: true,
       originateCallback: true,
+      callbackFirst: ["agent", "supervisor"],
       fetchRecording: false,
     });
     expect(Object.keys(adapter?.commands ?? {}).sort()).toEqual(["originateCallback", "setAgentState", "startMonitor"]);

@@ -22,6 +22,7 @@ describe("the platform registry", () => {
       ...NO_CAPABILITIES,
       setAgentState: true,
       originateCallback: true,
+      callbackFirst: ["agent", "supervisor"],
       monitorModes: ["listen", "whisper", "barge"],
       monitorNotices: true,
     });

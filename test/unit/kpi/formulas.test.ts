@@ -17,6 +17,8 @@ import { KPI_DEFINITIONS, KPI_IDS, SL_VARIANTS, ZERO_COUNTS, addCounts, computeK
  */
 const counts: KpiCounts = {
   offered: 10,
+  inProgress: 0,
+  lost: 0,
   answered: 7,
   abandoned: 2,
   shortAbandoned: 1,
@@ -160,5 +162,23 @@ describe("KPI definitions", () => {
       "answered_within_over_answered_abandoned_minus_short",
       "answered_abandoned_within_over_offered",
     ]);
+  });
+});
+
+describe("contacts without an outcome", () => {
+  it("are offered but out of the rates over outcomes (the issue's real log: 108 entered, 106 with an outcome)", () => {
+    // 108 entered; 1 still waiting, 1 whose exit line was lost; 12 abandoned (3 of them short).
+    const c: KpiCounts = { ...ZERO_COUNTS, offered: 108, inProgress: 1, lost: 1, abandoned: 12, shortAbandoned: 3, answered: 94, waitMsSum: 106 * 30_000 };
+    const v = computeKpis(c);
+    expect(v.offered.value).toBe(108);
+    // 12 / (108 - 1 - 1) = 12 / 106 = 0.1132..., not 12 / 108 = 0.1111...
+    expect(v.abandon_rate).toEqual({ value: 12 / 106, numerator: 12, denominator: 106 });
+    expect(v.abandon_rate.value).toBeCloseTo(0.1132, 4);
+    // (12 - 3) / (106 - 3) = 9 / 103
+    expect(v.abandon_rate_excl_short).toEqual({ value: 9 / 103, numerator: 9, denominator: 103 });
+    // 106 known waits of 30 s each
+    expect(v.avg_wait.value).toBe(30_000);
+    expect(kpiValue("in_progress", c)).toBe(1);
+    expect(kpiValue("lost", c)).toBe(1);
   });
 });

@@ -96,6 +96,8 @@ export const HAND_LOG = `# pbx1 queue_log, 2026-01-05 09:00 UTC onwards
 export const HAND_COUNTS = {
   total: {
     offered: 8,
+    inProgress: 0,
+    lost: 0,
     answered: 5,
     abandoned: 2,
     shortAbandoned: 1,
@@ -116,6 +118,8 @@ export const HAND_COUNTS = {
   },
   sales: {
     offered: 3,
+    inProgress: 0,
+    lost: 0,
     answered: 3,
     abandoned: 0,
     shortAbandoned: 0,
@@ -136,6 +140,8 @@ export const HAND_COUNTS = {
   },
   support: {
     offered: 5,
+    inProgress: 0,
+    lost: 0,
     answered: 2,
     abandoned: 2,
     shortAbandoned: 1,

@@ -5,11 +5,16 @@ import { ZERO_COUNTS, type KpiCounts } from "@/lib/kpi";
  * KPI inputs computed straight from events, the way the store's views read them
  * (one event -> one partial contact row or one agent interval), so the mapper can
  * be checked against hand numbers without a store. Thresholds: the defaults, 20 s
- * service level and 5 s short abandon.
+ * service level and 5 s short abandon below the threshold, unless `rules` says otherwise.
+ * A leg with call.queued and no exit is open: lost when `rules.lostBefore` is after its
+ * entry (its queue's longest wait has passed at the time of looking), else in progress.
  */
+
+export type CountRules = { shortAbandonS?: number; shortAtOrBelow?: boolean; lostBefore?: number };
 
 type Contact = {
   queueId: string;
+  queuedAt: number;
   agentId: string;
   outcome: string;
   waitMs: number;
@@ -26,13 +31,17 @@ export function contactsFromEvents(events: readonly CtiEvent[]): Map<string, Con
   const row = (legId: string): Contact => {
     let c = contacts.get(legId);
     if (!c) {
-      c = { queueId: "", agentId: "", outcome: "", waitMs: 0, cleared: false, talkMs: 0, holdMs: 0, holdCount: 0, transferred: false, acwMs: 0 };
+      c = { queueId: "", queuedAt: 0, agentId: "", outcome: "", waitMs: 0, cleared: false, talkMs: 0, holdMs: 0, holdCount: 0, transferred: false, acwMs: 0 };
       contacts.set(legId, c);
     }
     return c;
   };
   for (const e of events) {
-    if (e.type === "call.queue_exited") {
+    if (e.type === "call.queued") {
+      const c = row(e.legId);
+      c.queueId = e.queueId;
+      c.queuedAt = e.time;
+    } else if (e.type === "call.queue_exited") {
       const c = row(e.legId);
       c.queueId = e.queueId;
       c.outcome = e.data.reason;
@@ -56,7 +65,9 @@ export function contactsFromEvents(events: readonly CtiEvent[]): Map<string, Con
 export function countsFromEvents(
   events: readonly CtiEvent[],
   filter: (c: Contact) => boolean = () => true,
+  rules: CountRules = {},
 ): Omit<KpiCounts, "stateBusyMs" | "stateAcwMs" | "stateReadyMs"> {
+  const shortMs = (rules.shortAbandonS ?? 5) * 1000;
   const { stateBusyMs: _b, stateAcwMs: _a, stateReadyMs: _r, ...out } = { ...ZERO_COUNTS };
   for (const c of contactsFromEvents(events).values()) {
     if (!filter(c)) continue;
@@ -65,9 +76,14 @@ export function countsFromEvents(
     const within = c.waitMs <= 20_000;
     const handled = answered && c.cleared;
     out.offered += 1;
+    if (c.outcome === "") {
+      if (rules.lostBefore !== undefined && c.queuedAt < rules.lostBefore) out.lost += 1;
+      else out.inProgress += 1;
+      continue;
+    }
     if (answered) out.answered += 1;
     if (abandoned) out.abandoned += 1;
-    if (abandoned && c.waitMs < 5_000) out.shortAbandoned += 1;
+    if (abandoned && (c.waitMs < shortMs || (rules.shortAtOrBelow === true && c.waitMs === shortMs))) out.shortAbandoned += 1;
     if (c.outcome === "timeout") out.timedOut += 1;
     if (!answered && !abandoned && c.outcome !== "timeout") out.otherExits += 1;
     if (answered && within) out.answeredWithin += 1;

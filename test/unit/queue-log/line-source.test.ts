@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readLines, type SplitLine } from "@/ingest/queue-log/line-source";
+import { OverlapFilter, lineEpoch } from "@/ingest/queue-log/log-files";
 
 const tmp = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), "qlog-")), "queue_log");
 
@@ -42,5 +43,24 @@ describe("readLines", () => {
     expect(await untilCaughtUp()).toEqual([{ lineNo: 1, line: "fresh" }]);
     stop = true;
     expect(await lines.next()).toEqual({ done: true, value: undefined });
+  });
+});
+
+describe("OverlapFilter", () => {
+  it("drops the lines a later file repeats from the earlier one, and only those", () => {
+    // File 1 runs 100..102; file 2 starts at 101 with a copy of file 1's last two lines,
+    // one of which Asterisk wrote twice in its second (both copies repeat), then new lines.
+    const f1 = ["100|a|q|NONE|ENTERQUEUE||1|1", "101|b|q|NONE|ENTERQUEUE||2|1", "102|a|q|NONE|ABANDON|1|1|2", "102|a|q|NONE|ABANDON|1|1|2"];
+    const f2 = ["101|b|q|NONE|ENTERQUEUE||2|1", "102|a|q|NONE|ABANDON|1|1|2", "102|a|q|NONE|ABANDON|1|1|2", "102|c|q|NONE|ENTERQUEUE||3|1", "103|b|q|NONE|ABANDON|1|1|2"];
+    const filter = new OverlapFilter();
+    filter.startFile(101);
+    const kept1 = f1.filter((l) => filter.keep(l));
+    filter.startFile(Number.MAX_SAFE_INTEGER);
+    const kept2 = f2.filter((l) => filter.keep(l));
+    expect(kept1).toEqual(f1);
+    // New in file 2: c's entry at 102 (same second, not a repeat) and b's exit at 103.
+    expect(kept2).toEqual(["102|c|q|NONE|ENTERQUEUE||3|1", "103|b|q|NONE|ABANDON|1|1|2"]);
+    expect(lineEpoch("1767603600.25|x|q|NONE|ENTERQUEUE")).toBe(1767603600);
+    expect(lineEpoch("# comment")).toBeUndefined();
   });
 });

@@ -106,7 +106,7 @@ describe("QueueLogMapper on the hand-written log", () => {
     ]);
     expect(ofType(c2, "call.diverted")[0]?.data).toEqual({ reason: "ring_no_answer", ringMs: 15_000 });
     expect(ofType(c2, "call.delivered").map((e) => e.data.attempt)).toEqual([1, 2]);
-    expect(ofType(c2, "call.established")[0]?.data).toEqual({ waitMs: 30_000, ringMs: 5_000, agentChannelId: "1767603655.105" });
+    expect(ofType(c2, "call.established")[0]?.data).toEqual({ waitMs: 30_000, queuedAt: at(30), ringMs: 5_000, agentChannelId: "1767603655.105" });
     // CONNECT +60 with holdtime 30: queued at +30.
     expect(ofType(c2, "call.connection_cleared")[0]?.data).toEqual({
       queuedAt: at(30),
@@ -163,15 +163,16 @@ describe("QueueLogMapper on the hand-written log", () => {
       ["1001", 320, "1767603697.110.2", at(166)],
       ["1003", 478, "1767604006.121.1", at(410)],
     ]);
-    // And the generic check: queuedAt === that leg's queue_exited time - waitMs, to the millisecond,
-    // on the 5 clears and 8 previous above, and on each of the 5 answered legs' call.established.
+    // And the generic check: every row of a leg names the same entry, to the millisecond,
+    // on the 8 legs' call.queued, the 5 clears and 8 previous above, and the 5 call.established.
     const { violations, checked } = checkSegmentQueuedAt(events);
     expect(violations).toEqual([]);
-    expect(checked).toBe(5 + 8 + 5);
+    expect(checked).toBe(8 + 5 + 8 + 5);
   });
 
-  it("takes the queue entry from Asterisk's holdtime, not the ENTERQUEUE line, so it matches queue_exited", () => {
-    // holdtime 7 s at CONNECT 120 (ENTERQUEUE logged at 110): waitMs 7000, entry 113 s.
+  it("files a leg under its ENTERQUEUE time even where Asterisk's holdtime disagrees, and keeps Asterisk's wait", () => {
+    // holdtime 7 s at CONNECT 120 (ENTERQUEUE logged at 110): waitMs 7000 as logged, but the
+    // entry is the ENTERQUEUE line's 110 s (120 - 7 = 113 would file the exit apart from the entry).
     // Without holdtime (c2) the wait runs from ENTERQUEUE: 205 - 200 -> entry 200 s.
     const log = [
       "100|NONE|q1|PJSIP/1|ADDMEMBER|",
@@ -191,13 +192,14 @@ describe("QueueLogMapper on the hand-written log", () => {
       ["c2", 5_000],
     ]);
     expect(ofType(out, "call.connection_cleared").map((e) => [e.callId, e.data.queuedAt])).toEqual([
-      ["c1", 113_000],
+      ["c1", 110_000],
       ["c2", 200_000],
     ]);
+    expect(ofType(out, "call.queue_exited").map((e) => e.data.queuedAt)).toEqual([110_000, 200_000]);
     const previous = out.flatMap((e) => ("previous" in e.data && e.data.previous?.legId ? [[e.type, e.data.previous.legId, e.data.previous.queuedAt]] : []));
     expect(previous).toEqual([
-      ["agent.working_after_call", "c1.1", 113_000], // 180
-      ["agent.ready", "c1.1", 113_000], // 210, revealed by the 265 line
+      ["agent.working_after_call", "c1.1", 110_000], // 180
+      ["agent.ready", "c1.1", 110_000], // 210, revealed by the 265 line
       ["agent.working_after_call", "c2.1", 200_000], // 265
       ["agent.ready", "c2.1", 200_000], // 295, on flush
     ]);
@@ -207,9 +209,10 @@ describe("QueueLogMapper on the hand-written log", () => {
   it("ends unanswered legs with the reason and the wait Asterisk logged", () => {
     const exits = ofType(events, "call.queue_exited").filter((e) => e.data.reason !== "answered");
     expect(exits.map((e) => [e.callId, e.data])).toEqual([
-      ["1767603668.107", { reason: "abandon", waitMs: 3_000, position: 1 }],
-      ["1767603797.115", { reason: "abandon", waitMs: 45_000, position: 1 }],
-      ["1767603852.118", { reason: "timeout", waitMs: 50_000, position: 1 }],
+      // queuedAt: the ENTERQUEUE lines at +70, +200, +255
+      ["1767603668.107", { reason: "abandon", waitMs: 3_000, queuedAt: at(70), position: 1 }],
+      ["1767603797.115", { reason: "abandon", waitMs: 45_000, queuedAt: at(200), position: 1 }],
+      ["1767603852.118", { reason: "timeout", waitMs: 50_000, queuedAt: at(255), position: 1 }],
     ]);
   });
 });
@@ -286,15 +289,17 @@ describe("malformed and unmatched lines", () => {
     expect(errors).toEqual([expect.objectContaining({ lineNo: 1, reason: "unmatched_call", line: "1000|c0|q1|PJSIP/7|COMPLETECALLER|3|50|1" })]);
     const timeline = (id: string) =>
       events.filter((e) => e.agentId === id && e.type.startsWith("agent.")).map((e) => [e.type, e.time / S, "previous" in e.data ? e.data.previous?.state : undefined]);
+    // No log-on in this log: only the call is an interval. Idle spans start nothing, since
+    // nothing says the agent stayed logged on until its next line.
     expect(timeline("7")).toEqual([
       ["agent.ready", 1000, undefined], // state before unknown: no previous
-      ["agent.busy", 1015, "ready"],
-      ["agent.ready", 1075, "busy"],
+      ["agent.busy", 1015, undefined], // ready 1000-1015 not counted
+      ["agent.ready", 1075, "busy"], // busy 1015-1075 counted
     ]);
     expect(timeline("8")).toEqual([
       ["agent.not_ready", 1100, undefined],
-      ["agent.ready", 1160, "not_ready"],
-      ["agent.logged_off", 1200, "ready"],
+      ["agent.ready", 1160, undefined],
+      ["agent.logged_off", 1200, undefined],
     ]);
     expect(ofType(events, "call.connection_cleared")).toHaveLength(1);
   });

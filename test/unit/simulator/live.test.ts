@@ -85,6 +85,7 @@ describe("SimulatedPbx", () => {
       monitorNotices: true,
       setAgentState: true,
       originateCallback: true,
+      callbackFirst: ["agent", "supervisor"],
       fetchRecording: false,
     });
     await pbx.start(ctx);

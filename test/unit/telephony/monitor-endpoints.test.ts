@@ -34,10 +34,10 @@ const { monitorSessions } = await import("@/lib/telephony/monitor-registry");
 
 const started: FakeMonitorSession[] = [];
 const requests: MonitorRequest[] = [];
-function platform(modes: MonitorMode[] = ["listen", "whisper", "barge"], refuse?: InstanceType<typeof CommandFailed>) {
+function platform(modes: MonitorMode[] = ["listen", "whisper", "barge"], refuse?: InstanceType<typeof CommandFailed>, monitorMedia: "browser" | "phone" = "browser") {
   setTelephony({
     name: "test-pbx",
-    capabilities: { ...NO_CAPABILITIES, monitorModes: modes },
+    capabilities: { ...NO_CAPABILITIES, monitorModes: modes, monitorMedia },
     commands: {
       startMonitor: async (r) => {
         requests.push(r);
@@ -134,6 +134,18 @@ describe("the monitoring API", () => {
     expect(((await mine()).body.sessions as { id: string }[]).map((s) => s.id)).toEqual(["ms-1"]);
     signedIn = sue;
     expect((await mine()).body.sessions).toEqual([]);
+  });
+
+  it("on a phone platform, rings the signed-in user's extension, and answers 409 to a user without one without asking the platform", async () => {
+    platform(undefined, undefined, "phone");
+    const noPhone = await start({ callId: "c1", mode: "listen" });
+    expect(noPhone.status).toBe(409);
+    expect(noPhone.body.error).toMatch(/you have no phone extension: ask an admin to set one on the Users page/);
+    expect(requests).toEqual([]);
+    signedIn = { ...sam, extension: "2001" };
+    const r = await start({ callId: "c1", mode: "whisper" });
+    expect(r.status).toBe(200);
+    expect(requests).toEqual([{ callId: "c1", mode: "whisper", supervisor: { id: "sam", name: "Sam Supervisor", extension: "2001" } }]);
   });
 
   it("answers 404 for a call outside the caller's scope exactly as for an unknown one, and never asks the platform", async () => {

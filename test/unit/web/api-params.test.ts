@@ -59,7 +59,7 @@ describe("the dashboards' query-string contract", () => {
       success: true,
       data: { filter: "short_abandon", sort: "wait_ms", dir: "asc", limit: 10, offset: 20, agent: ["a1"] },
     });
-    expect(problem(contactsParamsSchema, `from=${from}&to=${to}&filter=vip`)).toMatch(/^filter: must be one of all, answered/);
+    expect(problem(contactsParamsSchema, `from=${from}&to=${to}&filter=vip`)).toMatch(/^filter: must be one of all, with_outcome, in_progress, lost, answered/);
     expect(problem(contactsParamsSchema, `from=${from}&to=${to}&limit=501`)).toBe("limit: must be at most 500");
     expect(problem(contactsParamsSchema, `from=${from}&to=${to}&offset=-1`)).toMatch(/^offset: must be a whole number/);
   });

@@ -19,8 +19,17 @@ const c = counts({
 });
 const scope = { from: 1000, to: 2000, queueIds: ["q1"], teamIds: ["t1"], canDrill: true };
 const queues: QueueInfo[] = [
-  { id: "q1", name: "Support", slThresholdS: 20, slVariant: "answered_within_over_answered_abandoned_minus_short", shortAbandonS: 5, definitionVersion: 3 },
-  { id: "q2", name: "Sales", slThresholdS: 30, slVariant: "weird", shortAbandonS: 4, definitionVersion: 1 },
+  {
+    id: "q1",
+    name: "Support",
+    slThresholdS: 20,
+    slVariant: "answered_within_over_answered_abandoned_minus_short",
+    shortAbandonS: 5,
+    shortAbandonRule: "below",
+    maxWaitS: 0,
+    definitionVersion: 3,
+  },
+  { id: "q2", name: "Sales", slThresholdS: 30, slVariant: "weird", shortAbandonS: 4, shortAbandonRule: "at_or_below", maxWaitS: 600, definitionVersion: 1 },
 ];
 
 describe("explain", () => {
@@ -28,14 +37,32 @@ describe("explain", () => {
     const d = kpiDefinition("abandon_rate");
     const m = prepareExplain({ definition: d, value: { ...computeKpi("abandon_rate", c), version: 1 }, counts: c, scope, queues });
     expect(m.parts.map((p) => [p.side, p.text, p.contacts?.count, p.contacts?.filter])).toEqual([
+      // offered 10 - in progress 0 - lost 0: every one of them has an outcome
       ["numerator", "2", 2, "abandon"],
-      ["denominator", "10", 10, "all"],
+      ["denominator", "10", 10, "with_outcome"],
     ]);
     expect(m.parts[0]?.contacts?.href).toBe("/contacts?from=1000&to=2000&queue=q1&team=t1&filter=abandon");
     expect(m.parts[0]?.contacts?.text).toBe("2 contacts: abandoned");
     expect(m.version).toBe(1);
-    expect(m.thresholds).toEqual([]);
-    expect(m.thresholdNote).toMatch(/No per-queue threshold/);
+    // The denominator leaves out contacts without an exit, which turn lost after each queue's longest wait.
+    expect(m.thresholds).toEqual([
+      { queueId: "q1", name: "Support", text: "lost after 3600 s with no queue exit (default)", version: 3 },
+      { queueId: "q2", name: "Sales", text: "lost after 600 s with no queue exit", version: 1 },
+    ]);
+  });
+
+  it("names the contacts without an outcome and leaves them out of the abandon rate", () => {
+    // 10 with an outcome (7 answered, 2 abandoned, 1 timed out) plus 1 waiting and 1 lost = 12 offered;
+    // abandon rate 2 / (12 - 1 - 1) = 2 / 10.
+    const open = { ...c, offered: 12, inProgress: 1, lost: 1 };
+    const m = prepareExplain({ definition: kpiDefinition("abandon_rate"), value: { ...computeKpi("abandon_rate", open), version: 2 }, counts: open, scope, queues });
+    expect(m.parts.map((p) => [p.side, p.contacts?.count, p.contacts?.filter])).toEqual([
+      ["numerator", 2, "abandon"],
+      ["denominator", 10, "with_outcome"],
+    ]);
+    expect(computeKpi("abandon_rate", open).value).toBe(2 / 10);
+    expect(contactFilterCount("in_progress", open)).toBe(1);
+    expect(contactFilterCount("lost", open)).toBe(1);
   });
 
   it("shows the thresholds in force, per queue with its settings version, for service level", () => {
@@ -55,7 +82,8 @@ describe("explain", () => {
         text: "T = 20 s · short abandon under 5 s · own variant: Answered within T / (answered + abandoned - short abandons)",
         version: 3,
       },
-      { queueId: "q2", name: "Sales", text: "T = 30 s · short abandon under 4 s · own variant: weird (unknown; default used)", version: 1 },
+      // q2 counts a wait of exactly 4 s as short (its rule is at_or_below)
+      { queueId: "q2", name: "Sales", text: "T = 30 s · short abandon at or under 4 s · own variant: weird (unknown; default used)", version: 1 },
     ]);
     expect(m.formula).toBe("Service level = answered within T / (answered + abandoned - short abandons).");
   });

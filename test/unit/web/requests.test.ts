@@ -9,7 +9,18 @@ import type { QueueInfo } from "@/lib/directory/list-queues";
 
 const now = Date.UTC(2026, 0, 14, 15, 30);
 const view = (qs: string) => parseViewParams(new URLSearchParams(qs));
-const queues: QueueInfo[] = [{ id: "vip", name: "VIP", slThresholdS: 10, slVariant: "answered_abandoned_within_over_offered", shortAbandonS: 5, definitionVersion: 2 }];
+const queues: QueueInfo[] = [
+  {
+    id: "vip",
+    name: "VIP",
+    slThresholdS: 10,
+    slVariant: "answered_abandoned_within_over_offered",
+    shortAbandonS: 5,
+    shortAbandonRule: "below",
+    maxWaitS: 0,
+    definitionVersion: 2,
+  },
+];
 
 describe("a dashboard's requests", () => {
   it("compare a running day with yesterday at the same time, in 15-minute intervals", () => {

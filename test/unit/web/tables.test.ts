@@ -119,6 +119,8 @@ describe("the contacts table", () => {
       shortAbandon: true,
       slThresholdS: 20,
       shortAbandonS: 5,
+      shortAbandonRule: "below",
+      maxWaitS: 0,
     };
     const [, row] = tableText(CONTACT_COLUMNS, [c], ctx, "page");
     expect(row).toEqual(["2026-01-05 09:00:00", "+441234", "q1", "—", "Abandoned", "0:03", "—", "—", "—", "—", "Yes", "Yes", "No", "c1"]);
