@@ -4,19 +4,28 @@ import { LiveFloor } from "@/lib/live/live-floor";
 import { answeredCall, ev, logOn } from "./builders";
 
 // 2026-01-05 10:00 UTC. The floor's window starts at the earlier of local midnight (00:00) and
-// 12 hours back (2026-01-04 22:00): 22:00 on the 4th.
+// 12 hours back (2026-01-04 22:00): 22:00 on the 4th; agents' states are seeded from a week before
+// that, 2025-12-28 22:00.
 const NOW = Date.UTC(2026, 0, 5, 10);
 const WINDOW_START = Date.UTC(2026, 0, 4, 22);
+const SEED_START = Date.UTC(2025, 11, 28, 22);
 const FIVE_MIN = 300_000;
 
 const at = (time: number) => ev("agent.ready", time, {}, { agentId: "a1" });
+const callAt = (time: number) => ev("call.offered", time, { from: "+441632960001", to: "q1", direction: "inbound", channelId: "c" }, { callId: "c" });
 
 describe("admitLive", () => {
-  it("takes events from the window's start to five minutes ahead, and counts the rest", () => {
-    const events = [at(WINDOW_START - 1), at(WINDOW_START), at(NOW), at(NOW + FIVE_MIN), at(NOW + FIVE_MIN + 1), at(Date.UTC(2100, 0, 1))];
+  it("takes call events from the window's start to five minutes ahead, and counts the rest", () => {
+    const events = [callAt(WINDOW_START - 1), callAt(WINDOW_START), callAt(NOW), callAt(NOW + FIVE_MIN), callAt(NOW + FIVE_MIN + 1), callAt(Date.UTC(2100, 0, 1))];
     const r = admitLive(events, NOW, "UTC", FIVE_MIN, NOTHING_IGNORED);
     expect(r.admitted.map((e) => e.time)).toEqual([WINDOW_START, NOW, NOW + FIVE_MIN]);
     expect(r.ignored).toEqual({ future: 2, stale: 1, lastFutureTime: Date.UTC(2100, 0, 1), lastStaleTime: WINDOW_START - 1 });
+  });
+
+  it("takes agent state events from a week before the window, as the snapshot seeds them", () => {
+    const r = admitLive([at(SEED_START - 1), at(SEED_START), at(WINDOW_START - 1)], NOW, "UTC", FIVE_MIN, NOTHING_IGNORED);
+    expect(r.admitted.map((e) => e.time)).toEqual([SEED_START, WINDOW_START - 1]);
+    expect(r.ignored).toMatchObject({ stale: 1, lastStaleTime: SEED_START - 1 });
   });
 
   it("returns the very batch when all of it is admitted", () => {
