@@ -106,6 +106,13 @@ export const envSchema = z.object({
     .min(1024)
     .max(16 * 1024 * 1024)
     .default(64 * 1024),
+  // Events dated further ahead of this server's clock are dead letters (lib/events/future-time.ts).
+  INGEST_MAX_FUTURE_MS: z.coerce
+    .number()
+    .int()
+    .min(1_000)
+    .max(7 * 86_400_000)
+    .default(5 * 60_000),
   // Rows a contacts CSV export holds at most; a longer list is cut, and the file and its headers say so.
   EXPORT_MAX_ROWS: z.coerce.number().int().min(1).max(100_000_000).default(1_000_000),
   // Recording audio and peaks go to DATA_DIR/recordings unless a bucket is named (docs/recordings.md, "Storage and serving").

@@ -60,11 +60,11 @@ async function* logLines(files: readonly LogFile[], follow: boolean, stopped: ()
     if (last && follow && !f.file.endsWith(".gz")) {
       for await (const next of readLines(f.file, { follow, stopped })) {
         if (next === null) yield null;
-        else if (overlap.keep(next.line)) yield { file: f.file, ...next };
+        else if ("error" in next || overlap.keep(next.line)) yield { file: f.file, ...next };
       }
       return;
     }
-    for await (const next of readLogFile(f.file)) if (overlap.keep(next.line)) yield next;
+    for await (const next of readLogFile(f.file)) if ("error" in next || overlap.keep(next.line)) yield next;
   }
 }
 
@@ -72,7 +72,7 @@ async function* logLines(files: readonly LogFile[], follow: boolean, stopped: ()
 async function learnAgents(files: readonly LogFile[]): Promise<LearnedAgents> {
   const learner = new AgentPairLearner();
   for await (const next of logLines(files, false, () => false)) {
-    if (next === null) continue;
+    if (next === null || "error" in next) continue;
     const parsed = parseLine(next.line, next.lineNo);
     if (parsed.kind === "record") learner.push(parsed.record);
   }
@@ -118,6 +118,7 @@ runCli(async () => {
     source: args.source,
     wrapUpSeconds: args.wrapUpSeconds,
     agentId: agentNormaliser(agentMap, learned.pairs),
+    clock: { now: Date.now, maxFutureMs: env.INGEST_MAX_FUTURE_MS },
   });
   let stopped = false;
   process.on("SIGINT", () => (stopped = true));
@@ -135,8 +136,14 @@ runCli(async () => {
       if (stopped) break;
       continue;
     }
-    const r = mapper.push(next.line, next.lineNo);
     totals.lines += 1;
+    if ("error" in next) {
+      // Not text (invalid UTF-8, or too long): a dead letter with its bytes as read, never a guess at its meaning.
+      totals.errors += 1;
+      pending.errors.push({ ...next.error, file: next.file });
+      continue;
+    }
+    const r = mapper.push(next.line, next.lineNo);
     totals.events += r.events.length;
     totals.errors += r.errors.length;
     for (const e of r.events) pending.events.push(e);

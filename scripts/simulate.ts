@@ -76,7 +76,7 @@ async function storeSink(config: SimulatorConfig): Promise<Sink> {
   const ch = await getClickHouse(env);
   await migrate(ch);
   await writeDirectory(ch, config.tenantId, simulatorDirectory(config));
-  const pipeline = new IngestPipeline(ch, { maxEventBytes: env.INGEST_MAX_EVENT_BYTES, origin: "simulate" });
+  const pipeline = new IngestPipeline(ch, { maxEventBytes: env.INGEST_MAX_EVENT_BYTES, maxFutureMs: env.INGEST_MAX_FUTURE_MS, origin: "simulate" });
   return {
     send: async (events) => {
       await pipeline.ingest(events.map((e) => ({ payload: { object: e }, origin: { source: "simulator" } })));

@@ -32,6 +32,7 @@ const deadLetterRow = z.object({
   detail: z.string(),
   payload_base64: z.string(),
   payload_size: z.number(),
+  original_size: z.number(),
   topic: z.string(),
   partition: z.number(),
   offset: z.string(),

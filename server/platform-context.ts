@@ -1,5 +1,7 @@
 import type { ClickHouseClient } from "@clickhouse/client";
 import type { CtiEvent } from "@/lib/events";
+import { loadFloorEvents } from "@/lib/live/store/load-events";
+import { floorWindow } from "@/lib/live/window";
 import type { BackfillReporter, PlatformContext } from "@/ingest/platform";
 import { lastStoredTime, writeDirectory, type IngestPipeline, type InboundMessage, type InProcessSource } from "@/ingest/pipeline";
 
@@ -33,6 +35,7 @@ export function platformContext(deps: PlatformContextDeps): PlatformContext {
       if (written.queues + written.agents > 0) log(`directory: ${written.queues} queue(s) and ${written.agents} agent(s) written`);
     },
     storedUntil: () => lastStoredTime(ch, tenantId),
+    recentEvents: (at, source) => loadFloorEvents(ch, tenantId, floorWindow(at, "UTC"), true, source),
     backfill: deps.backfill,
     log,
   };

@@ -58,7 +58,7 @@ async function boot(env: Env, log: (line: string) => void): Promise<Runtime> {
   if (fixed > 0) log(`data: ${env.DATA_DIR} was readable by others; made ${fixed} entries owner-only`);
   const ch = await openStore(env, status, log);
 
-  const pipeline = new IngestPipeline(ch, { maxEventBytes: env.INGEST_MAX_EVENT_BYTES, origin: "in-process" });
+  const pipeline = new IngestPipeline(ch, { maxEventBytes: env.INGEST_MAX_EVENT_BYTES, maxFutureMs: env.INGEST_MAX_FUTURE_MS, origin: "in-process" });
   const source = new InProcessSource(pipeline, {
     batchSize: env.INGEST_BATCH_SIZE,
     flushMs: env.INGEST_FLUSH_MS,
@@ -88,7 +88,7 @@ async function boot(env: Env, log: (line: string) => void): Promise<Runtime> {
 
   // Built before anything starts: the live floor's "today" is the platform's local day (UTC when it has no zone).
   const adapter = createPlatformAdapter(env);
-  const floor = startLiveFloor({ ch, tenantId: env.TENANT_ID, timeZone: adapter?.timeZone ?? "UTC", log });
+  const floor = startLiveFloor({ ch, tenantId: env.TENANT_ID, timeZone: adapter?.timeZone ?? "UTC", maxFutureMs: env.INGEST_MAX_FUTURE_MS, log });
   pipeline.onEvents((events) => floor.apply(events));
 
   // Redaction settings reach the pipeline before the first transcript does; the speech queue writes through the pipeline too.

@@ -17,7 +17,7 @@ import { momentHref } from "@/components/calls/moment-link";
 
 export const SEARCH_PAGE_SIZE = 25;
 // The queue exit reasons (lib/events QUEUE_EXIT_REASONS), listed here so the page does not load the event schemas.
-export const SEARCH_OUTCOME_CHOICES: readonly SearchOutcome[] = ["answered", "abandon", "timeout", "empty", "key", "transfer"];
+export const SEARCH_OUTCOME_CHOICES: readonly SearchOutcome[] = ["answered", "abandon", "timeout", "empty", "key", "transfer", "system"];
 const SPEAKERS: Record<string, string> = { agent: "Agent", caller: "Caller", supervisor: "Supervisor" };
 
 /** Transcript search: words and phrases across the period's transcripts, each hit opening the call at that moment. */

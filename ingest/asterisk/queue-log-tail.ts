@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { CtiEvent } from "@/lib/events";
+import { DEFAULT_MAX_FUTURE_MS } from "@/lib/events/future-time";
 import { QueueLogMapper } from "../queue-log";
 import { readLines } from "../queue-log/line-source";
 import type { LineError } from "../queue-log/record";
@@ -47,7 +48,9 @@ export class QueueLogTail {
   async start(ctx: PlatformContext): Promise<void> {
     const storedUntil = await ctx.storedUntil();
     const from = storedUntil - REDELIVER_MS;
-    const mapper = new QueueLogMapper({ tenantId: this.opts.tenantId, source: this.opts.source, wrapUpSeconds: this.opts.wrapUpSeconds });
+    // A line dated far ahead is refused before it touches the mapper's state (the pipeline would refuse its events anyway).
+    const clock = { now: Date.now, maxFutureMs: DEFAULT_MAX_FUTURE_MS };
+    const mapper = new QueueLogMapper({ tenantId: this.opts.tenantId, source: this.opts.source, wrapUpSeconds: this.opts.wrapUpSeconds, clock });
     let caughtUp!: () => void;
     let failed!: (e: unknown) => void;
     const ready = new Promise<void>((resolve, reject) => ((caughtUp = resolve), (failed = reject)));
@@ -81,6 +84,10 @@ export class QueueLogTail {
             caughtUp();
           }
           if (this.stopped) break;
+          continue;
+        }
+        if ("error" in next) {
+          refused.push(next.error);
           continue;
         }
         const r = mapper.push(next.line, next.lineNo);

@@ -20,6 +20,8 @@ export type IngestWorkerOptions = {
   /** How long the start of a block waits at the end of its partition for the rest before it is stored as it is. */
   flushMs: number;
   maxEventBytes: number;
+  /** INGEST_MAX_FUTURE_MS (lib/events/future-time.ts); default 5 min. */
+  maxFutureMs?: number;
   log: (line: string) => void;
   /** Hears each newly stored event (the web server's live floor in single-process mode). */
   onEvents?: (events: readonly CtiEvent[]) => void;
@@ -224,7 +226,7 @@ export class KafkaIngestWorker {
       return { payload: m.value ? new Uint8Array(m.value.buffer, m.value.byteOffset, m.value.byteLength) : new Uint8Array(0), origin };
     });
     this.o.metrics.consumed += messages.length;
-    const prepared = buildBatch(messages, this.o.maxEventBytes);
+    const prepared = buildBatch(messages, this.o.maxEventBytes, Date.now(), this.o.maxFutureMs);
     // The token names the offsets (writeBlock adds a hash of the event ids, so a topic created
     // again under the same name can never have its blocks taken for the old ones).
     const range = `${batch.topic}/${batch.partition}/${consumed[0]?.offset}-${consumed[consumed.length - 1]?.offset}`;

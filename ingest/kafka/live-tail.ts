@@ -29,6 +29,8 @@ export async function startLiveTail(env: Env, onEvents: (events: readonly CtiEve
     const { events } = buildBatch(
       batch.messages.map((m) => ({ payload: m.value ?? new Uint8Array(0), origin: { source: "kafka-live" } })),
       env.INGEST_MAX_EVENT_BYTES,
+      Date.now(),
+      env.INGEST_MAX_FUTURE_MS,
     );
     if (events.length > 0) onEvents(events);
     batch.resolve(last.offset);

@@ -135,6 +135,7 @@ async function incarnation(
     blockOffsets: env.INGEST_BLOCK_OFFSETS,
     flushMs: env.INGEST_FLUSH_MS,
     maxEventBytes: env.INGEST_MAX_EVENT_BYTES,
+    maxFutureMs: env.INGEST_MAX_FUTURE_MS,
     log,
     onEvents,
   });

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { CtiEvent } from "@/lib/events";
+import { DEFAULT_MAX_FUTURE_MS, futureTimeDetail } from "@/lib/events/future-time";
 import { activeRedactionPolicy } from "@/lib/redaction/active-policy";
 import type { RedactionPolicy } from "@/lib/redaction/kinds";
 import { redactTranscripts, type OriginalSegment } from "@/lib/redaction/redact-events";
@@ -24,10 +25,11 @@ export type Batch = {
 
 /**
  * The pure core: messages -> validated events and their rows, or dead letters.
- * Never throws for one message; a bad message never affects the others.
+ * Never throws for one message; a bad message never affects the others. An event
+ * dated more than `maxFutureMs` after `now` is a dead letter (future_time).
  */
-export function buildBatch(messages: readonly InboundMessage[], maxEventBytes: number, now: number = Date.now()): Batch {
-  return validateBatch(parseBatch(messages, maxEventBytes, now), now);
+export function buildBatch(messages: readonly InboundMessage[], maxEventBytes: number, now: number = Date.now(), maxFutureMs = DEFAULT_MAX_FUTURE_MS): Batch {
+  return validateBatch(parseBatch(messages, maxEventBytes, now), now, activeRedactionPolicy, maxFutureMs);
 }
 
 /** Messages whose bytes parsed as JSON (or came as objects), not yet validated, and the dead letters so far. */
@@ -50,7 +52,12 @@ export function parseBatch(messages: readonly InboundMessage[], maxEventBytes: n
 }
 
 /** buildBatch's second half: JSON values -> validated events and their lines, repeats within the batch dropped. */
-export function validateBatch(parsed: ParsedBatch, now: number = Date.now(), redactionPolicy: (tenantId: string) => RedactionPolicy = activeRedactionPolicy): Batch {
+export function validateBatch(
+  parsed: ParsedBatch,
+  now: number = Date.now(),
+  redactionPolicy: (tenantId: string) => RedactionPolicy = activeRedactionPolicy,
+  maxFutureMs = DEFAULT_MAX_FUTURE_MS,
+): Batch {
   const events: CtiEvent[] = [];
   const lines: Uint8Array[] = [];
   const deadLetters = [...parsed.deadLetters];
@@ -70,6 +77,12 @@ export function validateBatch(parsed: ParsedBatch, now: number = Date.now(), red
         continue;
       }
       event = decoded.event;
+    }
+    // A valid event from a clock far ahead: stored, it would be "the latest" for years (future-time.ts).
+    const future = futureTimeDetail(event.time, now, maxFutureMs);
+    if (future) {
+      deadLetters.push(deadLetterRow(message, "future_time", future, now));
+      continue;
     }
     if (seen.has(event.id)) {
       duplicatesInBatch += 1;

@@ -10,14 +10,35 @@ export type DeadLetterRow = {
   /** A RejectReason from decoding, or a source's own reason (e.g. a queue_log line error). */
   reason: RejectReason | (string & {});
   detail: string;
+  /** The bytes kept: what arrived, cut at DEAD_LETTER_MAX_BYTES. */
   payload_base64: string;
+  /** How many bytes are kept (migration 0029). */
   payload_size: number;
+  /** How many bytes arrived; more than payload_size when the payload was cut. */
+  original_size: number;
   topic: string;
   partition: number;
   offset: string;
   message_key: string;
   headers: string;
 };
+
+/**
+ * A dead letter keeps at most this much of what arrived, and says how much that was. A refused
+ * message is kept so an operator can see what was sent and replay it once fixed; a queue_log
+ * line or a CTI event is well under 64 KiB, so anything longer is garbage (a 10 MB line was once
+ * stored whole), and its head is enough to recognise it.
+ */
+export const DEAD_LETTER_MAX_BYTES = 64 * 1024;
+
+/**
+ * The payload columns of a dead letter: the bytes as they arrived, cut at DEAD_LETTER_MAX_BYTES,
+ * and how many arrived (`originalSize`, when the caller already holds only the head of them).
+ */
+export function keptPayload(bytes: Uint8Array, originalSize = bytes.byteLength): Pick<DeadLetterRow, "payload_base64" | "payload_size" | "original_size"> {
+  const kept = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, DEAD_LETTER_MAX_BYTES));
+  return { payload_base64: kept.toString("base64"), payload_size: kept.byteLength, original_size: Math.max(originalSize, bytes.byteLength) };
+}
 
 /** The original bytes, exactly; an in-process object is kept as its JSON text (deadLetterRow masks card data in them). */
 export function originalBytes(message: InboundMessage): Buffer {
@@ -42,7 +63,6 @@ export const CARD_DATA_MASKED = "; card data masked";
  */
 export function deadLetterRow(message: InboundMessage, reason: RejectReason, detail: string, now: number): DeadLetterRow {
   const masked = maskCardDataInJsonBytes(originalBytes(message));
-  const bytes = Buffer.from(masked.bytes.buffer, masked.bytes.byteOffset, masked.bytes.byteLength);
   const o = message.origin;
   return {
     id: randomUUID(),
@@ -50,8 +70,7 @@ export function deadLetterRow(message: InboundMessage, reason: RejectReason, det
     source: o.source,
     reason: masked.masked ? `${reason}${CARD_DATA_MASKED}` : reason,
     detail: detail.slice(0, 2000),
-    payload_base64: bytes.toString("base64"),
-    payload_size: bytes.byteLength,
+    ...keptPayload(masked.bytes),
     topic: o.topic ?? "",
     partition: o.partition ?? -1,
     offset: o.offset ?? "",

@@ -2,7 +2,8 @@ import { ctiEventSchema, EVENT_TYPES, SPEC_VERSION, type CtiEvent } from "@/lib/
 import { compileCheck } from "@/lib/events/compile-check";
 
 /** Why a message was refused; stored with the dead letter so an operator can act on it. */
-export type RejectReason = "oversized" | "invalid_utf8" | "malformed_json" | "not_an_object" | "unsupported_spec_version" | "unknown_type" | "schema_violation";
+export type RejectReason =
+  "oversized" | "invalid_utf8" | "malformed_json" | "not_an_object" | "unsupported_spec_version" | "unknown_type" | "schema_violation" | "future_time";
 
 export type Decoded = { ok: true; event: CtiEvent } | { ok: false; reason: RejectReason; detail: string };
 
@@ -30,14 +31,31 @@ export function parseBytes(bytes: Uint8Array, maxBytes: number): Parsed {
   } catch {
     return { ok: false, reason: "invalid_utf8", detail: "payload is not valid UTF-8" };
   }
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(text) };
+    value = JSON.parse(text);
   } catch (e) {
     // V8 quotes about ten characters either side of the fault ('Unexpected token 'y', ..."is 4111 1111"... is not valid
     // JSON'): they may be digits of a card number read aloud. The bytes are in the dead letter (card data masked), so the
     // message keeps only what went wrong.
     return { ok: false, reason: "malformed_json", detail: (e as Error).message.replace(/, (?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/s, " (not valid JSON)") };
   }
+  // Valid UTF-8 can still spell text that is not Unicode: JSON's "\udcff" escape of half a surrogate pair.
+  // Only a payload with such an escape is walked, so the common case costs one search.
+  if (SURROGATE_ESCAPE.test(text) && hasLoneSurrogate(value)) {
+    return { ok: false, reason: "invalid_utf8", detail: "a string holds an unpaired surrogate (\\ud800-\\udfff escape), which is not Unicode text" };
+  }
+  return { ok: true, value };
+}
+
+const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function hasLoneSurrogate(value: unknown): boolean {
+  if (typeof value === "string") return LONE_SURROGATE.test(value);
+  if (Array.isArray(value)) return value.some(hasLoneSurrogate);
+  if (value !== null && typeof value === "object") return Object.entries(value).some(([k, v]) => LONE_SURROGATE.test(k) || hasLoneSurrogate(v));
+  return false;
 }
 
 /** An already-parsed value (from an in-process producer) -> validated event. */

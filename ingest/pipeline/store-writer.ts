@@ -158,7 +158,7 @@ export async function writeDeadLetters(ch: ClickHouseClient, rows: readonly Dead
       insert_deduplicate: 1,
       insert_deduplication_token: contentToken(
         `${origin}:dlq`,
-        rows.map((d) => `${d.topic}/${d.partition}/${d.offset}/${d.payload_base64}`),
+        rows.map((d) => `${d.topic}/${d.partition}/${d.offset}/${d.original_size}/${d.payload_base64}`),
       ),
     },
   });

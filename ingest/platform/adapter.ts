@@ -44,6 +44,13 @@ export interface PlatformContext {
    * adapter can resume after them rather than repeat or skip history.
    */
   storedUntil(): Promise<number>;
+  /**
+   * The stored events of `source` around instant `at` that say what was in progress then (the live
+   * floor's window: calls of the last 12 hours or since midnight, each agent's latest state
+   * event), oldest first; what an adapter needs to close what its previous run left open
+   * (close-left-open.ts). Absent where there is no store to ask.
+   */
+  recentEvents?(at: number, source: string): Promise<CtiEvent[]>;
   /** Progress of a catch-up, for the runtime's status (the UI's backfill banner) and log. */
   readonly backfill: BackfillReporter;
   readonly log: (line: string) => void;

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import readline from "node:readline";
 import { createGunzip } from "node:zlib";
+import { LineSplitter, type SplitLine } from "./line-splitter";
 
 /**
  * Several queue_log files read as one log, for rotated logs (`queue_log`, `queue_log.1`,
@@ -19,7 +19,8 @@ import { createGunzip } from "node:zlib";
  */
 
 export type LogFile = { file: string; firstEpoch: number };
-export type LogLine = { file: string; lineNo: number; line: string };
+/** A line of one file, or a refused one (not valid UTF-8, too long: line-splitter.ts) with its bytes. */
+export type LogLine = { file: string } & SplitLine;
 
 const WILDCARD = /[*?]/;
 
@@ -68,8 +69,8 @@ export async function orderLogFiles(files: readonly string[]): Promise<LogFile[]
 }
 
 async function firstEpoch(file: string): Promise<number> {
-  for await (const { line } of readLogFile(file)) {
-    const epoch = lineEpoch(line);
+  for await (const next of readLogFile(file)) {
+    const epoch = "error" in next ? undefined : lineEpoch(next.line);
     if (epoch !== undefined) return epoch;
   }
   return Number.MAX_SAFE_INTEGER;
@@ -81,16 +82,20 @@ export function lineEpoch(line: string): number | undefined {
   return m?.[1] === undefined ? undefined : Number(m[1]);
 }
 
-/** One file's lines, numbered from 1, decompressing `.gz`. */
+/**
+ * One file's lines, numbered from 1, decompressing `.gz`. Split on bytes, as readLines does
+ * (line-splitter.ts): a line that is not UTF-8 is refused with its bytes, never decoded with
+ * U+FFFD in it, and a line without end is not gathered whole.
+ */
 export async function* readLogFile(file: string): AsyncGenerator<LogLine> {
   const raw = fs.createReadStream(file);
   const input = file.endsWith(".gz") ? raw.pipe(createGunzip()) : raw;
-  const lines = readline.createInterface({ input, crlfDelay: Infinity });
-  let lineNo = 0;
+  const splitter = new LineSplitter();
   try {
-    for await (const line of lines) yield { file, lineNo: ++lineNo, line };
+    for await (const chunk of input) for (const line of splitter.push(chunk as Buffer)) yield { file, ...line };
+    const last = splitter.end();
+    if (last) yield { file, ...last };
   } finally {
-    lines.close();
     raw.destroy();
   }
 }

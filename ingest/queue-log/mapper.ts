@@ -1,4 +1,5 @@
 import type { CtiEvent } from "@/lib/events";
+import { futureTimeDetail } from "@/lib/events/future-time";
 import { defaultAgentId, type AgentIdNormaliser } from "./agent-id";
 import { AgentTracker } from "./agent-tracker";
 import { emitterFor, type Emit } from "./event-draft";
@@ -42,6 +43,13 @@ export type QueueLogMapperOptions = {
   wrapUpSeconds?: number | Readonly<Record<string, number>>;
   /** A call with no line for this long is forgotten (bounds memory on long logs). Default 6 h. */
   forgetCallsAfterMs?: number;
+  /**
+   * Lines dated more than `maxFutureMs` after `now()` are refused (`future_time`) before they
+   * touch any state: one line dated 2100 would otherwise end every wrap-up and forget every
+   * call in progress (both go by the newest line's time). The CLI and the adapter pass the
+   * clock and INGEST_MAX_FUTURE_MS; without it the mapper stays clock-free (tests, replays).
+   */
+  clock?: { now: () => number; maxFutureMs: number };
 };
 
 export type MapResult = { events: CtiEvent[]; errors: LineError[] };
@@ -100,6 +108,8 @@ export class QueueLogMapper {
     if (parsed.kind === "error") return { events: [], errors: [parsed.error] };
     if (parsed.kind !== "record") return { events: [], errors: [] };
     const record = parsed.record;
+    const future = this.opts.clock && futureTimeDetail(record.time, this.opts.clock.now(), this.opts.clock.maxFutureMs);
+    if (future) return { events: [], errors: [{ lineNo, line: line.endsWith("\r") ? line.slice(0, -1) : line, reason: "future_time", detail: future }] };
     const events: CtiEvent[] = [];
     this.finishWrapUps(record.time, events);
     this.sweep(record.time);

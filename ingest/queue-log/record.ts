@@ -66,10 +66,21 @@ export type LineErrorReason =
   /** An id longer than the event model allows. */
   | "field_too_long"
   /** A valid line about a call or leg not seen in this log (e.g. the log starts mid-call); agent effects still apply. */
-  | "unmatched_call";
+  | "unmatched_call"
+  /** The line's bytes are not valid UTF-8 (line-splitter.ts); never read as text. */
+  | "invalid_utf8"
+  /** The line is longer than MAX_LINE_BYTES (line-splitter.ts). */
+  | "line_too_long"
+  /** The line is dated further ahead of the importer's clock than INGEST_MAX_FUTURE_MS allows (mapper option latestTime). */
+  | "future_time";
 
-/** `file` is set when an import reads several files (the dead letter names it). */
-export type LineError = { lineNo: number; reason: LineErrorReason; line: string; detail: string; file?: string };
+/**
+ * A line the importer could not use. `line` is its text; a line that is not text (invalid
+ * UTF-8, too long) has `line` empty and its bytes as read in `bytes` (at most MAX_LINE_BYTES)
+ * with their full length in `size`, so the dead letter keeps the very bytes. `file` is set
+ * when an import reads several files (the dead letter names it).
+ */
+export type LineError = { lineNo: number; reason: LineErrorReason; line: string; detail: string; file?: string; bytes?: Uint8Array; size?: number };
 
 type Base = {
   lineNo: number;

@@ -1,7 +1,7 @@
 import type { ClickHouseClient } from "@clickhouse/client";
 import { randomUUID } from "node:crypto";
 import type { CtiEvent } from "@/lib/events";
-import type { DeadLetterRow } from "../pipeline/dead-letter";
+import { keptPayload, type DeadLetterRow } from "../pipeline/dead-letter";
 import { IngestPipeline } from "../pipeline/pipeline";
 import { writeDeadLetters } from "../pipeline/store-writer";
 import type { MessageProducer } from "../kafka/types";
@@ -14,17 +14,21 @@ export type ImportSink = {
   lineErrors(errors: LineError[]): Promise<void>;
 };
 
+/** A line's bytes as read: those kept for a line that is not text, else its text (valid UTF-8, so the same bytes). */
+function lineBytes(e: LineError): Uint8Array {
+  return e.bytes ?? Buffer.from(e.line, "utf8");
+}
+
 /** A refused line as a dead letter: its number stands where a Kafka offset would. */
 export function lineDeadLetter(file: string, e: LineError, now: number): DeadLetterRow {
-  const bytes = Buffer.from(e.line, "utf8");
+  const bytes = lineBytes(e);
   return {
     id: randomUUID(),
     received_at: now,
     source: `queue_log:${e.file ?? file}`,
     reason: e.reason,
     detail: `line ${e.lineNo}: ${e.detail}`.slice(0, 2000),
-    payload_base64: bytes.toString("base64"),
-    payload_size: bytes.byteLength,
+    ...keptPayload(bytes, e.size),
     topic: "",
     partition: -1,
     offset: String(e.lineNo),
@@ -62,8 +66,14 @@ export function kafkaSink(producer: MessageProducer, topic: string, dlqTopic: st
         dlqTopic,
         errors.map((e) => ({
           key: null,
-          value: e.line,
-          headers: { "x-dlq-reason": e.reason, "x-dlq-detail": e.detail, "x-dlq-source": `queue_log:${e.file ?? file}`, "x-dlq-line": String(e.lineNo) },
+          value: Buffer.from(lineBytes(e)),
+          headers: {
+            "x-dlq-reason": e.reason,
+            "x-dlq-detail": e.detail,
+            "x-dlq-source": `queue_log:${e.file ?? file}`,
+            "x-dlq-line": String(e.lineNo),
+            "x-dlq-original-size": String(e.size ?? lineBytes(e).byteLength),
+          },
         })),
       ),
   };

@@ -258,11 +258,17 @@ export function clearCall(ctx: SimContext, call: SimCall, cause: string): void {
   });
 }
 
-/** Caller patience ran out. If an agent was being rung, the ring stops and the agent stays ready. */
+/**
+ * Caller patience ran out. If an agent was being rung, the ring stops (a `call.diverted`,
+ * reason `abandoned`, so every ring that started has an end) and the agent stays ready.
+ */
 function abandon(ctx: SimContext, leg: SimLeg): void {
   if (leg.status !== "waiting" && leg.status !== "ringing") return;
   const ringing = leg.status === "ringing" ? leg.agent : null;
-  if (ringing) releaseRing(leg, ringing);
+  if (ringing) {
+    ctx.emit({ ...ctx.header(), ...agentLeg(leg, ringing), type: "call.diverted", data: { reason: "abandoned", ringMs: ctx.t - leg.ringStartedAt } });
+    releaseRing(leg, ringing);
+  }
   leaveQueue(ctx, leg, "abandon");
   clearCall(ctx, leg.call, "abandon");
   if (ringing) ctx.agentFreed(ringing);

@@ -6,6 +6,7 @@ import { bargeAudio } from "@/lib/recordings/simulated/barge-audio";
 import { originateCallback } from "./callbacks";
 import { SimulatedMonitorSession, type InSimulation, type Party, type PlayToParty } from "./monitor-session";
 import { recordingIdOf } from "./recording";
+import { closeLeftOpen } from "../platform/close-left-open";
 import { catchUp } from "./catch-up";
 import type { SimulatorConfig } from "./config";
 import { simulatorDirectory } from "./directory";
@@ -154,12 +155,34 @@ export class SimulatedPbx implements PlatformAdapter {
     });
   }
 
+  /**
+   * A PBX that restarts drops its calls and logs its agents off; the simulated one does the same
+   * for whatever its previous run (killed, or stopped mid-call) left open, at `at`
+   * (ingest/platform/close-left-open.ts). Only this simulator's own events (its source) are closed.
+   */
+  private async closeLeftOpen(ctx: PlatformContext, at: number): Promise<void> {
+    if (!ctx.recentEvents) return;
+    const { tenantId, source } = this.opts.config;
+    const closing = closeLeftOpen(await ctx.recentEvents(at, source), at, { tenantId, source });
+    if (closing.length === 0) return;
+    await ctx.events.history(closing);
+    const count = (type: string) => closing.filter((e) => e.type === type).length;
+    ctx.log(
+      `restart: closed what the previous run left open at ${new Date(at).toISOString()}: ${count("call.cleared")} call(s) cleared (cause pbx_restart), ` +
+        `${count("call.connection_cleared")} in conversation, ${count("call.queue_exited")} queued, ${count("agent.logged_off")} agent(s) logged off`,
+    );
+  }
+
   private async run(ctx: PlatformContext): Promise<void> {
     const { config, seed, backfillMs } = this.opts;
     const tickMs = this.opts.tickMs ?? 200;
     await ctx.directory(simulatorDirectory(config));
     const target = this.now();
-    const from = resumeFrom(await ctx.storedUntil(), target, backfillMs);
+    const storedUntil = await ctx.storedUntil();
+    // The previous run ended just after its last stored event: what it left open closes there, before this run starts.
+    const restartAt = storedUntil + 1;
+    if (storedUntil > 0) await this.closeLeftOpen(ctx, restartAt);
+    const from = Math.max(resumeFrom(storedUntil, target, backfillMs), storedUntil > 0 ? restartAt : 0);
     const recordFrom = this.opts.recordingHistoryMs === undefined ? undefined : target - this.opts.recordingHistoryMs;
     const sim = new ContactCentreSim(config, { seed: runSeed(seed, from), startTime: from, ...(recordFrom === undefined ? {} : { recordFrom }) });
 

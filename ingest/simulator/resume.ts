@@ -1,9 +1,11 @@
 /**
  * Where a run of the simulator begins: just after the last stored event, or at most
- * `backfillMs` ago, so a restart fills only the gap and a first start the window.
+ * `backfillMs` ago, so a restart fills only the gap and a first start the window. Never
+ * after `now`: a stored end ahead of the clock (an event dated 2100) would otherwise start
+ * the engine there, and it would produce nothing until the clock reached it.
  */
 export function resumeFrom(storedUntil: number, now: number, backfillMs: number): number {
-  return Math.max(storedUntil + 1, now - backfillMs);
+  return Math.min(Math.max(storedUntil + 1, now - backfillMs), now);
 }
 
 /**

@@ -49,7 +49,8 @@ export const previousStateSchema = z
 
 const agentStateData = z.object({ previous: previousStateSchema.optional() });
 
-export const QUEUE_EXIT_REASONS = ["answered", "abandon", "timeout", "empty", "key", "transfer"] as const;
+/** `system`: the platform ended the caller's wait itself (a restart: ingest/platform/close-left-open.ts). */
+export const QUEUE_EXIT_REASONS = ["answered", "abandon", "timeout", "empty", "key", "transfer", "system"] as const;
 
 /** What lib/redaction masks in a transcript segment (its `redactions` field). */
 export const TRANSCRIPT_REDACTION_KINDS = ["card_number", "security_code", "expiry"] as const;
@@ -71,7 +72,8 @@ export const dataSchemas = {
     attempt: z.number().int().positive().optional(),
   }),
   "call.diverted": z.object({
-    reason: z.enum(["ring_no_answer", "busy", "rejected"]),
+    // abandoned: the caller hung up during the ring (their call.queue_exited follows); system: the platform ended it (a restart).
+    reason: z.enum(["ring_no_answer", "busy", "rejected", "abandoned", "system"]),
     ringMs: ms,
   }),
   "call.established": z.object({

@@ -110,6 +110,8 @@ export const CONVENTIONS = {
   team: "With a team filter, the contacts are those answered by the team's agents (by each agent's current team): a contact nobody answered belongs to no team, so abandons and timeouts drop out; agent state time is the team's agents'.",
   scope:
     "A user with a scope sees every number as if its teams and queues were the filters (lib/auth/scope-access.ts): its queues as a queue filter, its teams as a team filter with the rule above. A filter of their own must lie within the scope (anything else is not found), and no filter means all of the scope, not the whole centre.",
+  restart:
+    "A platform restart closes what was in progress at that instant (call.cleared cause 'pbx_restart'; the simulator does it on every start after a stop or a kill): a contact in conversation is handled, its talk (and any hold still open) ending at the restart, with no after-call work; a caller still waiting leaves with outcome 'system', counted as offered and in average and longest wait (its wait ends at the restart) but in no outcome KPI, like a queue-empty or key-press exit; agents are logged off at the restart, so their state time ends there and the downtime is in no state.",
   settings:
     "Each queue's settings (service-level threshold, variant, short-abandon threshold and rule, longest possible wait) carry their own version, bumped on every change; a number shows the KPI definition's version and the settings versions of the queues it covers.",
 } as const;

@@ -1,5 +1,7 @@
 import type { CtiEvent } from "@/lib/events";
 import { diffViews } from "./patch";
+import { DEFAULT_MAX_FUTURE_MS } from "@/lib/events/future-time";
+import { admitLive, NOTHING_IGNORED, type IgnoredLive } from "./live-admission";
 import { applyEvents, tickFloor } from "./reducer";
 import { emptyFloor, type FloorState } from "./state";
 import type { ThresholdSettings } from "./thresholds";
@@ -16,6 +18,8 @@ export type LiveFloorOptions = {
   minIntervalMs?: number;
   /** How often time alone is applied (a new local day, stale entries). */
   tickMs?: number;
+  /** Live events dated further ahead of now() are ignored (INGEST_MAX_FUTURE_MS; live-admission.ts). */
+  maxFutureMs?: number;
 };
 
 /**
@@ -43,11 +47,14 @@ export class LiveFloor {
   private readonly now: () => number;
   private readonly minIntervalMs: number;
   private readonly stopHooks: (() => void)[] = [];
+  private readonly maxFutureMs: number;
+  private ignoredLive: IgnoredLive = NOTHING_IGNORED;
 
   constructor(options: LiveFloorOptions) {
     this.timeZone = options.timeZone;
     this.now = options.now ?? Date.now;
     this.minIntervalMs = options.minIntervalMs ?? 150;
+    this.maxFutureMs = options.maxFutureMs ?? DEFAULT_MAX_FUTURE_MS;
     this.state = emptyFloor(options.timeZone, this.now());
     this.tickTimer = setInterval(() => this.tick(), options.tickMs ?? 5_000);
     this.tickTimer.unref();
@@ -61,8 +68,19 @@ export class LiveFloor {
     return this.listeners.size + this.waitingForSnapshot.size;
   }
 
-  /** The seam for every live source. Events may repeat or arrive late; the reducer copes. */
-  apply(events: readonly CtiEvent[]): void {
+  /** Live events the floor did not take, by the wall clock (live-admission.ts); /api/health shows them. */
+  get ignored(): IgnoredLive {
+    return this.ignoredLive;
+  }
+
+  /**
+   * The seam for every live source. Events may repeat or arrive late; the reducer copes. Events
+   * dated too far ahead, or before the floor's window, are ignored (live-admission.ts).
+   */
+  apply(incoming: readonly CtiEvent[]): void {
+    const { admitted: events, ignored } = admitLive(incoming, this.now(), this.timeZone, this.maxFutureMs, this.ignoredLive);
+    this.ignoredLive = ignored;
+    if (events.length === 0) return;
     if (this.held) {
       this.held.push([...events]);
       return;
@@ -75,7 +93,12 @@ export class LiveFloor {
    * while it was read (without those the store already returned), and releases
    * the waiting subscribers.
    */
-  loadSnapshot(events: readonly CtiEvent[]): void {
+  loadSnapshot(loaded: readonly CtiEvent[]): void {
+    // The start-up read takes everything stored since the window began, so also events dated ahead that were
+    // stored before INGEST_MAX_FUTURE_MS existed: one of them dated 2100 would be "today" (live-admission.ts).
+    const latest = this.now() + this.maxFutureMs;
+    const events = loaded.filter((e) => e.time <= latest);
+    if (events.length < loaded.length) this.ignoredLive = { ...this.ignoredLive, future: this.ignoredLive.future + loaded.length - events.length };
     const stored = new Set(events.map((e) => e.id));
     let s = applyEvents(this.state, events);
     for (const batch of this.held ?? [])

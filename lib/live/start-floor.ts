@@ -14,6 +14,8 @@ export type StartFloorDeps = {
   /** How often names, KPI settings and thresholds are re-read (an admin may change them). */
   refreshMs?: number;
   now?: () => number;
+  /** INGEST_MAX_FUTURE_MS: live events dated further ahead are ignored (live-admission.ts). */
+  maxFutureMs?: number;
 };
 
 const SNAPSHOT_ATTEMPTS = 5;
@@ -30,7 +32,7 @@ export function startLiveFloor(deps: StartFloorDeps): LiveFloor {
   const { ch, tenantId, timeZone } = deps;
   const log = deps.log ?? console.log;
   const now = deps.now ?? Date.now;
-  const floor = new LiveFloor({ timeZone, now });
+  const floor = new LiveFloor({ timeZone, now, ...(deps.maxFutureMs === undefined ? {} : { maxFutureMs: deps.maxFutureMs }) });
   setLiveFloor(floor);
 
   const refresh = async () => {

@@ -1,4 +1,7 @@
 import type { ClickHouseClient } from "@clickhouse/client";
+import { DEFAULT_MAX_FUTURE_MS } from "@/lib/events/future-time";
+import { getLiveFloor } from "@/lib/live/registry";
+import { judgeClock, readClockFacts, type ClockHealth } from "./clock-health";
 import { runtimeStatus, type RuntimeStatus } from "./status";
 
 export type Health = {
@@ -11,6 +14,8 @@ export type Health = {
   kafka: RuntimeStatus["kafka"];
   /** The speech recogniser: "not_installed" when there is none (the product works on without transcripts of real recordings). */
   speech: RuntimeStatus["speech"];
+  /** Event times against this server's clock (clock-health.ts); a problem here leaves `ok` alone. */
+  clock: ClockHealth;
   uptimeSeconds: number;
 };
 
@@ -31,7 +36,7 @@ export function healthFor(health: Health, viewer: HealthViewer): HealthAnswer {
 }
 
 /** Store reachability plus what the process reports about itself. */
-export async function checkHealth(ch: ClickHouseClient | undefined): Promise<Health> {
+export async function checkHealth(ch: ClickHouseClient | undefined, opts: { maxFutureMs?: number; now?: number } = {}): Promise<Health> {
   const status = runtimeStatus();
   let store: Health["store"] = { reachable: false, shape: status.shape };
   if (ch) {
@@ -43,6 +48,7 @@ export async function checkHealth(ch: ClickHouseClient | undefined): Promise<Hea
       store = { reachable: false, shape: status.shape, error: (e as Error).message };
     }
   }
+  const clock = await checkClock(store.reachable ? ch : undefined, opts.now ?? Date.now(), opts.maxFutureMs ?? DEFAULT_MAX_FUTURE_MS);
   return {
     ok: store.reachable && status.migrations.state === "ok",
     store,
@@ -52,6 +58,19 @@ export async function checkHealth(ch: ClickHouseClient | undefined): Promise<Hea
     ingest: status.ingest,
     kafka: status.kafka,
     speech: status.speech,
+    clock,
     uptimeSeconds: Math.round((Date.now() - status.startedAt) / 1000),
   };
+}
+
+async function checkClock(ch: ClickHouseClient | undefined, now: number, maxFutureMs: number): Promise<ClockHealth> {
+  const ignored = getLiveFloor()?.ignored;
+  const liveIgnored = { future: ignored?.future ?? 0, stale: ignored?.stale ?? 0 };
+  const none = { storedAhead: { count: 0 }, refusedLastDay: { count: 0 } };
+  if (!ch) return { ...judgeClock(none, liveIgnored, now, maxFutureMs), state: "unknown", error: "the store is unreachable" };
+  try {
+    return judgeClock(await readClockFacts(ch, now, maxFutureMs), liveIgnored, now, maxFutureMs);
+  } catch (e) {
+    return { ...judgeClock(none, liveIgnored, now, maxFutureMs), state: "unknown", error: (e as Error).message };
+  }
 }

@@ -12,6 +12,7 @@ export const OUTCOME_LABELS: Record<string, string> = {
   transfer: "Transferred out",
   in_progress: "In progress",
   lost: "Lost",
+  system: "Dropped by a platform restart",
 };
 
 export const outcomeLabel = (o: string): string => OUTCOME_LABELS[o] ?? o;

@@ -12,8 +12,9 @@ export const dynamic = "force-dynamic";
  * 503 with `{ ok }`); the details for admins (lib/runtime/health.ts says who sees what).
  */
 export async function GET(): Promise<NextResponse> {
-  const ch = await getClickHouse(getEnv()).catch(() => undefined);
-  const [health, viewer] = await Promise.all([checkHealth(ch), viewerOf()]);
+  const env = getEnv();
+  const ch = await getClickHouse(env).catch(() => undefined);
+  const [health, viewer] = await Promise.all([checkHealth(ch, { maxFutureMs: env.INGEST_MAX_FUTURE_MS }), viewerOf()]);
   return NextResponse.json(healthFor(health, viewer), { status: health.ok ? 200 : 503, headers: { "cache-control": "no-store" } });
 }
 

@@ -15,6 +15,10 @@ export async function importLabQueueLog(ch: ClickHouseClient, tenantId: string, 
   const lineErrors: { reason: string }[] = [];
   for await (const next of readLines(file, { follow: false })) {
     if (!next) break;
+    if ("error" in next) {
+      lineErrors.push(next.error);
+      continue;
+    }
     const r = mapper.push(next.line, next.lineNo);
     events.push(...r.events);
     lineErrors.push(...r.errors);

@@ -82,10 +82,13 @@ describe("replay from the store", () => {
     const { ch } = await testStore();
     const tenant = freshTenant("live");
     const events = await ingested(tenant, 5);
-    const floor = startLiveFloor({ ch, tenantId: tenant, timeZone: TZ, log: () => {}, now: () => TO });
+    let clock = TO;
+    const floor = startLiveFloor({ ch, tenantId: tenant, timeZone: TZ, log: () => {}, now: () => clock });
     await expect.poll(() => floor.ready, { timeout: 20_000 }).toBe(true);
     expect(content(floor.floorState())).toEqual(content(liveAt(events, TO)));
-    // Then live events from the pipeline, repeats of stored ones included, are applied once.
+    // Then live events from the pipeline, repeats of stored ones included, are applied once. The wall
+    // clock is where they end: the floor ignores events dated more than 5 minutes ahead of it.
+    clock = TO + 600_000;
     const more = new ContactCentreSim({ ...config, tenantId: tenant }, { seed: 5, startTime: FROM }).advanceTo(TO + 600_000).filter((e) => e.time > TO);
     const pipeline = new IngestPipeline(ch, { maxEventBytes: 65536, origin: "test" });
     pipeline.onEvents((batch) => floor.apply(batch));

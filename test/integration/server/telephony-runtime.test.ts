@@ -5,6 +5,7 @@ import { initialRuntimeStatus } from "@/lib/runtime/status";
 import { startTelephony } from "@/server/telephony";
 import { defaultConfig, MONDAY } from "../../unit/simulator/fixtures";
 import { freshTenant, queryRows, testStore } from "../helpers/store";
+import { until } from "../helpers/until";
 
 /**
  * The web runtime's side of the platform boundary on a real store: a simulated PBX
@@ -14,14 +15,6 @@ import { freshTenant, queryRows, testStore } from "../helpers/store";
  */
 const HOUR = 3_600_000;
 const T0 = MONDAY + 9 * HOUR;
-
-async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe("telephony in the web runtime", () => {
   it("backfills straight to the store, goes live through the buffer, and resumes after a restart", async () => {

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { readLines, type NumberedLine } from "@/ingest/queue-log/line-source";
+import { readLines, type SplitLine } from "@/ingest/queue-log/line-source";
 import { OverlapFilter, lineEpoch } from "@/ingest/queue-log/log-files";
 
 const tmp = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), "qlog-")), "queue_log");
@@ -11,7 +11,7 @@ describe("readLines", () => {
   it("numbers lines and keeps a last line without newline", async () => {
     const file = tmp();
     fs.writeFileSync(file, "a\r\nb\nc");
-    const got: Array<NumberedLine | null> = [];
+    const got: Array<SplitLine | null> = [];
     for await (const l of readLines(file, { follow: false })) got.push(l);
     expect(got).toEqual([
       { lineNo: 1, line: "a" },
@@ -27,7 +27,7 @@ describe("readLines", () => {
     const lines = readLines(file, { follow: true, pollMs: 20, stopped: () => stop });
     // The lines up to the reader's next null ("caught up"): an awaited condition, not a guessed delay.
     const untilCaughtUp = async () => {
-      const got: NumberedLine[] = [];
+      const got: SplitLine[] = [];
       for (let r = await lines.next(); !r.done && r.value; r = await lines.next()) got.push(r.value);
       return got;
     };

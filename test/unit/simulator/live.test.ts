@@ -170,6 +170,12 @@ describe("where a simulator run starts", () => {
     expect(resumeFrom(1_000, 10_000, 3_000)).toBe(7_000);
   });
 
+  it("never starts after now, whatever the store's end says", () => {
+    // An event dated 2100-01-01 (4,102,444,800,000 ms) stored before the clock rule: the run starts now, at 10,000.
+    expect(resumeFrom(Date.UTC(2100, 0, 1), 10_000, 3_000)).toBe(10_000);
+    expect(resumeFrom(10_000, 10_000, 3_000)).toBe(10_000);
+  });
+
   it("mixes the start time into the seed, deterministically", () => {
     expect(runSeed(42, T0)).toBe(runSeed(42, T0));
     expect(runSeed(42, T0)).not.toBe(runSeed(42, T0 + 1));
