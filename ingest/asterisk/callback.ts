@@ -5,7 +5,7 @@ import { fillTemplate, plainWord } from "../freeswitch/dialstring";
 import type { AriClient } from "./ari-client";
 import type { AriEventStream } from "./ari-events";
 import { ariTime, type AriEvent } from "./ari-types";
-import { callbackEvents, type CallbackEvents } from "./callback-events";
+import { callbackEvents, type CallbackCall, type CallbackEvents } from "./callback-events";
 import { pickMember, unansweredCause } from "./callback-party";
 import type { AsteriskFloor } from "./floor";
 import type { SupervisionOrigin } from "../platform/supervision";
@@ -62,18 +62,21 @@ export class AsteriskCallback {
   private answeredAt = 0;
   private dialledAt = 0;
   private readonly unwatch: (() => void)[] = [];
+  private readonly ev: CallbackEvents;
   private queue: Promise<unknown> = Promise.resolve();
 
   private constructor(
     private readonly deps: CallbackDeps,
     readonly callId: string,
-    private readonly ev: CallbackEvents,
+    /** Read by the events as they are made: offeredAt is set once Asterisk made the channel. */
+    call: CallbackCall,
     private readonly busyKey: string,
     private readonly customerEndpoint: string,
     private readonly callerId: string | undefined,
     /** An agent's state to go back to (undefined reason: ready); absent for a supervisor. */
     private readonly agentBack: { reasonCode?: string } | undefined,
   ) {
+    this.ev = callbackEvents(deps.origin, call);
     this.customerId = `${callId}-customer`;
     this.bridgeId = `${callId}-bridge`;
     this.ended = new Promise((resolve) => (this.finish = resolve));
@@ -104,32 +107,33 @@ export class AsteriskCallback {
     const customerEndpoint = fillTemplate(deps.config.customerEndpoint, { number, queue }, "not_permitted");
     const callerId = deps.config.callerId === undefined ? undefined : fillTemplate(deps.config.callerId, { queue }, "not_permitted");
     const callId = randomUUID();
-    const now = deps.now();
-    const ev = callbackEvents(deps.origin, {
+    // Replaced by Asterisk's own creation time of the channel once it answers the originate.
+    const call = {
       callId,
       queueId: queue,
       number,
       from: callerId ?? queue,
       callbackOf: command.callbackOf,
       party: { id: first.id, iface: first.iface, isAgent: first.isAgent },
-      offeredAt: now,
-    });
-    const cb = new AsteriskCallback(deps, callId, ev, first.key, customerEndpoint, callerId, first.back);
+      offeredAt: deps.now(),
+    };
+    const cb = new AsteriskCallback(deps, callId, call, first.key, customerEndpoint, callerId, first.back);
     deps.inUse.add(first.key);
     // Listening before asking: the channel's events may come before the answer to the originate.
     cb.watch();
     try {
       signal.throwIfAborted();
-      await deps.ari.originate(
+      const channel = await deps.ari.originate(
         { endpoint: first.iface, channelId: callId, otherChannelId: `${callId}-2`, callerId: number, timeoutS: deps.config.firstRingS, appArgs: "callback,first" },
         signal,
       );
+      if (channel.creationtime) call.offeredAt = ariTime(channel.creationtime);
     } catch (e) {
       await cb.end(undefined);
       throw e instanceof CommandFailed || !(e instanceof Error) ? e : new CommandFailed("unreachable", e.message);
     }
     // Offered and delivered at once, unless the phone's end already came in while we waited for the answer.
-    if (cb.phase !== "done") deps.deliver([ev.offered(now), ev.delivered(now)]);
+    if (cb.phase !== "done") deps.deliver([cb.ev.offered(call.offeredAt), cb.ev.delivered(call.offeredAt)]);
     return { result: { callId, ...(first.isAgent ? { agentId: first.id } : {}) }, callback: cb };
   }
 
