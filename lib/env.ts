@@ -74,6 +74,12 @@ export const envSchema = z.object({
   ASTERISK_QUEUE_LOG: optionalString,
   /** app_queue's wrapuptime in seconds, which queue_log does not record (as import:queue-log's --wrapup). */
   ASTERISK_WRAPUP_SECONDS: z.coerce.number().min(0).max(86_400).default(0),
+  /** What a callback dials for the customer through ARI: {number}, {queue} (docs/telephony.md, "Asterisk"). */
+  ASTERISK_CALLBACK_ENDPOINT: z.string().default("PJSIP/{number}@trunk"),
+  /** A supervisor's own phone for "Call back myself" through ARI: {extension}, {supervisorId}. */
+  ASTERISK_SUPERVISOR_ENDPOINT: z.string().default("PJSIP/{extension}"),
+  /** The caller ID a callback presents to the customer ({queue} allowed); unset: the trunk's default. */
+  ASTERISK_CALLBACK_CALLER_ID: optionalString,
   /** How often the web server fetches new recordings from a platform that hands them over (Asterisk: ARI's stored recordings); 0: never. */
   RECORDINGS_FETCH_SECONDS: z.coerce.number().int().min(0).max(86_400).default(30),
   /** How far back (by call start) each fetch looks; older recordings are a backfill's (`npm run import:recordings -- --from ari`). */

@@ -1,3 +1,4 @@
+import type { CtiEvent } from "@/lib/events";
 import { NO_CAPABILITIES, type PlatformCapabilities } from "@/lib/telephony/capabilities";
 import { CommandFailed, type PlatformCommands } from "@/lib/telephony/commands";
 import type { MonitorRequest, MonitorSession } from "@/lib/telephony/monitor";
@@ -11,6 +12,8 @@ import { requireConnectedLeg } from "../platform/connected-leg";
 import type { AsteriskFloor, ConnectedLeg } from "./floor";
 import { deliverSupervision, tracked, type SupervisionDraft, type SupervisionOrigin } from "../platform/supervision";
 import { AsteriskMonitorSession } from "./monitor-session";
+import { AsteriskCallback, type CallbackConfig } from "./callback";
+import type { CallbackCommand, CallbackResult } from "@/lib/telephony/commands";
 import { QueueLogTail } from "./queue-log-tail";
 
 /**
@@ -30,21 +33,36 @@ export type AsteriskAdapterOptions = {
   source: string;
   /** Asterisk's queue_log to follow for the call and agent events, and app_queue's wrapuptime (queue_log does not record it). */
   queueLog?: { file: string; wrapUpSeconds: number; pollMs?: number };
+  /** Where callbacks ring (ASTERISK_CALLBACK_ENDPOINT, ASTERISK_SUPERVISOR_ENDPOINT, ...); defaults in DEFAULT_CALLBACK. */
+  callback?: Partial<CallbackConfig>;
   now?: () => number;
 };
 
+export const DEFAULT_CALLBACK: CallbackConfig = { customerEndpoint: "PJSIP/{number}@trunk", supervisorEndpoint: "PJSIP/{extension}", firstRingS: 30, customerRingS: 30 };
+
 export class AsteriskAdapter implements PlatformAdapter {
   readonly name = "asterisk";
-  readonly capabilities: PlatformCapabilities = { ...NO_CAPABILITIES, setAgentState: true, fetchRecording: true, monitorModes: ["listen", "whisper", "barge"] };
+  readonly capabilities: PlatformCapabilities = {
+    ...NO_CAPABILITIES,
+    setAgentState: true,
+    fetchRecording: true,
+    monitorModes: ["listen", "whisper", "barge"],
+    originateCallback: true,
+    callbackFirst: ["agent", "supervisor"],
+  };
   readonly commands: PlatformCommands = {
     setAgentState: (command, signal) => setAgentStateViaAmi(this.ami, this.opts.floor, command, signal),
     startMonitor: (request, signal) => this.startMonitor(request, signal),
     fetchRecordings: (options) => ariRecordingSource(this.ari, { ...options, now: this.now }),
+    originateCallback: (command, signal) => this.originateCallback(command, signal),
   };
   private readonly ari: AriClient;
   private readonly ami: AmiClient;
   private readonly events: AriEventStream;
   private readonly sessions = new Set<AsteriskMonitorSession>();
+  private readonly callbacks = new Set<AsteriskCallback>();
+  /** Agents and extensions on one of our callbacks now. */
+  private readonly callbackParties = new Set<string>();
   private ctx: PlatformContext | undefined;
   /** Set by stop(): a session whose open finishes after it is closed at once, not kept. */
   private stopping = false;
@@ -81,6 +99,8 @@ export class AsteriskAdapter implements PlatformAdapter {
     await this.tail?.stop();
     await Promise.all([...this.sessions].map((s) => s.close()));
     this.sessions.clear();
+    await Promise.all([...this.callbacks].map((c) => c.close()));
+    this.callbacks.clear();
     this.ami.close();
     await this.events.close();
     this.ctx = undefined;
@@ -100,5 +120,33 @@ export class AsteriskAdapter implements PlatformAdapter {
       throw new CommandFailed("unreachable", "the Asterisk adapter stopped while the monitoring session was starting");
     }
     return tracked(this.sessions, session);
+  }
+
+  private async originateCallback(command: CallbackCommand, signal: AbortSignal): Promise<CallbackResult> {
+    const ctx = this.ctx;
+    if (!ctx) throw new CommandFailed("unreachable", "the Asterisk adapter is not started");
+    await this.events.connect(signal);
+    const deliver = (events: CtiEvent[]) =>
+      void Promise.resolve()
+        .then(() => ctx.events.live(events))
+        .catch((e: unknown) => ctx.log(`asterisk: callback events were not delivered: ${(e as Error).message}`));
+    const deps = {
+      ari: this.ari,
+      events: this.events,
+      floor: this.opts.floor,
+      config: { ...DEFAULT_CALLBACK, ...this.opts.callback },
+      origin: this.origin,
+      deliver,
+      now: this.now,
+      log: ctx.log,
+      inUse: this.callbackParties,
+    };
+    const { result, callback } = await AsteriskCallback.place(deps, command, signal);
+    if (this.stopping) {
+      await callback.close();
+      throw new CommandFailed("unreachable", "the Asterisk adapter stopped while the callback was being placed");
+    }
+    tracked(this.callbacks, callback);
+    return result;
   }
 }

@@ -64,8 +64,29 @@ export class AriClient {
     );
   }
 
-  createMixingBridge(name: string, signal: AbortSignal): Promise<AriBridge> {
-    return this.call("POST", "/bridges", { type: "mixing", name }, signal, { what: "creating a mixing bridge", codes: { 404: "unreachable" } });
+  createMixingBridge(name: string, signal: AbortSignal, bridgeId?: string): Promise<AriBridge> {
+    return this.call("POST", "/bridges", { type: "mixing", name, bridgeId }, signal, { what: "creating a mixing bridge", codes: { 404: "unreachable" } });
+  }
+
+  /**
+   * Rings `endpoint` (channels.json originate, POST /channels); the channel is ours from now on
+   * (our app hears its ringing end, ChannelDestroyed with Asterisk's cause) and enters our app,
+   * StasisStart with `appArgs`, when it answers. `otherChannelId` names a Local channel's ;2 half.
+   */
+  originate(
+    o: { endpoint: string; channelId: string; otherChannelId?: string; callerId?: string; timeoutS: number; appArgs: string },
+    signal: AbortSignal,
+  ): Promise<AriChannel> {
+    const query = {
+      endpoint: o.endpoint,
+      app: this.app,
+      appArgs: o.appArgs,
+      callerId: o.callerId,
+      timeout: String(o.timeoutS),
+      channelId: o.channelId,
+      otherChannelId: o.otherChannelId,
+    };
+    return this.call("POST", "/channels", query, signal, { what: `originating a call to ${o.endpoint}` });
   }
 
   async addChannel(bridgeId: string, channelIds: readonly string[], signal: AbortSignal): Promise<void> {

@@ -1,4 +1,4 @@
-import type { CtiEvent } from "@/lib/events";
+import type { AgentState, CtiEvent } from "@/lib/events";
 import type { ConnectedLeg } from "../platform/connected-leg";
 
 /**
@@ -15,6 +15,46 @@ export interface AsteriskFloor {
   connectedLeg(callId: string): Promise<ConnectedLeg | "ended" | undefined>;
   /** The queue member interface of an agent (Local/1001@agents/n, PJSIP/1001), undefined when the agent is unknown. */
   memberInterface(agentId: string): Promise<string | undefined>;
+  /**
+   * The queue's members as their latest agent events tell (for a callback's agent), undefined
+   * when no event names the queue (Asterisk has no such queue, as far as the product knows).
+   */
+  queueMembers(queueId: string): Promise<FloorMember[] | undefined>;
+}
+
+/** A queue member: its interface, and its state since when (a pause's reason with it). */
+export type FloorMember = { agentId: string; memberInterface: string; state: AgentState | "logged_off"; since: number; reasonCode?: string };
+
+export const STATE_OF: Readonly<Record<string, FloorMember["state"]>> = {
+  "agent.logged_on": "ready",
+  "agent.ready": "ready",
+  "agent.not_ready": "not_ready",
+  "agent.busy": "busy",
+  "agent.working_after_call": "after_call_work",
+  "agent.logged_off": "logged_off",
+};
+
+/**
+ * A queue's members from events: an agent is a member when its agent.logged_on names the queue
+ * or a call of the queue reached it; its state is its latest agent event's.
+ */
+export function queueMembersFrom(events: readonly CtiEvent[], queueId: string): FloorMember[] | undefined {
+  const members = new Set<string>();
+  let known = false;
+  for (const e of events) {
+    if (e.queueId === queueId) known = true;
+    if (e.type === "agent.logged_on" && e.data.queues?.includes(queueId)) members.add(e.agentId);
+    else if (e.queueId === queueId && e.agentId) members.add(e.agentId);
+  }
+  if (!known && members.size === 0) return undefined;
+  return [...members].flatMap((agentId) => {
+    const own = events.filter((e) => e.agentId === agentId);
+    const latest = own.filter((e) => e.type in STATE_OF).reduce<CtiEvent | undefined>((a, e) => (!a || e.time >= a.time ? e : a), undefined);
+    const memberInterface = memberInterfaceFrom(own);
+    if (!latest || !memberInterface) return [];
+    const reasonCode = latest.type === "agent.not_ready" ? latest.data.reasonCode : undefined;
+    return [{ agentId, memberInterface, state: STATE_OF[latest.type] ?? "logged_off", since: latest.time, ...(reasonCode ? { reasonCode } : {}) }];
+  });
 }
 
 /** The member interface the latest of an agent's events names (raw.interface), if any. */

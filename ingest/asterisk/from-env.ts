@@ -19,6 +19,7 @@ export function asteriskFromEnv(env: Env): AsteriskAdapter {
     floor: storeFloor(() => getClickHouse(env), env.TENANT_ID),
     tenantId: env.TENANT_ID,
     source: `asterisk://${url.hostname}`,
+    callback: { customerEndpoint: env.ASTERISK_CALLBACK_ENDPOINT, supervisorEndpoint: env.ASTERISK_SUPERVISOR_ENDPOINT, callerId: env.ASTERISK_CALLBACK_CALLER_ID },
     queueLog: env.ASTERISK_QUEUE_LOG === undefined ? undefined : { file: env.ASTERISK_QUEUE_LOG, wrapUpSeconds: env.ASTERISK_WRAPUP_SECONDS },
   });
 }

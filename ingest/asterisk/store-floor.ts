@@ -2,7 +2,7 @@ import type { ClickHouseClient } from "@clickhouse/client";
 import { z } from "zod";
 import { readCallEvents } from "@/lib/calls/read-call-events";
 import { queryRows } from "@/lib/store/query-rows";
-import { connectedLegFrom, type AsteriskFloor } from "./floor";
+import { connectedLegFrom, STATE_OF, type AsteriskFloor } from "./floor";
 
 /**
  * The floor as the store knows it from the queue_log import: a call's events (its leg in
@@ -20,6 +20,25 @@ WHERE tenant_id = {tenant:String} AND agent_id = {agent:String}
 ORDER BY time DESC
 LIMIT 1`;
 
+/** Members: a logged_on naming the queue, or a call of the queue that reached the agent; each with its latest agent event and interface. */
+const MEMBERS_SQL = `
+SELECT agent_id AS agentId,
+       argMaxIf(type, time, startsWith(type, 'agent.')) AS type,
+       toUnixTimestamp64Milli(maxIf(time, startsWith(type, 'agent.'))) AS since,
+       argMaxIf(JSONExtractString(data, 'reasonCode'), time, startsWith(type, 'agent.')) AS reasonCode,
+       argMaxIf(JSONExtractString(raw, 'interface'), time, JSONExtractString(raw, 'interface') != '') AS member,
+       countIf(queue_id = {queue:String} OR (type = 'agent.logged_on' AND has(JSONExtract(data, 'queues', 'Array(String)'), {queue:String}))) AS inQueue
+FROM cti_events
+WHERE tenant_id = {tenant:String} AND agent_id != '' AND time >= fromUnixTimestamp64Milli({from:Int64})
+GROUP BY agent_id
+HAVING inQueue > 0`;
+
+const QUEUE_SQL = `
+SELECT count() AS n FROM cti_events
+WHERE tenant_id = {tenant:String} AND queue_id = {queue:String} AND time >= fromUnixTimestamp64Milli({from:Int64})`;
+
+const memberRow = z.object({ agentId: z.string(), type: z.string(), since: z.coerce.number(), reasonCode: z.string(), member: z.string(), inQueue: z.coerce.number() });
+
 export function storeFloor(store: () => Promise<ClickHouseClient>, tenantId: string, now: () => number = Date.now): AsteriskFloor {
   return {
     connectedLeg: async (callId) => {
@@ -34,6 +53,24 @@ export function storeFloor(store: () => Promise<ClickHouseClient>, tenantId: str
         z.object({ member: z.string() }),
       );
       return row?.member;
+    },
+    queueMembers: async (queueId) => {
+      const params = { tenant: tenantId, queue: queueId, from: Math.floor(now() - LOOKBACK_MS) };
+      const client = await store();
+      const rows = await queryRows(client, MEMBERS_SQL, params, memberRow);
+      if (rows.length === 0) {
+        const [seen] = await queryRows(client, QUEUE_SQL, params, z.object({ n: z.coerce.number() }));
+        if ((seen?.n ?? 0) === 0) return undefined;
+      }
+      return rows
+        .filter((r) => r.member !== "" && r.type !== "")
+        .map((r) => ({
+          agentId: r.agentId,
+          memberInterface: r.member,
+          state: STATE_OF[r.type] ?? "logged_off",
+          since: r.since,
+          ...(r.type === "agent.not_ready" && r.reasonCode !== "" ? { reasonCode: r.reasonCode } : {}),
+        }));
     },
   };
 }

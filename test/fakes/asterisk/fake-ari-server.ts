@@ -187,6 +187,8 @@ export class FakeAriServer {
         return op.file === "channels.json" ? a.getChannel(path.channelId ?? "") : a.getBridge(path.bridgeId ?? "");
       case "hangup":
         return a.hangup(path.channelId ?? "");
+      case "originate":
+        return a.originate(query);
       case "snoopChannel":
         return a.snoop(path.channelId ?? "", query);
       case "externalMedia":

@@ -18,13 +18,17 @@ export type Channel = {
   name: string;
   state: "Up" | "Down";
   creationtime: number;
-  kind: "caller" | "agent" | "snoop" | "media";
+  kind: "caller" | "agent" | "snoop" | "media" | "originated";
+  /** Originated and not answered yet: subscribed to by its app, not in Stasis (no StasisEnd when it goes). */
+  ringing?: boolean;
   /** The Stasis app the channel is in, if any. */
   app?: string;
   call?: FloorCall;
   snoop?: { target: string; spy: string; whisper: string };
   media?: { connectionId: string; socket?: WebSocket };
   bridgeId?: string;
+  /** Runs when the channel goes, however. */
+  hangupHook?: () => void;
 };
 
 export type Bridge = { id: string; name: string; channels: string[]; creationtime: number };
@@ -37,6 +41,25 @@ const FRAME_SAMPLES = RATE / 50;
 const AGENT_HZ = 1000;
 const CALLER_HZ = 440;
 const AMPLITUDE = 4000;
+
+/**
+ * How an originated endpoint behaves: answers after `answerS` (then, a customer, hangs up after
+ * `talkS`), is busy (cause 17 after 2 s), or rings until the originate's timeout (cause 19).
+ */
+export type PhoneBehaviour = { answerS: number; talkS?: number } | "busy" | "no_answer";
+
+/**
+ * The default phones: a queue member answers after 3 s (busy when on a call), a PJSIP extension
+ * after 2 s, and a customer (any other endpoint) by its number's last digit: 0, 1, 4, 5 answer
+ * after 5 s and talk 60 s; 2, 6 are busy; 3, 7, 8, 9 ring out.
+ */
+export function defaultPhone(endpoint: string): PhoneBehaviour {
+  if (/^Local\/\d+@agents\/n$/.test(endpoint)) return { answerS: 3 };
+  if (/^PJSIP\/\d{4}$/.test(endpoint)) return { answerS: 2 };
+  const last = Number(/(\d)\D*$/.exec(endpoint)?.[1] ?? "9");
+  if ([0, 1, 4, 5].includes(last)) return { answerS: 5, talkS: 60 };
+  return [2, 6].includes(last) ? "busy" : "no_answer";
+}
 
 export const err = (status: number, message: string): Answer => ({ status, body: { message } });
 
@@ -54,6 +77,9 @@ export class FakeAsterisk {
    * extension (resource_recordings.c: the name may hold folders), as a test puts them there.
    */
   readonly stored = new Map<string, { format: string; bytes: Uint8Array }>();
+  /** How originated endpoints behave; a test may replace it. */
+  phone: (endpoint: string) => PhoneBehaviour = defaultPhone;
+  private timers: { at: number; run: () => void }[] = [];
   private clock: number;
   private sentUntil: number;
   private seq = 0;
@@ -75,6 +101,7 @@ export class FakeAsterisk {
     for (let t = Math.floor(this.clock / 1000) * 1000 + 1000; t <= to; t += 1000) {
       this.pumpAudio(t);
       this.clock = t;
+      this.runTimers(t);
       this.floor.advance(t);
     }
     this.pumpAudio(to);
@@ -98,6 +125,55 @@ export class FakeAsterisk {
     if (!c) return err(404, "Channel not found");
     this.destroy(c, true, 16);
     return { status: 204 };
+  }
+
+  /**
+   * POST /channels into an app (resource_channels.c: an endpoint "tech/resource", app or
+   * extension, unique ids): the channel exists at once, state Down, its app subscribed to it;
+   * then the phone answers (Up, StasisStart with appArgs), is busy, or rings out, by `phone`.
+   * A queue member on a call is busy; while on the originated call it is offered no queue call.
+   */
+  originate(q: Record<string, string>): Answer {
+    const endpoint = q.endpoint ?? "";
+    if (!/^[A-Za-z]+\/.+/.test(endpoint)) return err(400, "Endpoint must be in the format tech/resource");
+    if (!q.app) return err(501, "the fake Asterisk originates into an application only");
+    const id = q.channelId ?? this.uniqueid();
+    if (this.channels.has(id) || (q.otherChannelId !== undefined && this.channels.has(q.otherChannelId))) return err(409, "Channel with given unique ID already exists");
+    const app = q.app;
+    const c: Channel = {
+      id,
+      name: `${endpoint.replace(/\/n$/, "")}-${this.hex8()}${endpoint.startsWith("Local/") ? ";1" : ""}`,
+      state: "Down",
+      creationtime: this.clock,
+      kind: "originated",
+      app,
+      ringing: true,
+    };
+    this.channels.set(id, c);
+    const member = this.floor.members.get(endpoint);
+    const behaviour: PhoneBehaviour = member?.call || member?.outside ? "busy" : this.phone(endpoint);
+    if (member) member.outside = true;
+    const gone = (cause: number) => {
+      if (member) member.outside = false;
+      if (this.channels.get(id) === c) this.destroy(c, false, cause, cause === 17 ? "User busy" : "No answer");
+    };
+    const timeoutS = q.timeout === undefined ? 30 : Number(q.timeout);
+    if (behaviour === "busy") this.after(2, () => gone(17));
+    else if (behaviour === "no_answer" || (timeoutS > 0 && behaviour.answerS >= timeoutS)) this.after(timeoutS, () => gone(19));
+    else {
+      this.after(behaviour.answerS, () => {
+        if (this.channels.get(id) !== c) return;
+        c.state = "Up";
+        c.ringing = false;
+        this.event("ChannelStateChange", c, {});
+        this.event("StasisStart", c, { args: q.appArgs ? q.appArgs.split(",") : [] });
+        if (behaviour.talkS !== undefined) this.after(behaviour.talkS, () => gone(16));
+      });
+    }
+    c.hangupHook = () => {
+      if (member) member.outside = false;
+    };
+    return { status: 200, body: this.json(c) };
   }
 
   snoop(target: string, q: Record<string, string>): Answer {
@@ -282,14 +358,26 @@ export class FakeAsterisk {
     if (caller) this.destroy(caller, false, 16);
   }
 
-  private destroy(c: Channel, requested: boolean, cause: number): void {
+  private destroy(c: Channel, requested: boolean, cause: number, causeText = "Normal Clearing"): void {
     if (requested) this.event("ChannelHangupRequest", c, { cause: 32, soft: true });
     if (c.bridgeId) this.leave(c);
-    if (c.app) this.event("StasisEnd", c, {});
-    this.event("ChannelDestroyed", c, { cause, cause_txt: "Normal Clearing" });
+    if (c.app && !c.ringing) this.event("StasisEnd", c, {});
+    this.event("ChannelDestroyed", c, { cause, cause_txt: causeText });
+    c.hangupHook?.();
     this.channels.delete(c.id);
     for (const set of this.subscriptions.values()) set.delete(c.id);
     c.media?.socket?.close(1000);
+  }
+
+  /** Runs `run` `seconds` from now, on the fake's clock. */
+  private after(seconds: number, run: () => void): void {
+    this.timers.push({ at: this.clock + seconds * 1000, run });
+  }
+
+  private runTimers(t: number): void {
+    const due = this.timers.filter((x) => x.at <= t).sort((a, b) => a.at - b.at);
+    this.timers = this.timers.filter((x) => x.at > t);
+    for (const x of due) x.run();
   }
 
   private leave(c: Channel): void {

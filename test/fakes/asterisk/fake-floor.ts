@@ -18,7 +18,17 @@ export type FloorOptions = {
   talkS: (n: number) => number;
 };
 
-export type FloorMember = { iface: string; paused: boolean; reason: string; idleSince: number; call?: FloorCall; calls: number; lastCall: number };
+export type FloorMember = {
+  iface: string;
+  paused: boolean;
+  reason: string;
+  idleSince: number;
+  call?: FloorCall;
+  calls: number;
+  lastCall: number;
+  /** On a call outside the queue (an originated callback): app_queue sees the device in use and offers nothing. */
+  outside?: boolean;
+};
 export type FloorCall = {
   n: number;
   uniqueid: string;
@@ -110,7 +120,7 @@ export class FakeFloor {
   }
 
   private available(): FloorMember | undefined {
-    return [...this.members.values()].filter((m) => !m.paused && !m.call).sort((a, b) => a.idleSince - b.idleSince)[0];
+    return [...this.members.values()].filter((m) => !m.paused && !m.call && !m.outside).sort((a, b) => a.idleSince - b.idleSince)[0];
   }
 
   private answer(call: FloorCall, member: FloorMember, t: number): void {

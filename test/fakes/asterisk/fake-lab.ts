@@ -1,6 +1,6 @@
 import type { CtiEvent } from "@/lib/events";
 import { AsteriskAdapter } from "@/ingest/asterisk/adapter";
-import { connectedLegFrom, memberInterfaceFrom, type AsteriskFloor } from "@/ingest/asterisk/floor";
+import { connectedLegFrom, memberInterfaceFrom, queueMembersFrom, type AsteriskFloor } from "@/ingest/asterisk/floor";
 import { QueueLogMapper } from "@/ingest/queue-log";
 import { recordingContext } from "../../unit/helpers/platform-context";
 import { FakeAmiServer } from "./fake-ami-server";
@@ -57,6 +57,7 @@ export async function startFakeLab(o: { staticMembers?: readonly string[] } = {}
   const floor: AsteriskFloor = {
     connectedLeg: async (callId) => connectedLegFrom(delivered.filter((e) => e.callId === callId)),
     memberInterface: async (agentId) => memberInterfaceFrom(delivered.filter((e) => e.agentId === agentId)),
+    queueMembers: async (queueId) => queueMembersFrom(delivered, queueId),
   };
   const adapter = new AsteriskAdapter({
     ari: { url: ariUrl, ...FAKE_ARI },

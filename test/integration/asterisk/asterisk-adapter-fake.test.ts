@@ -328,7 +328,7 @@ describe("the Asterisk adapter's events", () => {
     const following = new AsteriskAdapter({
       ari: { url: l.ariUrl, ...FAKE_ARI },
       ami: { host: "127.0.0.1", port: l.amiServer.port, user: FAKE_AMI.user, secret: FAKE_AMI.secret },
-      floor: { connectedLeg: async () => undefined, memberInterface: async () => undefined },
+      floor: { connectedLeg: async () => undefined, memberInterface: async () => undefined, queueMembers: async () => undefined },
       tenantId: "t1",
       source: "asterisk://fake",
       queueLog: { file, wrapUpSeconds: 0, pollMs: 20 },
@@ -351,7 +351,7 @@ describe("the Asterisk adapter's errors", () => {
     const bad = new AsteriskAdapter({
       ari: { url: l.ariUrl, ...FAKE_ARI, password: "wrong" },
       ami: { host: "127.0.0.1", port: 1, user: "x", secret: "y" },
-      floor: { connectedLeg: async () => undefined, memberInterface: async () => undefined },
+      floor: { connectedLeg: async () => undefined, memberInterface: async () => undefined, queueMembers: async () => undefined },
       tenantId: "t1",
       source: "asterisk://fake",
     });
@@ -370,7 +370,7 @@ describe("the Asterisk adapter's errors", () => {
     const wrong = new AsteriskAdapter({
       ari: { url: l.ariUrl, ...FAKE_ARI },
       ami: { host: "127.0.0.1", port: amiPort, user: FAKE_AMI.user, secret: "wrong" },
-      floor: { connectedLeg: async () => undefined, memberInterface: async () => "Local/1001@agents/n" },
+      floor: { connectedLeg: async () => undefined, memberInterface: async () => "Local/1001@agents/n", queueMembers: async () => undefined },
       tenantId: "t1",
       source: "asterisk://fake",
     });

@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AsteriskAdapter } from "@/ingest/asterisk/adapter";
 import { AriClient } from "@/ingest/asterisk/ari-client";
-import { connectedLegFrom, memberInterfaceFrom, type AsteriskFloor } from "@/ingest/asterisk/floor";
+import { connectedLegFrom, memberInterfaceFrom, queueMembersFrom, type AsteriskFloor } from "@/ingest/asterisk/floor";
 import type { CtiEvent } from "@/lib/events";
 import { withDeadline } from "@/lib/telephony/commands";
 import type { MonitorSession } from "@/lib/telephony/monitor";
@@ -46,6 +46,7 @@ describe.skipIf(missing)("the Asterisk adapter on the real Asterisk lab", () => 
   const floor: AsteriskFloor = {
     connectedLeg: async (callId) => connectedLegFrom(delivered.filter((e) => e.callId === callId)),
     memberInterface: async (agentId) => memberInterfaceFrom(delivered.filter((e) => e.agentId === agentId)),
+    queueMembers: async (queueId) => queueMembersFrom(delivered, queueId),
   };
 
   let release: (() => void) | undefined;
