@@ -29,14 +29,21 @@ describe("the platform registry", () => {
     expect(Object.keys(adapter?.commands ?? {})).toEqual(["setAgentState", "originateCallback", "startMonitor"]);
   });
 
-  it("builds the Asterisk adapter from ARI_* and AMI_*, declaring agent state, the three monitor modes and fetching recordings", () => {
+  it("builds the Asterisk adapter from ARI_* and AMI_*, declaring agent state, the three monitor modes, callbacks and fetching recordings", () => {
     const adapter = createPlatformAdapter(
       parseEnv({ TELEPHONY: "asterisk", ARI_URL: "http://pbx.example:8088/ari", ARI_USER: "ccs", ARI_PASSWORD: "p", AMI_USER: "ccs", AMI_SECRET: "s" }),
     );
     expect(adapter).toBeInstanceOf(AsteriskAdapter);
     expect(adapter?.name).toBe("asterisk");
-    expect(adapter?.capabilities).toEqual({ ...NO_CAPABILITIES, setAgentState: true, fetchRecording: true, monitorModes: ["listen", "whisper", "barge"] });
-    expect(Object.keys(adapter?.commands ?? {})).toEqual(["setAgentState", "startMonitor", "fetchRecordings"]);
+    expect(adapter?.capabilities).toEqual({
+      ...NO_CAPABILITIES,
+      setAgentState: true,
+      fetchRecording: true,
+      originateCallback: true,
+      callbackFirst: ["agent", "supervisor"],
+      monitorModes: ["listen", "whisper", "barge"],
+    });
+    expect(Object.keys(adapter?.commands ?? {}).sort()).toEqual(["fetchRecordings", "originateCallback", "setAgentState", "startMonitor"]);
   });
 
   it("is the demo default", () => {
