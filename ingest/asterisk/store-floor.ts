@@ -23,7 +23,7 @@ LIMIT 1`;
 /** Members: a logged_on naming the queue, or a call of the queue that reached the agent; each with its latest agent event and interface. */
 const MEMBERS_SQL = `
 SELECT agent_id AS agentId,
-       argMaxIf(type, time, startsWith(type, 'agent.')) AS type,
+       argMaxIf(type, time, startsWith(type, 'agent.')) AS latestType,
        toUnixTimestamp64Milli(maxIf(time, startsWith(type, 'agent.'))) AS since,
        argMaxIf(JSONExtractString(data, 'reasonCode'), time, startsWith(type, 'agent.')) AS reasonCode,
        argMaxIf(JSONExtractString(raw, 'interface'), time, JSONExtractString(raw, 'interface') != '') AS member,
@@ -37,7 +37,8 @@ const QUEUE_SQL = `
 SELECT count() AS n FROM cti_events
 WHERE tenant_id = {tenant:String} AND queue_id = {queue:String} AND time >= fromUnixTimestamp64Milli({from:Int64})`;
 
-const memberRow = z.object({ agentId: z.string(), type: z.string(), since: z.coerce.number(), reasonCode: z.string(), member: z.string(), inQueue: z.coerce.number() });
+// The latest state is aliased apart from `type`: an alias shadowing the column would put one aggregate inside the others.
+const memberRow = z.object({ agentId: z.string(), latestType: z.string(), since: z.coerce.number(), reasonCode: z.string(), member: z.string(), inQueue: z.coerce.number() });
 
 export function storeFloor(store: () => Promise<ClickHouseClient>, tenantId: string, now: () => number = Date.now): AsteriskFloor {
   return {
@@ -63,13 +64,13 @@ export function storeFloor(store: () => Promise<ClickHouseClient>, tenantId: str
         if ((seen?.n ?? 0) === 0) return undefined;
       }
       return rows
-        .filter((r) => r.member !== "" && r.type !== "")
+        .filter((r) => r.member !== "" && r.latestType !== "")
         .map((r) => ({
           agentId: r.agentId,
           memberInterface: r.member,
-          state: STATE_OF[r.type] ?? "logged_off",
+          state: STATE_OF[r.latestType] ?? "logged_off",
           since: r.since,
-          ...(r.type === "agent.not_ready" && r.reasonCode !== "" ? { reasonCode: r.reasonCode } : {}),
+          ...(r.latestType === "agent.not_ready" && r.reasonCode !== "" ? { reasonCode: r.reasonCode } : {}),
         }));
     },
   };
