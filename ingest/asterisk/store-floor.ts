@@ -38,7 +38,14 @@ SELECT count() AS n FROM cti_events
 WHERE tenant_id = {tenant:String} AND queue_id = {queue:String} AND time >= fromUnixTimestamp64Milli({from:Int64})`;
 
 // The latest state is aliased apart from `type`: an alias shadowing the column would put one aggregate inside the others.
-const memberRow = z.object({ agentId: z.string(), latestType: z.string(), since: z.coerce.number(), reasonCode: z.string(), member: z.string(), inQueue: z.coerce.number() });
+const memberRow = z.object({
+  agentId: z.string(),
+  latestType: z.string(),
+  since: z.coerce.number(),
+  reasonCode: z.string(),
+  member: z.string(),
+  inQueue: z.coerce.number(),
+});
 
 export function storeFloor(store: () => Promise<ClickHouseClient>, tenantId: string, now: () => number = Date.now): AsteriskFloor {
   return {
