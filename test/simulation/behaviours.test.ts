@@ -20,8 +20,9 @@ const markers: Record<keyof Behaviours, (e: CtiEvent) => boolean> = {
   acw: (e) => e.type === "agent.working_after_call",
   transfers: (e) => e.type === "call.transferred" || (e.legId !== undefined && !e.legId.endsWith(".1")),
   holds: (e) => e.type === "call.held" || e.type === "call.retrieved",
-  abandons: (e) => e.type === "call.queue_exited" && e.data.reason === "abandon",
-  ringNoAnswer: (e) => e.type === "call.diverted" || (e.type === "agent.not_ready" && e.data.reasonCode === "ring_no_answer"),
+  // A caller giving up while an agent's phone rings ends that ring too (call.diverted, reason abandoned).
+  abandons: (e) => (e.type === "call.queue_exited" && e.data.reason === "abandon") || (e.type === "call.diverted" && e.data.reason === "abandoned"),
+  ringNoAnswer: (e) => (e.type === "call.diverted" && e.data.reason === "ring_no_answer") || (e.type === "agent.not_ready" && e.data.reasonCode === "ring_no_answer"),
   timeouts: (e) => e.type === "call.queue_exited" && e.data.reason === "timeout",
   recordings: (e) => e.type.startsWith("recording.") || e.type === "transcript.segment",
 };
