@@ -220,8 +220,10 @@ export class KafkaIngestWorker {
   /** One insert holding these messages of one partition, with a token naming their offsets. */
   private async store(batch: PartitionBatch, consumed: readonly ConsumedMessage[]): Promise<void> {
     const headersByOffset = new Map<string, Record<string, string>>();
+    const valueByOffset = new Map<string, Buffer | null>();
     const messages: InboundMessage[] = consumed.map((m) => {
       headersByOffset.set(m.offset, m.headers);
+      valueByOffset.set(m.offset, m.value);
       const origin = { source: "kafka", topic: batch.topic, partition: batch.partition, offset: m.offset, key: m.key?.toString("utf8"), headers: m.headers };
       return { payload: m.value ? new Uint8Array(m.value.buffer, m.value.byteOffset, m.value.byteLength) : new Uint8Array(0), origin };
     });
@@ -232,7 +234,7 @@ export class KafkaIngestWorker {
     const range = `${batch.topic}/${batch.partition}/${consumed[0]?.offset}-${consumed[consumed.length - 1]?.offset}`;
     const written = await this.retry(batch, () => writeBlock(this.o.ch, prepared, `kafka:${range}`));
     if (prepared.deadLetters.length > 0) {
-      const dlq = prepared.deadLetters.map((d) => deadLetterMessage(d, headersByOffset.get(d.offset) ?? {}));
+      const dlq = prepared.deadLetters.map((d) => deadLetterMessage(d, headersByOffset.get(d.offset) ?? {}, valueByOffset.get(d.offset) ?? null));
       await this.retry(batch, () => this.o.producer.send(this.o.dlqTopic, dlq));
     }
     const stored = Date.now();
