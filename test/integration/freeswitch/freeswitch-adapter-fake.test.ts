@@ -129,6 +129,8 @@ describe("the FreeSWITCH adapter on the fake switch", () => {
     withLab(async (lab) => {
       const call = talkingCall(lab);
       const answer = startWhileClockStands(lab, call.callId);
+      // Handled from the start: it may reject while the clock is moved below, before the expectation is attached.
+      answer.catch(() => undefined);
       await vi.waitFor(() => expect(supervisorLegs(lab)).toHaveLength(1));
       const leg = supervisorLegs(lab)[0]?.uuid;
       lab.sw.hangup(call.channelId);
