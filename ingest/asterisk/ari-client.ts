@@ -108,9 +108,13 @@ export class AriClient {
     );
   }
 
-  /** Destroys a bridge; one already gone is not an error. */
+  /**
+   * Destroys a bridge; one already gone is not an error. bridges.json lists only 404, but the
+   * real Asterisk 23 answers a second DELETE that races the first one's teardown with 409
+   * "Bridge not in Stasis application" (seen in the lab): the bridge lingers, no longer ours.
+   */
   async destroyBridge(bridgeId: string, signal: AbortSignal): Promise<void> {
-    await this.call("DELETE", `/bridges/${enc(bridgeId)}`, {}, signal, { what: `destroying bridge ${bridgeId}` }, [404]);
+    await this.call("DELETE", `/bridges/${enc(bridgeId)}`, {}, signal, { what: `destroying bridge ${bridgeId}` }, [404, 409]);
   }
 
   listBridges(signal: AbortSignal): Promise<AriBridge[]> {

@@ -60,4 +60,19 @@ describe("the Asterisk clients under a signal", () => {
     const ari = new AriClient({ url: `http://127.0.0.1:${(server.address() as net.AddressInfo).port}/ari`, user: "u", password: "p", app: "a" });
     await expect(ari.listBridges(AbortSignal.timeout(150))).rejects.toMatchObject({ code: "timeout" });
   });
+
+  it("destroying a bridge that is gone (404) or lingers outside our app (409, as the real Asterisk answers a racing DELETE) succeeds; any other refusal fails", async () => {
+    const answers = [404, 409, 500];
+    const server = http.createServer((req, res) => {
+      const status = answers.shift() ?? 500;
+      res.writeHead(status, { "content-type": "application/json" });
+      res.end(JSON.stringify({ message: `${req.method} ${req.url} refused` }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    servers.push({ close: () => server.close() });
+    const ari = new AriClient({ url: `http://127.0.0.1:${(server.address() as net.AddressInfo).port}/ari`, user: "u", password: "p", app: "a" });
+    await expect(ari.destroyBridge("b1", AbortSignal.timeout(5_000))).resolves.toBeUndefined();
+    await expect(ari.destroyBridge("b1", AbortSignal.timeout(5_000))).resolves.toBeUndefined();
+    await expect(ari.destroyBridge("b1", AbortSignal.timeout(5_000))).rejects.toThrow(/destroying bridge b1/);
+  });
 });
