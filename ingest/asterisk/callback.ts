@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { CtiEvent } from "@/lib/events";
 import { CommandFailed, type CallbackCommand, type CallbackResult } from "@/lib/telephony/commands";
-import { fillTemplate, plainWord } from "../freeswitch/dialstring";
+import { fillTemplate, plainWord } from "@/lib/telephony/dial-template";
 import type { AriClient } from "./ari-client";
 import type { AriEventStream } from "./ari-events";
 import { ariTime, type AriEvent } from "./ari-types";

@@ -1,5 +1,5 @@
 import { CommandFailed, type AgentStateCommand, type AgentStateResult } from "@/lib/telephony/commands";
-import { plainWord } from "./dialstring";
+import { plainWord } from "@/lib/telephony/dial-template";
 import { apiOk, type EslApi } from "./esl-connection";
 
 /**

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { CommandFailed, type CallbackCommand, type CallbackResult } from "@/lib/telephony/commands";
 import { PLAIN_WORD } from "@/lib/telephony/plain-word";
-import { fillTemplate, plainWord, withVariables } from "./dialstring";
+import { fillTemplate, plainWord } from "@/lib/telephony/dial-template";
+import { withVariables } from "./dialstring";
 import { abortion, apiOk, ORIGINATE_JOB_MS, type EslApi } from "./esl-connection";
 import { failureOf, parseApiReply } from "./esl-reply";
 

@@ -4,7 +4,8 @@ import type { MonitorMode } from "@/lib/telephony/capabilities";
 import type { MonitorEnd, MonitorRequest, MonitorSession } from "@/lib/telephony/monitor";
 import type { ConnectedLeg } from "../platform/connected-leg";
 import type { SupervisionDraft } from "../platform/supervision";
-import { fillTemplate, plainWord, withVariables } from "./dialstring";
+import { fillTemplate, plainWord } from "@/lib/telephony/dial-template";
+import { withVariables } from "./dialstring";
 import { abortion, apiOk, ORIGINATE_JOB_MS, type ChannelEvent, type EslApi } from "./esl-connection";
 import { failureOf, parseApiReply } from "./esl-reply";
 

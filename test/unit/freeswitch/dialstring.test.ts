@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fillTemplate, plainWord, withVariables } from "@/ingest/freeswitch/dialstring";
+import { withVariables } from "@/ingest/freeswitch/dialstring";
+import { fillTemplate, plainWord } from "@/lib/telephony/dial-template";
 import { parseAgentRows } from "@/ingest/freeswitch/callback";
 import { DTMF, whisperVariables } from "@/ingest/freeswitch/monitor-session";
 
