@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AsteriskAdapter } from "@/ingest/asterisk/adapter";
-import { AriClient } from "@/ingest/asterisk/ari-client";
+import type { AsteriskAdapter } from "@/ingest/asterisk/adapter";
+import type { AriClient } from "@/ingest/asterisk/ari-client";
 import { connectedLegFrom, memberInterfaceFrom, queueMembersFrom, type AsteriskFloor } from "@/ingest/asterisk/floor";
 import type { CtiEvent } from "@/lib/events";
 import { withDeadline } from "@/lib/telephony/commands";
 import { validate } from "@/ingest/pipeline/decode";
-import { recordingContext } from "../../unit/helpers/platform-context";
-import { holdLab, labBuilt, startedLab, stopLab, waitFor, type LabEnv } from "./lab";
+import { labBuilt, waitFor } from "./lab";
+import { startLabAdapter, type LabAdapter } from "./lab-adapter";
 
 /**
  * Callbacks through the real Asterisk lab: the adapter rings an agent of the lab's queue (a Local
@@ -20,12 +20,9 @@ if (missing && process.env.ASTERISK_LAB === "required")
   throw new Error("ASTERISK_LAB=required but the Asterisk lab is not built (bash infra/asterisk/asterisk.sh build, as .ci/run does)");
 
 describe.skipIf(missing)("callbacks through the real Asterisk lab", () => {
-  let lab: LabEnv & Record<string, string>;
-  let startedHere = false;
   let adapter: AsteriskAdapter;
   let client: AriClient;
   const delivered: CtiEvent[] = [];
-  let release: (() => void) | undefined;
 
   // The lab's three agents as the store would know them from the queue_log: logged on to lab-support, ready.
   const at = Date.now() - 60_000;
@@ -46,29 +43,18 @@ describe.skipIf(missing)("callbacks through the real Asterisk lab", () => {
     queueMembers: async (queueId) => queueMembersFrom([...members, ...delivered], queueId),
   };
 
+  let labAdapter: LabAdapter | undefined;
   beforeAll(async () => {
-    release = await holdLab();
-    const started = await startedLab();
-    lab = started.env as LabEnv & Record<string, string>;
-    startedHere = started.startedHere;
-    const ariConfig = { url: lab.ASTERISK_ARI_URL, user: lab.ASTERISK_ARI_USER, password: lab.ASTERISK_ARI_PASSWORD, app: "ccs-lab-callbacks" };
-    adapter = new AsteriskAdapter({
-      ari: ariConfig,
-      ami: { host: lab.ASTERISK_AMI_HOST, port: Number(lab.ASTERISK_AMI_PORT), user: lab.ASTERISK_AMI_USER, secret: lab.ASTERISK_AMI_SECRET },
+    labAdapter = await startLabAdapter({
+      app: () => "ccs-lab-callbacks",
       floor,
-      tenantId: "lab",
-      source: "asterisk://lab",
-      callback: { customerEndpoint: "Local/{number}@lab-customers" },
+      delivered,
+      options: () => ({ callback: { customerEndpoint: "Local/{number}@lab-customers" } }),
     });
-    const { ctx } = recordingContext(Date.now());
-    const into = async (events: CtiEvent[]) => void delivered.push(...events);
-    await adapter.start({ ...ctx, events: { history: into, live: into } });
-    client = new AriClient(ariConfig);
+    ({ adapter, client } = labAdapter);
   }, 11 * 60_000);
   afterAll(async () => {
-    await adapter?.stop();
-    if (startedHere) await stopLab();
-    release?.();
+    await labAdapter?.stop();
   });
 
   const place = (number: string, agentId: string) =>

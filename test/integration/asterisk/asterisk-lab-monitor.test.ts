@@ -1,15 +1,15 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AsteriskAdapter } from "@/ingest/asterisk/adapter";
-import { AriClient } from "@/ingest/asterisk/ari-client";
+import type { AsteriskAdapter } from "@/ingest/asterisk/adapter";
+import type { AriClient } from "@/ingest/asterisk/ari-client";
 import { connectedLegFrom, memberInterfaceFrom, queueMembersFrom, type AsteriskFloor } from "@/ingest/asterisk/floor";
 import type { CtiEvent } from "@/lib/events";
 import { withDeadline } from "@/lib/telephony/commands";
 import type { MonitorSession } from "@/lib/telephony/monitor";
-import { recordingContext } from "../../unit/helpers/platform-context";
 import { BRIDGE_REFUSALS, bridgeRefusals, refusals, sendRefusals } from "./ari-refusals";
-import { amiQueueMembers, ari, holdLab, labBuilt, startedLab, stopLab, waitFor, type LabEnv } from "./lab";
+import { amiQueueMembers, ari, labBuilt, waitFor, type LabEnv } from "./lab";
+import { startLabAdapter, type LabAdapter } from "./lab-adapter";
 import { readQueueLog, tonePower, wavSamples } from "./lab-files";
 
 /**
@@ -37,7 +37,6 @@ type LabCall = { callerNum: string; callId: string; agentChannelId: string; memb
 
 describe.skipIf(missing)("the Asterisk adapter on the real Asterisk lab", () => {
   let lab: LabEnv & Record<string, string>;
-  let startedHere = false;
   let adapter: AsteriskAdapter;
   let client: AriClient;
   const delivered: CtiEvent[] = [];
@@ -49,32 +48,19 @@ describe.skipIf(missing)("the Asterisk adapter on the real Asterisk lab", () => 
     queueMembers: async (queueId) => queueMembersFrom(delivered, queueId),
   };
 
-  let release: (() => void) | undefined;
+  let labAdapter: LabAdapter | undefined;
   beforeAll(async () => {
-    release = await holdLab();
-    const started = await startedLab();
-    lab = started.env as LabEnv & Record<string, string>;
-    startedHere = started.startedHere;
-    const ariConfig = { url: lab.ASTERISK_ARI_URL, user: lab.ASTERISK_ARI_USER, password: lab.ASTERISK_ARI_PASSWORD, app: lab.ASTERISK_ARI_APP ?? "ccs-supervisor" };
-    adapter = new AsteriskAdapter({
-      ari: ariConfig,
-      ami: { host: lab.ASTERISK_AMI_HOST, port: Number(lab.ASTERISK_AMI_PORT), user: lab.ASTERISK_AMI_USER, secret: lab.ASTERISK_AMI_SECRET },
+    labAdapter = await startLabAdapter({
+      app: (l) => l.ASTERISK_ARI_APP ?? "ccs-supervisor",
       floor,
-      tenantId: "lab",
-      source: "asterisk://lab",
+      delivered,
       // The lab's own queue_log, followed by the adapter: the call and agent events this run makes.
-      queueLog: { file: lab.ASTERISK_QUEUE_LOG, wrapUpSeconds: 0, pollMs: 100 },
+      options: (l) => ({ queueLog: { file: l.ASTERISK_QUEUE_LOG, wrapUpSeconds: 0, pollMs: 100 } }),
     });
-    // The store "holds" everything up to now: only this run's lines become events.
-    const { ctx } = recordingContext(Date.now());
-    const into = async (events: CtiEvent[]) => void delivered.push(...events);
-    await adapter.start({ ...ctx, events: { history: into, live: into } });
-    client = new AriClient(ariConfig);
+    ({ lab, adapter, client } = labAdapter);
   }, 11 * 60_000);
   afterAll(async () => {
-    await adapter?.stop();
-    if (startedHere) await stopLab();
-    release?.();
+    await labAdapter?.stop();
   });
 
   /** Places a queue call and waits for the queue_log's CONNECT: its call id, the agent channel's uniqueid and the member. */

@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "@/lib/env";
 import { runtimeStatus } from "@/lib/runtime/status";
-import { ContactCentreSim, loadSimulatorConfig } from "@/ingest/simulator";
-import { startRuntime } from "@/server/runtime";
-import { createProducer } from "@/ingest/kafka/kafkajs-adapter";
-import { eventKey } from "@/ingest/kafka/event-key";
-import { createTopic, ensureBroker } from "../helpers/kafka";
-import { queryRows, testStore } from "../helpers/store";
+import { startSingleProcess } from "./single-process-setup";
 import { waitFor } from "./worker-process";
 
 /**
@@ -17,31 +11,9 @@ import { waitFor } from "./worker-process";
  */
 describe("single-process mode, starved", () => {
   it("is evicted, joins again, stores every event, and health shows the rejoin", async () => {
-    const brokers = await ensureBroker();
-    const { env: storeEnv, ch } = await testStore();
-    const topic = `starved-${process.pid}-${Date.now()}`;
-    await createTopic(brokers, topic, 4);
-    const env = parseEnv({
-      DATA_DIR: storeEnv.DATA_DIR,
-      KAFKA_BROKERS: brokers,
-      KAFKA_TOPIC: topic,
-      KAFKA_GROUP_ID: `${topic}-g`,
-      KAFKA_TOPIC_PARTITIONS: "4",
-      KAFKA_SESSION_TIMEOUT_MS: "6000",
-      TENANT_ID: "starved",
-    });
-    const runtime = await startRuntime(env, () => undefined);
+    const { events, runtime, send, count } = await startSingleProcess("starved", 9, { KAFKA_SESSION_TIMEOUT_MS: "6000" });
     try {
-      const sim = new ContactCentreSim({ ...loadSimulatorConfig(), tenantId: "starved" }, { seed: 9, startTime: Date.now() - 6 * 3_600_000 });
-      const events = sim.advanceTo(Date.now() - 60_000);
       const half = Math.floor(events.length / 2);
-      const producer = await createProducer({ brokers: [brokers], clientId: "t" });
-      const send = (es: typeof events) =>
-        producer.send(
-          topic,
-          es.map((e) => ({ key: eventKey(e), value: JSON.stringify(e) })),
-        );
-      const count = async () => Number((await queryRows<{ n: string }>(ch, "SELECT count() n FROM cti_events WHERE tenant_id = 'starved'"))[0]?.n ?? 0);
       await send(events.slice(0, half));
       await waitFor("the first half stored", async () => (await count()) === half, 120_000);
       expect(runtimeStatus().kafka).toMatchObject({ state: "consuming", rejoins: 0, restarts: 0 });
@@ -51,7 +23,6 @@ describe("single-process mode, starved", () => {
         // busy: the event loop is held, as on a machine whose cores are taken
       }
       await send(events.slice(half));
-      await producer.stop();
       await waitFor("everything stored after the eviction", async () => (await count()) === events.length, 180_000);
       expect(await count()).toBe(events.length);
       // The gap was survived in the process, and health says so.
