@@ -1,4 +1,5 @@
 import { InvalidInput } from "@/lib/errors/domain-errors";
+import { phraseShingles } from "./search-shingles";
 
 /**
  * A transcript search as the store runs it. Words are compared case-insensitively
@@ -21,6 +22,8 @@ export type SearchQuery = {
    * words in order: " card number " is in " my card number is " but not in " scorecard number ".
    */
   phrase: string;
+  /** The glued word pairs or triples every match holds, checked against the shingle index (search-shingles.ts). */
+  shingles: string[];
 };
 
 export function normaliseWords(text: string): string[] {
@@ -37,7 +40,7 @@ export function parseSearchQuery(q: string | undefined): SearchQuery {
   const words = normaliseWords(raw);
   if (words.length === 0) throw new InvalidInput("q: needs at least one letter or digit");
   if (words.length > MAX_QUERY_WORDS) throw new InvalidInput(`q: at most ${MAX_QUERY_WORDS} words (this one has ${words.length})`);
-  return { words, tokens: [...new Set(words)], phrase: ` ${words.join(" ")} ` };
+  return { words, tokens: [...new Set(words)], phrase: ` ${words.join(" ")} `, shingles: phraseShingles(words) };
 }
 
 /**

@@ -5,14 +5,16 @@ import { queryRows, sqlNumber } from "@/lib/store/query-rows";
 import { readCallDirectory } from "@/lib/calls/call-directory";
 import { segmentWords, segmentWordsShape } from "@/lib/calls/transcript";
 import { findPhrase, type SearchQuery } from "./search-query";
+import { NORM_SHINGLES_SQL } from "./search-shingles";
 
 /**
  * Transcript search: the segments whose words contain a phrase, newest first, in
  * pages. It reads `transcript_search` (migration 0024), the segments sorted by time
  * with their normalised text: the period is a range of the sort key, the store reads
  * it backwards from the period's end and stops once the page is full, the token index
- * skips granules that cannot hold every word (hasToken per word), and the phrase is
- * one substring check on the normalised text. Scope arrives as the queue and team
+ * skips granules that cannot hold every word, the shingle index (0032) those that
+ * cannot hold the phrase's word triples, and the phrase is one substring check on the
+ * normalised text. Scope arrives as the queue and team
  * lists (narrowed by the endpoint's scope step) and is applied here, in SQL, like any
  * other filter.
  */
@@ -60,6 +62,7 @@ export const SEARCH_TABLE = "transcript_search";
 
 export function searchSql(i: {
   tokens: number;
+  shingles: number;
   queues: boolean;
   teams: boolean;
   agents: boolean;
@@ -72,8 +75,12 @@ export function searchSql(i: {
   const where = [
     "tenant_id = {tenantId:String}",
     "at >= fromUnixTimestamp64Milli({from:Int64}) AND at < fromUnixTimestamp64Milli({to:Int64})",
-    ...(i.tokenFilter === false ? [] : Array.from({ length: i.tokens }, (_, k) => `hasToken(norm_text, {t${k}:String})`)),
+    // indexHint: the words skip granules, but are not checked again on each row (the phrase check below implies them).
+    ...(i.tokenFilter === false ? [] : [`indexHint(${Array.from({ length: i.tokens }, (_, k) => `hasToken(norm_text, {t${k}:String})`).join(" AND ")})`]),
     "position(norm_text, {phrase:String}) > 0",
+    // After the phrase check, so each row computes its shingles only where the phrase is (they never change the
+    // answer). Not inside indexHint: the store does not match the index's expression there (tested).
+    ...(i.tokenFilter === false ? [] : Array.from({ length: i.shingles }, (_, k) => `hasToken(${NORM_SHINGLES_SQL}, {s${k}:String})`)),
     ...(i.queues ? ["queue_id IN {queueIds:Array(String)}"] : []),
     ...(i.agents ? ["agent_id IN {agentIds:Array(String)}"] : []),
     ...(i.teams ? ["agent_id IN (SELECT agent_id FROM agents FINAL WHERE tenant_id = {tenantId:String} AND team_id IN {teamIds:Array(String)})"] : []),
@@ -104,6 +111,7 @@ export function searchParams(input: SearchInput, limit = input.limit): Record<st
     to: input.to,
     phrase: input.query.phrase,
     ...Object.fromEntries(input.query.tokens.map((t, k) => [`t${k}`, t])),
+    ...Object.fromEntries(input.query.shingles.map((t, k) => [`s${k}`, t])),
     queueIds: [...input.queueIds],
     teamIds: [...input.teamIds],
     agentIds: [...input.agentIds],
@@ -137,6 +145,7 @@ const REPEAT_SLACK = 8;
 async function newestMatches(ch: ClickHouseClient, input: SearchInput, wanted: number): Promise<HitRow[]> {
   const shape = {
     tokens: input.query.tokens.length,
+    shingles: input.query.shingles.length,
     queues: input.queueIds.length > 0,
     teams: input.teamIds.length > 0,
     agents: input.agentIds.length > 0,
