@@ -67,7 +67,9 @@ export const QUEUE_DEFAULTS = {
   shortAbandonRule: "below",
   maxWaitS: 3600,
   slVariant: "answered_within_over_answered",
-} as const satisfies { slThresholdS: number; shortAbandonS: number; shortAbandonRule: ShortAbandonRule; maxWaitS: number; slVariant: SlVariant };
+  /** The service-level target in percent (the "80" of 80/20); the column default of migration 0030. */
+  slTargetPct: 80,
+} as const satisfies { slThresholdS: number; shortAbandonS: number; shortAbandonRule: ShortAbandonRule; maxWaitS: number; slVariant: SlVariant; slTargetPct: number };
 
 export type KpiUnit = "count" | "ratio" | "ms";
 

@@ -3,6 +3,7 @@ import { callEndpoint, callTranscript } from "./calls";
 import { contacts } from "./contacts";
 import { definitions, updateDefinition } from "./definitions";
 import { queues, teams } from "./directory";
+import { targets } from "./targets";
 import { exportTable } from "./export";
 import { transcriptSearch } from "./transcripts";
 import { kpiAgents, kpiAgentTimeline, kpiHeatmap, kpiQueues, kpiSeries, kpiSummary } from "./kpi";
@@ -42,6 +43,7 @@ export const ENDPOINTS = [
   contacts,
   queues,
   teams,
+  targets,
   definitions,
   updateDefinition,
   liveStreamEndpoint,
