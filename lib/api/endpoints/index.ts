@@ -16,7 +16,7 @@ import {
   updateRecordingRetention,
   uploadRecordingEndpoint,
 } from "./recordings";
-import { liveReplay, liveStreamEndpoint, thresholds, updateThresholds } from "./live";
+import { alertSettings, liveReplay, liveStreamEndpoint, thresholds, updateAlertSettingsEndpoint, updateThresholds } from "./live";
 import { redactionSettings, transcription, transcriptOriginals, updateRedactionSettingsEndpoint } from "./speech";
 import { createQaEvaluation, disputeQaEvaluation, qaEvaluation, qaEvaluations, resolveQaEvaluation, updateQaEvaluation } from "./qa-evaluations";
 import { createQaScorecard, qaScorecard, qaScorecards, updateQaScorecard } from "./qa-scorecards";
@@ -50,6 +50,8 @@ export const ENDPOINTS = [
   liveReplay,
   thresholds,
   updateThresholds,
+  alertSettings,
+  updateAlertSettingsEndpoint,
   exportTable,
   auditLog,
   auditExport,
