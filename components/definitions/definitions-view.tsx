@@ -1,6 +1,5 @@
 "use client";
 
-import { TARGET_AMBER_BAND_PTS } from "@/lib/targets/rag";
 import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { CONVENTIONS, QUEUE_DEFAULTS, SL_VARIANT_DEFINITIONS, isSlVariant } from "@/lib/kpi/definitions";
@@ -10,6 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useBrowserTimeZone } from "@/components/kit/use-client-clock";
+import { TARGET_AMBER_BAND_PTS } from "@/lib/targets/rag";
 import { DefinitionRow } from "./definition-row";
 
 const variantLabel = (v: string) => (isSlVariant(v) ? SL_VARIANT_DEFINITIONS[v].label : v);
@@ -82,8 +82,7 @@ export function DefinitionsView({ initialTz }: { initialTz: string | null }) {
                 <time dateTime={new Date(c.at).toISOString()}>{formatDateTime(c.at, tz)}</time> · <strong>{c.actor}</strong> ({c.role}) changed{" "}
                 <strong>{c.queueId}</strong> to v{c.after.definitionVersion}: T {c.before.slThresholdS} → {c.after.slThresholdS} s, short abandon {c.before.shortAbandonS}{" "}
                 → {c.after.shortAbandonS} s ({c.before.shortAbandonRule} → {c.after.shortAbandonRule}), longest wait {c.before.maxWaitS} → {c.after.maxWaitS} s, target{" "}
-                {c.before.slTargetPct} → {c.after.slTargetPct}%,{" "}
-                {variantLabel(c.before.slVariant)} → {variantLabel(c.after.slVariant)}
+                {c.before.slTargetPct} → {c.after.slTargetPct}%, {variantLabel(c.before.slVariant)} → {variantLabel(c.after.slVariant)}
               </li>
             ))}
           </ul>

@@ -43,7 +43,12 @@ function thresholdText(queues: readonly QueueInfo[]): string {
 function serviceLevelBadge(value: number | null | undefined, queues: readonly QueueInfo[]) {
   if (value === undefined || queues.length === 0) return undefined;
   const target = sharedTarget(queues.map((q) => q.slTargetPct));
-  if (target === null) return <span className="rag" data-rag="none">Targets differ per queue: see each queue</span>;
+  if (target === null)
+    return (
+      <span className="rag" data-rag="none">
+        Targets differ per queue: see each queue
+      </span>
+    );
   return <TargetBadge valuePct={value === null ? null : value * 100} targetPct={target} />;
 }
 

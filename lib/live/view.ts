@@ -19,7 +19,14 @@ export const EMPTY_DIRECTORY: Directory = { queues: new Map(), agents: new Map()
 function definitionOf(dir: Directory, id: string): QueueDefinition {
   const known = dir.queues.get(id);
   if (known) return known;
-  return { id, name: id, slThresholdS: QUEUE_DEFAULTS.slThresholdS, slVariant: QUEUE_DEFAULTS.slVariant, shortAbandonS: QUEUE_DEFAULTS.shortAbandonS, slTargetPct: QUEUE_DEFAULTS.slTargetPct };
+  return {
+    id,
+    name: id,
+    slThresholdS: QUEUE_DEFAULTS.slThresholdS,
+    slVariant: QUEUE_DEFAULTS.slVariant,
+    shortAbandonS: QUEUE_DEFAULTS.shortAbandonS,
+    slTargetPct: QUEUE_DEFAULTS.slTargetPct,
+  };
 }
 
 const emptyCounts = (): AgentCounts => ({ ready: 0, busy: 0, afterCallWork: 0, notReady: 0, notReadyByReason: {} });
@@ -131,7 +138,14 @@ export function buildView(
   }
 
   return {
-    meta: { ...meta, alertSettings: meta.alertSettings ?? DEFAULT_ALERT_SETTINGS, eventClock: state.eventClock, asOf: state.now, dayStart: state.day.start, timeZone: state.timeZone },
+    meta: {
+      ...meta,
+      alertSettings: meta.alertSettings ?? DEFAULT_ALERT_SETTINGS,
+      eventClock: state.eventClock,
+      asOf: state.now,
+      dayStart: state.day.start,
+      timeZone: state.timeZone,
+    },
     queues,
     agents,
     calls,

@@ -14,7 +14,15 @@ import { QUEUE_DEFAULTS } from "@/lib/kpi/definitions";
 export const QUEUE_DEFINITION_ACTION = "queue_definition.update";
 
 /** The queue's row as an edit carries it: the name is kept as it is, the settings are what admins change. */
-export type QueueSettings = { name: string; slThresholdS: number; slVariant: string; shortAbandonS: number; shortAbandonRule: string; maxWaitS: number; slTargetPct: number };
+export type QueueSettings = {
+  name: string;
+  slThresholdS: number;
+  slVariant: string;
+  shortAbandonS: number;
+  shortAbandonRule: string;
+  maxWaitS: number;
+  slTargetPct: number;
+};
 
 const CURRENT_SQL = `
 SELECT name, sl_threshold_s AS slThresholdS, sl_variant AS slVariant, short_abandon_s AS shortAbandonS,

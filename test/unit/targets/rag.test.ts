@@ -65,7 +65,17 @@ describe("targets on the queues table and /api/targets", () => {
 
   it("answers each queue's target, threshold and the amber band", () => {
     const t = queueTargets([
-      { id: "q1", name: "Sales", slThresholdS: 20, slVariant: "answered_within_over_answered", shortAbandonS: 5, shortAbandonRule: "below", maxWaitS: 0, slTargetPct: 90, definitionVersion: 4 },
+      {
+        id: "q1",
+        name: "Sales",
+        slThresholdS: 20,
+        slVariant: "answered_within_over_answered",
+        shortAbandonS: 5,
+        shortAbandonRule: "below",
+        maxWaitS: 0,
+        slTargetPct: 90,
+        definitionVersion: 4,
+      },
     ]);
     expect(t).toEqual({
       amberBandPts: 5,

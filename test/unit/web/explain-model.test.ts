@@ -30,7 +30,17 @@ const queues: QueueInfo[] = [
     slTargetPct: 80,
     definitionVersion: 3,
   },
-  { id: "q2", name: "Sales", slThresholdS: 30, slVariant: "weird", shortAbandonS: 4, shortAbandonRule: "at_or_below", maxWaitS: 600, slTargetPct: 90, definitionVersion: 1 },
+  {
+    id: "q2",
+    name: "Sales",
+    slThresholdS: 30,
+    slVariant: "weird",
+    shortAbandonS: 4,
+    shortAbandonRule: "at_or_below",
+    maxWaitS: 600,
+    slTargetPct: 90,
+    definitionVersion: 1,
+  },
 ];
 
 describe("explain", () => {
