@@ -40,7 +40,7 @@ export function AgentGrid({
         const queue = a.call?.queueId ? (queueNames.get(a.call.queueId) ?? a.call.queueId) : null;
         return (
           <li key={a.id} className={styles.agent} data-agent-id={a.id} data-state={a.state} data-call-state={a.call?.state ?? undefined}>
-            <span className={styles.agentName} title={a.id}>
+            <span className={styles.agentName} title={a.id} data-testid="agent-name">
               {a.name}
             </span>
             <Ticking since={a.since} className={styles.agentTime} />

@@ -77,7 +77,9 @@ export function AlertsPanel({ view, controls, audible }: { view: WallboardView; 
                 <span aria-hidden="true">{a.severity === "critical" ? "✕ " : "▲ "}</span>
                 {KIND_LABELS[a.kind]}
               </span>
-              <span className={styles.alertSubject}>{a.subject}</span>
+              <span className={styles.alertSubject} data-testid="alert-subject">
+                {a.subject}
+              </span>
               <span>{a.message}</span>
             </li>
           ))}
