@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiQueryOptions } from "@/lib/query-options/api-query";
@@ -8,8 +7,7 @@ import { ALERT_LIMIT_MAX_S, type AlertSettings } from "@/lib/live/alert-settings
 import type { AlertSettingsResponse } from "@/lib/live/store/alert-settings-record";
 import { ApiError } from "@/lib/query-options/fetch-json";
 import { apiSend } from "@/lib/query-options/api-send";
-import { ErrorState } from "@/components/ui/error-state";
-import { Skeleton } from "@/components/ui/skeleton";
+import { SettingsPage } from "./settings-page";
 import styles from "./wallboard.module.css";
 import summary from "./floor-summary.module.css";
 
@@ -97,23 +95,13 @@ function Form({ data }: { data: AlertSettingsResponse }) {
 export function AlertSettingsForm() {
   const q = useQuery(ALERTS);
   return (
-    <div className={styles.board}>
-      <div className={styles.header}>
-        <div>
-          <h1 className={styles.title}>Wallboard alerts</h1>
-          <p className={styles.subtitle}>An alert appears on every wallboard the second a limit is reached; viewers may turn on a sound for it.</p>
-        </div>
-        <Link className="button" href="/wallboard">
-          Back to the wallboard
-        </Link>
-      </div>
-      {q.isError ? (
-        <ErrorState title="The alert limits could not be loaded." error={q.error} onRetry={() => void q.refetch()} />
-      ) : !q.data ? (
-        <Skeleton height="240px" width="100%" />
-      ) : (
-        <Form data={q.data} />
-      )}
-    </div>
+    <SettingsPage
+      title="Wallboard alerts"
+      subtitle="An alert appears on every wallboard the second a limit is reached; viewers may turn on a sound for it."
+      query={q}
+      what="The alert limits"
+    >
+      {(data) => <Form data={data} />}
+    </SettingsPage>
   );
 }

@@ -9,13 +9,14 @@ import { TargetBadge } from "@/components/kit/target-badge";
 import { useBoardNow } from "./board-clock";
 import { percent } from "./labels";
 import { RecentServiceLevel } from "./recent-service-level";
+import board from "./wallboard.module.css";
 import styles from "./floor-summary.module.css";
 
 function Total({ label, value, testId, children }: { label: string; value: string; testId: string; children?: React.ReactNode }) {
   return (
     <li className={styles.total} data-testid={testId}>
-      <span className={styles.totalLabel}>{label}</span>
-      <p className={styles.totalValue} data-testid={`${testId}-value`}>
+      <span className={board.metricLabel}>{label}</span>
+      <p className={board.metricValue} data-testid={`${testId}-value`}>
         {value}
       </p>
       {children}

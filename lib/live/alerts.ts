@@ -1,4 +1,5 @@
 import { ragStatus, type RagStatus } from "@/lib/targets/rag";
+import { formatDuration } from "@/lib/time/format-duration";
 import type { AlertSettings } from "./alert-settings";
 import type { WallboardView } from "./view-types";
 
@@ -30,16 +31,6 @@ export type FloorAlert = {
 
 const KIND_ORDER: Record<AlertKind, number> = { long_wait: 0, target_breach: 1, not_ready: 2, after_call_work: 3 };
 
-/** m:ss, or h:mm:ss past an hour. */
-export function clockText(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  const ss = String(s).padStart(2, "0");
-  return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${ss}` : `${m}:${ss}`;
-}
-
 const reached = (forMs: number, limitS: number): boolean => limitS > 0 && forMs >= limitS * 1000;
 
 export function floorAlerts(view: Pick<WallboardView, "queues" | "agents">, settings: AlertSettings, now: number): FloorAlert[] {
@@ -52,7 +43,7 @@ export function floorAlerts(view: Pick<WallboardView, "queues" | "agents">, sett
         kind: "not_ready",
         severity: "critical",
         subject: a.name,
-        message: `Not ready for ${clockText(forMs)} (limit ${clockText(settings.notReadyMaxS * 1000)})`,
+        message: `Not ready for ${formatDuration(forMs)} (limit ${formatDuration(settings.notReadyMaxS * 1000)})`,
         forMs,
       });
     } else if (a.state === "after_call_work" && reached(forMs, settings.afterCallWorkMaxS)) {
@@ -61,7 +52,7 @@ export function floorAlerts(view: Pick<WallboardView, "queues" | "agents">, sett
         kind: "after_call_work",
         severity: "critical",
         subject: a.name,
-        message: `In after-call work for ${clockText(forMs)} (limit ${clockText(settings.afterCallWorkMaxS * 1000)})`,
+        message: `In after-call work for ${formatDuration(forMs)} (limit ${formatDuration(settings.afterCallWorkMaxS * 1000)})`,
         forMs,
       });
     }
@@ -75,7 +66,7 @@ export function floorAlerts(view: Pick<WallboardView, "queues" | "agents">, sett
           kind: "long_wait",
           severity: "critical",
           subject: q.name,
-          message: `A caller has waited ${clockText(forMs)} (limit ${clockText(settings.waitingMaxS * 1000)})`,
+          message: `A caller has waited ${formatDuration(forMs)} (limit ${formatDuration(settings.waitingMaxS * 1000)})`,
           forMs,
         });
       }

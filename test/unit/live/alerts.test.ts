@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clockText, floorAlerts, newAlertKeys } from "@/lib/live/alerts";
+import { floorAlerts, newAlertKeys } from "@/lib/live/alerts";
 import type { AlertSettings } from "@/lib/live/alert-settings";
 import type { AgentRow, QueueCard } from "@/lib/live/view-types";
 
@@ -103,11 +103,5 @@ describe("wallboard alerts", () => {
     const first = floorAlerts(v, settings, T);
     const second = floorAlerts(v, settings, T + S);
     expect(newAlertKeys(new Set(first.map((a) => a.key)), second)).toEqual([`after_call_work:a2:${T - 119 * S}`]);
-  });
-
-  it("write durations as m:ss and h:mm:ss", () => {
-    expect(clockText(59_999)).toBe("0:59");
-    expect(clockText(61_000)).toBe("1:01");
-    expect(clockText(3_661_000)).toBe("1:01:01");
   });
 });
