@@ -124,3 +124,46 @@ test("each queue's service-level target shows as red / amber / green, in words, 
   await expect(page.getByTestId("sl-target-line")).toContainText(`target ${first!.targetPct}%`);
   await expect(page.getByTestId("queue-settings")).toContainText(`target ${first!.targetPct}%`);
 });
+
+test("an admin's target change is a new settings version, audited, and judges the queue at once", async ({ page }) => {
+  await signIn(page, "admin");
+  type Queue = { id: string; name: string; slThresholdS: number; slVariant: string; shortAbandonS: number; slTargetPct: number; definitionVersion: number };
+  const defs = (await (await page.request.get("/api/definitions")).json()) as { queues: Queue[] };
+  // Not "support": dashboards-definitions.spec.ts changes that one.
+  const queue = defs.queues.find((q) => q.id !== "support");
+  if (!queue) throw new Error("no queue besides support");
+
+  await page.goto("/definitions");
+  const row = page.locator(`[data-testid="definitions-table"] tr[data-queue="${queue.id}"]`);
+  // A target of 0 % is met by any service level: green whatever the simulator did.
+  await row.getByLabel(`Service-level target for ${queue.name}, percent`).fill("0");
+  await row.getByRole("button", { name: `Save ${queue.name}` }).click();
+  await expect(page.getByTestId("save-status")).toHaveText(`Saved ${queue.name} as settings v${queue.definitionVersion + 1}.`);
+  await expect(page.getByTestId("definition-changes")).toContainText(`target ${queue.slTargetPct} → 0%`);
+
+  const audited = await sql<{ details: string }>(
+    page.request,
+    `SELECT details FROM audit_log WHERE tenant_id = 'demo' AND action = 'queue_definition.update' AND target = 'queue:${queue.id}' ORDER BY at DESC LIMIT 1`,
+  );
+  expect(JSON.parse(audited[0]?.details ?? "{}")).toMatchObject({
+    before: { slTargetPct: queue.slTargetPct },
+    after: { slTargetPct: 0, definitionVersion: queue.definitionVersion + 1 },
+  });
+
+  await page.goto("/queues?period=yesterday");
+  const cell = page.locator(`[data-testid="queues-table"] tr[data-row="${queue.id}"] [data-col="sl_against_target"]`);
+  await expect(cell).toHaveText("✓ On target");
+  await expect(cell).toHaveAttribute("data-tone", "green");
+
+  // Back as it was.
+  const restore = await page.request.put(`/api/definitions/${encodeURIComponent(queue.id)}`, {
+    data: {
+      slThresholdS: queue.slThresholdS,
+      slVariant: queue.slVariant,
+      shortAbandonS: queue.shortAbandonS,
+      slTargetPct: queue.slTargetPct,
+      expectedVersion: queue.definitionVersion + 1,
+    },
+  });
+  expect(restore.status()).toBe(200);
+});
