@@ -185,12 +185,15 @@ test("a wallboard that lost its connection recovers the full state", async ({ pa
   await page.screenshot({ path: test.info().outputPath("wallboard-recovered.png"), fullPage: true });
 });
 
-test("managers may not see the wallboard or its stream; signed-out callers are asked to sign in", async ({ page, playwright }) => {
+test("QA may not see the wallboard or its stream (managers may: wallboard-targets-alerts.spec.ts); signed-out callers are asked to sign in", async ({
+  page,
+  playwright,
+}) => {
   const anonymous = await playwright.request.newContext({ baseURL: `http://127.0.0.1:${E2E_PORT}` });
   expect((await anonymous.get("/api/live/stream")).status()).toBe(401);
   await anonymous.dispose();
 
-  await signIn(page, "manager");
+  await signIn(page, "qa");
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Wallboard" })).toHaveCount(0);
   const stream = await page.request.get("/api/live/stream");
   expect(stream.status()).toBe(403);
@@ -200,7 +203,7 @@ test("managers may not see the wallboard or its stream; signed-out callers are a
   await expect(page).toHaveURL(/\/forbidden\?need=wallboard/);
   await page.goto("/wallboard?tv=1");
   await expect(page).toHaveURL(/\/forbidden\?need=wallboard/);
-  await page.screenshot({ path: test.info().outputPath("wallboard-manager-forbidden.png"), fullPage: true });
+  await page.screenshot({ path: test.info().outputPath("wallboard-qa-forbidden.png"), fullPage: true });
 });
 
 test("TV mode fills the screen in large type with no controls", async ({ page }) => {

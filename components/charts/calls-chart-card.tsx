@@ -27,6 +27,7 @@ export function CallsChartCard({
   showServiceLevel = false,
   csvHref,
   emptyHint = "Pick another period, queue or team.",
+  targetPct = null,
 }: {
   series: UseQueryResult<KpiSeries>;
   now: number;
@@ -34,6 +35,8 @@ export function CallsChartCard({
   showServiceLevel?: boolean;
   csvHref?: string;
   emptyHint?: string;
+  /** The queue's service-level target in percent, drawn as a line across the service level (null: none shown). */
+  targetPct?: number | null;
 }) {
   const model = useMemo(() => (series.data ? prepareCallsChart(series.data, now) : undefined), [series.data, now]);
   const rows = useMemo(() => (series.data ? trendRows(series.data.points, now) : []), [series.data, now]);
@@ -46,7 +49,10 @@ export function CallsChartCard({
           <h2 className="card-title" id="calls-chart-title">
             {title}
           </h2>
-          <p className="card-subtitle">By the interval in which each caller entered the queue; empty intervals shown as zero</p>
+          <p className="card-subtitle">
+            By the interval in which each caller entered the queue; empty intervals shown as zero
+            {showServiceLevel && targetPct !== null && <span data-testid="sl-target-line"> · target {targetPct}% (the flat line)</span>}
+          </p>
         </div>
         {csvHref && model && <CsvLink href={csvHref} />}
       </div>
@@ -59,7 +65,7 @@ export function CallsChartCard({
       ) : (
         <div className={series.isPlaceholderData ? "is-updating" : undefined}>
           <figure className="chart-figure">
-            <CallsChart model={model} showServiceLevel={showServiceLevel} />
+            <CallsChart model={model} showServiceLevel={showServiceLevel} targetPct={targetPct} />
           </figure>
           <details className="chart-table">
             <summary>Show the numbers as a table</summary>

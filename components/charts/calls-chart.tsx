@@ -1,10 +1,10 @@
 "use client";
 
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import { formatCount } from "@/lib/tables/format";
 import { intervalName, type CallsChartModel } from "./calls-chart-model";
 
-const COLORS = { offered: "#1e293b", answered: "#2563eb", abandoned: "#ea580c", sl: "#059669", grid: "#e2e8f0", axis: "#64748b" } as const;
+const COLORS = { offered: "#1e293b", answered: "#2563eb", abandoned: "#ea580c", sl: "#059669", target: "#7c2d12", grid: "#e2e8f0", axis: "#64748b" } as const;
 
 /**
  * Calls per interval: answered and abandoned as stacked bars, offered as a line
@@ -12,7 +12,7 @@ const COLORS = { offered: "#1e293b", answered: "#2563eb", abandoned: "#ea580c", 
  * service level on a second axis. Draws the prepared model only; the page shows
  * the same numbers as a table for keyboard and screen-reader users.
  */
-export function CallsChart({ model, showServiceLevel = false }: { model: CallsChartModel; showServiceLevel?: boolean }) {
+export function CallsChart({ model, showServiceLevel = false, targetPct = null }: { model: CallsChartModel; showServiceLevel?: boolean; targetPct?: number | null }) {
   const { points, totals } = model;
   return (
     <div
@@ -56,6 +56,15 @@ export function CallsChart({ model, showServiceLevel = false }: { model: CallsCh
             dot={false}
             connectNulls={false}
             isAnimationActive={false}
+          />
+        )}
+        {showServiceLevel && targetPct !== null && (
+          <ReferenceLine
+            yAxisId="sl"
+            y={targetPct}
+            stroke={COLORS.target}
+            strokeWidth={1.5}
+            label={{ value: `Target ${targetPct}%`, position: "insideTopLeft", fill: COLORS.target, fontSize: 12 }}
           />
         )}
       </ComposedChart>

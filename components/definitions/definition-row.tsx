@@ -21,6 +21,7 @@ export function DefinitionRow({ queue, onSaved }: { queue: QueueInfo; onSaved: (
   const [short, setShort] = useState(String(queue.shortAbandonS));
   const [rule, setRule] = useState<ShortAbandonRule>(isShortAbandonRule(queue.shortAbandonRule) ? queue.shortAbandonRule : "below");
   const [maxWait, setMaxWait] = useState(String(queue.maxWaitS));
+  const [target, setTarget] = useState(String(queue.slTargetPct));
   const save = useMutation({
     mutationFn: () =>
       saveQueueDefinition(queue.id, {
@@ -29,6 +30,7 @@ export function DefinitionRow({ queue, onSaved }: { queue: QueueInfo; onSaved: (
         shortAbandonS: Number(short),
         shortAbandonRule: rule,
         maxWaitS: Number(maxWait),
+        slTargetPct: Number(target),
         expectedVersion: queue.definitionVersion,
       }),
     onSuccess: (result) => {
@@ -41,13 +43,14 @@ export function DefinitionRow({ queue, onSaved }: { queue: QueueInfo; onSaved: (
     variant !== queue.slVariant ||
     Number(short) !== queue.shortAbandonS ||
     rule !== queue.shortAbandonRule ||
-    Number(maxWait) !== queue.maxWaitS;
+    Number(maxWait) !== queue.maxWaitS ||
+    Number(target) !== queue.slTargetPct;
   const id = (name: string) => `def-${queue.id}-${name}`;
   return (
     <tr data-queue={queue.id}>
       <th scope="row">{queue.name}</th>
       <td>
-        <SecondsInput
+        <NumberInput
           id={id("threshold")}
           label={`Service-level threshold for ${queue.name}, seconds`}
           limits={L.slThresholdS}
@@ -68,7 +71,10 @@ export function DefinitionRow({ queue, onSaved }: { queue: QueueInfo; onSaved: (
         </select>
       </td>
       <td>
-        <SecondsInput id={id("short")} label={`Short-abandon threshold for ${queue.name}, seconds`} limits={L.shortAbandonS} value={short} onChange={setShort} />
+        <NumberInput id={id("target")} label={`Service-level target for ${queue.name}, percent`} limits={L.slTargetPct} step={0.1} value={target} onChange={setTarget} />
+      </td>
+      <td>
+        <NumberInput id={id("short")} label={`Short-abandon threshold for ${queue.name}, seconds`} limits={L.shortAbandonS} value={short} onChange={setShort} />
         <label className="sr-only" htmlFor={id("rule")}>
           Whether a wait of exactly the short-abandon threshold is short, for {queue.name}
         </label>
@@ -81,7 +87,7 @@ export function DefinitionRow({ queue, onSaved }: { queue: QueueInfo; onSaved: (
         </select>
       </td>
       <td>
-        <SecondsInput
+        <NumberInput
           id={id("max-wait")}
           label={`Longest possible wait in ${queue.name}, seconds (0: not known)`}
           limits={L.maxWaitS}
@@ -106,8 +112,8 @@ export function DefinitionRow({ queue, onSaved }: { queue: QueueInfo; onSaved: (
   );
 }
 
-/** A whole number of seconds within a setting's limits, labelled for screen readers. */
-function SecondsInput(p: { id: string; label: string; limits: { min: number; max: number }; value: string; onChange: (v: string) => void }) {
+/** A number within a setting's limits (whole seconds unless `step` says otherwise), labelled for screen readers. */
+function NumberInput(p: { id: string; label: string; limits: { min: number; max: number }; step?: number; value: string; onChange: (v: string) => void }) {
   return (
     <>
       <label className="sr-only" htmlFor={p.id}>
@@ -117,10 +123,10 @@ function SecondsInput(p: { id: string; label: string; limits: { min: number; max
         id={p.id}
         className="input input-number"
         type="number"
-        inputMode="numeric"
+        inputMode={p.step === undefined ? "numeric" : "decimal"}
         min={p.limits.min}
         max={p.limits.max}
-        step={1}
+        step={p.step ?? 1}
         required
         value={p.value}
         onChange={(e) => p.onChange(e.target.value)}

@@ -9,6 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useBrowserTimeZone } from "@/components/kit/use-client-clock";
+import { TARGET_AMBER_BAND_PTS } from "@/lib/targets/rag";
 import { DefinitionRow } from "./definition-row";
 
 const variantLabel = (v: string) => (isSlVariant(v) ? SL_VARIANT_DEFINITIONS[v].label : v);
@@ -49,6 +50,7 @@ export function DefinitionsView({ initialTz }: { initialTz: string | null }) {
                   <th scope="col">Queue</th>
                   <th scope="col">SL threshold (s)</th>
                   <th scope="col">SL variant</th>
+                  <th scope="col">SL target (% within T; amber {TARGET_AMBER_BAND_PTS} points below)</th>
                   <th scope="col">Short abandon (s, and whether a wait of exactly that is short)</th>
                   <th scope="col">Longest possible wait (s; 0 = not known, {QUEUE_DEFAULTS.maxWaitS} s used)</th>
                   <th scope="col">Version</th>
@@ -79,8 +81,8 @@ export function DefinitionsView({ initialTz }: { initialTz: string | null }) {
               <li key={`${c.at}:${c.queueId}`}>
                 <time dateTime={new Date(c.at).toISOString()}>{formatDateTime(c.at, tz)}</time> · <strong>{c.actor}</strong> ({c.role}) changed{" "}
                 <strong>{c.queueId}</strong> to v{c.after.definitionVersion}: T {c.before.slThresholdS} → {c.after.slThresholdS} s, short abandon {c.before.shortAbandonS}{" "}
-                → {c.after.shortAbandonS} s ({c.before.shortAbandonRule} → {c.after.shortAbandonRule}), longest wait {c.before.maxWaitS} → {c.after.maxWaitS} s,{" "}
-                {variantLabel(c.before.slVariant)} → {variantLabel(c.after.slVariant)}
+                → {c.after.shortAbandonS} s ({c.before.shortAbandonRule} → {c.after.shortAbandonRule}), longest wait {c.before.maxWaitS} → {c.after.maxWaitS} s, target{" "}
+                {c.before.slTargetPct} → {c.after.slTargetPct}%, {variantLabel(c.before.slVariant)} → {variantLabel(c.after.slVariant)}
               </li>
             ))}
           </ul>

@@ -73,7 +73,14 @@ export function KpiDashboard({ title, view, setView, tz, now, canDrill, queueId,
           queues={inScope}
         />
       )}
-      <CallsChartCard series={series} now={now} interval={interval} showServiceLevel={Boolean(queueId)} csvHref={canDrill ? exportHref("trends", r.series) : undefined} />
+      <CallsChartCard
+        series={series}
+        now={now}
+        interval={interval}
+        showServiceLevel={Boolean(queueId)}
+        targetPct={queueId ? (inScope.find((q) => q.id === queueId)?.slTargetPct ?? null) : null}
+        csvHref={canDrill ? exportHref("trends", r.series) : undefined}
+      />
       {canDrill && !queueId && (
         <p className="page-links">
           More: <a href={viewHref("/trends", view)}>trends and heatmap</a> · <a href={viewHref("/queues", view)}>per queue</a> ·{" "}

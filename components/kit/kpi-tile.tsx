@@ -25,10 +25,12 @@ export type KpiTileProps = {
   explain?: ExplainModel;
   /** Extra controls inside the explain panel (the service-level variant choice). */
   explainExtra?: ReactNode;
+  /** Under the number: the value against its target (service level). */
+  badge?: ReactNode;
 };
 
 /** One headline number with its change, its trend and its "explain". */
-export function KpiTile({ definition, title, value, updating, context, delta, against, sparkline, explain, explainExtra }: KpiTileProps) {
+export function KpiTile({ definition, title, value, updating, context, delta, against, sparkline, explain, explainExtra, badge }: KpiTileProps) {
   const shown = value === undefined ? null : formatKpi(value.value, definition.unit);
   return (
     <article
@@ -52,6 +54,7 @@ export function KpiTile({ definition, title, value, updating, context, delta, ag
         )}
         {sparkline && <Sparkline model={sparkline} />}
       </div>
+      {badge && <p className="tile-target">{badge}</p>}
       {delta !== undefined && (
         <p className="tile-delta" data-testid="kpi-delta">
           {delta ? (

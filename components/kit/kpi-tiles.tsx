@@ -10,6 +10,8 @@ import { KpiTile } from "@/components/kit/kpi-tile";
 import { SlVariantSelect } from "@/components/kit/sl-variant-select";
 import { prepareSparkline } from "@/components/kit/sparkline-model";
 import { tileContext, type TileSpec } from "@/components/kit/tile-specs";
+import { TargetBadge } from "@/components/kit/target-badge";
+import { sharedTarget } from "@/lib/targets/rag";
 
 type Props = {
   tiles: readonly TileSpec[];
@@ -35,6 +37,19 @@ function thresholdText(queues: readonly QueueInfo[]): string {
   const thresholds = new Set(queues.map((q) => q.slThresholdS));
   const [only] = thresholds;
   return queues.length > 0 && thresholds.size === 1 && only !== undefined ? `within ${only} s` : "within queue thresholds";
+}
+
+/** Service level against the queues' target: one shared target is judged; differing ones are named, each queue's page judges its own. */
+function serviceLevelBadge(value: number | null | undefined, queues: readonly QueueInfo[]) {
+  if (value === undefined || queues.length === 0) return undefined;
+  const target = sharedTarget(queues.map((q) => q.slTargetPct));
+  if (target === null)
+    return (
+      <span className="rag" data-rag="none">
+        Targets differ per queue: see each queue
+      </span>
+    );
+  return <TargetBadge valuePct={value === null ? null : value * 100} targetPct={target} />;
 }
 
 /** Headline KPIs as tiles: value, change against the previous period, sparkline, context and explain. */
@@ -68,6 +83,7 @@ export function KpiTiles({ tiles, summary, previous, against, series, now, updat
             against={against}
             sparkline={sparkline}
             explain={prepareExplain({ definition, value, counts: summary?.counts, scope, queues })}
+            badge={id === "service_level" ? serviceLevelBadge(value?.value, queues) : undefined}
             explainExtra={id === "service_level" && onVariantChange ? <SlVariantSelect value={variant} implied={impliedVariant} onChange={onVariantChange} /> : undefined}
           />
         );

@@ -21,8 +21,9 @@ export function QueueDetail({ queueId, initialTz, canAdmin }: { queueId: string;
 
   const settings = queue ? (
     <p className="page-subtitle" data-testid="queue-settings" data-version={queue.definitionVersion} data-threshold={queue.slThresholdS}>
-      Service level within {queue.slThresholdS} s · {isSlVariant(queue.slVariant) ? SL_VARIANT_DEFINITIONS[queue.slVariant].label : queue.slVariant} · short abandon under{" "}
-      {queue.shortAbandonS} s · settings v{queue.definitionVersion}
+      Service level target {queue.slTargetPct}% within {queue.slThresholdS} s ·{" "}
+      {isSlVariant(queue.slVariant) ? SL_VARIANT_DEFINITIONS[queue.slVariant].label : queue.slVariant} · short abandon under {queue.shortAbandonS} s · settings v
+      {queue.definitionVersion}
       {canAdmin && (
         <>
           {" "}

@@ -16,6 +16,8 @@ import { ColumnNotes } from "@/components/table/column-notes";
 import { DataTable } from "@/components/table/data-table";
 import { TableCard } from "@/components/table/table-card";
 import { useTableSort } from "@/components/table/use-table-sort";
+// The "Against target" cells are coloured by their status (data-tone).
+import "@/components/kit/rag.css";
 
 /** Queues: one row per queue with every KPI, sortable, each row opening that queue's page. */
 export function QueuesView({ initialTz }: { initialTz: string | null }) {

@@ -85,7 +85,7 @@ export function DataTable<R>({ caption, columns, rows, ctx, rowKey, rowHref, sor
                     </th>
                   );
                 return (
-                  <td key={c.id} data-col={c.id} data-value={raw(v)} className={c.kind === "text" ? "col-text" : undefined}>
+                  <td key={c.id} data-col={c.id} data-value={raw(v)} data-tone={c.tone?.(row)} className={c.kind === "text" ? "col-text" : undefined}>
                     {text}
                   </td>
                 );

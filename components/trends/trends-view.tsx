@@ -13,6 +13,8 @@ import { SlVariantSelect } from "@/components/kit/sl-variant-select";
 import { useBrowserTimeZone, useNow } from "@/components/kit/use-client-clock";
 import { useView } from "@/components/kit/use-view";
 import { ViewToolbar } from "@/components/kit/view-toolbar";
+import { queuesInScope } from "@/components/kit/explain-model";
+import { sharedTarget } from "@/lib/targets/rag";
 import { HeatmapCard } from "./heatmap-card";
 
 /** Trends: calls and service level per interval, and the weekday-by-hour heatmap. */
@@ -26,7 +28,20 @@ export function TrendsView({ initialTz }: { initialTz: string | null }) {
   const r = trendsRequests({ view, now, tz, queues: queues.data?.queues ?? [] });
   const heat = param("heat");
   const metric = isHeatmapMetric(heat) ? heat : "volume";
-  return <TrendsBody r={r} view={view} setView={setView} tz={tz} now={now} metric={metric} onMetric={(m) => setParams({ heat: m === "volume" ? undefined : m })} />;
+  // The target line needs one target: the shown queues' shared one, if they share it.
+  const targetPct = queues.data ? sharedTarget(queuesInScope(queues.data.queues, view.queueIds).map((q) => q.slTargetPct)) : null;
+  return (
+    <TrendsBody
+      r={r}
+      view={view}
+      setView={setView}
+      tz={tz}
+      now={now}
+      metric={metric}
+      onMetric={(m) => setParams({ heat: m === "volume" ? undefined : m })}
+      targetPct={targetPct}
+    />
+  );
 }
 
 function TrendsBody({
@@ -37,6 +52,7 @@ function TrendsBody({
   now,
   metric,
   onMetric,
+  targetPct,
 }: {
   r: ReturnType<typeof trendsRequests>;
   view: ReturnType<typeof useView>["view"];
@@ -45,6 +61,7 @@ function TrendsBody({
   now: number;
   metric: "volume" | "sl";
   onMetric: (m: "volume" | "sl") => void;
+  targetPct: number | null;
 }) {
   const series = useQuery({ ...apiQueryOptions("/api/kpi/series", r.series, { live: r.live }), placeholderData: keepPreviousData });
   const heatmap = useQuery({ ...apiQueryOptions("/api/kpi/heatmap", r.heatmap, { live: r.live }), placeholderData: keepPreviousData });
@@ -60,7 +77,7 @@ function TrendsBody({
       <ViewToolbar view={view} range={r.range} tz={tz} onChange={setView}>
         <SlVariantSelect value={r.variant} implied={r.impliedVariant} onChange={(v) => setView({ variant: v })} inline />
       </ViewToolbar>
-      <CallsChartCard series={series} now={now} interval={r.series.interval} showServiceLevel csvHref={exportHref("trends", r.series)} />
+      <CallsChartCard series={series} now={now} interval={r.series.interval} showServiceLevel targetPct={targetPct} csvHref={exportHref("trends", r.series)} />
       <HeatmapCard heatmap={heatmap} metric={metric} onMetric={onMetric} csvHref={exportHref("heatmap", r.heatmap, { metric })} />
     </div>
   );

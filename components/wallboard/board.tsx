@@ -5,17 +5,30 @@ import type { WallboardView } from "@/lib/live/view-types";
 import { ActiveCalls } from "./active-calls";
 import { AgentGrid } from "./agent-grid";
 import { QueueCard } from "./queue-card";
+import { AlertsPanel } from "./alerts-panel";
+import { FloorTotals } from "./floor-totals";
 import styles from "./wallboard.module.css";
 
-/** The floor as cards, grid and table: shared by the live wallboard, TV mode and replay. */
-export function Board({ view, canSetAgentState = false }: { view: WallboardView; canSetAgentState?: boolean }) {
+/**
+ * The floor as sections (data-section: totals, alerts, queues, agents, calls): shared by the
+ * live wallboard, TV mode and replay. `controls`: the viewer's own switches (the alert sound),
+ * absent in TV mode and replay; a replayed board never sounds.
+ */
+export function Board({ view, canSetAgentState = false, controls = false }: { view: WallboardView; canSetAgentState?: boolean; controls?: boolean }) {
   const queues = useMemo(() => Object.values(view.queues).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)), [view.queues]);
   const queueNames = useMemo(() => new Map(queues.map((q) => [q.id, q.name])), [queues]);
   const agents = useMemo(() => Object.values(view.agents), [view.agents]);
   const calls = useMemo(() => Object.values(view.calls), [view.calls]);
+  const callers = useMemo(() => new Map(calls.map((c) => [c.id, c.caller])), [calls]);
   return (
     <>
-      <Section id="wallboard-queues" title="Queues" count={queues.length}>
+      <Section id="wallboard-totals" section="totals" title="Centre">
+        <FloorTotals view={view} />
+      </Section>
+      <Section id="wallboard-alerts" section="alerts" title="Alerts">
+        <AlertsPanel view={view} controls={controls} audible={!view.meta.replay} />
+      </Section>
+      <Section id="wallboard-queues" section="queues" title="Queues" count={queues.length}>
         {queues.length === 0 ? (
           <p className={styles.empty}>No queue yet. Queues appear once the platform reports them (the simulator creates its own at start-up).</p>
         ) : (
@@ -26,26 +39,28 @@ export function Board({ view, canSetAgentState = false }: { view: WallboardView;
           </ul>
         )}
       </Section>
-      <Section id="wallboard-agents" title="Agents" count={agents.length}>
-        <AgentGrid agents={agents} queueNames={queueNames} canSetState={canSetAgentState} />
+      <Section id="wallboard-agents" section="agents" title="Agents" count={agents.length}>
+        <AgentGrid agents={agents} queueNames={queueNames} callers={callers} canSetState={canSetAgentState} />
       </Section>
-      <Section id="wallboard-calls" title="Active calls" count={calls.length}>
+      <Section id="wallboard-calls" section="calls" title="Active calls" count={calls.length}>
         <ActiveCalls calls={calls} agents={view.agents} queueNames={queueNames} />
       </Section>
     </>
   );
 }
 
-function Section({ id, title, count, children }: { id: string; title: string; count: number; children: ReactNode }) {
+function Section({ id, section, title, count, children }: { id: string; section: string; title: string; count?: number; children: ReactNode }) {
   return (
-    <section aria-labelledby={id}>
+    <section aria-labelledby={id} data-section={section}>
       <div className={styles.sectionHeader}>
         <h2 className={styles.sectionTitle} id={id}>
           {title}
         </h2>
-        <span className={styles.count} data-testid={`${id}-count`}>
-          {count}
-        </span>
+        {count !== undefined && (
+          <span className={styles.count} data-testid={`${id}-count`}>
+            {count}
+          </span>
+        )}
       </div>
       {children}
     </section>

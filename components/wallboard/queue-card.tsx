@@ -5,7 +5,10 @@ import { levelAtLeast, levelBelow, worstLevel, type Level } from "@/lib/live/thr
 import type { QueueCard as QueueCardModel } from "@/lib/live/view-types";
 import { useBoardNow } from "./board-clock";
 import { percent, reasonLabel } from "./labels";
+import { RecentServiceLevel } from "./recent-service-level";
+import { TargetBadge } from "@/components/kit/target-badge";
 import styles from "./wallboard.module.css";
+import summary from "./floor-summary.module.css";
 
 /** Colour is never the only signal: the level is also said in words. */
 function LevelText({ level }: { level: Level }) {
@@ -55,6 +58,10 @@ export function QueueCard({ queue }: { queue: QueueCardModel }) {
           level={levels.sl}
           testId="service-level"
         />
+      </div>
+      <div className={summary.queueTarget}>
+        <TargetBadge valuePct={sl.value === null ? null : sl.value * 100} targetPct={queue.targetPct} />
+        <RecentServiceLevel windows={queue.recentServiceLevel} label={`${queue.name} service level lately`} />
       </div>
       <dl className={styles.agentCounts} aria-label="Agents">
         <div className={styles.agentCount}>

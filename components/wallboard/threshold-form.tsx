@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { Fragment, useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiQueryOptions } from "@/lib/query-options/api-query";
@@ -8,8 +7,7 @@ import type { ThresholdsSaveResponse } from "@/lib/live/store/threshold-settings
 import { DEFAULT_QUEUE_KEY, type QueueThresholds } from "@/lib/live/thresholds";
 import { ApiError } from "@/lib/query-options/fetch-json";
 import { apiSend } from "@/lib/query-options/api-send";
-import { ErrorState } from "@/components/ui/error-state";
-import { Skeleton } from "@/components/ui/skeleton";
+import { SettingsPage } from "./settings-page";
 import styles from "./wallboard.module.css";
 
 type Row = { id: string; name: string; thresholds: QueueThresholds; custom: boolean; version: number };
@@ -105,21 +103,13 @@ function ThresholdRow({ row }: { row: Row }) {
 export function ThresholdForm() {
   const q = useQuery(THRESHOLDS);
   return (
-    <div className={styles.board}>
-      <div className={styles.header}>
-        <div>
-          <h1 className={styles.title}>Wallboard thresholds</h1>
-          <p className={styles.subtitle}>Amber from the warning bound, red from the critical one; service level turns amber and red below its bounds.</p>
-        </div>
-        <Link className="button" href="/wallboard">
-          Back to the wallboard
-        </Link>
-      </div>
-      {q.isError ? (
-        <ErrorState title="The thresholds could not be loaded." error={q.error} onRetry={() => void q.refetch()} />
-      ) : !q.data ? (
-        <Skeleton height="240px" width="100%" />
-      ) : (
+    <SettingsPage
+      title="Wallboard thresholds"
+      subtitle="Amber from the warning bound, red from the critical one; service level turns amber and red below its bounds."
+      query={q}
+      what="The thresholds"
+    >
+      {(data) => (
         <div className={styles.tableWrap}>
           <table className={styles.thresholdTable}>
             <caption className="sr-only">Thresholds per queue</caption>
@@ -147,14 +137,14 @@ export function ThresholdForm() {
               </tr>
             </thead>
             <tbody>
-              <ThresholdRow key={DEFAULT_QUEUE_KEY} row={{ id: DEFAULT_QUEUE_KEY, name: "Default", ...q.data.default }} />
-              {q.data.queues.map((r) => (
+              <ThresholdRow key={DEFAULT_QUEUE_KEY} row={{ id: DEFAULT_QUEUE_KEY, name: "Default", ...data.default }} />
+              {data.queues.map((r) => (
                 <ThresholdRow key={r.id} row={r} />
               ))}
             </tbody>
           </table>
         </div>
       )}
-    </div>
+    </SettingsPage>
   );
 }

@@ -69,9 +69,14 @@ export function Wallboard({
                   Replay
                 </Link>
                 {canEditThresholds && (
-                  <Link className="button" href="/wallboard/thresholds">
-                    Thresholds
-                  </Link>
+                  <>
+                    <Link className="button" href="/wallboard/thresholds">
+                      Thresholds
+                    </Link>
+                    <Link className="button" href="/wallboard/alerts">
+                      Alert limits
+                    </Link>
+                  </>
                 )}
               </nav>
             )}
@@ -79,7 +84,7 @@ export function Wallboard({
         </div>
         {view ? (
           <BoardClockProvider clock={clock}>
-            <Board view={view} canSetAgentState={canSetAgentState && !tv} />
+            <Board view={view} canSetAgentState={canSetAgentState && !tv} controls={!tv} />
           </BoardClockProvider>
         ) : (
           <div aria-busy="true" aria-label="Loading the live floor">

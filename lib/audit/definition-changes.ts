@@ -1,5 +1,6 @@
 import type { ClickHouseClient } from "@clickhouse/client";
 import { z } from "zod";
+import { QUEUE_DEFAULTS } from "@/lib/kpi/definitions";
 import { entityId } from "@/lib/kpi/inputs";
 import { QUEUE_DEFINITION_ACTION } from "@/lib/queue-settings/update-queue-definition";
 import { queryRows, sqlNumber } from "@/lib/store/query-rows";
@@ -23,6 +24,7 @@ const settingsSchema = z.object({
   // Absent in changes audited before these settings existed: the defaults then applied.
   shortAbandonRule: z.string().default("below"),
   maxWaitS: z.number().default(0),
+  slTargetPct: z.number().default(QUEUE_DEFAULTS.slTargetPct),
   definitionVersion: z.number(),
 });
 const detailsSchema = z.object({ actorName: z.string().optional(), before: settingsSchema, after: settingsSchema });

@@ -6,8 +6,8 @@ export type Role = z.infer<typeof roleSchema>;
 
 /**
  * What each role may do. The overview is everyone's landing page; detailed
- * dashboards are for managers, supervisors and admins; the live floor and its
- * monitoring controls for supervisors and admins; recordings for QA, supervisors
+ * dashboards are for managers, supervisors and admins; the live floor for them
+ * too (managers read-only), its monitoring controls for supervisors and admins; recordings for QA, supervisors
  * and admins; settings and users for admins only.
  */
 export const CAPABILITIES = {
@@ -16,7 +16,8 @@ export const CAPABILITIES = {
   // The contact list is where QA picks calls to review (each row opens the call page), so QA has
   // it without the KPI dashboards; its CSV export stays with `dashboards`.
   contacts: ["admin", "manager", "supervisor", "qa"],
-  wallboard: ["admin", "supervisor"],
+  // Watching the floor (managers too: a read-only view; acting on it is `monitor`).
+  wallboard: ["admin", "manager", "supervisor"],
   // Acting on the floor: listen / whisper / barge, setting an agent's state, callbacks (docs/telephony.md).
   // Separate from viewing the wallboard, so a role may watch the floor without touching it.
   monitor: ["admin", "supervisor"],

@@ -16,6 +16,8 @@ export type QueueInfo = {
   shortAbandonRule: string;
   /** The queue's longest possible wait, seconds; 0 = not known (QUEUE_DEFAULTS.maxWaitS applies). */
   maxWaitS: number;
+  /** The service-level target in percent (the "80" of 80/20); lib/targets/rag.ts colours against it. */
+  slTargetPct: number;
   definitionVersion: number;
 };
 
@@ -24,7 +26,7 @@ export type QueueInfo = {
  * since `queues` is a ReplacingMergeTree). Server only: it needs the store.
  */
 const QUEUES_SQL = `
-SELECT queue_id, name, sl_threshold_s, sl_variant, short_abandon_s, short_abandon_rule, max_wait_s, definition_version
+SELECT queue_id, name, sl_threshold_s, sl_variant, short_abandon_s, short_abandon_rule, max_wait_s, sl_target_pct, definition_version
 FROM queues FINAL
 WHERE tenant_id = {tenantId:String}
 ORDER BY name, queue_id`;
@@ -37,6 +39,7 @@ const rowSchema = z.object({
   short_abandon_s: sqlNumber,
   short_abandon_rule: z.string(),
   max_wait_s: sqlNumber,
+  sl_target_pct: sqlNumber,
   definition_version: sqlNumber,
 });
 
@@ -50,6 +53,7 @@ export async function listQueues(ch: ClickHouseClient, tenantId: string): Promis
     shortAbandonS: r.short_abandon_s,
     shortAbandonRule: r.short_abandon_rule,
     maxWaitS: r.max_wait_s,
+    slTargetPct: r.sl_target_pct,
     definitionVersion: r.definition_version,
   }));
 }

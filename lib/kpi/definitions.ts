@@ -67,7 +67,9 @@ export const QUEUE_DEFAULTS = {
   shortAbandonRule: "below",
   maxWaitS: 3600,
   slVariant: "answered_within_over_answered",
-} as const satisfies { slThresholdS: number; shortAbandonS: number; shortAbandonRule: ShortAbandonRule; maxWaitS: number; slVariant: SlVariant };
+  /** The service-level target in percent (the "80" of 80/20); the column default of migration 0030. */
+  slTargetPct: 80,
+} as const satisfies { slThresholdS: number; shortAbandonS: number; shortAbandonRule: ShortAbandonRule; maxWaitS: number; slVariant: SlVariant; slTargetPct: number };
 
 export type KpiUnit = "count" | "ratio" | "ms";
 
@@ -113,7 +115,9 @@ export const CONVENTIONS = {
   restart:
     "A platform restart closes what was in progress at that instant (call.cleared cause 'pbx_restart'; the simulator does it on every start after a stop or a kill): a contact in conversation is handled, its talk (and any hold still open) ending at the restart, with no after-call work; a caller still waiting leaves with outcome 'system', counted as offered and in average and longest wait (its wait ends at the restart) but in no outcome KPI, like a queue-empty or key-press exit; agents are logged off at the restart, so their state time ends there and the downtime is in no state.",
   settings:
-    "Each queue's settings (service-level threshold, variant, short-abandon threshold and rule, longest possible wait) carry their own version, bumped on every change; a number shows the KPI definition's version and the settings versions of the queues it covers.",
+    "Each queue's settings (service-level threshold, variant, short-abandon threshold and rule, longest possible wait, service-level target) carry their own version, bumped on every change; a number shows the KPI definition's version and the settings versions of the queues it covers.",
+  target:
+    "Each queue has a service-level target: the percentage of its contacts it should serve within its own threshold T (default 80, the 80 of 80/20). Service level is green at or above the target, amber when below it by at most 5 percentage points, red further below, and 'no data yet' without a value (lib/targets/rag.ts); the colour is always said in words and a symbol too. Where queues with different targets are shown together, no colour is given: each queue's own page and row judge it by its own.",
 } as const;
 
 const C = CONVENTIONS;

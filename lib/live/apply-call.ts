@@ -91,6 +91,7 @@ function queueExited(d: FloorDraft, e: EventOf<"call.queue_exited">): void {
     else if (reason === "abandon") q.abandonedWaits.push(waitMs);
     else if (reason === "timeout") q.timedOut += 1;
     else q.otherExits += 1;
+    q.exits.push({ at: e.time, waitMs, outcome: reason === "answered" || reason === "abandon" || reason === "timeout" ? reason : "other" });
   }
   // Answered: call.established (same instant) says where the call went.
   if (reason === "answered") touchCall(d, e);

@@ -1,9 +1,9 @@
 import { CowMap } from "./cow-map";
 import { RecentIdsDraft } from "./recent-ids";
-import type { FloorState, LiveAgent, LiveCall, LocalDay, QueueToday, WaitingLeg } from "./state";
+import type { FloorState, LiveAgent, LiveCall, LocalDay, QueueExit, QueueToday, WaitingLeg } from "./state";
 import { EMPTY_QUEUE_TODAY } from "./state";
 
-type MutableQueueToday = { offered: number; answeredWaits: number[]; abandonedWaits: number[]; timedOut: number; otherExits: number };
+type MutableQueueToday = { offered: number; answeredWaits: number[]; abandonedWaits: number[]; timedOut: number; otherExits: number; exits: QueueExit[] };
 
 /**
  * The working copy one reducer batch writes to. Maps and id sets are copied on
@@ -51,7 +51,7 @@ export class FloorDraft {
     let q = this.touched.get(queueId);
     if (!q) {
       const base = this.today.get(queueId) ?? EMPTY_QUEUE_TODAY;
-      q = { ...base, answeredWaits: [...base.answeredWaits], abandonedWaits: [...base.abandonedWaits] };
+      q = { ...base, answeredWaits: [...base.answeredWaits], abandonedWaits: [...base.abandonedWaits], exits: [...base.exits] };
       this.touched.set(queueId, q);
     }
     return q;

@@ -5,6 +5,8 @@ import { admitLive, NOTHING_IGNORED, type IgnoredLive } from "./live-admission";
 import { applyEvents, tickFloor } from "./reducer";
 import { emptyFloor, type FloorState } from "./state";
 import type { ThresholdSettings } from "./thresholds";
+import { DEFAULT_ALERT_SETTINGS, type AlertSettings } from "./alert-settings";
+import { windowEdgePassed } from "./sl-windows";
 import { buildView, EMPTY_DIRECTORY, type Directory } from "./view";
 import type { WallboardMessage, WallboardView } from "./view-types";
 
@@ -35,6 +37,7 @@ export class LiveFloor {
   private state: FloorState;
   private directory: Directory = EMPTY_DIRECTORY;
   private thresholds: ThresholdSettings = new Map();
+  private alertSettings: AlertSettings = DEFAULT_ALERT_SETTINGS;
   private view: WallboardView | undefined;
   private version = 0;
   private dirty = true;
@@ -123,6 +126,11 @@ export class LiveFloor {
     this.markDirty();
   }
 
+  setAlertSettings(settings: AlertSettings): void {
+    this.alertSettings = settings;
+    this.markDirty();
+  }
+
   /** Sends the full view now (or once the snapshot is in), then every change. Returns the unsubscribe. */
   subscribe(listener: FloorListener): () => void {
     if (this.ready) this.addWithSnapshot(listener);
@@ -170,8 +178,13 @@ export class LiveFloor {
     const before = this.state;
     const next = tickFloor(before, this.now());
     this.state = next;
-    // Only a new day or forgotten entries are news; the advancing clock alone is not.
-    const material = next.day !== before.day || next.agents !== before.agents || next.calls !== before.calls || next.waiting !== before.waiting;
+    // A new day, forgotten entries, or an exit leaving a 15/30/60-minute window are news; the advancing clock alone is not.
+    const material =
+      next.day !== before.day ||
+      next.agents !== before.agents ||
+      next.calls !== before.calls ||
+      next.waiting !== before.waiting ||
+      windowEdgePassed(next.today, before.now, next.now);
     if (material) this.markDirty();
   }
 
@@ -196,7 +209,12 @@ export class LiveFloor {
     if (!this.ready || (!this.dirty && this.view)) return;
     const before = this.view;
     this.version += 1;
-    const after = buildView(this.state, this.directory, this.thresholds, { version: this.version, serverTime: this.now(), replay: false });
+    const after = buildView(this.state, this.directory, this.thresholds, {
+      version: this.version,
+      serverTime: this.now(),
+      replay: false,
+      alertSettings: this.alertSettings,
+    });
     this.view = after;
     this.dirty = false;
     this.lastFlushAt = this.now();

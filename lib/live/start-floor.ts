@@ -4,6 +4,7 @@ import { getLiveFloor, setLiveFloor } from "./registry";
 import { loadDirectory } from "./store/directory";
 import { loadFloorEvents } from "./store/load-events";
 import { loadThresholds } from "./store/thresholds-store";
+import { readAlertSettings } from "./store/alert-settings-record";
 import { floorWindow } from "./window";
 
 export type StartFloorDeps = {
@@ -36,9 +37,10 @@ export function startLiveFloor(deps: StartFloorDeps): LiveFloor {
   setLiveFloor(floor);
 
   const refresh = async () => {
-    const [directory, thresholds] = await Promise.all([loadDirectory(ch, tenantId), loadThresholds(ch, tenantId)]);
+    const [directory, thresholds, alerts] = await Promise.all([loadDirectory(ch, tenantId), loadThresholds(ch, tenantId), readAlertSettings(ch, tenantId)]);
     floor.setDirectory(directory);
     floor.setThresholds(thresholds);
+    floor.setAlertSettings(alerts.state);
   };
   const fill = async () => {
     await refresh().catch((e: unknown) => console.error("live floor: reading names and thresholds failed", e));

@@ -65,9 +65,14 @@ export type QueueToday = {
   readonly abandonedWaits: readonly number[];
   readonly timedOut: number;
   readonly otherExits: number;
+  /** Each exit with its time, in arrival order: the service level of the last 15 / 30 / 60 minutes (sl-windows.ts). */
+  readonly exits: readonly QueueExit[];
 };
 
-export const EMPTY_QUEUE_TODAY: QueueToday = Object.freeze({ offered: 0, answeredWaits: [], abandonedWaits: [], timedOut: 0, otherExits: 0 });
+/** How one contact left the queue, and when (platform time, epoch ms). */
+export type QueueExit = { readonly at: number; readonly waitMs: number; readonly outcome: "answered" | "abandon" | "timeout" | "other" };
+
+export const EMPTY_QUEUE_TODAY: QueueToday = Object.freeze({ offered: 0, answeredWaits: [], abandonedWaits: [], timedOut: 0, otherExits: 0, exits: [] });
 
 export type LocalDay = { readonly start: number; readonly end: number };
 

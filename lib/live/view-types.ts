@@ -2,6 +2,8 @@ import type { MonitorMode } from "@/lib/telephony/capabilities";
 import type { AgentState } from "@/lib/events/data";
 import type { CallState } from "./state";
 import type { QueueThresholds } from "./thresholds";
+import type { WindowServiceLevel } from "./sl-windows";
+import type { AlertSettings } from "./alert-settings";
 
 /**
  * What a wallboard receives: plain JSON, keyed by id so a change can be sent as a
@@ -36,6 +38,10 @@ export type QueueCard = {
   shortAbandoned: number;
   timedOut: number;
   serviceLevel: { value: number | null; numerator: number; denominator: number; thresholdS: number; variant: string };
+  /** The same over the contacts that left the queue in the last 15, 30 and 60 minutes (sl-windows.ts). */
+  recentServiceLevel: WindowServiceLevel[];
+  /** The queue's service-level target in percent (lib/targets/rag.ts). */
+  targetPct: number;
   thresholds: QueueThresholds;
 };
 
@@ -76,6 +82,8 @@ export type ViewMeta = {
   dayStart: number;
   timeZone: string;
   replay: boolean;
+  /** When the wallboard raises alerts (alerts.ts), as admins set them. */
+  alertSettings: AlertSettings;
 };
 
 export type WallboardView = {

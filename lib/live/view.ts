@@ -1,24 +1,14 @@
-import { QUEUE_DEFAULTS, isShortAbandonWait, type SlVariant } from "@/lib/kpi/definitions";
-import { computeKpi } from "@/lib/kpi/formulas";
-import { ZERO_COUNTS } from "@/lib/kpi/kpi-counts";
-import type { FloorState, LiveAgent, LiveCall, QueueToday } from "./state";
+import { QUEUE_DEFAULTS } from "@/lib/kpi/definitions";
+import { serviceLevelOf, shortAbandons, type QueueDefinition } from "./queue-service-level";
+import { windowServiceLevels } from "./sl-windows";
+import { DEFAULT_ALERT_SETTINGS, type AlertSettings } from "./alert-settings";
+import type { FloorState, LiveAgent, LiveCall } from "./state";
 import { EMPTY_QUEUE_TODAY } from "./state";
 import { thresholdsFor, type ThresholdSettings } from "./thresholds";
 import type { AgentCall, AgentCounts, AgentRow, CallRow, QueueCard, ViewMeta, WallboardView } from "./view-types";
 
-/** Names and KPI settings from the store's dimension tables; ids stand in for names not (yet) known. */
-export type QueueDefinition = {
-  id: string;
-  name: string;
-  slThresholdS: number;
-  slVariant: SlVariant;
-  shortAbandonS: number;
-  /** "below" (default) or "at_or_below": whether a wait of exactly shortAbandonS is short. */
-  shortAbandonRule?: string;
-};
+export type { QueueDefinition };
 
-const shortAbandons = (today: QueueToday, def: QueueDefinition): number =>
-  today.abandonedWaits.filter((w) => isShortAbandonWait(w, def.shortAbandonS, def.shortAbandonRule)).length;
 export type Directory = {
   queues: ReadonlyMap<string, QueueDefinition>;
   agents: ReadonlyMap<string, { name: string; teamId: string | null }>;
@@ -26,30 +16,17 @@ export type Directory = {
 
 export const EMPTY_DIRECTORY: Directory = { queues: new Map(), agents: new Map() };
 
-/** Service level of today's contacts with the queue's own threshold and variant (the KPI engine's formulas). */
-function serviceLevel(today: QueueToday, def: QueueDefinition): QueueCard["serviceLevel"] {
-  const withinMs = def.slThresholdS * 1000;
-  const counts = {
-    ...ZERO_COUNTS,
-    offered: today.offered,
-    answered: today.answeredWaits.length,
-    abandoned: today.abandonedWaits.length,
-    answeredWithin: today.answeredWaits.filter((w) => w <= withinMs).length,
-    abandonedWithin: today.abandonedWaits.filter((w) => w <= withinMs).length,
-    shortAbandoned: shortAbandons(today, def),
-    timedOut: today.timedOut,
-    otherExits: today.otherExits,
-    // Offered today and not yet out of the queue: no outcome to judge yet (CONVENTIONS.decided).
-    inProgress: Math.max(0, today.offered - today.answeredWaits.length - today.abandonedWaits.length - today.timedOut - today.otherExits),
-  };
-  const sl = computeKpi("service_level", counts, def.slVariant);
-  return { value: sl.value, numerator: sl.numerator ?? 0, denominator: sl.denominator ?? 0, thresholdS: def.slThresholdS, variant: def.slVariant };
-}
-
 function definitionOf(dir: Directory, id: string): QueueDefinition {
   const known = dir.queues.get(id);
   if (known) return known;
-  return { id, name: id, slThresholdS: QUEUE_DEFAULTS.slThresholdS, slVariant: QUEUE_DEFAULTS.slVariant, shortAbandonS: QUEUE_DEFAULTS.shortAbandonS };
+  return {
+    id,
+    name: id,
+    slThresholdS: QUEUE_DEFAULTS.slThresholdS,
+    slVariant: QUEUE_DEFAULTS.slVariant,
+    shortAbandonS: QUEUE_DEFAULTS.shortAbandonS,
+    slTargetPct: QUEUE_DEFAULTS.slTargetPct,
+  };
 }
 
 const emptyCounts = (): AgentCounts => ({ ready: 0, busy: 0, afterCallWork: 0, notReady: 0, notReadyByReason: {} });
@@ -83,7 +60,13 @@ function queueIdsIn(state: FloorState, dir: Directory): Set<string> {
   return ids;
 }
 
-export function buildView(state: FloorState, dir: Directory, thresholds: ThresholdSettings, meta: Pick<ViewMeta, "version" | "serverTime" | "replay">): WallboardView {
+/** `meta.alertSettings`: the admins' alert limits, the defaults when not given. */
+export function buildView(
+  state: FloorState,
+  dir: Directory,
+  thresholds: ThresholdSettings,
+  meta: Pick<ViewMeta, "version" | "serverTime" | "replay"> & { alertSettings?: AlertSettings },
+): WallboardView {
   const onAgent = new Map<string, LiveCall>();
   for (const c of state.calls.values()) {
     if (c.agentId && (c.state === "ringing" || c.state === "talking" || c.state === "held")) onAgent.set(c.agentId, c);
@@ -133,7 +116,9 @@ export function buildView(state: FloorState, dir: Directory, thresholds: Thresho
       abandoned: today.abandonedWaits.length,
       shortAbandoned: shortAbandons(today, def),
       timedOut: today.timedOut,
-      serviceLevel: serviceLevel(today, def),
+      serviceLevel: { ...serviceLevelOf(today, def), thresholdS: def.slThresholdS, variant: def.slVariant },
+      recentServiceLevel: windowServiceLevels(today.exits, state.now, def),
+      targetPct: def.slTargetPct ?? QUEUE_DEFAULTS.slTargetPct,
       thresholds: thresholdsFor(thresholds, id),
     };
   }
@@ -153,7 +138,14 @@ export function buildView(state: FloorState, dir: Directory, thresholds: Thresho
   }
 
   return {
-    meta: { ...meta, eventClock: state.eventClock, asOf: state.now, dayStart: state.day.start, timeZone: state.timeZone },
+    meta: {
+      ...meta,
+      alertSettings: meta.alertSettings ?? DEFAULT_ALERT_SETTINGS,
+      eventClock: state.eventClock,
+      asOf: state.now,
+      dayStart: state.day.start,
+      timeZone: state.timeZone,
+    },
     queues,
     agents,
     calls,

@@ -14,11 +14,19 @@ import { QUEUE_DEFAULTS } from "@/lib/kpi/definitions";
 export const QUEUE_DEFINITION_ACTION = "queue_definition.update";
 
 /** The queue's row as an edit carries it: the name is kept as it is, the settings are what admins change. */
-export type QueueSettings = { name: string; slThresholdS: number; slVariant: string; shortAbandonS: number; shortAbandonRule: string; maxWaitS: number };
+export type QueueSettings = {
+  name: string;
+  slThresholdS: number;
+  slVariant: string;
+  shortAbandonS: number;
+  shortAbandonRule: string;
+  maxWaitS: number;
+  slTargetPct: number;
+};
 
 const CURRENT_SQL = `
 SELECT name, sl_threshold_s AS slThresholdS, sl_variant AS slVariant, short_abandon_s AS shortAbandonS,
-  short_abandon_rule AS shortAbandonRule, max_wait_s AS maxWaitS, definition_version AS version, toUnixTimestamp64Milli(updated_at) AS at
+  short_abandon_rule AS shortAbandonRule, max_wait_s AS maxWaitS, sl_target_pct AS slTargetPct, definition_version AS version, toUnixTimestamp64Milli(updated_at) AS at
 FROM queues FINAL
 WHERE tenant_id = {tenantId:String} AND queue_id = {queueId:String}`;
 
@@ -29,6 +37,7 @@ const rowSchema = z.object({
   shortAbandonS: sqlNumber,
   shortAbandonRule: z.string(),
   maxWaitS: sqlNumber,
+  slTargetPct: sqlNumber,
   version: sqlNumber,
   at: sqlNumber,
 });
@@ -41,6 +50,7 @@ const settingsSchema = z.object({
   shortAbandonS: z.number(),
   shortAbandonRule: z.string().default(QUEUE_DEFAULTS.shortAbandonRule),
   maxWaitS: z.number().default(0),
+  slTargetPct: z.number().default(QUEUE_DEFAULTS.slTargetPct),
 });
 
 /** What the audit log shows of a version (definition-changes.ts reads it back). */
@@ -50,6 +60,7 @@ const audited = (s: QueueSettings, version: number) => ({
   shortAbandonS: s.shortAbandonS,
   shortAbandonRule: s.shortAbandonRule,
   maxWaitS: s.maxWaitS,
+  slTargetPct: s.slTargetPct,
   definitionVersion: version,
 });
 
@@ -62,7 +73,8 @@ export const QUEUE_DEFINITION_RECORD: RecordKind<QueueSettings> = {
     a.slVariant === b.slVariant &&
     a.shortAbandonS === b.shortAbandonS &&
     a.shortAbandonRule === b.shortAbandonRule &&
-    a.maxWaitS === b.maxWaitS,
+    a.maxWaitS === b.maxWaitS &&
+    a.slTargetPct === b.slTargetPct,
   async readProjection(ch, key) {
     const [row] = await queryRows(ch, CURRENT_SQL, { tenantId: key.tenantId, queueId: key.recordId }, rowSchema);
     if (!row) return undefined;
@@ -80,6 +92,7 @@ export const QUEUE_DEFINITION_RECORD: RecordKind<QueueSettings> = {
         short_abandon_s: v.state.shortAbandonS,
         short_abandon_rule: v.state.shortAbandonRule,
         max_wait_s: v.state.maxWaitS,
+        sl_target_pct: v.state.slTargetPct,
         definition_version: v.version,
         updated_at: v.at,
       },

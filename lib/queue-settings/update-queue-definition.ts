@@ -27,6 +27,8 @@ export const queueDefinitionChangeSchema = z.object({
   shortAbandonRule: z.enum(SHORT_ABANDON_RULES).optional(),
   /** The queue's longest possible wait in seconds (0 = not known, the default applies); absent keeps the current one. */
   maxWaitS: z.number().int().min(QUEUE_DEFINITION_LIMITS.maxWaitS.min).max(QUEUE_DEFINITION_LIMITS.maxWaitS.max).optional(),
+  /** The service-level target in percent (the "80" of 80/20); absent keeps the current one. */
+  slTargetPct: z.number().min(QUEUE_DEFINITION_LIMITS.slTargetPct.min).max(QUEUE_DEFINITION_LIMITS.slTargetPct.max).optional(),
   /** The version the editor saw; a later one means someone else changed it meanwhile. */
   expectedVersion: z.number().int().min(0).optional(),
 });
@@ -48,6 +50,7 @@ export type QueueDefinition = {
   shortAbandonS: number;
   shortAbandonRule: string;
   maxWaitS: number;
+  slTargetPct: number;
   definitionVersion: number;
   updatedAt: number;
 };
@@ -63,7 +66,7 @@ const toDefinition = (queueId: string, v: Versioned<QueueSettings>): QueueDefini
 
 export async function updateQueueDefinition(ch: ClickHouseClient, input: UpdateQueueDefinitionInput): Promise<QueueDefinitionUpdate> {
   const p = updateQueueDefinitionInputSchema.parse(input);
-  const { slThresholdS, slVariant, shortAbandonS, shortAbandonRule, maxWaitS, expectedVersion } = p.change;
+  const { slThresholdS, slVariant, shortAbandonS, shortAbandonRule, maxWaitS, slTargetPct, expectedVersion } = p.change;
   const r = await editRecord(ch, QUEUE_DEFINITION_RECORD, {
     tenantId: p.tenantId,
     recordId: p.queueId,
@@ -76,6 +79,7 @@ export async function updateQueueDefinition(ch: ClickHouseClient, input: UpdateQ
       shortAbandonS,
       shortAbandonRule: shortAbandonRule ?? current.shortAbandonRule,
       maxWaitS: maxWaitS ?? current.maxWaitS,
+      slTargetPct: slTargetPct ?? current.slTargetPct,
     }),
   });
   return { changed: r.changed, before: toDefinition(p.queueId, r.before), after: toDefinition(p.queueId, r.after) };

@@ -1,6 +1,15 @@
 import type { QueueKpis } from "@/lib/kpi";
 import { SL_VARIANT_DEFINITIONS } from "@/lib/kpi/definitions";
+import { ragStatus, RAG_ICONS, RAG_LABELS, type RagStatus } from "@/lib/targets/rag";
 import type { Column } from "./table";
+
+/** The queue's service level against its own target. */
+export function serviceLevelRag(q: QueueKpis): RagStatus {
+  const v = q.kpis.service_level.value;
+  return ragStatus(v === null ? null : v * 100, q.slTargetPct);
+}
+
+const ragText = (s: RagStatus): string => `${RAG_ICONS[s]} ${RAG_LABELS[s]}`;
 
 /** Mean per handled contact of one part of AHT; the three parts add up to AHT. */
 export function perHandled(sum: number, handled: number): number | null {
@@ -20,6 +29,15 @@ export const QUEUE_COLUMNS: readonly Column<QueueKpis>[] = [
   { id: "avg_wait", header: "Avg wait", kind: "duration", kpi: "avg_wait", value: (q) => q.kpis.avg_wait.value },
   { id: "longest_wait", header: "Longest wait", kind: "duration", kpi: "longest_wait", value: (q) => q.kpis.longest_wait.value },
   { id: "service_level", header: "Service level", kind: "ratio", kpi: "service_level", value: (q) => q.kpis.service_level.value },
+  { id: "sl_target", header: "SL target", kind: "ratio", value: (q) => q.slTargetPct / 100 },
+  {
+    id: "sl_against_target",
+    header: "Against target",
+    kind: "text",
+    // Words and a symbol, not colour alone; the page colours the cell by the same status (tone).
+    value: (q) => ragText(serviceLevelRag(q)),
+    tone: (q) => serviceLevelRag(q),
+  },
   { id: "sl_threshold", header: "SL threshold (s)", kind: "count", value: (q) => q.slThresholdS },
   { id: "sl_variant", header: "SL variant", kind: "text", value: (q) => SL_VARIANT_DEFINITIONS[q.slVariant].label },
   { id: "aht", header: "AHT", kind: "duration", kpi: "aht", value: (q) => q.kpis.aht.value },

@@ -18,6 +18,8 @@ export type Column<R> = {
   value: (row: R) => CellValue;
   /** The KPI the column shows, so its header can explain it. */
   kpi?: KpiId;
+  /** A status the page shows as the cell's colour (data-tone), doubling what the cell's text says. */
+  tone?: (row: R) => string;
 };
 
 export type SortDir = "asc" | "desc";

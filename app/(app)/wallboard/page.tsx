@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-/** The live wallboard (supervisors and admins). `?tv=1`: full screen, large type, no controls. Agent tiles offer "Set state", and calls in conversation Listen / Whisper / Barge, to users with `monitor` when the platform can. */
+/** The live wallboard (supervisors and admins; managers read-only, without monitoring controls). `?tv=1`: full screen, large type, no controls. Agent tiles offer "Set state", and calls in conversation Listen / Whisper / Barge, to users with `monitor` when the platform can. */
 export default async function WallboardPage({ searchParams }: { searchParams: SearchParams }) {
   const tv = (await searchParams).tv === "1";
   const user = await requirePageUser("wallboard", tv ? "/wallboard?tv=1" : "/wallboard");

@@ -3,6 +3,7 @@ import { callEndpoint, callTranscript } from "./calls";
 import { contacts } from "./contacts";
 import { definitions, updateDefinition } from "./definitions";
 import { queues, teams } from "./directory";
+import { targets } from "./targets";
 import { exportTable } from "./export";
 import { transcriptSearch } from "./transcripts";
 import { kpiAgents, kpiAgentTimeline, kpiHeatmap, kpiQueues, kpiSeries, kpiSummary } from "./kpi";
@@ -15,7 +16,7 @@ import {
   updateRecordingRetention,
   uploadRecordingEndpoint,
 } from "./recordings";
-import { liveReplay, liveStreamEndpoint, thresholds, updateThresholds } from "./live";
+import { alertSettings, liveReplay, liveStreamEndpoint, thresholds, updateAlertSettingsEndpoint, updateThresholds } from "./live";
 import { redactionSettings, transcription, transcriptOriginals, updateRedactionSettingsEndpoint } from "./speech";
 import { createQaEvaluation, disputeQaEvaluation, qaEvaluation, qaEvaluations, resolveQaEvaluation, updateQaEvaluation } from "./qa-evaluations";
 import { createQaScorecard, qaScorecard, qaScorecards, updateQaScorecard } from "./qa-scorecards";
@@ -42,12 +43,15 @@ export const ENDPOINTS = [
   contacts,
   queues,
   teams,
+  targets,
   definitions,
   updateDefinition,
   liveStreamEndpoint,
   liveReplay,
   thresholds,
   updateThresholds,
+  alertSettings,
+  updateAlertSettingsEndpoint,
   exportTable,
   auditLog,
   auditExport,

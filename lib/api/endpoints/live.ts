@@ -10,6 +10,8 @@ import { scopeView } from "@/lib/live/scope-view";
 import { scopeThresholds } from "@/lib/live/scope-thresholds";
 import { thresholdsUpdateSchema } from "@/lib/live/thresholds-schema";
 import { readThresholdSettings, updateThresholdSettings } from "@/lib/live/store/threshold-settings";
+import { alertSettingsUpdateSchema } from "@/lib/live/alert-settings-schema";
+import { alertSettingsForm, updateAlertSettings } from "@/lib/live/store/alert-settings-record";
 import { actorOf } from "../actor";
 import { defineEndpoint } from "../endpoint";
 
@@ -60,4 +62,26 @@ export const updateThresholds = defineEndpoint({
   body: thresholdsUpdateSchema,
   bodyHint: '{"queueId": "...", "thresholds": {...}}',
   run: async (ctx, _p, update) => scopeThresholds(await updateThresholdSettings(ctx.ch, ctx.tenantId, update, actorOf(ctx)), ctx.access),
+});
+
+/** The wallboard's alert limits (the whole centre's: they name no queue's data). */
+export const alertSettings = defineEndpoint({
+  method: "GET",
+  path: "/api/admin/wallboard-alerts",
+  capability: "admin",
+  scope: { unscoped: "centre-wide limits, no queue's or agent's data" },
+  params: z.object({}),
+  run: async ({ ch, tenantId }) => alertSettingsForm(ch, tenantId),
+});
+
+/** Sets the alert limits as their next version; 409 when expectedVersion is stale. */
+export const updateAlertSettingsEndpoint = defineEndpoint({
+  method: "PUT",
+  path: "/api/admin/wallboard-alerts",
+  capability: "admin",
+  scope: { unscoped: "centre-wide limits, no queue's or agent's data" },
+  params: z.object({}),
+  body: alertSettingsUpdateSchema,
+  bodyHint: '{"settings": {"notReadyMaxS": 900, "afterCallWorkMaxS": 120, "waitingMaxS": 120, "targetBreach": true}, "expectedVersion": 0}',
+  run: async (ctx, _p, update) => updateAlertSettings(ctx.ch, ctx.tenantId, update, actorOf(ctx)),
 });

@@ -16,7 +16,7 @@ import { segmentParams } from "./segments-sql";
 
 export const QUEUE_SETTINGS_SQL = `
 SELECT queue_id AS queueId, name, sl_threshold_s AS slThresholdS, sl_variant AS slVariant,
-  short_abandon_s AS shortAbandonS, definition_version AS definitionVersion
+  short_abandon_s AS shortAbandonS, sl_target_pct AS slTargetPct, definition_version AS definitionVersion
 FROM queues FINAL
 WHERE tenant_id = {tenantId:String}
   AND (empty({queueIds:Array(String)}) OR has({queueIds:Array(String)}, queue_id))
@@ -28,6 +28,7 @@ export const queueSettingsRowSchema = z.object({
   slThresholdS: sqlNumber,
   slVariant: z.string(),
   shortAbandonS: sqlNumber,
+  slTargetPct: sqlNumber,
   definitionVersion: sqlNumber,
 });
 export type QueueSettingsRow = z.output<typeof queueSettingsRowSchema>;
@@ -43,6 +44,8 @@ export type QueueKpis = {
   slVariant: SlVariant;
   /** False when the stored variant name is not one this code knows; the default is used instead. */
   slVariantRecognised: boolean;
+  /** The service-level target in percent (lib/targets/rag.ts colours against it). */
+  slTargetPct: number;
   /** The queue's settings version (bumped on each change of its thresholds or variant); 0 when unconfigured. */
   definitionVersion: number;
   counts: KpiCounts;
@@ -66,6 +69,7 @@ export function prepareQueues(groups: readonly GroupCounts[], settings: readonly
       shortAbandonS: s?.shortAbandonS ?? QUEUE_DEFAULTS.shortAbandonS,
       slVariant,
       slVariantRecognised: recognised,
+      slTargetPct: s?.slTargetPct ?? QUEUE_DEFAULTS.slTargetPct,
       definitionVersion: s?.definitionVersion ?? 0,
       counts: c,
       kpis: computeKpis(c, slVariant),

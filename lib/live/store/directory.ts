@@ -22,6 +22,7 @@ export async function loadDirectory(ch: ClickHouseClient, tenantId: string): Pro
           slVariant: isSlVariant(q.slVariant) ? q.slVariant : QUEUE_DEFAULTS.slVariant,
           shortAbandonS: q.shortAbandonS,
           shortAbandonRule: q.shortAbandonRule,
+          slTargetPct: q.slTargetPct,
         },
       ]),
     ),

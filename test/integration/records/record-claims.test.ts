@@ -20,6 +20,7 @@ const settings = (slThresholdS: number): QueueSettings => ({
   shortAbandonS: 5,
   shortAbandonRule: "below",
   maxWaitS: 0,
+  slTargetPct: 80,
 });
 const claimOf = (version: number, slThresholdS: number): Claim<QueueSettings> => ({
   version,

@@ -51,6 +51,8 @@ describe("roles", () => {
     expect(ROLES.filter((r) => can(r, "admin"))).toEqual(["admin"]);
     expect(can("qa", "dashboards")).toBe(false);
     expect(can("supervisor", "wallboard")).toBe(true);
-    expect(can("manager", "wallboard")).toBe(false);
+    // Managers watch the floor but do not act on it.
+    expect(can("manager", "wallboard")).toBe(true);
+    expect(ROLES.filter((r) => can(r, "monitor"))).toEqual(["admin", "supervisor"]);
   });
 });

@@ -63,11 +63,11 @@ describe("a request's session", () => {
 
   it("takes a role change on the very next request", async () => {
     const { cookie } = await signIn({ id: "sam", name: "Sam", role: "supervisor" }, "credentials");
-    writeUsers([{ ...sam, role: "manager" }]);
+    writeUsers([{ ...sam, role: "qa" }]);
     const r = await request(cookie);
     writeUsers([sam]);
-    expect(r.user?.role).toBe("manager");
-    expect(r.status).toBe(403); // a manager may not open the wallboard
+    expect(r.user?.role).toBe("qa");
+    expect(r.status).toBe(403); // QA may not open the wallboard
   });
 
   it("signs a removed user out on the next request and clears the cookie instead of renewing it", async () => {

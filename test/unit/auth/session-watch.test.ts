@@ -35,7 +35,7 @@ describe("the session watcher", () => {
     const signal = watcher.watch(sam, "wallboard", new AbortController().signal);
     await vi.advanceTimersByTimeAsync(2_000);
     expect(signal.aborted).toBe(false);
-    set({ ...sam, role: "manager" }); // a manager may not see the wallboard
+    set({ ...sam, role: "qa" }); // QA may not see the wallboard
     await vi.advanceTimersByTimeAsync(2_000);
     expect(signal.aborted).toBe(true);
   });

@@ -13,6 +13,7 @@ function queue(queueId: string, counts: Partial<QueueKpis["counts"]>): QueueKpis
     shortAbandonS: 5,
     slVariant,
     slVariantRecognised: true,
+    slTargetPct: 80,
     definitionVersion: 3,
     counts: c,
     kpis: computeKpis(c, slVariant),

@@ -61,8 +61,8 @@ describe("definition changes", () => {
       { at: 1, actor: "u2", role: "admin", target: "queue:q2", details: "{not json" },
       { at: 0, actor: "u3", role: "admin", target: "queue:q3", details: JSON.stringify({ something: "else" }) },
     ];
-    // Written before the short-abandon rule and the longest wait existed: read with the defaults then in force.
-    const read = { ...s, shortAbandonRule: "below", maxWaitS: 0 };
+    // Written before the short-abandon rule, the longest wait and the target existed: read with the defaults then in force.
+    const read = { ...s, shortAbandonRule: "below", maxWaitS: 0, slTargetPct: 80 };
     expect(prepareDefinitionChanges(rows)).toEqual([{ at: 2, actor: "Ann", role: "admin", queueId: "q1", before: read, after: { ...read, definitionVersion: 2 } }]);
   });
 });

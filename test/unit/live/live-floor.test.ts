@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { LiveFloor } from "@/lib/live/live-floor";
 import { applyPatch } from "@/lib/live/patch";
 import type { WallboardMessage, WallboardView } from "@/lib/live/view-types";
-import { answeredCall, logOn } from "./builders";
+import { answeredCall, ev, logOn } from "./builders";
 
 const T0 = Date.UTC(2026, 0, 5, 10);
 const floors: LiveFloor[] = [];
@@ -39,6 +39,28 @@ afterEach(() => {
 const call = answeredCall({ callId: "c1", queueId: "q1", agentId: "a1", t0: T0, waitMs: 5000, talkMs: 60_000, acwMs: 5000, agentSince: T0 - 1000 });
 
 describe("LiveFloor", () => {
+  it("sends a queue card again when time alone moves a contact out of its 15-minute window", async () => {
+    let now = T0 + 60_000;
+    const f = new LiveFloor({ timeZone: "UTC", minIntervalMs: 10, tickMs: 1000, now: () => now });
+    floors.push(f);
+    const leg = { callId: "w1", queueId: "q1", legId: "w1.1" };
+    // Left the queue (answered after 10 s) at T0.
+    f.loadSnapshot([ev("call.queued", T0 - 10_000, { position: 1 }, leg), ev("call.queue_exited", T0, { reason: "answered", waitMs: 10_000 }, leg)]);
+    const c = client(f);
+    expect(c.view()?.queues.q1?.recentServiceLevel.map((w) => w.denominator)).toEqual([1, 1, 1]);
+    now = T0 + 10 * 60_000;
+    await sleep(1100);
+    expect(c.messages).toHaveLength(1); // still inside every window: nothing to send
+    now = T0 + 15 * 60_000 + 500;
+    await sleep(1100);
+    expect(c.messages.map((m) => m.event)).toEqual(["snapshot", "patch"]);
+    expect(c.view()?.queues.q1?.recentServiceLevel.map((w) => [w.minutes, w.denominator])).toEqual([
+      [15, 0],
+      [30, 1],
+      [60, 1],
+    ]);
+  });
+
   it("holds subscribers and live events until the snapshot is in, without applying an event twice", () => {
     const f = floor();
     const c = client(f);

@@ -27,9 +27,20 @@ const queues: QueueInfo[] = [
     shortAbandonS: 5,
     shortAbandonRule: "below",
     maxWaitS: 0,
+    slTargetPct: 80,
     definitionVersion: 3,
   },
-  { id: "q2", name: "Sales", slThresholdS: 30, slVariant: "weird", shortAbandonS: 4, shortAbandonRule: "at_or_below", maxWaitS: 600, definitionVersion: 1 },
+  {
+    id: "q2",
+    name: "Sales",
+    slThresholdS: 30,
+    slVariant: "weird",
+    shortAbandonS: 4,
+    shortAbandonRule: "at_or_below",
+    maxWaitS: 600,
+    slTargetPct: 90,
+    definitionVersion: 1,
+  },
 ];
 
 describe("explain", () => {

@@ -16,6 +16,7 @@ export function queueRow(queueId: string, c: Partial<KpiCounts>, over: Partial<Q
     shortAbandonS: 5,
     slVariant: "answered_within_over_answered",
     slVariantRecognised: true,
+    slTargetPct: 80,
     definitionVersion: 1,
     counts: full,
     kpis: computeKpis(full),

@@ -18,6 +18,7 @@ const queues: QueueInfo[] = [
     shortAbandonS: 5,
     shortAbandonRule: "below",
     maxWaitS: 0,
+    slTargetPct: 80,
     definitionVersion: 2,
   },
 ];
