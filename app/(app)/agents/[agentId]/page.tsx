@@ -27,7 +27,7 @@ export default async function AgentPage({ params, searchParams }: Props) {
   return (
     <HydrationBoundary state={state}>
       <Suspense fallback={<DashboardSkeleton title="Agent" tiles={6} />}>
-        <AgentDetail agentId={agentId} initialTz={pv.tz} />
+        <AgentDetail agentId={agentId} />
       </Suspense>
     </HydrationBoundary>
   );

@@ -28,7 +28,7 @@ export default async function QueuePage({ params, searchParams }: Props) {
   return (
     <HydrationBoundary state={state}>
       <Suspense fallback={<DashboardSkeleton title="Queue" />}>
-        <QueueDetail queueId={queueId} initialTz={pv.tz} canAdmin={can(user.role, "admin")} />
+        <QueueDetail queueId={queueId} canAdmin={can(user.role, "admin")} />
       </Suspense>
     </HydrationBoundary>
   );
