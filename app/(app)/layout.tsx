@@ -24,7 +24,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   }
   const zones = await requestZones();
   return (
-    <ShownZoneProvider centre={zones.centre} choice={zones.choice} mineGuess={zones.mine} renderedAt={Date.now()}>
+    <ShownZoneProvider centre={zones.centre} choice={zones.choice} mineGuess={zones.mine} renderedAt={zones.at}>
       <TopNav user={user} />
       <main id="main" className="page" tabIndex={-1}>
         <ZoneSwitch />

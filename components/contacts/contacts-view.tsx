@@ -59,7 +59,7 @@ export function ContactsView({
               From {formatDateTime(range.from, tz)} to {formatDateTime(range.to, tz)} (end excluded) · times in {tz}
             </p>
           ) : (
-            <PeriodCaption period={view.period} range={range} tz={tz} updatedAt={list.dataUpdatedAt} />
+            <PeriodCaption period={view.period} range={range} tz={tz} updatedAt={list.dataUpdatedAt} explicitRange />
           )}
         </div>
       </div>

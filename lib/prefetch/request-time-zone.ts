@@ -11,6 +11,8 @@ export type RequestZones = {
   mine: string | null;
   /** The zone this request's page shows. */
   shown: string;
+  /** When the request was read: the page's "now" until the browser has hydrated it. */
+  at: number;
 };
 
 function cookieZone(raw: string | undefined): string | null {
@@ -28,7 +30,7 @@ export async function requestZones(): Promise<RequestZones> {
   const centre = getEnv().centreTimeZone;
   const choice = parseZoneChoice(jar.get(ZONE_CHOICE_COOKIE)?.value);
   const mine = cookieZone(jar.get(TZ_COOKIE)?.value);
-  return { centre, choice, mine, shown: shownZone(choice, centre, mine) };
+  return { centre, choice, mine, shown: shownZone(choice, centre, mine), at: Date.now() };
 }
 
 /** The zone this request's page shows: always known, so a first visit renders on the server like any other. */
