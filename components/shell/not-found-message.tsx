@@ -7,7 +7,9 @@ export function NotFoundMessage() {
       <div className="page-header">
         <div>
           <h1 className="page-title">Not found</h1>
-          <p className="page-subtitle">There is nothing at this address: the page does not exist, or what it names (a queue, an agent, a call) is unknown or outside what you may see.</p>
+          <p className="page-subtitle">
+            There is nothing at this address: the page does not exist, or what it names (a queue, an agent, a call) is unknown or outside what you may see.
+          </p>
         </div>
       </div>
       <p>

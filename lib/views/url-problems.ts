@@ -40,7 +40,12 @@ function periodProblems(src: ParamSource): UrlProblem[] {
   const days = customSpanDays(start, end) ?? 0;
   if (days < 1) return [{ message: `The custom period in the address ends on ${end}, before it starts on ${start}. Showing ${FALLBACK} instead.`, remove: clear }];
   if (days > MAX_CUSTOM_DAYS) {
-    return [{ message: `The custom period in the address, ${start} to ${end}, spans ${days} days; the longest is ${MAX_CUSTOM_DAYS}. Showing ${FALLBACK} instead.`, remove: clear }];
+    return [
+      {
+        message: `The custom period in the address, ${start} to ${end}, spans ${days} days; the longest is ${MAX_CUSTOM_DAYS}. Showing ${FALLBACK} instead.`,
+        remove: clear,
+      },
+    ];
   }
   return [];
 }
@@ -78,7 +83,9 @@ export function urlProblems(src: ParamSource, ctx: UrlProblemContext = {}): UrlP
   return [
     ...periodOut,
     ...rangeProblems(src, shownPeriod, ctx.explicitRange ?? false),
-    ...(sl !== null && !isSlVariant(sl) ? [{ message: `The address asks for the service-level variant “${sl}”, which is not one this page knows. Showing each queue's own.`, remove: [{ key: "sl" }] }] : []),
+    ...(sl !== null && !isSlVariant(sl)
+      ? [{ message: `The address asks for the service-level variant “${sl}”, which is not one this page knows. Showing each queue's own.`, remove: [{ key: "sl" }] }]
+      : []),
     ...idProblems(src, "queue", "queue", ctx.known?.queues),
     ...idProblems(src, "team", "team", ctx.known?.teams),
     ...idProblems(src, "agent", "agent", undefined),

@@ -42,7 +42,9 @@ describe("what a page says about its address", () => {
   });
 
   it("a from/to range: read by the contacts page when it is two instants in order, said to be ignored elsewhere", () => {
-    expect(messages("from=garbage", { explicitRange: true })).toEqual(["The range in the address (from “garbage” to “”) is not two instants in order. Showing Today instead."]);
+    expect(messages("from=garbage", { explicitRange: true })).toEqual([
+      "The range in the address (from “garbage” to “”) is not two instants in order. Showing Today instead.",
+    ]);
     expect(messages("period=yesterday&from=200&to=100", { explicitRange: true })).toEqual([
       "The range in the address (from “200” to “100”) is not two instants in order. Showing Yesterday instead.",
     ]);
