@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { BackToOverview } from "./back-to-overview";
 
 /** The app's "not found", said inside its frame: an unknown address, or an id that does not exist or is not in the viewer's scope. */
 export function NotFoundMessage() {
@@ -12,11 +12,7 @@ export function NotFoundMessage() {
           </p>
         </div>
       </div>
-      <p>
-        <Link className="button button-primary" href="/">
-          Back to the overview
-        </Link>
-      </p>
+      <BackToOverview />
     </div>
   );
 }
