@@ -28,8 +28,7 @@ export function AgentsView() {
   const now = useNow();
   const r = tableRequests({ view, now, tz });
   const report = useQuery({
-    ...apiQueryOptions("/api/kpi/agents", r?.agents ?? { from: 0, to: 1 }, { live: r?.live }),
-    enabled: r !== null,
+    ...apiQueryOptions("/api/kpi/agents", r.agents, { live: r.live }),
     placeholderData: keepPreviousData,
   });
   const columns = useMemo(() => agentColumns(report.data ?? EMPTY), [report.data]);

@@ -18,7 +18,7 @@ export function AuditView() {
   const { params, param, setParams } = useView();
   const tz = useShownTimeZone();
   const a = auditRequest(params, tz);
-  const log = useQuery({ ...apiQueryOptions("/api/admin/audit", a?.req ?? { limit: 1 }), enabled: a !== null, placeholderData: keepPreviousData });
+  const log = useQuery({ ...apiQueryOptions("/api/admin/audit", a.req), placeholderData: keepPreviousData });
 
   const { req, page } = a;
   const actions = req.action ?? [];

@@ -33,7 +33,6 @@ export function CallbacksView({ agentFirst, myPhone }: { agentFirst: boolean; my
   const range = viewRange(view, now, tz);
   const list = useQuery({
     ...apiQueryOptions("/api/callbacks", { from: range.from, to: range.to, queue: view.queueIds }),
-    enabled: tz !== null,
     placeholderData: keepPreviousData,
     refetchInterval: REFRESH_MS,
   });

@@ -27,18 +27,13 @@ function reset(patch: Partial<ViewParams>) {
 }
 
 /** The contacts behind a number: filterable, sortable (by the store) and paginated. */
-export function ContactsView({
-  callHref = false,
-}: {
-  /** Rows link to the call page (users who may open recordings). */ callHref?: boolean;
-}) {
+export function ContactsView({ callHref = false }: { /** Rows link to the call page (users who may open recordings). */ callHref?: boolean }) {
   const { view, setView, setParams, params } = useView();
   const tz = useShownTimeZone();
   const now = useNow();
   const c = contactsRequest({ params, view, now, tz });
   const list = useQuery({
-    ...apiQueryOptions("/api/contacts", c?.req ?? { from: 0, to: 1, limit: 1 }),
-    enabled: c !== null,
+    ...apiQueryOptions("/api/contacts", c.req),
     placeholderData: keepPreviousData,
   });
 

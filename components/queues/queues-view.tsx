@@ -25,8 +25,7 @@ export function QueuesView() {
   const [sort, setSort] = useTableSort(QUEUE_COLUMNS, QUEUE_DEFAULT_SORT);
   const r = tableRequests({ view, now, tz });
   const queues = useQuery({
-    ...apiQueryOptions("/api/kpi/queues", r?.queues ?? { from: 0, to: 1 }, { live: r?.live }),
-    enabled: r !== null,
+    ...apiQueryOptions("/api/kpi/queues", r.queues, { live: r.live }),
     placeholderData: keepPreviousData,
   });
 

@@ -44,7 +44,7 @@ export function SearchView() {
     limit: SEARCH_PAGE_SIZE,
     offset: (page - 1) * SEARCH_PAGE_SIZE,
   };
-  const hits = useQuery({ ...apiQueryOptions("/api/transcripts/search", req), enabled: tz !== null && req.q.length > 0, placeholderData: keepPreviousData });
+  const hits = useQuery({ ...apiQueryOptions("/api/transcripts/search", req), enabled: req.q.length > 0, placeholderData: keepPreviousData });
 
   return (
     <div className="dashboard">
