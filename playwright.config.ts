@@ -57,6 +57,8 @@ export default defineConfig({
       // A flat, busy day with agents round the clock: the wallboard tests need new calls whatever the hour.
       SIM_CONFIG: "config/simulator.e2e.json",
       EXPORT_MAX_ROWS: String(E2E_EXPORT_MAX_ROWS),
+      // The centre's clock (README, "Configuration"), while the browsers run in UTC or, in e2e/time-and-urls.spec.ts, New York.
+      CENTRE_TIME_ZONE: "Europe/London",
       // No NEXTAUTH_URL: as in a default install, the base URL is inferred from each request (e2e/signin-security.spec.ts).
     },
   },

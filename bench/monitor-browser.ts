@@ -1,8 +1,8 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Page } from "playwright";
+import { signInAs, startBenchServer } from "./bench-server";
 import { runCli } from "../scripts/run-cli";
 import { numArg } from "./cli-args";
 import { percentile } from "./percentile";
@@ -19,42 +19,6 @@ import { percentile } from "./percentile";
  */
 const PORT = 3400;
 const GOAL_MS = 1_000;
-
-async function startServer(dataDir: string): Promise<ChildProcess> {
-  const server = spawn(process.execPath, [require.resolve("tsx/cli"), "scripts/start.ts"], {
-    env: {
-      ...process.env,
-      PORT: String(PORT),
-      DATA_DIR: dataDir,
-      SIM_BACKFILL_DAYS: "1",
-      SIM_RECORDING_DAYS: "0",
-      SIM_SEED: "7",
-      SIM_CONFIG: "config/simulator.e2e.json",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  for (let waited = 0; waited < 900_000; waited += 1_000) {
-    const ok = await fetch(`http://127.0.0.1:${PORT}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return server;
-    if (server.exitCode !== null) throw new Error(`the server exited (${server.exitCode})`);
-    await new Promise((r) => setTimeout(r, 1_000));
-  }
-  throw new Error("the server did not start");
-}
-
-async function signIn(page: Page, dataDir: string): Promise<void> {
-  const all = JSON.parse(fs.readFileSync(path.join(dataDir, "demo-sign-ins.json"), "utf8")) as { username: string; password: string; role: string }[];
-  const sup = all.find((s) => s.role === "supervisor");
-  if (!sup) throw new Error("no demo supervisor");
-  await page.goto(`http://127.0.0.1:${PORT}/signin`);
-  await page.getByLabel("Username").fill(sup.username);
-  await page.getByLabel("Password").fill(sup.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/signin"));
-}
 
 type Round = { apiMs: number; firstFrameMs: number; playingMs: number; audibleMs: number };
 
@@ -103,14 +67,14 @@ async function main(): Promise<void> {
   const clicks = numArg("clicks", 15);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-monitor-browser-"));
   console.log(`bench:monitor:browser: ${clicks} clicks, server on :${PORT} (data in ${dataDir})`);
-  const server = await startServer(dataDir);
+  const server = await startBenchServer(PORT, dataDir, { SIM_BACKFILL_DAYS: "1", SIM_RECORDING_DAYS: "0" });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", "--autoplay-policy=no-user-gesture-required"],
   });
   try {
     const page = await (await browser.newContext()).newPage();
-    await signIn(page, dataDir);
+    await signInAs(page, `http://127.0.0.1:${PORT}`, dataDir, "supervisor");
     await page.goto(`http://127.0.0.1:${PORT}/wallboard`);
     await page.getByTestId("live-status").filter({ hasText: "Live" }).waitFor({ timeout: 120_000 });
     await round(page); // warm-up: the worklet modules load once per page

@@ -1,4 +1,4 @@
-import { test, expect, signIn, sql } from "./support";
+import { test, expect, showBrowserZone, signIn, sql } from "./support";
 import { queueSettings, rawQueue, yesterdayUtc } from "./raw-kpis";
 
 const TENANT = process.env.TENANT_ID ?? "demo";
@@ -11,6 +11,7 @@ type Definitions = {
 test("an admin's threshold change re-evaluates history, shows the new version and is audited", async ({ page, request }) => {
   const range = yesterdayUtc();
   await signIn(page, "admin");
+  await showBrowserZone(page);
   const defs = (await (await page.request.get("/api/definitions")).json()) as Definitions;
   const support = defs.queues.find((q) => q.id === "support");
   if (!support) throw new Error("no support queue");

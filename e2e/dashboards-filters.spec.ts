@@ -1,4 +1,4 @@
-import { test, expect, signIn } from "./support";
+import { test, expect, showBrowserZone, signIn } from "./support";
 import { yesterdayUtc } from "./raw-kpis";
 
 const offeredOf = async (page: import("@playwright/test").Page) => Number(await page.locator('[data-kpi="offered"]').getAttribute("data-value"));
@@ -7,6 +7,7 @@ const supportOffered = async (page: import("@playwright/test").Page) =>
 
 test("the queues page's period and team filters live in the URL and change the numbers", async ({ page }) => {
   await signIn(page, "manager");
+  await showBrowserZone(page);
   await page.goto("/queues?period=yesterday");
   await expect.poll(() => supportOffered(page)).toBeGreaterThan(0);
   const yesterday = await supportOffered(page);

@@ -1,9 +1,9 @@
-import { test, expect, signIn } from "./support";
+import { test, expect, showBrowserZone, signIn } from "./support";
 import { busiestAgent, queueSettings, rawAgent, rawQueue, yesterdayUtc } from "./raw-kpis";
 
 /**
- * One queue row and one agent row, for yesterday (a whole simulated day, UTC as
- * the browser runs in UTC here), must equal what this test computes itself from
+ * One queue row and one agent row, for yesterday (a whole simulated day, in UTC:
+ * the pages show the browser's zone, UTC here), must equal what this test computes itself from
  * the raw CTI events, without the KPI engine.
  */
 
@@ -14,6 +14,7 @@ test("a queue row equals the queue's figures counted from the raw events", async
   expect(raw.offered, "the simulated history should hold support calls yesterday").toBeGreaterThan(0);
 
   await signIn(page, "manager");
+  await showBrowserZone(page);
   await page.goto("/queues?period=yesterday");
   await expect(page.getByTestId("period-caption")).toHaveAttribute("data-from", String(range.from));
   const row = page.locator('[data-testid="queues-table"] tr[data-row="support"]');
@@ -39,6 +40,7 @@ test("an agent row equals the agent's figures counted from the raw events", asyn
   expect(raw.handled).toBeGreaterThan(0);
 
   await signIn(page, "supervisor");
+  await showBrowserZone(page);
   await page.goto("/agents?period=yesterday");
   const row = page.locator(`[data-testid="agents-table"] tr[data-row="${agentId}"]`);
   const cell = (col: string) => row.locator(`[data-col="${col}"]`);

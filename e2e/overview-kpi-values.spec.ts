@@ -1,4 +1,4 @@
-import { test, expect, signIn, sql } from "./support";
+import { test, expect, showBrowserZone, signIn, sql } from "./support";
 
 const TENANT = process.env.TENANT_ID ?? "demo";
 const DAY = 86_400_000;
@@ -8,8 +8,8 @@ type Row = { offered: string | number; answered: string | number; abandoned: str
 /**
  * The tiles must agree with the raw events, counted here independently of the KPI
  * engine: queue exits (one per contact segment, repeats collapsed by event id)
- * whose queue entry time, time - waitMs, falls in yesterday (UTC: the browser runs
- * in UTC in these tests).
+ * whose queue entry time, time - waitMs, falls in yesterday (UTC: the browser runs in
+ * UTC in these tests and the page is set to show its zone, not the centre's).
  */
 test("yesterday's Offered, Answered and abandon rate equal a direct count over cti_events", async ({ page, request }) => {
   const todayStart = Math.floor(Date.now() / DAY) * DAY;
@@ -35,6 +35,7 @@ test("yesterday's Offered, Answered and abandon rate equal a direct count over c
   expect(offered, "the simulated history should hold calls yesterday").toBeGreaterThan(0);
 
   await signIn(page, "manager");
+  await showBrowserZone(page);
   await page.getByRole("button", { name: "Yesterday" }).click();
   await expect(page).toHaveURL(/[?&]period=yesterday/);
   // The page's own idea of yesterday must be the one counted above.

@@ -71,6 +71,19 @@ export async function signIn(page: Page, role: Role): Promise<void> {
   await page.waitForURL((url) => !url.pathname.startsWith("/signin"));
 }
 
+/**
+ * Pages show the browser's own zone (UTC in these tests) instead of the centre's
+ * (Europe/London, playwright.config.ts): for specs that count a UTC day themselves,
+ * which in British summer time is not the centre's day.
+ */
+export async function showBrowserZone(page: Page): Promise<void> {
+  const url = `http://127.0.0.1:${E2E_PORT}`;
+  await page.context().addCookies([
+    { name: "tz-shown", value: "mine", url },
+    { name: "tz", value: "UTC", url },
+  ]);
+}
+
 export const test = base.extend<object, { history: void }>({
   history: [
     async ({ playwright }, use) => {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { parseOidcPolicy } from "./auth/oidc/policy";
 import { MAKE_SECRET_HINT, secretWeakness } from "./auth/secret-strength";
+import { canonicalTimeZone } from "./time/valid-time-zone";
 
 /**
  * Every setting the product reads, parsed once. A bad value stops start-up with a
@@ -30,6 +31,8 @@ export const envSchema = z.object({
     .default("default"),
   DATA_DIR: z.string().min(1).default("./data"),
   TENANT_ID: z.string().min(1).max(128).default("demo"),
+  /** The centre's IANA time zone: every page's default clock and the live floor's "today" (README, "Configuration"). */
+  CENTRE_TIME_ZONE: z.string().trim().default("UTC"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DEMO_MODE: bool.optional(),
   NEXTAUTH_SECRET: optionalString,
@@ -157,6 +160,8 @@ export type Env = RawEnv & {
   dlqTopic: string;
   /** Deprecated settings in use, one line each, for the start-up log. */
   deprecations: string[];
+  /** CENTRE_TIME_ZONE in its canonical spelling ("europe/london" becomes "Europe/London"). */
+  centreTimeZone: string;
 };
 
 export class EnvError extends Error {
@@ -174,6 +179,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new EnvError(result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
   }
   const env = result.data;
+  const centreTimeZone = canonicalTimeZone(env.CENTRE_TIME_ZONE);
+  if (centreTimeZone === null) {
+    throw new EnvError([`CENTRE_TIME_ZONE: "${env.CENTRE_TIME_ZONE}" is not an IANA time zone this runtime knows (e.g. Europe/London, America/New_York, UTC)`]);
+  }
   const embedded = env.CLICKHOUSE_URL === undefined;
   const demoMode = env.DEMO_MODE ?? embedded;
   if (env.RECORDINGS_S3_BUCKET && (!env.RECORDINGS_S3_ACCESS_KEY_ID || !env.RECORDINGS_S3_SECRET_ACCESS_KEY)) {
@@ -206,6 +215,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     kafkaBrokers,
     dlqTopic: env.KAFKA_DLQ_TOPIC ?? `${env.KAFKA_TOPIC}.dlq`,
     deprecations: aliased === undefined ? [] : [`SIMULATOR is deprecated: use TELEPHONY=${aliased}`],
+    centreTimeZone,
   };
 }
 

@@ -86,9 +86,12 @@ async function boot(env: Env, log: (line: string) => void): Promise<Runtime> {
     publishIngest();
   };
 
-  // Built before anything starts: the live floor's "today" is the platform's local day (UTC when it has no zone).
+  // Built before anything starts: the live floor's "today" is the centre's local day, the same day every page's "Today" means.
   const adapter = createPlatformAdapter(env);
-  const floor = startLiveFloor({ ch, tenantId: env.TENANT_ID, timeZone: adapter?.timeZone ?? "UTC", maxFutureMs: env.INGEST_MAX_FUTURE_MS, log });
+  if (adapter?.timeZone && adapter.timeZone !== env.centreTimeZone) {
+    log(`time zone: the platform reports ${adapter.timeZone}, CENTRE_TIME_ZONE is ${env.centreTimeZone}; the pages and the wallboard use ${env.centreTimeZone}`);
+  }
+  const floor = startLiveFloor({ ch, tenantId: env.TENANT_ID, timeZone: env.centreTimeZone, maxFutureMs: env.INGEST_MAX_FUTURE_MS, log });
   pipeline.onEvents((events) => floor.apply(events));
 
   // Redaction settings reach the pipeline before the first transcript does; the speech queue writes through the pipeline too.

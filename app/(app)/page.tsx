@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-/** Everyone's landing page: headline KPIs of the view in the URL, prefetched when the viewer's zone is known. */
+/** Everyone's landing page: headline KPIs of the view in the URL, rendered on the server in the zone it shows (the centre's by default). */
 export default async function OverviewPage({ searchParams }: { searchParams: SearchParams }) {
   const sp = await searchParams;
   const user = await requirePageUser("overview", pathWithQuery("/", sp));
@@ -22,7 +22,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
   return (
     <HydrationBoundary state={state}>
       <Suspense fallback={<DashboardSkeleton />}>
-        <Overview initialTz={pv.tz} canDrill={can(user.role, "dashboards")} />
+        <Overview canDrill={can(user.role, "dashboards")} />
       </Suspense>
     </HydrationBoundary>
   );

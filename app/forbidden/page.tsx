@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { CAPABILITIES, type Capability } from "@/lib/auth/roles";
 import { currentUser } from "@/lib/auth/session";
+import { BackToOverview } from "@/components/shell/back-to-overview";
 import { capabilityDescription, isCapability, roleLabel } from "@/components/auth/capability-text";
 
 export const metadata: Metadata = { title: "Not allowed · Contact centre supervisor" };
@@ -34,11 +34,7 @@ export default async function ForbiddenPage({ searchParams }: { searchParams: Se
           <p>Your role does not include the capability that page needs.</p>
         )}
         <p>Ask an administrator to change your role if you need it.</p>
-        <p>
-          <Link className="button button-primary" href="/">
-            Back to the overview
-          </Link>
-        </p>
+        <BackToOverview />
       </div>
     </main>
   );

@@ -8,7 +8,7 @@ import { apiQueryOptions } from "@/lib/query-options/api-query";
 import { ApiError } from "@/lib/query-options/fetch-json";
 import { createUser, removeUser, updateUser } from "@/lib/query-options/users";
 import { roleLabel } from "@/components/auth/capability-text";
-import { useBrowserTimeZone } from "@/components/kit/use-client-clock";
+import { useShownTimeZone } from "@/components/kit/shown-zone";
 import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { UserForm, type UserFormValues } from "./user-form";
@@ -24,10 +24,10 @@ const scopeText = (u: UserView) => (u.scope ? [...u.scope.teams.map((t) => `team
  * file's version this page shows; a change someone made meanwhile is reported
  * (and the list reloaded), never overwritten. Changes apply on the user's next request.
  */
-export function UsersView({ initialTz }: { initialTz: string | null }) {
+export function UsersView() {
   const client = useQueryClient();
   const q = useQuery(USERS);
-  const tz = useBrowserTimeZone(initialTz) ?? "UTC";
+  const tz = useShownTimeZone();
   const [editing, setEditing] = useState<string | null>(null);
   const [sessionsOf, setSessionsOf] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);

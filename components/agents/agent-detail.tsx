@@ -11,12 +11,12 @@ import { comparisonLabel, toLocalDate } from "@/lib/time/periods";
 import { TIMELINE_COLUMNS, timelineRows } from "@/lib/tables/timeline-table";
 import { formatDuration } from "@/lib/tables/format";
 import { BackfillBanner } from "@/components/kit/backfill-banner";
-import { DashboardSkeleton } from "@/components/kit/dashboard-skeleton";
 import { queuesInScope } from "@/components/kit/explain-model";
 import { KpiTiles } from "@/components/kit/kpi-tiles";
 import { PeriodCaption } from "@/components/kit/period-caption";
 import { AGENT_TILES } from "@/components/kit/tile-specs";
-import { useBrowserTimeZone, useNow } from "@/components/kit/use-client-clock";
+import { useNow } from "@/components/kit/use-client-clock";
+import { useShownTimeZone } from "@/components/kit/shown-zone";
 import { useView } from "@/components/kit/use-view";
 import { ViewToolbar } from "@/components/kit/view-toolbar";
 import { ErrorState } from "@/components/ui/error-state";
@@ -27,11 +27,10 @@ import { StateTimeline } from "./state-timeline";
 import { prepareTimelineBar } from "./timeline-model";
 
 /** An agent's page: KPIs over the view, time per state and reason, and a day's state timeline. */
-export function AgentDetail({ agentId, initialTz }: { agentId: string; initialTz: string | null }) {
+export function AgentDetail({ agentId }: { agentId: string }) {
   const { view, setView, param, setParams } = useView();
-  const tz = useBrowserTimeZone(initialTz);
+  const tz = useShownTimeZone();
   const now = useNow();
-  if (tz === null) return <DashboardSkeleton title="Agent" tiles={6} />;
   const r = agentRequests({ agentId, view, day: param("day"), now, tz });
   return <AgentBody agentId={agentId} r={r} view={view} setView={setView} setDay={(day) => setParams({ day })} tz={tz} now={now} />;
 }

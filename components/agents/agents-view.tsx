@@ -9,9 +9,9 @@ import { viewHref } from "@/lib/views/view-params";
 import { AGENT_DEFAULT_SORT, TEAM_DEFAULT_SORT, agentColumns, teamColumns } from "@/lib/tables/agent-table";
 import type { AgentsReport } from "@/lib/kpi";
 import { BackfillBanner } from "@/components/kit/backfill-banner";
-import { DashboardSkeleton } from "@/components/kit/dashboard-skeleton";
 import { PeriodCaption } from "@/components/kit/period-caption";
-import { useBrowserTimeZone, useNow } from "@/components/kit/use-client-clock";
+import { useNow } from "@/components/kit/use-client-clock";
+import { useShownTimeZone } from "@/components/kit/shown-zone";
 import { useView } from "@/components/kit/use-view";
 import { ViewToolbar } from "@/components/kit/view-toolbar";
 import { ColumnNotes } from "@/components/table/column-notes";
@@ -22,21 +22,19 @@ import { useTableSort } from "@/components/table/use-table-sort";
 const EMPTY: AgentsReport = { agents: [], teams: [] };
 
 /** Agents: one row per agent and one per team, sortable; each agent opens their page with a state timeline. */
-export function AgentsView({ initialTz }: { initialTz: string | null }) {
+export function AgentsView() {
   const { view, setView } = useView();
-  const tz = useBrowserTimeZone(initialTz);
+  const tz = useShownTimeZone();
   const now = useNow();
-  const r = tz ? tableRequests({ view, now, tz }) : null;
+  const r = tableRequests({ view, now, tz });
   const report = useQuery({
-    ...apiQueryOptions("/api/kpi/agents", r?.agents ?? { from: 0, to: 1 }, { live: r?.live }),
-    enabled: r !== null,
+    ...apiQueryOptions("/api/kpi/agents", r.agents, { live: r.live }),
     placeholderData: keepPreviousData,
   });
   const columns = useMemo(() => agentColumns(report.data ?? EMPTY), [report.data]);
   const tColumns = useMemo(() => teamColumns(report.data ?? EMPTY), [report.data]);
   const [sort, setSort] = useTableSort(columns, AGENT_DEFAULT_SORT);
   const [tSort, setTSort] = useTableSort(tColumns, TEAM_DEFAULT_SORT, "t");
-  if (!tz || !r) return <DashboardSkeleton title="Agents" tiles={0} />;
 
   const empty = { title: "No agent activity", hint: "No agent answered a call or changed state in this period. Pick another period or clear the filters." };
   return (

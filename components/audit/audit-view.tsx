@@ -6,8 +6,7 @@ import { apiQueryOptions } from "@/lib/query-options/api-query";
 import { AUDIT_COLUMNS } from "@/lib/tables/audit-table";
 import { formatCount } from "@/lib/tables/format";
 import { AUDIT_PAGE_SIZE, auditExportHref, auditRequest } from "@/lib/views/audit-request";
-import { DashboardSkeleton } from "@/components/kit/dashboard-skeleton";
-import { useBrowserTimeZone } from "@/components/kit/use-client-clock";
+import { useShownTimeZone } from "@/components/kit/shown-zone";
 import { useView } from "@/components/kit/use-view";
 import { DataTable } from "@/components/table/data-table";
 import { Pager } from "@/components/table/pager";
@@ -15,12 +14,11 @@ import { TableCard } from "@/components/table/table-card";
 import styles from "./audit.module.css";
 
 /** Admins: the audit log, newest first, filtered by days, actor and action, paged, and downloadable as CSV. */
-export function AuditView({ initialTz }: { initialTz: string | null }) {
+export function AuditView() {
   const { params, param, setParams } = useView();
-  const tz = useBrowserTimeZone(initialTz);
-  const a = tz ? auditRequest(params, tz) : null;
-  const log = useQuery({ ...apiQueryOptions("/api/admin/audit", a?.req ?? { limit: 1 }), enabled: a !== null, placeholderData: keepPreviousData });
-  if (!tz || !a) return <DashboardSkeleton title="Audit log" tiles={0} />;
+  const tz = useShownTimeZone();
+  const a = auditRequest(params, tz);
+  const log = useQuery({ ...apiQueryOptions("/api/admin/audit", a.req), placeholderData: keepPreviousData });
 
   const { req, page } = a;
   const actions = req.action ?? [];

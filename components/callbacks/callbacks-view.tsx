@@ -8,9 +8,9 @@ import type { CallbackRow } from "@/lib/callbacks/callback-list";
 import { missedText, statusText } from "@/lib/callbacks/status-text";
 import { formatCount, formatDateTime } from "@/lib/tables/format";
 import { viewRange, type ViewParams } from "@/lib/views/view-params";
-import { DashboardSkeleton } from "@/components/kit/dashboard-skeleton";
 import { PeriodCaption } from "@/components/kit/period-caption";
-import { useBrowserTimeZone, useNow } from "@/components/kit/use-client-clock";
+import { useNow } from "@/components/kit/use-client-clock";
+import { useShownTimeZone } from "@/components/kit/shown-zone";
 import { useView } from "@/components/kit/use-view";
 import { ViewToolbar } from "@/components/kit/view-toolbar";
 import { TableCard } from "@/components/table/table-card";
@@ -24,22 +24,20 @@ const REFRESH_MS = 5_000;
  * stands and, for those who may act on the floor, a one-click callback (the queue's
  * next free agent first, or the supervisor's own phone, then the customer).
  */
-export function CallbacksView({ initialTz, agentFirst, myPhone }: { initialTz: string | null; agentFirst: boolean; myPhone: string | null }) {
+export function CallbacksView({ agentFirst, myPhone }: { agentFirst: boolean; myPhone: string | null }) {
   const canCall = agentFirst || myPhone !== null;
   const { view, setView, params, setParams } = useView();
-  const tz = useBrowserTimeZone(initialTz);
+  const tz = useShownTimeZone();
   const now = useNow();
   const showAll = params.get("show") === "all";
-  const range = tz ? viewRange(view, now, tz) : { from: 0, to: 1 };
+  const range = viewRange(view, now, tz);
   const list = useQuery({
     ...apiQueryOptions("/api/callbacks", { from: range.from, to: range.to, queue: view.queueIds }),
-    enabled: tz !== null,
     placeholderData: keepPreviousData,
     refetchInterval: REFRESH_MS,
   });
   const queues = useQuery(queuesQueryOptions());
   const [placed, setPlaced] = useState<ReadonlySet<string>>(new Set());
-  if (!tz) return <DashboardSkeleton title="Callbacks" tiles={0} />;
 
   const queueName = (id: string) => queues.data?.queues.find((q) => q.id === id)?.name ?? id;
   const time = (ms: number) => formatDateTime(ms, tz);

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { CallView } from "@/lib/calls/call-view";
 import { formatDateTime, formatDuration } from "@/lib/tables/format";
-import { useBrowserTimeZone } from "@/components/kit/use-client-clock";
+import { useShownTimeZone } from "@/components/kit/shown-zone";
 import { useView } from "@/components/kit/use-view";
 import { CallFactsPanel } from "./call-facts-panel";
 import { CallPlayerContext, type CallPlayer } from "./call-player-context";
@@ -27,17 +27,15 @@ function typing(target: EventTarget | null): boolean {
  */
 export function CallPage({
   view,
-  initialTz,
   evaluationSlot,
   canRestore = false,
 }: {
   view: CallView;
-  initialTz: string | null;
   evaluationSlot?: ReactNode;
   /** Whole-centre admins may restore a redacted recording's kept original. */
   canRestore?: boolean;
 }) {
-  const tz = useBrowserTimeZone(initialTz) ?? "UTC";
+  const tz = useShownTimeZone();
   const { param, setParams } = useView();
   const { facts, recordings, callbacks } = view;
   const asked = param("recording");

@@ -4,7 +4,7 @@ import { trendRows } from "@/lib/tables/trend-table";
 
 /**
  * The calls chart's prepared model: one row per interval with display labels in
- * the viewer's zone. Pure, so the chart component only draws and never fetches.
+ * the zone the page shows. Pure, so the chart component only draws and never fetches.
  */
 export type CallsChartPoint = {
   start: number;

@@ -9,9 +9,9 @@ import type { ViewParams } from "@/lib/views/view-params";
 import { CONTACT_COLUMNS } from "@/lib/tables/contact-table";
 import { formatCount, formatDateTime } from "@/lib/tables/format";
 import { toLocalDate } from "@/lib/time/periods";
-import { DashboardSkeleton } from "@/components/kit/dashboard-skeleton";
 import { PeriodCaption } from "@/components/kit/period-caption";
-import { useBrowserTimeZone, useNow } from "@/components/kit/use-client-clock";
+import { useNow } from "@/components/kit/use-client-clock";
+import { useShownTimeZone } from "@/components/kit/shown-zone";
 import { useView } from "@/components/kit/use-view";
 import { ViewToolbar } from "@/components/kit/view-toolbar";
 import { DataTable } from "@/components/table/data-table";
@@ -27,23 +27,15 @@ function reset(patch: Partial<ViewParams>) {
 }
 
 /** The contacts behind a number: filterable, sortable (by the store) and paginated. */
-export function ContactsView({
-  initialTz,
-  callHref = false,
-}: {
-  initialTz: string | null;
-  /** Rows link to the call page (users who may open recordings). */ callHref?: boolean;
-}) {
+export function ContactsView({ callHref = false }: { /** Rows link to the call page (users who may open recordings). */ callHref?: boolean }) {
   const { view, setView, setParams, params } = useView();
-  const tz = useBrowserTimeZone(initialTz);
+  const tz = useShownTimeZone();
   const now = useNow();
-  const c = tz ? contactsRequest({ params, view, now, tz }) : null;
+  const c = contactsRequest({ params, view, now, tz });
   const list = useQuery({
-    ...apiQueryOptions("/api/contacts", c?.req ?? { from: 0, to: 1, limit: 1 }),
-    enabled: c !== null,
+    ...apiQueryOptions("/api/contacts", c.req),
     placeholderData: keepPreviousData,
   });
-  if (!tz || !c) return <DashboardSkeleton title="Contacts" tiles={0} />;
 
   const { req, range, explicit, page } = c;
   // With an exact range, the period control shows it as the custom days it covers.
@@ -62,7 +54,7 @@ export function ContactsView({
               From {formatDateTime(range.from, tz)} to {formatDateTime(range.to, tz)} (end excluded) · times in {tz}
             </p>
           ) : (
-            <PeriodCaption period={view.period} range={range} tz={tz} updatedAt={list.dataUpdatedAt} />
+            <PeriodCaption period={view.period} range={range} tz={tz} updatedAt={list.dataUpdatedAt} explicitRange />
           )}
         </div>
       </div>

@@ -8,16 +8,16 @@ import { formatDateTime } from "@/lib/tables/format";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
-import { useBrowserTimeZone } from "@/components/kit/use-client-clock";
 import { TARGET_AMBER_BAND_PTS } from "@/lib/targets/rag";
+import { useShownTimeZone } from "@/components/kit/shown-zone";
 import { DefinitionRow } from "./definition-row";
 
 const variantLabel = (v: string) => (isSlVariant(v) ? SL_VARIANT_DEFINITIONS[v].label : v);
 
 /** Admins set each queue's service-level threshold and variant and its short-abandon threshold. */
-export function DefinitionsView({ initialTz }: { initialTz: string | null }) {
+export function DefinitionsView() {
   const defs = useQuery(apiQueryOptions("/api/definitions", {}));
-  const tz = useBrowserTimeZone(initialTz) ?? "UTC";
+  const tz = useShownTimeZone();
   // Page-level, since a saved row is rebuilt from the stored settings (its key has the version).
   const [saved, setSaved] = useState("");
   return (

@@ -8,7 +8,7 @@ const NAMED = PERIOD_IDS.filter((p) => p !== "custom");
 
 /**
  * A segmented control, one toggle button per named period, plus a custom span of
- * whole days in the viewer's zone. The custom dates open pre-filled with the
+ * whole days in the zone the page shows. The custom dates open pre-filled with the
  * period in view, so "last week but one day longer" is two clicks.
  */
 export function PeriodPicker({ view, range, tz, onChange }: { view: ViewParams; range: TimeRange; tz: string; onChange: (patch: Partial<ViewParams>) => void }) {

@@ -1,34 +1,31 @@
 "use client";
 
-import { useEffect, useState, useSyncExternalStore } from "react";
-import { browserTimeZone } from "@/lib/time/browser-time-zone";
-import { TZ_COOKIE, tzCookieValue } from "@/lib/time/tz-cookie";
+import { useMemo, useSyncExternalStore } from "react";
+import { useShownZone } from "./shown-zone";
 
-const noSubscribe = () => () => {};
-
-/**
- * The viewer's time zone. While rendering on the server (which cannot know it)
- * and during hydration this is `serverGuess`, the zone the tz cookie named, or
- * null when there was none; periods are local days, so nothing is computed until
- * a zone is known. The browser's zone is then written to the cookie, so the next
- * server render can prefetch the same periods the browser will ask for.
- */
-export function useBrowserTimeZone(serverGuess: string | null = null): string | null {
-  const tz = useSyncExternalStore(noSubscribe, browserTimeZone, () => serverGuess);
-  useEffect(() => {
-    if (!tz) return;
-    const current = document.cookie.split("; ").find((c) => c.startsWith(`${TZ_COOKIE}=`));
-    if (current !== `${TZ_COOKIE}=${encodeURIComponent(tz)}`) document.cookie = tzCookieValue(tz);
-  }, [tz]);
-  return tz;
+/** A clock re-read every `everyMs`; the snapshot is cached so React sees a stable value between ticks. */
+function clockStore(everyMs: number) {
+  let now = Date.now();
+  return {
+    subscribe(onTick: () => void) {
+      const id = setInterval(() => {
+        now = Date.now();
+        onTick();
+      }, everyMs);
+      return () => clearInterval(id);
+    },
+    get: () => now,
+  };
 }
 
-/** The current time, re-read every `everyMs`, so "today" rolls over at midnight. */
+/**
+ * The current time, re-read every `everyMs`, so "today" rolls over at midnight.
+ * The server's render instant stands in while rendering and hydrating: an open
+ * state's duration or an "ago" computed from two different clocks would otherwise
+ * differ by the network's delay, and React rejects the page (error #418).
+ */
 export function useNow(everyMs = 60_000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const id = setInterval(() => setNow(Date.now()), everyMs);
-    return () => clearInterval(id);
-  }, [everyMs]);
-  return now;
+  const { renderedAt } = useShownZone();
+  const store = useMemo(() => clockStore(everyMs), [everyMs]);
+  return useSyncExternalStore(store.subscribe, store.get, () => renderedAt);
 }

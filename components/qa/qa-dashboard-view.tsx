@@ -7,7 +7,7 @@ import { apiQueryOptions } from "@/lib/query-options/api-query";
 import type { Group } from "@/lib/qa/dashboard/aggregate-scores";
 import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
-import { useBrowserTimeZone } from "@/components/kit/use-client-clock";
+import { useShownTimeZone } from "@/components/kit/shown-zone";
 import { formatScore, formatWhen } from "./format";
 import styles from "./qa.module.css";
 
@@ -122,10 +122,10 @@ function DrillList({ drill, from, to }: { drill: Drill; from: number; to: number
 }
 
 /** Scores by agent, team, queue, question and day, with the evaluations behind each. Managers, supervisors (their scope), QA and admins. */
-export function QaDashboardView({ periodEnd, initialTz }: { periodEnd: number; initialTz: string | null }) {
+export function QaDashboardView({ periodEnd }: { periodEnd: number }) {
   const [days, setDays] = useState<(typeof PERIODS)[number]>(30);
   const [drill, setDrill] = useState<Drill | null>(null);
-  const tz = useBrowserTimeZone(initialTz) ?? "UTC";
+  const tz = useShownTimeZone();
   // The period ends where the page said (the next whole hour), so the query key is stable while the page is open.
   const to = periodEnd;
   const from = to - days * DAY_MS;

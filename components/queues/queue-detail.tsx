@@ -5,19 +5,18 @@ import { useQuery } from "@tanstack/react-query";
 import { SL_VARIANT_DEFINITIONS, isSlVariant } from "@/lib/kpi/definitions";
 import { queuesQueryOptions } from "@/lib/query-options/api-query";
 import { viewHref } from "@/lib/views/view-params";
-import { DashboardSkeleton } from "@/components/kit/dashboard-skeleton";
 import { KpiDashboard } from "@/components/kit/kpi-dashboard";
-import { useBrowserTimeZone, useNow } from "@/components/kit/use-client-clock";
+import { useNow } from "@/components/kit/use-client-clock";
+import { useShownTimeZone } from "@/components/kit/shown-zone";
 import { useView } from "@/components/kit/use-view";
 
 /** A queue's own page: its KPIs by its own settings, with changes, sparklines and its trend. */
-export function QueueDetail({ queueId, initialTz, canAdmin }: { queueId: string; initialTz: string | null; canAdmin: boolean }) {
+export function QueueDetail({ queueId, canAdmin }: { queueId: string; canAdmin: boolean }) {
   const { view, setView } = useView();
-  const tz = useBrowserTimeZone(initialTz);
+  const tz = useShownTimeZone();
   const now = useNow();
   const queues = useQuery(queuesQueryOptions());
   const queue = queues.data?.queues.find((q) => q.id === queueId);
-  if (tz === null) return <DashboardSkeleton title="Queue" />;
 
   const settings = queue ? (
     <p className="page-subtitle" data-testid="queue-settings" data-version={queue.definitionVersion} data-threshold={queue.slThresholdS}>

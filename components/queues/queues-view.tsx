@@ -7,9 +7,9 @@ import { tableRequests } from "@/lib/views/table-requests";
 import { viewHref } from "@/lib/views/view-params";
 import { QUEUE_COLUMNS, QUEUE_DEFAULT_SORT } from "@/lib/tables/queue-table";
 import { BackfillBanner } from "@/components/kit/backfill-banner";
-import { DashboardSkeleton } from "@/components/kit/dashboard-skeleton";
 import { PeriodCaption } from "@/components/kit/period-caption";
-import { useBrowserTimeZone, useNow } from "@/components/kit/use-client-clock";
+import { useNow } from "@/components/kit/use-client-clock";
+import { useShownTimeZone } from "@/components/kit/shown-zone";
 import { useView } from "@/components/kit/use-view";
 import { ViewToolbar } from "@/components/kit/view-toolbar";
 import { ColumnNotes } from "@/components/table/column-notes";
@@ -20,18 +20,16 @@ import { useTableSort } from "@/components/table/use-table-sort";
 import "@/components/kit/rag.css";
 
 /** Queues: one row per queue with every KPI, sortable, each row opening that queue's page. */
-export function QueuesView({ initialTz }: { initialTz: string | null }) {
+export function QueuesView() {
   const { view, setView } = useView();
-  const tz = useBrowserTimeZone(initialTz);
+  const tz = useShownTimeZone();
   const now = useNow();
   const [sort, setSort] = useTableSort(QUEUE_COLUMNS, QUEUE_DEFAULT_SORT);
-  const r = tz ? tableRequests({ view, now, tz }) : null;
+  const r = tableRequests({ view, now, tz });
   const queues = useQuery({
-    ...apiQueryOptions("/api/kpi/queues", r?.queues ?? { from: 0, to: 1 }, { live: r?.live }),
-    enabled: r !== null,
+    ...apiQueryOptions("/api/kpi/queues", r.queues, { live: r.live }),
     placeholderData: keepPreviousData,
   });
-  if (!tz || !r) return <DashboardSkeleton title="Queues" tiles={0} />;
 
   const csv = exportHref("queues", r.queues, { sort: sort.id, dir: sort.dir });
   return (

@@ -8,9 +8,9 @@ import type { SearchHit, SearchOutcome } from "@/lib/transcripts/search-transcri
 import { outcomeLabel } from "@/lib/tables/contact-table";
 import { formatDateTime } from "@/lib/tables/format";
 import { viewRange, type ViewParams } from "@/lib/views/view-params";
-import { DashboardSkeleton } from "@/components/kit/dashboard-skeleton";
 import { PeriodCaption } from "@/components/kit/period-caption";
-import { useBrowserTimeZone, useNow } from "@/components/kit/use-client-clock";
+import { useNow } from "@/components/kit/use-client-clock";
+import { useShownTimeZone } from "@/components/kit/shown-zone";
 import { useView } from "@/components/kit/use-view";
 import { ViewToolbar } from "@/components/kit/view-toolbar";
 import { momentHref } from "@/components/calls/moment-link";
@@ -21,9 +21,9 @@ export const SEARCH_OUTCOME_CHOICES: readonly SearchOutcome[] = ["answered", "ab
 const SPEAKERS: Record<string, string> = { agent: "Agent", caller: "Caller", supervisor: "Supervisor" };
 
 /** Transcript search: words and phrases across the period's transcripts, each hit opening the call at that moment. */
-export function SearchView({ initialTz }: { initialTz: string | null }) {
+export function SearchView() {
   const { view, setView, setParams, params } = useView();
-  const tz = useBrowserTimeZone(initialTz);
+  const tz = useShownTimeZone();
   const now = useNow();
   const q = params.get("q") ?? "";
   const [draft, setDraft] = useState(q);
@@ -32,7 +32,7 @@ export function SearchView({ initialTz }: { initialTz: string | null }) {
   const agent = params.getAll("agent").filter((a) => a.length > 0 && a.length <= 128);
   const pageRaw = Number(params.get("page") ?? "1");
   const page = Number.isInteger(pageRaw) && pageRaw >= 1 && pageRaw <= 400 ? pageRaw : 1;
-  const range = tz ? viewRange(view, now, tz) : { from: 0, to: 1 };
+  const range = viewRange(view, now, tz);
   const req = {
     from: range.from,
     to: range.to,
@@ -44,8 +44,7 @@ export function SearchView({ initialTz }: { initialTz: string | null }) {
     limit: SEARCH_PAGE_SIZE,
     offset: (page - 1) * SEARCH_PAGE_SIZE,
   };
-  const hits = useQuery({ ...apiQueryOptions("/api/transcripts/search", req), enabled: tz !== null && req.q.length > 0, placeholderData: keepPreviousData });
-  if (!tz) return <DashboardSkeleton title="Search" tiles={0} />;
+  const hits = useQuery({ ...apiQueryOptions("/api/transcripts/search", req), enabled: req.q.length > 0, placeholderData: keepPreviousData });
 
   return (
     <div className="dashboard">

@@ -7,10 +7,10 @@ import { exportHref } from "@/lib/query-options/export-href";
 import { trendsRequests } from "@/lib/views/trends-requests";
 import { CallsChartCard } from "@/components/charts/calls-chart-card";
 import { BackfillBanner } from "@/components/kit/backfill-banner";
-import { DashboardSkeleton } from "@/components/kit/dashboard-skeleton";
 import { PeriodCaption } from "@/components/kit/period-caption";
 import { SlVariantSelect } from "@/components/kit/sl-variant-select";
-import { useBrowserTimeZone, useNow } from "@/components/kit/use-client-clock";
+import { useNow } from "@/components/kit/use-client-clock";
+import { useShownTimeZone } from "@/components/kit/shown-zone";
 import { useView } from "@/components/kit/use-view";
 import { ViewToolbar } from "@/components/kit/view-toolbar";
 import { queuesInScope } from "@/components/kit/explain-model";
@@ -18,12 +18,11 @@ import { sharedTarget } from "@/lib/targets/rag";
 import { HeatmapCard } from "./heatmap-card";
 
 /** Trends: calls and service level per interval, and the weekday-by-hour heatmap. */
-export function TrendsView({ initialTz }: { initialTz: string | null }) {
+export function TrendsView() {
   const { view, setView, param, setParams } = useView();
-  const tz = useBrowserTimeZone(initialTz);
+  const tz = useShownTimeZone();
   const now = useNow();
   const queues = useQuery(queuesQueryOptions());
-  if (tz === null) return <DashboardSkeleton title="Trends" tiles={0} />;
 
   const r = trendsRequests({ view, now, tz, queues: queues.data?.queues ?? [] });
   const heat = param("heat");

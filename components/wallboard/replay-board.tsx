@@ -2,27 +2,21 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useId, useMemo, useState, useSyncExternalStore, type FormEvent } from "react";
+import { useId, useMemo, useState, type FormEvent } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { apiQueryOptions } from "@/lib/query-options/api-query";
 import { ErrorState } from "@/components/ui/error-state";
+import { useShownZone } from "@/components/kit/shown-zone";
+import { useNow } from "@/components/kit/use-client-clock";
+import { fromZoneInput, toZoneInput } from "@/lib/time/zone-input";
 import { Skeleton } from "@/components/ui/skeleton";
 import { BoardClockProvider } from "./board-clock";
 import { Board } from "./board";
 import styles from "./wallboard.module.css";
 
-/** "2026-01-05T10:30:00" in the viewer's own zone, as a datetime-local input wants it. */
-function toLocalInput(t: number): string {
-  const d = new Date(t);
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
-}
-
 function describeInstant(t: number, timeZone: string): string {
   return new Intl.DateTimeFormat("en-GB", { timeZone, dateStyle: "full", timeStyle: "medium" }).format(t);
 }
-
-const noSubscribe = () => () => {};
 
 /**
  * The floor at a chosen past moment, rebuilt on the server by the live reducer
@@ -31,21 +25,19 @@ const noSubscribe = () => () => {};
  */
 export function ReplayBoard({ at }: { at: number | null }) {
   const router = useRouter();
-  // The input shows the viewer's local time, which the server cannot know: render it in the browser only.
-  const hydrated = useSyncExternalStore(
-    noSubscribe,
-    () => true,
-    () => false,
-  );
+  // The moment is typed and shown on the clock the page shows (the centre's unless the viewer chose their own).
+  const { tz } = useShownZone();
+  const now = useNow();
   const inputId = useId();
-  const [value, setValue] = useState(() => toLocalInput(at ?? Date.now() - 3_600_000));
+  const [edited, setValue] = useState<string | null>(null);
+  const value = edited ?? toZoneInput(at ?? now - 3_600_000, tz);
   const [inputError, setInputError] = useState<string | null>(null);
   const replay = useQuery({ ...apiQueryOptions("/api/live/replay", { at: at ?? 0 }, { staleTime: Infinity }), enabled: at !== null });
   const clock = useMemo(() => ({ kind: "fixed" as const, at: at ?? 0 }), [at]);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const t = new Date(value).getTime();
+    const t = fromZoneInput(value, tz);
     if (!Number.isFinite(t)) return setInputError("Enter a date and time.");
     if (t > Date.now()) return setInputError("Choose a moment in the past.");
     setInputError(null);
@@ -59,7 +51,7 @@ export function ReplayBoard({ at }: { at: number | null }) {
           <h1 className={styles.title}>Wallboard replay</h1>
           <p className={styles.subtitle}>
             {replay.data
-              ? `The floor at ${describeInstant(replay.data.meta.asOf, replay.data.meta.timeZone)} (${replay.data.meta.timeZone})`
+              ? `The floor at ${describeInstant(replay.data.meta.asOf, tz)} (times in ${tz}; counters since midnight in ${replay.data.meta.timeZone})`
               : "The floor as it was at any past moment"}
           </p>
         </div>
@@ -73,32 +65,30 @@ export function ReplayBoard({ at }: { at: number | null }) {
           </Link>
         </div>
       </div>
-      {hydrated && (
-        <form className={styles.replayBar} onSubmit={submit} aria-label="Choose a moment">
-          <div className="field">
-            <label className="field-label" htmlFor={inputId}>
-              Moment (your local time)
-            </label>
-            <input
-              id={inputId}
-              className="input"
-              type="datetime-local"
-              step={1}
-              value={value}
-              onChange={(e) => setValue(e.target.value)}
-              aria-describedby={inputError ? `${inputId}-error` : undefined}
-            />
-          </div>
-          <button type="submit" className="button button-primary">
-            Show the floor
-          </button>
-          {inputError && (
-            <p id={`${inputId}-error`} className="field-error" role="alert">
-              {inputError}
-            </p>
-          )}
-        </form>
-      )}
+      <form className={styles.replayBar} onSubmit={submit} aria-label="Choose a moment">
+        <div className="field">
+          <label className="field-label" htmlFor={inputId}>
+            Moment (times in {tz})
+          </label>
+          <input
+            id={inputId}
+            className="input"
+            type="datetime-local"
+            step={1}
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+            aria-describedby={inputError ? `${inputId}-error` : undefined}
+          />
+        </div>
+        <button type="submit" className="button button-primary">
+          Show the floor
+        </button>
+        {inputError && (
+          <p id={`${inputId}-error`} className="field-error" role="alert">
+            {inputError}
+          </p>
+        )}
+      </form>
       {at === null ? (
         <p className={styles.empty}>Choose a moment above to see the queues, agents and calls as they were then.</p>
       ) : replay.isError ? (

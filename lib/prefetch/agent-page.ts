@@ -6,11 +6,11 @@ import { prefetchDirectory } from "./directory";
 
 /** An agent page's data, as the browser will ask for it (the running period's comparison is left to the browser). */
 export async function prefetchAgent(ctx: PrefetchContext, pv: PageView, agentId: string): Promise<void> {
-  const r = pv.tz ? agentRequests({ agentId, view: pv.view, day: pv.params.get("day"), now: pv.now, tz: pv.tz }) : null;
+  const r = agentRequests({ agentId, view: pv.view, day: pv.params.get("day"), now: pv.now, tz: pv.tz });
   await Promise.all([
     prefetchDirectory(ctx),
-    r ? prefetchEndpoint(ctx, "/api/kpi/agents", r.agents, { live: r.live }) : undefined,
-    r && !r.live ? prefetchEndpoint(ctx, "/api/kpi/agents", r.previous) : undefined,
-    r ? prefetchEndpoint(ctx, "/api/kpi/agent-timeline", r.timeline, { live: r.live }) : undefined,
+    prefetchEndpoint(ctx, "/api/kpi/agents", r.agents, { live: r.live }),
+    r.live ? undefined : prefetchEndpoint(ctx, "/api/kpi/agents", r.previous),
+    prefetchEndpoint(ctx, "/api/kpi/agent-timeline", r.timeline, { live: r.live }),
   ]);
 }

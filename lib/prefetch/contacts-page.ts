@@ -5,6 +5,6 @@ import { prefetchEndpoint } from "./prefetch-endpoint";
 import { prefetchDirectory } from "./directory";
 
 export async function prefetchContactsPage(ctx: PrefetchContext, pv: PageView): Promise<void> {
-  const c = pv.tz ? contactsRequest({ params: pv.params, view: pv.view, now: pv.now, tz: pv.tz }) : null;
-  await Promise.all([prefetchDirectory(ctx), c ? prefetchEndpoint(ctx, "/api/contacts", c.req) : undefined]);
+  const c = contactsRequest({ params: pv.params, view: pv.view, now: pv.now, tz: pv.tz });
+  await Promise.all([prefetchDirectory(ctx), prefetchEndpoint(ctx, "/api/contacts", c.req)]);
 }

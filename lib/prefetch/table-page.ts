@@ -6,10 +6,10 @@ import { prefetchDirectory } from "./directory";
 
 /** The queues or agents page's data, as the browser will ask for it. */
 export async function prefetchTable(ctx: PrefetchContext, pv: PageView, table: "queues" | "agents"): Promise<void> {
-  const r = pv.tz ? tableRequests({ view: pv.view, now: pv.now, tz: pv.tz }) : null;
+  const r = tableRequests({ view: pv.view, now: pv.now, tz: pv.tz });
   await Promise.all([
     prefetchDirectory(ctx),
-    r && table === "queues" ? prefetchEndpoint(ctx, "/api/kpi/queues", r.queues, { live: r.live }) : undefined,
-    r && table === "agents" ? prefetchEndpoint(ctx, "/api/kpi/agents", r.agents, { live: r.live }) : undefined,
+    table === "queues" ? prefetchEndpoint(ctx, "/api/kpi/queues", r.queues, { live: r.live }) : undefined,
+    table === "agents" ? prefetchEndpoint(ctx, "/api/kpi/agents", r.agents, { live: r.live }) : undefined,
   ]);
 }

@@ -96,6 +96,18 @@ export function localDateRange(date: LocalDate, tz: string): TimeRange | null {
   return { from, to: nextDay(from, tz) };
 }
 
+/**
+ * The calendar days from `start` to `end`, both included (0 or less when the end
+ * comes first), or null when either is not a date. Calendar days, not hours, so
+ * the answer is the same in every zone.
+ */
+export function customSpanDays(start: LocalDate | null | undefined, end: LocalDate | null | undefined): number | null {
+  const s = parseLocalDate(start);
+  const e = parseLocalDate(end);
+  if (!s || !e) return null;
+  return Math.round((Date.UTC(e[0], e[1] - 1, e[2]) - Date.UTC(s[0], s[1] - 1, s[2])) / DAY) + 1;
+}
+
 /** Whole local days from `start` to `end`, both included; null when invalid, reversed or too long. */
 export function customRange(start: LocalDate | undefined, end: LocalDate | undefined, tz: string): TimeRange | null {
   const s = parseLocalDate(start);

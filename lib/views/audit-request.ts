@@ -30,7 +30,7 @@ export function auditRequest(params: ParamSource, tz: string): { page: number; r
   };
 }
 
-/** The CSV download of what the page shows (every page), times in the viewer's zone. */
+/** The CSV download of what the page shows (every page), times in the zone the page shows. */
 export function auditExportHref(req: AuditRequest, tz: string): string {
   const { limit: _limit, offset: _offset, ...filter } = req;
   return `/api/admin/audit/export?${toSearchParams({ ...filter, tz })}`;

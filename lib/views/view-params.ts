@@ -1,11 +1,12 @@
 import { isSlVariant, type SlVariant } from "@/lib/kpi/definitions";
-import { DEFAULT_PERIOD, customRange, isLocalDate, isPeriodId, periodRange, type LocalDate, type PeriodId, type TimeRange } from "@/lib/time/periods";
+import { DEFAULT_PERIOD, MAX_CUSTOM_DAYS, customRange, customSpanDays, isPeriodId, periodRange, type LocalDate, type PeriodId, type TimeRange } from "@/lib/time/periods";
 
 /**
  * A dashboard view as the URL carries it (?period=last_week&queue=sales&team=t1),
  * so any view can be reloaded, bookmarked or sent to a colleague. Parsed the same
  * way by server pages (to prefetch) and by the browser (to render). Unknown values
- * fall back to defaults rather than failing.
+ * fall back to defaults rather than failing; lib/views/url-problems.ts says which
+ * ones the page then tells the viewer about.
  */
 export type ViewParams = {
   period: PeriodId;
@@ -44,8 +45,9 @@ export function parseViewParams(src: ParamSource): ViewParams {
     variant: sl !== null && isSlVariant(sl) ? sl : undefined,
   };
   if (view.period === "custom") {
-    // A custom period without two valid dates is no period: show the default instead.
-    if (isLocalDate(start) && isLocalDate(end)) Object.assign(view, { start, end });
+    // A custom period without two valid dates in order, at most MAX_CUSTOM_DAYS apart, is no period: show the default instead.
+    const days = customSpanDays(start, end);
+    if (days !== null && days >= 1 && days <= MAX_CUSTOM_DAYS) Object.assign(view, { start, end });
     else view.period = DEFAULT_PERIOD;
   }
   return view;

@@ -22,7 +22,7 @@ export default async function AgentsPage({ searchParams }: { searchParams: Searc
   return (
     <HydrationBoundary state={state}>
       <Suspense fallback={<DashboardSkeleton title="Agents" tiles={0} />}>
-        <AgentsView initialTz={pv.tz} />
+        <AgentsView />
       </Suspense>
     </HydrationBoundary>
   );

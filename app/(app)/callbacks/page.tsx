@@ -4,7 +4,6 @@ import { can } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
 import { getTelephony } from "@/lib/telephony/registry";
 import { pathWithQuery } from "@/lib/views/page-path";
-import { requestTimeZone } from "@/lib/prefetch/request-time-zone";
 import { DashboardSkeleton } from "@/components/kit/dashboard-skeleton";
 import { CallbacksView } from "@/components/callbacks/callbacks-view";
 
@@ -23,7 +22,7 @@ export default async function CallbacksPage({ searchParams }: { searchParams: Se
   const myPhone = firsts.includes("supervisor") && user.extension ? user.extension : null;
   return (
     <Suspense fallback={<DashboardSkeleton title="Callbacks" tiles={0} />}>
-      <CallbacksView initialTz={await requestTimeZone()} agentFirst={firsts.includes("agent")} myPhone={myPhone} />
+      <CallbacksView agentFirst={firsts.includes("agent")} myPhone={myPhone} />
     </Suspense>
   );
 }

@@ -23,7 +23,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
   return (
     <HydrationBoundary state={state}>
       <Suspense fallback={<DashboardSkeleton title="Contacts" tiles={0} />}>
-        <ContactsView initialTz={pv.tz} callHref={can(user.role, "recordings")} />
+        <ContactsView callHref={can(user.role, "recordings")} />
       </Suspense>
     </HydrationBoundary>
   );

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { requirePageUser } from "@/lib/auth/session";
 import { dashboardPeriodEnd } from "@/lib/qa/dashboard/period-end";
-import { requestTimeZone } from "@/lib/prefetch/request-time-zone";
 import { QaDashboardView } from "@/components/qa/qa-dashboard-view";
 import { QaPageHeader } from "@/components/qa/qa-page-header";
 
@@ -14,7 +13,7 @@ export default async function QaPage() {
   return (
     <div className="dashboard">
       <QaPageHeader title="Quality" subtitle="Scores of submitted evaluations; calibration scores are left out." role={user.role} />
-      <QaDashboardView periodEnd={dashboardPeriodEnd()} initialTz={await requestTimeZone()} />
+      <QaDashboardView periodEnd={dashboardPeriodEnd()} />
     </div>
   );
 }

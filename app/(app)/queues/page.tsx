@@ -22,7 +22,7 @@ export default async function QueuesPage({ searchParams }: { searchParams: Searc
   return (
     <HydrationBoundary state={state}>
       <Suspense fallback={<DashboardSkeleton title="Queues" tiles={0} />}>
-        <QueuesView initialTz={pv.tz} />
+        <QueuesView />
       </Suspense>
     </HydrationBoundary>
   );

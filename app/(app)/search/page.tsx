@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { requirePageUser } from "@/lib/auth/session";
 import { pathWithQuery } from "@/lib/views/page-path";
-import { requestTimeZone } from "@/lib/prefetch/request-time-zone";
 import { DashboardSkeleton } from "@/components/kit/dashboard-skeleton";
 import { SearchView } from "@/components/search/search-view";
 import "../calls/calls.css";
@@ -17,7 +16,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
   await requirePageUser("recordings", pathWithQuery("/search", sp));
   return (
     <Suspense fallback={<DashboardSkeleton title="Search" tiles={0} />}>
-      <SearchView initialTz={await requestTimeZone()} />
+      <SearchView />
     </Suspense>
   );
 }

@@ -22,7 +22,7 @@ export default async function TrendsPage({ searchParams }: { searchParams: Searc
   return (
     <HydrationBoundary state={state}>
       <Suspense fallback={<DashboardSkeleton title="Trends" tiles={0} />}>
-        <TrendsView initialTz={pv.tz} />
+        <TrendsView />
       </Suspense>
     </HydrationBoundary>
   );

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { getLiveFloor, requireLiveFloor } from "@/lib/live/registry";
+import { getEnv } from "@/lib/env";
+import { requireLiveFloor } from "@/lib/live/registry";
 import { replayParamsSchema } from "../replay-params";
 import { replayView } from "@/lib/live/store/replay-view";
 import { HEARTBEAT_MS, liveStream, SSE_HEADERS } from "@/lib/live/sse";
@@ -32,14 +33,14 @@ export const liveStreamEndpoint = defineEndpoint({
   },
 });
 
-/** The wallboard as it was at an instant (`at`: epoch ms or ISO time; `tz`: whose "today"). */
+/** The wallboard as it was at an instant (`at`: epoch ms or ISO time; `tz`: whose "today", the centre's by default). */
 export const liveReplay = defineEndpoint({
   method: "GET",
   path: "/api/live/replay",
   capability: "wallboard",
   scope: { results: "the scope's queues, calls and agents (lib/live/scope-view.ts)" },
   params: replayParamsSchema(Date.now),
-  run: async ({ ch, tenantId, access }, p) => scopeView(await replayView(ch, tenantId, p.tz ?? getLiveFloor()?.timeZone ?? "UTC", p.at), access),
+  run: async ({ ch, tenantId, access }, p) => scopeView(await replayView(ch, tenantId, p.tz ?? getEnv().centreTimeZone, p.at), access),
 });
 
 /** Wallboard colour thresholds, the default and per queue. */

@@ -7,6 +7,12 @@ describe("parseEnv", () => {
     expect(env).toMatchObject({ embedded: true, demoMode: true, telephony: "simulator", DATA_DIR: "./data", PORT: 3000, SIM_BACKFILL_DAYS: 30, deprecations: [] });
   });
 
+  it("takes the centre's time zone in its canonical spelling, UTC by default, and refuses an unknown one by name", () => {
+    expect(parseEnv({}).centreTimeZone).toBe("UTC");
+    expect(parseEnv({ CENTRE_TIME_ZONE: "europe/london" }).centreTimeZone).toBe("Europe/London");
+    expect(() => parseEnv({ CENTRE_TIME_ZONE: "Europe/Londres" })).toThrow(/CENTRE_TIME_ZONE: "Europe\/Londres" is not an IANA time zone/);
+  });
+
   it("names the variable when a value is bad", () => {
     expect(() => parseEnv({ PORT: "eighty" })).toThrow(/PORT/);
     expect(() => parseEnv({ CLICKHOUSE_URL: "not a url" })).toThrow(/CLICKHOUSE_URL/);

@@ -16,16 +16,16 @@ export const metadata: Metadata = { title: "Audit log · Contact centre supervis
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-/** Admins only: the audit log, read and exported. Prefetched when the browser's zone is known (its days are local days). */
+/** Admins only: the audit log, read and exported. Prefetched in the zone the page shows (its days are local days). */
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
   const sp = await searchParams;
   const user = await requirePageUser("admin", pathWithQuery("/admin/audit", sp));
   const tz = await requestTimeZone();
-  const state = await prefetchPage(user, (ctx) => (tz ? prefetchEndpoint(ctx, "/api/admin/audit", auditRequest(recordSource(sp), tz).req) : Promise.resolve()));
+  const state = await prefetchPage(user, (ctx) => prefetchEndpoint(ctx, "/api/admin/audit", auditRequest(recordSource(sp), tz).req));
   return (
     <HydrationBoundary state={state}>
       <Suspense fallback={<DashboardSkeleton title="Audit log" tiles={0} />}>
-        <AuditView initialTz={tz} />
+        <AuditView />
       </Suspense>
     </HydrationBoundary>
   );

@@ -3,7 +3,6 @@ import { HydrationBoundary } from "@tanstack/react-query";
 import { requirePageUser } from "@/lib/auth/session";
 import { prefetchEndpoint } from "@/lib/prefetch/prefetch-endpoint";
 import { prefetchPage } from "@/lib/prefetch/prefetch-page";
-import { requestTimeZone } from "@/lib/prefetch/request-time-zone";
 import { UsersView } from "@/components/admin/users-view";
 
 export const dynamic = "force-dynamic";
@@ -15,7 +14,7 @@ export default async function UsersPage() {
   const state = await prefetchPage(user, (ctx) => prefetchEndpoint(ctx, "/api/admin/users", {}));
   return (
     <HydrationBoundary state={state}>
-      <UsersView initialTz={await requestTimeZone()} />
+      <UsersView />
     </HydrationBoundary>
   );
 }

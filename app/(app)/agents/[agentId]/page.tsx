@@ -7,7 +7,7 @@ import { pathWithQuery } from "@/lib/views/page-path";
 import { prefetchAgent } from "@/lib/prefetch/agent-page";
 import { pageView } from "@/lib/prefetch/page-view";
 import { prefetchPage } from "@/lib/prefetch/prefetch-page";
-import { pageInScope } from "@/lib/prefetch/page-in-scope";
+import { pageSubjectFound } from "@/lib/prefetch/page-subject";
 import { safeDecode } from "@/lib/prefetch/safe-decode";
 import { DashboardSkeleton } from "@/components/kit/dashboard-skeleton";
 import { AgentDetail } from "@/components/agents/agent-detail";
@@ -21,13 +21,13 @@ export default async function AgentPage({ params, searchParams }: Props) {
   const [{ agentId: raw }, sp] = await Promise.all([params, searchParams]);
   const agentId = safeDecode(raw);
   const user = await requirePageUser("dashboards", pathWithQuery(`/agents/${raw}`, sp));
-  if (agentId.length === 0 || agentId.length > 128 || !(await pageInScope(user, { agent: agentId }))) notFound();
+  if (!(await pageSubjectFound(user, { agent: agentId }))) notFound();
   const pv = await pageView(sp);
   const state = await prefetchPage(user, (ctx) => prefetchAgent(ctx, pv, agentId));
   return (
     <HydrationBoundary state={state}>
       <Suspense fallback={<DashboardSkeleton title="Agent" tiles={6} />}>
-        <AgentDetail agentId={agentId} initialTz={pv.tz} />
+        <AgentDetail agentId={agentId} />
       </Suspense>
     </HydrationBoundary>
   );

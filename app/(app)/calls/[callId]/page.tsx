@@ -6,7 +6,6 @@ import { callEndpoint } from "@/lib/api/endpoints/calls";
 import { getEnv } from "@/lib/env";
 import { OutOfScope } from "@/lib/errors/domain-errors";
 import { getClickHouse } from "@/lib/store/client";
-import { requestTimeZone } from "@/lib/prefetch/request-time-zone";
 import { safeDecode } from "@/lib/prefetch/safe-decode";
 import { pathWithQuery } from "@/lib/views/page-path";
 import { DashboardSkeleton } from "@/components/kit/dashboard-skeleton";
@@ -42,7 +41,6 @@ export default async function CallRoute({ params, searchParams }: Props) {
     <Suspense fallback={<DashboardSkeleton title="Call" tiles={0} />}>
       <CallPage
         view={view}
-        initialTz={await requestTimeZone()}
         evaluationSlot={can(user.role, "evaluate") ? <CallEvaluationSlot /> : undefined}
         canRestore={can(user.role, "admin") && isWholeCentre(scopeAccess(user.scope))}
       />

@@ -9,7 +9,7 @@ import { pageView } from "@/lib/prefetch/page-view";
 import { safeDecode } from "@/lib/prefetch/safe-decode";
 import { prefetchPage } from "@/lib/prefetch/prefetch-page";
 import { prefetchDashboard } from "@/lib/prefetch/dashboard-page";
-import { pageInScope } from "@/lib/prefetch/page-in-scope";
+import { pageSubjectFound } from "@/lib/prefetch/page-subject";
 import { DashboardSkeleton } from "@/components/kit/dashboard-skeleton";
 import { QueueDetail } from "@/components/queues/queue-detail";
 
@@ -22,13 +22,13 @@ export default async function QueuePage({ params, searchParams }: Props) {
   const [{ queueId: raw }, sp] = await Promise.all([params, searchParams]);
   const queueId = safeDecode(raw);
   const user = await requirePageUser("dashboards", pathWithQuery(`/queues/${raw}`, sp));
-  if (queueId.length === 0 || queueId.length > 128 || !(await pageInScope(user, { queue: queueId }))) notFound();
+  if (!(await pageSubjectFound(user, { queue: queueId }))) notFound();
   const pv = await pageView(sp);
   const state = await prefetchPage(user, (ctx) => prefetchDashboard(ctx, { ...pv, queueId }));
   return (
     <HydrationBoundary state={state}>
       <Suspense fallback={<DashboardSkeleton title="Queue" />}>
-        <QueueDetail queueId={queueId} initialTz={pv.tz} canAdmin={can(user.role, "admin")} />
+        <QueueDetail queueId={queueId} canAdmin={can(user.role, "admin")} />
       </Suspense>
     </HydrationBoundary>
   );
