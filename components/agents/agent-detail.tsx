@@ -9,7 +9,8 @@ import { agentRequests } from "@/lib/views/agent-requests";
 import { viewHref } from "@/lib/views/view-params";
 import { comparisonLabel, toLocalDate } from "@/lib/time/periods";
 import { TIMELINE_COLUMNS, timelineRows } from "@/lib/tables/timeline-table";
-import { formatDuration } from "@/lib/tables/format";
+import { formatCount, formatDuration, formatPercent } from "@/lib/tables/format";
+import { reasonLabel } from "@/lib/directory/reason-label";
 import { BackfillBanner } from "@/components/kit/backfill-banner";
 import { DashboardSkeleton } from "@/components/kit/dashboard-skeleton";
 import { queuesInScope } from "@/components/kit/explain-model";
@@ -63,7 +64,7 @@ function AgentBody({
   const summary = agent ? agentSummary(agent, scope) : undefined;
   const prevSummary = prevAgent ? agentSummary(prevAgent, scope) : undefined;
   const name = agent?.name ?? timeline.data?.name ?? agentId;
-  const team = agent?.teamId ?? timeline.data?.teamId;
+  const team = agent?.teamName ?? timeline.data?.teamId;
   const rows = useMemo(() => (timeline.data ? timelineRows(timeline.data.segments, now) : []), [timeline.data, now]);
   const bar = useMemo(() => (timeline.data ? prepareTimelineBar(rows, r.dayRange, tz, now) : undefined), [timeline.data, rows, r.dayRange, tz, now]);
   const inScope = queuesInScope(queues.data?.queues ?? [], view.queueIds);
@@ -80,6 +81,11 @@ function AgentBody({
           </h1>
           <PeriodCaption period={view.period} range={r.range} tz={tz} updatedAt={report.dataUpdatedAt} />
           {team !== undefined && <p className="page-subtitle">Team {team || "none"}</p>}
+          {agent && (
+            <p className="page-subtitle" data-testid="agent-offers" data-offers={agent.offers} data-answered={agent.answered} data-rona={agent.ringNoAnswer}>
+              {offersText(agent)}
+            </p>
+          )}
         </div>
       </div>
       <BackfillBanner />
@@ -100,6 +106,7 @@ function AgentBody({
           variant={summary?.variant ?? "answered_within_over_answered"}
           impliedVariant={summary?.variant ?? "answered_within_over_answered"}
           scope={{ ...scope, teamIds: [], agentIds: [agentId], canDrill: true }}
+          contextFor={agent ? { answered: `of ${formatCount(agent.offers)} offers (${formatCount(agent.ringNoAnswer)} rang, not answered)` } : undefined}
           queues={inScope}
         />
       )}
@@ -129,7 +136,7 @@ function AgentBody({
               .sort(([a], [b]) => a.localeCompare(b))
               .map(([reason, ms]) => (
                 <div key={reason} className="state-reason">
-                  <dt>Not ready: {reason || "no reason"}</dt>
+                  <dt>Not ready: {reasonLabel(reason)}</dt>
                   <dd>{formatDuration(ms)}</dd>
                 </div>
               ))}
@@ -179,4 +186,11 @@ function AgentBody({
       </TableCard>
     </div>
   );
+}
+
+/** "Answered 56 of 60 offers, 93.3%; 4 rang, not answered": offers count the rings the agent let pass. */
+export function offersText(a: { offers: number; answered: number; ringNoAnswer: number; answerRate: number | null }): string {
+  if (a.offers === 0) return "No calls offered";
+  const rate = a.answerRate === null ? "" : ` (answer rate ${formatPercent(a.answerRate)})`;
+  return `Answered ${formatCount(a.answered)} of ${formatCount(a.offers)} offers${rate}; ${formatCount(a.ringNoAnswer)} rang, not answered`;
 }

@@ -8,6 +8,7 @@ import { tableRequests } from "@/lib/views/table-requests";
 import { viewHref } from "@/lib/views/view-params";
 import { AGENT_DEFAULT_SORT, TEAM_DEFAULT_SORT, agentColumns, teamColumns } from "@/lib/tables/agent-table";
 import type { AgentsReport } from "@/lib/kpi";
+import { agentTotals, teamTotals } from "@/lib/tables/totals";
 import { BackfillBanner } from "@/components/kit/backfill-banner";
 import { DashboardSkeleton } from "@/components/kit/dashboard-skeleton";
 import { PeriodCaption } from "@/components/kit/period-caption";
@@ -52,7 +53,7 @@ export function AgentsView({ initialTz }: { initialTz: string | null }) {
       <TableCard
         id="agents-table"
         title="Agents"
-        subtitle="Contacts that entered the queue in the period; state time clipped to it. Talk, hold and ACW are per handled contact and add up to AHT."
+        subtitle="Contacts that entered the queue in the period; state time clipped to it. Offers are calls that rang the agent: answered plus rang, not answered. Talk, hold and ACW are per handled contact and add up to AHT."
         query={report}
         isEmpty={(d) => d.agents.length === 0}
         empty={empty}
@@ -69,6 +70,7 @@ export function AgentsView({ initialTz }: { initialTz: string | null }) {
               rowHref={(a) => viewHref(`/agents/${encodeURIComponent(a.agentId)}`, { ...view, teamIds: [] })}
               sort={{ state: sort, onSort: setSort }}
               testId="agents-table"
+              totals={agentTotals(d.agents)}
             />
             <ColumnNotes columns={columns} />
           </>
@@ -92,6 +94,7 @@ export function AgentsView({ initialTz }: { initialTz: string | null }) {
             rowKey={(t) => t.teamId}
             sort={{ state: tSort, onSort: setTSort }}
             testId="teams-table"
+            totals={teamTotals(d.teams)}
           />
         )}
       </TableCard>

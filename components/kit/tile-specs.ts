@@ -47,7 +47,8 @@ export function ahtSplitText(c: Counts): string | undefined {
 export function tileContext(id: KpiId, c: Counts, k: Kpis, threshold: string): string | undefined {
   switch (id) {
     case "offered":
-      return `${formatCount(c.answered)} answered · ${formatCount(c.abandoned)} abandoned`;
+      // With a team filter nobody's abandons are the team's: offered is what its agents answered.
+      return k.abandoned.notApplicable ? "answered by the team's agents" : `${formatCount(c.answered)} answered · ${formatCount(c.abandoned)} abandoned`;
     case "answered":
       return c.offered > 0 ? `of ${formatCount(c.offered)} offered` : undefined;
     case "abandoned":

@@ -28,7 +28,7 @@ export function HeatmapCard({
   const model = useMemo(() => (heatmap.data ? prepareHeatmapModel(heatmap.data, metric) : undefined), [heatmap.data, metric]);
   const subtitle =
     metric === "volume"
-      ? "Calls offered per hour, averaged over each weekday's days in the period; darker is busier"
+      ? "Calls offered per hour, averaged over each weekday's days from the first to the last day with calls; darker is busier"
       : "Service level per hour over the period, by the view's variant; red is low, green is high";
   return (
     <section className="card" aria-labelledby="heatmap-title" aria-busy={heatmap.isPending || heatmap.isPlaceholderData}>

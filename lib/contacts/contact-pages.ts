@@ -1,6 +1,7 @@
 import type { ClickHouseClient } from "@clickhouse/client";
 import { z } from "zod";
 import { lookupCallers } from "@/lib/contacts/callers";
+import { lookupContactNames, type ContactNames } from "@/lib/contacts/contact-names";
 import { segmentParams } from "@/lib/kpi/queries/segments-sql";
 import { queryRows, sqlNumber } from "@/lib/store/query-rows";
 import {
@@ -76,6 +77,8 @@ export async function* contactPages(ch: ClickHouseClient, input: ContactListInpu
   const rest = (): Range => (!byTime ? p : asc ? { from: edge, to: p.to } : { from: p.from, to: edge });
   let after: Cursor | undefined;
   let sent = 0;
+  // Read once per export, when the first page has rows: the directory does not change under one file.
+  let names: ContactNames | undefined;
   while (sent < o.maxRows) {
     const limit = Math.min(pageRows, o.maxRows - sent);
     const range = slice();
@@ -90,7 +93,8 @@ export async function* contactPages(ch: ClickHouseClient, input: ContactListInpu
         rows.map((r) => r.callId),
         { kind: "export", signal: o.signal },
       );
-      yield prepareContacts(rows, { limit, offset: sent, total: 0 }, callers).items;
+      names ??= await lookupContactNames(ch, p.tenantId, { kind: "export", signal: o.signal });
+      yield prepareContacts(rows, { limit, offset: sent, total: 0 }, callers, names).items;
       sent += rows.length;
     }
     if (rows.length === limit) {

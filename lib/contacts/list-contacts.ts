@@ -1,5 +1,6 @@
 import type { ClickHouseClient } from "@clickhouse/client";
 import { z } from "zod";
+import { NO_NAMES, lookupContactNames, type ContactNames } from "./contact-names";
 import { CONTACT_FILTERS, type ContactFilter } from "@/lib/kpi/contact-filters";
 import { CONTACT_SORTS, type ContactSort } from "@/lib/contacts/contact-sorts";
 import { entityId, fromBeforeTo, periodShape } from "@/lib/kpi/inputs";
@@ -168,8 +169,12 @@ export type ContactItem = {
   legId: string;
   callId: string;
   queueId: string;
+  /** The queue's name; its id when it has none. */
+  queueName: string;
   /** Empty when not answered. */
   agentId: string;
+  /** The agent's name; the id when the directory has none; empty when not answered. */
+  agentName: string;
   /** Empty when the call's offer event is not stored. */
   caller: string;
   queuedAt: number;
@@ -208,8 +213,13 @@ function instant(ms: number): number | null {
   return ms > 0 ? ms : null;
 }
 
-/** Rows of one page to items; `callers` maps call id to caller number (missing: ""). */
-export function prepareContacts(rows: readonly ContactRow[], page: { limit: number; offset: number; total: number }, callers: ReadonlyMap<string, string>): ContactPage {
+/** Rows of one page to items; `callers` maps call id to caller number (missing: ""); `names` gives agents' and queues' names. */
+export function prepareContacts(
+  rows: readonly ContactRow[],
+  page: { limit: number; offset: number; total: number },
+  callers: ReadonlyMap<string, string>,
+  names: ContactNames = NO_NAMES,
+): ContactPage {
   return {
     total: page.total,
     limit: page.limit,
@@ -217,6 +227,8 @@ export function prepareContacts(rows: readonly ContactRow[], page: { limit: numb
     items: rows.map(({ answeredAt, clearedAt, ...r }) => ({
       ...r,
       caller: callers.get(r.callId) ?? "",
+      queueName: names.queues.get(r.queueId) ?? r.queueId,
+      agentName: r.agentId === "" ? "" : (names.agents.get(r.agentId) ?? r.agentId),
       answeredAt: instant(answeredAt),
       clearedAt: instant(clearedAt),
     })),
@@ -236,10 +248,13 @@ export async function listContacts(ch: ClickHouseClient, input: ContactsInput): 
     queryRows(ch, contactsSql(p.filter, p.sort, p.direction), params, contactRowSchema),
     queryRows(ch, contactCountSql(p.filter), params, z.object({ total: sqlNumber })),
   ]);
-  const callers = await lookupCallers(
-    ch,
-    p.tenantId,
-    rows.map((r) => r.callId),
-  );
-  return prepareContacts(rows, { limit: p.limit, offset: p.offset, total: count[0]?.total ?? 0 }, callers);
+  const [callers, names] = await Promise.all([
+    lookupCallers(
+      ch,
+      p.tenantId,
+      rows.map((r) => r.callId),
+    ),
+    lookupContactNames(ch, p.tenantId),
+  ]);
+  return prepareContacts(rows, { limit: p.limit, offset: p.offset, total: count[0]?.total ?? 0 }, callers, names);
 }

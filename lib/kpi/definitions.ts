@@ -107,7 +107,7 @@ export const CONVENTIONS = {
   mixed:
     "When queues with different service-level variants are shown together, the variant is the one selected for the view (default answered_within_over_answered); each contact is still judged with its own queue's thresholds.",
   talk: "Talk = talk_ms - hold_ms, because the stored talk time runs from answer to clear and so includes hold.",
-  team: "With a team filter, the contacts are those answered by the team's agents (by each agent's current team): a contact nobody answered belongs to no team, so abandons and timeouts drop out; agent state time is the team's agents'.",
+  team: "With a team filter, the contacts are those answered by the team's agents (by each agent's current team): a contact nobody answered belongs to no team, so abandons and timeouts drop out; agent state time is the team's agents'. Offered then counts the contacts the team's agents answered. Every KPI built on contacts nobody answered (abandons, short abandons, timeouts, in progress, lost, abandon rates, average and longest wait, and a service-level variant that counts abandons) is not applicable: the API gives value null with notApplicable.reason, pages and exports say so instead of a number. The same holds per agent and per team on the agents page.",
   scope:
     "A user with a scope sees every number as if its teams and queues were the filters (lib/auth/scope-access.ts): its queues as a queue filter, its teams as a team filter with the rule above. A filter of their own must lie within the scope (anything else is not found), and no filter means all of the scope, not the whole centre.",
   restart:

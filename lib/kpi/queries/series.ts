@@ -4,6 +4,7 @@ import type { KpiId, SlVariant } from "../definitions";
 import { computeKpis, type KpiResult } from "../formulas";
 import { fromBeforeTo, periodShape, slVariantSchema } from "../inputs";
 import { ZERO_COUNTS, type KpiCounts } from "../kpi-counts";
+import { filterScope } from "../not-applicable";
 import { INTERVALS, bucketStarts, nextBucketStart, nominalIntervalMs, type Interval } from "@/lib/time/buckets";
 import { isTimeZone } from "@/lib/time/zone-offset";
 import { COUNT_COLUMNS_SQL, contactCountsShape, toKpiCounts } from "./count-columns";
@@ -66,15 +67,16 @@ export type KpiSeries = { interval: Interval; tz: string; variant: SlVariant; fr
  * starts are computed here for the zone; any start the database returned is kept
  * as well, so a disagreement in some exotic zone could never drop counts.
  */
-export function prepareSeries(rows: readonly SeriesRow[], opts: { from: number; to: number; interval: Interval; tz: string; variant: SlVariant }): KpiSeries {
+export function prepareSeries(rows: readonly SeriesRow[], opts: { from: number; to: number; interval: Interval; tz: string; variant: SlVariant; teamIds?: readonly string[] }): KpiSeries {
   const byStart = new Map<number, KpiCounts>(rows.map((r) => [r.bucketMs, toKpiCounts(r)]));
   const starts = new Set(bucketStarts(opts.from, opts.to, opts.interval, opts.tz, MAX_SERIES_POINTS + 2));
   for (const s of byStart.keys()) starts.add(s);
   const sorted = [...starts].sort((a, b) => a - b);
+  const scope = filterScope(opts.teamIds ?? []);
   const points = sorted.map((start, i) => {
     const counts = byStart.get(start) ?? { ...ZERO_COUNTS };
     const end = sorted[i + 1] ?? nextBucketStart(start, opts.interval, opts.tz);
-    return { start, end: Math.min(end, nextBucketStart(start, opts.interval, opts.tz)), counts, kpis: computeKpis(counts, opts.variant) };
+    return { start, end: Math.min(end, nextBucketStart(start, opts.interval, opts.tz)), counts, kpis: computeKpis(counts, opts.variant, scope) };
   });
   return { interval: opts.interval, tz: opts.tz, variant: opts.variant, from: opts.from, to: opts.to, points };
 }

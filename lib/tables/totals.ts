@@ -1,0 +1,46 @@
+import type { AgentKpis, QueueKpis, TeamKpis } from "@/lib/kpi";
+import { QUEUE_DEFAULTS, type SlVariant } from "@/lib/kpi/definitions";
+import { computeKpis } from "@/lib/kpi/formulas";
+import { sumCounts } from "@/lib/kpi/kpi-counts";
+import type { PeopleScope } from "@/lib/kpi/not-applicable";
+import { sumPeople } from "@/lib/kpi/queries/agents";
+import type { QueueRow } from "./queue-table";
+
+/**
+ * Totals rows. Counts and sums add up; every rate and mean is computed again from
+ * the summed numerator and denominator (a total service level is all answered
+ * within T over all answered, never a sum or mean of the queues' percentages).
+ */
+
+/** The variant every queue uses, else the default: the rule for queues shown together. */
+export function sharedVariant(queues: readonly QueueKpis[]): SlVariant {
+  const set = new Set(queues.map((q) => q.slVariant));
+  const [only] = set;
+  return set.size === 1 && only !== undefined ? only : QUEUE_DEFAULTS.slVariant;
+}
+
+export function queueTotals(queues: readonly QueueKpis[], scope: PeopleScope | null): QueueRow {
+  const counts = sumCounts(queues.map((q) => q.counts));
+  const slVariant = sharedVariant(queues);
+  return {
+    total: true,
+    queueId: "",
+    name: "Total",
+    configured: true,
+    slThresholdS: QUEUE_DEFAULTS.slThresholdS,
+    shortAbandonS: QUEUE_DEFAULTS.shortAbandonS,
+    slVariant,
+    slVariantRecognised: true,
+    definitionVersion: 0,
+    counts,
+    kpis: computeKpis(counts, slVariant, scope),
+  };
+}
+
+export function agentTotals(agents: readonly AgentKpis[]): AgentKpis {
+  return { agentId: "", name: "Total", teamId: "", teamName: "", ...sumPeople(agents, "team") };
+}
+
+export function teamTotals(teams: readonly TeamKpis[]): TeamKpis {
+  return { teamId: "", teamName: "Total", agentCount: teams.reduce((n, t) => n + t.agentCount, 0), ...sumPeople(teams, "team") };
+}
