@@ -7,7 +7,9 @@ import { apiQueryOptions, queuesQueryOptions } from "@/lib/query-options/api-que
 import { exportHref } from "@/lib/query-options/export-href";
 import { agentRequests } from "@/lib/views/agent-requests";
 import { viewHref } from "@/lib/views/view-params";
-import { comparisonLabel, toLocalDate } from "@/lib/time/periods";
+import { toLocalDate } from "@/lib/time/periods";
+import { comparisonText, type Comparison } from "@/lib/time/comparisons";
+import { CompareSelect, useComparison } from "@/components/kit/compare-select";
 import { TIMELINE_COLUMNS, timelineRows } from "@/lib/tables/timeline-table";
 import { formatCount, formatDuration, formatPercent } from "@/lib/tables/format";
 import { reasonLabel } from "@/lib/directory/reason-label";
@@ -32,9 +34,10 @@ export function AgentDetail({ agentId, initialTz }: { agentId: string; initialTz
   const { view, setView, param, setParams } = useView();
   const tz = useBrowserTimeZone(initialTz);
   const now = useNow();
+  const [cmp] = useComparison();
   if (tz === null) return <DashboardSkeleton title="Agent" tiles={6} />;
-  const r = agentRequests({ agentId, view, day: param("day"), now, tz });
-  return <AgentBody agentId={agentId} r={r} view={view} setView={setView} setDay={(day) => setParams({ day })} tz={tz} now={now} />;
+  const r = agentRequests({ agentId, view, day: param("day"), now, tz, cmp });
+  return <AgentBody agentId={agentId} r={r} view={view} setView={setView} setDay={(day) => setParams({ day })} tz={tz} now={now} cmp={cmp} />;
 }
 
 function AgentBody({
@@ -45,7 +48,9 @@ function AgentBody({
   setDay,
   tz,
   now,
+  cmp,
 }: {
+  cmp: Comparison;
   agentId: string;
   r: ReturnType<typeof agentRequests>;
   view: ReturnType<typeof useView>["view"];
@@ -89,7 +94,9 @@ function AgentBody({
         </div>
       </div>
       <BackfillBanner />
-      <ViewToolbar view={view} range={r.range} tz={tz} onChange={setView} showTeam={false} />
+      <ViewToolbar view={view} range={r.range} tz={tz} onChange={setView} showTeam={false}>
+        <CompareSelect />
+      </ViewToolbar>
       {report.isError && !report.data ? (
         <ErrorState title="The agent's KPIs could not be loaded." error={report.error} onRetry={() => void report.refetch()} />
       ) : report.data && !agent ? (
@@ -99,7 +106,7 @@ function AgentBody({
           tiles={AGENT_TILES}
           summary={summary}
           previous={prevSummary}
-          against={comparisonLabel(view.period, r.live)}
+          against={comparisonText(cmp, view.period, r.live)}
           series={undefined}
           now={now}
           updating={report.isPlaceholderData}

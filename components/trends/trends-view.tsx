@@ -5,6 +5,7 @@ import { isHeatmapMetric } from "@/lib/tables/heatmap-table";
 import { apiQueryOptions, queuesQueryOptions } from "@/lib/query-options/api-query";
 import { exportHref } from "@/lib/query-options/export-href";
 import { trendsRequests } from "@/lib/views/trends-requests";
+import { GRANULARITIES, GRANULARITY_LABELS, defaultInterval, offersGranularity, type Granularity } from "@/lib/time/granularity";
 import { CallsChartCard } from "@/components/charts/calls-chart-card";
 import { BackfillBanner } from "@/components/kit/backfill-banner";
 import { DashboardSkeleton } from "@/components/kit/dashboard-skeleton";
@@ -23,10 +24,21 @@ export function TrendsView({ initialTz }: { initialTz: string | null }) {
   const queues = useQuery(queuesQueryOptions());
   if (tz === null) return <DashboardSkeleton title="Trends" tiles={0} />;
 
-  const r = trendsRequests({ view, now, tz, queues: queues.data?.queues ?? [] });
+  const r = trendsRequests({ view, now, tz, queues: queues.data?.queues ?? [], granularity: param("g") });
   const heat = param("heat");
   const metric = isHeatmapMetric(heat) ? heat : "volume";
-  return <TrendsBody r={r} view={view} setView={setView} tz={tz} now={now} metric={metric} onMetric={(m) => setParams({ heat: m === "volume" ? undefined : m })} />;
+  return (
+    <TrendsBody
+      r={r}
+      view={view}
+      setView={setView}
+      tz={tz}
+      now={now}
+      metric={metric}
+      onMetric={(m) => setParams({ heat: m === "volume" ? undefined : m })}
+      onGranularity={(g) => setParams({ g: g === defaultInterval(r.range) ? undefined : g })}
+    />
+  );
 }
 
 function TrendsBody({
@@ -37,7 +49,9 @@ function TrendsBody({
   now,
   metric,
   onMetric,
+  onGranularity,
 }: {
+  onGranularity: (g: Granularity) => void;
   r: ReturnType<typeof trendsRequests>;
   view: ReturnType<typeof useView>["view"];
   setView: ReturnType<typeof useView>["setView"];
@@ -59,8 +73,24 @@ function TrendsBody({
       <BackfillBanner />
       <ViewToolbar view={view} range={r.range} tz={tz} onChange={setView}>
         <SlVariantSelect value={r.variant} implied={r.impliedVariant} onChange={(v) => setView({ variant: v })} inline />
+        {offersGranularity(r.range) && (
+          <div className="segmented" role="group" aria-label="Chart by">
+            {GRANULARITIES.map((g) => (
+              <button key={g} type="button" className="segment" aria-pressed={r.series.interval === g} onClick={() => onGranularity(g)}>
+                {GRANULARITY_LABELS[g]}
+              </button>
+            ))}
+          </div>
+        )}
       </ViewToolbar>
-      <CallsChartCard series={series} now={now} interval={r.series.interval} showServiceLevel csvHref={exportHref("trends", r.series)} />
+      <CallsChartCard
+        series={series}
+        now={now}
+        interval={r.series.interval}
+        showServiceLevel
+        csvHref={exportHref("trends", r.series)}
+        drill={{ queueIds: view.queueIds, teamIds: view.teamIds }}
+      />
       <HeatmapCard heatmap={heatmap} metric={metric} onMetric={onMetric} csvHref={exportHref("heatmap", r.heatmap, { metric })} />
     </div>
   );
