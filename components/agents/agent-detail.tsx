@@ -11,7 +11,7 @@ import { toLocalDate } from "@/lib/time/periods";
 import { comparisonText, type Comparison } from "@/lib/time/comparisons";
 import { CompareSelect, useComparison } from "@/components/kit/compare-select";
 import { TIMELINE_COLUMNS, timelineRows } from "@/lib/tables/timeline-table";
-import { formatCount, formatDuration, formatPercent } from "@/lib/tables/format";
+import { formatCount, formatDuration } from "@/lib/tables/format";
 import { reasonLabel } from "@/lib/directory/reason-label";
 import { BackfillBanner } from "@/components/kit/backfill-banner";
 import { DashboardSkeleton } from "@/components/kit/dashboard-skeleton";
@@ -25,7 +25,7 @@ import { ViewToolbar } from "@/components/kit/view-toolbar";
 import { ErrorState } from "@/components/ui/error-state";
 import { DataTable } from "@/components/table/data-table";
 import { TableCard } from "@/components/table/table-card";
-import { agentSummary } from "./agent-summary";
+import { agentSummary, offersText } from "./agent-summary";
 import { StateTimeline } from "./state-timeline";
 import { prepareTimelineBar } from "./timeline-model";
 
@@ -195,9 +195,3 @@ function AgentBody({
   );
 }
 
-/** "Answered 56 of 60 offers, 93.3%; 4 rang, not answered": offers count the rings the agent let pass. */
-export function offersText(a: { offers: number; answered: number; ringNoAnswer: number; answerRate: number | null }): string {
-  if (a.offers === 0) return "No calls offered";
-  const rate = a.answerRate === null ? "" : ` (answer rate ${formatPercent(a.answerRate)})`;
-  return `Answered ${formatCount(a.answered)} of ${formatCount(a.offers)} offers${rate}; ${formatCount(a.ringNoAnswer)} rang, not answered`;
-}
