@@ -50,7 +50,7 @@ export function DataTable<R>({ caption, columns: all, rows, ctx, rowKey, rowHref
               const canSort = sort && (sort.sortable ? sort.sortable(c) : true);
               const ariaSort = active ? (sort.state.dir === "asc" ? "ascending" : "descending") : undefined;
               return (
-                <th key={c.id} scope="col" aria-sort={ariaSort} data-col={c.id} className={c.kind === "text" ? "col-text" : undefined}>
+                <th key={c.id} scope="col" aria-sort={ariaSort} data-col={c.id} data-kind={c.kind} className={c.kind === "text" ? "col-text" : undefined}>
                   {canSort ? (
                     <button
                       type="button"
