@@ -12,7 +12,7 @@ import { comparisonText, type Comparison } from "@/lib/time/comparisons";
 import { CompareSelect, useComparison } from "@/components/kit/compare-select";
 import { TIMELINE_COLUMNS, timelineRows } from "@/lib/tables/timeline-table";
 import { formatCount, formatDuration } from "@/lib/tables/format";
-import { reasonLabel } from "@/lib/directory/reason-label";
+import { reasonLabel } from "@/lib/tables/reason-label";
 import { BackfillBanner } from "@/components/kit/backfill-banner";
 import { DashboardSkeleton } from "@/components/kit/dashboard-skeleton";
 import { queuesInScope } from "@/components/kit/explain-model";

@@ -20,7 +20,7 @@ import { DataTable } from "@/components/table/data-table";
 import { TableCard } from "@/components/table/table-card";
 import { useTableSort } from "@/components/table/use-table-sort";
 
-const EMPTY: AgentsReport = { agents: [], teams: [] };
+const EMPTY: Pick<AgentsReport, "agents" | "teams"> = { agents: [], teams: [] };
 
 /** Agents: one row per agent and one per team, sortable; each agent opens their page with a state timeline. */
 export function AgentsView({ initialTz }: { initialTz: string | null }) {
@@ -70,7 +70,7 @@ export function AgentsView({ initialTz }: { initialTz: string | null }) {
               rowHref={(a) => viewHref(`/agents/${encodeURIComponent(a.agentId)}`, { ...view, teamIds: [] })}
               sort={{ state: sort, onSort: setSort }}
               testId="agents-table"
-              totals={agentTotals(d.agents)}
+              totals={agentTotals(d)}
             />
             <ColumnNotes columns={columns} />
           </>
@@ -94,7 +94,7 @@ export function AgentsView({ initialTz }: { initialTz: string | null }) {
             rowKey={(t) => t.teamId}
             sort={{ state: tSort, onSort: setTSort }}
             testId="teams-table"
-            totals={teamTotals(d.teams)}
+            totals={teamTotals(d)}
           />
         )}
       </TableCard>

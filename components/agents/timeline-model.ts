@@ -1,6 +1,6 @@
 import type { TimelineSegment } from "@/lib/agent-timeline/agent-timeline";
 import { formatDuration } from "@/lib/tables/format";
-import { reasonLabel } from "@/lib/directory/reason-label";
+import { reasonLabel } from "@/lib/tables/reason-label";
 import { STATE_LABELS } from "@/lib/tables/timeline-table";
 
 /**

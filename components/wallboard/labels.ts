@@ -26,7 +26,7 @@ export const CALL_STATE_LABELS: Record<CallState, string> = {
 export const MONITOR_MODE_LABELS: Record<MonitorMode, string> = { listen: "listening", whisper: "whispering", barge: "in the call" };
 
 /** Shared with the dashboards, so a reason reads the same on every page. */
-export { reasonLabel } from "@/lib/directory/reason-label";
+export { reasonLabel } from "@/lib/tables/reason-label";
 
 export function percent(value: number | null): string {
   return value === null ? "–" : `${Math.round(value * 1000) / 10}%`;

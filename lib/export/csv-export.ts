@@ -49,12 +49,12 @@ export async function exportCsv(ch: ClickHouseClient, tenantId: string, p: Table
     case "agents": {
       const report = await getAgentKpis(ch, { ...scope, agentIds: p.agent });
       const columns = agentColumns(report);
-      return file(sortedText(columns, report.agents, resolveSort(columns, p.sort, p.dir, AGENT_DEFAULT_SORT), tz, agentTotals(report.agents)));
+      return file(sortedText(columns, report.agents, resolveSort(columns, p.sort, p.dir, AGENT_DEFAULT_SORT), tz, agentTotals(report)));
     }
     case "teams": {
       const report = await getAgentKpis(ch, scope);
       const columns = teamColumns(report);
-      return file(sortedText(columns, report.teams, resolveSort(columns, p.sort, p.dir, TEAM_DEFAULT_SORT), tz, teamTotals(report.teams)));
+      return file(sortedText(columns, report.teams, resolveSort(columns, p.sort, p.dir, TEAM_DEFAULT_SORT), tz, teamTotals(report)));
     }
     case "trends": {
       const series = await getKpiSeries(ch, { ...scope, interval: p.interval, tz: p.tz, variant: p.variant });

@@ -1,5 +1,5 @@
 import type { AgentKpis, AgentsReport, TeamKpis } from "@/lib/kpi";
-import { reasonLabel } from "@/lib/directory/reason-label";
+import { reasonLabel } from "@/lib/tables/reason-label";
 import type { Column } from "./table";
 import { perHandled } from "./queue-table";
 
@@ -50,7 +50,7 @@ function reasonColumns<R extends People>(reasons: readonly string[]): Column<R>[
   }));
 }
 
-export function agentColumns(report: AgentsReport): Column<AgentKpis>[] {
+export function agentColumns(report: Pick<AgentsReport, "agents">): Column<AgentKpis>[] {
   return [
     { id: "agent", header: "Agent", kind: "text", value: (a) => a.name },
     { id: "team", header: "Team", kind: "text", value: (a) => a.teamName },
@@ -59,7 +59,7 @@ export function agentColumns(report: AgentsReport): Column<AgentKpis>[] {
   ];
 }
 
-export function teamColumns(report: AgentsReport): Column<TeamKpis>[] {
+export function teamColumns(report: Pick<AgentsReport, "teams">): Column<TeamKpis>[] {
   return [
     { id: "team", header: "Team", kind: "text", value: (t) => t.teamName },
     { id: "agents", header: "Agents", kind: "count", value: (t) => t.agentCount },

@@ -1,4 +1,4 @@
-import { reasonLabel } from "@/lib/directory/reason-label";
+import { reasonLabel } from "@/lib/tables/reason-label";
 import type { TimelineSegment } from "@/lib/agent-timeline/agent-timeline";
 import type { Column } from "./table";
 

@@ -1,15 +1,16 @@
-import type { AgentKpis, QueueKpis, TeamKpis } from "@/lib/kpi";
+import type { AgentKpis, AgentsReport, QueueKpis, TeamKpis } from "@/lib/kpi";
 import { QUEUE_DEFAULTS, type SlVariant } from "@/lib/kpi/definitions";
 import { computeKpis } from "@/lib/kpi/formulas";
 import { sumCounts } from "@/lib/kpi/kpi-counts";
 import type { PeopleScope } from "@/lib/kpi/not-applicable";
-import { sumPeople } from "@/lib/kpi/queries/agents";
 import type { QueueRow } from "./queue-table";
 
 /**
  * Totals rows. Counts and sums add up; every rate and mean is computed again from
  * the summed numerator and denominator (a total service level is all answered
  * within T over all answered, never a sum or mean of the queues' percentages).
+ * People's totals come summed from the server (AgentsReport.total), which holds
+ * the state-time arithmetic; this module stays free of store code for the browser.
  */
 
 /** The variant every queue uses, else the default: the rule for queues shown together. */
@@ -37,10 +38,10 @@ export function queueTotals(queues: readonly QueueKpis[], scope: PeopleScope | n
   };
 }
 
-export function agentTotals(agents: readonly AgentKpis[]): AgentKpis {
-  return { agentId: "", name: "Total", teamId: "", teamName: "", ...sumPeople(agents, "team") };
+export function agentTotals(report: AgentsReport): AgentKpis {
+  return { agentId: "", name: "Total", teamId: "", teamName: "", ...report.total };
 }
 
-export function teamTotals(teams: readonly TeamKpis[]): TeamKpis {
-  return { teamId: "", teamName: "Total", agentCount: teams.reduce((n, t) => n + t.agentCount, 0), ...sumPeople(teams, "team") };
+export function teamTotals(report: AgentsReport): TeamKpis {
+  return { teamId: "", teamName: "Total", agentCount: report.teams.reduce((n, t) => n + t.agentCount, 0), ...report.total };
 }

@@ -72,7 +72,8 @@ export type PeopleKpis = {
 
 export type AgentKpis = PeopleKpis & { agentId: string; name: string; teamId: string; teamName: string };
 export type TeamKpis = PeopleKpis & { teamId: string; teamName: string; agentCount: number };
-export type AgentsReport = { agents: AgentKpis[]; teams: TeamKpis[] };
+/** `total`: every agent summed (the same as every team summed), for the tables' totals rows. */
+export type AgentsReport = { agents: AgentKpis[]; teams: TeamKpis[]; total: PeopleKpis };
 
 function peopleKpis(counts: KpiCounts, time: AgentStateTime, ringNoAnswer: number, scope: PeopleScope): PeopleKpis {
   const kpis = computeKpis(counts, undefined, scope);
@@ -125,7 +126,7 @@ export function prepareAgents(
   const teamList = [...byTeam.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([teamId, members]): TeamKpis => ({ teamId, teamName: teamName(teamId, teamNameOf), agentCount: members.length, ...sumPeople(members, "team") }));
-  return { agents, teams: teamList };
+  return { agents, teams: teamList, total: sumPeople(agents, "team") };
 }
 
 /** People's figures added up (a team from its agents, a totals row): counts and times sum, rates are recomputed. */

@@ -83,9 +83,9 @@ describe("the agents' offers and totals", () => {
     expect(offersText(ann ?? agentRow("x", {}))).toBe("Answered 56 of 60 offers (answer rate 93.3%); 4 rang, not answered");
     expect(bob?.answerRate).toBe(0.5);
     // 76 answered of 100 offers: 76%, not the mean of 93.3% and 50%.
-    expect(agentTotals(report.agents).answerRate).toBe(0.76);
+    expect(agentTotals(report).answerRate).toBe(0.76);
     expect(report.teams[0]).toMatchObject({ teamName: "Front line", offers: 100, answered: 76, ringNoAnswer: 24, agentCount: 2 });
-    expect(teamTotals(report.teams)).toMatchObject({ teamName: "Total", offers: 100, agentCount: 2 });
+    expect(teamTotals(report)).toMatchObject({ teamName: "Total", offers: 100, agentCount: 2 });
     const cols = agentColumns(report);
     const [header, annRow] = tableText(cols, report.agents, ctx, "csv");
     expect(annRow?.[header?.indexOf("Team") ?? -1]).toBe("Front line");
