@@ -83,6 +83,21 @@ test("a chart bar opens the contacts of its interval, with the view's filters", 
   await expect(page.getByTestId("contacts-total")).toHaveAttribute("data-value", offered ?? "");
 });
 
+test("a heatmap cell opens the contacts of that weekday hour over the period", async ({ page }) => {
+  await signIn(page, "manager");
+  await page.goto("/trends?period=yesterday&queue=sales");
+  const link = page.getByTestId("heatmap").locator("a.heatmap-link").first();
+  await expect(link).toBeVisible();
+  // Yesterday holds one of each hour's weekday, so the cell's calls per day are its calls.
+  const perDay = Number(await link.locator("xpath=..").getAttribute("data-value"));
+  expect(perDay).toBeGreaterThan(0);
+  await link.click();
+  await expect(page).toHaveURL(/\/contacts\?.*wd=\d&hour=\d+/);
+  expect(new URL(page.url()).searchParams.getAll("queue")).toEqual(["sales"]);
+  await expect(page.getByTestId("slot-caption")).toContainText(/^Only \w+days \d\d:00–\d\d:00/);
+  await expect(page.getByTestId("contacts-total")).toHaveAttribute("data-value", String(perDay));
+});
+
 test("cmp=week compares with the same day last week, and the URL keeps it", async ({ page }) => {
   await signIn(page, "manager");
   await page.goto("/?period=yesterday");

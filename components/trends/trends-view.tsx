@@ -1,5 +1,6 @@
 "use client";
 
+import { useMemo } from "react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { isHeatmapMetric } from "@/lib/tables/heatmap-table";
 import { apiQueryOptions, queuesQueryOptions } from "@/lib/query-options/api-query";
@@ -62,6 +63,7 @@ function TrendsBody({
 }) {
   const series = useQuery({ ...apiQueryOptions("/api/kpi/series", r.series, { live: r.live }), placeholderData: keepPreviousData });
   const heatmap = useQuery({ ...apiQueryOptions("/api/kpi/heatmap", r.heatmap, { live: r.live }), placeholderData: keepPreviousData });
+  const drill = useMemo(() => ({ queueIds: view.queueIds, teamIds: view.teamIds }), [view.queueIds, view.teamIds]);
   return (
     <div className="dashboard">
       <div className="page-header">
@@ -89,9 +91,9 @@ function TrendsBody({
         interval={r.series.interval}
         showServiceLevel
         csvHref={exportHref("trends", r.series)}
-        drill={{ queueIds: view.queueIds, teamIds: view.teamIds }}
+        drill={drill}
       />
-      <HeatmapCard heatmap={heatmap} metric={metric} onMetric={onMetric} csvHref={exportHref("heatmap", r.heatmap, { metric })} />
+      <HeatmapCard heatmap={heatmap} metric={metric} onMetric={onMetric} csvHref={exportHref("heatmap", r.heatmap, { metric })} drill={drill} />
     </div>
   );
 }

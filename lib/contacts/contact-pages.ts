@@ -10,6 +10,7 @@ import {
   contactRowSchema,
   contactsSql,
   prepareContacts,
+  slotParams,
   type ContactItem,
   type ContactListInput,
   type ContactRow,
@@ -55,7 +56,7 @@ export type ContactPagesEnd = { rows: number; cut: boolean };
 
 export async function countContacts(ch: ClickHouseClient, input: ContactListInput, signal?: AbortSignal): Promise<number> {
   const p = contactListInputSchema.parse(input);
-  const [row] = await queryRows(ch, contactCountSql(p.filter), segmentParams(p), z.object({ total: sqlNumber }), { signal });
+  const [row] = await queryRows(ch, contactCountSql(p.filter), { ...segmentParams(p), ...slotParams(p.slot) }, z.object({ total: sqlNumber }), { signal });
   return row?.total ?? 0;
 }
 
@@ -66,7 +67,7 @@ export async function* contactPages(ch: ClickHouseClient, input: ContactListInpu
   const byTime = p.sort === "queued_at";
   const page = async (limit: number, after: Cursor | undefined, range: Range): Promise<ContactRow[]> => {
     o.signal?.throwIfAborted();
-    const params = { ...segmentParams({ ...p, ...range }), limit, ...(after ? { afterValue: after.value, afterLeg: after.legId } : {}) };
+    const params = { ...segmentParams({ ...p, ...range }), ...slotParams(p.slot), limit, ...(after ? { afterValue: after.value, afterLeg: after.legId } : {}) };
     return queryRows(ch, contactsSql(p.filter, p.sort, p.direction, after ? "keyset" : "first"), params, contactRowSchema, { kind: "export", signal: o.signal });
   };
   // By time, the unread part of the period starts at `edge` (asc: its start; desc: its end), and a page reads

@@ -7,6 +7,7 @@ import { entityId, fromBeforeTo, periodShape } from "@/lib/kpi/inputs";
 import { lookupCallers } from "@/lib/contacts/callers";
 import { queryRows, sqlFlag, sqlNumber } from "@/lib/store/query-rows";
 import { SEGMENTS_SQL, segmentParams } from "@/lib/kpi/queries/segments-sql";
+import { isTimeZone } from "@/lib/time/zone-offset";
 
 /**
  * The contact segments behind a number: what "explain" links open. Filter names
@@ -76,8 +77,28 @@ function afterCursorSql(sort: ContactSort, direction: "asc" | "desc"): string {
   return `(${key} ${beyond} ${value} OR (${key} = ${value} AND legId > {afterLeg:String}))`;
 }
 
+/**
+ * One hour of one weekday on a zone's wall clock (a heatmap cell): only contacts
+ * that entered the queue then, on every such day of the period.
+ */
+export const slotSchema = z.object({
+  weekday: z.number().int().min(1).max(7),
+  hour: z.number().int().min(0).max(23),
+  tz: z.string().min(1).max(64).refine(isTimeZone, "unknown time zone"),
+});
+export type ContactSlot = z.output<typeof slotSchema>;
+
+/** The slot's condition; always in the query (off with {hasSlot} = 0), so the SQL text stays one per list. */
+const SLOT_SQL = `(NOT {hasSlot:UInt8} OR (toDayOfWeek(toTimeZone(queued_at, {slotTz:String})) = {slotWeekday:UInt8}
+    AND toHour(toTimeZone(queued_at, {slotTz:String})) = {slotHour:UInt8}))`;
+
+export function slotParams(slot: ContactSlot | undefined): Record<string, unknown> {
+  return slot ? { hasSlot: 1, slotTz: slot.tz, slotWeekday: slot.weekday, slotHour: slot.hour } : { hasSlot: 0, slotTz: "UTC", slotWeekday: 1, slotHour: 0 };
+}
+
 const contactsShape = {
   ...periodShape,
+  slot: slotSchema.optional(),
   agentIds: z.array(entityId).max(1000).default([]),
   filter: z.enum(CONTACT_FILTERS).default("all"),
   sort: z.enum(CONTACT_SORTS).default("queued_at"),
@@ -129,13 +150,13 @@ SELECT
   seg.short_abandon_rule AS shortAbandonRule,
   seg.max_wait_s AS maxWaitS
 FROM (${SEGMENTS_SQL}) AS seg
-WHERE ${FILTER_SQL[filter]}${paging === "keyset" ? `\n  AND ${afterCursorSql(sort, direction)}` : ""}
+WHERE ${FILTER_SQL[filter]} AND ${SLOT_SQL}${paging === "keyset" ? `\n  AND ${afterCursorSql(sort, direction)}` : ""}
 ORDER BY ${SORT_SQL[sort]} ${DIRECTION_SQL[direction]}, legId ASC
 LIMIT {limit:UInt32}${paging === "offset" ? " OFFSET {offset:UInt32}" : ""}`;
 }
 
 export function contactCountSql(filter: ContactFilter): string {
-  return `SELECT count() AS total FROM (${SEGMENTS_SQL}) WHERE ${FILTER_SQL[filter]}`;
+  return `SELECT count() AS total FROM (${SEGMENTS_SQL}) WHERE ${FILTER_SQL[filter]} AND ${SLOT_SQL}`;
 }
 
 export const contactRowSchema = z.object({
@@ -243,7 +264,7 @@ export function prepareContacts(
  */
 export async function listContacts(ch: ClickHouseClient, input: ContactsInput): Promise<ContactPage> {
   const p = contactsInputSchema.parse(input);
-  const params = { ...segmentParams(p), limit: p.limit, offset: p.offset };
+  const params = { ...segmentParams(p), ...slotParams(p.slot), limit: p.limit, offset: p.offset };
   const [rows, count] = await Promise.all([
     queryRows(ch, contactsSql(p.filter, p.sort, p.direction), params, contactRowSchema),
     queryRows(ch, contactCountSql(p.filter), params, z.object({ total: sqlNumber })),

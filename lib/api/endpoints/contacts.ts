@@ -1,7 +1,7 @@
 import { listContacts } from "@/lib/contacts/list-contacts";
 import { getEnv } from "@/lib/env";
 import { defineEndpoint, type RequestOf } from "../endpoint";
-import { contactsParamsSchema } from "../params";
+import { contactsParamsSchema, requestSlot } from "../params";
 
 /**
  * The contacts behind a number ("explain"), one page at a time, with the most rows
@@ -22,6 +22,7 @@ export const contacts = defineEndpoint({
       queueIds: p.queue,
       teamIds: p.team,
       agentIds: p.agent,
+      slot: requestSlot(p),
       filter: p.filter,
       sort: p.sort,
       direction: p.dir,
@@ -32,5 +33,6 @@ export const contacts = defineEndpoint({
   }),
 });
 
-/** The contacts page always states every field (page, order), so its request type does too. */
-export type ContactsRequest = Required<RequestOf<typeof contacts>>;
+/** The contacts page always states every field (page, order), so its request type does too; a heatmap cell's slot (wd, hour, tz) is optional. */
+type SlotKeys = "wd" | "hour" | "tz";
+export type ContactsRequest = Required<Omit<RequestOf<typeof contacts>, SlotKeys>> & Pick<RequestOf<typeof contacts>, SlotKeys>;
