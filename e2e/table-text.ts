@@ -12,7 +12,11 @@ export async function tableText(table: Locator): Promise<string[][]> {
   const heads = await table.locator("thead th").evaluateAll((ths) => ths.map((th) => ({ text: (th as HTMLElement).innerText, kind: th.getAttribute("data-kind") })));
   const rows = await table.locator("tbody tr, tfoot tr").evaluateAll((trs) =>
     trs.map((tr) =>
-      Array.from(tr.querySelectorAll("th, td")).map((c) => ({ text: (c as HTMLElement).innerText, value: c.getAttribute("data-value"), na: c.querySelector("[data-na]") !== null })),
+      Array.from(tr.querySelectorAll("th, td")).map((c) => ({
+        text: (c as HTMLElement).innerText,
+        value: c.getAttribute("data-value"),
+        na: c.querySelector("[data-na]") !== null,
+      })),
     ),
   );
   const header = heads.flatMap((h) => {

@@ -70,7 +70,11 @@ export function CallsChartCard({
       ) : (
         <div className={series.isPlaceholderData ? "is-updating" : undefined}>
           <figure className="chart-figure">
-            <CallsChart model={model} showServiceLevel={showServiceLevel} onPick={hrefOf ? (p) => router.push(hrefOf({ start: p.window.from, end: p.window.to })) : undefined} />
+            <CallsChart
+              model={model}
+              showServiceLevel={showServiceLevel}
+              onPick={hrefOf ? (p) => router.push(hrefOf({ start: p.window.from, end: p.window.to })) : undefined}
+            />
           </figure>
           <details className="chart-table">
             <summary>Show the numbers as a table</summary>

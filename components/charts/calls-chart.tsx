@@ -56,8 +56,26 @@ export function CallsChart({
           formatter={(value, name) => (typeof value === "number" ? (name === "Service level" ? `${value.toFixed(1)}%` : formatCount(value)) : String(value))}
         />
         <Legend verticalAlign="top" align="right" height={32} iconType="circle" itemSorter={null} />
-        <Bar yAxisId="calls" dataKey="answered" name="Answered" stackId="calls" fill={COLORS.answered} isAnimationActive={false} onClick={pick} cursor={pick ? "pointer" : undefined} />
-        <Bar yAxisId="calls" dataKey="abandoned" name="Abandoned" stackId="calls" fill={COLORS.abandoned} isAnimationActive={false} onClick={pick} cursor={pick ? "pointer" : undefined} />
+        <Bar
+          yAxisId="calls"
+          dataKey="answered"
+          name="Answered"
+          stackId="calls"
+          fill={COLORS.answered}
+          isAnimationActive={false}
+          onClick={pick}
+          cursor={pick ? "pointer" : undefined}
+        />
+        <Bar
+          yAxisId="calls"
+          dataKey="abandoned"
+          name="Abandoned"
+          stackId="calls"
+          fill={COLORS.abandoned}
+          isAnimationActive={false}
+          onClick={pick}
+          cursor={pick ? "pointer" : undefined}
+        />
         <Line yAxisId="calls" dataKey="offered" name="Offered" type="linear" stroke={COLORS.offered} strokeWidth={2} dot={false} isAnimationActive={false} />
         {showServiceLevel && (
           <Line

@@ -52,12 +52,13 @@ export function KpiTiles({ tiles, summary, previous, against, series, now, updat
       {tiles.map(({ id, title, polarity }) => {
         const definition = kpiDefinition(id, shownVariant);
         const value = summary?.kpis[id];
-        const sparkline = series && !value?.notApplicable
-          ? prepareSparkline(
-              past.map((p) => p.kpis[id].value),
-              { zeroBased: definition.unit === "count" },
-            )
-          : undefined;
+        const sparkline =
+          series && !value?.notApplicable
+            ? prepareSparkline(
+                past.map((p) => p.kpis[id].value),
+                { zeroBased: definition.unit === "count" },
+              )
+            : undefined;
         return (
           <KpiTile
             key={id}

@@ -9,7 +9,7 @@ import { TeamFilter } from "@/components/kit/team-filter";
 
 /** The team rule in a line; the whole convention is in docs/kpis.md and each number's explain. */
 const TEAM_NOTE =
-  "With a team filter, only calls the team's agents answered count. Abandoned, timed-out and waiting calls reached no agent, so figures built on them show \"not applicable\".";
+  'With a team filter, only calls the team\'s agents answered count. Abandoned, timed-out and waiting calls reached no agent, so figures built on them show "not applicable".';
 
 /** The filters every dashboard shares: period, queue and team, all kept in the URL. */
 export function ViewToolbar({

@@ -90,7 +90,21 @@ export function DataTable<R>({ caption, columns: all, rows, ctx, rowKey, rowHref
   );
 }
 
-function Row<R>({ rowId, row, columns, ctx, href, className }: { rowId: string; row: R; columns: readonly Column<R>[]; ctx: TableContext; href?: string; className?: string }) {
+function Row<R>({
+  rowId,
+  row,
+  columns,
+  ctx,
+  href,
+  className,
+}: {
+  rowId: string;
+  row: R;
+  columns: readonly Column<R>[];
+  ctx: TableContext;
+  href?: string;
+  className?: string;
+}) {
   return (
     <tr data-row={rowId} className={className}>
       {columns.map((c, i) => {

@@ -85,14 +85,7 @@ function TrendsBody({
           </div>
         )}
       </ViewToolbar>
-      <CallsChartCard
-        series={series}
-        now={now}
-        interval={r.series.interval}
-        showServiceLevel
-        csvHref={exportHref("trends", r.series)}
-        drill={drill}
-      />
+      <CallsChartCard series={series} now={now} interval={r.series.interval} showServiceLevel csvHref={exportHref("trends", r.series)} drill={drill} />
       <HeatmapCard heatmap={heatmap} metric={metric} onMetric={onMetric} csvHref={exportHref("heatmap", r.heatmap, { metric })} drill={drill} />
     </div>
   );

@@ -39,7 +39,13 @@ export async function writeDirectory(ch: ClickHouseClient, tenant: string, direc
   if (agents.length > 0) await storeInsert(ch, "agents", agents, INGEST);
 
   // Team names follow the directory (the platform's roster is where a team is named), like agent names.
-  const knownTeams = await queryRows(ch, "SELECT team_id, name FROM teams FINAL WHERE tenant_id = {tenant:String}", { tenant }, z.object({ team_id: z.string(), name: z.string() }), INGEST);
+  const knownTeams = await queryRows(
+    ch,
+    "SELECT team_id, name FROM teams FINAL WHERE tenant_id = {tenant:String}",
+    { tenant },
+    z.object({ team_id: z.string(), name: z.string() }),
+    INGEST,
+  );
   const haveTeams = new Map(knownTeams.map((r) => [r.team_id, r.name]));
   const teams = (directory.teams ?? []).filter((t) => haveTeams.get(t.id) !== t.name).map((t) => ({ tenant_id: tenant, team_id: t.id, name: t.name }));
   if (teams.length > 0) await storeInsert(ch, "teams", teams, INGEST);

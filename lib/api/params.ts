@@ -102,7 +102,8 @@ const slotParams = {
 
 function checkSlot(p: { wd?: number; hour?: number; tz?: string }, ctx: z.RefinementCtx): void {
   const slotAsked = p.wd !== undefined || p.hour !== undefined;
-  if (slotAsked && requestSlot(p) === undefined) ctx.addIssue({ code: "custom", path: ["wd"], message: "wd, hour and tz go together (a weekday and hour on that zone's clock)" });
+  if (slotAsked && requestSlot(p) === undefined)
+    ctx.addIssue({ code: "custom", path: ["wd"], message: "wd, hour and tz go together (a weekday and hour on that zone's clock)" });
 }
 
 /** The slot for the contacts list, when the request names one. */

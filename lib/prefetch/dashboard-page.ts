@@ -10,10 +10,20 @@ import { prefetchDirectory, prefetchedQueues } from "./directory";
  * comparison period of a running period is cut at "now", which moves between
  * server and browser, so it is left to the browser.
  */
-export async function prefetchDashboard(ctx: PrefetchContext, args: { view: ViewParams; now: number; tz: string | null; queueId?: string; params?: ParamSource }): Promise<void> {
+export async function prefetchDashboard(
+  ctx: PrefetchContext,
+  args: { view: ViewParams; now: number; tz: string | null; queueId?: string; params?: ParamSource },
+): Promise<void> {
   await prefetchDirectory(ctx);
   if (!args.tz) return;
-  const r = dashboardRequests({ view: args.view, now: args.now, tz: args.tz, queues: prefetchedQueues(ctx), queueId: args.queueId, cmp: parseComparison(args.params?.get("cmp")) });
+  const r = dashboardRequests({
+    view: args.view,
+    now: args.now,
+    tz: args.tz,
+    queues: prefetchedQueues(ctx),
+    queueId: args.queueId,
+    cmp: parseComparison(args.params?.get("cmp")),
+  });
   await Promise.all([
     prefetchEndpoint(ctx, "/api/kpi/summary", r.summary, { live: r.live }),
     prefetchEndpoint(ctx, "/api/kpi/series", r.series, { live: r.live }),

@@ -24,7 +24,14 @@ export type DashboardRequests = {
   series: SeriesRequest;
 };
 
-export function dashboardRequests(args: { view: ViewParams; now: number; tz: string; queues: readonly QueueInfo[]; queueId?: string; cmp?: Comparison }): DashboardRequests {
+export function dashboardRequests(args: {
+  view: ViewParams;
+  now: number;
+  tz: string;
+  queues: readonly QueueInfo[];
+  queueId?: string;
+  cmp?: Comparison;
+}): DashboardRequests {
   const { view, now, tz, queueId } = args;
   const range = viewRange(view, now, tz);
   const live = periodIncludesNow(range, now);

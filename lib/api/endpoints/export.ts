@@ -20,7 +20,18 @@ export const exportTable = defineEndpoint({
   run: async ({ ch, tenantId, signal }, p) => {
     if (p.table !== "contacts") return csvResponse(await exportCsv(ch, tenantId, p));
     const maxRows = getEnv().EXPORT_MAX_ROWS;
-    const input = { tenantId, from: p.from, to: p.to, queueIds: p.queue, teamIds: p.team, agentIds: p.agent, slot: requestSlot(p), filter: p.filter, sort: p.sort, direction: p.dir };
+    const input = {
+      tenantId,
+      from: p.from,
+      to: p.to,
+      queueIds: p.queue,
+      teamIds: p.team,
+      agentIds: p.agent,
+      slot: requestSlot(p),
+      filter: p.filter,
+      sort: p.sort,
+      direction: p.dir,
+    };
     const { total, body } = await contactsCsv(ch, input, { tz: p.tz, maxRows, signal });
     const headers: Record<string, string> = { [TOTAL_HEADER]: String(total), ...(total > maxRows ? { [CUT_HEADER]: String(maxRows) } : {}) };
     return csvResponse({ filename: filename("contacts", p.from, p.to, p.tz), body, headers });

@@ -72,7 +72,10 @@ export type KpiSeries = { interval: Interval; tz: string; variant: SlVariant; fr
  * starts are computed here for the zone; any start the database returned is kept
  * as well, so a disagreement in some exotic zone could never drop counts.
  */
-export function prepareSeries(rows: readonly SeriesRow[], opts: { from: number; to: number; interval: Interval; tz: string; variant: SlVariant; teamIds?: readonly string[] }): KpiSeries {
+export function prepareSeries(
+  rows: readonly SeriesRow[],
+  opts: { from: number; to: number; interval: Interval; tz: string; variant: SlVariant; teamIds?: readonly string[] },
+): KpiSeries {
   const byStart = new Map<number, KpiCounts>();
   const summed = storeInterval(opts.interval) !== opts.interval;
   for (const r of rows) {

@@ -19,7 +19,9 @@ const team: KpiCounts = {
 describe("not applicable with a team filter", () => {
   it("takes out exactly the KPIs built on calls nobody answered", () => {
     const na = KPI_IDS.filter((id) => notApplicable(id, "answered_within_over_answered", "team") !== null);
-    expect(na.sort()).toEqual(["abandon_rate", "abandon_rate_excl_short", "abandoned", "avg_wait", "in_progress", "longest_wait", "lost", "short_abandoned", "timed_out"].sort());
+    expect(na.sort()).toEqual(
+      ["abandon_rate", "abandon_rate_excl_short", "abandoned", "avg_wait", "in_progress", "longest_wait", "lost", "short_abandoned", "timed_out"].sort(),
+    );
   });
 
   it("gives the value null, drops the inputs, and says why in plain words", () => {
@@ -37,7 +39,11 @@ describe("not applicable with a team filter", () => {
 
   it("takes out a service-level variant that counts abandons, and says which variant applies", () => {
     expect(notApplicable("service_level", "answered_within_over_answered", "team")).toBeNull();
-    for (const v of ["answered_within_over_answered_abandoned", "answered_within_over_answered_abandoned_minus_short", "answered_abandoned_within_over_offered"] as const) {
+    for (const v of [
+      "answered_within_over_answered_abandoned",
+      "answered_within_over_answered_abandoned_minus_short",
+      "answered_abandoned_within_over_offered",
+    ] as const) {
       expect(notApplicable("service_level", v, "team")?.reason, v).toContain('"answered within T / answered" applies');
     }
   });
@@ -56,7 +62,9 @@ describe("not applicable with a team filter", () => {
   });
 
   it("reads the inputs from the definition", () => {
-    expect(inputCounts(kpiDefinition("abandon_rate_excl_short").inputs).sort()).toEqual(["abandoned", "inProgress", "lost", "offered", "shortAbandoned", "shortAbandoned"].sort());
+    expect(inputCounts(kpiDefinition("abandon_rate_excl_short").inputs).sort()).toEqual(
+      ["abandoned", "inProgress", "lost", "offered", "shortAbandoned", "shortAbandoned"].sort(),
+    );
     expect(inputCounts(kpiDefinition("longest_wait").inputs)).toEqual(["waitMsMax", "offered"]);
   });
 });

@@ -20,7 +20,10 @@ const problem = (schema: z.ZodType, qs: string) => {
 describe("a chart bar's contacts", () => {
   it("cover the bar's interval, clipped to the period", () => {
     // A week bucket from Monday 29 December to Monday 5 January, for a period from Thursday 1 January.
-    expect(bucketWindow({ start: Date.UTC(2025, 11, 29), end: Date.UTC(2026, 0, 5) }, { from: Date.UTC(2026, 0, 1), to })).toEqual({ from: Date.UTC(2026, 0, 1), to: Date.UTC(2026, 0, 5) });
+    expect(bucketWindow({ start: Date.UTC(2025, 11, 29), end: Date.UTC(2026, 0, 5) }, { from: Date.UTC(2026, 0, 1), to })).toEqual({
+      from: Date.UTC(2026, 0, 1),
+      to: Date.UTC(2026, 0, 5),
+    });
     expect(bucketWindow({ start: from, end: from + 900_000 }, { from, to })).toEqual({ from, to: from + 900_000 });
   });
 });
@@ -32,12 +35,23 @@ describe("a heatmap cell's contacts", () => {
   });
 
   it("are linked only from cells with calls", () => {
-    const h = prepareHeatmap([{ weekday: 1, hour: 9, firstMs: from + 9 * 3_600_000, lastMs: to - 1, ...(({ stateBusyMs: _b, stateAcwMs: _a, stateReadyMs: _r, ...c }) => c)(counts({ offered: 3 })) }], {
-      from,
-      to,
-      tz: "UTC",
-      variant: "answered_within_over_answered",
-    });
+    const h = prepareHeatmap(
+      [
+        {
+          weekday: 1,
+          hour: 9,
+          firstMs: from + 9 * 3_600_000,
+          lastMs: to - 1,
+          ...(({ stateBusyMs: _b, stateAcwMs: _a, stateReadyMs: _r, ...c }) => c)(counts({ offered: 3 })),
+        },
+      ],
+      {
+        from,
+        to,
+        tz: "UTC",
+        variant: "answered_within_over_answered",
+      },
+    );
     const m = prepareHeatmapModel(h, "volume", { queueIds: [], teamIds: [] });
     expect(m.rows[0]?.cells[9]?.href).toBe(`/contacts?from=${from}&to=${to}&filter=all&wd=1&hour=9`);
     expect(m.rows[0]?.cells[10]?.href).toBeUndefined();

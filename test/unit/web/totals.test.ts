@@ -94,7 +94,14 @@ describe("the agents' offers and totals", () => {
   });
 
   it("names an agent's team by its id when the directory has no name, and agents with none as such", () => {
-    const report = prepareAgents([{ key: "a", counts: counts({ answered: 1 }) }, { key: "b", counts: counts({ answered: 1 }) }], new Map(), [{ agentId: "a", name: "A", teamId: "t9" }]);
+    const report = prepareAgents(
+      [
+        { key: "a", counts: counts({ answered: 1 }) },
+        { key: "b", counts: counts({ answered: 1 }) },
+      ],
+      new Map(),
+      [{ agentId: "a", name: "A", teamId: "t9" }],
+    );
     expect(report.agents.map((a) => a.teamName)).toEqual(["t9", "(no team)"]);
     expect(offersText({ offers: 0, answered: 0, ringNoAnswer: 0, answerRate: null })).toBe("No calls offered");
   });
