@@ -10,6 +10,8 @@ import { getAgentKpis, getHeatmap, getKpiSeries, getKpiSummary, getQueueKpis } f
 import { listContacts } from "../lib/contacts/list-contacts";
 import { queryRows, sqlNumber } from "@/lib/store/query-rows";
 import { SETTLE_MS } from "../lib/kpi/queries/state-days";
+import { RING_NO_ANSWER_SQL, ringNoAnswerRowSchema } from "../lib/kpi/queries/ring-no-answer";
+import { segmentParams } from "../lib/kpi/queries/segments-sql";
 import { compactOnce } from "../lib/store/compact";
 import { intervalForRange } from "../lib/time/periods";
 import { runCli } from "../scripts/run-cli";
@@ -207,6 +209,8 @@ runCli(async () => {
       [`getKpiSeries (${interval})`, () => getKpiSeries(ch, { ...scope, interval, tz })],
       ["getQueueKpis", () => getQueueKpis(ch, scope)],
       ["getAgentKpis", () => getAgentKpis(ch, scope)],
+      // getAgentKpis's read of the rings agents let pass (offers include them): a scan of cti_events over the period.
+      ["  of which: rings (RONA)", () => queryRows(ch, RING_NO_ANSWER_SQL, segmentParams({ ...scope, queueIds: [] }), ringNoAnswerRowSchema)],
       ["listContacts (page 1)", () => listContacts(ch, scope)],
       ["getHeatmap", () => getHeatmap(ch, { ...scope, tz })],
     ];

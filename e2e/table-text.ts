@@ -1,11 +1,40 @@
 import type { Locator, Page } from "@playwright/test";
 import { parseCsv } from "../lib/csv/csv";
 
-/** A table's header and body as the page shows it, each cell's text normalised for comparing with its CSV. */
+type PageCell = { text: string; value: string | null; na: boolean };
+
+/**
+ * A table's header, body and totals row as the page shows them, each cell's text
+ * normalised for comparing with its CSV. A file writes each duration as seconds
+ * and h:mm:ss (two columns), worked out here from the cell's raw milliseconds.
+ */
 export async function tableText(table: Locator): Promise<string[][]> {
-  const header = await table.locator("thead th").allInnerTexts();
-  const rows = await table.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll("th, td")).map((c) => (c as HTMLElement).innerText)));
-  return [header, ...rows].map((r) => r.map(normalisePage));
+  const heads = await table.locator("thead th").evaluateAll((ths) => ths.map((th) => ({ text: (th as HTMLElement).innerText, kind: th.getAttribute("data-kind") })));
+  const rows = await table.locator("tbody tr, tfoot tr").evaluateAll((trs) =>
+    trs.map((tr) =>
+      Array.from(tr.querySelectorAll("th, td")).map((c) => ({
+        text: (c as HTMLElement).innerText,
+        value: c.getAttribute("data-value"),
+        na: c.querySelector("[data-na]") !== null,
+      })),
+    ),
+  );
+  const header = heads.flatMap((h) => {
+    const t = normalisePage(h.text);
+    return h.kind === "duration" ? [`${t} (s)`, `${t} (h:mm:ss)`] : [t];
+  });
+  const body = rows.map((r) => r.flatMap((c: PageCell, i) => (heads[i]?.kind === "duration" ? durationFields(c) : [c.na ? "not applicable" : normalisePage(c.text)])));
+  return [header, ...body];
+}
+
+/** A duration cell as its two file fields: seconds (to the millisecond) and h:mm:ss. */
+function durationFields(c: PageCell): [string, string] {
+  if (c.na) return ["not applicable", "not applicable"];
+  if (c.value === null || c.value === "") return ["", ""];
+  const ms = Number(c.value);
+  const s = Math.round(ms / 1000);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return [String(Math.round(ms) / 1000), `${Math.floor(s / 3600)}:${pad(Math.floor((s % 3600) / 60))}:${pad(s % 60)}`];
 }
 
 /** Page text to file text: sort marks and thousands separators off, a dash for "none" is empty in a file. */

@@ -7,9 +7,12 @@ import { apiQueryOptions, queuesQueryOptions } from "@/lib/query-options/api-que
 import { exportHref } from "@/lib/query-options/export-href";
 import { agentRequests } from "@/lib/views/agent-requests";
 import { viewHref } from "@/lib/views/view-params";
-import { comparisonLabel, toLocalDate } from "@/lib/time/periods";
+import { toLocalDate } from "@/lib/time/periods";
+import { comparisonText, type Comparison } from "@/lib/time/comparisons";
+import { CompareSelect, useComparison } from "@/components/kit/compare-select";
 import { TIMELINE_COLUMNS, timelineRows } from "@/lib/tables/timeline-table";
-import { formatDuration } from "@/lib/tables/format";
+import { formatCount, formatDuration } from "@/lib/tables/format";
+import { reasonLabel } from "@/lib/tables/reason-label";
 import { BackfillBanner } from "@/components/kit/backfill-banner";
 import { queuesInScope } from "@/components/kit/explain-model";
 import { KpiTiles } from "@/components/kit/kpi-tiles";
@@ -22,7 +25,7 @@ import { ViewToolbar } from "@/components/kit/view-toolbar";
 import { ErrorState } from "@/components/ui/error-state";
 import { DataTable } from "@/components/table/data-table";
 import { TableCard } from "@/components/table/table-card";
-import { agentSummary } from "./agent-summary";
+import { agentSummary, offersText } from "./agent-summary";
 import { StateTimeline } from "./state-timeline";
 import { prepareTimelineBar } from "./timeline-model";
 
@@ -31,8 +34,9 @@ export function AgentDetail({ agentId }: { agentId: string }) {
   const { view, setView, param, setParams } = useView();
   const tz = useShownTimeZone();
   const now = useNow();
-  const r = agentRequests({ agentId, view, day: param("day"), now, tz });
-  return <AgentBody agentId={agentId} r={r} view={view} setView={setView} setDay={(day) => setParams({ day })} tz={tz} now={now} />;
+  const [cmp] = useComparison();
+  const r = agentRequests({ agentId, view, day: param("day"), now, tz, cmp });
+  return <AgentBody agentId={agentId} r={r} view={view} setView={setView} setDay={(day) => setParams({ day })} tz={tz} now={now} cmp={cmp} />;
 }
 
 function AgentBody({
@@ -43,7 +47,9 @@ function AgentBody({
   setDay,
   tz,
   now,
+  cmp,
 }: {
+  cmp: Comparison;
   agentId: string;
   r: ReturnType<typeof agentRequests>;
   view: ReturnType<typeof useView>["view"];
@@ -62,7 +68,7 @@ function AgentBody({
   const summary = agent ? agentSummary(agent, scope) : undefined;
   const prevSummary = prevAgent ? agentSummary(prevAgent, scope) : undefined;
   const name = agent?.name ?? timeline.data?.name ?? agentId;
-  const team = agent?.teamId ?? timeline.data?.teamId;
+  const team = agent?.teamName ?? timeline.data?.teamId;
   const rows = useMemo(() => (timeline.data ? timelineRows(timeline.data.segments, now) : []), [timeline.data, now]);
   const bar = useMemo(() => (timeline.data ? prepareTimelineBar(rows, r.dayRange, tz, now) : undefined), [timeline.data, rows, r.dayRange, tz, now]);
   const inScope = queuesInScope(queues.data?.queues ?? [], view.queueIds);
@@ -79,10 +85,17 @@ function AgentBody({
           </h1>
           <PeriodCaption period={view.period} range={r.range} tz={tz} updatedAt={report.dataUpdatedAt} />
           {team !== undefined && <p className="page-subtitle">Team {team || "none"}</p>}
+          {agent && (
+            <p className="page-subtitle" data-testid="agent-offers" data-offers={agent.offers} data-answered={agent.answered} data-rona={agent.ringNoAnswer}>
+              {offersText(agent)}
+            </p>
+          )}
         </div>
       </div>
       <BackfillBanner />
-      <ViewToolbar view={view} range={r.range} tz={tz} onChange={setView} showTeam={false} />
+      <ViewToolbar view={view} range={r.range} tz={tz} onChange={setView} showTeam={false}>
+        <CompareSelect />
+      </ViewToolbar>
       {report.isError && !report.data ? (
         <ErrorState title="The agent's KPIs could not be loaded." error={report.error} onRetry={() => void report.refetch()} />
       ) : report.data && !agent ? (
@@ -92,13 +105,14 @@ function AgentBody({
           tiles={AGENT_TILES}
           summary={summary}
           previous={prevSummary}
-          against={comparisonLabel(view.period, r.live)}
+          against={comparisonText(cmp, view.period, r.live)}
           series={undefined}
           now={now}
           updating={report.isPlaceholderData}
           variant={summary?.variant ?? "answered_within_over_answered"}
           impliedVariant={summary?.variant ?? "answered_within_over_answered"}
           scope={{ ...scope, teamIds: [], agentIds: [agentId], canDrill: true }}
+          contextFor={agent ? { answered: `of ${formatCount(agent.offers)} offers (${formatCount(agent.ringNoAnswer)} rang, not answered)` } : undefined}
           queues={inScope}
         />
       )}
@@ -128,7 +142,7 @@ function AgentBody({
               .sort(([a], [b]) => a.localeCompare(b))
               .map(([reason, ms]) => (
                 <div key={reason} className="state-reason">
-                  <dt>Not ready: {reason || "no reason"}</dt>
+                  <dt>Not ready: {reasonLabel(reason)}</dt>
                   <dd>{formatDuration(ms)}</dd>
                 </div>
               ))}

@@ -8,6 +8,7 @@ import { tableRequests } from "@/lib/views/table-requests";
 import { viewHref } from "@/lib/views/view-params";
 import { AGENT_DEFAULT_SORT, TEAM_DEFAULT_SORT, agentColumns, teamColumns } from "@/lib/tables/agent-table";
 import type { AgentsReport } from "@/lib/kpi";
+import { agentTotals, teamTotals } from "@/lib/tables/totals";
 import { BackfillBanner } from "@/components/kit/backfill-banner";
 import { PeriodCaption } from "@/components/kit/period-caption";
 import { useNow } from "@/components/kit/use-client-clock";
@@ -19,7 +20,7 @@ import { DataTable } from "@/components/table/data-table";
 import { TableCard } from "@/components/table/table-card";
 import { useTableSort } from "@/components/table/use-table-sort";
 
-const EMPTY: AgentsReport = { agents: [], teams: [] };
+const EMPTY: Pick<AgentsReport, "agents" | "teams"> = { agents: [], teams: [] };
 
 /** Agents: one row per agent and one per team, sortable; each agent opens their page with a state timeline. */
 export function AgentsView() {
@@ -50,7 +51,7 @@ export function AgentsView() {
       <TableCard
         id="agents-table"
         title="Agents"
-        subtitle="Contacts that entered the queue in the period; state time clipped to it. Talk, hold and ACW are per handled contact and add up to AHT."
+        subtitle="Contacts that entered the queue in the period; state time clipped to it. Offers are calls that rang the agent: answered plus rang, not answered. Talk, hold and ACW are per handled contact and add up to AHT."
         query={report}
         isEmpty={(d) => d.agents.length === 0}
         empty={empty}
@@ -67,6 +68,7 @@ export function AgentsView() {
               rowHref={(a) => viewHref(`/agents/${encodeURIComponent(a.agentId)}`, { ...view, teamIds: [] })}
               sort={{ state: sort, onSort: setSort }}
               testId="agents-table"
+              totals={agentTotals(d)}
             />
             <ColumnNotes columns={columns} />
           </>
@@ -90,6 +92,7 @@ export function AgentsView() {
             rowKey={(t) => t.teamId}
             sort={{ state: tSort, onSort: setTSort }}
             testId="teams-table"
+            totals={teamTotals(d)}
           />
         )}
       </TableCard>

@@ -1,5 +1,6 @@
 import type { TimelineSegment } from "@/lib/agent-timeline/agent-timeline";
 import { formatDuration } from "@/lib/tables/format";
+import { reasonLabel } from "@/lib/tables/reason-label";
 import { STATE_LABELS } from "@/lib/tables/timeline-table";
 
 /**
@@ -27,7 +28,7 @@ export function prepareTimelineBar(segments: readonly TimelineSegment[], span: {
   const out: TimelineBarSegment[] = [];
   for (const s of segments) {
     totals[s.state] += s.end - s.start;
-    const reason = s.reasonCode ? ` (${s.reasonCode})` : "";
+    const reason = s.reasonCode ? ` (${reasonLabel(s.reasonCode)})` : "";
     out.push({
       start: s.start,
       leftPct: ((s.start - span.from) / length) * 100,

@@ -2,6 +2,9 @@
 
 import dynamic from "next/dynamic";
 import { useMemo } from "react";
+import { useRouter } from "next/navigation";
+import { contactsHref } from "@/components/kit/explain-model";
+import { bucketWindow } from "./calls-chart-model";
 import type { UseQueryResult } from "@tanstack/react-query";
 import type { KpiSeries } from "@/lib/kpi";
 import type { Interval } from "@/lib/time/buckets";
@@ -28,7 +31,10 @@ export function CallsChartCard({
   csvHref,
   emptyHint = "Pick another period, queue or team.",
   targetPct = null,
+  drill,
 }: {
+  /** The view's filters, when the viewer may open the contacts behind a bar; absent otherwise. */
+  drill?: { queueIds: readonly string[]; teamIds: readonly string[] };
   series: UseQueryResult<KpiSeries>;
   now: number;
   interval: Interval;
@@ -38,7 +44,10 @@ export function CallsChartCard({
   /** The queue's service-level target in percent, drawn as a line across the service level (null: none shown). */
   targetPct?: number | null;
 }) {
+  const router = useRouter();
   const model = useMemo(() => (series.data ? prepareCallsChart(series.data, now) : undefined), [series.data, now]);
+  const data = series.data;
+  const hrefOf = drill && data ? (p: { start: number; end: number }) => contactsHref({ ...drill, ...bucketWindow(p, data), canDrill: true }, "all") : undefined;
   const rows = useMemo(() => (series.data ? trendRows(series.data.points, now) : []), [series.data, now]);
   const shownInterval = model?.interval ?? interval;
   const title = showServiceLevel ? `Calls and service level per ${intervalName(shownInterval)}` : `Calls per ${intervalName(shownInterval)}`;
@@ -50,7 +59,7 @@ export function CallsChartCard({
             {title}
           </h2>
           <p className="card-subtitle">
-            By the interval in which each caller entered the queue; empty intervals shown as zero
+            By the interval in which each caller entered the queue; empty intervals shown as zero{hrefOf ? "; click a bar for its calls" : ""}
             {showServiceLevel && targetPct !== null && <span data-testid="sl-target-line"> · target {targetPct}% (the flat line)</span>}
           </p>
         </div>
@@ -65,11 +74,24 @@ export function CallsChartCard({
       ) : (
         <div className={series.isPlaceholderData ? "is-updating" : undefined}>
           <figure className="chart-figure">
-            <CallsChart model={model} showServiceLevel={showServiceLevel} targetPct={targetPct} />
+            <CallsChart
+              model={model}
+              showServiceLevel={showServiceLevel}
+              targetPct={targetPct}
+              onPick={hrefOf ? (p) => router.push(hrefOf({ start: p.window.from, end: p.window.to })) : undefined}
+            />
           </figure>
           <details className="chart-table">
             <summary>Show the numbers as a table</summary>
-            <DataTable caption={title} columns={TREND_COLUMNS} rows={rows} ctx={{ tz: series.data?.tz ?? "UTC" }} rowKey={(p) => String(p.start)} testId="trend-table" />
+            <DataTable
+              caption={title}
+              columns={TREND_COLUMNS}
+              rows={rows}
+              ctx={{ tz: series.data?.tz ?? "UTC" }}
+              rowKey={(p) => String(p.start)}
+              rowHref={hrefOf}
+              testId="trend-table"
+            />
           </details>
         </div>
       )}

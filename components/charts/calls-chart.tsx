@@ -2,7 +2,7 @@
 
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import { formatCount } from "@/lib/tables/format";
-import { intervalName, type CallsChartModel } from "./calls-chart-model";
+import { intervalName, type CallsChartModel, type CallsChartPoint } from "./calls-chart-model";
 
 const COLORS = { offered: "#1e293b", answered: "#2563eb", abandoned: "#ea580c", sl: "#059669", target: "#7c2d12", grid: "#e2e8f0", axis: "#64748b" } as const;
 
@@ -12,7 +12,24 @@ const COLORS = { offered: "#1e293b", answered: "#2563eb", abandoned: "#ea580c", 
  * service level on a second axis. Draws the prepared model only; the page shows
  * the same numbers as a table for keyboard and screen-reader users.
  */
-export function CallsChart({ model, showServiceLevel = false, targetPct = null }: { model: CallsChartModel; showServiceLevel?: boolean; targetPct?: number | null }) {
+export function CallsChart({
+  model,
+  showServiceLevel = false,
+  targetPct = null,
+  onPick,
+}: {
+  model: CallsChartModel;
+  showServiceLevel?: boolean;
+  targetPct?: number | null;
+  /** A bar was clicked: open the contacts behind it. */
+  onPick?: (point: CallsChartPoint) => void;
+}) {
+  const pick = onPick
+    ? (_: unknown, index: number) => {
+        const p = points[index];
+        if (p) onPick(p);
+      }
+    : undefined;
   const { points, totals } = model;
   return (
     <div
@@ -41,8 +58,26 @@ export function CallsChart({ model, showServiceLevel = false, targetPct = null }
           formatter={(value, name) => (typeof value === "number" ? (name === "Service level" ? `${value.toFixed(1)}%` : formatCount(value)) : String(value))}
         />
         <Legend verticalAlign="top" align="right" height={32} iconType="circle" itemSorter={null} />
-        <Bar yAxisId="calls" dataKey="answered" name="Answered" stackId="calls" fill={COLORS.answered} isAnimationActive={false} />
-        <Bar yAxisId="calls" dataKey="abandoned" name="Abandoned" stackId="calls" fill={COLORS.abandoned} isAnimationActive={false} />
+        <Bar
+          yAxisId="calls"
+          dataKey="answered"
+          name="Answered"
+          stackId="calls"
+          fill={COLORS.answered}
+          isAnimationActive={false}
+          onClick={pick}
+          cursor={pick ? "pointer" : undefined}
+        />
+        <Bar
+          yAxisId="calls"
+          dataKey="abandoned"
+          name="Abandoned"
+          stackId="calls"
+          fill={COLORS.abandoned}
+          isAnimationActive={false}
+          onClick={pick}
+          cursor={pick ? "pointer" : undefined}
+        />
         <Line yAxisId="calls" dataKey="offered" name="Offered" type="linear" stroke={COLORS.offered} strokeWidth={2} dot={false} isAnimationActive={false} />
         {showServiceLevel && (
           <Line

@@ -7,6 +7,7 @@ import { exportHref } from "@/lib/query-options/export-href";
 import { CONTACTS_PAGE_SIZE, contactsRequest } from "@/lib/views/contacts-request";
 import type { ViewParams } from "@/lib/views/view-params";
 import { CONTACT_COLUMNS } from "@/lib/tables/contact-table";
+import { WEEKDAY_NAMES } from "@/lib/tables/heatmap-table";
 import { formatCount, formatDateTime } from "@/lib/tables/format";
 import { toLocalDate } from "@/lib/time/periods";
 import { PeriodCaption } from "@/components/kit/period-caption";
@@ -25,6 +26,8 @@ import { TableCard } from "@/components/table/table-card";
 function reset(patch: Partial<ViewParams>) {
   return "period" in patch ? { from: undefined, to: undefined, page: undefined } : { page: undefined };
 }
+
+const hourSpan = (h: number) => `${String(h).padStart(2, "0")}:00–${String((h + 1) % 24).padStart(2, "0")}:00`;
 
 /** The contacts behind a number: filterable, sortable (by the store) and paginated. */
 export function ContactsView({ callHref = false }: { /** Rows link to the call page (users who may open recordings). */ callHref?: boolean }) {
@@ -55,6 +58,14 @@ export function ContactsView({ callHref = false }: { /** Rows link to the call p
             </p>
           ) : (
             <PeriodCaption period={view.period} range={range} tz={tz} updatedAt={list.dataUpdatedAt} explicitRange />
+          )}
+          {req.wd !== undefined && req.hour !== undefined && (
+            <p className="page-subtitle" data-testid="slot-caption" data-wd={req.wd} data-hour={req.hour}>
+              Only {WEEKDAY_NAMES[req.wd - 1]}s {hourSpan(req.hour)} ({tz}), from the heatmap ·{" "}
+              <button type="button" className="link-button" onClick={() => setParams({ wd: undefined, hour: undefined, page: undefined })}>
+                show every hour
+              </button>
+            </p>
           )}
         </div>
       </div>

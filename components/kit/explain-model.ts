@@ -1,7 +1,8 @@
 import type { KpiCounts } from "@/lib/kpi/kpi-counts";
 import { CONTACT_FILTER_LABELS, contactFilterCount, type ContactFilter } from "@/lib/kpi/contact-filters";
 import type { ContactSort } from "@/lib/contacts/contact-sorts";
-import { QUEUE_DEFAULTS, SL_VARIANT_DEFINITIONS, isSlVariant, type KpiDefinition, type KpiId } from "@/lib/kpi/definitions";
+import { QUEUE_DEFAULTS, SL_VARIANT_DEFINITIONS, isSlVariant, type KpiDefinition, type KpiId, type SlVariant } from "@/lib/kpi/definitions";
+import { plainWords } from "@/lib/kpi/plain-words";
 import type { QueueInfo } from "@/lib/directory/list-queues";
 import { formatCount, formatDuration } from "@/lib/tables/format";
 import { formatInput } from "@/components/kit/format-kpi";
@@ -24,7 +25,7 @@ export type ExplainScope = {
   canDrill: boolean;
 };
 
-export type ExplainValue = { value: number | null; numerator?: number; denominator?: number; version?: number };
+export type ExplainValue = { value: number | null; numerator?: number; denominator?: number; version?: number; notApplicable?: { reason: string } };
 
 export type ContactsLink = { filter: ContactFilter; count: number; text: string; href: string | null };
 
@@ -40,6 +41,11 @@ export type ThresholdLine = { queueId: string; name: string; text: string; versi
 export type ExplainModel = {
   id: KpiId;
   heading: string;
+  /** What the number means, in a supervisor's words ("answered within 20 seconds"). */
+  plain: string;
+  /** Why the number is not shown in this scope (a team filter), when it is not. */
+  notApplicable: string | undefined;
+  /** The exact formula, shown one click further. */
   formula: string;
   notes: string | undefined;
   version: number;
@@ -131,12 +137,14 @@ export function prepareExplain(args: {
   scope: ExplainScope;
   /** The queues the number covers, with their current settings. */
   queues: readonly QueueInfo[];
+  /** The service-level variant the number was computed with. */
+  variant?: SlVariant;
 }): ExplainModel {
   const { definition: d, value, counts, scope } = args;
   const [formula, notes] = splitFormula(d.formula);
   const parts: ExplainPart[] = [];
   const contacts = d.contacts;
-  if (value && counts) {
+  if (value && counts && !value.notApplicable) {
     if (d.inputs.kind === "ratio") {
       if (value.numerator !== undefined)
         parts.push({
@@ -167,6 +175,8 @@ export function prepareExplain(args: {
   return {
     id: d.id,
     heading: d.label,
+    plain: plainWords(d.id, { variant: args.variant, thresholdS: sharedThreshold(args.queues) }),
+    notApplicable: value?.notApplicable?.reason,
     formula,
     notes,
     version: value?.version ?? d.version,
@@ -174,6 +184,12 @@ export function prepareExplain(args: {
     thresholds: use ? thresholdLines(args.queues, use) : [],
     thresholdNote: use ? undefined : "No per-queue threshold changes this number.",
   };
+}
+
+/** The one service-level threshold the queues share, or null when they differ (or none is known). */
+export function sharedThreshold(queues: readonly QueueInfo[]): number | null {
+  const set = new Set(queues.map((q) => q.slThresholdS));
+  return set.size === 1 ? ([...set][0] ?? null) : null;
 }
 
 /** Queues in view: those named, or every queue when none is. */

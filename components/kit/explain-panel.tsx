@@ -7,8 +7,21 @@ export function ExplainPanel({ model, extra }: { model: ExplainModel; extra?: Re
   return (
     <>
       <p className="explain-heading">{model.heading}</p>
-      <p className="explain-formula">{model.formula}</p>
-      {model.notes && <p className="explain-notes">{model.notes}</p>}
+      <p className="explain-formula" data-part="plain">
+        {model.plain}
+      </p>
+      {model.notApplicable && (
+        <p className="explain-na" data-part="not-applicable">
+          {model.notApplicable}
+        </p>
+      )}
+      <details className="explain-exact">
+        <summary>Exact definition</summary>
+        <p className="explain-notes" data-part="formula">
+          {model.formula}
+        </p>
+        {model.notes && <p className="explain-notes">{model.notes}</p>}
+      </details>
       {model.parts.length > 0 && (
         <dl className="explain-inputs">
           {model.parts.map((p) => (

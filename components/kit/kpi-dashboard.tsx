@@ -6,7 +6,8 @@ import { apiQueryOptions, queuesQueryOptions } from "@/lib/query-options/api-que
 import { exportHref } from "@/lib/query-options/export-href";
 import { dashboardRequests } from "@/lib/views/dashboard-requests";
 import { viewHref, type ViewParams } from "@/lib/views/view-params";
-import { comparisonLabel } from "@/lib/time/periods";
+import { comparisonText } from "@/lib/time/comparisons";
+import { CompareSelect, useComparison } from "@/components/kit/compare-select";
 import { ErrorState } from "@/components/ui/error-state";
 import { CallsChartCard } from "@/components/charts/calls-chart-card";
 import { BackfillBanner } from "@/components/kit/backfill-banner";
@@ -35,7 +36,8 @@ type Props = {
  */
 export function KpiDashboard({ title, view, setView, tz, now, canDrill, queueId, aside }: Props) {
   const queues = useQuery(queuesQueryOptions());
-  const r = dashboardRequests({ view, now, tz, queues: queues.data?.queues ?? [], queueId });
+  const [cmp] = useComparison();
+  const r = dashboardRequests({ view, now, tz, queues: queues.data?.queues ?? [], queueId, cmp });
   const { range, live, interval, queueIds, variant, impliedVariant } = r;
   const inScope = queuesInScope(queues.data?.queues ?? [], queueIds);
 
@@ -54,7 +56,9 @@ export function KpiDashboard({ title, view, setView, tz, now, canDrill, queueId,
         </div>
       </div>
       <BackfillBanner />
-      <ViewToolbar view={view} range={range} tz={tz} onChange={setView} showQueue={!queueId} />
+      <ViewToolbar view={view} range={range} tz={tz} onChange={setView} showQueue={!queueId}>
+        <CompareSelect />
+      </ViewToolbar>
       {summary.isError && !summary.data ? (
         <ErrorState title="The KPIs could not be loaded." error={summary.error} onRetry={() => void summary.refetch()} />
       ) : (
@@ -62,7 +66,7 @@ export function KpiDashboard({ title, view, setView, tz, now, canDrill, queueId,
           tiles={OVERVIEW_TILES}
           summary={summary.data}
           previous={previous.data}
-          against={comparisonLabel(view.period, live)}
+          against={comparisonText(cmp, view.period, live)}
           series={series.data}
           now={now}
           updating={summary.isPlaceholderData}
@@ -80,6 +84,7 @@ export function KpiDashboard({ title, view, setView, tz, now, canDrill, queueId,
         showServiceLevel={Boolean(queueId)}
         targetPct={queueId ? (inScope.find((q) => q.id === queueId)?.slTargetPct ?? null) : null}
         csvHref={canDrill ? exportHref("trends", r.series) : undefined}
+        drill={canDrill ? { queueIds, teamIds: view.teamIds } : undefined}
       />
       {canDrill && !queueId && (
         <p className="page-links">

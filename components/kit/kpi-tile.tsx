@@ -13,7 +13,7 @@ export type KpiTileProps = {
   definition: KpiDefinition;
   /** Short name on the tile; the definition's label can be long (service level names its variant). */
   title: string;
-  value: { value: number | null } | undefined;
+  value: { value: number | null; notApplicable?: { reason: string } } | undefined;
   /** True while a newer value is on its way (the shown one is from the previous view). */
   updating: boolean;
   /** One line under the number, e.g. "of 1,234 offered". */
@@ -31,7 +31,8 @@ export type KpiTileProps = {
 
 /** One headline number with its change, its trend and its "explain". */
 export function KpiTile({ definition, title, value, updating, context, delta, against, sparkline, explain, explainExtra, badge }: KpiTileProps) {
-  const shown = value === undefined ? null : formatKpi(value.value, definition.unit);
+  const na = value?.notApplicable;
+  const shown = value === undefined ? null : na ? "Not applicable" : formatKpi(value.value, definition.unit);
   return (
     <article
       className="tile"
@@ -47,15 +48,15 @@ export function KpiTile({ definition, title, value, updating, context, delta, ag
         {shown === null ? (
           <Skeleton className="tile-value-skeleton" />
         ) : (
-          <p className={`tile-value${updating ? " is-updating" : ""}`} data-testid="kpi-value">
+          <p className={`tile-value${na ? " tile-value-na" : ""}${updating ? " is-updating" : ""}`} data-testid="kpi-value" data-na={na ? "true" : undefined}>
             {shown}
-            {value?.value === null && <span className="sr-only"> (no data to compute it from)</span>}
+            {value?.value === null && !na && <span className="sr-only"> (no data to compute it from)</span>}
           </p>
         )}
         {sparkline && <Sparkline model={sparkline} />}
       </div>
       {badge && <p className="tile-target">{badge}</p>}
-      {delta !== undefined && (
+      {delta !== undefined && !na && (
         <p className="tile-delta" data-testid="kpi-delta">
           {delta ? (
             <>
@@ -74,7 +75,9 @@ export function KpiTile({ definition, title, value, updating, context, delta, ag
           )}
         </p>
       )}
-      <p className="tile-context">{context ?? "\u00a0"}</p>
+      <p className="tile-context" data-testid={na ? "kpi-na-reason" : undefined}>
+        {na ? na.reason : (context ?? "\u00a0")}
+      </p>
       <ExplainPopover label={title}>{explain ? <ExplainPanel model={explain} extra={explainExtra} /> : <p>Loading…</p>}</ExplainPopover>
     </article>
   );

@@ -2,7 +2,7 @@
 
 import { useMemo } from "react";
 import type { KpiSeries, KpiSummary } from "@/lib/kpi";
-import { kpiDefinition, type SlVariant } from "@/lib/kpi/definitions";
+import { kpiDefinition, type KpiId, type SlVariant } from "@/lib/kpi/definitions";
 import type { QueueInfo } from "@/lib/directory/list-queues";
 import { prepareDelta } from "@/components/kit/delta-model";
 import { prepareExplain, type ExplainScope } from "@/components/kit/explain-model";
@@ -30,6 +30,8 @@ type Props = {
   scope: ExplainScope;
   /** The queues the numbers cover, with their current settings. */
   queues: readonly QueueInfo[];
+  /** Context lines that replace the default ones (an agent's "of 60 offers"). */
+  contextFor?: Partial<Record<KpiId, string>>;
 };
 
 /** The threshold line: one queue's own T, or a reminder that each queue uses its own. */
@@ -53,7 +55,7 @@ function serviceLevelBadge(value: number | null | undefined, queues: readonly Qu
 }
 
 /** Headline KPIs as tiles: value, change against the previous period, sparkline, context and explain. */
-export function KpiTiles({ tiles, summary, previous, against, series, now, updating, variant, impliedVariant, onVariantChange, scope, queues }: Props) {
+export function KpiTiles({ tiles, summary, previous, against, series, now, updating, variant, impliedVariant, onVariantChange, scope, queues, contextFor }: Props) {
   const threshold = thresholdText(queues);
   const shownVariant = summary?.variant ?? variant;
   const past = useMemo(() => series?.points.filter((p) => p.start <= now) ?? [], [series, now]);
@@ -65,12 +67,13 @@ export function KpiTiles({ tiles, summary, previous, against, series, now, updat
       {tiles.map(({ id, title, polarity }) => {
         const definition = kpiDefinition(id, shownVariant);
         const value = summary?.kpis[id];
-        const sparkline = series
-          ? prepareSparkline(
-              past.map((p) => p.kpis[id].value),
-              { zeroBased: definition.unit === "count" },
-            )
-          : undefined;
+        const sparkline =
+          series && !value?.notApplicable
+            ? prepareSparkline(
+                past.map((p) => p.kpis[id].value),
+                { zeroBased: definition.unit === "count" },
+              )
+            : undefined;
         return (
           <KpiTile
             key={id}
@@ -78,11 +81,11 @@ export function KpiTiles({ tiles, summary, previous, against, series, now, updat
             title={title}
             value={value}
             updating={updating}
-            context={summary ? tileContext(id, summary.counts, summary.kpis, threshold) : undefined}
+            context={summary ? (contextFor?.[id] ?? tileContext(id, summary.counts, summary.kpis, threshold)) : undefined}
             delta={summary && previous ? prepareDelta(summary.kpis[id].value, previous.kpis[id].value, definition.unit, polarity, against) : undefined}
             against={against}
             sparkline={sparkline}
-            explain={prepareExplain({ definition, value, counts: summary?.counts, scope, queues })}
+            explain={prepareExplain({ definition, value, counts: summary?.counts, scope, queues, variant: shownVariant })}
             badge={id === "service_level" ? serviceLevelBadge(value?.value, queues) : undefined}
             explainExtra={id === "service_level" && onVariantChange ? <SlVariantSelect value={variant} implied={impliedVariant} onChange={onVariantChange} /> : undefined}
           />

@@ -33,7 +33,7 @@ export function TeamFilter({ value, onChange }: { value: readonly string[]; onCh
         {value.length === 1 && value[0] && !known.has(value[0]) && !teams.isPending && <option value={value[0]}>{value[0]}</option>}
         {list.map((t) => (
           <option key={t.id} value={t.id}>
-            {t.id} ({t.agentCount} agents)
+            {t.name} ({t.agentCount} agents)
           </option>
         ))}
       </select>

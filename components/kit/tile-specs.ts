@@ -47,8 +47,11 @@ export function ahtSplitText(c: Counts): string | undefined {
 export function tileContext(id: KpiId, c: Counts, k: Kpis, threshold: string): string | undefined {
   switch (id) {
     case "offered":
-      return `${formatCount(c.answered)} answered · ${formatCount(c.abandoned)} abandoned`;
+      // With a team filter nobody's abandons are the team's: offered is what its agents answered.
+      return k.abandoned.notApplicable ? "answered by the team's agents" : `${formatCount(c.answered)} answered · ${formatCount(c.abandoned)} abandoned`;
     case "answered":
+      // With a team filter offered is what the team answered: "1,632 of 1,632" would say nothing.
+      if (k.abandoned.notApplicable) return "by the team's agents";
       return c.offered > 0 ? `of ${formatCount(c.offered)} offered` : undefined;
     case "abandoned":
       return c.offered > 0 ? `${formatCount(c.shortAbandoned)} of them short` : "no calls offered";

@@ -1,12 +1,15 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { CONVENTIONS } from "@/lib/kpi/definitions";
 import type { ViewParams } from "@/lib/views/view-params";
 import type { TimeRange } from "@/lib/time/periods";
 import { PeriodPicker } from "@/components/kit/period-picker";
 import { QueueFilter } from "@/components/kit/queue-filter";
 import { TeamFilter } from "@/components/kit/team-filter";
+
+/** The team rule in a line; the whole convention is in docs/kpis.md and each number's explain. */
+const TEAM_NOTE =
+  'With a team filter, only calls the team\'s agents answered count. Abandoned, timed-out and waiting calls reached no agent, so figures built on them show "not applicable".';
 
 /** The filters every dashboard shares: period, queue and team, all kept in the URL. */
 export function ViewToolbar({
@@ -37,7 +40,7 @@ export function ViewToolbar({
       </div>
       {showTeam && view.teamIds.length > 0 && (
         <p className="toolbar-note" id="team-filter-note">
-          {CONVENTIONS.team}
+          {TEAM_NOTE}
         </p>
       )}
     </div>

@@ -6,6 +6,8 @@ import { exportHref } from "@/lib/query-options/export-href";
 import { tableRequests } from "@/lib/views/table-requests";
 import { viewHref } from "@/lib/views/view-params";
 import { QUEUE_COLUMNS, QUEUE_DEFAULT_SORT } from "@/lib/tables/queue-table";
+import { queueTotals } from "@/lib/tables/totals";
+import { filterScope } from "@/lib/kpi/not-applicable";
 import { BackfillBanner } from "@/components/kit/backfill-banner";
 import { PeriodCaption } from "@/components/kit/period-caption";
 import { useNow } from "@/components/kit/use-client-clock";
@@ -62,6 +64,7 @@ export function QueuesView() {
               rowHref={(q) => viewHref(`/queues/${encodeURIComponent(q.queueId)}`, { ...view, queueIds: [] })}
               sort={{ state: sort, onSort: setSort }}
               testId="queues-table"
+              totals={queueTotals(rows, filterScope(view.teamIds))}
             />
             <ColumnNotes columns={QUEUE_COLUMNS} />
           </>

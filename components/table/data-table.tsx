@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useMemo } from "react";
-import { cellText, findColumn, sortRows, type CellValue, type Column, type SortState, type TableContext } from "@/lib/tables/table";
+import { findColumn, forTarget, pageCell, sortRows, type CellValue, type Column, type SortState, type TableContext } from "@/lib/tables/table";
 
 export type TableSort<R> = {
   state: SortState;
@@ -23,6 +23,8 @@ type Props<R> = {
   rowHref?: (row: R) => string;
   sort?: TableSort<R>;
   testId?: string;
+  /** A totals row under the rows (rates recomputed from summed counts, never summed). */
+  totals?: R;
 };
 
 function raw(v: CellValue): string {
@@ -34,7 +36,8 @@ function raw(v: CellValue): string {
  * export writes. Sortable headers are buttons that announce the order through
  * aria-sort; each cell carries its raw value in data-value for exact checks.
  */
-export function DataTable<R>({ caption, columns, rows, ctx, rowKey, rowHref, sort, testId }: Props<R>) {
+export function DataTable<R>({ caption, columns: all, rows, ctx, rowKey, rowHref, sort, testId, totals }: Props<R>) {
+  const columns = useMemo(() => forTarget(all, "page"), [all]);
   const shown = useMemo(() => (sort && !sort.server ? sortRows(rows, findColumn(columns, sort.state.id), sort.state.dir) : [...rows]), [rows, columns, sort]);
   return (
     <div className="table-scroll table-wide">
@@ -47,7 +50,7 @@ export function DataTable<R>({ caption, columns, rows, ctx, rowKey, rowHref, sor
               const canSort = sort && (sort.sortable ? sort.sortable(c) : true);
               const ariaSort = active ? (sort.state.dir === "asc" ? "ascending" : "descending") : undefined;
               return (
-                <th key={c.id} scope="col" aria-sort={ariaSort} data-col={c.id} className={c.kind === "text" ? "col-text" : undefined}>
+                <th key={c.id} scope="col" aria-sort={ariaSort} data-col={c.id} data-kind={c.kind} className={c.kind === "text" ? "col-text" : undefined}>
                   {canSort ? (
                     <button
                       type="button"
@@ -74,26 +77,58 @@ export function DataTable<R>({ caption, columns, rows, ctx, rowKey, rowHref, sor
         </thead>
         <tbody>
           {shown.map((row) => (
-            <tr key={rowKey(row)} data-row={rowKey(row)}>
-              {columns.map((c, i) => {
-                const v = c.value(row);
-                const text = cellText(c.kind, v, ctx);
-                if (i === 0)
-                  return (
-                    <th key={c.id} scope="row" data-col={c.id} data-value={raw(v)}>
-                      {rowHref ? <Link href={rowHref(row)}>{text}</Link> : text}
-                    </th>
-                  );
-                return (
-                  <td key={c.id} data-col={c.id} data-value={raw(v)} data-tone={c.tone?.(row)} className={c.kind === "text" ? "col-text" : undefined}>
-                    {text}
-                  </td>
-                );
-              })}
-            </tr>
+            <Row key={rowKey(row)} rowId={rowKey(row)} row={row} columns={columns} ctx={ctx} href={rowHref?.(row)} />
           ))}
         </tbody>
+        {totals !== undefined && (
+          <tfoot>
+            <Row rowId="total" row={totals} columns={columns} ctx={ctx} className="totals-row" />
+          </tfoot>
+        )}
       </table>
     </div>
+  );
+}
+
+function Row<R>({
+  rowId,
+  row,
+  columns,
+  ctx,
+  href,
+  className,
+}: {
+  rowId: string;
+  row: R;
+  columns: readonly Column<R>[];
+  ctx: TableContext;
+  href?: string;
+  className?: string;
+}) {
+  return (
+    <tr data-row={rowId} className={className}>
+      {columns.map((c, i) => {
+        const { text, value, notApplicable } = pageCell(c, row, ctx);
+        const shown = notApplicable ? (
+          <span title={notApplicable} data-na="true">
+            {text}
+            <span className="sr-only"> ({notApplicable})</span>
+          </span>
+        ) : (
+          text
+        );
+        if (i === 0)
+          return (
+            <th key={c.id} scope="row" data-col={c.id} data-value={raw(value)}>
+              {href ? <Link href={href}>{shown}</Link> : shown}
+            </th>
+          );
+        return (
+          <td key={c.id} data-col={c.id} data-value={raw(value)} data-tone={c.tone?.(row)} className={c.kind === "text" ? "col-text" : undefined}>
+            {shown}
+          </td>
+        );
+      })}
+    </tr>
   );
 }

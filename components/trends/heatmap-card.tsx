@@ -9,7 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { CsvLink } from "@/components/table/csv-link";
 import { HeatmapGrid } from "./heatmap";
-import { prepareHeatmapModel } from "./heatmap-model";
+import { prepareHeatmapModel, type HeatmapDrill } from "./heatmap-model";
 
 const METRIC_LABELS: Record<HeatmapMetric, string> = { volume: "Volume", sl: "Service level" };
 
@@ -19,16 +19,19 @@ export function HeatmapCard({
   metric,
   onMetric,
   csvHref,
+  drill,
 }: {
   heatmap: UseQueryResult<Heatmap>;
   metric: HeatmapMetric;
   onMetric: (m: HeatmapMetric) => void;
   csvHref: string;
+  /** The view's filters, for each cell's link to its contacts. */
+  drill?: HeatmapDrill;
 }) {
-  const model = useMemo(() => (heatmap.data ? prepareHeatmapModel(heatmap.data, metric) : undefined), [heatmap.data, metric]);
+  const model = useMemo(() => (heatmap.data ? prepareHeatmapModel(heatmap.data, metric, drill) : undefined), [heatmap.data, metric, drill]);
   const subtitle =
     metric === "volume"
-      ? "Calls offered per hour, averaged over each weekday's days in the period; darker is busier"
+      ? "Calls offered per hour, averaged over each weekday's days from the first to the last day with calls; darker is busier"
       : "Service level per hour over the period, by the view's variant; red is low, green is high";
   return (
     <section className="card" aria-labelledby="heatmap-title" aria-busy={heatmap.isPending || heatmap.isPlaceholderData}>

@@ -1,4 +1,5 @@
 import type { Heatmap } from "@/lib/kpi";
+import { contactsHref } from "@/components/kit/explain-model";
 import { formatCount, formatPercent } from "@/lib/tables/format";
 import { heatmapRows, heatmapValue, type HeatmapMetric } from "@/lib/tables/heatmap-table";
 
@@ -9,13 +10,22 @@ import { heatmapRows, heatmapValue, type HeatmapMetric } from "@/lib/tables/heat
  * the other cells), empty cells have no colour.
  */
 
-export type HeatmapCellModel = { hour: number; value: number | null; text: string; intensity: number | null; label: string };
+/** `href`: the contacts behind the cell (every such weekday hour in the period), when it has any and the viewer may drill. */
+export type HeatmapCellModel = { hour: number; value: number | null; text: string; intensity: number | null; label: string; href?: string };
+
+/** The view's filters for a cell's contacts link. */
+export type HeatmapDrill = { queueIds: readonly string[]; teamIds: readonly string[] };
+
+/** The contacts of one weekday hour over the whole period, on the heatmap's own clock (the viewer's zone). */
+export function heatmapCellHref(h: Pick<Heatmap, "from" | "to">, drill: HeatmapDrill, weekday: number, hour: number): string {
+  return `${contactsHref({ from: h.from, to: h.to, ...drill, canDrill: true }, "all")}&wd=${weekday}&hour=${hour}`;
+}
 export type HeatmapRowView = { weekday: number; name: string; days: number; cells: HeatmapCellModel[] };
 export type HeatmapModel = { metric: HeatmapMetric; rows: HeatmapRowView[]; max: number; hasData: boolean };
 
 const hourText = (h: number) => `${String(h).padStart(2, "0")}:00–${String((h + 1) % 24).padStart(2, "0")}:00`;
 
-export function prepareHeatmapModel(h: Heatmap, metric: HeatmapMetric): HeatmapModel {
+export function prepareHeatmapModel(h: Heatmap, metric: HeatmapMetric, drill?: HeatmapDrill): HeatmapModel {
   const rows = heatmapRows(h);
   const values = rows.flatMap((r) => r.cells.map((c) => heatmapValue(c, r.days, metric)));
   const max = Math.max(0, ...values.filter((v): v is number => v !== null));
@@ -28,6 +38,7 @@ export function prepareHeatmapModel(h: Heatmap, metric: HeatmapMetric): HeatmapM
       const value = heatmapValue(c, r.days, metric);
       if (c.counts.offered > 0) hasData = true;
       const offered = c.counts.offered;
+      const href = drill && offered > 0 ? heatmapCellHref(h, drill, r.weekday, c.hour) : undefined;
       if (metric === "sl") {
         const text = value === null ? "" : formatPercent(value);
         return {
@@ -36,6 +47,7 @@ export function prepareHeatmapModel(h: Heatmap, metric: HeatmapMetric): HeatmapM
           text,
           intensity: value,
           label: `${r.name} ${hourText(c.hour)}: ${value === null ? "no answered calls" : `service level ${text}`}, ${formatCount(offered)} offered`,
+          href,
         };
       }
       const text = value === null || value === 0 ? "" : value.toFixed(value < 10 ? 1 : 0);
@@ -45,6 +57,7 @@ export function prepareHeatmapModel(h: Heatmap, metric: HeatmapMetric): HeatmapM
         text,
         intensity: value === null || max === 0 ? null : value / max,
         label: `${r.name} ${hourText(c.hour)}: ${value === null ? "not in the period" : `${value.toFixed(1)} calls offered per day on average (${formatCount(offered)} in total over ${r.days} days)`}`,
+        href,
       };
     }),
   }));

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { HeatmapModel } from "./heatmap-model";
 import { heatmapColor, heatmapInk } from "./heatmap-model";
 
@@ -33,7 +34,13 @@ export function HeatmapGrid({ model, caption }: { model: HeatmapModel; caption: 
                   aria-label={c.label}
                   data-value={c.value ?? ""}
                 >
-                  {c.text}
+                  {c.href ? (
+                    <Link href={c.href} className="heatmap-link" aria-label={`${c.label}: open these calls`}>
+                      {c.text}
+                    </Link>
+                  ) : (
+                    c.text
+                  )}
                 </td>
               ))}
             </tr>

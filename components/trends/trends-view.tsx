@@ -1,10 +1,12 @@
 "use client";
 
+import { useMemo } from "react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { isHeatmapMetric } from "@/lib/tables/heatmap-table";
 import { apiQueryOptions, queuesQueryOptions } from "@/lib/query-options/api-query";
 import { exportHref } from "@/lib/query-options/export-href";
 import { trendsRequests } from "@/lib/views/trends-requests";
+import { GRANULARITIES, GRANULARITY_LABELS, defaultInterval, offersGranularity, type Granularity } from "@/lib/time/granularity";
 import { CallsChartCard } from "@/components/charts/calls-chart-card";
 import { BackfillBanner } from "@/components/kit/backfill-banner";
 import { PeriodCaption } from "@/components/kit/period-caption";
@@ -24,7 +26,7 @@ export function TrendsView() {
   const now = useNow();
   const queues = useQuery(queuesQueryOptions());
 
-  const r = trendsRequests({ view, now, tz, queues: queues.data?.queues ?? [] });
+  const r = trendsRequests({ view, now, tz, queues: queues.data?.queues ?? [], granularity: param("g") });
   const heat = param("heat");
   const metric = isHeatmapMetric(heat) ? heat : "volume";
   // The target line needs one target: the shown queues' shared one, if they share it.
@@ -39,6 +41,7 @@ export function TrendsView() {
       metric={metric}
       onMetric={(m) => setParams({ heat: m === "volume" ? undefined : m })}
       targetPct={targetPct}
+      onGranularity={(g) => setParams({ g: g === defaultInterval(r.range) ? undefined : g })}
     />
   );
 }
@@ -52,7 +55,9 @@ function TrendsBody({
   metric,
   onMetric,
   targetPct,
+  onGranularity,
 }: {
+  onGranularity: (g: Granularity) => void;
   r: ReturnType<typeof trendsRequests>;
   view: ReturnType<typeof useView>["view"];
   setView: ReturnType<typeof useView>["setView"];
@@ -64,6 +69,7 @@ function TrendsBody({
 }) {
   const series = useQuery({ ...apiQueryOptions("/api/kpi/series", r.series, { live: r.live }), placeholderData: keepPreviousData });
   const heatmap = useQuery({ ...apiQueryOptions("/api/kpi/heatmap", r.heatmap, { live: r.live }), placeholderData: keepPreviousData });
+  const drill = useMemo(() => ({ queueIds: view.queueIds, teamIds: view.teamIds }), [view.queueIds, view.teamIds]);
   return (
     <div className="dashboard">
       <div className="page-header">
@@ -75,9 +81,26 @@ function TrendsBody({
       <BackfillBanner />
       <ViewToolbar view={view} range={r.range} tz={tz} onChange={setView}>
         <SlVariantSelect value={r.variant} implied={r.impliedVariant} onChange={(v) => setView({ variant: v })} inline />
+        {offersGranularity(r.range) && (
+          <div className="segmented" role="group" aria-label="Chart by">
+            {GRANULARITIES.map((g) => (
+              <button key={g} type="button" className="segment" aria-pressed={r.series.interval === g} onClick={() => onGranularity(g)}>
+                {GRANULARITY_LABELS[g]}
+              </button>
+            ))}
+          </div>
+        )}
       </ViewToolbar>
-      <CallsChartCard series={series} now={now} interval={r.series.interval} showServiceLevel targetPct={targetPct} csvHref={exportHref("trends", r.series)} />
-      <HeatmapCard heatmap={heatmap} metric={metric} onMetric={onMetric} csvHref={exportHref("heatmap", r.heatmap, { metric })} />
+      <CallsChartCard
+        series={series}
+        now={now}
+        interval={r.series.interval}
+        showServiceLevel
+        targetPct={targetPct}
+        csvHref={exportHref("trends", r.series)}
+        drill={drill}
+      />
+      <HeatmapCard heatmap={heatmap} metric={metric} onMetric={onMetric} csvHref={exportHref("heatmap", r.heatmap, { metric })} drill={drill} />
     </div>
   );
 }

@@ -25,18 +25,8 @@ export const CALL_STATE_LABELS: Record<CallState, string> = {
 /** What a supervisor on a call is doing, in the words of the wallboard's monitoring column. */
 export const MONITOR_MODE_LABELS: Record<MonitorMode, string> = { listen: "listening", whisper: "whispering", barge: "in the call" };
 
-const KNOWN_REASONS: Record<string, string> = {
-  ring_no_answer: "Missed call",
-  unspecified: "No reason",
-};
-
-/** "ring_no_answer" -> "Missed call", "lunch" -> "Lunch": reason codes come from the platform, so unknown ones are tidied, not hidden. */
-export function reasonLabel(code: string): string {
-  const known = KNOWN_REASONS[code];
-  if (known) return known;
-  const words = code.replace(/[_-]+/g, " ").trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
+/** Shared with the dashboards, so a reason reads the same on every page. */
+export { reasonLabel } from "@/lib/tables/reason-label";
 
 export function percent(value: number | null): string {
   return value === null ? "–" : `${Math.round(value * 1000) / 10}%`;

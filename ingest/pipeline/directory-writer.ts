@@ -11,9 +11,9 @@ const INGEST = { kind: "ingest" } as const;
  * Writes a platform's queues and agents to the dimension tables. Queue rows are only
  * added, never overwritten: an admin may have changed a queue's KPI definition since,
  * and a restart must not undo that. Agent rows are written when missing or when the
- * name or team changed. Returns how many rows of each were written.
+ * name or team changed; team rows when missing or renamed. Returns how many rows of each were written.
  */
-export async function writeDirectory(ch: ClickHouseClient, tenant: string, directory: Directory): Promise<{ queues: number; agents: number }> {
+export async function writeDirectory(ch: ClickHouseClient, tenant: string, directory: Directory): Promise<{ queues: number; agents: number; teams: number }> {
   const knownQueues = await queryRows(ch, "SELECT queue_id FROM queues FINAL WHERE tenant_id = {tenant:String}", { tenant }, z.object({ queue_id: z.string() }), INGEST);
   const haveQueues = new Set(knownQueues.map((r) => r.queue_id));
   const queues = directory.queues
@@ -38,5 +38,17 @@ export async function writeDirectory(ch: ClickHouseClient, tenant: string, direc
     .map((a) => ({ tenant_id: tenant, agent_id: a.id, name: a.name, team_id: a.teamId }));
   if (agents.length > 0) await storeInsert(ch, "agents", agents, INGEST);
 
-  return { queues: queues.length, agents: agents.length };
+  // Team names follow the directory (the platform's roster is where a team is named), like agent names.
+  const knownTeams = await queryRows(
+    ch,
+    "SELECT team_id, name FROM teams FINAL WHERE tenant_id = {tenant:String}",
+    { tenant },
+    z.object({ team_id: z.string(), name: z.string() }),
+    INGEST,
+  );
+  const haveTeams = new Map(knownTeams.map((r) => [r.team_id, r.name]));
+  const teams = (directory.teams ?? []).filter((t) => haveTeams.get(t.id) !== t.name).map((t) => ({ tenant_id: tenant, team_id: t.id, name: t.name }));
+  if (teams.length > 0) await storeInsert(ch, "teams", teams, INGEST);
+
+  return { queues: queues.length, agents: agents.length, teams: teams.length };
 }

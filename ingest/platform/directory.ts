@@ -5,4 +5,6 @@
  */
 export type DirectoryQueue = { id: string; name: string; slThresholdSeconds?: number; shortAbandonSeconds?: number };
 export type DirectoryAgent = { id: string; name: string; teamId: string };
-export type Directory = { queues: readonly DirectoryQueue[]; agents: readonly DirectoryAgent[] };
+export type DirectoryTeam = { id: string; name: string };
+/** `teams` is optional: a platform without team names leaves teams shown by id. */
+export type Directory = { queues: readonly DirectoryQueue[]; agents: readonly DirectoryAgent[]; teams?: readonly DirectoryTeam[] };

@@ -12,5 +12,6 @@ export function simulatorDirectory(config: SimulatorConfig): Directory {
       shortAbandonSeconds: Math.round(q.shortAbandonSeconds),
     })),
     agents: buildRoster(config).map((a) => ({ id: a.id, name: a.name, teamId: a.teamId })),
+    teams: config.teams.map((t) => ({ id: t.id, name: t.name })),
   };
 }

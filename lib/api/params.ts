@@ -94,9 +94,28 @@ export const intParam = (what: string, min: number, max: number) =>
     .transform(Number)
     .pipe(z.number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
 
+/** A heatmap cell's slot on the contacts list: weekday (1 = Monday) and hour, on the wall clock of `tz`; all three or none. */
+const slotParams = {
+  wd: intParam("weekday, 1 = Monday", 1, 7).optional(),
+  hour: intParam("hour of day", 0, 23).optional(),
+};
+
+function checkSlot(p: { wd?: number; hour?: number; tz?: string }, ctx: z.RefinementCtx): void {
+  const slotAsked = p.wd !== undefined || p.hour !== undefined;
+  if (slotAsked && requestSlot(p) === undefined)
+    ctx.addIssue({ code: "custom", path: ["wd"], message: "wd, hour and tz go together (a weekday and hour on that zone's clock)" });
+}
+
+/** The slot for the contacts list, when the request names one. */
+export function requestSlot(p: { wd?: number; hour?: number; tz?: string }): { weekday: number; hour: number; tz: string } | undefined {
+  return p.wd !== undefined && p.hour !== undefined && p.tz !== undefined ? { weekday: p.wd, hour: p.hour, tz: p.tz } : undefined;
+}
+
 export const contactsParamsSchema = z
   .object({
     ...periodParams,
+    ...slotParams,
+    tz: tzParam.optional(),
     agent: agentParam,
     filter: z.enum(CONTACT_FILTERS, { error: `must be one of ${CONTACT_FILTERS.join(", ")}` }).default("all"),
     sort: z.enum(CONTACT_SORTS, { error: `must be one of ${CONTACT_SORTS.join(", ")}` }).default("queued_at"),
@@ -104,7 +123,8 @@ export const contactsParamsSchema = z
     limit: intParam("rows per page", 1, 500).default(50),
     offset: intParam("rows to skip", 0, 1_000_000).default(0),
   })
-  .superRefine(checkRange);
+  .superRefine(checkRange)
+  .superRefine(checkSlot);
 
 const sortParams = {
   sort: z.string().max(64, "is too long").optional(),
@@ -125,13 +145,15 @@ export const exportParamsSchema = z.discriminatedUnion(
       .object({
         table: z.literal("contacts"),
         ...periodParams,
+        ...slotParams,
         agent: agentParam,
         tz: tzParam,
         filter: z.enum(CONTACT_FILTERS, { error: `must be one of ${CONTACT_FILTERS.join(", ")}` }).default("all"),
         sort: z.enum(CONTACT_SORTS, { error: `must be one of ${CONTACT_SORTS.join(", ")}` }).default("queued_at"),
         dir: z.enum(["asc", "desc"], { error: "must be asc or desc" }).default("desc"),
       })
-      .superRefine(checkRange),
+      .superRefine(checkRange)
+      .superRefine(checkSlot),
     z
       .object({
         table: z.literal("trends"),

@@ -1,6 +1,7 @@
 import type { ClickHouseClient } from "@clickhouse/client";
 import { z } from "zod";
 import { lookupCallers } from "@/lib/contacts/callers";
+import { lookupContactNames, type ContactNames } from "@/lib/contacts/contact-names";
 import { segmentParams } from "@/lib/kpi/queries/segments-sql";
 import { queryRows, sqlNumber } from "@/lib/store/query-rows";
 import {
@@ -9,6 +10,7 @@ import {
   contactRowSchema,
   contactsSql,
   prepareContacts,
+  slotParams,
   type ContactItem,
   type ContactListInput,
   type ContactRow,
@@ -54,7 +56,7 @@ export type ContactPagesEnd = { rows: number; cut: boolean };
 
 export async function countContacts(ch: ClickHouseClient, input: ContactListInput, signal?: AbortSignal): Promise<number> {
   const p = contactListInputSchema.parse(input);
-  const [row] = await queryRows(ch, contactCountSql(p.filter), segmentParams(p), z.object({ total: sqlNumber }), { signal });
+  const [row] = await queryRows(ch, contactCountSql(p.filter), { ...segmentParams(p), ...slotParams(p.slot) }, z.object({ total: sqlNumber }), { signal });
   return row?.total ?? 0;
 }
 
@@ -65,7 +67,7 @@ export async function* contactPages(ch: ClickHouseClient, input: ContactListInpu
   const byTime = p.sort === "queued_at";
   const page = async (limit: number, after: Cursor | undefined, range: Range): Promise<ContactRow[]> => {
     o.signal?.throwIfAborted();
-    const params = { ...segmentParams({ ...p, ...range }), limit, ...(after ? { afterValue: after.value, afterLeg: after.legId } : {}) };
+    const params = { ...segmentParams({ ...p, ...range }), ...slotParams(p.slot), limit, ...(after ? { afterValue: after.value, afterLeg: after.legId } : {}) };
     return queryRows(ch, contactsSql(p.filter, p.sort, p.direction, after ? "keyset" : "first"), params, contactRowSchema, { kind: "export", signal: o.signal });
   };
   // By time, the unread part of the period starts at `edge` (asc: its start; desc: its end), and a page reads
@@ -76,6 +78,8 @@ export async function* contactPages(ch: ClickHouseClient, input: ContactListInpu
   const rest = (): Range => (!byTime ? p : asc ? { from: edge, to: p.to } : { from: p.from, to: edge });
   let after: Cursor | undefined;
   let sent = 0;
+  // Read once per export, when the first page has rows: the directory does not change under one file.
+  let names: ContactNames | undefined;
   while (sent < o.maxRows) {
     const limit = Math.min(pageRows, o.maxRows - sent);
     const range = slice();
@@ -90,7 +94,8 @@ export async function* contactPages(ch: ClickHouseClient, input: ContactListInpu
         rows.map((r) => r.callId),
         { kind: "export", signal: o.signal },
       );
-      yield prepareContacts(rows, { limit, offset: sent, total: 0 }, callers).items;
+      names ??= await lookupContactNames(ch, p.tenantId, { kind: "export", signal: o.signal });
+      yield prepareContacts(rows, { limit, offset: sent, total: 0 }, callers, names).items;
       sent += rows.length;
     }
     if (rows.length === limit) {

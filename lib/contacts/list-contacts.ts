@@ -1,11 +1,13 @@
 import type { ClickHouseClient } from "@clickhouse/client";
 import { z } from "zod";
+import { NO_NAMES, lookupContactNames, type ContactNames } from "./contact-names";
 import { CONTACT_FILTERS, type ContactFilter } from "@/lib/kpi/contact-filters";
 import { CONTACT_SORTS, type ContactSort } from "@/lib/contacts/contact-sorts";
 import { entityId, fromBeforeTo, periodShape } from "@/lib/kpi/inputs";
 import { lookupCallers } from "@/lib/contacts/callers";
 import { queryRows, sqlFlag, sqlNumber } from "@/lib/store/query-rows";
 import { SEGMENTS_SQL, segmentParams } from "@/lib/kpi/queries/segments-sql";
+import { isTimeZone } from "@/lib/time/zone-offset";
 
 /**
  * The contact segments behind a number: what "explain" links open. Filter names
@@ -75,8 +77,28 @@ function afterCursorSql(sort: ContactSort, direction: "asc" | "desc"): string {
   return `(${key} ${beyond} ${value} OR (${key} = ${value} AND legId > {afterLeg:String}))`;
 }
 
+/**
+ * One hour of one weekday on a zone's wall clock (a heatmap cell): only contacts
+ * that entered the queue then, on every such day of the period.
+ */
+export const slotSchema = z.object({
+  weekday: z.number().int().min(1).max(7),
+  hour: z.number().int().min(0).max(23),
+  tz: z.string().min(1).max(64).refine(isTimeZone, "unknown time zone"),
+});
+export type ContactSlot = z.output<typeof slotSchema>;
+
+/** The slot's condition; always in the query (off with {hasSlot} = 0), so the SQL text stays one per list. */
+const SLOT_SQL = `(NOT {hasSlot:UInt8} OR (toDayOfWeek(toTimeZone(queued_at, {slotTz:String})) = {slotWeekday:UInt8}
+    AND toHour(toTimeZone(queued_at, {slotTz:String})) = {slotHour:UInt8}))`;
+
+export function slotParams(slot: ContactSlot | undefined): Record<string, unknown> {
+  return slot ? { hasSlot: 1, slotTz: slot.tz, slotWeekday: slot.weekday, slotHour: slot.hour } : { hasSlot: 0, slotTz: "UTC", slotWeekday: 1, slotHour: 0 };
+}
+
 const contactsShape = {
   ...periodShape,
+  slot: slotSchema.optional(),
   agentIds: z.array(entityId).max(1000).default([]),
   filter: z.enum(CONTACT_FILTERS).default("all"),
   sort: z.enum(CONTACT_SORTS).default("queued_at"),
@@ -128,13 +150,13 @@ SELECT
   seg.short_abandon_rule AS shortAbandonRule,
   seg.max_wait_s AS maxWaitS
 FROM (${SEGMENTS_SQL}) AS seg
-WHERE ${FILTER_SQL[filter]}${paging === "keyset" ? `\n  AND ${afterCursorSql(sort, direction)}` : ""}
+WHERE ${FILTER_SQL[filter]} AND ${SLOT_SQL}${paging === "keyset" ? `\n  AND ${afterCursorSql(sort, direction)}` : ""}
 ORDER BY ${SORT_SQL[sort]} ${DIRECTION_SQL[direction]}, legId ASC
 LIMIT {limit:UInt32}${paging === "offset" ? " OFFSET {offset:UInt32}" : ""}`;
 }
 
 export function contactCountSql(filter: ContactFilter): string {
-  return `SELECT count() AS total FROM (${SEGMENTS_SQL}) WHERE ${FILTER_SQL[filter]}`;
+  return `SELECT count() AS total FROM (${SEGMENTS_SQL}) WHERE ${FILTER_SQL[filter]} AND ${SLOT_SQL}`;
 }
 
 export const contactRowSchema = z.object({
@@ -168,8 +190,12 @@ export type ContactItem = {
   legId: string;
   callId: string;
   queueId: string;
+  /** The queue's name; its id when it has none. */
+  queueName: string;
   /** Empty when not answered. */
   agentId: string;
+  /** The agent's name; the id when the directory has none; empty when not answered. */
+  agentName: string;
   /** Empty when the call's offer event is not stored. */
   caller: string;
   queuedAt: number;
@@ -208,8 +234,13 @@ function instant(ms: number): number | null {
   return ms > 0 ? ms : null;
 }
 
-/** Rows of one page to items; `callers` maps call id to caller number (missing: ""). */
-export function prepareContacts(rows: readonly ContactRow[], page: { limit: number; offset: number; total: number }, callers: ReadonlyMap<string, string>): ContactPage {
+/** Rows of one page to items; `callers` maps call id to caller number (missing: ""); `names` gives agents' and queues' names. */
+export function prepareContacts(
+  rows: readonly ContactRow[],
+  page: { limit: number; offset: number; total: number },
+  callers: ReadonlyMap<string, string>,
+  names: ContactNames = NO_NAMES,
+): ContactPage {
   return {
     total: page.total,
     limit: page.limit,
@@ -217,6 +248,8 @@ export function prepareContacts(rows: readonly ContactRow[], page: { limit: numb
     items: rows.map(({ answeredAt, clearedAt, ...r }) => ({
       ...r,
       caller: callers.get(r.callId) ?? "",
+      queueName: names.queues.get(r.queueId) ?? r.queueId,
+      agentName: r.agentId === "" ? "" : (names.agents.get(r.agentId) ?? r.agentId),
       answeredAt: instant(answeredAt),
       clearedAt: instant(clearedAt),
     })),
@@ -231,15 +264,18 @@ export function prepareContacts(rows: readonly ContactRow[], page: { limit: numb
  */
 export async function listContacts(ch: ClickHouseClient, input: ContactsInput): Promise<ContactPage> {
   const p = contactsInputSchema.parse(input);
-  const params = { ...segmentParams(p), limit: p.limit, offset: p.offset };
+  const params = { ...segmentParams(p), ...slotParams(p.slot), limit: p.limit, offset: p.offset };
   const [rows, count] = await Promise.all([
     queryRows(ch, contactsSql(p.filter, p.sort, p.direction), params, contactRowSchema),
     queryRows(ch, contactCountSql(p.filter), params, z.object({ total: sqlNumber })),
   ]);
-  const callers = await lookupCallers(
-    ch,
-    p.tenantId,
-    rows.map((r) => r.callId),
-  );
-  return prepareContacts(rows, { limit: p.limit, offset: p.offset, total: count[0]?.total ?? 0 }, callers);
+  const [callers, names] = await Promise.all([
+    lookupCallers(
+      ch,
+      p.tenantId,
+      rows.map((r) => r.callId),
+    ),
+    lookupContactNames(ch, p.tenantId),
+  ]);
+  return prepareContacts(rows, { limit: p.limit, offset: p.offset, total: count[0]?.total ?? 0 }, callers, names);
 }

@@ -7,6 +7,8 @@ import { toLocalDate } from "@/lib/time/periods";
 import { AGENT_DEFAULT_SORT, TEAM_DEFAULT_SORT, agentColumns, teamColumns } from "@/lib/tables/agent-table";
 import { heatmapColumns, heatmapRows } from "@/lib/tables/heatmap-table";
 import { QUEUE_COLUMNS, QUEUE_DEFAULT_SORT } from "@/lib/tables/queue-table";
+import { agentTotals, queueTotals, teamTotals } from "@/lib/tables/totals";
+import { filterScope } from "@/lib/kpi/not-applicable";
 import { resolveSort, sortRows, findColumn, tableText, type Column, type SortState } from "@/lib/tables/table";
 import { TIMELINE_COLUMNS, timelineRows } from "@/lib/tables/timeline-table";
 import { TREND_COLUMNS, trendRows } from "@/lib/tables/trend-table";
@@ -21,8 +23,9 @@ export type CsvFile = { filename: string; csv: string };
 /** Every table but contacts, which is streamed (contacts-csv.ts). */
 export type TableExportParams = Exclude<ExportParams, { table: "contacts" }>;
 
-function sortedText<R>(columns: readonly Column<R>[], rows: readonly R[], sort: SortState, tz: string): string[][] {
-  return tableText(columns, sortRows(rows, findColumn(columns, sort.id), sort.dir), { tz }, "csv");
+/** The rows in the page's order, then the page's totals row. */
+function sortedText<R>(columns: readonly Column<R>[], rows: readonly R[], sort: SortState, tz: string, totals: R): string[][] {
+  return tableText(columns, sortRows(rows, findColumn(columns, sort.id), sort.dir), { tz }, "csv", totals);
 }
 
 export function filename(table: string, from: number, to: number, tz: string): string {
@@ -41,17 +44,17 @@ export async function exportCsv(ch: ClickHouseClient, tenantId: string, p: Table
   switch (p.table) {
     case "queues": {
       const rows = await getQueueKpis(ch, scope);
-      return file(sortedText(QUEUE_COLUMNS, rows, resolveSort(QUEUE_COLUMNS, p.sort, p.dir, QUEUE_DEFAULT_SORT), tz));
+      return file(sortedText(QUEUE_COLUMNS, rows, resolveSort(QUEUE_COLUMNS, p.sort, p.dir, QUEUE_DEFAULT_SORT), tz, queueTotals(rows, filterScope(p.team))));
     }
     case "agents": {
       const report = await getAgentKpis(ch, { ...scope, agentIds: p.agent });
       const columns = agentColumns(report);
-      return file(sortedText(columns, report.agents, resolveSort(columns, p.sort, p.dir, AGENT_DEFAULT_SORT), tz));
+      return file(sortedText(columns, report.agents, resolveSort(columns, p.sort, p.dir, AGENT_DEFAULT_SORT), tz, agentTotals(report)));
     }
     case "teams": {
       const report = await getAgentKpis(ch, scope);
       const columns = teamColumns(report);
-      return file(sortedText(columns, report.teams, resolveSort(columns, p.sort, p.dir, TEAM_DEFAULT_SORT), tz));
+      return file(sortedText(columns, report.teams, resolveSort(columns, p.sort, p.dir, TEAM_DEFAULT_SORT), tz, teamTotals(report)));
     }
     case "trends": {
       const series = await getKpiSeries(ch, { ...scope, interval: p.interval, tz: p.tz, variant: p.variant });

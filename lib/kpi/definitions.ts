@@ -109,7 +109,11 @@ export const CONVENTIONS = {
   mixed:
     "When queues with different service-level variants are shown together, the variant is the one selected for the view (default answered_within_over_answered); each contact is still judged with its own queue's thresholds.",
   talk: "Talk = talk_ms - hold_ms, because the stored talk time runs from answer to clear and so includes hold.",
-  team: "With a team filter, the contacts are those answered by the team's agents (by each agent's current team): a contact nobody answered belongs to no team, so abandons and timeouts drop out; agent state time is the team's agents'.",
+  team: "With a team filter, the contacts are those answered by the team's agents (by each agent's current team): a contact nobody answered belongs to no team, so abandons and timeouts drop out; agent state time is the team's agents'. Offered then counts the contacts the team's agents answered. Every KPI built on contacts nobody answered (abandons, short abandons, timeouts, in progress, lost, abandon rates, average and longest wait, and a service-level variant that counts abandons) is not applicable: the API gives value null with notApplicable.reason, pages and exports say so instead of a number. The same holds per agent and per team on the agents page.",
+  offers:
+    "An agent's offers = answered + rang, not answered: every call that rang the agent, the rings they let pass included (call.diverted with reason 'ring_no_answer'). Answer rate = answered / offers. Answered counts by queue entry in the period, rings by when they were diverted. A team's offers are its agents' summed.",
+  totals:
+    "A totals row (queues, agents, teams) adds counts and times; every rate and mean in it is recomputed from the summed numerators and denominators, never summed or averaged over the rows. Its service level uses the variant all the queues share, else the default.",
   scope:
     "A user with a scope sees every number as if its teams and queues were the filters (lib/auth/scope-access.ts): its queues as a queue filter, its teams as a team filter with the rule above. A filter of their own must lie within the scope (anything else is not found), and no filter means all of the scope, not the whole centre.",
   restart:

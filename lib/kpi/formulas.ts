@@ -1,5 +1,6 @@
 import { KPI_IDS, QUEUE_DEFAULTS, kpiDefinition, type CountExpr, type KpiId, type SlVariant } from "./definitions";
 import type { KpiCounts } from "./kpi-counts";
+import { markNotApplicable, type NotApplicable, type PeopleScope } from "./not-applicable";
 
 /**
  * Pure KPI arithmetic over KpiCounts. Values are evaluated from each definition's
@@ -8,7 +9,8 @@ import type { KpiCounts } from "./kpi-counts";
  */
 
 export type KpiParts = { numerator?: number; denominator?: number };
-export type KpiResult = KpiParts & { value: number | null };
+/** `notApplicable` (value null) when the KPI means nothing in the scope (lib/kpi/not-applicable.ts). */
+export type KpiResult = KpiParts & { value: number | null; notApplicable?: NotApplicable };
 
 export function evalExpr(expr: CountExpr, counts: Readonly<KpiCounts>): number {
   const plus = expr.plus.reduce((sum, name) => sum + counts[name], 0);
@@ -43,8 +45,9 @@ export function computeKpi(id: KpiId, counts: Readonly<KpiCounts>, variant: SlVa
   }
 }
 
-export function computeKpis(counts: Readonly<KpiCounts>, variant: SlVariant = QUEUE_DEFAULTS.slVariant): Record<KpiId, KpiResult> {
+/** Every KPI; counted per person (`scope`), those built on unanswered calls are not applicable. */
+export function computeKpis(counts: Readonly<KpiCounts>, variant: SlVariant = QUEUE_DEFAULTS.slVariant, scope: PeopleScope | null = null): Record<KpiId, KpiResult> {
   const out = {} as Record<KpiId, KpiResult>;
   for (const id of KPI_IDS) out[id] = computeKpi(id, counts, variant);
-  return out;
+  return markNotApplicable(out, variant, scope);
 }

@@ -4,6 +4,7 @@ import { KPI_DEFINITIONS, KPI_IDS, type KpiId, type SlVariant } from "./definiti
 import { computeKpi } from "./formulas";
 import { fromBeforeTo, periodShape, slVariantSchema } from "./inputs";
 import type { KpiCounts } from "./kpi-counts";
+import { filterScope, markNotApplicable, type NotApplicable, type PeopleScope } from "./not-applicable";
 import { queryAgentKpis, type AgentsInput, type AgentsReport } from "./queries/agents";
 import { queryHeatmap, type Heatmap, type HeatmapInput } from "./queries/heatmap";
 import { queryCounts } from "./queries/counts";
@@ -20,7 +21,7 @@ import type { PeriodInput } from "./inputs";
 export const summaryInputSchema = z.object({ ...periodShape, variant: slVariantSchema }).refine(...fromBeforeTo);
 export type SummaryInput = z.input<typeof summaryInputSchema>;
 
-export type KpiValue = { value: number | null; numerator?: number; denominator?: number; version: number };
+export type KpiValue = { value: number | null; numerator?: number; denominator?: number; version: number; notApplicable?: NotApplicable };
 
 export type KpiSummary = {
   from: number;
@@ -37,14 +38,14 @@ export async function getKpiSummary(ch: ClickHouseClient, input: SummaryInput): 
   const p = summaryInputSchema.parse(input);
   const [total] = await queryCounts(ch, { ...p, groupBy: "none" });
   if (!total) throw new Error("counts query returned no total");
-  return { from: p.from, to: p.to, queueIds: p.queueIds, variant: p.variant, kpis: summarise(total.counts, p.variant), counts: total.counts };
+  return { from: p.from, to: p.to, queueIds: p.queueIds, variant: p.variant, kpis: summarise(total.counts, p.variant, filterScope(p.teamIds)), counts: total.counts };
 }
 
 /** KPI values with their inputs and definition versions. */
-export function summarise(counts: KpiCounts, variant: SlVariant): Record<KpiId, KpiValue> {
+export function summarise(counts: KpiCounts, variant: SlVariant, scope: PeopleScope | null = null): Record<KpiId, KpiValue> {
   const out = {} as Record<KpiId, KpiValue>;
   for (const id of KPI_IDS) out[id] = { ...computeKpi(id, counts, variant), version: KPI_DEFINITIONS[id].version };
-  return out;
+  return markNotApplicable(out, variant, scope);
 }
 
 /** Gap-free series of counts and KPIs per 15 min, hour or local day. */
@@ -82,6 +83,7 @@ export {
 } from "./definitions";
 export { computeKpi, computeKpis, kpiParts, kpiValue, type KpiResult } from "./formulas";
 export { periodSchema, type PeriodInput } from "./inputs";
+export { filterScope, notApplicable, type NotApplicable, type PeopleScope } from "./not-applicable";
 export { ZERO_COUNTS, addCounts, type KpiCounts } from "./kpi-counts";
 export { INTERVALS, type Interval } from "@/lib/time/buckets";
 export { agentsInputSchema, type AgentKpis, type AgentsInput, type AgentsReport, type TeamKpis } from "./queries/agents";

@@ -1,4 +1,5 @@
 import type { AgentKpis, AgentsReport, TeamKpis } from "@/lib/kpi";
+import { reasonLabel } from "@/lib/tables/reason-label";
 import type { Column } from "./table";
 import { perHandled } from "./queue-table";
 
@@ -12,6 +13,10 @@ type People = AgentKpis | TeamKpis;
 
 function peopleColumns<R extends People>(): Column<R>[] {
   return [
+    { id: "offers", header: "Offers", kind: "count", value: (a) => a.offers },
+    { id: "answered", header: "Answered", kind: "count", value: (a) => a.answered },
+    { id: "ring_no_answer", header: "Rang, not answered", kind: "count", value: (a) => a.ringNoAnswer },
+    { id: "answer_rate", header: "Answer rate", kind: "ratio", value: (a) => a.answerRate },
     { id: "handled", header: "Handled", kind: "count", value: (a) => a.handled },
     { id: "aht", header: "AHT", kind: "duration", kpi: "aht", value: (a) => a.ahtMs },
     { id: "talk", header: "Talk", kind: "duration", kpi: "avg_talk", value: (a) => perHandled(a.counts.talkMsSum, a.handled) },
@@ -39,24 +44,24 @@ export function notReadyReasons(rows: readonly People[]): string[] {
 function reasonColumns<R extends People>(reasons: readonly string[]): Column<R>[] {
   return reasons.map((reason) => ({
     id: `reason_${reason || "none"}`,
-    header: `Not ready: ${reason || "no reason"}`,
+    header: `Not ready: ${reasonLabel(reason)}`,
     kind: "duration" as const,
     value: (a: R) => a.notReadyMsByReason[reason] ?? 0,
   }));
 }
 
-export function agentColumns(report: AgentsReport): Column<AgentKpis>[] {
+export function agentColumns(report: Pick<AgentsReport, "agents">): Column<AgentKpis>[] {
   return [
     { id: "agent", header: "Agent", kind: "text", value: (a) => a.name },
-    { id: "team", header: "Team", kind: "text", value: (a) => a.teamId },
+    { id: "team", header: "Team", kind: "text", value: (a) => a.teamName },
     ...peopleColumns<AgentKpis>(),
     ...reasonColumns<AgentKpis>(notReadyReasons(report.agents)),
   ];
 }
 
-export function teamColumns(report: AgentsReport): Column<TeamKpis>[] {
+export function teamColumns(report: Pick<AgentsReport, "teams">): Column<TeamKpis>[] {
   return [
-    { id: "team", header: "Team", kind: "text", value: (t) => t.teamId || "(no team)" },
+    { id: "team", header: "Team", kind: "text", value: (t) => t.teamName },
     { id: "agents", header: "Agents", kind: "count", value: (t) => t.agentCount },
     ...peopleColumns<TeamKpis>(),
     ...reasonColumns<TeamKpis>(notReadyReasons(report.teams)),

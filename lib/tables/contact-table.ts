@@ -32,8 +32,8 @@ export function contactOutcome(c: ContactItem): string {
 export const CONTACT_COLUMNS: readonly (Column<ContactItem> & { sort?: ContactSort })[] = [
   { id: "queued_at", sort: "queued_at", header: "Queued at", kind: "time", value: (c) => c.queuedAt },
   { id: "caller", header: "Caller", kind: "text", value: (c) => c.caller || null },
-  { id: "queue_id", sort: "queue_id", header: "Queue", kind: "text", value: (c) => c.queueId },
-  { id: "agent_id", sort: "agent_id", header: "Agent", kind: "text", value: (c) => c.agentId || null },
+  { id: "queue_id", sort: "queue_id", header: "Queue", kind: "text", value: (c) => c.queueName },
+  { id: "agent_id", sort: "agent_id", header: "Agent", kind: "text", value: (c) => c.agentName || null },
   { id: "outcome", sort: "outcome", header: "Outcome", kind: "text", value: contactOutcome },
   // A contact still in the queue (or lost) has no known wait yet.
   { id: "wait_ms", sort: "wait_ms", header: "Wait", kind: "duration", value: (c) => (isOpen(c) ? null : c.waitMs) },
@@ -45,4 +45,7 @@ export const CONTACT_COLUMNS: readonly (Column<ContactItem> & { sort?: ContactSo
   { id: "short_abandon", header: "Short abandon", kind: "flag", value: (c) => c.shortAbandon },
   { id: "transferred", header: "Transferred", kind: "flag", value: (c) => c.transferred },
   { id: "call_id", header: "Call", kind: "text", value: (c) => c.callId },
+  // Ids beside the names in a file, so a spreadsheet can join on them; the page shows names only.
+  { id: "queue_key", header: "Queue id", kind: "text", csvOnly: true, value: (c) => c.queueId },
+  { id: "agent_key", header: "Agent id", kind: "text", csvOnly: true, value: (c) => c.agentId || null },
 ];

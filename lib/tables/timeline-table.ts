@@ -1,3 +1,4 @@
+import { reasonLabel } from "@/lib/tables/reason-label";
 import type { TimelineSegment } from "@/lib/agent-timeline/agent-timeline";
 import type { Column } from "./table";
 
@@ -15,7 +16,7 @@ export const TIMELINE_COLUMNS: readonly Column<TimelineSegment>[] = [
   { id: "end", header: "To", kind: "time", value: (s) => s.end },
   { id: "duration", header: "Duration", kind: "duration", value: (s) => s.end - s.start },
   { id: "state", header: "State", kind: "text", value: (s) => STATE_LABELS[s.state] },
-  { id: "reason", header: "Reason", kind: "text", value: (s) => s.reasonCode || null },
+  { id: "reason", header: "Reason", kind: "text", value: (s) => (s.reasonCode ? reasonLabel(s.reasonCode) : null) },
   { id: "call", header: "Call", kind: "text", value: (s) => s.callId || null },
 ];
 

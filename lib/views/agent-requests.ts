@@ -1,4 +1,5 @@
-import { isLocalDate, localDateRange, periodIncludesNow, previousRange, toLocalDate, type TimeRange } from "@/lib/time/periods";
+import { isLocalDate, localDateRange, periodIncludesNow, toLocalDate, type TimeRange } from "@/lib/time/periods";
+import { DEFAULT_COMPARISON, comparisonRange, type Comparison } from "@/lib/time/comparisons";
 import type { AgentsRequest, TimelineRequest } from "@/lib/api/endpoints/kpi";
 import { viewRange, type ViewParams } from "@/lib/views/view-params";
 
@@ -7,7 +8,7 @@ import { viewRange, type ViewParams } from "@/lib/views/view-params";
  * equal period), and the state timeline of one day: `day` from the URL, else the
  * period's last day that has begun.
  */
-export function agentRequests(args: { agentId: string; view: ViewParams; day: string | null; now: number; tz: string }): {
+export function agentRequests(args: { agentId: string; view: ViewParams; day: string | null; now: number; tz: string; cmp?: Comparison }): {
   range: TimeRange;
   live: boolean;
   day: string;
@@ -23,7 +24,7 @@ export function agentRequests(args: { agentId: string; view: ViewParams; day: st
   const day = isLocalDate(args.day) ? args.day : fallbackDay;
   const dayRange = localDateRange(day, tz) ?? localDateRange(fallbackDay, tz) ?? range;
   const scope = { queue: view.queueIds, team: [], agent: [agentId] };
-  const prev = previousRange(view.period, range, now, tz);
+  const prev = comparisonRange(args.cmp ?? DEFAULT_COMPARISON, view.period, range, now, tz);
   return {
     range,
     live,

@@ -6,6 +6,14 @@ import { viewRange, type ParamSource, type ViewParams } from "@/lib/views/view-p
 
 export const CONTACTS_PAGE_SIZE = 50;
 
+/** A heatmap cell's weekday (1 = Monday) and hour from the URL (?wd=1&hour=9), when both are valid. */
+export function cellSlot(params: ParamSource): { wd: number; hour: number } | undefined {
+  const wd = params.get("wd") ?? "";
+  const hour = params.get("hour") ?? "";
+  if (!/^[1-7]$/.test(wd) || !/^\d{1,2}$/.test(hour) || Number(hour) > 23) return undefined;
+  return { wd: Number(wd), hour: Number(hour) };
+}
+
 /**
  * The contacts page's request from its URL. An "explain" link names the exact
  * range of the number it explains (from, to in epoch ms), so the list holds
@@ -26,6 +34,7 @@ export function contactsRequest(args: { params: ParamSource; view: ViewParams; n
   const sort = params.get("sort");
   const dir = params.get("dir");
   const pageRaw = Number(params.get("page") ?? "1");
+  const slot = cellSlot(params);
   const page = Number.isInteger(pageRaw) && pageRaw >= 1 && pageRaw <= 20_000 ? pageRaw : 1;
   return {
     range,
@@ -42,6 +51,8 @@ export function contactsRequest(args: { params: ParamSource; view: ViewParams; n
       dir: dir === "asc" ? "asc" : "desc",
       limit: CONTACTS_PAGE_SIZE,
       offset: (page - 1) * CONTACTS_PAGE_SIZE,
+      // A heatmap cell's weekday and hour are on the viewer's clock, as the heatmap drew them.
+      ...(slot ? { ...slot, tz: args.tz } : {}),
     },
   };
 }

@@ -1,5 +1,7 @@
 import { isSlVariant, QUEUE_DEFAULTS, type SlVariant } from "@/lib/kpi/definitions";
-import { intervalForRange, periodIncludesNow, previousRange, type TimeRange } from "@/lib/time/periods";
+import { periodIncludesNow, type TimeRange } from "@/lib/time/periods";
+import { defaultInterval } from "@/lib/time/granularity";
+import { DEFAULT_COMPARISON, comparisonRange, type Comparison } from "@/lib/time/comparisons";
 import type { Interval } from "@/lib/time/buckets";
 import type { SeriesRequest, SummaryRequest } from "@/lib/api/endpoints/kpi";
 import type { QueueInfo } from "@/lib/directory/list-queues";
@@ -22,18 +24,25 @@ export type DashboardRequests = {
   series: SeriesRequest;
 };
 
-export function dashboardRequests(args: { view: ViewParams; now: number; tz: string; queues: readonly QueueInfo[]; queueId?: string }): DashboardRequests {
+export function dashboardRequests(args: {
+  view: ViewParams;
+  now: number;
+  tz: string;
+  queues: readonly QueueInfo[];
+  queueId?: string;
+  cmp?: Comparison;
+}): DashboardRequests {
   const { view, now, tz, queueId } = args;
   const range = viewRange(view, now, tz);
   const live = periodIncludesNow(range, now);
-  const interval = intervalForRange(range);
+  const interval = defaultInterval(range);
   const queueIds = queueId ? [queueId] : view.queueIds;
   // One queue shown alone is judged by its own service-level variant unless the viewer picked another.
   const single = queueIds.length === 1 ? args.queues.find((q) => q.id === queueIds[0]) : undefined;
   const impliedVariant: SlVariant = single && isSlVariant(single.slVariant) ? single.slVariant : QUEUE_DEFAULTS.slVariant;
   const variant = queueId ? impliedVariant : (view.variant ?? impliedVariant);
   const scope = { from: range.from, to: range.to, queue: queueIds, team: view.teamIds };
-  const prev = previousRange(view.period, range, now, tz);
+  const prev = comparisonRange(args.cmp ?? DEFAULT_COMPARISON, view.period, range, now, tz);
   return {
     range,
     live,

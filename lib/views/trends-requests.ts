@@ -1,11 +1,12 @@
 import { QUEUE_DEFAULTS, isSlVariant, type SlVariant } from "@/lib/kpi/definitions";
-import { intervalForRange, periodIncludesNow, type TimeRange } from "@/lib/time/periods";
+import { periodIncludesNow, type TimeRange } from "@/lib/time/periods";
+import { chartInterval } from "@/lib/time/granularity";
 import type { HeatmapRequest, SeriesRequest } from "@/lib/api/endpoints/kpi";
 import type { QueueInfo } from "@/lib/directory/list-queues";
 import { viewRange, type ViewParams } from "@/lib/views/view-params";
 
 /** The trends page's requests from its view, for server prefetch and browser alike. */
-export function trendsRequests(args: { view: ViewParams; now: number; tz: string; queues: readonly QueueInfo[] }): {
+export function trendsRequests(args: { view: ViewParams; now: number; tz: string; queues: readonly QueueInfo[]; granularity?: string | null }): {
   range: TimeRange;
   live: boolean;
   variant: SlVariant;
@@ -24,7 +25,7 @@ export function trendsRequests(args: { view: ViewParams; now: number; tz: string
     live: periodIncludesNow(range, now),
     variant,
     impliedVariant,
-    series: { ...scope, interval: intervalForRange(range), tz },
+    series: { ...scope, interval: chartInterval(range, args.granularity), tz },
     heatmap: { ...scope, tz },
   };
 }

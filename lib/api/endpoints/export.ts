@@ -4,6 +4,7 @@ import { csvResponse } from "@/lib/export/csv-response";
 import { getEnv } from "@/lib/env";
 import { defineEndpoint } from "../endpoint";
 import { exportParamsSchema } from "../params";
+import { contactListArgs } from "./contacts";
 
 /**
  * A dashboard table as CSV (queues, agents, teams, contacts, trends, heatmap,
@@ -20,7 +21,7 @@ export const exportTable = defineEndpoint({
   run: async ({ ch, tenantId, signal }, p) => {
     if (p.table !== "contacts") return csvResponse(await exportCsv(ch, tenantId, p));
     const maxRows = getEnv().EXPORT_MAX_ROWS;
-    const input = { tenantId, from: p.from, to: p.to, queueIds: p.queue, teamIds: p.team, agentIds: p.agent, filter: p.filter, sort: p.sort, direction: p.dir };
+    const input = contactListArgs(tenantId, p);
     const { total, body } = await contactsCsv(ch, input, { tz: p.tz, maxRows, signal });
     const headers: Record<string, string> = { [TOTAL_HEADER]: String(total), ...(total > maxRows ? { [CUT_HEADER]: String(maxRows) } : {}) };
     return csvResponse({ filename: filename("contacts", p.from, p.to, p.tz), body, headers });

@@ -4,6 +4,7 @@ import { QUEUE_DEFAULTS, isSlVariant, type KpiId, type SlVariant } from "../defi
 import { computeKpis, type KpiResult } from "../formulas";
 import { periodSchema, type PeriodInput } from "../inputs";
 import { ZERO_COUNTS, type KpiCounts } from "../kpi-counts";
+import { filterScope, type PeopleScope } from "../not-applicable";
 import { countsSql, countsRowSchema, prepareCounts, type GroupCounts } from "./counts";
 import { queryRows, sqlNumber } from "@/lib/store/query-rows";
 import { segmentParams } from "./segments-sql";
@@ -52,7 +53,7 @@ export type QueueKpis = {
   kpis: Record<KpiId, KpiResult>;
 };
 
-export function prepareQueues(groups: readonly GroupCounts[], settings: readonly QueueSettingsRow[]): QueueKpis[] {
+export function prepareQueues(groups: readonly GroupCounts[], settings: readonly QueueSettingsRow[], scope: PeopleScope | null = null): QueueKpis[] {
   const counts = new Map(groups.map((g) => [g.key, g.counts]));
   const bySettings = new Map(settings.map((s) => [s.queueId, s]));
   const ids = [...new Set([...bySettings.keys(), ...counts.keys()])].sort();
@@ -72,7 +73,7 @@ export function prepareQueues(groups: readonly GroupCounts[], settings: readonly
       slTargetPct: s?.slTargetPct ?? QUEUE_DEFAULTS.slTargetPct,
       definitionVersion: s?.definitionVersion ?? 0,
       counts: c,
-      kpis: computeKpis(c, slVariant),
+      kpis: computeKpis(c, slVariant, scope),
     };
   });
 }
@@ -84,5 +85,5 @@ export async function queryQueueKpis(ch: ClickHouseClient, input: PeriodInput): 
     queryRows(ch, countsSql("queue"), params, countsRowSchema),
     queryRows(ch, QUEUE_SETTINGS_SQL, params, queueSettingsRowSchema),
   ]);
-  return prepareQueues(prepareCounts(rows, "queue"), settings);
+  return prepareQueues(prepareCounts(rows, "queue"), settings, filterScope(p.teamIds));
 }

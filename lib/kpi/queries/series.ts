@@ -3,8 +3,9 @@ import { z } from "zod";
 import type { KpiId, SlVariant } from "../definitions";
 import { computeKpis, type KpiResult } from "../formulas";
 import { fromBeforeTo, periodShape, slVariantSchema } from "../inputs";
-import { ZERO_COUNTS, type KpiCounts } from "../kpi-counts";
-import { INTERVALS, bucketStarts, nextBucketStart, nominalIntervalMs, type Interval } from "@/lib/time/buckets";
+import { ZERO_COUNTS, addCounts, type KpiCounts } from "../kpi-counts";
+import { filterScope } from "../not-applicable";
+import { INTERVALS, bucketStart, bucketStarts, nextBucketStart, nominalIntervalMs, type Interval, type StoreInterval } from "@/lib/time/buckets";
 import { isTimeZone } from "@/lib/time/zone-offset";
 import { COUNT_COLUMNS_SQL, contactCountsShape, toKpiCounts } from "./count-columns";
 import { queryRows, sqlNumber } from "@/lib/store/query-rows";
@@ -19,13 +20,18 @@ import { SEGMENTS_SQL, segmentParams } from "./segments-sql";
 export const MAX_SERIES_POINTS = 5000;
 
 // Whitelisted bucket expressions; the zone itself is a parameter.
-const BUCKET_SQL: Record<Interval, string> = {
+const BUCKET_SQL: Record<StoreInterval, string> = {
   "15m": "toStartOfInterval(toTimeZone(queued_at, {tz:String}), INTERVAL 15 MINUTE)",
   hour: "toStartOfInterval(toTimeZone(queued_at, {tz:String}), INTERVAL 1 HOUR)",
   day: "toStartOfDay(toTimeZone(queued_at, {tz:String}))",
 };
 
-export function seriesSql(interval: Interval): string {
+/** Weeks and months are read as days and summed here, where a local week or month is exact across DST. */
+export function storeInterval(interval: Interval): StoreInterval {
+  return interval === "week" || interval === "month" ? "day" : interval;
+}
+
+export function seriesSql(interval: StoreInterval): string {
   return `
 SELECT toInt64(toUnixTimestamp(${BUCKET_SQL[interval]})) * 1000 AS bucketMs, ${COUNT_COLUMNS_SQL}
 FROM (${SEGMENTS_SQL})
@@ -51,7 +57,7 @@ export const seriesInputSchema = z
 export type SeriesInput = z.input<typeof seriesInputSchema>;
 
 export type SeriesPoint = {
-  /** Bucket start, epoch ms (local midnight for 'day'). */
+  /** Bucket start, epoch ms (local midnight for 'day', of Monday for 'week', of the 1st for 'month'); may be before the period's from. */
   start: number;
   /** Next bucket's start, epoch ms; a bucket is [start, end). */
   end: number;
@@ -66,21 +72,31 @@ export type KpiSeries = { interval: Interval; tz: string; variant: SlVariant; fr
  * starts are computed here for the zone; any start the database returned is kept
  * as well, so a disagreement in some exotic zone could never drop counts.
  */
-export function prepareSeries(rows: readonly SeriesRow[], opts: { from: number; to: number; interval: Interval; tz: string; variant: SlVariant }): KpiSeries {
-  const byStart = new Map<number, KpiCounts>(rows.map((r) => [r.bucketMs, toKpiCounts(r)]));
+export function prepareSeries(
+  rows: readonly SeriesRow[],
+  opts: { from: number; to: number; interval: Interval; tz: string; variant: SlVariant; teamIds?: readonly string[] },
+): KpiSeries {
+  const byStart = new Map<number, KpiCounts>();
+  const summed = storeInterval(opts.interval) !== opts.interval;
+  for (const r of rows) {
+    const start = summed ? bucketStart(r.bucketMs, opts.interval, opts.tz) : r.bucketMs;
+    const had = byStart.get(start);
+    byStart.set(start, had ? addCounts(had, toKpiCounts(r)) : toKpiCounts(r));
+  }
   const starts = new Set(bucketStarts(opts.from, opts.to, opts.interval, opts.tz, MAX_SERIES_POINTS + 2));
   for (const s of byStart.keys()) starts.add(s);
   const sorted = [...starts].sort((a, b) => a - b);
+  const scope = filterScope(opts.teamIds ?? []);
   const points = sorted.map((start, i) => {
     const counts = byStart.get(start) ?? { ...ZERO_COUNTS };
     const end = sorted[i + 1] ?? nextBucketStart(start, opts.interval, opts.tz);
-    return { start, end: Math.min(end, nextBucketStart(start, opts.interval, opts.tz)), counts, kpis: computeKpis(counts, opts.variant) };
+    return { start, end: Math.min(end, nextBucketStart(start, opts.interval, opts.tz)), counts, kpis: computeKpis(counts, opts.variant, scope) };
   });
   return { interval: opts.interval, tz: opts.tz, variant: opts.variant, from: opts.from, to: opts.to, points };
 }
 
 export async function querySeries(ch: ClickHouseClient, input: SeriesInput): Promise<KpiSeries> {
   const p = seriesInputSchema.parse(input);
-  const rows = await queryRows(ch, seriesSql(p.interval), { ...segmentParams(p), tz: p.tz }, seriesRowSchema);
+  const rows = await queryRows(ch, seriesSql(storeInterval(p.interval)), { ...segmentParams(p), tz: p.tz }, seriesRowSchema);
   return prepareSeries(rows, p);
 }

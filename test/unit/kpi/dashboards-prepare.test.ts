@@ -46,7 +46,12 @@ describe("the heatmap's days", () => {
 
   it("fills every cell, empty ones with zeros", () => {
     const { stateBusyMs: _b, stateAcwMs: _a, stateReadyMs: _r, ...contact } = ZERO_COUNTS;
-    const h = prepareHeatmap([{ ...contact, weekday: 7, hour: 23, offered: 2 }], { from: 0, to: 7 * 24 * H, tz: "UTC", variant: "answered_within_over_answered" });
+    const h = prepareHeatmap([{ ...contact, weekday: 7, hour: 23, firstMs: 6 * 24 * H + 23 * H, lastMs: 6 * 24 * H + 23 * H, offered: 2 }], {
+      from: 0,
+      to: 7 * 24 * H,
+      tz: "UTC",
+      variant: "answered_within_over_answered",
+    });
     expect(h.rows.flat()).toHaveLength(168);
     expect(h.rows[6]?.[23]?.counts.offered).toBe(2);
     expect(h.rows[0]?.[0]?.counts).toEqual(ZERO_COUNTS);

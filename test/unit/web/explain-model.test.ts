@@ -131,3 +131,27 @@ describe("explain", () => {
     expect(queuesInScope(queues, ["q2"]).map((q) => q.id)).toEqual(["q2"]);
   });
 });
+
+describe("explain in plain words", () => {
+  it("says the number in a supervisor's words, with the queue's threshold in seconds", () => {
+    const sl = kpiDefinition("service_level");
+    const m = prepareExplain({ definition: sl, value: { ...computeKpi("service_level", c), version: 2 }, counts: c, scope, queues: queues.slice(0, 1) });
+    expect(m.plain).toBe("Of the answered calls, the share answered within 20 seconds.");
+    // The exact formula is still there, for the click further.
+    expect(m.formula).toBe("Service level = answered within T / answered.");
+    expect(m.notApplicable).toBeUndefined();
+  });
+
+  it("says 'each queue's own threshold' when the queues differ, and follows the variant", () => {
+    const d = kpiDefinition("service_level", "answered_within_over_answered_abandoned");
+    const m = prepareExplain({ definition: d, value: undefined, counts: undefined, scope, queues, variant: "answered_within_over_answered_abandoned" });
+    expect(m.plain).toBe("Of the calls answered or abandoned, the share answered within each queue's own threshold.");
+  });
+
+  it("shows the reason and no inputs when the number is not applicable", () => {
+    const reason = "Not applicable with a team filter: because.";
+    const m = prepareExplain({ definition: kpiDefinition("abandon_rate"), value: { value: null, version: 2, notApplicable: { reason } }, counts: c, scope, queues });
+    expect(m.notApplicable).toBe(reason);
+    expect(m.parts).toEqual([]);
+  });
+});

@@ -24,13 +24,19 @@ export function queueRow(queueId: string, c: Partial<KpiCounts>, over: Partial<Q
   };
 }
 
-export function agentRow(agentId: string, c: Partial<KpiCounts>, reasons: Record<string, number> = {}): AgentKpis {
+export function agentRow(agentId: string, c: Partial<KpiCounts>, reasons: Record<string, number> = {}, ringNoAnswer = 0): AgentKpis {
   const full = counts(c);
-  const kpis = computeKpis(full);
+  const kpis = computeKpis(full, undefined, "agent");
+  const offers = full.answered + ringNoAnswer;
   return {
     agentId,
     name: `Agent ${agentId}`,
     teamId: "blue",
+    teamName: "Blue",
+    offers,
+    answered: full.answered,
+    ringNoAnswer,
+    answerRate: offers > 0 ? full.answered / offers : null,
     handled: full.handled,
     transferred: full.transferred,
     transferRate: kpis.transfer_rate.value,

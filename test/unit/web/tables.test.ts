@@ -72,11 +72,14 @@ describe("the queues table", () => {
     const cell = (h: string) => row?.[header?.indexOf(h) ?? -1];
     expect(cell("Queue")).toBe("SUPPORT");
     expect(cell("Abandon rate")).toBe("20.0%");
-    expect(cell("ASA")).toBe("0:10");
+    // Durations in a file: seconds as a number, and h:mm:ss beside (80 s of wait over 8 answered = 10 s).
+    expect([cell("ASA (s)"), cell("ASA (h:mm:ss)")]).toEqual(["10", "0:00:10"]);
+    expect(cell("ASA")).toBeUndefined();
     expect(cell("Service level")).toBe("75.0%");
     expect(cell("SL threshold (s)")).toBe("15");
-    expect(cell("AHT")).toBe("2:10");
-    expect([cell("Talk"), cell("Hold"), cell("ACW")]).toEqual(["1:40", "0:10", "0:20"]);
+    // (400 + 40 + 80) s over 4 handled = 130 s.
+    expect([cell("AHT (s)"), cell("AHT (h:mm:ss)")]).toEqual(["130", "0:02:10"]);
+    expect([cell("Talk (s)"), cell("Hold (s)"), cell("ACW (s)")]).toEqual(["100", "10", "20"]);
     expect(cell("Settings version")).toBe("3");
     expect(perHandled(1, 0)).toBeNull();
   });
@@ -87,10 +90,19 @@ describe("the agents and teams tables", () => {
     const report = { agents: [agentRow("a1", { handled: 2 }, { lunch: 60_000 }), agentRow("a2", { handled: 1 }, { "": 5_000, break: 1_000 })], teams: [] };
     expect(notReadyReasons(report.agents)).toEqual(["", "break", "lunch"]);
     const cols = agentColumns(report);
-    expect(cols.slice(-3).map((c) => c.header)).toEqual(["Not ready: no reason", "Not ready: break", "Not ready: lunch"]);
-    const [, a1] = tableText(cols, report.agents, ctx, "csv");
-    expect(a1?.slice(-3)).toEqual(["0:00", "0:00", "1:00"]);
-    expect(teamColumns(report)[0]?.value({ ...agentRow("x", {}), teamId: "", agentCount: 0 })).toBe("(no team)");
+    expect(cols.slice(-3).map((c) => c.header)).toEqual(["Not ready: No reason", "Not ready: Break", "Not ready: Lunch"]);
+    // In a file each duration is seconds, then h:mm:ss: lunch 60 s is "60" and "0:01:00".
+    const [header, a1] = tableText(cols, report.agents, ctx, "csv");
+    expect(header?.slice(-6)).toEqual([
+      "Not ready: No reason (s)",
+      "Not ready: No reason (h:mm:ss)",
+      "Not ready: Break (s)",
+      "Not ready: Break (h:mm:ss)",
+      "Not ready: Lunch (s)",
+      "Not ready: Lunch (h:mm:ss)",
+    ]);
+    expect(a1?.slice(-6)).toEqual(["0", "0:00:00", "0", "0:00:00", "60", "0:01:00"]);
+    expect(teamColumns(report)[0]?.value({ ...agentRow("x", {}), teamId: "", teamName: "Blue", agentCount: 0 })).toBe("Blue");
   });
 });
 
@@ -100,7 +112,9 @@ describe("the contacts table", () => {
       legId: "l1",
       callId: "c1",
       queueId: "q1",
+      queueName: "Queue one",
       agentId: "",
+      agentName: "",
       caller: "+441234",
       queuedAt: Date.UTC(2026, 0, 5, 9),
       exitedAt: Date.UTC(2026, 0, 5, 9, 0, 3),
@@ -123,7 +137,7 @@ describe("the contacts table", () => {
       maxWaitS: 0,
     };
     const [, row] = tableText(CONTACT_COLUMNS, [c], ctx, "page");
-    expect(row).toEqual(["2026-01-05 09:00:00", "+441234", "q1", "—", "Abandoned", "0:03", "—", "—", "—", "—", "Yes", "Yes", "No", "c1"]);
+    expect(row).toEqual(["2026-01-05 09:00:00", "+441234", "Queue one", "—", "Abandoned", "0:03", "—", "—", "—", "—", "Yes", "Yes", "No", "c1"]);
   });
 });
 
@@ -144,7 +158,9 @@ describe("trend and timeline rows", () => {
 describe("the heatmap table", () => {
   it("averages volume over each weekday's days and reads service level as is", () => {
     // Monday 5 to Monday 19 January 2026: two of each weekday.
-    const h = prepareHeatmap([{ weekday: 1, hour: 9, ...point(0, 1, { offered: 5, answered: 4, answeredWithin: 3 }).counts }], {
+    // Data from Monday 5 09:10 to Sunday 18 January: the whole two weeks.
+    const data = { firstMs: Date.UTC(2026, 0, 5, 9, 10), lastMs: Date.UTC(2026, 0, 18, 23) };
+    const h = prepareHeatmap([{ weekday: 1, hour: 9, ...data, ...point(0, 1, { offered: 5, answered: 4, answeredWithin: 3 }).counts }], {
       from: Date.UTC(2026, 0, 5),
       to: Date.UTC(2026, 0, 19),
       tz: "UTC",

@@ -52,4 +52,11 @@ describe("tile context", () => {
     const sl = counts({ answered: 4, answeredWithin: 3 });
     expect(tileContext("service_level", sl, computeKpis(sl), "within 20 s")).toBe("3 of 4 within 20 s");
   });
+
+  it("does not set a team's answered calls against the same number 'offered'", () => {
+    const team = counts({ offered: 1632, answered: 1632 });
+    expect(tileContext("answered", team, computeKpis(team), "")).toBe("of 1,632 offered");
+    expect(tileContext("answered", team, computeKpis(team, undefined, "team"), "")).toBe("by the team's agents");
+    expect(tileContext("offered", team, computeKpis(team, undefined, "team"), "")).toBe("answered by the team's agents");
+  });
 });

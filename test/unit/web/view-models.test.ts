@@ -38,8 +38,8 @@ describe("the calls chart's model", () => {
 describe("the heatmap's model", () => {
   const h = prepareHeatmap(
     [
-      { weekday: 1, hour: 9, ...counts({ offered: 4, answered: 4, answeredWithin: 2 }) },
-      { weekday: 3, hour: 14, ...counts({ offered: 1, answered: 1, answeredWithin: 1 }) },
+      { weekday: 1, hour: 9, firstMs: Date.UTC(2026, 0, 5, 9, 5), lastMs: Date.UTC(2026, 0, 5, 9, 50), ...counts({ offered: 4, answered: 4, answeredWithin: 2 }) },
+      { weekday: 3, hour: 14, firstMs: Date.UTC(2026, 0, 7, 14, 10), lastMs: Date.UTC(2026, 0, 7, 14, 10), ...counts({ offered: 1, answered: 1, answeredWithin: 1 }) },
     ].map(({ stateBusyMs: _b, stateAcwMs: _a, stateReadyMs: _r, ...r }) => r),
     { from: Date.UTC(2026, 0, 5), to: Date.UTC(2026, 0, 12), tz: "UTC", variant: "answered_within_over_answered" },
   );
@@ -76,7 +76,7 @@ describe("the state timeline's bar", () => {
       [0, 25, "none"],
       [25, 25, "not_ready"],
     ]);
-    expect(m.segments[1]?.title).toBe("06:00–12:00 Not ready (lunch), 6:00:00");
+    expect(m.segments[1]?.title).toBe("06:00–12:00 Not ready (Lunch), 6:00:00");
     expect(m.ticks.map((t) => t.label)).toEqual(["00:00", "03:00", "06:00", "09:00", "12:00", "15:00", "18:00", "21:00"]);
     expect(m.futurePct).toBe(50);
     expect(m.totals.not_ready).toBe(6 * H);
