@@ -10,6 +10,7 @@ import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useBrowserTimeZone } from "@/components/kit/use-client-clock";
 import { DefinitionRow } from "./definition-row";
+import { ScrollRegion } from "@/components/table/scroll-region";
 
 const variantLabel = (v: string) => (isSlVariant(v) ? SL_VARIANT_DEFINITIONS[v].label : v);
 
@@ -41,7 +42,7 @@ export function DefinitionsView({ initialTz }: { initialTz: string | null }) {
         ) : defs.data.queues.length === 0 ? (
           <EmptyState title="No queues configured">Queues appear here once the platform or the simulator has registered them.</EmptyState>
         ) : (
-          <div className="table-scroll table-wide">
+          <ScrollRegion label="KPI settings per queue" className="table-scroll table-wide">
             <table className="data-table definitions-table" data-testid="definitions-table">
               <caption className="sr-only">KPI settings per queue</caption>
               <thead>
@@ -64,7 +65,7 @@ export function DefinitionsView({ initialTz }: { initialTz: string | null }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
       </section>
       <section className="card" aria-labelledby="changes-title">

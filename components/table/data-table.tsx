@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useMemo } from "react";
 import { cellText, findColumn, sortRows, type CellValue, type Column, type SortState, type TableContext } from "@/lib/tables/table";
+import { ScrollRegion } from "@/components/table/scroll-region";
 
 export type TableSort<R> = {
   state: SortState;
@@ -37,7 +38,7 @@ function raw(v: CellValue): string {
 export function DataTable<R>({ caption, columns, rows, ctx, rowKey, rowHref, sort, testId }: Props<R>) {
   const shown = useMemo(() => (sort && !sort.server ? sortRows(rows, findColumn(columns, sort.state.id), sort.state.dir) : [...rows]), [rows, columns, sort]);
   return (
-    <div className="table-scroll table-wide">
+    <ScrollRegion label={caption} className="table-scroll table-wide">
       <table className="data-table" data-testid={testId}>
         <caption className="sr-only">{caption}</caption>
         <thead>
@@ -94,6 +95,6 @@ export function DataTable<R>({ caption, columns, rows, ctx, rowKey, rowHref, sor
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
