@@ -37,7 +37,7 @@ export function ActiveCalls({
             </th>
           </tr>
         </thead>
-        <tbody>
+        <tbody data-tv-list>
           {rows.map((c) => (
             <tr key={c.id} data-call-id={c.id} data-state={c.state} data-call-queue-id={c.queueId ?? undefined}>
               <td>{c.id}</td>

@@ -19,7 +19,7 @@ export function Board({ view, canSetAgentState = false }: { view: WallboardView;
         {queues.length === 0 ? (
           <p className={styles.empty}>No queue yet. Queues appear once the platform reports them (the simulator creates its own at start-up).</p>
         ) : (
-          <ul className={styles.queues}>
+          <ul className={styles.queues} data-tv-list>
             {queues.map((q) => (
               <QueueCard key={q.id} queue={q} />
             ))}
@@ -38,7 +38,8 @@ export function Board({ view, canSetAgentState = false }: { view: WallboardView;
 
 function Section({ id, title, count, children }: { id: string; title: string; count: number; children: ReactNode }) {
   return (
-    <section aria-labelledby={id}>
+    // data-section: TV mode pages over these (tv-stage.tsx); data-tv-list marks the list a tall section is cut along.
+    <section aria-labelledby={id} data-section={id}>
       <div className={styles.sectionHeader}>
         <h2 className={styles.sectionTitle} id={id}>
           {title}
