@@ -107,6 +107,23 @@ test("the nav folds behind a Menu button on a phone, opened and closed by keyboa
   await context.close();
 });
 
+test("a tile's explanation opens within a phone's width", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await signIn(page, "manager");
+  await settle(page);
+  // The last tile sits in the right-hand column, where a floating panel ran off the screen.
+  const summary = page.locator(".tile .explain > summary").last();
+  await summary.click();
+  const panel = page.locator(".tile .explain[open] .explain-panel");
+  await expect(panel).toBeVisible();
+  const box = await panel.boundingBox();
+  expect(box?.x).toBeGreaterThanOrEqual(0);
+  expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(360);
+  expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+  await context.close();
+});
+
 for (const size of [
   { width: 1920, height: 1080 },
   { width: 1280, height: 720 },
