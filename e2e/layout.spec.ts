@@ -201,7 +201,8 @@ test("the overview prints as a one-page A4 report without the nav or controls", 
   await expect(page.getByRole("toolbar", { name: "View" })).toBeHidden();
   await expect(page.locator(".tile").first()).toBeVisible();
   await expect(page.locator(".chart-area svg").first()).toBeVisible();
-  const pdf = (await page.pdf({ format: "A4", printBackground: true })).toString("latin1");
-  expect(pdf.match(/\/Type\s*\/Page(?!s)/g)?.length).toBe(1);
+  const pdf = await page.pdf({ format: "A4", printBackground: true });
+  await test.info().attach("overview.pdf", { body: pdf, contentType: "application/pdf" });
+  expect(pdf.toString("latin1").match(/\/Type\s*\/Page(?!s)/g)?.length).toBe(1);
   await context.close();
 });
