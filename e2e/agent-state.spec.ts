@@ -35,7 +35,7 @@ test("a supervisor pauses an agent for coaching and makes them ready again, thro
     tried.add(id);
     const tile = page.locator(`[data-agent-id="${id}"]`);
     since = Date.now() - 1_000;
-    await tile.getByRole("button", { name: /Set .* state/ }).click();
+    await tile.getByRole("button", { name: /^Set state of / }).click();
     form = page.locator(`[data-agent-id="${id}"]`).getByRole("form");
     await form.getByLabel("New state").selectOption("not_ready:coaching");
     await form.getByRole("button", { name: "Apply" }).click();

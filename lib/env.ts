@@ -122,6 +122,9 @@ export const envSchema = z.object({
     .min(1_000)
     .max(7 * 86_400_000)
     .default(5 * 60_000),
+  // TV wallboard (docs/live-floor.md, "TV mode"): seconds each page of sections shows, and seconds without news before "stale".
+  WALLBOARD_TV_PAGE_SECONDS: z.coerce.number().int().min(3).max(3600).default(15),
+  WALLBOARD_STALE_SECONDS: z.coerce.number().int().min(6).max(3600).default(10),
   // Rows a contacts CSV export holds at most; a longer list is cut, and the file and its headers say so.
   EXPORT_MAX_ROWS: z.coerce.number().int().min(1).max(100_000_000).default(1_000_000),
   // Recording audio and peaks go to DATA_DIR/recordings unless a bucket is named (docs/recordings.md, "Storage and serving").

@@ -8,6 +8,7 @@ import { ApiError } from "@/lib/query-options/fetch-json";
 import { saveMonitoringPolicy } from "@/lib/query-options/monitoring-policy";
 import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
+import { ScrollRegion } from "@/components/table/scroll-region";
 
 const POLICIES = apiQueryOptions("/api/monitor/policy", {});
 
@@ -41,7 +42,7 @@ export function MonitoringPolicyView() {
         </div>
       </div>
       <section className="card">
-        <div className="table-scroll">
+        <ScrollRegion label="Monitoring policy per queue">
           <table className="data-table" data-testid="monitoring-policy-table">
             <caption className="sr-only">Monitoring policy per queue</caption>
             <thead>
@@ -63,7 +64,7 @@ export function MonitoringPolicyView() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </section>
     </div>
   );

@@ -13,6 +13,7 @@ import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { UserForm, type UserFormValues } from "./user-form";
 import { UserSessions } from "./user-sessions";
+import { ScrollRegion } from "@/components/table/scroll-region";
 
 const USERS = apiQueryOptions("/api/admin/users", {});
 
@@ -115,7 +116,7 @@ export function UsersView() {
             <h2 className="card-title" id="users-title">
               Users
             </h2>
-            <div className="table-scroll">
+            <ScrollRegion label="Users">
               <table className="data-table" data-testid="users-table">
                 <caption className="sr-only">Users</caption>
                 <thead>
@@ -171,7 +172,7 @@ export function UsersView() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           </section>
         </>
       )}

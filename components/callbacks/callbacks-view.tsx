@@ -15,6 +15,7 @@ import { useView } from "@/components/kit/use-view";
 import { ViewToolbar } from "@/components/kit/view-toolbar";
 import { TableCard } from "@/components/table/table-card";
 import { CallbackButton } from "./callback-button";
+import { ScrollRegion } from "@/components/table/scroll-region";
 
 /** Missed callers come in all the time, and a callback's outcome follows within seconds: the list stays current. */
 const REFRESH_MS = 5_000;
@@ -86,7 +87,7 @@ export function CallbacksView({ agentFirst, myPhone }: { agentFirst: boolean; my
         }}
       >
         {() => (
-          <div className="table-scroll table-wide">
+          <ScrollRegion label="Missed callers and their callbacks" className="table-scroll table-wide">
             <table className="data-table" data-testid="callbacks-table">
               <caption className="sr-only">Missed callers and their callbacks</caption>
               <thead>
@@ -137,7 +138,7 @@ export function CallbacksView({ agentFirst, myPhone }: { agentFirst: boolean; my
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
       </TableCard>
     </div>

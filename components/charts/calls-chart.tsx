@@ -4,7 +4,17 @@ import { Bar, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, Tooltip
 import { formatCount } from "@/lib/tables/format";
 import { intervalName, type CallsChartModel, type CallsChartPoint } from "./calls-chart-model";
 
-const COLORS = { offered: "#1e293b", answered: "#2563eb", abandoned: "#ea580c", sl: "#059669", target: "#7c2d12", grid: "#e2e8f0", axis: "#64748b" } as const;
+/** The theme's chart colours (app/globals.css), so the chart follows the light or dark theme. */
+const COLORS = {
+  offered: "var(--chart-offered)",
+  answered: "var(--chart-answered)",
+  abandoned: "var(--chart-abandoned)",
+  sl: "var(--chart-sl)",
+  target: "var(--chart-target)",
+  grid: "var(--chart-grid)",
+  axis: "var(--chart-axis)",
+} as const;
+const TOOLTIP_STYLE = { background: "var(--surface)", borderColor: "var(--border-strong)", color: "var(--text)" } as const;
 
 /**
  * Calls per interval: answered and abandoned as stacked bars, offered as a line
@@ -51,6 +61,7 @@ export function CallsChart({
           <YAxis yAxisId="sl" orientation="right" domain={[0, 100]} unit="%" tick={{ fill: COLORS.axis, fontSize: 12 }} tickLine={false} axisLine={false} width={48} />
         )}
         <Tooltip
+          contentStyle={TOOLTIP_STYLE}
           labelFormatter={(_, payload) => {
             const first = payload[0]?.payload as { range?: string } | undefined;
             return first?.range ?? "";

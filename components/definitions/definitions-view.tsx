@@ -11,6 +11,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { TARGET_AMBER_BAND_PTS } from "@/lib/targets/rag";
 import { useShownTimeZone } from "@/components/kit/shown-zone";
 import { DefinitionRow } from "./definition-row";
+import { ScrollRegion } from "@/components/table/scroll-region";
 
 const variantLabel = (v: string) => (isSlVariant(v) ? SL_VARIANT_DEFINITIONS[v].label : v);
 
@@ -42,7 +43,7 @@ export function DefinitionsView() {
         ) : defs.data.queues.length === 0 ? (
           <EmptyState title="No queues configured">Queues appear here once the platform or the simulator has registered them.</EmptyState>
         ) : (
-          <div className="table-scroll table-wide">
+          <ScrollRegion label="KPI settings per queue" className="table-scroll table-wide">
             <table className="data-table definitions-table" data-testid="definitions-table">
               <caption className="sr-only">KPI settings per queue</caption>
               <thead>
@@ -66,7 +67,7 @@ export function DefinitionsView() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
       </section>
       <section className="card" aria-labelledby="changes-title">

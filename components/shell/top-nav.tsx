@@ -3,6 +3,7 @@ import { roleLabel } from "@/components/auth/capability-text";
 import type { SessionUser } from "@/lib/auth/session";
 import { NAV_LINKS } from "./nav-links";
 import { NavLink } from "./nav-link";
+import { NavMenu } from "./nav-menu";
 import { SignOutButton } from "./sign-out-button";
 
 export function TopNav({ user }: { user: SessionUser }) {
@@ -17,18 +18,20 @@ export function TopNav({ user }: { user: SessionUser }) {
           <span className="brand-mark" aria-hidden="true" />
           Contact Centre Supervisor
         </span>
-        <nav aria-label="Main" className="nav">
-          {links.map((l) => (
-            <NavLink key={l.href} href={l.href} label={l.label} />
-          ))}
-        </nav>
-        <div className="user" data-testid="current-user">
-          <span className="user-name">{user.name}</span>
-          <span className="role-badge" data-role={user.role}>
-            {roleLabel(user.role)}
-          </span>
-          <SignOutButton />
-        </div>
+        <NavMenu>
+          <nav aria-label="Main" className="nav">
+            {links.map((l) => (
+              <NavLink key={l.href} href={l.href} label={l.label} />
+            ))}
+          </nav>
+          <div className="user" data-testid="current-user">
+            <span className="user-name">{user.name}</span>
+            <span className="role-badge" data-role={user.role}>
+              {roleLabel(user.role)}
+            </span>
+            <SignOutButton />
+          </div>
+        </NavMenu>
       </div>
     </header>
   );

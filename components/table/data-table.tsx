@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useMemo } from "react";
 import { findColumn, forTarget, pageCell, sortRows, type CellValue, type Column, type SortState, type TableContext } from "@/lib/tables/table";
+import { ScrollRegion } from "@/components/table/scroll-region";
 
 export type TableSort<R> = {
   state: SortState;
@@ -40,7 +41,7 @@ export function DataTable<R>({ caption, columns: all, rows, ctx, rowKey, rowHref
   const columns = useMemo(() => forTarget(all, "page"), [all]);
   const shown = useMemo(() => (sort && !sort.server ? sortRows(rows, findColumn(columns, sort.state.id), sort.state.dir) : [...rows]), [rows, columns, sort]);
   return (
-    <div className="table-scroll table-wide">
+    <ScrollRegion label={caption} className="table-scroll table-wide">
       <table className="data-table" data-testid={testId}>
         <caption className="sr-only">{caption}</caption>
         <thead>
@@ -86,7 +87,7 @@ export function DataTable<R>({ caption, columns: all, rows, ctx, rowKey, rowHref
           </tfoot>
         )}
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

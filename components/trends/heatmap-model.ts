@@ -1,6 +1,7 @@
 import type { Heatmap } from "@/lib/kpi";
 import { contactsHref } from "@/components/kit/explain-model";
 import { formatCount, formatPercent } from "@/lib/tables/format";
+import { bestInkContrast, hslToRgb, inkOn } from "@/components/ui/contrast";
 import { heatmapRows, heatmapValue, type HeatmapMetric } from "@/lib/tables/heatmap-table";
 
 /**
@@ -64,16 +65,30 @@ export function prepareHeatmapModel(h: Heatmap, metric: HeatmapMetric, drill?: H
   return { metric, rows: out, max, hasData };
 }
 
-/** Background of a cell: a blue ramp for volume; red through amber to green for service level. */
-export function heatmapColor(metric: HeatmapMetric, intensity: number | null): string | undefined {
-  if (intensity === null) return undefined;
+/** WCAG AA for the cells' small text. */
+const CELL_CONTRAST = 4.5;
+
+/**
+ * A cell's colour as HSL: a blue ramp for volume; red through amber to green for
+ * service level. No ink reaches 4.5:1 on a band of middle luminance, so a colour
+ * falling in it is darkened a step or two until white text does.
+ */
+function heatmapHsl(metric: HeatmapMetric, intensity: number): [number, number, number] {
   const t = Math.max(0, Math.min(1, intensity));
-  if (metric === "volume") return `hsl(217 91% ${Math.round(96 - t * 50)}%)`;
-  return `hsl(${Math.round(t * 130)} 70% ${Math.round(88 - t * 30)}%)`;
+  const [h, s, start] = metric === "volume" ? [217, 91, Math.round(96 - t * 50)] : [Math.round(t * 130), 70, Math.round(88 - t * 30)];
+  let l = start;
+  while (l > 0 && bestInkContrast(hslToRgb(h, s, l)) < CELL_CONTRAST) l -= 1;
+  return [h, s, l];
 }
 
-/** Dark text on light cells and light text on dark ones. */
+export function heatmapColor(metric: HeatmapMetric, intensity: number | null): string | undefined {
+  if (intensity === null) return undefined;
+  const [h, s, l] = heatmapHsl(metric, intensity);
+  return `hsl(${h} ${s}% ${l}%)`;
+}
+
+/** The text colour with the better contrast on the cell's own background (a fixed threshold left mid-blue cells under 4.5:1). */
 export function heatmapInk(metric: HeatmapMetric, intensity: number | null): string | undefined {
   if (intensity === null) return undefined;
-  return metric === "volume" && intensity > 0.6 ? "#fff" : undefined;
+  return inkOn(hslToRgb(...heatmapHsl(metric, intensity)));
 }

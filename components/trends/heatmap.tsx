@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { HeatmapModel } from "./heatmap-model";
 import { heatmapColor, heatmapInk } from "./heatmap-model";
+import { ScrollRegion } from "@/components/table/scroll-region";
 
 /**
  * Weekday by hour of day, as a real table: each cell's colour shows the value and
@@ -8,7 +9,7 @@ import { heatmapColor, heatmapInk } from "./heatmap-model";
  */
 export function HeatmapGrid({ model, caption }: { model: HeatmapModel; caption: string }) {
   return (
-    <div className="table-scroll heatmap-scroll">
+    <ScrollRegion label={caption} className="table-scroll heatmap-scroll">
       <table className="heatmap" data-testid="heatmap" data-metric={model.metric}>
         <caption className="sr-only">{caption}</caption>
         <thead>
@@ -47,6 +48,6 @@ export function HeatmapGrid({ model, caption }: { model: HeatmapModel; caption: 
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -5,6 +5,7 @@ import { CALL_STATE_LABELS, MONITOR_MODE_LABELS } from "./labels";
 import { MonitorControls, monitorable } from "./monitor/monitor-controls";
 import { Ticking } from "./ticking";
 import styles from "./wallboard.module.css";
+import { ScrollRegion } from "@/components/table/scroll-region";
 
 /** Calls in progress, oldest first. The last cell says who is monitoring the call and how, with the listen / whisper / barge controls where the viewer may use them. */
 export function ActiveCalls({
@@ -19,7 +20,7 @@ export function ActiveCalls({
   if (calls.length === 0) return <p className={styles.empty}>No call in progress. New calls appear here the moment the platform offers them.</p>;
   const rows = [...calls].sort((a, b) => a.startedAt - b.startedAt || a.id.localeCompare(b.id));
   return (
-    <div className={styles.tableWrap}>
+    <ScrollRegion label="Active calls" className={styles.tableWrap}>
       <table className={styles.calls}>
         <caption className="sr-only">Active calls</caption>
         <thead>
@@ -36,7 +37,7 @@ export function ActiveCalls({
             </th>
           </tr>
         </thead>
-        <tbody>
+        <tbody data-tv-list>
           {rows.map((c) => (
             <tr key={c.id} data-call-id={c.id} data-state={c.state} data-call-queue-id={c.queueId ?? undefined}>
               <td>{c.id}</td>
@@ -64,6 +65,6 @@ export function ActiveCalls({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

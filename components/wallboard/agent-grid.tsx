@@ -34,7 +34,7 @@ export function AgentGrid({
 }) {
   if (agents.length === 0) return <p className={styles.empty}>No agent is logged on. Agents appear here as they log on to the platform.</p>;
   return (
-    <ul className={styles.agents}>
+    <ul className={styles.agents} data-tv-list>
       {sortAgents(agents).map((a) => {
         const state = a.state === "not_ready" && a.reasonCode ? `${AGENT_STATE_LABELS[a.state]}: ${reasonLabel(a.reasonCode)}` : AGENT_STATE_LABELS[a.state];
         const queue = a.call?.queueId ? (queueNames.get(a.call.queueId) ?? a.call.queueId) : null;

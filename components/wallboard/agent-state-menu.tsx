@@ -42,7 +42,7 @@ export function AgentStateMenu({ agent }: { agent: AgentRow }) {
   };
   if (!open) {
     return (
-      <button type="button" className={styles.agentAction} onClick={() => setOpen(true)} aria-label={`Set ${agent.name}'s state`}>
+      <button type="button" className={styles.agentAction} onClick={() => setOpen(true)} aria-label={`Set state of ${agent.name}`}>
         Set state
       </button>
     );

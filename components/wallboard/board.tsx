@@ -32,7 +32,7 @@ export function Board({ view, canSetAgentState = false, controls = false }: { vi
         {queues.length === 0 ? (
           <p className={styles.empty}>No queue yet. Queues appear once the platform reports them (the simulator creates its own at start-up).</p>
         ) : (
-          <ul className={styles.queues}>
+          <ul className={styles.queues} data-tv-list>
             {queues.map((q) => (
               <QueueCard key={q.id} queue={q} />
             ))}
@@ -51,6 +51,7 @@ export function Board({ view, canSetAgentState = false, controls = false }: { vi
 
 function Section({ id, section, title, count, children }: { id: string; section: string; title: string; count?: number; children: ReactNode }) {
   return (
+    // data-section: TV mode pages over these (tv-stage.tsx); data-tv-list marks the list a tall section is cut along.
     <section aria-labelledby={id} data-section={section}>
       <div className={styles.sectionHeader}>
         <h2 className={styles.sectionTitle} id={id}>

@@ -62,6 +62,7 @@ export class LiveFeed {
     this.source = es;
     es.addEventListener("snapshot", (e) => this.onSnapshot(e));
     es.addEventListener("patch", (e) => this.onPatch(e));
+    es.addEventListener("heartbeat", (e) => this.onHeartbeat(e));
     es.addEventListener("error", () => this.onError(es));
   }
 
@@ -82,6 +83,13 @@ export class LiveFeed {
       // Out of step (should not happen on one ordered stream): start over from a snapshot.
       this.reconnect(0);
     }
+  }
+
+  /** Nothing changed, but the server is there: the view is still current (a TV board's stale warning reads lastMessageAt). */
+  private onHeartbeat(e: MessageEvent<string>): void {
+    if (!this.state.view) return;
+    const { serverTime } = JSON.parse(e.data) as { serverTime: number };
+    this.set({ ...this.state, clockOffset: this.offset(serverTime), lastMessageAt: Date.now() });
   }
 
   private onError(es: EventSource): void {

@@ -10,6 +10,8 @@ import { LiveFeed, type FeedState } from "./live-feed";
 import { MonitorProvider } from "./monitor/monitor-context";
 import type { MonitorMedia } from "./monitor/monitor-controller";
 import type { MonitorMode } from "@/lib/telephony/capabilities";
+import { TvStage } from "./tv-stage";
+import { TvStatus } from "./tv-status";
 import styles from "./wallboard.module.css";
 
 const STREAM_URL = "/api/live/stream";
@@ -38,8 +40,13 @@ export function Wallboard({
   canSetAgentState = false,
   monitorModes = [],
   monitorMedia,
+  tvPageSeconds = 15,
+  staleSeconds = 10,
 }: {
   tv: boolean;
+  /** TV mode: seconds each page of sections shows (WALLBOARD_TV_PAGE_SECONDS), and seconds without news before "stale" (WALLBOARD_STALE_SECONDS). */
+  tvPageSeconds?: number;
+  staleSeconds?: number;
   canEditThresholds: boolean;
   canSetAgentState?: boolean;
   /** The modes this viewer may monitor calls in: the platform's, for a role with `monitor`; none in TV mode. */
@@ -47,7 +54,8 @@ export function Wallboard({
   /** Where the supervisor hears a monitored call: this page (default), or their own phone (FreeSWITCH). */
   monitorMedia?: MonitorMedia;
 }) {
-  const { status, view, clockOffset, problem } = useLiveFeed();
+  const feed = useLiveFeed();
+  const { status, view, clockOffset, problem } = feed;
   const clock = useMemo(() => ({ kind: "live" as const, offset: clockOffset }), [clockOffset]);
   return (
     // Around the whole board, so monitoring survives the feed reconnecting (the board shows a skeleton meanwhile).
@@ -59,6 +67,7 @@ export function Wallboard({
             <p className={styles.subtitle}>{view ? dayCaption(view.meta.dayStart, view.meta.timeZone) : "The live floor, pushed as it changes"}</p>
           </div>
           <div className={styles.headerSide}>
+            {tv && <TvStatus feed={feed} staleSeconds={staleSeconds} />}
             <ConnectionStatus status={status} problem={problem} />
             {!tv && (
               <nav className={styles.links} aria-label="Wallboard">
@@ -84,7 +93,13 @@ export function Wallboard({
         </div>
         {view ? (
           <BoardClockProvider clock={clock}>
-            <Board view={view} canSetAgentState={canSetAgentState && !tv} controls={!tv} />
+            {tv ? (
+              <TvStage pageSeconds={tvPageSeconds}>
+                <Board view={view} />
+              </TvStage>
+            ) : (
+              <Board view={view} canSetAgentState={canSetAgentState} controls />
+            )}
           </BoardClockProvider>
         ) : (
           <div aria-busy="true" aria-label="Loading the live floor">

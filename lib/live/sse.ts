@@ -3,8 +3,9 @@ import type { LiveFloor } from "./live-floor";
 /**
  * A live floor subscription as a server-sent-event stream: `retry` first (so a
  * dropped browser reconnects within seconds), the full view as `event: snapshot`,
- * then `event: patch` per coalesced change, and a comment every 15 s so proxies
- * and the browser see the connection alive. Everything is released when the
+ * then `event: patch` per coalesced change, and `event: heartbeat` (the server's
+ * clock) every 5 s, so proxies see the connection alive and a TV board can tell a
+ * quiet floor from a dead stream (WALLBOARD_STALE_SECONDS is at least 6). Everything is released when the
  * request is aborted (the browser went away) or the reader cancels; `onClose`
  * then runs once (it gives back the stream's slot, stream-slots.ts).
  */
@@ -16,7 +17,7 @@ export const SSE_HEADERS = {
   "x-accel-buffering": "no",
 } as const;
 
-export const HEARTBEAT_MS = 15_000;
+export const HEARTBEAT_MS = 5_000;
 const RETRY_MS = 2_000;
 /** A client this far behind (bytes queued) is cut off; it reconnects and starts from a snapshot. */
 const MAX_QUEUED_BYTES = 8 * 1024 * 1024;
@@ -56,7 +57,7 @@ export function liveStream(floor: Pick<LiveFloor, "subscribe">, signal: AbortSig
         };
         write(`retry: ${RETRY_MS}\n\n`);
         const unsubscribe = floor.subscribe((message, json) => write(sseFrame(message.event, json)));
-        const heartbeat = setInterval(() => write(": heartbeat\n\n"), heartbeatMs);
+        const heartbeat = setInterval(() => write(sseFrame("heartbeat", JSON.stringify({ serverTime: Date.now() }))), heartbeatMs);
         release = close;
         if (signal.aborted) close();
         else signal.addEventListener("abort", close);

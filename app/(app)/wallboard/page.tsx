@@ -1,6 +1,7 @@
 import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/roles";
 import { getTelephony } from "@/lib/telephony/registry";
+import { getEnv } from "@/lib/env";
 import { Wallboard } from "@/components/wallboard/wallboard";
 
 export const dynamic = "force-dynamic";
@@ -17,5 +18,16 @@ export default async function WallboardPage({ searchParams }: { searchParams: Se
   // On a "phone" platform the PBX rings the supervisor's own extension: the page says so instead of opening the microphone.
   const monitorMedia =
     getTelephony().capabilities.monitorMedia === "phone" ? { kind: "phone" as const, extension: user.extension ?? null } : { kind: "browser" as const };
-  return <Wallboard tv={tv} canEditThresholds={can(user.role, "admin")} canSetAgentState={canSetAgentState} monitorModes={monitorModes} monitorMedia={monitorMedia} />;
+  const { WALLBOARD_TV_PAGE_SECONDS, WALLBOARD_STALE_SECONDS } = getEnv();
+  return (
+    <Wallboard
+      tv={tv}
+      canEditThresholds={can(user.role, "admin")}
+      canSetAgentState={canSetAgentState}
+      monitorModes={monitorModes}
+      monitorMedia={monitorMedia}
+      tvPageSeconds={WALLBOARD_TV_PAGE_SECONDS}
+      staleSeconds={WALLBOARD_STALE_SECONDS}
+    />
+  );
 }

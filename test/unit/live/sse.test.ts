@@ -26,6 +26,7 @@ describe("the live SSE stream", () => {
     floors.push(floor);
     floor.loadSnapshot(logOn("a1", Date.now() - 1000, ["q1"]));
     const abort = new AbortController();
+    const opened = Date.now();
     const reader = liveStream(floor, abort.signal, 50).getReader();
 
     const first = await readUntil(reader, (t) => t.includes("event: snapshot"));
@@ -34,9 +35,13 @@ describe("the live SSE stream", () => {
     expect(JSON.parse(frame?.[1] ?? "null")).toMatchObject({ agents: { a1: { state: "ready" } } });
 
     floor.apply(logOn("a2", Date.now(), ["q1"]));
-    const next = await readUntil(reader, (t) => t.includes("event: patch") && t.includes(": heartbeat"));
+    const next = await readUntil(reader, (t) => t.includes("event: patch") && t.includes("event: heartbeat"));
     const patch = /event: patch\ndata: (.*)\n\n/.exec(next);
     expect(JSON.parse(patch?.[1] ?? "null")).toMatchObject({ agents: { set: { a2: { state: "ready" } }, remove: [] } });
+    // A heartbeat is an event the page sees (a TV board's freshness), carrying the server's clock.
+    const beat = JSON.parse(/event: heartbeat\ndata: (.*)\n\n/.exec(next)?.[1] ?? "null") as { serverTime: number } | null;
+    expect(beat?.serverTime).toBeGreaterThanOrEqual(opened);
+    expect(beat?.serverTime).toBeLessThanOrEqual(Date.now());
 
     expect(floor.subscribers).toBe(1);
     abort.abort();
