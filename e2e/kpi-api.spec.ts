@@ -19,7 +19,7 @@ test("bad parameters get a 400 that names the parameter", async ({ page }) => {
     [`/api/kpi/summary?from=${to}&to=${to - DAY}`, "to"],
     [`/api/kpi/summary?from=${to - 500 * DAY}&to=${to}`, "to"],
     [`/api/kpi/summary?from=${to - DAY}&to=${to}&variant=nope`, "variant"],
-    [`/api/kpi/series?from=${to - DAY}&to=${to}&interval=week&tz=UTC`, "interval"],
+    [`/api/kpi/series?from=${to - DAY}&to=${to}&interval=fortnight&tz=UTC`, "interval"],
     [`/api/kpi/series?from=${to - DAY}&to=${to}&interval=hour&tz=Mars%2FOlympus`, "tz"],
   ];
   for (const [path, param] of cases) {

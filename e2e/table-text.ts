@@ -20,7 +20,7 @@ export async function tableText(table: Locator): Promise<string[][]> {
     ),
   );
   const header = heads.flatMap((h) => {
-    const t = normalisePage(h.text);
+    const t = normalisePage(h.text.replace(/[▲▼]/g, ""));
     return h.kind === "duration" ? [`${t} (s)`, `${t} (h:mm:ss)`] : [t];
   });
   const body = rows.map((r) => r.flatMap((c: PageCell, i) => (heads[i]?.kind === "duration" ? durationFields(c) : [c.na ? "not applicable" : normalisePage(c.text)])));
@@ -37,9 +37,9 @@ function durationFields(c: PageCell): [string, string] {
   return [String(Math.round(ms) / 1000), `${Math.floor(s / 3600)}:${pad(Math.floor((s % 3600) / 60))}:${pad(s % 60)}`];
 }
 
-/** Page text to file text: sort marks and thousands separators off, a dash for "none" is empty in a file. */
+/** Page text to file text: thousands separators off, a dash for "none" is empty in a file (a header's sort mark is taken off before). */
 function normalisePage(s: string): string {
-  const t = s.replace(/[▲▼]/g, "").trim();
+  const t = s.trim();
   if (t === "—") return "";
   return /^[\d,]+$/.test(t) ? t.replace(/,/g, "") : t;
 }
