@@ -164,8 +164,24 @@ describe("dashboards on the embedded store", () => {
         actor: "Demo Admin",
         role: "admin",
         queueId: "q1",
-        before: { slThresholdS: 20, slVariant: "answered_within_over_answered", shortAbandonS: 5, shortAbandonRule: "below", maxWaitS: 0, definitionVersion: 1 },
-        after: { slThresholdS: 8, slVariant: "answered_within_over_answered_abandoned", shortAbandonS: 4, shortAbandonRule: "below", maxWaitS: 0, definitionVersion: 2 },
+        before: {
+          slThresholdS: 20,
+          slVariant: "answered_within_over_answered",
+          shortAbandonS: 5,
+          shortAbandonRule: "below",
+          maxWaitS: 0,
+          slTargetPct: 80,
+          definitionVersion: 1,
+        },
+        after: {
+          slThresholdS: 8,
+          slVariant: "answered_within_over_answered_abandoned",
+          shortAbandonS: 4,
+          shortAbandonRule: "below",
+          maxWaitS: 0,
+          slTargetPct: 80,
+          definitionVersion: 2,
+        },
       },
     ]);
   });

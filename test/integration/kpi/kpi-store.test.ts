@@ -144,7 +144,10 @@ describe("KPI engine on the embedded store", () => {
         legId: "c1.1",
         callId: "c1",
         queueId: "q1",
+        // The queue has no name row here, so its id stands in; the agent's name is the one inserted above.
+        queueName: "q1",
         agentId: "a1",
+        agentName: "Alice",
         caller: "+447700900001",
         queuedAt: t0,
         exitedAt: t0 + 10 * S,

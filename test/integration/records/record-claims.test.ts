@@ -116,8 +116,24 @@ describe("a winner that died after its claim", () => {
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0]?.details ?? "")).toEqual({
       actorName: "Ann Admin",
-      before: { slThresholdS: 20, slVariant: "answered_within_over_answered", shortAbandonS: 5, shortAbandonRule: "below", maxWaitS: 0, definitionVersion: 1 },
-      after: { slThresholdS: 9, slVariant: "answered_within_over_answered", shortAbandonS: 5, shortAbandonRule: "below", maxWaitS: 0, definitionVersion: 2 },
+      before: {
+        slThresholdS: 20,
+        slVariant: "answered_within_over_answered",
+        shortAbandonS: 5,
+        shortAbandonRule: "below",
+        maxWaitS: 0,
+        slTargetPct: 80,
+        definitionVersion: 1,
+      },
+      after: {
+        slThresholdS: 9,
+        slVariant: "answered_within_over_answered",
+        shortAbandonS: 5,
+        shortAbandonRule: "below",
+        maxWaitS: 0,
+        slTargetPct: 80,
+        definitionVersion: 2,
+      },
     });
   });
 

@@ -10,14 +10,14 @@ describe("the simulator's directory in the store", () => {
     const { ch } = await testStore();
     const config = { ...defaultConfig(), tenantId: freshTenant("sim") };
     const directory = simulatorDirectory(config);
-    expect(await writeDirectory(ch, config.tenantId, directory)).toEqual({ queues: 5, agents: buildRoster(config).length });
+    expect(await writeDirectory(ch, config.tenantId, directory)).toEqual({ queues: 5, agents: buildRoster(config).length, teams: config.teams.length });
 
     const t = { t: config.tenantId };
     await ch.command({
       query: "INSERT INTO queues (tenant_id, queue_id, name, sl_threshold_s, definition_version) VALUES ({t:String}, 'vip', 'VIP', 15, 2)",
       query_params: t,
     });
-    expect(await writeDirectory(ch, config.tenantId, directory)).toEqual({ queues: 0, agents: 0 });
+    expect(await writeDirectory(ch, config.tenantId, directory)).toEqual({ queues: 0, agents: 0, teams: 0 });
 
     const queues = await queryRows<{ queue_id: string; name: string; sl_threshold_s: number }>(
       ch,
@@ -38,7 +38,7 @@ describe("the simulator's directory in the store", () => {
     const { ch } = await testStore();
     const tenant = freshTenant("dir");
     await writeDirectory(ch, tenant, { queues: [{ id: "q1", name: "Sales" }], agents: [{ id: "a1", name: "Ann", teamId: "t1" }] });
-    expect(await writeDirectory(ch, tenant, { queues: [], agents: [{ id: "a1", name: "Ann Lee", teamId: "t1" }] })).toEqual({ queues: 0, agents: 1 });
+    expect(await writeDirectory(ch, tenant, { queues: [], agents: [{ id: "a1", name: "Ann Lee", teamId: "t1" }] })).toEqual({ queues: 0, agents: 1, teams: 0 });
     const [queue] = await queryRows<{ sl_threshold_s: number; short_abandon_s: number }>(
       ch,
       "SELECT sl_threshold_s, short_abandon_s FROM queues FINAL WHERE tenant_id = {t:String}",
