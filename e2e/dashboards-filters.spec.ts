@@ -55,6 +55,9 @@ test("the queues page's period and team filters live in the URL and change the n
 test("the overview's team filter is in the URL and narrows the tiles; each tile shows its change and trend", async ({ page }) => {
   await signIn(page, "supervisor");
   await page.goto("/?period=yesterday");
+  // The server streams the rendered page into a hidden element that React then moves into place: until it has, its
+  // tiles are in the document twice.
+  await expect(page.locator('div[hidden][id^="S:"]')).toHaveCount(0);
   const tile = page.locator('[data-kpi="offered"]');
   await expect(tile).toHaveAttribute("aria-busy", "false");
   const all = await offeredOf(page);
