@@ -59,7 +59,7 @@ test.describe("the call page", () => {
     const seg = await transcribedCall(request);
     await signIn(page, "qa");
     await page.goto(`/calls/${encodeURIComponent(seg.call_id)}?recording=${encodeURIComponent(seg.recording_id)}`);
-    const word = page.getByTestId("transcript").locator(`button.word[data-start-ms="${seg.start}"]`).first();
+    const word = page.getByTestId("transcript").locator(`span.word[data-start-ms="${seg.start}"]`).first();
     await expect(word).toHaveText(seg.word);
     await word.click();
     await expect(page.getByTestId("player-time")).toHaveAttribute("data-ms", String(seg.start));
@@ -67,7 +67,7 @@ test.describe("the call page", () => {
 
     await page.goto(`/calls/${encodeURIComponent(seg.call_id)}?recording=${encodeURIComponent(seg.recording_id)}&t=${seg.start / 1000}`);
     await expect(page.getByTestId("player-time")).toHaveAttribute("data-ms", String(seg.start));
-    await expect(page.getByTestId("transcript").locator('button.word[aria-current="true"]')).toHaveText(seg.word);
+    await expect(page.getByTestId("transcript").locator('span.word[aria-current="true"]')).toHaveText(seg.word);
   });
 
   test("QA plays a recording: the audio streams with range requests (206), time advances, keys change the speed", async ({ page, request }) => {
@@ -113,7 +113,7 @@ test.describe("the call page", () => {
     await page.waitForURL(/\/calls\/.*[?&]t=/);
     const t = Number(new URL(page.url()).searchParams.get("t"));
     await expect(page.getByTestId("player-time")).toHaveAttribute("data-ms", String(Math.round(t * 1000)));
-    await expect(page.getByTestId("transcript").locator('button.word[aria-current="true"]').first()).toBeVisible();
+    await expect(page.getByTestId("transcript").locator('span.word[aria-current="true"]').first()).toBeVisible();
   });
 
   test("a supervisor outside the call's scope gets 404, page and API alike", async ({ page, request }) => {

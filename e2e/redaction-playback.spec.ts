@@ -33,7 +33,7 @@ test("a card number read aloud is masked in the transcript and silent in the aud
   await signIn(page, "qa");
   await page.goto(`/calls/${encodeURIComponent(span.call_id)}?recording=${encodeURIComponent(span.recording_id)}`);
   const transcript = page.getByTestId("transcript");
-  await expect(transcript.locator("button.word", { hasText: "####" }).first()).toBeVisible();
+  await expect(transcript.locator("span.word", { hasText: "####" }).first()).toBeVisible();
   // No run of four digits anywhere in what the page shows (the card's groups, said as numerals or written).
   expect(await transcript.textContent()).not.toMatch(/\d{4}/);
 

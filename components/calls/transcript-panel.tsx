@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from "react";
 import { useQuery } from "@tanstack/react-query";
 import type { ResultOf } from "@/lib/api/endpoint";
 import type { callTranscript } from "@/lib/api/endpoints/calls";
@@ -95,7 +95,15 @@ export function TranscriptPanel({ callId, recordingId, currentMs, onSeek }: { ca
   );
 }
 
-/** One speaker turn. Memoised: during playback only the turn holding the spoken word re-renders. */
+/**
+ * One speaker turn. Memoised: during playback only the turn holding the spoken word re-renders.
+ *
+ * Words are text, not buttons: they sit in a sentence, which is WCAG 2.5.8's inline
+ * exception, whereas hundreds of word-sized buttons fail its 24 px target size and make
+ * a keyboard user tab through every word. A pointer seeks by clicking a word (one
+ * handler on the paragraph); the keyboard seeks by the turn's time button and the
+ * player's own keys.
+ */
 const Segment = memo(function Segment({
   segment,
   position,
@@ -107,6 +115,10 @@ const Segment = memo(function Segment({
   activeWord: number;
   onSeek: (ms: number) => void;
 }) {
+  const seekToWord = (event: MouseEvent<HTMLParagraphElement>) => {
+    const word = (event.target as HTMLElement).closest<HTMLElement>("[data-start-ms]");
+    if (word) onSeek(Number(word.dataset.startMs));
+  };
   return (
     <div className="transcript-segment" data-segment={position} data-speaker={segment.speaker}>
       <div className="transcript-meta">
@@ -115,19 +127,12 @@ const Segment = memo(function Segment({
           {formatDuration(segment.startMs)}
         </button>
       </div>
-      <p className="transcript-text">
+      <p className="transcript-text" onClick={seekToWord}>
         {segment.words.map((w, j) => (
           <span key={j}>
-            <button
-              type="button"
-              className={j === activeWord ? "word word-active" : "word"}
-              data-word={j}
-              data-start-ms={w.s}
-              aria-current={j === activeWord ? "true" : undefined}
-              onClick={() => onSeek(w.s)}
-            >
+            <span className={j === activeWord ? "word word-active" : "word"} data-word={j} data-start-ms={w.s} aria-current={j === activeWord ? "true" : undefined}>
               {w.t}
-            </button>{" "}
+            </span>{" "}
           </span>
         ))}
       </p>
