@@ -75,8 +75,19 @@ export async function recordingAudio(c: RecordingCaller, recordingId: string, o:
         version: media.version,
       })
     : undefined;
-  const [{ response }] = await Promise.all([serveObject(services.store, object, headers, o.download ? { downloadName: `recording-${recordingId}.webm` } : {}), audit]);
-  return response;
+  const answer = serveObject(services.store, object, headers, { signal: c.request?.signal, ...(o.download ? { downloadName: `recording-${recordingId}.webm` } : {}) });
+  return answerAfterAudit(answer, audit);
+}
+
+/** An answer that goes only once its audit is written; when the audit fails, the read the answer opened is closed. */
+async function answerAfterAudit(answer: Promise<Response>, audit: Promise<unknown> | undefined): Promise<Response> {
+  const [served, audited] = await Promise.allSettled([answer, audit]);
+  if (served.status === "rejected") throw served.reason;
+  if (audited.status === "rejected") {
+    await served.value.body?.cancel();
+    throw audited.reason;
+  }
+  return served.value;
 }
 
 /** GET /api/recordings/{id}/peaks: the waveform JSON (see peaks.ts). */
@@ -84,8 +95,9 @@ export async function recordingPeaks(c: RecordingCaller, recordingId: string): P
   const { media, services } = await servedMedia(c, recordingId);
   const size = (await services.store.head(media.peaksKey))?.size;
   if (size === undefined) throw new NotFound("recording peaks");
-  const { response } = await serveObject(services.store, { key: media.peaksKey, size, contentType: "application/json", tag: tagOf(media, "peaks") }, undefined);
-  return response;
+  return serveObject(services.store, { key: media.peaksKey, size, contentType: "application/json", tag: tagOf(media, "peaks") }, undefined, {
+    signal: c.request?.signal,
+  });
 }
 
 /** GET /api/recordings/{id}/original: the audio as it was before redaction, when kept (admins only; audited). */
@@ -94,14 +106,12 @@ export async function recordingOriginal(c: RecordingCaller, recordingId: string)
   if (media.originalKey === "") throw new NotFound("original audio");
   const size = (await services.store.head(media.originalKey))?.size;
   if (size === undefined) throw new NotFound("original audio");
-  const { response, sent } = await serveObject(
-    services.store,
-    { key: media.originalKey, size, contentType: "audio/webm", tag: tagOf(media, "original") },
-    c.request?.headers,
-  );
+  const object = { key: media.originalKey, size, contentType: "audio/webm", tag: tagOf(media, "original") };
   // Every read that sends bytes of the unredacted audio is audited: no range may read it unrecorded.
-  if (sent) await auditRecording(c.ch, c.tenantId, c.actor, RECORDING_AUDIT.playOriginal, recordingId, { callId: media.callId, version: media.version });
-  return response;
+  const audit = sendsBytes(object, c.request?.headers)
+    ? auditRecording(c.ch, c.tenantId, c.actor, RECORDING_AUDIT.playOriginal, recordingId, { callId: media.callId, version: media.version })
+    : undefined;
+  return answerAfterAudit(serveObject(services.store, object, c.request?.headers, { signal: c.request?.signal }), audit);
 }
 
 /**

@@ -31,15 +31,15 @@ export function sendsBytes(object: Pick<ServedObject, "size" | "tag">, headers: 
  * asked for (Content-Range), 416 for a range past the end, 304 for a repeat the
  * browser holds (If-None-Match, without a range). The body is the store's stream,
  * handed on as it arrives; nothing buffers the file. The ETag is a hash, so no key
- * or path reaches the browser. `sent` says whether the answer sends any of the
- * object's bytes (sendsBytes), which is what an audit of reading it counts.
+ * or path reaches the browser. Whether it sends any of the object's bytes, which
+ * is what an audit of reading it counts, is sendsBytes.
  */
 export async function serveObject(
   store: ObjectStore,
   object: ServedObject,
   headers: Headers | undefined,
-  o: { downloadName?: string } = {},
-): Promise<{ response: Response; sent: boolean }> {
+  o: { downloadName?: string; /** The request's: a listener who goes away ends the store's read. */ signal?: AbortSignal } = {},
+): Promise<Response> {
   const base: Record<string, string> = {
     "Accept-Ranges": "bytes",
     ETag: etagOf(object.tag),
@@ -51,20 +51,17 @@ export async function serveObject(
   };
   const asked = readAsked(object, headers);
   if (asked.kind === "unsatisfiable") {
-    return { response: new Response(null, { status: 416, headers: { ...base, "Content-Range": `bytes */${object.size}` } }), sent: false };
+    return new Response(null, { status: 416, headers: { ...base, "Content-Range": `bytes */${object.size}` } });
   }
-  if (asked.kind === "not_modified") return { response: new Response(null, { status: 304, headers: base }), sent: false };
+  if (asked.kind === "not_modified") return new Response(null, { status: 304, headers: base });
   if (asked.kind === "whole") {
-    const body = object.size === 0 ? null : await store.get(object.key);
-    return { response: new Response(body, { status: 200, headers: { ...base, "Content-Length": String(object.size) } }), sent: true };
+    const body = object.size === 0 ? null : await store.get(object.key, undefined, o.signal);
+    return new Response(body, { status: 200, headers: { ...base, "Content-Length": String(object.size) } });
   }
   const { start, end } = asked.range;
-  const body = await store.get(object.key, asked.range);
-  return {
-    response: new Response(body, {
-      status: 206,
-      headers: { ...base, "Content-Length": String(end - start + 1), "Content-Range": `bytes ${start}-${end}/${object.size}` },
-    }),
-    sent: true,
-  };
+  const body = await store.get(object.key, asked.range, o.signal);
+  return new Response(body, {
+    status: 206,
+    headers: { ...base, "Content-Length": String(end - start + 1), "Content-Range": `bytes ${start}-${end}/${object.size}` },
+  });
 }

@@ -47,10 +47,14 @@ export function localObjectStore(root: string): ObjectStore {
         throw e;
       }
     },
-    async get(key, range?: ByteRange) {
+    async get(key, range?: ByteRange, signal?: AbortSignal) {
       // Opened first so a missing file fails here, not half-way through a response.
       const handle = await fsp.open(file(key), "r");
       const stream = handle.createReadStream({ autoClose: true, ...(range ? { start: range.start, end: range.end } : {}) });
+      // A response the server drops when its browser goes away is never read to the end nor cancelled;
+      // destroying the stream closes the file (autoClose) there and then.
+      if (signal?.aborted) stream.destroy();
+      else signal?.addEventListener("abort", () => stream.destroy(), { once: true });
       return Readable.toWeb(stream) as ReadableStream<Uint8Array>;
     },
     async delete(key) {

@@ -11,8 +11,12 @@ export type ObjectStore = {
   put(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
   /** The object's size, or null when there is no such object. */
   head(key: string): Promise<{ size: number } | null>;
-  /** Bytes start..end inclusive (the whole object without a range), streamed: nothing buffers a whole file. */
-  get(key: string, range?: ByteRange): Promise<ReadableStream<Uint8Array>>;
+  /**
+   * Bytes start..end inclusive (the whole object without a range), streamed: nothing buffers a whole file.
+   * `signal` ends the read when the listener goes (a seek drops the range it was reading): the file or
+   * connection is closed then, not when the stream is garbage-collected.
+   */
+  get(key: string, range?: ByteRange, signal?: AbortSignal): Promise<ReadableStream<Uint8Array>>;
   /** Removes the object; removing one that is not there is no error. */
   delete(key: string): Promise<void>;
 };

@@ -41,8 +41,10 @@ export function s3ObjectStore(c: S3StoreConfig): ObjectStore & { client: S3Clien
         throw e;
       }
     },
-    async get(key, range) {
-      const r = await client.send(new GetObjectCommand({ Bucket, Key: name(key), ...(range ? { Range: `bytes=${range.start}-${range.end}` } : {}) }));
+    async get(key, range, signal) {
+      const r = await client.send(new GetObjectCommand({ Bucket, Key: name(key), ...(range ? { Range: `bytes=${range.start}-${range.end}` } : {}) }), {
+        abortSignal: signal,
+      });
       if (!r.Body) throw new Error(`object store: no body for ${key}`);
       return r.Body.transformToWebStream() as ReadableStream<Uint8Array>;
     },
