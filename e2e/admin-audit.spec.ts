@@ -8,7 +8,7 @@ import { downloadCsv } from "./table-text";
  * CSV, whose rows are checked against the store read with SQL.
  */
 
-const THRESHOLDS = { longestWaitS: { warning: 60, critical: 120 }, waiting: { warning: 3, critical: 8 }, serviceLevelPct: { warning: 80, critical: 70 } };
+const THRESHOLDS = { longestWaitS: { warning: 60, critical: 120 }, waiting: { warning: 3, critical: 8 } };
 
 type AuditRow = { id: string; actor: string; client_address: string; details: string };
 const auditRows = (request: Parameters<typeof sql>[0]) =>

@@ -156,15 +156,22 @@ test("an admin's target change is a new settings version, audited, and judges th
   await expect(cell).toHaveText("✓ On target");
   await expect(cell).toHaveAttribute("data-tone", "green");
 
+  // The wallboard's card judges today's service level by the same target, at once: at 100 % anything
+  // under 95 % is red (critical) and from 95 % amber; its own colour must agree with its badge.
+  const put = (slTargetPct: number, expectedVersion: number) =>
+    page.request.put(`/api/definitions/${encodeURIComponent(queue.id)}`, {
+      data: { slThresholdS: queue.slThresholdS, slVariant: queue.slVariant, shortAbandonS: queue.shortAbandonS, slTargetPct, expectedVersion },
+    });
+  expect((await put(100, queue.definitionVersion + 1)).status()).toBe(200);
+  await page.goto("/wallboard");
+  const card = page.locator(`li[data-queue-id="${queue.id}"]`);
+  await expect(card.getByTestId("target-badge")).toContainText("target 100%");
+  // Value and colour read in one go, so a live update cannot fall between them.
+  const shown = await card.getByTestId("service-level").evaluate((el) => ({ level: el.getAttribute("data-level"), text: el.querySelector("p")?.textContent ?? "" }));
+  const pct = /(\d+(?:\.\d+)?)%/.exec(shown.text)?.[1];
+  const expected = pct === undefined || Number(pct) >= 100 ? "normal" : Number(pct) >= 95 ? "warning" : "critical";
+  expect(shown.level, `service level "${shown.text}" against a 100 % target`).toBe(expected);
+
   // Back as it was.
-  const restore = await page.request.put(`/api/definitions/${encodeURIComponent(queue.id)}`, {
-    data: {
-      slThresholdS: queue.slThresholdS,
-      slVariant: queue.slVariant,
-      shortAbandonS: queue.shortAbandonS,
-      slTargetPct: queue.slTargetPct,
-      expectedVersion: queue.definitionVersion + 1,
-    },
-  });
-  expect(restore.status()).toBe(200);
+  expect((await put(queue.slTargetPct, queue.definitionVersion + 2)).status()).toBe(200);
 });

@@ -264,7 +264,7 @@ test("an admin's thresholds recolour open wallboards at once", async ({ page }) 
   const bad = await page.request.put("/api/admin/thresholds", {
     data: {
       queueId: "sales",
-      thresholds: { longestWaitS: { warning: 60, critical: 30 }, waiting: { warning: 1, critical: 2 }, serviceLevelPct: { warning: 80, critical: 70 } },
+      thresholds: { longestWaitS: { warning: 60, critical: 30 }, waiting: { warning: 1, critical: 2 } },
     },
   });
   expect(bad.status()).toBe(400);

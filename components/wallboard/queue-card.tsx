@@ -1,7 +1,8 @@
 "use client";
 
 import { formatDuration } from "@/lib/time/format-duration";
-import { levelAtLeast, levelBelow, worstLevel, type Level } from "@/lib/live/thresholds";
+import { levelAtLeast, levelOfTarget, worstLevel, type Level } from "@/lib/live/thresholds";
+import { ragStatus } from "@/lib/targets/rag";
 import type { QueueCard as QueueCardModel } from "@/lib/live/view-types";
 import { useBoardNow } from "./board-clock";
 import { percent, reasonLabel } from "./labels";
@@ -37,7 +38,7 @@ export function QueueCard({ queue }: { queue: QueueCardModel }) {
   const levels = {
     waiting: levelAtLeast(queue.waiting, t.waiting),
     wait: levelAtLeast(waitMs === null ? null : waitMs / 1000, t.longestWaitS),
-    sl: levelBelow(sl.value === null ? null : sl.value * 100, t.serviceLevelPct),
+    sl: levelOfTarget(ragStatus(sl.value === null ? null : sl.value * 100, queue.targetPct)),
   };
   const a = queue.agents;
   const reasons = Object.entries(a.notReadyByReason).sort(([x], [y]) => x.localeCompare(y));

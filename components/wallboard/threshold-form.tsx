@@ -15,7 +15,6 @@ type Row = { id: string; name: string; thresholds: QueueThresholds; custom: bool
 const FIELDS = [
   { key: "longestWaitS", label: "Longest wait (s)" },
   { key: "waiting", label: "Calls waiting" },
-  { key: "serviceLevelPct", label: "Service level below (%)" },
 ] as const;
 
 /** The form's query; a save answers the same data, so it replaces the cache without a refetch. */
@@ -70,7 +69,7 @@ function ThresholdRow({ row }: { row: Row }) {
               className="input"
               type="number"
               min={0}
-              step={f.key === "serviceLevelPct" ? 0.5 : 1}
+              step={1}
               value={draft[f.key][bound]}
               onChange={(e) => set(f.key, bound, e.target.value)}
               aria-label={`${row.name}: ${f.label}, ${bound}`}

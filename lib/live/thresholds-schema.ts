@@ -4,20 +4,17 @@ import { z } from "zod";
 
 const count = z.number().int().min(0).max(100_000);
 const seconds = z.number().int().min(0).max(86_400);
-const percent = z.number().min(0).max(100);
 
 export const thresholdsSchema = z
   .object({
     longestWaitS: z.object({ warning: seconds, critical: seconds }),
     waiting: z.object({ warning: count, critical: count }),
-    serviceLevelPct: z.object({ warning: percent, critical: percent }),
   })
+  // Strict: service-level bounds (serviceLevelPct) were here once; a client still sending them
+  // is told they are gone (the queue's target colours service level) rather than ignored.
+  .strict()
   .refine((t) => t.longestWaitS.warning <= t.longestWaitS.critical, { message: "the warning wait must not exceed the critical one", path: ["longestWaitS"] })
-  .refine((t) => t.waiting.warning <= t.waiting.critical, { message: "the warning count must not exceed the critical one", path: ["waiting"] })
-  .refine((t) => t.serviceLevelPct.warning >= t.serviceLevelPct.critical, {
-    message: "the service level turns amber before red: warning must be at least critical",
-    path: ["serviceLevelPct"],
-  });
+  .refine((t) => t.waiting.warning <= t.waiting.critical, { message: "the warning count must not exceed the critical one", path: ["waiting"] });
 
 export const thresholdsUpdateSchema = z.object({
   queueId: z.string().min(1).max(64),

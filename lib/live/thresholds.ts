@@ -1,8 +1,11 @@
+import type { RagStatus } from "@/lib/targets/rag";
+
 /**
- * Wallboard colours per queue: when the longest current wait, the number of calls
- * waiting and today's service level turn a card amber (warning) or red (critical).
- * Admins set them per queue; a queue without its own row uses the tenant default,
- * and with none of those the built-in defaults below.
+ * Wallboard colours per queue: when the longest current wait and the number of calls
+ * waiting turn a card amber (warning) or red (critical). Admins set them per queue; a
+ * queue without its own row uses the tenant default, and with none of those the
+ * built-in defaults below. Today's service level is coloured by the queue's target
+ * (levelOfTarget), the one rule every screen uses for it.
  */
 
 export const LEVELS = ["normal", "warning", "critical"] as const;
@@ -15,15 +18,12 @@ export type QueueThresholds = {
   longestWaitS: Band;
   /** Calls waiting: at or above. */
   waiting: Band;
-  /** Service level in percent: BELOW (meeting an 80 % target is not a warning). */
-  serviceLevelPct: Band;
 };
 
-/** Wait colours near a 20 s service-level threshold; SL colours at the common 80/20 target. */
+/** Wait colours near a 20 s service-level threshold. */
 export const DEFAULT_THRESHOLDS: QueueThresholds = {
   longestWaitS: { warning: 30, critical: 90 },
   waiting: { warning: 3, critical: 8 },
-  serviceLevelPct: { warning: 80, critical: 70 },
 };
 
 /** `queueId` "*" is the tenant default for queues without their own row. */
@@ -44,12 +44,9 @@ export function levelAtLeast(value: number | null, band: Band): Level {
   return "normal";
 }
 
-/** Lower is worse (service level): strictly below a bound. */
-export function levelBelow(value: number | null, band: Band): Level {
-  if (value === null) return "normal";
-  if (value < band.critical) return "critical";
-  if (value < band.warning) return "warning";
-  return "normal";
+/** A service level's colour from its target's judgement: just below is a warning, further below critical. */
+export function levelOfTarget(status: RagStatus): Level {
+  return status === "red" ? "critical" : status === "amber" ? "warning" : "normal";
 }
 
 export function worstLevel(levels: readonly Level[]): Level {

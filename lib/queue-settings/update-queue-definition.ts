@@ -6,6 +6,9 @@ import { SHORT_ABANDON_RULES, SL_VARIANTS } from "@/lib/kpi/definitions";
 import { entityId } from "@/lib/kpi/inputs";
 import { QUEUE_DEFINITION_ACTION, QUEUE_DEFINITION_RECORD, type QueueSettings } from "./queue-definition-record";
 import { QUEUE_DEFINITION_LIMITS } from "./limits";
+import { getLiveFloor } from "@/lib/live/registry";
+import { loadDirectory } from "@/lib/live/store/directory";
+import { outsideRequest } from "@/lib/store/request-signal";
 
 /**
  * An admin's change of one queue's KPI settings. Settings are read at query time
@@ -82,5 +85,9 @@ export async function updateQueueDefinition(ch: ClickHouseClient, input: UpdateQ
       slTargetPct: slTargetPct ?? current.slTargetPct,
     }),
   });
+  // This process's wallboards take the new target and threshold now, not at the floor's next 30 s refresh
+  // (other processes do then); read even if the editor's request has gone, as thresholds do.
+  const floor = getLiveFloor();
+  if (r.changed && floor) floor.setDirectory(await outsideRequest(() => loadDirectory(ch, p.tenantId)));
   return { changed: r.changed, before: toDefinition(p.queueId, r.before), after: toDefinition(p.queueId, r.after) };
 }

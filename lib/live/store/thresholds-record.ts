@@ -16,7 +16,8 @@ import { loadThresholdRows, writeThresholdsRow } from "./thresholds-store";
 export const THRESHOLDS_AUDIT_ACTION = "wallboard_thresholds.update";
 
 const band = z.object({ warning: z.number(), critical: z.number() });
-const storedSchema = z.object({ longestWaitS: band, waiting: band, serviceLevelPct: band });
+// Versions saved before migration 0033 also hold serviceLevelPct: parsing drops it.
+const storedSchema = z.object({ longestWaitS: band, waiting: band });
 
 const sameBand = (a: QueueThresholds["waiting"], b: QueueThresholds["waiting"]) => a.warning === b.warning && a.critical === b.critical;
 
@@ -24,7 +25,7 @@ export const THRESHOLDS_RECORD: RecordKind<QueueThresholds> = {
   kind: "wallboard_thresholds",
   describe: (queueId) => (queueId === DEFAULT_QUEUE_KEY ? "the default thresholds" : `the thresholds of queue "${queueId}"`),
   stateSchema: storedSchema,
-  sameState: (a, b) => sameBand(a.longestWaitS, b.longestWaitS) && sameBand(a.waiting, b.waiting) && sameBand(a.serviceLevelPct, b.serviceLevelPct),
+  sameState: (a, b) => sameBand(a.longestWaitS, b.longestWaitS) && sameBand(a.waiting, b.waiting),
   async readProjection(ch, key) {
     const rows = await loadThresholdRows(ch, key.tenantId);
     const own = rows.get(key.recordId);

@@ -12,7 +12,7 @@ import type { QueueThresholds, ThresholdSettings } from "../thresholds";
 
 const READ_SQL = `
 SELECT queue_id, version, toUnixTimestamp64Milli(updated_at) AS at,
-  wait_warning_s, wait_critical_s, waiting_warning, waiting_critical, sl_warning_pct, sl_critical_pct
+  wait_warning_s, wait_critical_s, waiting_warning, waiting_critical
 FROM wallboard_thresholds FINAL
 WHERE tenant_id = {tenant:String}`;
 
@@ -24,8 +24,6 @@ const rowSchema = z.object({
   wait_critical_s: num,
   waiting_warning: num,
   waiting_critical: num,
-  sl_warning_pct: num,
-  sl_critical_pct: num,
 });
 
 export type ThresholdsRow = { thresholds: QueueThresholds; version: number; at: number };
@@ -40,7 +38,6 @@ export async function loadThresholdRows(ch: ClickHouseClient, tenantId: string):
         thresholds: {
           longestWaitS: { warning: r.wait_warning_s, critical: r.wait_critical_s },
           waiting: { warning: r.waiting_warning, critical: r.waiting_critical },
-          serviceLevelPct: { warning: r.sl_warning_pct, critical: r.sl_critical_pct },
         },
         version: r.version,
         at: r.at,
@@ -70,8 +67,6 @@ export async function writeThresholdsRow(ch: ClickHouseClient, tenantId: string,
       wait_critical_s: t.longestWaitS.critical,
       waiting_warning: t.waiting.warning,
       waiting_critical: t.waiting.critical,
-      sl_warning_pct: t.serviceLevelPct.warning,
-      sl_critical_pct: t.serviceLevelPct.critical,
       updated_by: updatedBy,
       updated_at: row.at,
     },

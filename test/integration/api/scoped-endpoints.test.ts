@@ -151,7 +151,7 @@ describe("a user scoped to one team and one queue", () => {
           {},
           {
             queueId: "*",
-            thresholds: { longestWaitS: { warning: 1, critical: 2 }, waiting: { warning: 1, critical: 2 }, serviceLevelPct: { warning: 80, critical: 70 } },
+            thresholds: { longestWaitS: { warning: 1, critical: 2 }, waiting: { warning: 1, critical: 2 } },
           },
         ),
     ];

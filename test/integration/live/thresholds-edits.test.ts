@@ -67,8 +67,6 @@ describe("the thresholds form's versions", () => {
           wait_critical_s: 20,
           waiting_warning: 1,
           waiting_critical: 2,
-          sl_warning_pct: 90,
-          sl_critical_pct: 80,
           updated_by: "old",
           updated_at: Date.UTC(2026, 0, 1),
         },

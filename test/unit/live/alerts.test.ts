@@ -37,7 +37,7 @@ const queue = (over: Partial<QueueCard>): QueueCard => ({
   serviceLevel: { value: null, numerator: 0, denominator: 0, thresholdS: 20, variant: "answered_within_over_answered" },
   recentServiceLevel: [],
   targetPct: 80,
-  thresholds: { longestWaitS: { warning: 30, critical: 90 }, waiting: { warning: 3, critical: 8 }, serviceLevelPct: { warning: 80, critical: 70 } },
+  thresholds: { longestWaitS: { warning: 30, critical: 90 }, waiting: { warning: 3, critical: 8 } },
   ...over,
 });
 
