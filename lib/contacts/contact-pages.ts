@@ -1,7 +1,7 @@
 import type { ClickHouseClient } from "@clickhouse/client";
 import { z } from "zod";
 import { lookupCallers } from "@/lib/contacts/callers";
-import { lookupContactNames, type ContactNames } from "@/lib/contacts/contact-names";
+import { NO_NAMES, lookupContactNames, type ContactNames } from "@/lib/contacts/contact-names";
 import { segmentParams } from "@/lib/kpi/queries/segments-sql";
 import { queryRows, sqlNumber } from "@/lib/store/query-rows";
 import {
@@ -16,6 +16,7 @@ import {
   type ContactRow,
   type ContactSort,
 } from "./list-contacts";
+import { isNameSort, nameSortParams, nameSortValue } from "./name-sort";
 
 /**
  * The whole contact list in the page's order, as short pages: what an export
@@ -37,15 +38,13 @@ const MIN_SPAN_MS = 1_000;
 
 type Range = { from: number; to: number };
 
-const SORT_VALUE: Record<ContactSort, (r: ContactRow) => number | string> = {
+const SORT_VALUE: Record<Exclude<ContactSort, "queue_id" | "agent_id">, (r: ContactRow) => number | string> = {
   queued_at: (r) => r.queuedAt,
   wait_ms: (r) => r.waitMs,
   talk_ms: (r) => r.talkMs,
   hold_ms: (r) => r.holdMs,
   acw_ms: (r) => r.acwMs,
   handle_ms: (r) => r.handleMs,
-  queue_id: (r) => r.queueId,
-  agent_id: (r) => r.agentId,
   outcome: (r) => r.outcome,
 };
 
@@ -65,9 +64,19 @@ export async function* contactPages(ch: ClickHouseClient, input: ContactListInpu
   const pageRows = o.pageRows ?? PAGE_ROWS;
   const asc = p.direction === "asc";
   const byTime = p.sort === "queued_at";
+  // Read once per export (the directory does not change under one file): first when the list is sorted by
+  // a name, else when the first page has rows.
+  let names: ContactNames | undefined = isNameSort(p.sort) ? await lookupContactNames(ch, p.tenantId, { kind: "export", signal: o.signal }) : undefined;
+  const sortValue = (r: ContactRow): number | string => (isNameSort(p.sort) ? nameSortValue(p.sort, r, names ?? NO_NAMES) : SORT_VALUE[p.sort](r));
   const page = async (limit: number, after: Cursor | undefined, range: Range): Promise<ContactRow[]> => {
     o.signal?.throwIfAborted();
-    const params = { ...segmentParams({ ...p, ...range }), ...slotParams(p.slot), limit, ...(after ? { afterValue: after.value, afterLeg: after.legId } : {}) };
+    const params = {
+      ...segmentParams({ ...p, ...range }),
+      ...slotParams(p.slot),
+      limit,
+      ...(names && isNameSort(p.sort) ? nameSortParams(names) : {}),
+      ...(after ? { afterValue: after.value, afterLeg: after.legId } : {}),
+    };
     return queryRows(ch, contactsSql(p.filter, p.sort, p.direction, after ? "keyset" : "first"), params, contactRowSchema, { kind: "export", signal: o.signal });
   };
   // By time, the unread part of the period starts at `edge` (asc: its start; desc: its end), and a page reads
@@ -78,15 +87,13 @@ export async function* contactPages(ch: ClickHouseClient, input: ContactListInpu
   const rest = (): Range => (!byTime ? p : asc ? { from: edge, to: p.to } : { from: p.from, to: edge });
   let after: Cursor | undefined;
   let sent = 0;
-  // Read once per export, when the first page has rows: the directory does not change under one file.
-  let names: ContactNames | undefined;
   while (sent < o.maxRows) {
     const limit = Math.min(pageRows, o.maxRows - sent);
     const range = slice();
     const rows = await page(limit, after, range);
     const last = rows[rows.length - 1];
     if (last) {
-      after = { value: SORT_VALUE[p.sort](last), legId: last.legId };
+      after = { value: sortValue(last), legId: last.legId };
       if (byTime) edge = asc ? last.queuedAt : last.queuedAt + 1;
       const callers = await lookupCallers(
         ch,

@@ -8,6 +8,7 @@ import { lookupCallers } from "@/lib/contacts/callers";
 import { queryRows, sqlFlag, sqlNumber } from "@/lib/store/query-rows";
 import { SEGMENTS_SQL, segmentParams } from "@/lib/kpi/queries/segments-sql";
 import { isTimeZone } from "@/lib/time/zone-offset";
+import { NAME_SORT_SQL, isNameSort, nameSortParams } from "./name-sort";
 
 /**
  * The contact segments behind a number: what "explain" links open. Filter names
@@ -49,8 +50,8 @@ const SORT_SQL: Record<ContactSort, string> = {
   hold_ms: "holdMs",
   acw_ms: "acwMs",
   handle_ms: "handleMs",
-  queue_id: "queueId",
-  agent_id: "agentId",
+  queue_id: NAME_SORT_SQL.queue_id,
+  agent_id: NAME_SORT_SQL.agent_id,
   outcome: "outcome",
 };
 
@@ -264,7 +265,9 @@ export function prepareContacts(
  */
 export async function listContacts(ch: ClickHouseClient, input: ContactsInput): Promise<ContactPage> {
   const p = contactsInputSchema.parse(input);
-  const params = { ...segmentParams(p), ...slotParams(p.slot), limit: p.limit, offset: p.offset };
+  // Sorted by a name, the names come first (the query orders by them); otherwise they are read beside the page.
+  const namesFirst = isNameSort(p.sort) ? await lookupContactNames(ch, p.tenantId) : undefined;
+  const params = { ...segmentParams(p), ...slotParams(p.slot), limit: p.limit, offset: p.offset, ...(namesFirst ? nameSortParams(namesFirst) : {}) };
   const [rows, count] = await Promise.all([
     queryRows(ch, contactsSql(p.filter, p.sort, p.direction), params, contactRowSchema),
     queryRows(ch, contactCountSql(p.filter), params, z.object({ total: sqlNumber })),
@@ -275,7 +278,7 @@ export async function listContacts(ch: ClickHouseClient, input: ContactsInput): 
       p.tenantId,
       rows.map((r) => r.callId),
     ),
-    lookupContactNames(ch, p.tenantId),
+    namesFirst ?? lookupContactNames(ch, p.tenantId),
   ]);
   return prepareContacts(rows, { limit: p.limit, offset: p.offset, total: count[0]?.total ?? 0 }, callers, names);
 }
