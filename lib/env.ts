@@ -2,6 +2,7 @@ import { z } from "zod";
 import { parseOidcPolicy } from "./auth/oidc/policy";
 import { MAKE_SECRET_HINT, secretWeakness } from "./auth/secret-strength";
 import { canonicalTimeZone } from "./time/valid-time-zone";
+import { readSimulatorTimeZone } from "./config/simulator-file";
 
 /**
  * Every setting the product reads, parsed once. A bad value stops start-up with a
@@ -31,8 +32,11 @@ export const envSchema = z.object({
     .default("default"),
   DATA_DIR: z.string().min(1).default("./data"),
   TENANT_ID: z.string().min(1).max(128).default("demo"),
-  /** The centre's IANA time zone: every page's default clock and the live floor's "today" (README, "Configuration"). */
-  CENTRE_TIME_ZONE: z.string().trim().default("UTC"),
+  /**
+   * The centre's IANA time zone: every page's default clock and the live floor's "today" (README,
+   * "Configuration"). Unset: the simulated centre's own zone when the simulator feeds the product, else UTC.
+   */
+  CENTRE_TIME_ZONE: z.string().trim().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DEMO_MODE: bool.optional(),
   NEXTAUTH_SECRET: optionalString,
@@ -174,7 +178,12 @@ export class EnvError extends Error {
   }
 }
 
-export function parseEnv(source: Record<string, string | undefined>): Env {
+export type ParseEnvOptions = {
+  /** The simulated centre's time zone (from SIM_CONFIG): the default CENTRE_TIME_ZONE when the simulator runs. */
+  simulatorTimeZone?: (simConfig: string | undefined) => string | undefined;
+};
+
+export function parseEnv(source: Record<string, string | undefined>, o: ParseEnvOptions = {}): Env {
   // Treat empty strings as unset so `FOO= npm start` means "default".
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
   const result = envSchema.safeParse(cleaned);
@@ -182,10 +191,6 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new EnvError(result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
   }
   const env = result.data;
-  const centreTimeZone = canonicalTimeZone(env.CENTRE_TIME_ZONE);
-  if (centreTimeZone === null) {
-    throw new EnvError([`CENTRE_TIME_ZONE: "${env.CENTRE_TIME_ZONE}" is not an IANA time zone this runtime knows (e.g. Europe/London, America/New_York, UTC)`]);
-  }
   const embedded = env.CLICKHOUSE_URL === undefined;
   const demoMode = env.DEMO_MODE ?? embedded;
   if (env.RECORDINGS_S3_BUCKET && (!env.RECORDINGS_S3_ACCESS_KEY_ID || !env.RECORDINGS_S3_SECRET_ACCESS_KEY)) {
@@ -209,11 +214,18 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (env.TELEPHONY !== undefined && aliased !== undefined && env.TELEPHONY !== aliased) {
     throw new EnvError([`SIMULATOR: contradicts TELEPHONY=${env.TELEPHONY}; SIMULATOR is deprecated, set only TELEPHONY`]);
   }
+  const telephony = env.TELEPHONY ?? aliased ?? (demoMode && kafkaBrokers.length === 0 ? "simulator" : "none");
+  // A demo's "today" is the simulated centre's, whose agents keep its hours; a real centre names its zone.
+  const zoneName = env.CENTRE_TIME_ZONE ?? (telephony === "simulator" ? o.simulatorTimeZone?.(env.SIM_CONFIG) : undefined) ?? "UTC";
+  const centreTimeZone = canonicalTimeZone(zoneName);
+  if (centreTimeZone === null) {
+    throw new EnvError([`CENTRE_TIME_ZONE: "${zoneName}" is not an IANA time zone this runtime knows (e.g. Europe/London, America/New_York, UTC)`]);
+  }
   return {
     ...env,
     embedded,
     demoMode,
-    telephony: env.TELEPHONY ?? aliased ?? (demoMode && kafkaBrokers.length === 0 ? "simulator" : "none"),
+    telephony,
     ingestInWeb: env.INGEST_IN_WEB ?? (embedded && kafkaBrokers.length > 0),
     kafkaBrokers,
     dlqTopic: env.KAFKA_DLQ_TOPIC ?? `${env.KAFKA_TOPIC}.dlq`,
@@ -246,6 +258,6 @@ let cached: Env | undefined;
 
 /** The process's configuration, parsed on first use. */
 export function getEnv(): Env {
-  cached ??= parseEnv(process.env);
+  cached ??= parseEnv(process.env, { simulatorTimeZone: readSimulatorTimeZone });
   return cached;
 }

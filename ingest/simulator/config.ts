@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { distributionSchema } from "./distributions";
+import { DEFAULT_SIMULATOR_CONFIG_PATH } from "@/lib/config/simulator-file";
 
 /**
  * The simulator's configuration. config/simulator.json holds the defaults and is
@@ -164,7 +165,7 @@ export type QueueConfig = SimulatorConfig["queues"][number];
 export type TeamConfig = SimulatorConfig["teams"][number];
 export type Behaviours = SimulatorConfig["behaviours"];
 
-export const DEFAULT_SIMULATOR_CONFIG_PATH = "config/simulator.json";
+export { DEFAULT_SIMULATOR_CONFIG_PATH };
 
 export class SimulatorConfigError extends Error {
   override readonly name = "SimulatorConfigError";

@@ -13,6 +13,21 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ CENTRE_TIME_ZONE: "Europe/Londres" })).toThrow(/CENTRE_TIME_ZONE: "Europe\/Londres" is not an IANA time zone/);
   });
 
+  it("without CENTRE_TIME_ZONE, takes the simulated centre's zone when the simulator runs, and only then", () => {
+    const asked: (string | undefined)[] = [];
+    const simulatorTimeZone = (file: string | undefined) => {
+      asked.push(file);
+      return "Europe/Berlin";
+    };
+    expect(parseEnv({ SIM_CONFIG: "config/other.json" }, { simulatorTimeZone }).centreTimeZone).toBe("Europe/Berlin");
+    expect(asked).toEqual(["config/other.json"]);
+    // Set, it wins; with Kafka (no simulator) or another platform, the simulator has no say.
+    expect(parseEnv({ CENTRE_TIME_ZONE: "America/Chicago" }, { simulatorTimeZone }).centreTimeZone).toBe("America/Chicago");
+    expect(parseEnv({ KAFKA_BROKERS: "k:9092" }, { simulatorTimeZone }).centreTimeZone).toBe("UTC");
+    expect(parseEnv({ TELEPHONY: "none" }, { simulatorTimeZone }).centreTimeZone).toBe("UTC");
+    expect(asked).toHaveLength(1);
+  });
+
   it("names the variable when a value is bad", () => {
     expect(() => parseEnv({ PORT: "eighty" })).toThrow(/PORT/);
     expect(() => parseEnv({ CLICKHOUSE_URL: "not a url" })).toThrow(/CLICKHOUSE_URL/);
