@@ -91,6 +91,10 @@ test("an admin builds a scorecard, QA evaluates a call with it, a manager sees t
   await page.getByTestId("qa-drill").getByRole("link").first().click();
   await expect(page.getByTestId("evaluation-score")).toHaveText(EXPECTED);
   await expect(page.getByTestId("evaluation-view")).toContainText("Warm greeting, used the caller's name");
+  // The agent and the scorecard by name, as every page says them.
+  const [agent] = await sql<{ name: string }>(request, `SELECT name FROM agents FINAL WHERE tenant_id = '${TENANT}' AND agent_id = '${call.agent_id}'`);
+  await expect(page.getByRole("heading", { name: `agent ${agent?.name || call.agent_id}` })).toBeVisible();
+  await expect(page.getByTestId("evaluation-view")).toContainText(`scorecard ${NAME} v1`);
   await page.screenshot({ path: test.info().outputPath("dashboard-drill.png"), fullPage: true });
 
   // Every step is in the audit log.

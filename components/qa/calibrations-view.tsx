@@ -6,13 +6,14 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiQueryOptions } from "@/lib/query-options/api-query";
 import { calibrationQuery, startCalibration } from "@/lib/query-options/qa";
 import { callHref } from "./call-href";
-import { formatScore, formatWhen } from "./format";
+import { formatAnswer, formatScore, nameOf, useFormatWhen } from "./format";
 
 /** Calibrations: start one on a call; each opens its blind scoring and, once one's own is in, the spread. */
 export function CalibrationsView() {
   const qc = useQueryClient();
   const list = useQuery(apiQueryOptions("/api/qa/calibrations", {}));
   const cards = useQuery(apiQueryOptions("/api/qa/scorecards", {}));
+  const formatWhen = useFormatWhen();
   const [callId, setCallId] = useState("");
   const [scorecardId, setScorecardId] = useState("");
   const chosen = scorecardId || cards.data?.scorecards[0]?.id || "";
@@ -76,7 +77,8 @@ export function CalibrationSpreadView({ calibrationId }: { calibrationId: string
     <section className="card" data-testid="calibration-spread">
       <h2 className="card-title">{v.calibration.title}</h2>
       <p>
-        Call {v.calibration.callId} · scorecard {v.calibration.scorecardId} v{v.calibration.scorecardVersion} · {v.submitted} submitted ·{" "}
+        Call {v.calibration.callId} · agent {nameOf(v.names.agents, v.calibration.agentId)} · {nameOf(v.names.queues, v.calibration.queueId)} · scorecard{" "}
+        {v.scorecardName} v{v.calibration.scorecardVersion} · {v.submitted} submitted ·{" "}
         <Link href={callHref(v.calibration.callId, "", 0, v.calibration.id)}>{v.mine ? "your evaluation" : "score it"}</Link>
       </p>
       {!v.spread ? (
@@ -102,7 +104,7 @@ export function CalibrationSpreadView({ calibrationId }: { calibrationId: string
               {v.spread.questions.map((x) => (
                 <tr key={x.questionId} data-question={x.questionId}>
                   <th scope="row">{x.text}</th>
-                  <td>{x.answers.map((a) => `${a.evaluator}: ${a.answer ?? "–"}`).join("; ")}</td>
+                  <td>{x.answers.map((a) => `${a.evaluator}: ${formatAnswer(a.answer)}`).join("; ")}</td>
                   <td>{pct(x.min)}</td>
                   <td>{pct(x.max)}</td>
                   <td>{x.stdDev === null ? "–" : x.stdDev.toFixed(2)}</td>

@@ -7,7 +7,7 @@ import { can, type Role } from "@/lib/auth/roles";
 import { disputeEvaluation, evaluationQuery, resolveEvaluation } from "@/lib/query-options/qa";
 import { CommentList } from "./comment-list";
 import { callHref } from "./call-href";
-import { formatScore, formatWhen } from "./format";
+import { formatAnswer, formatScore, nameOf, useFormatWhen } from "./format";
 import styles from "./qa.module.css";
 
 /**
@@ -21,6 +21,7 @@ export function EvaluationView({ evaluationId, role }: { evaluationId: string; r
   const q = useQuery(evaluationQuery(evaluationId));
   const [reason, setReason] = useState("");
   const [note, setNote] = useState("");
+  const formatWhen = useFormatWhen();
   const refresh = () => qc.invalidateQueries({ predicate: (x) => String(x.queryKey[0]).startsWith("/api/qa/") });
   const dispute = useMutation({ mutationFn: (v: number) => disputeEvaluation(evaluationId, { expectedVersion: v, reason }), onSuccess: refresh });
   const resolve = useMutation({
@@ -36,10 +37,11 @@ export function EvaluationView({ evaluationId, role }: { evaluationId: string; r
   return (
     <section className="card" data-testid="evaluation-view">
       <h2 className="card-title">
-        Call {e.callId} · agent {e.agentId}
+        Call {e.callId} · agent {nameOf(e.names.agents, e.agentId)}
       </h2>
       <p>
-        Queue {e.queueId} · team {e.teamId || "–"} · call at {formatWhen(e.callAt)} · by {e.evaluator.name} · scorecard {e.scorecardId} v{e.scorecardVersion} · {e.status}
+        Queue {nameOf(e.names.queues, e.queueId)} · team {e.teamId ? nameOf(e.names.teams, e.teamId) : "–"} · call at {formatWhen(e.callAt)} · by {e.evaluator.name} ·
+        scorecard {e.scorecardName} v{e.scorecardVersion} · {e.status}
       </p>
       <p className={styles.score}>
         <span className={e.failed ? styles.failed : undefined} data-testid="evaluation-score">
@@ -59,7 +61,7 @@ export function EvaluationView({ evaluationId, role }: { evaluationId: string; r
           {e.questions.map((x) => (
             <tr key={x.id}>
               <th scope="row">{x.text}</th>
-              <td>{String(e.answers[x.id] ?? "–")}</td>
+              <td>{formatAnswer(e.answers[x.id])}</td>
               <td>{x.points === null ? "N/A" : `${Math.round(x.points * 100)} %`}</td>
             </tr>
           ))}

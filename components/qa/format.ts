@@ -1,4 +1,12 @@
+import type { Answer } from "@/lib/qa/scorecards/scoring";
+import { formatDateTime } from "@/lib/tables/format";
+import { useShownTimeZone } from "@/components/kit/shown-zone";
+
 /** How QA figures read on the page. */
+
+/** An answer as the form offers it: Yes, No, N/A, or the scale's number; "–" when not answered. */
+export const formatAnswer = (a: Answer | null | undefined): string =>
+  a === undefined || a === null ? "–" : a === "yes" ? "Yes" : a === "no" ? "No" : a === "na" ? "N/A" : String(a);
 
 export const formatScore = (score: number | null | undefined): string => (score === null || score === undefined ? "–" : `${(Math.round(score * 10) / 10).toFixed(1)} %`);
 
@@ -11,4 +19,14 @@ export function formatMoment(ms: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${ss}` : `${m}:${ss}`;
 }
 
-export const formatWhen = (ms: number): string => new Date(ms).toISOString().slice(0, 16).replace("T", " ") + " UTC";
+/** A name from an answer's `names` (lib/directory/names.ts): the id itself when the directory has none. */
+export const nameOf = (names: Record<string, string> | undefined, id: string): string => names?.[id] ?? id;
+
+/**
+ * Times to the minute on the clock the page shows (the centre's or the viewer's, as the
+ * "Times in" switch under the nav says), like every other page.
+ */
+export function useFormatWhen(): (ms: number) => string {
+  const tz = useShownTimeZone();
+  return (ms) => formatDateTime(ms, tz).slice(0, 16);
+}

@@ -8,7 +8,7 @@ import type { Group } from "@/lib/qa/dashboard/aggregate-scores";
 import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useShownTimeZone } from "@/components/kit/shown-zone";
-import { formatScore, formatWhen } from "./format";
+import { formatScore, nameOf, useFormatWhen } from "./format";
 import styles from "./qa.module.css";
 
 const DAY_MS = 86_400_000;
@@ -77,6 +77,8 @@ function DrillList({ drill, from, to }: { drill: Drill; from: number; to: number
       ...(drill.question ? { question: drill.question } : {}),
     }),
   );
+  const formatWhen = useFormatWhen();
+  const names = list.data?.names;
   return (
     <section className="card" aria-label="Evaluations" data-testid="qa-drill">
       <h2 className="card-title">Evaluations: {drill.label}</h2>
@@ -103,8 +105,8 @@ function DrillList({ drill, from, to }: { drill: Drill; from: number; to: number
                   <th scope="row">
                     <Link href={`/qa/evaluations/${e.id}`}>{formatWhen(e.callAt)}</Link>
                   </th>
-                  <td>{e.agentId}</td>
-                  <td>{e.queueId}</td>
+                  <td>{nameOf(names?.agents, e.agentId)}</td>
+                  <td>{nameOf(names?.queues, e.queueId)}</td>
                   <td>{e.evaluator}</td>
                   <td>
                     {formatScore(e.score)}
@@ -162,9 +164,27 @@ export function QaDashboardView({ periodEnd }: { periodEnd: number }) {
             </p>
           </section>
           {drill && <DrillList drill={drill} from={from} to={to} />}
-          <GroupTable title="By agent" name="agent" groups={d.byAgent} keyLabel={(k) => k} onDrill={(k) => setDrill({ label: `agent ${k}`, agent: k })} />
-          <GroupTable title="By team" name="team" groups={d.byTeam} keyLabel={(k) => k || "(no team)"} onDrill={(k) => setDrill({ label: `team ${k}`, team: k })} />
-          <GroupTable title="By queue" name="queue" groups={d.byQueue} keyLabel={(k) => k} onDrill={(k) => setDrill({ label: `queue ${k}`, queue: k })} />
+          <GroupTable
+            title="By agent"
+            name="agent"
+            groups={d.byAgent}
+            keyLabel={(k) => nameOf(d.names.agents, k)}
+            onDrill={(k) => setDrill({ label: nameOf(d.names.agents, k), agent: k })}
+          />
+          <GroupTable
+            title="By team"
+            name="team"
+            groups={d.byTeam}
+            keyLabel={(k) => (k ? nameOf(d.names.teams, k) : "(no team)")}
+            onDrill={(k) => setDrill({ label: k ? nameOf(d.names.teams, k) : "no team", team: k })}
+          />
+          <GroupTable
+            title="By queue"
+            name="queue"
+            groups={d.byQueue}
+            keyLabel={(k) => nameOf(d.names.queues, k)}
+            onDrill={(k) => setDrill({ label: nameOf(d.names.queues, k), queue: k })}
+          />
           <GroupTable
             title="By day"
             name="day"

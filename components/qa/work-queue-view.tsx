@@ -7,7 +7,7 @@ import { apiQueryOptions } from "@/lib/query-options/api-query";
 import { runSampling } from "@/lib/query-options/qa";
 import { CALL_OUTCOMES, type CallOutcome } from "@/lib/qa/sampling/sampling-rule";
 import { callHref } from "./call-href";
-import { formatScore, formatWhen } from "./format";
+import { formatScore, nameOf, useFormatWhen } from "./format";
 import styles from "./qa.module.css";
 
 const DAY_MS = 86_400_000;
@@ -115,6 +115,7 @@ function SamplingForm() {
 /** The calls assigned to me, each opening the evaluation page for the call; with the sampling form above. */
 export function WorkQueueView() {
   const q = useQuery(apiQueryOptions("/api/qa/assignments", {}));
+  const formatWhen = useFormatWhen();
   return (
     <>
       <SamplingForm />
@@ -144,8 +145,8 @@ export function WorkQueueView() {
                   <th scope="row">
                     <Link href={callHref(a.callId, "")}>{formatWhen(a.callAt)}</Link>
                   </th>
-                  <td>{a.agentId}</td>
-                  <td>{a.queueId}</td>
+                  <td>{nameOf(q.data.names.agents, a.agentId)}</td>
+                  <td>{nameOf(q.data.names.queues, a.queueId)}</td>
                   <td>{a.evaluation ? `${a.evaluation.status} ${a.evaluation.status === "submitted" ? formatScore(a.evaluation.score) : ""}` : "to do"}</td>
                 </tr>
               ))}

@@ -1,7 +1,7 @@
 import type { ClickHouseClient } from "@clickhouse/client";
 import { z } from "zod";
 import { lookupCallers } from "@/lib/contacts/callers";
-import { NO_NAMES, lookupContactNames, type ContactNames } from "@/lib/contacts/contact-names";
+import { NO_NAMES, lookupNames, type DirectoryNames } from "@/lib/directory/names";
 import { segmentParams } from "@/lib/kpi/queries/segments-sql";
 import { queryRows, sqlNumber } from "@/lib/store/query-rows";
 import {
@@ -66,7 +66,7 @@ export async function* contactPages(ch: ClickHouseClient, input: ContactListInpu
   const byTime = p.sort === "queued_at";
   // Read once per export (the directory does not change under one file): first when the list is sorted by
   // a name, else when the first page has rows.
-  let names: ContactNames | undefined = isNameSort(p.sort) ? await lookupContactNames(ch, p.tenantId, { kind: "export", signal: o.signal }) : undefined;
+  let names: DirectoryNames | undefined = isNameSort(p.sort) ? await lookupNames(ch, p.tenantId, { kind: "export", signal: o.signal }) : undefined;
   const sortValue = (r: ContactRow): number | string => (isNameSort(p.sort) ? nameSortValue(p.sort, r, names ?? NO_NAMES) : SORT_VALUE[p.sort](r));
   const page = async (limit: number, after: Cursor | undefined, range: Range): Promise<ContactRow[]> => {
     o.signal?.throwIfAborted();
@@ -101,7 +101,7 @@ export async function* contactPages(ch: ClickHouseClient, input: ContactListInpu
         rows.map((r) => r.callId),
         { kind: "export", signal: o.signal },
       );
-      names ??= await lookupContactNames(ch, p.tenantId, { kind: "export", signal: o.signal });
+      names ??= await lookupNames(ch, p.tenantId, { kind: "export", signal: o.signal });
       yield prepareContacts(rows, { limit, offset: sent, total: 0 }, callers, names).items;
       sent += rows.length;
     }

@@ -1,6 +1,6 @@
 import type { ClickHouseClient } from "@clickhouse/client";
 import { z } from "zod";
-import { NO_NAMES, lookupContactNames, type ContactNames } from "./contact-names";
+import { NO_NAMES, lookupNames, type DirectoryNames } from "@/lib/directory/names";
 import { CONTACT_FILTERS, type ContactFilter } from "@/lib/kpi/contact-filters";
 import { CONTACT_SORTS, type ContactSort } from "@/lib/contacts/contact-sorts";
 import { entityId, fromBeforeTo, periodShape } from "@/lib/kpi/inputs";
@@ -240,7 +240,7 @@ export function prepareContacts(
   rows: readonly ContactRow[],
   page: { limit: number; offset: number; total: number },
   callers: ReadonlyMap<string, string>,
-  names: ContactNames = NO_NAMES,
+  names: DirectoryNames = NO_NAMES,
 ): ContactPage {
   return {
     total: page.total,
@@ -266,7 +266,7 @@ export function prepareContacts(
 export async function listContacts(ch: ClickHouseClient, input: ContactsInput): Promise<ContactPage> {
   const p = contactsInputSchema.parse(input);
   // Sorted by a name, the names come first (the query orders by them); otherwise they are read beside the page.
-  const namesFirst = isNameSort(p.sort) ? await lookupContactNames(ch, p.tenantId) : undefined;
+  const namesFirst = isNameSort(p.sort) ? await lookupNames(ch, p.tenantId) : undefined;
   const params = { ...segmentParams(p), ...slotParams(p.slot), limit: p.limit, offset: p.offset, ...(namesFirst ? nameSortParams(namesFirst) : {}) };
   const [rows, count] = await Promise.all([
     queryRows(ch, contactsSql(p.filter, p.sort, p.direction), params, contactRowSchema),
@@ -278,7 +278,7 @@ export async function listContacts(ch: ClickHouseClient, input: ContactsInput): 
       p.tenantId,
       rows.map((r) => r.callId),
     ),
-    namesFirst ?? lookupContactNames(ch, p.tenantId),
+    namesFirst ?? lookupNames(ch, p.tenantId),
   ]);
   return prepareContacts(rows, { limit: p.limit, offset: p.offset, total: count[0]?.total ?? 0 }, callers, names);
 }

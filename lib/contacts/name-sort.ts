@@ -1,4 +1,4 @@
-import type { ContactNames } from "./contact-names";
+import type { DirectoryNames } from "@/lib/directory/names";
 import type { ContactSort } from "./contact-sorts";
 
 /**
@@ -23,7 +23,7 @@ export const NAME_SORT_SQL: Record<NameSort, string> = {
 };
 
 /** The arrays NAME_SORT_SQL reads. */
-export function nameSortParams(names: ContactNames): Record<string, string[]> {
+export function nameSortParams(names: DirectoryNames): Record<string, string[]> {
   return {
     sortQueueIds: [...names.queues.keys()],
     sortQueueNames: [...names.queues.values()],
@@ -33,6 +33,6 @@ export function nameSortParams(names: ContactNames): Record<string, string[]> {
 }
 
 /** A row's sort key as NAME_SORT_SQL computes it: an export's cursor carries it to the next page. */
-export function nameSortValue(sort: NameSort, row: { queueId: string; agentId: string }, names: ContactNames): string {
+export function nameSortValue(sort: NameSort, row: { queueId: string; agentId: string }, names: DirectoryNames): string {
   return sort === "queue_id" ? (names.queues.get(row.queueId) ?? row.queueId) : (names.agents.get(row.agentId) ?? row.agentId);
 }

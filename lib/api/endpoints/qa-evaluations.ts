@@ -3,6 +3,7 @@ import { createEvaluation, disputeEvaluation, getEvaluation, resolveDispute, upd
 import { evaluationVisible } from "@/lib/qa/evaluations/evaluation-access";
 import { createEvaluationSchema, disputeRequestSchema, resolveRequestSchema, updateEvaluationSchema, type Evaluation } from "@/lib/qa/evaluations/evaluation-schema";
 import { listEvaluations } from "@/lib/qa/evaluations/evaluation-store";
+import { qaNames, scorecardName } from "@/lib/qa/qa-names";
 import { defineEndpoint } from "../endpoint";
 import { epochMsParam } from "../params";
 import { callerOf } from "../qa-caller";
@@ -73,7 +74,7 @@ export const qaEvaluations = defineEndpoint({
       teamIds: p.team.length > 0 ? p.team : null,
     });
     const visible = rows.filter((e) => evaluationVisible(viewer, e) && (!p.question || e.questions.some((q) => q.id === p.question)));
-    return { evaluations: visible.map((e) => summary(e, p.question)) };
+    return { evaluations: visible.map((e) => summary(e, p.question)), names: await qaNames(ctx.ch, ctx.tenantId, visible) };
   },
 });
 
@@ -83,7 +84,11 @@ export const qaEvaluation = defineEndpoint({
   capability: "qaDashboard",
   scope: { results: CALL_SCOPE },
   params: z.object({ evaluationId: z.string().min(1).max(64) }),
-  run: (ctx, p) => getEvaluation(ctx.ch, callerOf(ctx), p.evaluationId),
+  run: async (ctx, p) => {
+    const e = await getEvaluation(ctx.ch, callerOf(ctx), p.evaluationId);
+    const [names, cardName] = await Promise.all([qaNames(ctx.ch, ctx.tenantId, [e]), scorecardName(ctx.ch, ctx.tenantId, e.scorecardId, e.scorecardVersion)]);
+    return { ...e, names, scorecardName: cardName };
+  },
 });
 
 export const createQaEvaluation = defineEndpoint({

@@ -6,6 +6,7 @@ import { Forbidden } from "@/lib/errors/domain-errors";
 import { callChecks } from "@/lib/qa/auto-checks/call-checks";
 import { calibrationsInScope, calibrationView, createCalibration } from "@/lib/qa/calibration/calibration-actions";
 import { qaScores } from "@/lib/qa/dashboard/qa-scores";
+import { qaNames, qaScoreNames, scorecardName } from "@/lib/qa/qa-names";
 import { viewerOf } from "@/lib/qa/evaluations/evaluation-actions";
 import { listEvaluations } from "@/lib/qa/evaluations/evaluation-store";
 import { listAssignments } from "@/lib/qa/sampling/assignments-store";
@@ -43,8 +44,19 @@ export const qaDashboard = defineEndpoint({
       if (v.to <= v.from) ctx.addIssue({ code: "custom", path: ["to"], message: "must be after from" });
       else if (v.to - v.from > 400 * DAY_MS) ctx.addIssue({ code: "custom", path: ["to"], message: "the range may span at most 400 days" });
     }),
-  run: (ctx, p) =>
-    qaScores(ctx.ch, { tenantId: ctx.tenantId, access: ctx.access, from: p.from, to: p.to, tz: p.tz, queueIds: p.queue, teamIds: p.team, agentIds: p.agent }),
+  run: async (ctx, p) => {
+    const scores = await qaScores(ctx.ch, {
+      tenantId: ctx.tenantId,
+      access: ctx.access,
+      from: p.from,
+      to: p.to,
+      tz: p.tz,
+      queueIds: p.queue,
+      teamIds: p.team,
+      agentIds: p.agent,
+    });
+    return { ...scores, names: await qaScoreNames(ctx.ch, ctx.tenantId, scores) };
+  },
 });
 
 export const qaEvaluators = defineEndpoint({
@@ -86,14 +98,14 @@ export const qaAssignments = defineEndpoint({
       listEvaluations(ctx.ch, { tenantId: ctx.tenantId, evaluatorId, limit: 10_000 }),
     ]);
     const byCall = new Map(done.filter((e) => e.calibrationId === "").map((e) => [e.callId, e]));
+    const visible = assigned.filter((a) => contactInScope(ctx.access, { queueId: a.queueId, agent: { teamId: a.teamId || null } }));
     return {
       evaluatorId,
-      assignments: assigned
-        .filter((a) => contactInScope(ctx.access, { queueId: a.queueId, agent: { teamId: a.teamId || null } }))
-        .map((a) => {
-          const e = byCall.get(a.callId);
-          return { ...a, evaluation: e ? { id: e.id, status: e.status, score: e.score } : null };
-        }),
+      assignments: visible.map((a) => {
+        const e = byCall.get(a.callId);
+        return { ...a, evaluation: e ? { id: e.id, status: e.status, score: e.score } : null };
+      }),
+      names: await qaNames(ctx.ch, ctx.tenantId, visible),
     };
   },
 });
@@ -133,5 +145,10 @@ export const qaCalibration = defineEndpoint({
   capability: "evaluate",
   scope: { results: CALL_SCOPE },
   params: z.object({ calibrationId: z.string().min(1).max(64) }),
-  run: (ctx, p) => calibrationView(ctx.ch, callerOf(ctx), p.calibrationId),
+  run: async (ctx, p) => {
+    const view = await calibrationView(ctx.ch, callerOf(ctx), p.calibrationId);
+    const cal = view.calibration;
+    const [names, cardName] = await Promise.all([qaNames(ctx.ch, ctx.tenantId, [cal]), scorecardName(ctx.ch, ctx.tenantId, cal.scorecardId, cal.scorecardVersion)]);
+    return { ...view, names, scorecardName: cardName };
+  },
 });
