@@ -55,11 +55,11 @@ async function scoreBlind(page: Page, calibrationPath: string, answers: { greet:
 test("two evaluators score a call blind in a calibration, then each sees the spread per question; an admin sees it without scoring", async ({ page, request }) => {
   const [call] = await sql<{ call_id: string; agent_name: string }>(
     request,
-    `SELECT r.call_id AS call_id, a.name AS agent_name
-     FROM (SELECT max(call_id) AS call_id, max(agent_id) AS agent_id, max(started_at) AS at FROM recordings WHERE tenant_id = '${TENANT}' AND agent_id != ''
+    `SELECT r.the_call AS call_id, a.name AS agent_name
+     FROM (SELECT max(call_id) AS the_call, max(agent_id) AS the_agent, max(started_at) AS the_at FROM recordings WHERE tenant_id = '${TENANT}' AND agent_id != ''
            GROUP BY recording_id HAVING max(duration_ms) > 60000) AS r
-     JOIN (SELECT agent_id, name FROM agents FINAL WHERE tenant_id = '${TENANT}' AND name != '') AS a ON a.agent_id = r.agent_id
-     ORDER BY r.at DESC LIMIT 1`,
+     JOIN (SELECT agent_id, name FROM agents FINAL WHERE tenant_id = '${TENANT}' AND name != '') AS a ON a.agent_id = r.the_agent
+     ORDER BY r.the_at DESC LIMIT 1`,
   );
   if (!call) throw new Error("no recorded call of a named agent");
 
