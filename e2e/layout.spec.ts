@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
-import { test, expect, signIn, sql } from "./support";
+import type { APIRequestContext, Page } from "@playwright/test";
+import { test, expect, signIn, signInRequest, sql } from "./support";
 import { ROLES } from "../lib/auth/roles";
 import { pagesFor, type DetailIds } from "./layout-pages";
 
@@ -28,10 +28,50 @@ async function detailIds(page: Page): Promise<DetailIds> {
     queueId: config.queues[0]?.id ?? "support",
     agentId,
     callId: await first(`SELECT call_id AS id FROM recordings WHERE tenant_id = 'demo' GROUP BY call_id HAVING max(duration_ms) > 0 ORDER BY call_id LIMIT 1`),
-    evaluationId: await first(`SELECT toString(evaluation_id) AS id FROM qa_evaluations LIMIT 1`).catch(() => null),
-    calibrationId: await first(`SELECT toString(calibration_id) AS id FROM qa_calibrations LIMIT 1`).catch(() => null),
+    evaluationId: await first(`SELECT toString(evaluation_id) AS id FROM qa_evaluations FINAL WHERE status = 'submitted' AND calibration_id = '' LIMIT 1`),
+    calibrationId: await first(`SELECT toString(calibration_id) AS id FROM qa_calibrations LIMIT 1`),
   };
 }
+
+/**
+ * The QA detail pages need a submitted evaluation and a calibration. This spec runs before the QA
+ * specs make theirs, so when the store has none it makes one of each, through the API as an admin.
+ */
+async function ensureQaDetails(request: APIRequestContext): Promise<void> {
+  const count = async (query: string) => Number((await sql<{ n: string }>(request, query))[0]?.n ?? 0);
+  const evaluations = await count(`SELECT count() AS n FROM qa_evaluations WHERE status = 'submitted' AND calibration_id = ''`);
+  const calibrations = await count(`SELECT count() AS n FROM qa_calibrations`);
+  if (evaluations > 0 && calibrations > 0) return;
+  const [call] = await sql<{ call_id: string }>(
+    request,
+    `SELECT max(call_id) AS call_id FROM recordings WHERE tenant_id = 'demo' AND agent_id != '' GROUP BY recording_id HAVING max(duration_ms) > 0 ORDER BY max(started_at) DESC LIMIT 1`,
+  );
+  if (!call) throw new Error("no recorded call to evaluate");
+  await signInRequest(request, "admin");
+  const ok = async (answer: Promise<{ status(): number; json(): Promise<unknown> }>, what: string) => {
+    const r = await answer;
+    if (r.status() !== 200) throw new Error(`${what}: ${r.status()} ${JSON.stringify(await r.json())}`);
+    return r.json() as Promise<{ id: string; version: number }>;
+  };
+  const card = await ok(
+    request.post("/api/qa/scorecards", {
+      data: { name: "Layout sweep form", sections: [{ id: "s", title: "Call", questions: [{ id: "greet", text: "Greeted the caller", type: "yesno", weight: 1 }] }] },
+    }),
+    "scorecard",
+  );
+  const draft = await ok(request.post("/api/qa/evaluations", { data: { callId: call.call_id, scorecardId: card.id, answers: { greet: "yes" } } }), "evaluation");
+  await ok(
+    request.put(`/api/qa/evaluations/${encodeURIComponent(draft.id)}`, { data: { expectedVersion: draft.version, answers: { greet: "yes" }, submit: true } }),
+    "submit",
+  );
+  await ok(request.post("/api/qa/calibrations", { data: { callId: call.call_id, scorecardId: card.id } }), "calibration");
+}
+
+test.beforeAll(async ({ browser }) => {
+  const context = await browser.newContext();
+  await ensureQaDetails(context.request);
+  await context.close();
+});
 
 /** Console errors and uncaught exceptions, from now on. */
 function watchConsole(page: Page): string[] {
