@@ -164,27 +164,16 @@ export function QaDashboardView({ periodEnd }: { periodEnd: number }) {
             </p>
           </section>
           {drill && <DrillList drill={drill} from={from} to={to} />}
-          <GroupTable
-            title="By agent"
-            name="agent"
-            groups={d.byAgent}
-            keyLabel={(k) => nameOf(d.names.agents, k)}
-            onDrill={(k) => setDrill({ label: nameOf(d.names.agents, k), agent: k })}
-          />
-          <GroupTable
-            title="By team"
-            name="team"
-            groups={d.byTeam}
-            keyLabel={(k) => (k ? nameOf(d.names.teams, k) : "(no team)")}
-            onDrill={(k) => setDrill({ label: k ? nameOf(d.names.teams, k) : "no team", team: k })}
-          />
-          <GroupTable
-            title="By queue"
-            name="queue"
-            groups={d.byQueue}
-            keyLabel={(k) => nameOf(d.names.queues, k)}
-            onDrill={(k) => setDrill({ label: nameOf(d.names.queues, k), queue: k })}
-          />
+          {(
+            [
+              { title: "By agent", name: "agent", groups: d.byAgent, names: d.names.agents },
+              { title: "By team", name: "team", groups: d.byTeam, names: d.names.teams },
+              { title: "By queue", name: "queue", groups: d.byQueue, names: d.names.queues },
+            ] as const
+          ).map(({ title, name, groups, names }) => {
+            const label = (k: string) => (k === "" ? `(no ${name})` : nameOf(names, k));
+            return <GroupTable key={name} title={title} name={name} groups={groups} keyLabel={label} onDrill={(k) => setDrill({ label: label(k), [name]: k })} />;
+          })}
           <GroupTable
             title="By day"
             name="day"
