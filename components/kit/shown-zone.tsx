@@ -10,8 +10,8 @@ export type ShownZone = {
   tz: string;
   centre: string;
   choice: ZoneChoice;
-  /** The viewer's own zone; on the server (and while hydrating) the one its cookie last named, or null. */
-  mine: string | null;
+  /** The viewer's own zone as its cookie last named it (null without one): what the server rendered with. */
+  mineGuess: string | null;
   setChoice: (choice: ZoneChoice) => void;
   /** The instant the server rendered the page: "now" until hydration is done, so both render the same text. */
   renderedAt: number;
@@ -40,8 +40,21 @@ export function ShownZoneProvider(props: { centre: string; choice: ZoneChoice; m
     document.cookie = zoneChoiceCookieValue(next);
     setChoiceState(next);
   }, []);
-  const value = useMemo(() => ({ tz: shownZone(choice, centre, mine), centre, choice, mine, setChoice, renderedAt }), [choice, centre, mine, setChoice, renderedAt]);
+  const tz = shownZone(choice, centre, mine);
+  // The value changes only when the page's clock does, never merely because the browser's own zone
+  // replaced the cookie's guess (a first visit has no cookie): React treats any context change that
+  // reaches a streamed part of the page still on its way from the server as an update it cannot
+  // hydrate, renders that part in the browser instead, and the server's copy, arriving later, stays in
+  // the document, hidden (seen in CI as every row of a table twice). The switch's label reads the
+  // browser's zone itself (useMineZone).
+  const value = useMemo(() => ({ tz, centre, choice, mineGuess, setChoice, renderedAt }), [tz, centre, choice, mineGuess, setChoice, renderedAt]);
   return <ZoneContext.Provider value={value}>{props.children}</ZoneContext.Provider>;
+}
+
+/** The viewer's own zone: the browser's, or on the server (and while hydrating) the one its cookie last named. */
+export function useMineZone(): string | null {
+  const { mineGuess } = useShownZone();
+  return useSyncExternalStore(noSubscribe, browserTimeZone, () => mineGuess);
 }
 
 export function useShownZone(): ShownZone {

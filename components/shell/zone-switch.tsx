@@ -1,13 +1,14 @@
 "use client";
 
-import { useShownZone } from "@/components/kit/shown-zone";
+import { useMineZone, useShownZone } from "@/components/kit/shown-zone";
 
 /**
  * "Times in: Centre (Europe/London) | Mine (America/New_York)": which clock every
  * time, period and "Today" on the page follows, and the switch between the two.
  */
 export function ZoneSwitch() {
-  const { centre, mine, choice, setChoice } = useShownZone();
+  const { centre, choice, setChoice } = useShownZone();
+  const mine = useMineZone();
   return (
     <div className="zone-switch" data-testid="zone-switch" data-shown={choice}>
       <span id="zone-switch-label">Times in:</span>
