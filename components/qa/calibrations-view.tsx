@@ -7,6 +7,7 @@ import { apiQueryOptions } from "@/lib/query-options/api-query";
 import { calibrationQuery, startCalibration } from "@/lib/query-options/qa";
 import { callHref } from "./call-href";
 import { formatAnswer, formatScore, nameOf, useFormatWhen } from "./format";
+import { ScrollRegion } from "@/components/table/scroll-region";
 
 /** Calibrations: start one on a call; each opens its blind scoring and, once one's own is in, the spread. */
 export function CalibrationsView() {
@@ -89,30 +90,32 @@ export function CalibrationSpreadView({ calibrationId }: { calibrationId: string
             Scores: {v.spread.evaluators.map((e) => `${e.name} ${formatScore(e.score)}`).join(", ")} · spread {formatScore(v.spread.score.min)} to{" "}
             {formatScore(v.spread.score.max)}, standard deviation {v.spread.score.stdDev === null ? "–" : v.spread.score.stdDev.toFixed(1)} points
           </p>
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Question</th>
-                <th scope="col">Answers</th>
-                <th scope="col">Min</th>
-                <th scope="col">Max</th>
-                <th scope="col">Std dev</th>
-                <th scope="col">Agreement</th>
-              </tr>
-            </thead>
-            <tbody>
-              {v.spread.questions.map((x) => (
-                <tr key={x.questionId} data-question={x.questionId}>
-                  <th scope="row">{x.text}</th>
-                  <td>{x.answers.map((a) => `${a.evaluator}: ${formatAnswer(a.answer)}`).join("; ")}</td>
-                  <td>{pct(x.min)}</td>
-                  <td>{pct(x.max)}</td>
-                  <td>{x.stdDev === null ? "–" : x.stdDev.toFixed(2)}</td>
-                  <td data-col="agreement">{pct(x.agreement)}</td>
+          <ScrollRegion label="Answers per question">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">Question</th>
+                  <th scope="col">Answers</th>
+                  <th scope="col">Min</th>
+                  <th scope="col">Max</th>
+                  <th scope="col">Std dev</th>
+                  <th scope="col">Agreement</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {v.spread.questions.map((x) => (
+                  <tr key={x.questionId} data-question={x.questionId}>
+                    <th scope="row">{x.text}</th>
+                    <td>{x.answers.map((a) => `${a.evaluator}: ${formatAnswer(a.answer)}`).join("; ")}</td>
+                    <td>{pct(x.min)}</td>
+                    <td>{pct(x.max)}</td>
+                    <td>{x.stdDev === null ? "–" : x.stdDev.toFixed(2)}</td>
+                    <td data-col="agreement">{pct(x.agreement)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
         </>
       )}
     </section>

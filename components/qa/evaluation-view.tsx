@@ -8,6 +8,7 @@ import { disputeEvaluation, evaluationQuery, resolveEvaluation } from "@/lib/que
 import { CommentList } from "./comment-list";
 import { callHref } from "./call-href";
 import { formatAnswer, formatScore, nameOf, useFormatWhen } from "./format";
+import { ScrollRegion } from "@/components/table/scroll-region";
 import styles from "./qa.module.css";
 
 /**
@@ -49,24 +50,26 @@ export function EvaluationView({ evaluationId, role }: { evaluationId: string; r
         </span>
         {e.failed && <span className={styles.failed}> · failed on a critical question (answers earned {formatScore(e.rawScore)})</span>}
       </p>
-      <table className="data-table">
-        <thead>
-          <tr>
-            <th scope="col">Question</th>
-            <th scope="col">Answer</th>
-            <th scope="col">Points</th>
-          </tr>
-        </thead>
-        <tbody>
-          {e.questions.map((x) => (
-            <tr key={x.id}>
-              <th scope="row">{x.text}</th>
-              <td>{formatAnswer(e.answers[x.id])}</td>
-              <td>{x.points === null ? "N/A" : `${Math.round(x.points * 100)} %`}</td>
+      <ScrollRegion label="Answers">
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">Question</th>
+              <th scope="col">Answer</th>
+              <th scope="col">Points</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {e.questions.map((x) => (
+              <tr key={x.id}>
+                <th scope="row">{x.text}</th>
+                <td>{formatAnswer(e.answers[x.id])}</td>
+                <td>{x.points === null ? "N/A" : `${Math.round(x.points * 100)} %`}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
       <h3>Comments</h3>
       <CommentList comments={e.comments} {...(playable ? { seekTo: (ms: number) => window.location.assign(callLink(ms)) } : {})} />
       {e.summary && <p>{e.summary}</p>}

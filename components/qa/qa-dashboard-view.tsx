@@ -9,6 +9,7 @@ import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useShownTimeZone } from "@/components/kit/shown-zone";
 import { formatScore, nameOf, useFormatWhen } from "./format";
+import { ScrollRegion } from "@/components/table/scroll-region";
 import styles from "./qa.module.css";
 
 const DAY_MS = 86_400_000;
@@ -35,30 +36,32 @@ function GroupTable({
       {groups.length === 0 ? (
         <p className="muted">No submitted evaluation in this period.</p>
       ) : (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{title.replace(/^By /, "")}</th>
-              <th scope="col">Evaluations</th>
-              <th scope="col">Mean score</th>
-              <th scope="col">Failed</th>
-            </tr>
-          </thead>
-          <tbody>
-            {groups.map((g) => (
-              <tr key={g.key} data-key={g.key}>
-                <th scope="row">
-                  <button type="button" className="link-button" onClick={() => onDrill(g.key)}>
-                    {keyLabel(g.key)}
-                  </button>
-                </th>
-                <td>{g.evaluations}</td>
-                <td data-col="score">{formatScore(g.meanScore)}</td>
-                <td>{g.failed}</td>
+        <ScrollRegion label={`Scores ${title.toLowerCase()}`}>
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{title.replace(/^By /, "")}</th>
+                <th scope="col">Evaluations</th>
+                <th scope="col">Mean score</th>
+                <th scope="col">Failed</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {groups.map((g) => (
+                <tr key={g.key} data-key={g.key}>
+                  <th scope="row">
+                    <button type="button" className="link-button" onClick={() => onDrill(g.key)}>
+                      {keyLabel(g.key)}
+                    </button>
+                  </th>
+                  <td>{g.evaluations}</td>
+                  <td data-col="score">{formatScore(g.meanScore)}</td>
+                  <td>{g.failed}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
       )}
     </section>
   );
@@ -85,39 +88,41 @@ function DrillList({ drill, from, to }: { drill: Drill; from: number; to: number
       {!list.data ? (
         <p className="muted">Loading…</p>
       ) : (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">Call</th>
-              <th scope="col">Agent</th>
-              <th scope="col">Queue</th>
-              <th scope="col">Evaluator</th>
-              <th scope="col">Score</th>
-              {drill.question && <th scope="col">This question</th>}
-              <th scope="col">Dispute</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.data.evaluations
-              .filter((e) => e.calibrationId === "")
-              .map((e) => (
-                <tr key={e.id}>
-                  <th scope="row">
-                    <Link href={`/qa/evaluations/${e.id}`}>{formatWhen(e.callAt)}</Link>
-                  </th>
-                  <td>{nameOf(names?.agents, e.agentId)}</td>
-                  <td>{nameOf(names?.queues, e.queueId)}</td>
-                  <td>{e.evaluator}</td>
-                  <td>
-                    {formatScore(e.score)}
-                    {e.failed ? " (failed)" : ""}
-                  </td>
-                  {drill.question && <td>{e.questionPoints === null || e.questionPoints === undefined ? "N/A" : `${Math.round(e.questionPoints * 100)} %`}</td>}
-                  <td>{e.dispute ?? ""}</td>
-                </tr>
-              ))}
-          </tbody>
-        </table>
+        <ScrollRegion label={`Evaluations: ${drill.label}`}>
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">Call</th>
+                <th scope="col">Agent</th>
+                <th scope="col">Queue</th>
+                <th scope="col">Evaluator</th>
+                <th scope="col">Score</th>
+                {drill.question && <th scope="col">This question</th>}
+                <th scope="col">Dispute</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.evaluations
+                .filter((e) => e.calibrationId === "")
+                .map((e) => (
+                  <tr key={e.id}>
+                    <th scope="row">
+                      <Link href={`/qa/evaluations/${e.id}`}>{formatWhen(e.callAt)}</Link>
+                    </th>
+                    <td>{nameOf(names?.agents, e.agentId)}</td>
+                    <td>{nameOf(names?.queues, e.queueId)}</td>
+                    <td>{e.evaluator}</td>
+                    <td>
+                      {formatScore(e.score)}
+                      {e.failed ? " (failed)" : ""}
+                    </td>
+                    {drill.question && <td>{e.questionPoints === null || e.questionPoints === undefined ? "N/A" : `${Math.round(e.questionPoints * 100)} %`}</td>}
+                    <td>{e.dispute ?? ""}</td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
       )}
     </section>
   );
@@ -183,28 +188,30 @@ export function QaDashboardView({ periodEnd }: { periodEnd: number }) {
           />
           <section className="card" aria-label="By question" data-testid="qa-by-question">
             <h2 className="card-title">By question (lowest first)</h2>
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">Question</th>
-                  <th scope="col">Answered</th>
-                  <th scope="col">Mean points</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.byQuestion.map((x) => (
-                  <tr key={x.questionId}>
-                    <th scope="row">
-                      <button type="button" className="link-button" onClick={() => setDrill({ label: x.text, question: x.questionId })}>
-                        {x.text}
-                      </button>
-                    </th>
-                    <td>{x.answered}</td>
-                    <td>{formatScore(x.meanPct)}</td>
+            <ScrollRegion label="Scores by question">
+              <table className="data-table">
+                <thead>
+                  <tr>
+                    <th scope="col">Question</th>
+                    <th scope="col">Answered</th>
+                    <th scope="col">Mean points</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {d.byQuestion.map((x) => (
+                    <tr key={x.questionId}>
+                      <th scope="row">
+                        <button type="button" className="link-button" onClick={() => setDrill({ label: x.text, question: x.questionId })}>
+                          {x.text}
+                        </button>
+                      </th>
+                      <td>{x.answered}</td>
+                      <td>{formatScore(x.meanPct)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollRegion>
           </section>
         </>
       )}

@@ -8,6 +8,7 @@ import { runSampling } from "@/lib/query-options/qa";
 import { CALL_OUTCOMES, type CallOutcome } from "@/lib/qa/sampling/sampling-rule";
 import { callHref } from "./call-href";
 import { formatScore, nameOf, useFormatWhen } from "./format";
+import { ScrollRegion } from "@/components/table/scroll-region";
 import styles from "./qa.module.css";
 
 const DAY_MS = 86_400_000;
@@ -130,28 +131,30 @@ export function WorkQueueView() {
         ) : q.data.assignments.length === 0 ? (
           <p className="muted">Nothing assigned to you.</p>
         ) : (
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Call</th>
-                <th scope="col">Agent</th>
-                <th scope="col">Queue</th>
-                <th scope="col">Evaluation</th>
-              </tr>
-            </thead>
-            <tbody>
-              {q.data.assignments.map((a) => (
-                <tr key={a.callId}>
-                  <th scope="row">
-                    <Link href={callHref(a.callId, "")}>{formatWhen(a.callAt)}</Link>
-                  </th>
-                  <td>{nameOf(q.data.names.agents, a.agentId)}</td>
-                  <td>{nameOf(q.data.names.queues, a.queueId)}</td>
-                  <td>{a.evaluation ? `${a.evaluation.status} ${a.evaluation.status === "submitted" ? formatScore(a.evaluation.score) : ""}` : "to do"}</td>
+          <ScrollRegion label="My assigned calls">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">Call</th>
+                  <th scope="col">Agent</th>
+                  <th scope="col">Queue</th>
+                  <th scope="col">Evaluation</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {q.data.assignments.map((a) => (
+                  <tr key={a.callId}>
+                    <th scope="row">
+                      <Link href={callHref(a.callId, "")}>{formatWhen(a.callAt)}</Link>
+                    </th>
+                    <td>{nameOf(q.data.names.agents, a.agentId)}</td>
+                    <td>{nameOf(q.data.names.queues, a.queueId)}</td>
+                    <td>{a.evaluation ? `${a.evaluation.status} ${a.evaluation.status === "submitted" ? formatScore(a.evaluation.score) : ""}` : "to do"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
         )}
       </section>
     </>
