@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { CtiEvent } from "@/lib/events";
-import { CommandFailed, type CallbackCommand, type CallbackResult } from "@/lib/telephony/commands";
+import { CommandFailed, isCommandFailed, type CallbackCommand, type CallbackResult } from "@/lib/telephony/commands";
 import { fillTemplate, plainWord } from "@/lib/telephony/dial-template";
 import type { AriClient } from "./ari-client";
 import type { AriEventStream } from "./ari-events";
@@ -130,7 +130,7 @@ export class AsteriskCallback {
       if (channel.creationtime) call.offeredAt = ariTime(channel.creationtime);
     } catch (e) {
       await cb.end(undefined);
-      throw e instanceof CommandFailed || !(e instanceof Error) ? e : new CommandFailed("unreachable", e.message);
+      throw isCommandFailed(e) || !(e instanceof Error) ? e : new CommandFailed("unreachable", e.message);
     }
     // Offered and delivered at once, unless the phone's end already came in while we waited for the answer.
     if (cb.phase !== "done") deps.deliver([cb.ev.offered(call.offeredAt), cb.ev.delivered(call.offeredAt)]);

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { CommandFailed, type CallbackCommand, type CallbackResult } from "@/lib/telephony/commands";
+import { CommandFailed, isCommandFailed, type CallbackCommand, type CallbackResult } from "@/lib/telephony/commands";
 import { PLAIN_WORD } from "@/lib/telephony/plain-word";
 import { fillTemplate, plainWord } from "@/lib/telephony/dial-template";
 import { withVariables } from "./dialstring";
@@ -74,7 +74,7 @@ export async function originateCallbackViaEsl(esl: EslApi, o: CallbackOptions, c
       return { callId: await ringFirst(esl, o, dial, vars, `the callback to agent ${agentId}`, signal), agentId };
     } catch (e) {
       // The agent's phone turned out busy or away: with no agent named, the next one.
-      if (command.agentId !== undefined || !(e instanceof CommandFailed) || (e.code !== "busy" && e.code !== "not_logged_on")) throw e;
+      if (command.agentId !== undefined || !isCommandFailed(e) || (e.code !== "busy" && e.code !== "not_logged_on")) throw e;
       last = e;
     }
   }

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { Conflict, DomainError, type DomainErrorKind } from "@/lib/errors/domain-errors";
 import { domainErrorOfStore } from "@/lib/errors/store-errors";
-import { CommandFailed } from "@/lib/telephony/commands";
+import { isCommandFailed } from "@/lib/telephony/commands";
 
 /** The one mapping from a domain error's kind to an HTTP status. */
 const STATUS: Record<DomainErrorKind, number> = {
@@ -25,7 +25,7 @@ export function errorResponse(thrown: unknown): NextResponse {
   const e = domainErrorOfStore(thrown) ?? thrown;
   if (e instanceof ZodError) return NextResponse.json({ error: describeZodError(e) }, { status: 400 });
   // The platform's own words for what failed (no_such_call, timeout, ...), for a client that acts on them.
-  if (e instanceof CommandFailed) return NextResponse.json({ error: e.message, code: e.code }, { status: STATUS[e.kind] });
+  if (isCommandFailed(e)) return NextResponse.json({ error: e.message, code: e.code }, { status: STATUS[e.kind] });
   if (e instanceof Conflict) return NextResponse.json({ error: e.message, currentVersion: e.currentVersion }, { status: 409 });
   if (e instanceof DomainError) return NextResponse.json({ error: e.message }, { status: STATUS[e.kind] });
   console.error("unhandled error in route handler", e);

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { ClickHouseClient } from "@clickhouse/client";
 import { writeAudit, type Actor } from "@/lib/audit/write-audit";
-import { CommandFailed, withDeadline } from "./commands";
+import { isCommandFailed, withDeadline } from "./commands";
 import { getTelephony } from "./registry";
 
 /** One audit row of a command, before the writer adds tenant, id and time. */
@@ -26,7 +26,7 @@ export async function runAudited<T>(
     await written(outcome(result));
     return result;
   } catch (e) {
-    if (e instanceof CommandFailed) await written({ failed: e.code, error: e.message });
+    if (isCommandFailed(e)) await written({ failed: e.code, error: e.message });
     throw e;
   }
 }

@@ -39,13 +39,27 @@ const KIND: Record<CommandErrorCode, DomainErrorKind> = {
   timeout: "unavailable",
 };
 
+/**
+ * Marks a CommandFailed wherever its class was loaded from. The platform adapters run in the
+ * custom server's copy of this module and the route handlers in Next's bundle, which has its own
+ * copy: `instanceof` fails across the two, and a refusal such as "no agent is ready" was reported
+ * as "the platform could not be reached". A symbol from the global registry is the same in both.
+ */
+const COMMAND_FAILED = Symbol.for("cc-supervisor/CommandFailed");
+
 export class CommandFailed extends DomainError {
+  readonly [COMMAND_FAILED] = true;
   constructor(
     readonly code: CommandErrorCode,
     message: string,
   ) {
     super(KIND[code], message);
   }
+}
+
+/** Whether `e` is a CommandFailed from any copy of this module (see COMMAND_FAILED). */
+export function isCommandFailed(e: unknown): e is CommandFailed {
+  return typeof e === "object" && e !== null && (e as { [COMMAND_FAILED]?: unknown })[COMMAND_FAILED] === true;
 }
 
 /** What a supervisor may set an agent to: Asterisk's QueuePause (with a reason), unpause, and QueueRemove. */
@@ -126,7 +140,7 @@ export async function withDeadline<T>(run: (signal: AbortSignal) => Promise<T>, 
   try {
     return await Promise.race([run(controller.signal), expired]);
   } catch (e) {
-    if (e instanceof CommandFailed) throw e;
+    if (isCommandFailed(e)) throw e;
     throw new CommandFailed("unreachable", `the platform could not be reached for ${what}: ${(e as Error).message}`);
   } finally {
     clearTimeout(timer);
