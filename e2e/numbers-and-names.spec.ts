@@ -103,6 +103,11 @@ test("cmp=week compares with the same day last week, and the URL keeps it", asyn
   await page.goto("/?period=yesterday");
   const delta = page.locator('[data-kpi="answered"] [data-testid="kpi-delta"]');
   await expect(delta).toContainText(/vs the day before|no comparison with the day before/);
+  // The server's copy of the select is disabled: a choice made before React owns it
+  // would be reset by hydration and lost, so it waits for the page to be live.
+  const html = await (await page.request.get("/?period=yesterday")).text();
+  expect(html).toMatch(/<select(?=[^>]*\bid="compare-select")[^>]*\bdisabled=""/);
+  await expect(page.getByLabel("Compare with")).toBeEnabled();
   await page.getByLabel("Compare with").selectOption("week");
   await expect(page).toHaveURL(/[?&]cmp=week/);
   await expect(delta).toContainText(/vs the same day last week|no comparison with the same day last week/);

@@ -1,25 +1,12 @@
 "use client";
 
-import { useState, useSyncExternalStore, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { refusalMessage } from "@/lib/auth/sign-in-refusal";
+import { useHydrated } from "@/components/kit/use-hydrated";
 
 type Props = { callbackUrl: string; credentials: boolean; sso: boolean; demo: boolean; providerError?: string };
-
-const noSubscribe = () => () => {};
-
-/**
- * False in the server render and until hydration. The submit button stays disabled
- * until then, so a quick click cannot fall through to a plain form submission.
- */
-function useHydrated(): boolean {
-  return useSyncExternalStore(
-    noSubscribe,
-    () => true,
-    () => false,
-  );
-}
 
 export function SignInForm({ callbackUrl, credentials, sso, demo, providerError }: Props) {
   const router = useRouter();

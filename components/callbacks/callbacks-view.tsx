@@ -12,6 +12,7 @@ import { PeriodCaption } from "@/components/kit/period-caption";
 import { useNow } from "@/components/kit/use-client-clock";
 import { useShownTimeZone } from "@/components/kit/shown-zone";
 import { useView } from "@/components/kit/use-view";
+import { useHydrated } from "@/components/kit/use-hydrated";
 import { ViewToolbar } from "@/components/kit/view-toolbar";
 import { TableCard } from "@/components/table/table-card";
 import { CallbackButton } from "./callback-button";
@@ -30,6 +31,7 @@ export function CallbacksView({ agentFirst, myPhone }: { agentFirst: boolean; my
   const { view, setView, params, setParams } = useView();
   const tz = useShownTimeZone();
   const now = useNow();
+  const hydrated = useHydrated();
   const showAll = params.get("show") === "all";
   const range = viewRange(view, now, tz);
   const list = useQuery({
@@ -61,6 +63,7 @@ export function CallbacksView({ agentFirst, myPhone }: { agentFirst: boolean; my
             id="callbacks-show"
             className="select"
             value={showAll ? "all" : "open"}
+            disabled={!hydrated}
             onChange={(e) => setParams({ show: e.target.value === "all" ? "all" : undefined })}
           >
             <option value="open">Still to call back</option>

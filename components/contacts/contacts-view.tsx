@@ -14,6 +14,7 @@ import { PeriodCaption } from "@/components/kit/period-caption";
 import { useNow } from "@/components/kit/use-client-clock";
 import { useShownTimeZone } from "@/components/kit/shown-zone";
 import { useView } from "@/components/kit/use-view";
+import { useHydrated } from "@/components/kit/use-hydrated";
 import { ViewToolbar } from "@/components/kit/view-toolbar";
 import { DataTable } from "@/components/table/data-table";
 import { Pager } from "@/components/table/pager";
@@ -34,6 +35,7 @@ export function ContactsView({ callHref = false }: { /** Rows link to the call p
   const { view, setView, setParams, params } = useView();
   const tz = useShownTimeZone();
   const now = useNow();
+  const hydrated = useHydrated();
   const c = contactsRequest({ params, view, now, tz });
   const list = useQuery({
     ...apiQueryOptions("/api/contacts", c.req),
@@ -78,6 +80,7 @@ export function ContactsView({ callHref = false }: { /** Rows link to the call p
             id="contact-filter"
             className="select select-wide"
             value={req.filter}
+            disabled={!hydrated}
             onChange={(e) => setParams({ filter: e.target.value === "all" ? undefined : (e.target.value as ContactFilter), page: undefined })}
           >
             {CONTACT_FILTERS.map((f) => (

@@ -1,5 +1,6 @@
 "use client";
 
+import { useHydrated } from "@/components/kit/use-hydrated";
 import { SL_VARIANTS, SL_VARIANT_DEFINITIONS, isSlVariant, type SlVariant } from "@/lib/kpi/definitions";
 
 /**
@@ -19,6 +20,7 @@ export function SlVariantSelect({
   implied: SlVariant;
   onChange: (v: SlVariant | undefined) => void;
 }) {
+  const hydrated = useHydrated();
   return (
     <div className={inline ? "field" : "field field-compact"}>
       <label className="field-label" htmlFor="sl-variant">
@@ -28,6 +30,7 @@ export function SlVariantSelect({
         id="sl-variant"
         className={inline ? "select select-wide" : "select"}
         value={value}
+        disabled={!hydrated}
         onChange={(e) => {
           const v = e.target.value;
           // The implied variant stays out of the URL, so shared links stay short.

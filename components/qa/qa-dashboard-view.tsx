@@ -8,6 +8,7 @@ import type { Group } from "@/lib/qa/dashboard/aggregate-scores";
 import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useShownTimeZone } from "@/components/kit/shown-zone";
+import { useHydrated } from "@/components/kit/use-hydrated";
 import { formatScore, nameOf, useFormatWhen } from "./format";
 import { ScrollRegion } from "@/components/table/scroll-region";
 import styles from "./qa.module.css";
@@ -133,6 +134,7 @@ export function QaDashboardView({ periodEnd }: { periodEnd: number }) {
   const [days, setDays] = useState<(typeof PERIODS)[number]>(30);
   const [drill, setDrill] = useState<Drill | null>(null);
   const tz = useShownTimeZone();
+  const hydrated = useHydrated();
   // The period ends where the page said (the next whole hour), so the query key is stable while the page is open.
   const to = periodEnd;
   const from = to - days * DAY_MS;
@@ -144,7 +146,7 @@ export function QaDashboardView({ periodEnd }: { periodEnd: number }) {
       <div className={styles.row}>
         <label>
           Period{" "}
-          <select className="select" value={days} onChange={(e) => (setDays(Number(e.target.value) as (typeof PERIODS)[number]), setDrill(null))}>
+          <select className="select" value={days} disabled={!hydrated} onChange={(e) => (setDays(Number(e.target.value) as (typeof PERIODS)[number]), setDrill(null))}>
             {PERIODS.map((p) => (
               <option key={p} value={p}>
                 Last {p} days

@@ -12,6 +12,7 @@ import { PeriodCaption } from "@/components/kit/period-caption";
 import { useNow } from "@/components/kit/use-client-clock";
 import { useShownTimeZone } from "@/components/kit/shown-zone";
 import { useView } from "@/components/kit/use-view";
+import { useHydrated } from "@/components/kit/use-hydrated";
 import { ViewToolbar } from "@/components/kit/view-toolbar";
 import { momentHref } from "@/components/calls/moment-link";
 
@@ -25,6 +26,7 @@ export function SearchView() {
   const { view, setView, setParams, params } = useView();
   const tz = useShownTimeZone();
   const now = useNow();
+  const hydrated = useHydrated();
   const q = params.get("q") ?? "";
   const [draft, setDraft] = useState(q);
   const outcomeParam = params.get("outcome");
@@ -75,7 +77,13 @@ export function SearchView() {
           <label className="field-label" htmlFor="search-outcome">
             Outcome
           </label>
-          <select id="search-outcome" className="select" value={outcome ?? ""} onChange={(e) => setParams({ outcome: e.target.value || undefined, page: undefined })}>
+          <select
+            id="search-outcome"
+            className="select"
+            value={outcome ?? ""}
+            disabled={!hydrated}
+            onChange={(e) => setParams({ outcome: e.target.value || undefined, page: undefined })}
+          >
             <option value="">Any</option>
             {SEARCH_OUTCOME_CHOICES.map((o) => (
               <option key={o} value={o}>
