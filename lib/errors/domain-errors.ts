@@ -5,7 +5,17 @@
  */
 export type DomainErrorKind = "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "unavailable" | "too_many" | "gone";
 
+/**
+ * Marks a DomainError wherever its class was loaded from. Code that runs in the custom
+ * server (the platform adapters, the live floor) loads its own copy of this module
+ * beside the one in Next's bundle where routes catch, and `instanceof` fails across the
+ * two copies: such an error answered 500 instead of its kind's status. A symbol from
+ * the global registry is the same in both.
+ */
+const DOMAIN_ERROR = Symbol.for("cc-supervisor/DomainError");
+
 export class DomainError extends Error {
+  readonly [DOMAIN_ERROR] = true;
   constructor(
     readonly kind: DomainErrorKind,
     message: string,
@@ -87,4 +97,9 @@ export class Gone extends DomainError {
   constructor(message: string) {
     super("gone", message);
   }
+}
+
+/** Whether `e` is a DomainError from any copy of this module (see DOMAIN_ERROR). */
+export function isDomainError(e: unknown): e is DomainError {
+  return typeof e === "object" && e !== null && (e as { [DOMAIN_ERROR]?: unknown })[DOMAIN_ERROR] === true;
 }

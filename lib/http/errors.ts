@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
-import { Conflict, DomainError, type DomainErrorKind } from "@/lib/errors/domain-errors";
+import { isDomainError, type DomainErrorKind } from "@/lib/errors/domain-errors";
 import { domainErrorOfStore } from "@/lib/errors/store-errors";
 import { isCommandFailed } from "@/lib/telephony/commands";
 
@@ -26,8 +26,14 @@ export function errorResponse(thrown: unknown): NextResponse {
   if (e instanceof ZodError) return NextResponse.json({ error: describeZodError(e) }, { status: 400 });
   // The platform's own words for what failed (no_such_call, timeout, ...), for a client that acts on them.
   if (isCommandFailed(e)) return NextResponse.json({ error: e.message, code: e.code }, { status: STATUS[e.kind] });
-  if (e instanceof Conflict) return NextResponse.json({ error: e.message, currentVersion: e.currentVersion }, { status: 409 });
-  if (e instanceof DomainError) return NextResponse.json({ error: e.message }, { status: STATUS[e.kind] });
+  // Domain errors are recognised by brand, not class: they may come from another copy of the module.
+  if (isDomainError(e)) return NextResponse.json({ error: e.message, ...currentVersionOf(e) }, { status: STATUS[e.kind] });
   console.error("unhandled error in route handler", e);
   return NextResponse.json({ error: "internal error; see the server log" }, { status: 500 });
+}
+
+/** A lost edit race (Conflict) names the version the editor should reload. */
+function currentVersionOf(e: object): { currentVersion?: number } {
+  const v = (e as { currentVersion?: unknown }).currentVersion;
+  return typeof v === "number" ? { currentVersion: v } : {};
 }

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { ClickHouseClient } from "@clickhouse/client";
-import { DomainError } from "@/lib/errors/domain-errors";
+import { isDomainError } from "@/lib/errors/domain-errors";
 import type { ChannelRole } from "@/lib/recordings/media/pcm";
 import { resample } from "@/lib/recordings/media/resample";
 import type { RecordingServices } from "@/lib/recordings/media/services";
@@ -96,7 +96,7 @@ export async function importRecordings(
       if (r.created) report.imported.push({ files, recordingId: r.recordingId, callId: call.callId });
       else report.alreadyImported.push({ files, recordingId: r.recordingId });
     } catch (e) {
-      if (!(e instanceof DomainError)) throw e;
+      if (!isDomainError(e)) throw e;
       report.unmatched.push({ files, reason: e.message });
     }
   }
