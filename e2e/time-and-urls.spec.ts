@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { test, expect, signIn } from "./support";
+import { test, expect, signIn, sql } from "./support";
 
 /**
  * One clock and honest addresses (docs/dashboards.md, "One clock"): the e2e centre is in
@@ -73,6 +73,7 @@ test("each bad address says what is wrong and what is shown instead", async ({ p
     ["/queues?queue=nope", "There is no queue “nope” among those you can see, so nothing below matches it."],
     ["/agents?team=nobody", "There is no team “nobody” among those you can see, so nothing below matches it."],
     [`/contacts?agent=${"a".repeat(129)}`, "The address has an empty or over-long agent filter; it is ignored."],
+    ["/contacts?agent=nobody", "There is no agent “nobody” among those you can see, so nothing below matches it."],
   ];
   for (const [url, message] of cases) {
     await page.goto(url);
@@ -84,6 +85,15 @@ test("each bad address says what is wrong and what is shown instead", async ({ p
   await page.goto("/?period=garbage");
   await page.getByTestId("url-problems").getByRole("button", { name: "Remove it from the address" }).click();
   await expect(page).not.toHaveURL(/period=/);
+  await expect(page.getByTestId("url-problems")).toHaveCount(0);
+});
+
+test("the contacts page's agent filter names its agents, as the directory does", async ({ page }) => {
+  await signIn(page, "supervisor");
+  const [agent] = await sql<{ agent_id: string; name: string }>(page.request, "SELECT agent_id, name FROM agents FINAL WHERE name != '' ORDER BY agent_id LIMIT 1");
+  expect(agent?.name).toBeTruthy();
+  await page.goto(`/contacts?period=yesterday&agent=${agent?.agent_id}`);
+  await expect(page.getByTestId("agent-filter")).toHaveText(`${agent?.name} ×`);
   await expect(page.getByTestId("url-problems")).toHaveCount(0);
 });
 

@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { CONTACT_FILTERS, CONTACT_FILTER_LABELS, type ContactFilter } from "@/lib/kpi/contact-filters";
-import { apiQueryOptions } from "@/lib/query-options/api-query";
+import { agentsQueryOptions, apiQueryOptions } from "@/lib/query-options/api-query";
 import { exportHref } from "@/lib/query-options/export-href";
 import { CONTACTS_PAGE_SIZE, contactsRequest } from "@/lib/views/contacts-request";
 import type { ViewParams } from "@/lib/views/view-params";
@@ -43,6 +43,9 @@ export function ContactsView({ callHref = false }: { /** Rows link to the call p
   });
 
   const { req, range, explicit, page } = c;
+  // The agent filter's chip names its agents (the directory's list, shared with the address check).
+  const agents = useQuery({ ...agentsQueryOptions(), enabled: req.agent.length > 0 });
+  const agentNames = req.agent.map((id) => agents.data?.agents.find((a) => a.id === id)?.name ?? id);
   // With an exact range, the period control shows it as the custom days it covers.
   const shownView: ViewParams = explicit ? { ...view, period: "custom", start: toLocalDate(range.from, tz), end: toLocalDate(range.to - 1, tz) } : view;
   const total = list.data?.total ?? 0;
@@ -93,8 +96,8 @@ export function ContactsView({ callHref = false }: { /** Rows link to the call p
         {req.agent.length > 0 && (
           <div className="field">
             <span className="field-label">Agent</span>
-            <span className="chip">
-              {req.agent.join(", ")}{" "}
+            <span className="chip" data-testid="agent-filter">
+              {agentNames.join(", ")}{" "}
               <button type="button" className="link-button" onClick={() => setParams({ agent: undefined, page: undefined })} aria-label="Show all agents">
                 ×
               </button>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { queuesQueryOptions, teamsQueryOptions } from "@/lib/query-options/api-query";
+import { agentsQueryOptions, queuesQueryOptions, teamsQueryOptions } from "@/lib/query-options/api-query";
 import { urlProblems, type UrlProblem } from "@/lib/views/url-problems";
 import { useView, type ParamPatch } from "./use-view";
 
@@ -20,7 +20,9 @@ export function UrlProblems({ explicitRange = false }: { explicitRange?: boolean
   const { params, setParams } = useView();
   const queues = useQuery(queuesQueryOptions());
   const teams = useQuery(teamsQueryOptions());
-  const known = { queues: queues.data?.queues.map((q) => q.id), teams: teams.data?.teams.map((t) => t.id) };
+  // Only the contacts page takes agents in its address, so the agent list is read only when one is there.
+  const agents = useQuery({ ...agentsQueryOptions(), enabled: params.getAll("agent").length > 0 });
+  const known = { queues: queues.data?.queues.map((q) => q.id), teams: teams.data?.teams.map((t) => t.id), agents: agents.data?.agents.map((a) => a.id) };
   const problems = urlProblems(params, { known, explicitRange });
   if (problems.length === 0) return null;
   return (

@@ -50,3 +50,4 @@ export function apiQueryOptions<P extends QueryPath>(path: P, req: Request<P>, o
 const DIRECTORY_STALE_MS = 5 * 60_000;
 export const queuesQueryOptions = () => apiQueryOptions("/api/queues", {}, { staleTime: DIRECTORY_STALE_MS });
 export const teamsQueryOptions = () => apiQueryOptions("/api/teams", {}, { staleTime: DIRECTORY_STALE_MS });
+export const agentsQueryOptions = () => apiQueryOptions("/api/agents", {}, { staleTime: DIRECTORY_STALE_MS });

@@ -11,7 +11,7 @@ export type UrlProblem = { message: string; remove: { key: string; value?: strin
 
 export type UrlProblemContext = {
   /** Ids the viewer can see, once loaded; a filter naming another one matches nothing. */
-  known?: { queues?: readonly string[]; teams?: readonly string[] };
+  known?: { queues?: readonly string[]; teams?: readonly string[]; agents?: readonly string[] };
   /** The page reads an explicit `from`/`to` range (the contacts page); elsewhere one is ignored. */
   explicitRange?: boolean;
 };
@@ -88,6 +88,6 @@ export function urlProblems(src: ParamSource, ctx: UrlProblemContext = {}): UrlP
       : []),
     ...idProblems(src, "queue", "queue", ctx.known?.queues),
     ...idProblems(src, "team", "team", ctx.known?.teams),
-    ...idProblems(src, "agent", "agent", undefined),
+    ...idProblems(src, "agent", "agent", ctx.known?.agents),
   ];
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { queueInScope, teamInScope } from "@/lib/auth/scope-access";
+import { listAgents } from "@/lib/directory/list-agents";
 import { listQueues } from "@/lib/directory/list-queues";
 import { listTeams } from "@/lib/directory/list-teams";
 import { defineEndpoint } from "../endpoint";
@@ -24,4 +25,14 @@ export const teams = defineEndpoint({
   scope: { results: "only the scope's teams" },
   params: noParams,
   run: async ({ ch, tenantId, access }) => ({ teams: (await listTeams(ch, tenantId)).filter((t) => teamInScope(access, t.id)) }),
+});
+
+/** The directory's agents with their names and teams (filter chips, the address's agent filter). */
+export const agents = defineEndpoint({
+  method: "GET",
+  path: "/api/agents",
+  capability: "overview",
+  scope: { results: "only the agents of the scope's teams" },
+  params: noParams,
+  run: async ({ ch, tenantId, access }) => ({ agents: (await listAgents(ch, tenantId)).filter((a) => teamInScope(access, a.teamId)) }),
 });

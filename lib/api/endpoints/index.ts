@@ -2,7 +2,7 @@ import { auditExport, auditLog } from "./audit";
 import { callEndpoint, callTranscript } from "./calls";
 import { contacts } from "./contacts";
 import { definitions, updateDefinition } from "./definitions";
-import { queues, teams } from "./directory";
+import { agents, queues, teams } from "./directory";
 import { targets } from "./targets";
 import { exportTable } from "./export";
 import { transcriptSearch } from "./transcripts";
@@ -43,6 +43,7 @@ export const ENDPOINTS = [
   contacts,
   queues,
   teams,
+  agents,
   targets,
   definitions,
   updateDefinition,

@@ -6,7 +6,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import type { AnyEndpoint } from "@/lib/api/endpoint";
 import { parseParams } from "@/lib/api/parse-request";
 import { toSearchParams } from "@/lib/api/search-params";
-import { queues, teams } from "@/lib/api/endpoints/directory";
+import { agents, queues, teams } from "@/lib/api/endpoints/directory";
 import { kpiAgents, kpiAgentTimeline, kpiQueues, kpiSeries, kpiSummary } from "@/lib/api/endpoints/kpi";
 import { contacts } from "@/lib/api/endpoints/contacts";
 import { exportTable } from "@/lib/api/endpoints/export";
@@ -182,6 +182,26 @@ describe("a scope naming one dimension", () => {
     );
     expect(((await ask(queues, teamsOnly, {})) as { queues: unknown[] }).queues.length).toBe(5);
     expect(((await ask(teams, queuesOnly, {})) as { teams: unknown[] }).teams.length).toBe(5);
+  });
+
+  it("lists the agents of the scope's teams, or every agent when only queues are named", async () => {
+    const queuesOnly: SessionUser = { ...scoped, scope: { teams: [], queues: ["sales"] } };
+    const teamsOnly: SessionUser = { ...scoped, scope: { teams: ["team-vip", "team-billing"], queues: [] } };
+    const listed = async (user: SessionUser) => ((await ask(agents, user, {})) as { agents: { id: string }[] }).agents.map((a) => a.id);
+    const stored = async (where: string) =>
+      (
+        await queryRows<{ agent_id: string }>(ch, `SELECT agent_id FROM agents FINAL WHERE tenant_id = {tenantId:String} AND ${where} ORDER BY agent_id`, {
+          tenantId,
+        })
+      ).map((r) => r.agent_id);
+    const everyone = await stored("1");
+    expect(everyone.length).toBeGreaterThan(10);
+    expect(await listed(queuesOnly)).toEqual(everyone);
+    const theirs = await stored("team_id IN ('team-vip', 'team-billing')");
+    expect(theirs.length).toBeGreaterThan(0);
+    expect(theirs.length).toBeLessThan(everyone.length);
+    expect(await listed(teamsOnly)).toEqual(theirs);
+    expect(await listed({ ...scoped, scope: { teams: [], queues: [] } })).toEqual([]);
   });
 
   it("that names nothing sees nothing", async () => {

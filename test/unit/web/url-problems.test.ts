@@ -63,6 +63,13 @@ describe("what a page says about its address", () => {
     expect(urlProblems(src("queue=sales&queue=nope"), { known }).map((p) => p.remove)).toEqual([[{ key: "queue", value: "nope" }]]);
   });
 
+  it("an agent filter naming no agent the viewer can see, once the agents are known", () => {
+    const known = { agents: ["agent-1001", "agent-1002"] };
+    expect(messages("agent=agent-1001&agent=agent-9999", { known })).toEqual(["There is no agent “agent-9999” among those you can see, so nothing below matches it."]);
+    expect(urlProblems(src("agent=agent-1001&agent=agent-9999"), { known }).map((p) => p.remove)).toEqual([[{ key: "agent", value: "agent-9999" }]]);
+    expect(messages("agent=agent-9999")).toEqual([]);
+  });
+
   it("an empty or over-long agent filter, and an unknown service-level variant", () => {
     expect(messages(`agent=${"a".repeat(129)}&sl=median`)).toEqual([
       "The address asks for the service-level variant “median”, which is not one this page knows. Showing each queue's own.",
