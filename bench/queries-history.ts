@@ -20,7 +20,9 @@ const START = Date.UTC(2025, 0, 1);
 export const END = START + DAYS * DAY;
 /** Share of answered contacts (9 events each); the others (abandon, timeout) have 4. */
 const ANSWERED_PER_10K = 8600;
-const EVENTS_PER_CONTACT = (ANSWERED_PER_10K * 9 + (10_000 - ANSWERED_PER_10K) * 4) / 10_000;
+/** Share of answered contacts that first rang another agent who let it pass (one call.diverted more). */
+const RANG_PAST_PER_100 = 10;
+const EVENTS_PER_CONTACT = (ANSWERED_PER_10K * (9 + RANG_PAST_PER_100 / 100) + (10_000 - ANSWERED_PER_10K) * 4) / 10_000;
 /** Service-level threshold of every generated queue (the default), for the baseline. */
 export const SL_THRESHOLD_MS = 20_000;
 
@@ -43,7 +45,7 @@ SELECT
   reinterpretAsUUID(sipHash128(c, k)) AS event_id,
   [
     'call.offered', 'call.queued', 'call.queue_exited', 'call.established', 'agent.busy',
-    'call.connection_cleared', 'agent.working_after_call', 'call.cleared', 'agent.ready'
+    'call.connection_cleared', 'agent.working_after_call', 'call.cleared', 'agent.ready', 'call.diverted'
   ][k + 1] AS type,
   '1.0' AS spec_version,
   'bench://generator' AS source,
@@ -52,10 +54,11 @@ SELECT
     k <= 4, exit_at,
     k <= 6, cleared_at,
     k = 7, if(answered, cleared_at, exit_at),
-    acw_end
+    k = 8, acw_end,
+    t0 + intDiv(wait_ms, 2)
   )), 'UTC') AS time,
   if(k IN (4, 6, 8), '', cid) AS call_id,
-  multiIf(k IN (0, 1, 7), '', k = 2, if(answered, agent, ''), agent) AS agent_id,
+  multiIf(k IN (0, 1, 7), '', k = 2, if(answered, agent, ''), k = 9, passed_by, agent) AS agent_id,
   if(k IN (0, 4, 6, 7, 8), '', queue) AS queue_id,
   if(k IN (0, 4, 6, 7, 8), '', lid) AS leg_id,
   multiIf(
@@ -69,12 +72,13 @@ SELECT
                   ',"releasedBy":"', released_by, '","transferred":', if(transferred, 'true', 'false'), '}'),
     k = 6, concat('{"previous":{"state":"busy","since":', toString(exit_at), ',"callId":"', cid, '","legId":"', lid, '","queuedAt":', toString(t0), '}}'),
     k = 7, concat('{"durationMs":', toString(if(answered, cleared_at, exit_at) - t0), ',"cause":"normal"}'),
-    concat('{"previous":{"state":"after_call_work","since":', toString(cleared_at), ',"callId":"', cid, '","legId":"', lid, '","queuedAt":', toString(t0), '}}')
+    k = 8, concat('{"previous":{"state":"after_call_work","since":', toString(cleared_at), ',"callId":"', cid, '","legId":"', lid, '","queuedAt":', toString(t0), '}}'),
+    '{"reason":"ring_no_answer","ringMs":15000}'
   ) AS data,
   '{}' AS raw
 FROM
 (
-  SELECT *, arrayJoin(if(answered, [0, 1, 2, 3, 4, 5, 6, 7, 8], [0, 1, 2, 7])) AS k
+  SELECT *, arrayJoin(multiIf(rang_past, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], answered, [0, 1, 2, 3, 4, 5, 6, 7, 8], [0, 1, 2, 7])) AS k
   FROM
   (
   SELECT
@@ -82,6 +86,7 @@ FROM
     concat('c', toString(c)) AS cid,
     concat('l', toString(c)) AS lid,
     concat('a', leftPad(toString(c % ${AGENTS}), 3, '0')) AS agent,
+    concat('a', leftPad(toString((c + 1) % ${AGENTS}), 3, '0')) AS passed_by,
     toUInt32(${h(13)} % ${QUEUES}) AS queue_no,
     concat('q', toString(queue_no)) AS queue,
     (c % ${perDay}) / ${perDay} AS p,
@@ -90,6 +95,7 @@ FROM
     ${h(1)} % 10000 AS u_outcome,
     u_outcome < ${ANSWERED_PER_10K} AS answered,
     multiIf(answered, 'answered', u_outcome < 9700, 'abandon', 'timeout') AS outcome,
+    answered AND ${h(14)} % 100 < ${RANG_PAST_PER_100} AS rang_past,
     toInt64(multiIf(
       answered, least(300000, -log(${u(2)}) * 14000),
       outcome = 'abandon', least(600000, -log(${u(2)}) * 45000),

@@ -31,7 +31,8 @@ import { DAY, END, SL_THRESHOLD_MS, TENANT, countOf, generate } from "./queries-
  *    ones call.established, agent.busy {previous: ready/not_ready}, call.connection_cleared
  *    {queuedAt, talkMs, holdMs, holdCount, releasedBy, transferred}, agent.working_after_call
  *    {previous: busy, with the leg's queuedAt}, agent.ready {previous: after_call_work};
- *    then call.cleared.
+ *    then call.cleared. One answered contact in ten first rang another agent, who let
+ *    it pass: call.diverted {reason: ring_no_answer} (offers on the agents page).
  *    With --data-dir pointing at a store that already holds the bench tenant, the
  *    generation is skipped and that data is measured.
  *    Then waits until the store is quiet for SETTLE_MS, as a store that has run for a
@@ -76,6 +77,18 @@ FROM
 )
 WHERE exited - toIntervalMillisecond(wait_ms) >= fromUnixTimestamp64Milli({fromMs:Int64}, 'UTC')
   AND exited - toIntervalMillisecond(wait_ms) < fromUnixTimestamp64Milli({toMs:Int64}, 'UTC')`;
+
+/** The rings agents let pass, read from the raw events as getAgentKpis did before agent_rings (migration 0034). */
+const RINGS_FROM_EVENTS_SQL = `
+SELECT agent_id AS agentId, uniqExact(event_id) AS rona
+FROM cti_events
+WHERE tenant_id = {tenantId:String}
+  AND time >= fromUnixTimestamp64Milli({fromMs:Int64}, 'UTC')
+  AND time < fromUnixTimestamp64Milli({toMs:Int64}, 'UTC')
+  AND type = 'call.diverted'
+  AND JSONExtractString(data, 'reason') = 'ring_no_answer'
+  AND agent_id != ''
+GROUP BY agentId`;
 
 const headlineSchema = z.object({ offered: sqlNumber, answered: sqlNumber, abandoned: sqlNumber, answeredWithin: sqlNumber, waitMsSum: sqlNumber });
 type Headline = z.output<typeof headlineSchema>;
@@ -202,6 +215,12 @@ runCli(async () => {
         `within 20 s ${c.answeredWithin.toLocaleString("en")}; raw baseline ${same ? "agrees" : `DISAGREES (${JSON.stringify(raw)})`}; ` +
         `the period's first query (getKpiSummary, filling the daily state cache) took ${firstCallMs.toFixed(0)} ms`,
     );
+    const ringParams = segmentParams({ ...scope, queueIds: [] });
+    const ringTotal = async (sql: string) => (await queryRows(ch, sql, ringParams, ringNoAnswerRowSchema)).reduce((n, r) => n + r.rona, 0);
+    const [rings, ringsRaw] = [await ringTotal(RING_NO_ANSWER_SQL), await ringTotal(RINGS_FROM_EVENTS_SQL)];
+    console.log(
+      `  rings agents let pass: ${rings.toLocaleString("en")} from agent_rings; ${rings === ringsRaw ? "agrees with" : "DISAGREES with"} cti_events (${ringsRaw.toLocaleString("en")})`,
+    );
 
     const base = await time(runs, () => baseline(ch, from, to));
     const cases: [string, () => Promise<unknown>][] = [
@@ -209,8 +228,10 @@ runCli(async () => {
       [`getKpiSeries (${interval})`, () => getKpiSeries(ch, { ...scope, interval, tz })],
       ["getQueueKpis", () => getQueueKpis(ch, scope)],
       ["getAgentKpis", () => getAgentKpis(ch, scope)],
-      // getAgentKpis's read of the rings agents let pass (offers include them): a scan of cti_events over the period.
-      ["  of which: rings (RONA)", () => queryRows(ch, RING_NO_ANSWER_SQL, segmentParams({ ...scope, queueIds: [] }), ringNoAnswerRowSchema)],
+      // getAgentKpis's read of the rings agents let pass (offers include them), from agent_rings (migration 0034)...
+      ["  of which: rings (RONA)", () => queryRows(ch, RING_NO_ANSWER_SQL, ringParams, ringNoAnswerRowSchema)],
+      // ...and, as its baseline in the same run, the same rings read from cti_events, as before that table.
+      ["  rings from cti_events (before 0034)", () => queryRows(ch, RINGS_FROM_EVENTS_SQL, ringParams, ringNoAnswerRowSchema)],
       ["listContacts (page 1)", () => listContacts(ch, scope)],
       ["getHeatmap", () => getHeatmap(ch, { ...scope, tz })],
     ];

@@ -26,6 +26,8 @@ export type DerivedSums = {
   callDurationMs: number;
   /** end_at - start_at over agent_state_pieces: the pieces of an interval add up to it. */
   stateMs: number;
+  /** Rows of agent_rings: mv_agent_rings, one per call.diverted with reason ring_no_answer. */
+  agentRings: number;
 };
 
 const SQL = `SELECT
@@ -34,7 +36,8 @@ const SQL = `SELECT
   (SELECT toString(sum(talk_ms)) FROM contact_segments WHERE tenant_id = {t:String}) AS segmentTalkMs,
   (SELECT toString(sum(acw_ms)) FROM contact_segments WHERE tenant_id = {t:String}) AS segmentAcwMs,
   (SELECT toString(sum(duration_ms)) FROM calls WHERE tenant_id = {t:String}) AS callDurationMs,
-  (SELECT toString(sum(toUnixTimestamp64Milli(end_at) - toUnixTimestamp64Milli(start_at))) FROM agent_state_pieces WHERE tenant_id = {t:String}) AS stateMs`;
+  (SELECT toString(sum(toUnixTimestamp64Milli(end_at) - toUnixTimestamp64Milli(start_at))) FROM agent_state_pieces WHERE tenant_id = {t:String}) AS stateMs,
+  (SELECT toString(count()) FROM agent_rings WHERE tenant_id = {t:String}) AS agentRings`;
 
 /** The sums as stored (raw rows, no FINAL). */
 export async function storedDerivedSums(ch: ClickHouseClient, tenantId: string): Promise<DerivedSums> {
@@ -48,6 +51,7 @@ export async function storedDerivedSums(ch: ClickHouseClient, tenantId: string):
     segmentAcwMs: Number(row.segmentAcwMs),
     callDurationMs: Number(row.callDurationMs),
     stateMs: Number(row.stateMs),
+    agentRings: Number(row.agentRings),
   };
 }
 
@@ -57,7 +61,7 @@ export async function storedDerivedSums(ch: ClickHouseClient, tenantId: string):
  * no agent state lasts over 400 days, the longest the pieces view keeps.)
  */
 export function expectedDerivedSums(events: readonly CtiEvent[]): DerivedSums {
-  const sums: DerivedSums = { segmentWaitMs: 0, segmentRingMs: 0, segmentTalkMs: 0, segmentAcwMs: 0, callDurationMs: 0, stateMs: 0 };
+  const sums: DerivedSums = { segmentWaitMs: 0, segmentRingMs: 0, segmentTalkMs: 0, segmentAcwMs: 0, callDurationMs: 0, stateMs: 0, agentRings: 0 };
   for (const e of events) {
     switch (e.type) {
       case "call.queue_exited":
@@ -71,6 +75,9 @@ export function expectedDerivedSums(events: readonly CtiEvent[]): DerivedSums {
         break;
       case "call.cleared":
         sums.callDurationMs += e.data.durationMs;
+        break;
+      case "call.diverted":
+        if (e.data.reason === "ring_no_answer") sums.agentRings += 1;
         break;
       case "agent.logged_off":
       case "agent.ready":
@@ -91,7 +98,16 @@ export function expectedDerivedSums(events: readonly CtiEvent[]): DerivedSums {
 }
 
 /** The raw table and every table a materialized view writes from it. */
-const FED_TABLES = ["cti_events", "contact_segments", "calls", "agent_state_pieces", "transcript_segments", "transcript_search", "recordings_by_call"] as const;
+const FED_TABLES = [
+  "cti_events",
+  "contact_segments",
+  "calls",
+  "agent_state_pieces",
+  "agent_rings",
+  "transcript_segments",
+  "transcript_search",
+  "recordings_by_call",
+] as const;
 
 /**
  * Runs `body` with background merges stopped on the raw and derived tables (the transcript

@@ -166,7 +166,15 @@ beforeAll(async () => {
  * table's views but not the others (contact_segments), so the redelivery must both fill
  * and drop within one table.
  */
-const CRASHED_VIEWS = ["mv_segments_cleared", "mv_segments_acw", "mv_calls_ended", "mv_agent_state_pieces", "mv_transcript_segments", "mv_transcript_search"];
+const CRASHED_VIEWS = [
+  "mv_segments_cleared",
+  "mv_segments_acw",
+  "mv_calls_ended",
+  "mv_agent_state_pieces",
+  "mv_agent_rings",
+  "mv_transcript_segments",
+  "mv_transcript_search",
+];
 
 async function attachViews(): Promise<void> {
   for (const view of CRASHED_VIEWS) {

@@ -5,7 +5,7 @@ import { buildBatch } from "@/ingest/pipeline/batch";
 import { writeBatch } from "@/ingest/pipeline/store-writer";
 import { eventToRow } from "@/lib/store/event-row";
 import type { CtiEvent } from "@/lib/events";
-import { afterCallWorkEnded, answeredCall, bytesOf } from "../../unit/helpers/events";
+import { afterCallWorkEnded, answeredCall, bytesOf, ringLetPass } from "../../unit/helpers/events";
 import { expectedDerivedSums, storedDerivedSums, withMergesStopped, type DerivedSums } from "../helpers/derived-sums";
 import { freshTenant, queryRows, testStore } from "../helpers/store";
 
@@ -66,7 +66,11 @@ describe("ingest pipeline on embedded chDB", () => {
   it("counts a re-delivered batch once, in raw events and in every derived table", async () => {
     const { ch } = await testStore();
     const tenant = freshTenant();
-    const events = [...answeredCall(tenant, "c9", Date.UTC(2026, 1, 3, 10), 8000, 60000), afterCallWorkEnded(tenant, "c9", Date.UTC(2026, 1, 3, 10), 8000, 60000, 20000)];
+    const events = [
+      ...answeredCall(tenant, "c9", Date.UTC(2026, 1, 3, 10), 8000, 60000),
+      afterCallWorkEnded(tenant, "c9", Date.UTC(2026, 1, 3, 10), 8000, 60000, 20000),
+      ringLetPass(tenant, "c9", Date.UTC(2026, 1, 3, 10)),
+    ];
     const pipeline = new IngestPipeline(ch, { maxEventBytes: 65536, origin: "test" });
     const messages = events.map((e) => msg(bytesOf(e)));
     await withMergesStopped(ch, async () => {
@@ -96,7 +100,11 @@ describe("a retried insert (same deduplication token)", () => {
   it("reaches neither the raw table nor any derived table twice", async () => {
     const { ch } = await testStore();
     const tenant = freshTenant();
-    const events = [...answeredCall(tenant, "r1", Date.UTC(2026, 1, 5, 10), 3000, 40000), afterCallWorkEnded(tenant, "r1", Date.UTC(2026, 1, 5, 10), 3000, 40000, 15000)];
+    const events = [
+      ...answeredCall(tenant, "r1", Date.UTC(2026, 1, 5, 10), 3000, 40000),
+      afterCallWorkEnded(tenant, "r1", Date.UTC(2026, 1, 5, 10), 3000, 40000, 15000),
+      ringLetPass(tenant, "r1", Date.UTC(2026, 1, 5, 10)),
+    ];
     const rows = events.map(eventToRow);
     const settings = { insert_deduplicate: 1 as const, insert_deduplication_token: `retry-test-${tenant}` };
     await withMergesStopped(ch, async () => {
@@ -113,7 +121,11 @@ describe("the pipeline's entry table (bytes as received, through cti_events_in)"
   it("drops a retried batch whole when the already-stored lookup missed the first write", async () => {
     const { ch } = await testStore();
     const tenant = freshTenant();
-    const events = [...answeredCall(tenant, "e1", Date.UTC(2026, 1, 6, 10), 5000, 30000), afterCallWorkEnded(tenant, "e1", Date.UTC(2026, 1, 6, 10), 5000, 30000, 9000)];
+    const events = [
+      ...answeredCall(tenant, "e1", Date.UTC(2026, 1, 6, 10), 5000, 30000),
+      afterCallWorkEnded(tenant, "e1", Date.UTC(2026, 1, 6, 10), 5000, 30000, 9000),
+      ringLetPass(tenant, "e1", Date.UTC(2026, 1, 6, 10)),
+    ];
     const batch = buildBatch(
       events.map((e) => msg(bytesOf(e))),
       65536,
@@ -132,7 +144,7 @@ describe("the pipeline's entry table (bytes as received, through cti_events_in)"
     const { ch } = await testStore();
     const tenant = freshTenant();
     const start = Date.UTC(2026, 1, 7, 10);
-    const events = [...answeredCall(tenant, "e2", start, 4000, 20000), afterCallWorkEnded(tenant, "e2", start, 4000, 20000, 7000)];
+    const events = [...answeredCall(tenant, "e2", start, 4000, 20000), afterCallWorkEnded(tenant, "e2", start, 4000, 20000, 7000), ringLetPass(tenant, "e2", start)];
     const [first, second, ...rest] = events as [CtiEvent, CtiEvent, ...CtiEvent[]];
     // JSON.parse keeps the last of a repeated key; ClickHouse refuses the repeat. Exponent form is a number to JSON, not to an Int64 column.
     const repeated = JSON.stringify(first).replace('"callId":"e2"', '"callId":"wrong","callId":"e2"');

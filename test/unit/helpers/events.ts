@@ -37,4 +37,21 @@ export function afterCallWorkEnded(tenantId: string, callId: string, t0: number,
   };
 }
 
+/** Before answeredCall's agent took it, the call rang agent a2, who let it pass: fills one agent_rings row. */
+export function ringLetPass(tenantId: string, callId: string, t0: number): CtiEvent {
+  return {
+    specVersion: "1.0",
+    source: "test",
+    tenantId,
+    callId,
+    queueId: "q1",
+    legId: `${callId}.1`,
+    agentId: "a2",
+    id: randomUUID(),
+    type: "call.diverted",
+    time: t0 + 500,
+    data: { reason: "ring_no_answer", ringMs: 500 },
+  };
+}
+
 export const bytesOf = (value: unknown): Uint8Array => new TextEncoder().encode(JSON.stringify(value));
