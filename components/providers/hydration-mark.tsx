@@ -5,7 +5,7 @@ import { useEffect } from "react";
 /**
  * Marks the document once React owns it (`<html data-hydrated>`). Until then a click
  * on the server's HTML reaches no handler and is lost; the e2e tests wait for this
- * mark after each page load (e2e/support.ts) instead of racing the page's scripts.
+ * mark after each page load (e2e/live-pages.ts) instead of racing the page's scripts.
  */
 export function HydrationMark() {
   useEffect(() => {
