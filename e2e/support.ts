@@ -4,7 +4,6 @@ import path from "node:path";
 import { E2E_DATA_DIR, E2E_PORT } from "../playwright.config";
 import type { Role } from "../lib/auth/roles";
 import { queryOperatorSocket } from "../lib/runtime/operator-socket-client";
-import { liveBrowser, liveContext } from "./live-pages";
 
 type SignIn = { username: string; password: string; role: Role };
 
@@ -86,16 +85,6 @@ export async function showBrowserZone(page: Page): Promise<void> {
 }
 
 export const test = base.extend<object, { history: void }>({
-  // Page loads return once the page is live (e2e/live-pages.ts says why).
-  context: async ({ context }, provide) => {
-    await provide(liveContext(context));
-  },
-  browser: [
-    async ({ browser }, provide) => {
-      await provide(liveBrowser(browser));
-    },
-    { scope: "worker" },
-  ],
   history: [
     async ({ playwright }, use) => {
       const request = await playwright.request.newContext({ baseURL: `http://127.0.0.1:${E2E_PORT}` });
