@@ -1,14 +1,11 @@
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "@/lib/env";
-import { getClickHouse } from "@/lib/store/client";
 import { eventToRow } from "@/lib/store/event-row";
 import type { CtiEvent } from "@/lib/events";
 import { MIGRATIONS_DIR, migrate } from "@/sql/migrate";
 import { queryRows } from "../helpers/store";
+import { storeBefore } from "../helpers/store-before";
 
 /**
  * A store that ran the migrations before 0011 (contacts keyed by leg, intervals by
@@ -28,12 +25,7 @@ function ev(e: Omit<CtiEvent, "id" | "specVersion" | "source" | "tenantId"> & Pa
 
 describe("migration 0011 on a store with history", () => {
   it("moves contacts and agent intervals to the time-ordered tables", async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "upgrade-"));
-    const before = path.join(dir, "migrations-0010");
-    fs.mkdirSync(before);
-    for (const f of fs.readdirSync(MIGRATIONS_DIR).filter((f) => f < "0011")) fs.copyFileSync(path.join(MIGRATIONS_DIR, f), path.join(before, f));
-    const ch = await getClickHouse(parseEnv({ DATA_DIR: path.join(dir, "store") }));
-    await migrate(ch, before);
+    const ch = await storeBefore("0011");
 
     const answered: CtiEvent[] = [
       ev({ ...leg, type: "call.queue_exited", time: t0 + 30_000, agentId: "a1", data: { reason: "answered", waitMs: 30_000 } }),

@@ -1,15 +1,11 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "@/lib/env";
-import { getClickHouse } from "@/lib/store/client";
 import type { CtiEvent } from "@/lib/events";
-import { MIGRATIONS_DIR, migrate } from "@/sql/migrate";
+import { migrate } from "@/sql/migrate";
 import { parseSearchQuery } from "@/lib/transcripts/search-query";
 import { searchTranscripts, type SearchInput } from "@/lib/transcripts/search-transcripts";
 import { entryRows } from "../helpers/entry-rows";
+import { storeBefore } from "../helpers/store-before";
 
 /**
  * A store that holds transcripts from before migration 0024 is upgraded in place: the
@@ -53,12 +49,7 @@ const input = (q: string): SearchInput => ({
 
 describe("migration 0024 on a store with transcripts", () => {
   it("copies the stored segments into the search table, and later ones arrive by its view", async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "upgrade-0024-"));
-    const before = path.join(dir, "migrations-0023");
-    fs.mkdirSync(before);
-    for (const f of fs.readdirSync(MIGRATIONS_DIR).filter((f) => f < "0024")) fs.copyFileSync(path.join(MIGRATIONS_DIR, f), path.join(before, f));
-    const ch = await getClickHouse(parseEnv({ DATA_DIR: path.join(dir, "store") }));
-    await migrate(ch, before);
+    const ch = await storeBefore("0024");
     await ch.insert({ table: "cti_events_in", values: entryRows([segment("old", t0, "my card—number is on file")]), format: "JSONEachRow" });
 
     const report = await migrate(ch);

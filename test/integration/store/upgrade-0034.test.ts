@@ -1,14 +1,10 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "@/lib/env";
-import { getClickHouse } from "@/lib/store/client";
 import type { CtiEvent } from "@/lib/events";
-import { MIGRATIONS_DIR, migrate } from "@/sql/migrate";
+import { migrate } from "@/sql/migrate";
 import { getAgentKpis } from "@/lib/kpi";
 import { entryRows } from "../helpers/entry-rows";
+import { storeBefore } from "../helpers/store-before";
 
 /**
  * A store holding rings from before migration 0034 is upgraded in place: agent_rings
@@ -39,12 +35,7 @@ function diverted(agentId: string, time: number, reason: "ring_no_answer" | "bus
 
 describe("migration 0034 on a store with rings", () => {
   it("copies the stored rings let pass into agent_rings, and later ones arrive by its view", async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "upgrade-0034-"));
-    const before = path.join(dir, "migrations-0033");
-    fs.mkdirSync(before);
-    for (const f of fs.readdirSync(MIGRATIONS_DIR).filter((f) => f < "0034")) fs.copyFileSync(path.join(MIGRATIONS_DIR, f), path.join(before, f));
-    const ch = await getClickHouse(parseEnv({ DATA_DIR: path.join(dir, "store") }));
-    await migrate(ch, before);
+    const ch = await storeBefore("0034");
     const old = [diverted("a1", t0, "ring_no_answer"), diverted("a1", t0 + 1_000, "ring_no_answer"), diverted("a2", t0 + 2_000, "busy")];
     await ch.insert({ table: "cti_events_in", values: entryRows(old), format: "JSONEachRow" });
 
