@@ -1,7 +1,8 @@
 -- Rings an agent let pass (call.diverted with reason ring_no_answer), one row per event,
 -- sorted by time. The agents table counts them in an agent's offers (issue 13); read from
 -- cti_events, every period scanned all its events and their JSON for the few that are
--- such rings (10 to 24 ms of the agents page at 7 and 31 days, over its 150 ms goal).
+-- such rings (with one answered call in ten ringing past an agent first, 34 to 72 ms of
+-- the agents page at 7 and 31 days and half a second for a year: npm run bench:queries).
 -- The same key as cti_events, so a repeated event is one row after a merge and in a
 -- FINAL read before it; the deduplication window drops a redelivered block's part here
 -- as in every other table an ingest insert reaches (docs/architecture.md, "After a crash").
