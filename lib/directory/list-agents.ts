@@ -1,20 +1,12 @@
 import type { ClickHouseClient } from "@clickhouse/client";
-import { z } from "zod";
 import { queryRows } from "@/lib/store/query-rows";
+import { AGENT_NAMES_SQL, agentNameRowSchema } from "@/lib/kpi/queries/agents";
 
 /** One agent as /api/agents returns it; `name` is the id when the directory gave none, `teamId` '' when it gave no team. */
 export type AgentInfo = { id: string; name: string; teamId: string };
 
-/** The tenant's agents, latest row of each (FINAL: `agents` is a ReplacingMergeTree). Server only: it needs the store. */
-const AGENTS_SQL = `
-SELECT agent_id, name, team_id
-FROM agents FINAL
-WHERE tenant_id = {tenantId:String}
-ORDER BY agent_id`;
-
-const rowSchema = z.object({ agent_id: z.string(), name: z.string(), team_id: z.string() });
-
+/** The tenant's agents by id, with the agents page's own read of the directory. Server only: it needs the store. */
 export async function listAgents(ch: ClickHouseClient, tenantId: string): Promise<AgentInfo[]> {
-  const rows = await queryRows(ch, AGENTS_SQL, { tenantId }, rowSchema);
-  return rows.map((r) => ({ id: r.agent_id, name: r.name || r.agent_id, teamId: r.team_id }));
+  const rows = await queryRows(ch, AGENT_NAMES_SQL, { tenantId }, agentNameRowSchema);
+  return rows.map((r) => ({ id: r.agentId, name: r.name || r.agentId, teamId: r.teamId })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
